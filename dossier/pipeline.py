@@ -1,0 +1,126 @@
+"""The extraction pipeline: documents in content/sources/ -> records in content/records/.
+
+Each stage is a function from data to data (see the modules named after them); this module
+only strings them together, keeps going past a bad document, and hands the result to
+`records.write_records`, which writes atomically.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from . import actors as actors_stage
+from . import analysis, claims, ingest, records, segment
+from .errors import DossierError, InputError
+from .model import Actor, Claim, Document, MentionCandidate
+from .text import unique_slug
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class ExtractReport:
+    """What one extraction run did, for the CLI summary and `dossier report`."""
+    documents: int = 0
+    actors: int = 0
+    mentions: int = 0
+    claims: int = 0
+    multi_source: int = 0
+    contested: int = 0
+    languages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+def read_documents(root: Path, progress: Optional[Progress] = None) -> tuple[list[Document], list[str]]:
+    """Load and segment every document under content/sources/; bad ones become warnings."""
+    paths = ingest.discover(root / "content" / "sources")
+    docs: list[Document] = []
+    warnings: list[str] = []
+    taken: set[str] = set()
+    for i, path in enumerate(paths):
+        if progress:
+            progress(f"reading {path.name}", i, len(paths))
+        try:
+            doc = ingest.load_document(path, root)
+            segment.segment(doc)
+        except InputError as err:
+            warnings.append(str(err))
+            continue
+        if doc.source.id in taken:
+            new_id = unique_slug(doc.source.id, taken)
+            warnings.append(
+                f"{doc.source.path}: another document already has the id '{doc.source.id}'; "
+                f"this one is '{new_id}' (rename one of the files to choose ids yourself)"
+            )
+            doc.source.id = new_id
+        else:
+            taken.add(doc.source.id)
+        docs.append(doc)
+    if progress:
+        progress("documents read", len(paths), len(paths))
+    return docs, warnings
+
+
+def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
+    """Run the whole extraction for the dossier at `root` and write its records."""
+    root = Path(root)
+    content = root / "content"
+    existing = records.load_records(content) if (content / "records").exists() else records.Records()
+
+    docs, warnings = read_documents(root, progress)
+
+    step = lambda label: progress(label, len(docs), len(docs)) if progress else None  # noqa: E731
+    step("finding actors")
+    mentions: list[MentionCandidate] = []
+    for doc in docs:
+        mentions.extend(actors_stage.find_mentions(doc))
+    pins = actors_stage.load_pins(content)
+    actor_list, mapping = actors_stage.resolve(docs, mentions, list(existing.actors.values()), pins)
+    actor_by_id: dict[str, Actor] = {a.id: a for a in actor_list}
+
+    step("finding claims")
+    by_source: dict[str, list[tuple[MentionCandidate, str]]] = {}
+    for m in mentions:
+        actor_id = mapping.get((m.source, m.start, m.end))
+        if actor_id is not None:
+            by_source.setdefault(m.source, []).append((m, actor_id))
+    candidates = []
+    for doc in docs:
+        found = claims.find_evidence(doc, by_source.get(doc.source.id, []))
+        doc.source.cites = analysis.cites(found)
+        candidates.extend(found)
+    candidates.extend(claims.role_claims(actor_by_id, {d.source.id: d for d in docs}))
+
+    step("grouping claims across sources")
+    claim_list: list[Claim] = claims.group(candidates, list(existing.claims.values()), actor_by_id)
+    for claim in claim_list:
+        claim.status = analysis.assess(claim)
+
+    step("writing records")
+    result = records.Records(
+        sources={d.source.id: d.source for d in docs},
+        actors=actor_by_id,
+        claims={c.id: c for c in claim_list},
+    )
+    written = records.write_records(content, result)
+
+    return ExtractReport(
+        documents=len(docs),
+        actors=len(actor_list),
+        mentions=sum(len(a.mentions) for a in actor_list),
+        claims=len(claim_list),
+        multi_source=sum(1 for c in claim_list if len({e.source for e in c.evidence}) > 1),
+        contested=sum(1 for c in claim_list if c.status == "contested"),
+        languages=sorted({lang for d in docs for lang in d.source.languages}),
+        warnings=warnings,
+        written=written.written,
+        unchanged=written.unchanged,
+        removed=written.removed,
+    )
+
+
+__all__ = ["ExtractReport", "extract", "read_documents", "DossierError"]
