@@ -1,0 +1,189 @@
+"""Cross-script name matching: keys that let "Putin", "Путин" and "بوتين" collide.
+
+`name_key` is deliberately coarse (a consonant skeleton in broad sound classes), because
+transliterations between Latin, Cyrillic and Arabic disagree on vowels and on many
+consonants. `same_name` is the stricter test used when deciding that two surface forms
+name the same thing: inside Latin script it also compares vowel skeletons.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from dossier.text import script_of, to_latin
+
+# Apostrophes that separate a Turkish/Azerbaijani suffix from a proper name (Putin’in).
+APOSTROPHES = "’'`´ʼ‘"
+
+# Arabic one-letter proclitics (and, with, for, so, like) that attach to a following word.
+ARABIC_PROCLITICS = "وفبلك"
+ARABIC_ARTICLE = "ال"
+
+# Arabic harakat, tanween, shadda, sukun, superscript alif and tatweel carry no consonant.
+_ARABIC_MARKS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
+
+# Letters ICU's Latin-ASCII folding drops or maps badly, fixed before transliterating.
+_PRE_FOLD = str.maketrans({
+    "Ə": "E", "ə": "e",  # Azerbaijani schwa: ICU drops it entirely
+    "й": "y", "Й": "Y",  # Cyrillic short i is a glide, not the consonant j
+    "ь": "", "Ь": "", "ъ": "", "Ъ": "",
+    "ж": "zh", "Ж": "Zh",
+    "ц": "ts", "Ц": "Ts",
+    "х": "kh", "Х": "Kh",
+})
+
+# Digraphs first (order matters), then single letters, into broad sound classes.
+_DIGRAPHS = (
+    ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "h"), ("sh", "s"),
+    ("ch", "j"), ("tch", "j"), ("ts", "s"), ("tz", "s"), ("th", "t"), ("dh", "t"),
+    ("ph", "f"), ("ck", "k"), ("ou", "u"),
+)
+_CONSONANT_CLASS = str.maketrans({
+    "d": "t", "v": "f", "p": "b", "z": "s", "x": "h", "g": "h", "q": "k",
+    "c": "j",  # Turkish/Azerbaijani c and Arabic jim are /dʒ/
+})
+_VOWELS = set("aeiou")
+
+
+def strip_suffix(token: str) -> str:
+    """Cut a Turkish/Azerbaijani case suffix written after an apostrophe: Putin’in -> Putin."""
+    for i, ch in enumerate(token):
+        if ch in APOSTROPHES and i > 0:
+            return token[:i]
+    return token
+
+
+def strip_arabic_clitics(token: str, keep_article: bool = False) -> list[str]:
+    """Candidate bare forms of an Arabic token, longest first: وبوتين -> [وبوتين, بوتين].
+
+    Proclitics (و ف ب ل ك, at most two) and the article ال are peeled off one by one; a
+    candidate must keep at least three letters so short words are not reduced to noise.
+    """
+    token = _ARABIC_MARKS.sub("", token)
+    out = [token]
+    rest = token
+    for _ in range(2):
+        if len(rest) > 3 and rest[0] in ARABIC_PROCLITICS:
+            rest = rest[1:]
+            out.append(rest)
+        else:
+            break
+    if not keep_article:
+        for cand in list(out):
+            if cand.startswith(ARABIC_ARTICLE) and len(cand) > 4:
+                out.append(cand[2:])
+            elif cand.startswith("ل") and len(cand) > 4 and cand[1] == "ل":
+                # li- + al- writes as لل (the alif drops): للرئيس = ل + الرئيس
+                out.append(cand[2:])
+    seen, uniq = set(), []
+    for c in out:
+        if c not in seen and len(c) >= 3:
+            seen.add(c)
+            uniq.append(c)
+    return uniq or [token]
+
+
+def _latin_tokens(name: str) -> list[tuple[str, str]]:
+    """(ascii token, source script) pairs for a name, suffixes and clitics removed."""
+    out = []
+    for raw in re.split(r"[\s\-‐–—_.,;:/()\"«»“”„]+", name):
+        raw = strip_suffix(raw.strip(APOSTROPHES))
+        if not raw:
+            continue
+        script = script_of(raw)
+        if script == "Cyrl" and len(raw) >= 6 and raw.lower().endswith(("ым", "ом", "ем")):
+            raw = raw[:-2]  # Russian instrumental case: Путиным, Алиевым
+        if script == "Arab":
+            raw = _ARABIC_MARKS.sub("", raw)
+            if raw.startswith(ARABIC_ARTICLE) and len(raw) > 4:
+                raw = raw[2:]
+        latin = to_latin(raw.translate(_PRE_FOLD)).lower()
+        latin = re.sub(r"[^a-z]", "", latin)
+        if latin:
+            out.append((latin, script))
+    # Latin "al-"/"el-" article written as its own token before a name (al-Assad).
+    if len(out) > 1:
+        out = [t for i, t in enumerate(out) if not (t[0] in ("al", "el") and i + 1 < len(out))]
+    return out
+
+
+def _fold(latin: str, script: str) -> str:
+    """Broad sound classes with vowels kept (vowels folded to a/i/u)."""
+    s = latin
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    if script == "Arab":
+        # Arabic waw/ya are mostly long vowels; only a word-initial waw is a consonant.
+        s = ("f" + s[1:] if s.startswith("w") and len(s) > 1 and s[1] in "aiy" else s)
+        s = s.replace("w", "u").replace("y", "i")
+    else:
+        s = re.sub(r"(?<=[aeiouy])j(?![aeiou])", "y", s)
+        s = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", s)  # German/Slavic j between vowels: Nowaja
+        s = re.sub(r"ng$", "n", s)  # English -ng is one nasal (Arabic/Cyrillic write n)  # German/Cyrillic -yj endings
+        s = s.replace("w", "v")
+    s = s.translate(_CONSONANT_CLASS)
+    s = s.replace("e", "a").replace("o", "u")
+    return s
+
+
+def _skeleton(folded: str) -> str:
+    """Consonant skeleton: vowels and y glides dropped, doubled letters collapsed."""
+    cons = [c for c in folded if c not in _VOWELS and c != "y"]
+    out = []
+    for c in cons:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """Cross-script matching key: one consonant skeleton per word, joined by spaces."""
+    return " ".join(k for k in (_skeleton(_fold(t, s)) for t, s in _latin_tokens(name)) if k)
+
+
+def key_strength(key: str) -> int:
+    """Number of consonant symbols in a key; keys under 3 are too weak to link alone."""
+    return sum(1 for c in key if c != " ")
+
+
+def _vowel_pattern(folded: str) -> str:
+    """Vowel groups of a folded Latin token, y between consonants counted as i."""
+    s = re.sub(r"(?<![aiu])y(?![aiu])", "i", folded)
+    s = s.replace("y", "")
+    groups = re.findall(r"[aiu]+", s)
+    if groups and s.endswith(groups[-1]) and len(groups) > 1:
+        groups = groups[:-1]  # a final vowel is often a case ending (Putina, Aliyeva)
+    return "-".join(re.sub(r"(.)\1+", r"\1", g) for g in groups)
+
+
+@lru_cache(maxsize=65536)
+def same_name(a: str, b: str) -> bool:
+    """True when `a` and `b` are spellings of the same name (word for word).
+
+    Across scripts the cross-script key decides. When both words are Latin (or
+    Cyrillic, which transliterates cleanly) the vowel pattern must agree too, so
+    Vladimir != Volodymyr, while Mekhtiyev ~ Mehdiyev (same key, same vowels after
+    folding e/a, o/u and dropping y glides).
+    """
+    ta, tb = _latin_tokens(a), _latin_tokens(b)
+    if not ta or len(ta) != len(tb):
+        return False
+    for (la, sa), (lb, sb) in zip(ta, tb):
+        fa, fb = _fold(la, sa), _fold(lb, sb)
+        ka, kb = _skeleton(fa), _skeleton(fb)
+        if ka != kb or not ka:
+            return False
+        if sa != "Arab" and sb != "Arab":
+            if _vowel_pattern(fa) != _vowel_pattern(fb):
+                return False
+    return True
+
+
+def normalize_surface(text: str) -> str:
+    """Case-folded, NFC, suffix-stripped surface form for exact (same-script) matching."""
+    text = unicodedata.normalize("NFC", text)
+    text = _ARABIC_MARKS.sub("", text)
+    parts = [strip_suffix(p) for p in text.split()]
+    return " ".join(p for p in parts if p).casefold().replace("i̇", "i")

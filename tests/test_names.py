@@ -1,0 +1,68 @@
+"""Cross-script name keys and the stricter same-name test."""
+from __future__ import annotations
+
+import pytest
+
+from dossier.names import key_strength, name_key, same_name, strip_arabic_clitics, strip_suffix
+
+
+@pytest.mark.parametrize("group", [
+    ["Mekhtiyev", "Mehdiyev", "مختييف", "مهدييف", "Мехтиев", "Mehdijew"],
+    ["Putin", "بوتين", "Путин", "Putin’in", "Putin'den"],
+    ["Aliyev", "علييف", "Алиев", "Əliyev", "Aliyev’i", "Alijew"],
+    ["Ilham", "إلهام", "İlham", "Ильхам"],
+    ["Vladimir", "فلاديمير", "Владимир", "Wladimir"],
+    ["Peskov", "بيسكوف", "Песков", "Peskow"],
+    ["Novaya Gazeta", "نوفايا غازيتا", "Новая газета", "Nowaja Gaseta"],
+])
+def test_spellings_across_scripts_share_a_key(group):
+    keys = {name_key(n) for n in group}
+    assert len(keys) == 1, {n: name_key(n) for n in group}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Putin", "Peskov"),
+    ("Ilham Aliyev", "Heydar Aliyev"),
+    ("Putin", "Medvedev"),
+])
+def test_different_names_have_different_keys(a, b):
+    assert name_key(a) != name_key(b)
+    assert not same_name(a, b)
+
+
+def test_latin_spellings_also_compare_vowels():
+    assert not same_name("Vladimir", "Volodymyr")  # same consonants, different names
+    assert same_name("Mekhtiyev", "Mehdiyev")
+    assert same_name("Əliyev", "Aliyev")
+    assert same_name("Putin", "Путина")  # a final case vowel is tolerated
+
+
+def test_across_scripts_the_key_decides():
+    assert same_name("Vladimir Putin", "فلاديمير بوتين")
+    assert same_name("Ramiz Mekhtiyev", "راميز مهدييف")
+    assert same_name("Ilham Aliyev", "إلهام علييف")
+    assert not same_name("Ilham Aliyev", "علييف")  # word counts differ
+
+
+def test_short_keys_are_weak():
+    # ألف ("thousand") shares Aliyev's two consonants: too weak to link on the key alone.
+    assert name_key("ألف") == name_key("Aliyev")
+    assert key_strength(name_key("Aliyev")) < 3
+    assert key_strength(name_key("Putin")) >= 3
+
+
+def test_turkish_suffixes_and_arabic_clitics():
+    assert strip_suffix("Rusya’nın") == "Rusya"
+    assert strip_suffix("Kremlin'e") == "Kremlin"
+    assert strip_suffix("Putin") == "Putin"
+    assert "بوتين" in strip_arabic_clitics("وبوتين")
+    assert "بوتين" in strip_arabic_clitics("لبوتين")
+    assert "روسي" in strip_arabic_clitics("الروسي")
+
+
+def test_arabic_article_is_dropped_in_keys():
+    assert name_key("الأسد") == name_key("Assad") == name_key("al-Assad")
+
+
+def test_deterministic():
+    assert [name_key("Мехтиев") for _ in range(3)] == ["mhtf"] * 3
