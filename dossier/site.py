@@ -1,0 +1,814 @@
+"""Dossier records -> Markdown pages for the MkDocs site.
+
+Pure functions: no disk access, no MkDocs imports (the plugin in `plugin.py` does both).
+Every string that comes from a document or a record (quotes, names, titles, statements) goes
+through `esc`, which turns it into inert text: HTML-escaped, Markdown/Jinja punctuation as
+numeric entities, bidi controls removed. Links between pages are relative Markdown links
+(`../actors/x.md`) so MkDocs checks and rewrites them; raw HTML blocks use `markdown="span"`
+cells (md_in_html) so their links are Markdown links too.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Optional
+
+from .errors import RecordError
+from .model import ACTOR_KINDS, CLAIM_STATUSES, Actor, Claim, Evidence, Source
+from .text import is_rtl
+
+# ---------------------------------------------------------------------------------------
+# Escaping
+# ---------------------------------------------------------------------------------------
+
+#: Bidi embedding/override/isolate controls: they could reorder the text around them.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+# Removed outright: bidi controls and C0/C1 controls other than tab and newline.
+_DROP = {ord(c): None for c in BIDI_CONTROLS}
+_DROP.update({c: None for c in range(0x00, 0x20) if c not in (0x09, 0x0A)})
+_DROP.update({c: None for c in range(0x7F, 0xA0)})
+
+# HTML-significant plus Markdown/Jinja-significant characters, written as numeric entities
+# so neither Markdown, attr_list, Jinja nor an HTML parser can read them as syntax.
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#|!~^"}
+
+
+def clean(text: Optional[str]) -> str:
+    """`text` without bidi and other control characters (tab and newline kept)."""
+    return (text or "").translate(_DROP)
+
+
+def esc(text: Optional[str]) -> str:
+    """Inert inline text: safe in Markdown, in raw HTML and in attribute values; one line."""
+    flat = " ".join(clean(text).replace("\r", "\n").split())
+    return flat.translate(_ENTITIES)
+
+
+_SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+
+
+def _esc_keep_lines(text: str) -> str:
+    """Like `esc`, but keeps line breaks (as `<br>`) and spacing inside a line."""
+    lines = clean(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Runs of spaces collapse to one, but edge spaces stay: pieces are joined back together.
+    return "<br>\n".join(_SPACES.sub(" ", line).translate(_ENTITIES) for line in lines)
+
+
+# ---------------------------------------------------------------------------------------
+# Paths and links
+# ---------------------------------------------------------------------------------------
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+KIND_DIRS = ("claims", "actors", "sources")
+
+
+def page_path(kind: str, record_id: str) -> str:
+    """Docs-relative path of a record's page, e.g. 'claims/<id>.md'."""
+    # A record called 'index' must not replace the section index page ('_' is never in ids).
+    stem = "_index" if record_id == "index" else record_id
+    return f"{kind}/{stem}.md"
+
+
+def _rel(from_page: str, to_page: str, anchor: Optional[str] = None) -> str:
+    """Relative URL from one docs page to another (MkDocs rewrites .md to the final URL)."""
+    href = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{href}#{anchor}" if anchor else href
+
+
+def _link(text: str, from_page: str, to_page: str, anchor: Optional[str] = None) -> str:
+    return f"[{text}]({_rel(from_page, to_page, anchor)})"
+
+
+def citation_anchor(ev: Evidence) -> str:
+    """Anchor id of an evidence item in the citations index."""
+    return f"c-{ev.source}-{ev.start}-{ev.end}"
+
+
+def quote_anchor(ev: Evidence) -> str:
+    """Anchor id of a quoted passage on its source page."""
+    return f"q-{ev.start}-{ev.end}"
+
+
+def evidence_anchor(ev: Evidence) -> str:
+    """Anchor id of an evidence row on its claim page."""
+    return f"e-{ev.source}-{ev.start}-{ev.end}"
+
+
+# ---------------------------------------------------------------------------------------
+# Display helpers
+# ---------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=256)
+def language_name(code: Optional[str]) -> str:
+    """English name of an ISO 639-1 code via ICU ('Turkish'), the code itself if unknown."""
+    if not code:
+        return "unknown"
+    try:
+        import icu
+
+        name = icu.Locale(code).getDisplayLanguage(icu.Locale("en"))
+    except Exception:  # ICU missing or odd code: the code is still informative
+        name = code
+    return name if name and name != code else code
+
+
+def _lang_label(code: Optional[str]) -> str:
+    name = language_name(code)
+    return esc(name if not code or name == code else f"{name} ({code})")
+
+
+def _dir_attrs(text: str, lang: Optional[str]) -> str:
+    """`dir="rtl|ltr" lang=".."` attributes for a piece of original-language text."""
+    attrs = f'dir="{"rtl" if is_rtl(text) else "ltr"}"'
+    if lang and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang):
+        attrs += f' lang="{lang}"'
+    return attrs
+
+
+def _quote_html(text: str, lang: Optional[str], tag: str = "span") -> str:
+    return f'<{tag} class="dossier-quote" {_dir_attrs(text, lang)}>{esc(text)}</{tag}>'
+
+
+def _badge(status: str) -> str:
+    cls = re.sub(r"[^a-z-]", "", status or "")
+    return f'<span class="dossier-badge dossier-badge--{cls}">{esc(status)}</span>'
+
+
+def _published(source: Optional[Source]) -> str:
+    if source is None or not source.published:
+        return "undated"
+    return esc(source.published)
+
+
+def _titled(markdown: str) -> str:
+    """Prefix a page with front matter whose title is its (already escaped) H1.
+
+    MkDocs/Material print `page.title` into <title> and the header without escaping, and
+    a title taken from the H1 would have its entities decoded: the front-matter title keeps
+    them, so source text can never become markup there.
+    """
+    first = markdown.split("\n", 1)[0]
+    if not first.startswith("# "):
+        return markdown
+    return f"---\ntitle: {json.dumps(first[2:], ensure_ascii=False)}\n---\n\n{markdown}"
+
+
+def _plural(n: int, word: str, plural: Optional[str] = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _table(headers: list[str], rows: list[list[str]], cls: str = "dossier-table",
+           row_ids: Optional[list[Optional[str]]] = None, cell_attrs: Optional[list[list[str]]] = None) -> str:
+    """A raw HTML table whose cells are Markdown spans (so links inside are checked)."""
+    out = ['<div class="dossier-scroll" markdown="1">', f'<table class="{cls}" markdown="1">',
+           '<thead markdown="1">', '<tr markdown="1">']
+    out += [f"<th>{h}</th>" for h in headers]
+    out += ["</tr>", "</thead>", '<tbody markdown="1">']
+    for i, row in enumerate(rows):
+        rid = row_ids[i] if row_ids else None
+        out.append(f'<tr id="{rid}" markdown="1">' if rid else '<tr markdown="1">')
+        for j, cell in enumerate(row):
+            extra = cell_attrs[i][j] if cell_attrs and cell_attrs[i][j] else ""
+            out.append(f'<td{" " + extra if extra else ""} markdown="span">{cell}</td>')
+        out.append("</tr>")
+    out += ["</tbody>", "</table>", "</div>"]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------
+# The prepared site: records plus the cross-references every page needs
+# ---------------------------------------------------------------------------------------
+
+@dataclass
+class Site:
+    """Records, source texts and precomputed cross-references (built once by `prepare`)."""
+    sources: dict[str, Source]
+    actors: dict[str, Actor]
+    claims: dict[str, Claim]
+    texts: dict[str, str] = field(default_factory=dict)
+    site_name: str = "Dossier"
+    intro: Optional[str] = None
+    # source id -> [(evidence, claim)] sorted by offsets then claim id
+    evidence_by_source: dict[str, list[tuple[Evidence, Claim]]] = field(default_factory=dict)
+    # actor id -> claims that name the actor
+    claims_by_actor: dict[str, list[Claim]] = field(default_factory=dict)
+    # actor id -> [(claim, evidence)] where a source attributes the claim to the actor
+    attributed_to: dict[str, list[tuple[Claim, Evidence]]] = field(default_factory=dict)
+    # source id -> actor ids that source cites
+    cited_by: dict[str, list[str]] = field(default_factory=dict)
+    # source id -> short link label (publisher, disambiguated by date when shared)
+    short_labels: dict[str, str] = field(default_factory=dict)
+
+    def sorted_sources(self) -> list[Source]:
+        """Sources by published date (undated last), then id."""
+        return sorted(self.sources.values(), key=lambda s: (s.published is None, s.published or "", s.id))
+
+    def sorted_claims(self) -> list[Claim]:
+        return [self.claims[k] for k in sorted(self.claims)]
+
+    def sorted_actors(self) -> list[Actor]:
+        return sorted(self.actors.values(), key=lambda a: (clean(a.name).casefold(), a.id))
+
+
+def _check_ids(kind: str, ids: Iterable[str]) -> None:
+    for record_id in ids:
+        if not isinstance(record_id, str) or not _ID.match(record_id):
+            raise RecordError(f"content/records/{kind}/{record_id}.yml",
+                              f"id {record_id!r} cannot name a page", hint="ids are lowercase a-z, 0-9 and '-'")
+
+
+def prepare(records: Any, texts: Optional[dict[str, str]] = None, site_name: str = "Dossier",
+            intro: Optional[str] = None) -> Site:
+    """Index `records` (anything with sources/actors/claims dicts) for rendering."""
+    if isinstance(records, Site):
+        return records
+    site = Site(dict(records.sources), dict(records.actors), dict(records.claims),
+                dict(texts or {}), site_name, intro)
+    for kind in KIND_DIRS:
+        _check_ids(kind, getattr(site, kind))
+    for claim in site.sorted_claims():
+        for ev in claim.evidence:
+            site.evidence_by_source.setdefault(ev.source, []).append((ev, claim))
+            if ev.attributed_to:
+                site.attributed_to.setdefault(ev.attributed_to, []).append((claim, ev))
+        for actor_id in sorted(set(claim.actors)):
+            site.claims_by_actor.setdefault(actor_id, []).append(claim)
+    for items in site.evidence_by_source.values():
+        items.sort(key=lambda p: (p[0].start, p[0].end, p[1].id))
+    for source in site.sources.values():
+        for actor_id in sorted(set(source.cites)):
+            site.cited_by.setdefault(actor_id, []).append(source.id)
+    for ids in site.cited_by.values():
+        ids.sort()
+    site.short_labels = _short_labels(site.sources)
+    return site
+
+
+def _short_labels(sources: dict[str, Source]) -> dict[str, str]:
+    """Publisher (or a shortened title) per source; shared labels get the date or id added."""
+    base = {}
+    for sid, source in sources.items():
+        label = clean(source.publisher).strip() or _shorten(clean(source.title).strip()) or sid
+        base[sid] = label
+    counts: dict[str, int] = {}
+    for label in base.values():
+        counts[label] = counts.get(label, 0) + 1
+    out = {}
+    for sid, label in sorted(base.items()):
+        if counts[label] > 1:
+            label = f"{label}, {sources[sid].published or sid}"
+        out[sid] = label
+    return out
+
+
+def _shorten(text: str, limit: int = 36) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut + "…"
+
+
+def _source_count(claim: Claim) -> int:
+    return len({ev.source for ev in claim.evidence})
+
+
+def _claim_languages(claim: Claim) -> list[str]:
+    return sorted({ev.language for ev in claim.evidence if ev.language})
+
+
+def _actor_ref(site: Site, actor_id: Optional[str], from_page: str) -> str:
+    if not actor_id:
+        return "—"
+    actor = site.actors.get(actor_id)
+    if actor is None:  # a dangling reference: show it, but never as a broken link
+        return f'<span class="dossier-missing" title="no such actor record">{esc(actor_id)}</span>'
+    return _link(esc(actor.name), from_page, page_path("actors", actor_id))
+
+
+def _source_ref(site: Site, source_id: str, from_page: str, anchor: Optional[str] = None) -> str:
+    """A link to a source page, labelled short (publisher), the full label as its tooltip."""
+    source = site.sources.get(source_id)
+    if source is None:
+        return f'<span class="dossier-missing" title="no such source record">{esc(source_id)}</span>'
+    href = _rel(from_page, page_path("sources", source_id), anchor)
+    short = site.short_labels.get(source_id) or _source_label(source)
+    return f'[<bdi>{esc(short)}</bdi>]({href} "{esc(_source_label(source))}")'
+
+
+def _source_label(source: Source) -> str:
+    """A short human name for a source: publisher — title, or its id."""
+    title = clean(source.title).strip()
+    publisher = clean(source.publisher).strip()
+    if title and publisher:
+        return f"{publisher}: {title}"
+    return title or publisher or source.id
+
+
+def _claim_ref(site: Site, claim: Claim, from_page: str) -> str:
+    return _link(esc(claim.statement), from_page, page_path("claims", claim.id))
+
+
+def _claim_item(site: Site, claim: Claim, from_page: str) -> str:
+    n = _source_count(claim)
+    langs = ", ".join(esc(code) for code in _claim_languages(claim))
+    return (f"- {_badge(claim.status)} {_claim_ref(site, claim, from_page)} "
+            f"<small>({_plural(n, 'source')}{'; ' + langs if langs else ''})</small>")
+
+
+# ---------------------------------------------------------------------------------------
+# Claim pages
+# ---------------------------------------------------------------------------------------
+
+def _evidence_sorted(site: Site, claim: Claim) -> list[Evidence]:
+    def key(ev: Evidence):
+        src = site.sources.get(ev.source)
+        published = src.published if src and src.published else None
+        return (published is None, published or "", ev.source, ev.start, ev.end)
+    return sorted(claim.evidence, key=key)
+
+
+def _stance(ev: Evidence) -> str:
+    cls = re.sub(r"[^a-z-]", "", ev.stance or "")
+    return f'<span class="dossier-stance dossier-stance--{cls}">{esc(ev.stance)}</span>'
+
+
+def _who_says_what(site: Site, claim: Claim, from_page: str) -> str:
+    """Sources grouped by the stance and value they give (values first: that is the dispute)."""
+    groups: dict[tuple[int, bool, str, str], list[Evidence]] = {}
+    for ev in _evidence_sorted(site, claim):
+        order = 0 if ev.stance == "affirms" else 1
+        groups.setdefault((order, not ev.value, ev.value or "", ev.stance or ""), []).append(ev)
+    out = []
+    for (_, _, value, stance), items in sorted(groups.items()):
+        head = f"**{esc(stance)}**" + (f" — value: **{esc(value)}**" if value else "")
+        out.append(f"- {head} ({_plural(len({e.source for e in items}), 'source')})")
+        for ev in items:
+            who = f" — attributed to {_actor_ref(site, ev.attributed_to, from_page)}" if ev.attributed_to else ""
+            out.append(f"    - {_source_ref(site, ev.source, from_page)}{who} · "
+                       f"{_link('cite', from_page, 'citations.md', citation_anchor(ev))}<br>"
+                       f"{_quote_html(ev.quote, ev.language)}")
+    return "\n".join(out)
+
+
+def render_claim(claim: Claim, records: Any) -> str:
+    """The page of one claim: statement, status, actors, evidence table, who says what."""
+    site = prepare(records)
+    here = page_path("claims", claim.id)
+    evidence = _evidence_sorted(site, claim)
+    n_sources = _source_count(claim)
+    langs = _claim_languages(claim)
+    out = [f"# {esc(claim.statement)}", ""]
+    out.append(f"{_badge(claim.status)} {_plural(n_sources, 'source')} · "
+               f"{_plural(len(evidence), 'quote')} · languages: "
+               f"{', '.join(_lang_label(c) for c in langs) or 'unknown'}")
+    out.append("")
+    if claim.actors:
+        refs = [_actor_ref(site, a, here) for a in sorted(set(claim.actors))]
+        out += [f"**Actors:** {', '.join(refs)}", ""]
+    out += ["## Evidence", ""]
+    if not evidence:
+        out += ["No source quotes this claim.", ""]
+    else:
+        rows, ids, attrs = [], [], []
+        for ev in evidence:
+            src = site.sources.get(ev.source)
+            where = (f'{_source_ref(site, ev.source, here, quote_anchor(ev))}<br>'
+                     f'<small class="dossier-nowrap">{_published(src)} · {esc(ev.language or "?")} · '
+                     f'{_link("cite", here, "citations.md", citation_anchor(ev))}</small>')
+            says = _stance(ev)
+            if ev.value:
+                says += f"<br>value: <strong>{esc(ev.value)}</strong>"
+            if ev.date:
+                says += f"<br><small>event date {esc(ev.date)}</small>"
+            if ev.attributed_to:
+                says += f"<br><small>attributed to</small> {_actor_ref(site, ev.attributed_to, here)}"
+            rows.append([where, says, esc(ev.quote)])
+            ids.append(evidence_anchor(ev))
+            attrs.append(['class="dossier-where"', 'class="dossier-says"',
+                          f'class="dossier-quote" {_dir_attrs(ev.quote, ev.language)}'])
+        out.append(_table(["Source", "Says", "Quote (original language)"], rows,
+                          "dossier-table dossier-evidence", ids, attrs))
+        out.append("")
+    if claim.status == "contested" or len({(e.stance, e.value) for e in claim.evidence}) > 1:
+        out += ["## Who says what", "", _who_says_what(site, claim, here), ""]
+    return _titled("\n".join(out))
+
+
+# ---------------------------------------------------------------------------------------
+# Actor pages
+# ---------------------------------------------------------------------------------------
+
+def render_actor(actor: Actor, records: Any) -> str:
+    """The page of one actor: names by language, roles per source, claims, mentioning sources."""
+    site = prepare(records)
+    here = page_path("actors", actor.id)
+    out = [f"# {esc(actor.name)}", "",
+           f'<span class="dossier-kind">{esc(actor.kind)}</span>', ""]
+
+    groups: dict[tuple[str, str], list[str]] = {}
+    for alias in actor.aliases:
+        groups.setdefault((alias.language or "", alias.script or ""), []).append(alias.name)
+    if groups:
+        out += ["## Names and spellings", ""]
+        rows, attrs = [], []
+        for (lang, script), names in sorted(groups.items()):
+            names = sorted(set(names), key=lambda n: (clean(n).casefold(), n))
+            sample = " ".join(names)
+            rows.append([_lang_label(lang or None), esc(script or "?"),
+                         " · ".join(esc(n) for n in names)])
+            attrs.append(["", "", f'class="dossier-quote" {_dir_attrs(sample, lang or None)}'])
+        out += [_table(["Language", "Script", "Names"], rows, cell_attrs=attrs), ""]
+
+    if actor.roles:
+        out += ["## Roles, as each source states them", ""]
+        rows, attrs = [], []
+        for role in sorted(actor.roles, key=lambda r: (r.source, clean(r.text), r.former)):
+            src = site.sources.get(role.source)
+            rows.append([_source_ref(site, role.source, here), esc(role.text),
+                         '<span class="dossier-former">former</span>' if role.former else "current"])
+            attrs.append(["", f'class="dossier-quote" {_dir_attrs(role.text, src.language if src else None)}', ""])
+        out += [_table(["Source", "Role as written", "Status"], rows, cell_attrs=attrs), ""]
+
+    claims = site.claims_by_actor.get(actor.id, [])
+    out += ["## Claims about this actor", ""]
+    out += [_claim_item(site, c, here) for c in claims] or ["None."]
+    out.append("")
+
+    attributed = site.attributed_to.get(actor.id, [])
+    if attributed:
+        out += ["## Claims attributed to this actor", ""]
+        seen: dict[str, list[str]] = {}
+        for claim, ev in attributed:
+            seen.setdefault(claim.id, []).append(ev.source)
+        for claim_id in sorted(seen):
+            claim = site.claims[claim_id]
+            via = ", ".join(_source_ref(site, s, here) for s in sorted(set(seen[claim_id])))
+            out.append(f"- {_claim_ref(site, claim, here)} <small>(according to {via})</small>")
+        out.append("")
+
+    counts: dict[str, int] = {}
+    for m in actor.mentions:
+        counts[m.source] = counts.get(m.source, 0) + 1
+    citing = set(site.cited_by.get(actor.id, []))
+    if counts or citing:
+        out += ["## Sources that mention this actor", ""]
+        rows = []
+        for source_id in sorted(set(counts) | citing,
+                                key=lambda s: (-counts.get(s, 0), s)):
+            rows.append([_source_ref(site, source_id, here), _published(site.sources.get(source_id)),
+                         str(counts.get(source_id, 0)), "yes" if source_id in citing else ""])
+        out += [_table(["Source", "Published", "Mentions", "Cited as a source"], rows), ""]
+    return _titled("\n".join(out))
+
+
+# ---------------------------------------------------------------------------------------
+# Source pages
+# ---------------------------------------------------------------------------------------
+
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: stretches separated by blank lines, trimmed."""
+    out, pos = [], 0
+    for m in list(_PARA_BREAK.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            out.append((pos + lead, pos + trail))
+        if m:
+            pos = m.end()
+    return out
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    claims: list[Claim]
+
+
+def _text_quotes(site: Site, source: Source, text: str) -> tuple[list[_Quote], list[Evidence]]:
+    """Quotes whose offsets still match `text` (merged per span), and those that do not."""
+    spans: dict[tuple[int, int], list[Claim]] = {}
+    stale: list[Evidence] = []
+    for ev, claim in site.evidence_by_source.get(source.id, []):
+        if 0 <= ev.start < ev.end <= len(text) and text[ev.start:ev.end] == ev.quote:
+            claims = spans.setdefault((ev.start, ev.end), [])
+            if claim not in claims:
+                claims.append(claim)
+        else:
+            stale.append(ev)
+    return [_Quote(s, e, c) for (s, e), c in sorted(spans.items())], stale
+
+
+def _render_text(site: Site, source: Source, text: str, here: str) -> str:
+    """The document text as paragraphs, quotes marked and boilerplate muted, by offsets."""
+    quotes, _ = _text_quotes(site, source, text)
+    spans = sorted((b.start, b.end, b.kind) for b in source.boilerplate if 0 <= b.start < b.end <= len(text))
+    lang = source.language
+    out = [f'<div class="dossier-text" {_dir_attrs(text, lang)} markdown="1">']
+    for p_start, p_end in _paragraphs(text):
+        cuts = {p_start, p_end}
+        for q in quotes:
+            cuts.update(x for x in (q.start, q.end) if p_start < x < p_end)
+        for s, e, _ in spans:
+            cuts.update(x for x in (s, e) if p_start < x < p_end)
+        points = sorted(cuts)
+        pieces = []
+        for a, b in zip(points, points[1:]):
+            active = [q for q in quotes if q.start <= a and b <= q.end]
+            bp = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
+            piece = _esc_keep_lines(text[a:b])
+            if active:
+                q = active[-1]  # the innermost quote (latest start) decides the link
+                ids = [f"q-{x.start}-{x.end}" for x in active if x.start == a]
+                title = " / ".join(clean(c.statement) for x in active for c in x.claims)
+                piece = _link(piece, here, page_path("claims", q.claims[0].id))
+                extra = "".join(
+                    f"<sup>{_link(str(i + 2), here, page_path('claims', c.id))}</sup>"
+                    for i, c in enumerate(q.claims[1:])) if b == q.end else ""
+                first, rest = (ids[0], ids[1:]) if ids else (None, [])
+                anchors = "".join(f'<span id="{i}"></span>' for i in rest)
+                id_attr = f' id="{first}"' if first else ""
+                piece = f'{anchors}<mark class="dossier-mark"{id_attr} title="{esc(title)}">{piece}</mark>{extra}'
+            if bp:
+                kind = bp[-1][2]
+                label = f'<small class="dossier-bp-label">{esc(kind)}</small>' if any(sp[0] == a for sp in bp) else ""
+                piece = f'<span class="dossier-boilerplate" title="{esc(kind)}">{label}{piece}</span>'
+            pieces.append(piece)
+        para = text[p_start:p_end]
+        out.append(f'<p {_dir_attrs(para, lang)} markdown="span">{"".join(pieces)}</p>')
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _url(url: Optional[str]) -> str:
+    """A clickable link for http(s) URLs only; anything else (javascript:, data:) stays text."""
+    if not url:
+        return "—"
+    if re.fullmatch(r"https?://[^\s<>\"'`]+", url):
+        return f'<a href="{esc(url)}" rel="nofollow noopener">{esc(url)}</a>'
+    return f"<code>{esc(url)}</code>"
+
+
+def render_source(source: Source, text: Optional[str], records: Any) -> str:
+    """The page of one document: metadata, claims it supports, and its marked-up text."""
+    site = prepare(records)
+    here = page_path("sources", source.id)
+    out = [f"# {esc(_source_label(source))}", ""]
+    langs = source.languages or ([source.language] if source.language else [])
+    cites = ", ".join(_actor_ref(site, a, here) for a in sorted(set(source.cites))) or "—"
+    meta = [
+        ("Path", f"<code>{esc(source.path)}</code>"),
+        ("SHA-256", f"<code>{esc(source.sha256)}</code>"),
+        ("Language", _lang_label(source.language)),
+        ("Languages found", ", ".join(_lang_label(c) for c in langs) or "—"),
+        ("Title", esc(source.title) or "—"),
+        ("Publisher", esc(source.publisher) or "—"),
+        ("Author", esc(source.author) or "—"),
+        ("Published", (f"{esc(source.published)} <small>(precision: {esc(source.published_precision or '?')})</small>"
+                       if source.published else "unknown")),
+        ("URL", _url(source.url)),
+        ("Encoding", esc(source.encoding) or "—"),
+        ("Cites", cites),
+    ]
+    attrs = [["", f'{_dir_attrs(source.title or "", source.language)}' if k == "Title" else ""] for k, _ in meta]
+    out += [_table(["Field", "Value"], [[k, v] for k, v in meta], "dossier-table dossier-meta", cell_attrs=attrs), ""]
+
+    claims: list[Claim] = []
+    for _, claim in site.evidence_by_source.get(source.id, []):
+        if claim not in claims:
+            claims.append(claim)
+    out += ["## Claims this source supports", ""]
+    out += [_claim_item(site, c, here) for c in sorted(claims, key=lambda c: c.id)] or ["None."]
+    out.append("")
+
+    out += ["## Text", ""]
+    if text is None:
+        out += ['!!! warning "Text unavailable"', "",
+                f"    The document {esc(source.path)} could not be read when the site was built.", ""]
+        return _titled("\n".join(out))
+    _, stale = _text_quotes(site, source, text)
+    if stale:
+        out += ['!!! warning "Quotes out of date"', "",
+                f"    {_plural(len(stale), 'quote')} no longer match this document's text "
+                f"(the file changed since extraction). Run `dossier extract` again.", ""]
+    if source.boilerplate:
+        out += ['<p class="dossier-legend"><mark class="dossier-mark">quoted in a claim</mark> '
+                '<span class="dossier-boilerplate">set aside as boilerplate</span></p>', ""]
+    out += [_render_text(site, source, text, here), ""]
+    return _titled("\n".join(out))
+
+
+# ---------------------------------------------------------------------------------------
+# Citations, contested, indexes, home
+# ---------------------------------------------------------------------------------------
+
+def render_citations(records: Any) -> str:
+    """Every quoted passage, grouped by source (by date), with the claims it supports."""
+    site = prepare(records)
+    here = "citations.md"
+    out = ["# Citations", "",
+           "Every passage quoted as evidence, by source (oldest first). "
+           "Each entry links to the claims it supports and to the passage in context.", ""]
+    for source in site.sorted_sources():
+        items = site.evidence_by_source.get(source.id, [])
+        if not items:
+            continue
+        out += [f"## {esc(_source_label(source))}", "",
+                f"{_source_ref(site, source.id, here)} · {_published(source)} · {_lang_label(source.language)}", ""]
+        grouped: dict[tuple[int, int], list[tuple[Evidence, Claim]]] = {}
+        for ev, claim in items:
+            grouped.setdefault((ev.start, ev.end), []).append((ev, claim))
+        for (start, end), pairs in sorted(grouped.items()):
+            ev0 = pairs[0][0]
+            out.append(f'<div class="dossier-citation" id="{citation_anchor(ev0)}" markdown="1">')
+            out.append(f'<blockquote class="dossier-quote" {_dir_attrs(ev0.quote, ev0.language)} '
+                       f'markdown="span">{esc(ev0.quote)}</blockquote>')
+            supports = []
+            for ev, claim in pairs:
+                who = f", attributed to {_actor_ref(site, ev.attributed_to, here)}" if ev.attributed_to else ""
+                val = f", value {esc(ev.value)}" if ev.value else ""
+                supports.append(f"{_claim_ref(site, claim, here)} <small>({_stance(ev)}{val}{who})</small>")
+            out.append(f'<p markdown="span">Supports: {"; ".join(supports)}<br>'
+                       f'{_link("in context", here, page_path("sources", source.id), quote_anchor(ev0))} · '
+                       f"characters {start}–{end}</p>")
+            out += ["</div>", ""]
+    if not site.evidence_by_source:
+        out += ["No citations yet.", ""]
+    return _titled("\n".join(out))
+
+
+def _contested(site: Site) -> list[Claim]:
+    return [c for c in site.sorted_claims() if c.status == "contested"]
+
+
+def render_contested(records: Any) -> str:
+    """All contested claims, each with who says what."""
+    site = prepare(records)
+    here = "contested.md"
+    contested = _contested(site)
+    out = ["# Contested claims", "",
+           "Claims on which the sources disagree: they deny it, or give different values.", ""]
+    if not contested:
+        out += ["No contested claims.", ""]
+    for claim in contested:
+        out += [f"## {esc(claim.statement)}", "",
+                f"{_badge(claim.status)} {_plural(_source_count(claim), 'source')} · "
+                f"{_link('claim page', here, page_path('claims', claim.id))}", "",
+                _who_says_what(site, claim, here), ""]
+    return _titled("\n".join(out))
+
+
+def _pipe_table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def render_claims_index(records: Any) -> str:
+    """All claims, grouped by status (contested first)."""
+    site = prepare(records)
+    here = "claims/index.md"
+    out = ["# Claims", "", f"{_plural(len(site.claims), 'claim')} extracted from "
+           f"{_plural(len(site.sources), 'document')}.", ""]
+    order = ["contested", "corroborated", "single-source"] + [s for s in CLAIM_STATUSES if s not in
+                                                              ("contested", "corroborated", "single-source")]
+    statuses = order + sorted({c.status for c in site.claims.values()} - set(order))
+    for status in statuses:
+        claims = [c for c in site.sorted_claims() if c.status == status]
+        if not claims:
+            continue
+        claims.sort(key=lambda c: (-_source_count(c), clean(c.statement).casefold(), c.id))
+        out += [f"## {esc(status.capitalize())} ({len(claims)})", ""]
+        rows = [[_claim_ref(site, c, here), str(_source_count(c)),
+                 ", ".join(esc(x) for x in _claim_languages(c)) or "—",
+                 ", ".join(_actor_ref(site, a, here) for a in sorted(set(c.actors))) or "—"] for c in claims]
+        out += [_pipe_table(["Claim", "Sources", "Languages", "Actors"], rows), ""]
+    return _titled("\n".join(out))
+
+
+def render_actors_index(records: Any) -> str:
+    """All actors, grouped by kind."""
+    site = prepare(records)
+    here = "actors/index.md"
+    out = ["# Actors", "", f"{_plural(len(site.actors), 'actor')} named in the documents.", ""]
+    kinds = list(ACTOR_KINDS) + sorted({a.kind for a in site.actors.values()} - set(ACTOR_KINDS))
+    for kind in kinds:
+        actors = [a for a in site.sorted_actors() if a.kind == kind]
+        if not actors:
+            continue
+        out += [f"## {esc(kind.capitalize())} ({len(actors)})", ""]
+        rows = []
+        for a in actors:
+            langs = sorted({al.language for al in a.aliases if al.language})
+            rows.append([_link(esc(a.name), here, page_path("actors", a.id)),
+                         ", ".join(esc(x) for x in langs) or "—",
+                         str(len(site.claims_by_actor.get(a.id, []))),
+                         str(len({m.source for m in a.mentions}))])
+        out += [_pipe_table(["Name", "Languages", "Claims", "Sources"], rows), ""]
+    return _titled("\n".join(out))
+
+
+def render_sources_index(records: Any) -> str:
+    """All documents, oldest first."""
+    site = prepare(records)
+    here = "sources/index.md"
+    out = ["# Sources", "", f"{_plural(len(site.sources), 'document')}, oldest first.", ""]
+    rows = []
+    for s in site.sorted_sources():
+        n_claims = len({c.id for _, c in site.evidence_by_source.get(s.id, [])})
+        rows.append([_link(esc(clean(s.title).strip() or s.id), here, page_path("sources", s.id)),
+                     esc(s.publisher) or "—", _published(s), _lang_label(s.language), str(n_claims)])
+    if rows:
+        out += [_pipe_table(["Document", "Publisher", "Published", "Language", "Claims"], rows), ""]
+    return _titled("\n".join(out))
+
+
+def render_home(records: Any) -> str:
+    """The home page: what the dossier covers, counts, contested then best-corroborated claims."""
+    site = prepare(records)
+    here = "index.md"
+    out = []
+    intro = (site.intro or "").strip()
+    if not intro.startswith("# "):
+        out += [f"# {esc(site.site_name)}", ""]
+    if intro:
+        out += [intro, ""]  # the editor's own Markdown: trusted, inserted as written
+    languages = sorted({lang for s in site.sources.values()
+                        for lang in (s.languages or ([s.language] if s.language else []))})
+    contested = _contested(site)
+    stats = [("documents", len(site.sources), "sources/index.md"),
+             ("actors", len(site.actors), "actors/index.md"),
+             ("claims", len(site.claims), "claims/index.md"),
+             ("contested", len(contested), "contested.md"),
+             ("languages", len(languages), None)]
+    out.append('<div class="dossier-stats" markdown="1">')
+    for label, n, target in stats:
+        inner = f"<strong>{n}</strong> {label}"
+        cell = _link(inner, here, target) if target else inner
+        out.append(f'<p class="dossier-stat" markdown="span">{cell}</p>')
+    out += ["</div>", ""]
+    if languages:
+        out += ["**Languages:** " + ", ".join(_lang_label(c) for c in languages), ""]
+    out += ["## Contested claims", ""]
+    out += [_claim_item(site, c, here) for c in contested] or ["No contested claims."]
+    out.append("")
+    corroborated = sorted((c for c in site.claims.values() if _source_count(c) > 1 and c.status != "contested"),
+                          key=lambda c: (-_source_count(c), c.id))[:15]
+    out += ["## Most corroborated claims", ""]
+    out += [_claim_item(site, c, here) for c in corroborated] or ["No claim is yet made by more than one source."]
+    out.append("")
+    out += ["## Browse", "",
+            f"- {_link('All claims', here, 'claims/index.md')}, by status",
+            f"- {_link('Contested claims', here, 'contested.md')}, with who says what",
+            f"- {_link('Actors', here, 'actors/index.md')}: people, organisations, outlets, states",
+            f"- {_link('Sources', here, 'sources/index.md')}: every document, with its marked-up text",
+            f"- {_link('Citations', here, 'citations.md')}: every quoted passage", ""]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------
+# Everything
+# ---------------------------------------------------------------------------------------
+
+SECTION_PAGES = ("index.md", "claims/index.md", "contested.md", "actors/index.md",
+                 "sources/index.md", "citations.md")
+
+
+def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str = "Dossier",
+          intro: Optional[str] = None) -> dict[str, str]:
+    """Every page of the site: docs path -> Markdown, in a deterministic order.
+
+    `texts` maps source id -> decoded document text (missing: the page says so).
+    """
+    site = prepare(records, texts, site_name, intro)
+    out = {
+        "index.md": render_home(site),
+        "claims/index.md": render_claims_index(site),
+        "contested.md": render_contested(site),
+        "actors/index.md": render_actors_index(site),
+        "sources/index.md": render_sources_index(site),
+        "citations.md": render_citations(site),
+    }
+    for claim in site.sorted_claims():
+        out[page_path("claims", claim.id)] = render_claim(claim, site)
+    for actor_id in sorted(site.actors):
+        out[page_path("actors", actor_id)] = render_actor(site.actors[actor_id], site)
+    for source_id in sorted(site.sources):
+        out[page_path("sources", source_id)] = render_source(site.sources[source_id],
+                                                             site.texts.get(source_id), site)
+    return out
+
+
+__all__ = ["BIDI_CONTROLS", "SECTION_PAGES", "Site", "clean", "esc", "language_name", "page_path", "pages",
+           "prepare", "render_actor", "render_actors_index", "render_citations", "render_claim",
+           "render_claims_index", "render_contested", "render_home", "render_source", "render_sources_index"]

@@ -1,0 +1,186 @@
+"""dossier.plugin: a real `mkdocs build --strict` of the fixture dossier."""
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from dossier import plugin, site
+from dossier.records import load_records
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
+PYTHON = "/tmp/tv/bin/python" if Path("/tmp/tv/bin/python").exists() else sys.executable
+
+
+def make_project(dest: Path) -> Path:
+    """A minimal dossier project: the repo's mkdocs.yml and pages + the fixture content."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(FIXTURE / "content", dest / "content")
+    shutil.copytree(REPO / "content" / "pages", dest / "content" / "pages", dirs_exist_ok=True)
+    (dest / "content" / "pages" / "_intro.md").unlink(missing_ok=True)
+    return dest
+
+
+def mkdocs_build(project: Path, site_dir: str = "site") -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.script_text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.script_text.append(data)
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("dossier") / "project")
+    first = mkdocs_build(project, "site")
+    assert first.returncode == 0, first.stderr
+    second = mkdocs_build(project, "site2")
+    assert second.returncode == 0, second.stderr
+    return project, first
+
+
+def test_build_is_clean(built):
+    _, result = built
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+def test_every_record_has_a_page(built):
+    project, _ = built
+    records = load_records(project / "content")
+    out = project / "site"
+    for kind in ("claims", "actors", "sources"):
+        for record_id in getattr(records, kind):
+            page = out / site.page_path(kind, record_id).replace(".md", ".html")
+            assert page.is_file(), page
+    for name in ("index.html", "citations.html", "contested.html", "claims/index.html",
+                 "actors/index.html", "sources/index.html"):
+        assert (out / name).is_file(), name
+
+
+def test_record_pages_are_not_in_the_nav(built):
+    project, _ = built
+    sections = {"index.html", "claims/index.html", "contested.html", "actors/index.html",
+                "sources/index.html", "citations.html"}
+    for name in ("index.html", "claims/ships-seized.html"):
+        page = parse(project / "site" / name)
+        prefix = "../" if "/" in name else ""
+        links = {a["href"] for t, a in page.tags if t == "a" and a.get("href")
+                 and {"md-nav__link", "md-tabs__link"} & set((a.get("class") or "").split())
+                 and not a["href"].startswith("#")}
+        resolved = {h[len(prefix):] if h.startswith(prefix) else "claims/" + h for h in links}
+        assert resolved == sections, name
+
+
+def test_no_script_or_javascript_from_source_text(built):
+    project, _ = built
+    theme_scripts = None
+    for path in sorted((project / "site").rglob("*.html")):
+        page = parse(path)
+        scripts = [a.get("src") for t, a in page.tags if t == "script"]
+        inline = "".join(page.script_text)
+        assert "alert(1)" not in inline, path
+        if theme_scripts is None:
+            theme_scripts = len(scripts)
+        assert len(scripts) == theme_scripts, f"{path}: unexpected <script>"
+        for tag, attrs in page.tags:
+            assert tag not in ("img", "iframe", "object") or "alert" not in str(attrs), path
+            for name, value in attrs.items():
+                assert not (name.startswith("on") and "alert" in (value or "")), f"{path}: {name}"
+                if name in ("href", "src"):
+                    assert not (value or "").strip().lower().startswith("javascript:"), f"{path}: {value}"
+        title = path.read_text("utf-8").split("<title>", 1)[1].split("</title>", 1)[0]
+        assert "<" not in title, f"{path}: markup in <title>: {title}"
+
+
+def test_arabic_quotes_are_rtl(built):
+    project, _ = built
+    page = parse(project / "site" / "claims" / "ships-seized.html")
+    cells = [a for t, a in page.tags if t == "td" and "dossier-quote" in (a.get("class") or "")]
+    assert any(c.get("dir") == "rtl" and c.get("lang") == "ar" for c in cells)
+    source = parse(project / "site" / "sources" / "ar-sahifa.html")
+    marks = [a for t, a in source.tags if t == "mark"]
+    assert marks and all(a.get("id", "").startswith("q-") for a in marks)
+    assert any(t == "div" and a.get("dir") == "rtl" for t, a in source.tags)
+
+
+def test_two_builds_are_identical(built):
+    project, _ = built
+    a, b = project / "site", project / "site2"
+    files_a = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
+    assert files_a == files_b
+    assert "sitemap.xml.gz" in files_a and "search/search_index.json" in files_a
+    _, mismatch, errors = filecmp.cmpfiles(a, b, files_a, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_bad_record_fails_naming_file_and_line(tmp_path):
+    project = make_project(tmp_path / "project")
+    bad = project / "content" / "records" / "claims" / "index.yml"
+    bad.write_text("id: index\nstatement: [unclosed\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "content/records/claims/index.yml:" in result.stderr
+
+
+def test_intro_page_feeds_home_and_is_not_a_page(tmp_path):
+    project = make_project(tmp_path / "project")
+    (project / "content" / "pages" / "_intro.md").write_text("Covers the harbor affair.\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "Covers the harbor affair." in (project / "site" / "index.html").read_text("utf-8")
+    assert not (project / "site" / "_intro.html").exists()
+
+
+def test_epoch_from_newest_published_date():
+    records = load_records(FIXTURE / "content")
+    assert plugin._epoch(records) == 1760832000  # 2025-10-19T00:00:00Z
+    records.sources.clear()
+    assert plugin._epoch(records) == 0
+
+
+def test_record_pages_stay_out_of_an_automatic_nav(tmp_path):
+    """Without an explicit `nav:`, MkDocs would list every file; record pages must not be."""
+    project = make_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:", 1)[0] + "\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    page = parse(project / "site" / "index.html")
+    links = [a["href"] for t, a in page.tags if t == "a" and a.get("href")
+             and "md-nav__link" in (a.get("class") or "")]
+    assert "citations.html" in links
+    assert not any(h.startswith(("claims/", "actors/", "sources/")) and not h.endswith("index.html")
+                   for h in links), links
