@@ -184,19 +184,78 @@ def _event_positions(folded: str, langs: tuple[str, ...]) -> list[tuple[int, str
     return sorted(out)
 
 
-def is_negated(text: str, language: Optional[str], script: Optional[str] = None) -> bool:
-    """True when `text` negates its predicate or says the event did not happen."""
+def _event_spans(folded: str, langs: tuple[str, ...], event: str) -> list[tuple[int, int]]:
+    info = event_info().get(event) or {}
+    cues = [c for lang in langs for c in ((info.get("cues") or {}).get(lang) or [])]
+    return _find(cues, folded)
+
+
+#: Punctuation that closes a phrase: a negation never reaches across it to the predicate.
+_PHRASE_BREAK = re.compile(r"[,;:،؛()\[\]\"—–]")
+
+
+def _words_between(folded: str, a: int, b: int) -> Optional[int]:
+    """Words strictly between positions a <= b, or None when punctuation separates them."""
+    if b < a:
+        return None
+    gap = folded[a:b]
+    if _PHRASE_BREAK.search(gap):
+        return None
+    return len(_TOKEN_RX.findall(gap))
+
+
+def _masked(folded: str, entry: dict) -> str:
+    for s, e in _find(entry.get("except") or [], folded):
+        folded = folded[:s] + " " * (e - s) + folded[e:]
+    return folded
+
+
+def is_negated(text: str, language: Optional[str], script: Optional[str] = None,
+               event: Optional[str] = None) -> bool:
+    """True when `text` negates its main event predicate or denies that it happened.
+
+    The negation must govern the predicate: a negation word a few words before (or, where
+    the language puts it there, after) the event cue with no phrase break between, a
+    negative suffix on the predicate itself, or a denial verb near it. A negation elsewhere
+    ("who had no criminal record") does not count. `event` defaults to the clause's first
+    event; a clause with no event cue is negated by any cue in it.
+    """
     folded = _fold_str(text)
+    langs = languages_for(language, script or script_of(text))
     lex = load_lexicon("negation")
-    for lang in languages_for(language, script or script_of(text)):
+    event = event or next(iter(detect_events(text, language, script)), None)
+    spans = _event_spans(folded, langs, event) if event else []
+    for lang in langs:
         entry = lex.get(lang) or {}
-        masked = folded
-        for s, e in _find(entry.get("except") or [], folded):
-            masked = masked[:s] + " " * (e - s) + masked[e:]
-        if _find(entry.get("cues") or [], masked):
-            return True
-        for rx in entry.get("regex") or []:
-            if re.search(rx, masked):
+        masked = _masked(folded, entry)
+        before = _find(entry.get("before") or [], masked)
+        after = _find(entry.get("after") or [], masked)
+        denial = _find(entry.get("denial") or [], masked)
+        if not spans:
+            if before or after or denial or any(re.search(rx, masked) for rx in entry.get("regex") or []):
+                return True
+            continue
+        window = int(entry.get("window", 3))
+        dwindow = int(entry.get("denial_window", 8))
+        for es, ee in spans:
+            for ns, ne in before:
+                if ns <= es < ne:  # the cue phrase itself carries the negation
+                    return True
+                n = _words_between(masked, ne, es)
+                if n is not None and n <= window:
+                    return True
+            for ns, ne in after:
+                n = _words_between(masked, ee, ns)
+                if n is not None and n <= window:
+                    return True
+            for ns, ne in denial:
+                gap = masked[ne:es] if ne <= es else masked[ee:ns]
+                if len(_TOKEN_RX.findall(gap)) <= dwindow and not re.search(r"[;؛]", gap):
+                    return True
+            # the predicate's own words (and the two after it) in a negative form
+            tail = list(_TOKEN_RX.finditer(masked, ee))[:2]
+            scope = masked[es:tail[-1].end() if tail else ee]
+            if any(re.search(rx, scope) for rx in entry.get("regex") or []):
                 return True
     return False
 
@@ -461,6 +520,9 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
 
     if _cue_spans("anaphoric", folded, langs):
         return None, True
+    # "X, it is alleged, ..." is impersonal: its reporting verb names no speaker
+    for s, e in _cue_spans("hedges", folded, langs):
+        folded = folded[:s] + " " * (e - s) + folded[e:]
     for s, e in _cue_spans("after", folded, langs):
         found = pick(window_after(e, 8), orig(e), True, False)
         if found:
@@ -479,6 +541,11 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
         subject_first = langs[0] in _SUBJECT_FIRST
         order = [(before, False), (after, True)] if side == "before" else [(after, True), (before, False)]
         for cands, is_after in order:
+            if cands and not (subject_first and not is_after):
+                # the speaker is the party right next to the verb, not anyone further on
+                # ("announced the arrest of X": X is who was arrested, not who announced)
+                nearest = min(cands, key=lambda ma: ma[0].start) if is_after else max(cands, key=lambda ma: ma[0].end)
+                cands = [ma for ma in cands if ma[0].start == nearest[0].start]
             found = pick(cands, orig(e) if is_after else orig(s), is_after, subject_first)
             if found:
                 return found, False
@@ -562,7 +629,7 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
             out.append(EvidenceCandidate(
                 source=doc.source.id, sentence=sent, start=start, end=end, quote=quote,
                 language=sent.language, actors=actors, attributed_to=attributed,
-                stance="denies" if is_negated(quote, sent.language, script) else "affirms",
+                stance="denies" if is_negated(quote, sent.language, script, events[0]) else "affirms",
                 values=values, date=_date_of(quote, sent.language, doc.source.published),
                 event=events[0]))
     return out
@@ -703,6 +770,11 @@ def _event_sim(a: _Feat, b: _Feat) -> float:
     if a.events[0] == b.events[0]:
         return 1.0
     if a.events[0] in b.events or b.events[0] in a.events:
+        info = event_info()
+        if bool(info[a.events[0]].get("attach")) != bool(info[b.events[0]].get("attach")):
+            # casualties of one incident against another incident's main event: deaths are
+            # mentioned with many incidents, so this alone says little
+            return 0.4
         return 0.7
     if a.cls is not None and a.cls == b.cls:
         if a.cls == "communicate":
@@ -832,14 +904,16 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
     for c in roles:
         by_role.setdefault((c.actors[0] if c.actors else "", c.event or ""), []).append(c)
     groups.extend((by_role[k], [], []) for k in sorted(by_role))
-    groups.extend(_group_facts(facts, {a.id: a.kind for a in actors.values()}))
+    central: dict[tuple[str, int, int], float] = {}
+    groups.extend(_group_facts(facts, {a.id: a.kind for a in actors.values()}, central))
 
-    claims = [_make_claim(core, extra, voiced, actors) for core, extra, voiced in groups if core]
+    claims = [_make_claim(core, extra, voiced, actors, central) for core, extra, voiced in groups if core]
     _assign_ids(claims, existing)
     return sorted(claims, key=lambda c: c.id)
 
 
-def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str]) -> list[tuple[list[EvidenceCandidate], list[EvidenceCandidate], list[EvidenceCandidate]]]:
+def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
+                 central: Optional[dict] = None) -> list[tuple[list[EvidenceCandidate], list[EvidenceCandidate], list[EvidenceCandidate]]]:
     """(core, extra, voiced) members of each claim.
 
     Extras state the claim in passing next to their own fact (their numbers stay out);
@@ -856,6 +930,12 @@ def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str]) -> list[
         if s > 0:
             scores[(i, j)] = round(s, 6)  # rounded: stable across BLAS builds
     clusters = _cluster(len(facts), scores, THRESHOLD)
+    if central is not None:
+        # how typical each member is of its claim: the statement quotes the most typical one
+        for cl in clusters:
+            for i in cl:
+                others = [float(emb[i] @ emb[j]) for j in cl if j != i]
+                central[_span_key(facts[i])] = round(sum(others) / len(others), 6) if others else 0.0
     # A clause stating two facts also belongs to the other fact's claim when it matches it
     # well: it states the claim's main event (or is an exchange between the same parties
     # about the same topic), scores close to the claim on average and high with one member.
@@ -887,11 +967,20 @@ def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str]) -> list[
 
 
 def _make_claim(core: list[EvidenceCandidate], extra: list[EvidenceCandidate], voiced: list[EvidenceCandidate],
-                actors: dict[str, Actor]) -> Claim:
+                actors: dict[str, Actor], central: Optional[dict] = None) -> Claim:
     cands = sorted(core + extra + voiced, key=lambda c: (c.source, c.start, c.end))
+    # An extra member's numbers count its other fact, so only core and voiced ones give values;
+    # and a core member that does not state the claim's main event (a death toll of another
+    # incident that clustered in) keeps its numbers to itself.
+    main = _main_event(core)
+    speaking = [c for c in core if main is None or c.event == main
+                or main in detect_events(c.quote, c.language, c.sentence.script if c.sentence else None)]
     slot = _main_slot(core + voiced)
-    # An extra member's numbers count its other fact, so only core and voiced ones give values.
-    core_keys = {(c.source, c.start, c.end) for c in core + voiced}
+    if slot in load_lexicon("counts"):  # counts only: a manner or role is not tied to one event
+        slot = _main_slot(speaking + voiced)
+    else:
+        speaking = core
+    core_keys = {(c.source, c.start, c.end) for c in speaking + voiced}
     evidence = [
         Evidence(source=c.source, quote=c.quote, start=c.start, end=c.end, language=c.language,
                  attributed_to=c.attributed_to, stance=c.stance,
@@ -899,9 +988,29 @@ def _make_claim(core: list[EvidenceCandidate], extra: list[EvidenceCandidate], v
                  date=c.date)
         for c in cands
     ]
-    actor_ids = sorted({a for c in cands for a in c.actors if a != c.attributed_to and a in actors}
-                       | {a for c in cands for a in c.actors if a not in actors and a != c.attributed_to})
-    return Claim(id="", statement=statement_for(core, actors), actors=actor_ids, evidence=evidence)
+    statement, fillers = _statement(core, actors, central)
+    return Claim(id="", statement=statement, actors=participants(core + voiced, fillers, actors),
+                 evidence=evidence)
+
+
+def participants(cands: list[EvidenceCandidate], fillers: list[str], actors: dict[str, Actor]) -> list[str]:
+    """The actors taking part in a claim: its frame's slot fillers, plus the people and
+    organisations named in at least half of its evidence items (states in two thirds);
+    places, outlets and speakers only as slot fillers."""
+    n = len(cands)
+    seen: Counter = Counter()
+    for c in cands:
+        for a in sorted(set(c.actors)):
+            if a != c.attributed_to:
+                seen[a] += 1
+    out = set(fillers)
+    for a, k in seen.items():
+        kind = actors[a].kind if a in actors else "person"
+        if kind in ("person", "organization") and 2 * k >= n:
+            out.add(a)
+        elif kind == "state" and 3 * k >= 2 * n:
+            out.add(a)
+    return sorted(out)
 
 
 def _assign_ids(claims: list[Claim], existing: list[Claim]) -> None:
@@ -931,8 +1040,20 @@ def _assign_ids(claims: list[Claim], existing: list[Claim]) -> None:
 # Statements
 # ---------------------------------------------------------------------------------------
 
+def _strip_frame(text: str) -> str:
+    """Drop a leading discourse frame ("Within days,", "In what is seen as ...,")."""
+    lex = load_lexicon("reporting").get("en") or {}
+    words = "|".join(sorted((re.escape(w) for w in lex.get("frames") or []), key=len, reverse=True))
+    if not words:
+        return text
+    m = re.match(rf"(?i)^(?:{words})\b[^,.;:]{{0,90}},\s+", text)
+    if m and len(text[m.end():].split()) >= 3:
+        return text[m.end():]
+    return text
+
+
 def _strip_attribution(quote: str, language: Optional[str]) -> str:
-    """An English quote without "according to X," / ", X reported." / hedges."""
+    """An English quote without "according to X," / ", X reported." / hedges / frames."""
     text = quote.strip()
     lex = load_lexicon("reporting").get("en") or {}
     for hedge in sorted(lex.get("hedges") or [], key=len, reverse=True):
@@ -953,6 +1074,10 @@ def _strip_attribution(quote: str, language: Optional[str]) -> str:
     if m and len(text) - m.end() > 20:
         text = text[m.end():]
     text = re.sub(r"^(?:and|but|while|whereas)\s+", "", text, flags=re.I)
+    for _ in range(2):  # "Within days, it has emerged that ..." peels twice
+        text = _strip_frame(text)
+        for hedge in sorted(lex.get("hedges") or [], key=len, reverse=True):
+            text = re.sub(rf"(?i)^{re.escape(hedge)}\s*,?\s*", "", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:")
     if not text:
         return ""
@@ -962,28 +1087,87 @@ def _strip_attribution(quote: str, language: Optional[str]) -> str:
     return text
 
 
+_FRAGMENT_START = re.compile(r"(?i)^(?:and|but|or|which|who|whom|whose|that|while|whereas|as|after|when|because)\b")
+
+
+def _is_fragment(c: EvidenceCandidate) -> bool:
+    """An English clause that cannot stand alone: it starts mid-sentence without a subject."""
+    quote = c.quote.strip()
+    if not quote:
+        return True
+    if _FRAGMENT_START.match(quote) or quote[0].islower():
+        return True
+    return False
+
+
 def statement_for(cands: list[EvidenceCandidate], actors: dict[str, Actor]) -> str:
     """One canonical English sentence for a group of evidence.
 
-    The cleanest English quote (attribution removed) when there is one, else a template
-    from the main event's frame filled with actor names.
+    In order: the cleanest complete English quote stating the claim's main event
+    (attribution and discourse frames removed); an English template from the main event's
+    frame when the clause syntax fills every slot with an actor of an allowed kind; an
+    English fragment widened to its sentence; else the best evidence quote verbatim.
     """
+    return _statement(cands, actors)[0]
+
+
+def _main_event(cands: list[EvidenceCandidate]) -> Optional[str]:
+    events = Counter(c.event for c in cands if c.event)
+    if not events:
+        return None
+    return sorted(events, key=lambda e: (-events[e], _event_order().get(e, 999), e))[0]
+
+
+def _span_key(c: EvidenceCandidate) -> tuple[str, int, int]:
+    return (c.source, c.start, c.end)
+
+
+def _statement(cands: list[EvidenceCandidate], actors: dict[str, Actor],
+               central: Optional[dict] = None) -> tuple[str, list[str]]:
+    """(statement, actor ids filling its frame's slots)."""
     if cands and (cands[0].event or "").startswith("role:"):
         role = (cands[0].event or "")[5:]
         name = _name(cands[0].actors[0], actors) if cands[0].actors else "Someone"
         former = any(c.values.get("role") == "former" for c in cands)
-        return f"{name} {'was' if former else 'is'} {role}."
-    english = []
-    main = Counter(c.event for c in cands if c.event).most_common(1)
+        return f"{name} {'was' if former else 'is'} {role}.", list(cands[0].actors[:1])
+    main = _main_event(cands)
+    fillers = _frame_fillers(cands, main, actors) if main else {}
+    english, fragments = [], []
     for c in cands:
-        if (c.language or "") == "en":
-            clean = _focus(_strip_attribution(c.quote, c.language), main[0][0] if main else None)
-            if len(clean) >= 20:
-                english.append((c.stance != "affirms", not 40 <= len(clean) <= 240, len(clean),
-                                c.source, c.start, clean))
+        if (c.language or "") != "en":
+            continue
+        clean = _focus(_strip_attribution(c.quote, c.language), main)
+        if len(clean.split()) < 3 or (main and main not in detect_events(clean, "en", "Latn")):
+            continue
+        rank = (c.stance != "affirms", not 40 <= len(clean) <= 240, len(clean), c.source, c.start, clean)
+        if _is_fragment(c):
+            fragments.append(c)
+        else:
+            english.append(rank)
+    ids = sorted(set(fillers.values()))
     if english:
-        return sorted(english)[0][-1]
-    return _template(cands, actors)
+        return sorted(english)[0][-1], ids
+    filled = _fill_template(cands, main, fillers, actors) if main else None
+    if filled:
+        return filled, ids
+    for c in sorted(fragments, key=lambda c: (c.stance != "affirms", c.source, c.start)):
+        sent = c.sentence
+        if sent is None or not (sent.start <= c.start and c.end <= sent.end):
+            continue
+        wide = _strip_attribution(sent.text[: c.end - sent.start], "en")
+        if 4 <= len(wide.split()) and len(wide) <= 300 and not wide[:1].islower():
+            return wide, ids
+    return _verbatim(cands, main, central or {}), ids
+
+
+def _verbatim(cands: list[EvidenceCandidate], main: Optional[str], central: dict) -> str:
+    """The best evidence quote as written: states the main event, affirms, readable length."""
+    def key(c: EvidenceCandidate):
+        n = len(c.quote.strip())
+        return (c.event != main, c.stance != "affirms", _is_fragment(c) if c.language == "en" else False,
+                not 30 <= n <= 240, -central.get(_span_key(c), 0.0), n, c.source, c.start)
+    best = sorted(cands, key=key)[0] if cands else None
+    return best.quote.strip() if best else ""
 
 
 def _focus(text: str, event: Optional[str]) -> str:
@@ -1011,31 +1195,177 @@ def _name(actor_id: str, actors: dict[str, Actor]) -> str:
     return actor.name if actor else actor_id
 
 
-def _template(cands: list[EvidenceCandidate], actors: dict[str, Actor]) -> str:
-    events = Counter(c.event for c in cands if c.event)
-    if not events:
-        return "An event was reported."
-    main = sorted(events, key=lambda e: (-events[e], _event_order().get(e, 999), e))[0]
-    # Subject: the actor most often named first (speakers excluded); object: the next.
-    firsts: Counter = Counter()
-    seconds: Counter = Counter()
-    rank = {"person": 0, "organization": 1, "state": 2, "other": 3, "place": 4}
+# --- frames: who fills the subject and object of the main event ------------------------
+
+#: Passive auxiliaries: "X was arrested" (the patient precedes), "was warned by X".
+_PASSIVE = {
+    "en": r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$",
+    "de": r"\b(?:wurde|wurden|worden|ist|sind|war|waren)\b",
+    "ru": r"\b(?:был|была|были|было)\s+$",
+}
+#: Turkish/Azerbaijani case endings after a name: accusative/dative mark the object.
+_TR_OBJECT = re.compile(r"^['’]?(?:y?[ıiuüə]|y?[ae]|n[ıiuü])$")
+_TR_GENITIVE = re.compile(r"^['’]?n?[ıiuü]n$")
+
+
+def _quote_mentions(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[tuple[int, int, str]]:
+    """(start, end, actor id) of actor mentions inside the quote, offsets relative to it."""
+    out: set[tuple[int, int, str]] = set()
+    for a in c.actors:
+        actor = actors.get(a)
+        if actor is None:
+            continue
+        found = False
+        for m in actor.mentions:
+            if m.source == c.source and m.start >= c.start and m.end <= c.end:
+                out.add((m.start - c.start, m.end - c.start, a))
+                found = True
+        if not found:  # mentions not recorded (e.g. hand-built actors): look for the names
+            names = sorted({actor.name} | {al.name for al in actor.aliases}, key=len, reverse=True)
+            for name in names:
+                for m in re.finditer(re.escape(name), c.quote):
+                    out.add((m.start(), m.end(), a))
+    # drop mentions nested in longer ones
+    spans = sorted(out, key=lambda t: (t[0], -t[1], t[2]))
+    kept: list[tuple[int, int, str]] = []
+    for t in spans:
+        if kept and t[0] < kept[-1][1]:
+            continue
+        kept.append(t)
+    return kept
+
+
+def _suffix(quote: str, end: int, mention_text: str) -> str:
+    """A Turkish-style case ending right after (or at the end of) a mention."""
+    m = re.match(r"['’][^\W\d_]{1,4}", quote[end:])
+    if m:
+        return m.group(0)
+    m = re.search(r"['’][^\W\d_]{1,4}$", mention_text)
+    return m.group(0) if m else ""
+
+
+def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> dict[str, str]:
+    """Slot -> actor id for `event` in one evidence clause, read from word order.
+
+    Only mentions of the kinds events.yml allows for a slot, close to the event cue and
+    not across a phrase break, fill a slot; speakers (attributed_to) and outlets never do.
+    """
+    info = event_info().get(event) or {}
+    frame, kinds = info.get("frame"), info.get("slots") or {}
+    if frame not in ("agent", "patient") or "subject" not in kinds:
+        return {}
+    quote = c.quote
+    script = c.sentence.script if c.sentence else script_of(quote)
+    langs = languages_for(c.language, script)
+    lang = langs[0]
+    folded, index = fold(quote)
+    spans = _event_spans(folded, langs, event)
+    if not spans:
+        return {}
+    cs, ce = index[spans[0][0]], index[spans[0][1] - 1] + 1
+    ments = [m for m in _quote_mentions(c, actors)
+             if m[2] != c.attributed_to and actors[m[2]].kind != "outlet"]
+
+    def gap(a: int, b: int) -> Optional[int]:
+        return _words_between(quote, a, b) if a <= b else None
+
+    def near_before(limit: int, pool=None) -> list[tuple[int, int, str]]:
+        pool = ments if pool is None else pool
+        found = [m for m in pool if m[1] <= cs and (gap(m[1], cs) or 0) <= limit and gap(m[1], cs) is not None]
+        return sorted(found, key=lambda m: -m[1])
+
+    def near_after(limit: int, pos: int = ce, pool=None) -> list[tuple[int, int, str]]:
+        pool = ments if pool is None else pool
+        found = [m for m in pool if m[0] >= pos and gap(pos, m[0]) is not None and gap(pos, m[0]) <= limit]
+        return sorted(found, key=lambda m: m[0])
+
+    def allowed(slot: str, m) -> bool:
+        return m is not None and actors[m[2]].kind in (kinds.get(slot) or [])
+
+    subj = obj = None
+    head = quote[:cs]
+    passive = bool(_PASSIVE.get(lang) and re.search(_PASSIVE[lang], head[-40:] if lang != "de" else quote, re.I))
+    if frame == "patient":
+        if lang == "en":
+            pool = near_before(3) if passive else near_after(3)
+        elif lang in ("tr", "az", "de"):
+            pool = near_before(4)
+        elif lang == "ar":
+            pool = near_after(3) or near_before(1)
+        else:
+            pool = near_before(3) + near_after(3)
+        subj = next((m for m in pool if allowed("subject", m)), None)
+    elif lang in ("tr", "az"):
+        before = near_before(3)
+        obj = next((m for m in before if _TR_OBJECT.match(_suffix(quote, m[1], quote[m[0]:m[1]]))), None)
+        rest = [m for m in ments if m[1] <= (obj[0] if obj else cs) and m != obj
+                and not _TR_OBJECT.match(_suffix(quote, m[1], quote[m[0]:m[1]]))]
+        subj = rest[0] if rest else None
+    elif lang == "ar":
+        pre = near_before(1)
+        if pre:
+            subj = pre[0]
+            obj = next(iter(near_after(3)), None)
+        else:
+            post = near_after(2)
+            subj = post[0] if post else None
+            obj = next(iter(near_after(3, subj[1]) if subj else []), None)
+    elif passive and lang == "en":
+        m = re.match(r"\s+by\s+", quote[ce:])
+        subj = next(iter(near_after(0, ce + m.end())), None) if m else None
+    else:
+        pre = near_before(3)
+        subj = pre[0] if pre else None
+        obj = next(iter(near_after(3)), None)
+    out = {}
+    if allowed("subject", subj):
+        out["subject"] = subj[2]
+        if obj is not None and obj[2] != subj[2] and allowed("object", obj):
+            out["object"] = obj[2]
+    return out
+
+
+def _frame_fillers(cands: list[EvidenceCandidate], main: str, actors: dict[str, Actor]) -> dict[str, str]:
+    """The slot fillers most evidence items of the main event agree on."""
+    subjects: Counter = Counter()
+    pairs: Counter = Counter()
     for c in cands:
-        named = [a for a in c.actors if a != c.attributed_to
-                 and (actors.get(a) is None or actors[a].kind not in ("outlet",))]
-        # people first (stable within a kind): they are who events happen to
-        named.sort(key=lambda a: rank.get(actors[a].kind, 3) if a in actors else 3)
-        if named:
-            firsts[named[0]] += 1
-        if len(named) > 1:
-            seconds[named[1]] += 1
-    subject = sorted(firsts, key=lambda a: (-firsts[a], a))[0] if firsts else None
-    objects = [a for a in sorted(seconds, key=lambda a: (-seconds[a], a)) if a != subject]
-    obj = objects[0] if objects else None
-    slots = {"subject": _name(subject, actors) if subject else None,
-             "object": _name(obj, actors) if obj else None}
-    for template in event_info().get(main, {}).get("templates") or []:
+        if c.event != main:
+            continue
+        frame = clause_frame(c, main, actors)
+        if "subject" in frame:
+            subjects[frame["subject"]] += 1
+            if "object" in frame:
+                pairs[(frame["subject"], frame["object"])] += 1
+    if not subjects:
+        return {}
+    subject = sorted(subjects, key=lambda a: (-subjects[a], a))[0]
+    out = {"subject": subject}
+    objects = sorted(((n, o) for (s_, o), n in pairs.items() if s_ == subject), key=lambda t: (-t[0], t[1]))
+    if objects:
+        out["object"] = objects[0][1]
+    return out
+
+
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve"]
+
+
+def _fill_template(cands: list[EvidenceCandidate], main: str, fillers: dict[str, str],
+                   actors: dict[str, Actor]) -> Optional[str]:
+    info = event_info().get(main) or {}
+    slots = {k: _name(v, actors) for k, v in fillers.items()}
+    count_slot = info.get("count")
+    if count_slot:
+        counts = Counter(c.values[count_slot] for c in cands if c.event == main and count_slot in c.values
+                         and c.stance == "affirms")
+        if counts:
+            n = int(sorted(counts, key=lambda v: (-counts[v], int(v)))[0])
+            if n > 1:
+                slots["count"] = _SMALL[n] if n < len(_SMALL) else str(n)
+    for template in info.get("templates") or []:
         needed = re.findall(r"{(\w+)}", template)
-        if all(slots.get(n) for n in needed):
-            return template.format(**{n: slots[n] for n in needed})
-    return f"{main.capitalize()}."
+        if needed and all(slots.get(n) for n in needed):
+            text = template.format(**{n: slots[n] for n in needed})
+            return text[0].upper() + text[1:]
+    return None

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from dossier import claims
-from dossier.model import Actor, Claim, Document, Evidence, MentionCandidate, Sentence, Source
+from dossier.model import Actor, Alias, Claim, Document, Evidence, MentionCandidate, Sentence, Source
 from dossier.text import script_of
 
 
@@ -294,3 +294,104 @@ def test_fold_keeps_offsets():
     assert len(folded) == len(index)
     assert folded.startswith("istanbul'da")
     assert all(text[i] for i in index)
+
+
+# --- negation scope --------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,negated", [
+    ("en", "The detainees, who had no known criminal record, were arrested.", False),
+    ("en", "The minister was arrested after he refused to talk, officials said.", False),
+    ("en", "The minister was not arrested.", True),
+    ("en", "Officials denied that the minister was arrested.", True),
+    ("ar", "أظهرت صور المحتجزين، الذين لم يكن لديهم أي سجل إجرامي، كدمات.", False),
+    ("ar", "لم يتم اعتقال الوزير.", True),
+    ("tr", "Bakan gözaltına alınmadı.", True),
+    ("tr", "Hiçbir sabıkası olmayan bakan gözaltına alındı.", False),
+    ("ru", "Министр, который никогда не был судим, задержан.", False),
+    ("ru", "Министр не задержан.", True),
+    ("de", "Der Minister, der nie vorbestraft war, wurde festgenommen.", False),
+    ("de", "Der Minister wurde nicht festgenommen.", True),
+])
+def test_negation_governs_the_main_event(lang, text, negated):
+    assert claims.is_negated(text, lang) is negated
+
+
+# --- statements ------------------------------------------------------------------------
+
+PLACES = {
+    "ana": Actor(id="ana", name="Ana Silva", kind="person",
+                 aliases=[Alias("آنا سيلفا", "ar", "Arab"), Alias("Ана Силва", "ru", "Cyrl")]),
+    "bo": Actor(id="bo", name="Bo Lee", kind="person", aliases=[Alias("Бо Ли", "ru", "Cyrl")]),
+    "kremlin": Actor(id="kremlin", name="Kremlin", kind="organization"),
+    "ruritania": Actor(id="ruritania", name="Ruritania", kind="state"),
+    "capital": Actor(id="capital", name="Capitalia", kind="place"),
+}
+
+
+def _statements(sid, text, lang, names):
+    doc, mentions = make_doc(sid, text, lang, names)
+    return [c.statement for c in claims.group(claims.find_evidence(doc, mentions), [], PLACES)]
+
+
+def test_patient_slot_takes_only_people():
+    # a state is never "arrested": the statement quotes the evidence instead
+    text = "Ruritania gözaltına alındı."
+    assert _statements("s", text, "tr", {"Ruritania": ("ruritania", "state")}) == [text]
+
+
+def test_patient_slot_filled_from_word_order():
+    assert _statements("s", "Ruritania'da Ana Silva gözaltına alındı.", "tr",
+                       {"Ruritania": ("ruritania", "state"), "Ana Silva": ("ana", "person")}) == \
+        ["Ana Silva was arrested."]
+    # Arabic: the patient follows the verbal noun
+    assert _statements("s", "أعلنت روريتانيا القبض على آنا سيلفا.", "ar",
+                       {"روريتانيا": ("ruritania", "state"), "آنا سيلفا": ("ana", "person")}) == \
+        ["Ana Silva was arrested."]
+
+
+def test_counted_people_fill_the_patient_slot():
+    assert _statements("s", "واعتقل سبعة من موظفيها.", "ar", {}) == ["Seven people were arrested."]
+
+
+def test_agent_and_object_from_word_order():
+    assert _statements("s", "Ana Silva, Bo Lee'yi telefonla uyardı.", "tr",
+                       {"Ana Silva": ("ana", "person"), "Bo Lee": ("bo", "person")}) == ["Ana Silva warned Bo Lee."]
+    assert _statements("s", "Ана Силва предупредила Бо Ли.", "ru",
+                       {"Ана Силва": ("ana", "person"), "Бо Ли": ("bo", "person")}) == ["Ana Silva warned Bo Lee."]
+
+
+def test_no_frame_falls_back_to_verbatim_quote():
+    # "crashed" has no fillable frame; no English evidence: the original quote, verbatim
+    text = "Самолет разбился под Капиталией."
+    assert _statements("s", text, "ru", {"Капиталией": ("capital", "place")}) == [text]
+    # an unfillable frame (met needs two people) never yields a bare "Met."
+    text2 = "Переговоры прошли в Капиталии."
+    out = _statements("s", text2, "ru", {"Капиталии": ("capital", "place")})
+    assert out == [text2]
+
+
+def test_english_statement_is_cleaned():
+    text = ("Within days, Ana Silva was arrested by the police, the news agency Reuters reported on Thursday. "
+            "It has emerged that Bo Lee warned Ana Silva of a plot.")
+    names = {"Ana Silva": ("ana", "person"), "Bo Lee": ("bo", "person"), "Reuters": ("reuters", "outlet")}
+    got = _statements("s", text, "en", names)
+    assert "Ana Silva was arrested by the police." in got
+    assert "Bo Lee warned Ana Silva of a plot." in got
+
+
+def test_english_fragment_is_widened_to_its_sentence():
+    doc, mentions = make_doc("s", "Ana Silva resigned; and charged with fraud was her aide.", "en",
+                             {"Ana Silva": ("ana", "person")})
+    cands = [c for c in claims.find_evidence(doc, mentions)]
+    for c in cands:
+        st = claims.statement_for([c], PLACES)
+        assert st[0].isupper() and not st.lower().startswith("and ")
+
+
+def test_claim_actors_are_participants_not_places():
+    text = "In Capitalia, Ruritania's police arrested Ana Silva."
+    doc, mentions = make_doc("s", text, "en", {"Capitalia": ("capital", "place"),
+                                               "Ruritania": ("ruritania", "state"), "Ana Silva": ("ana", "person")})
+    result = claims.group(claims.find_evidence(doc, mentions), [], PLACES)
+    assert len(result) == 1
+    assert "capital" not in result[0].actors and "ana" in result[0].actors
