@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import yaml
 
@@ -202,7 +202,7 @@ _STATE_SUFFIXES = {
              "li", "lu", "lü", "lar", "ler", "lilar", "liler", "ca", "ce", "ça", "çe",
              "in", "un", "ün", "nin", "nun", "a", "e", "ə", "ya", "ye", "yə", "da", "de", "də",
              "dan", "den", "dən", "ta", "te", "tan", "ten", "la", "le", "lə", "isch", "ische",
-             "ischen", "ischer", "isches", "ns"},
+             "ischen", "ischer", "isches", "ns", "en"},
     "Cyrl": {"", "а", "у", "е", "ом", "и", "ю", "ей", "ой", "ский", "ская", "ское", "ские",
              "ского", "ской", "скому", "ским", "ских", "ском", "скую", "йский", "йская", "йское",
              "йские", "йского", "йской", "йскому", "йским", "йских", "йском", "йскую", "цы", "ец", "цев",
@@ -278,12 +278,114 @@ def gazetteer() -> Gazetteer:
                     gaz.stems.setdefault(script, {}).setdefault(st, code)
                 if len(v) >= 4:
                     gaz.stems.setdefault(script, {}).setdefault(v, code)
+                # "-stan" countries name their people by the bare stem: Kazakh(s),
+                # Kazak, Kasache, казах(ский), طاجيك(ي).
+                for tail in ("istan", "stan", "истан", "стан", "ستان"):
+                    if v.endswith(tail) and len(v) - len(tail) >= 4:
+                        gaz.stems.setdefault(script, {}).setdefault(v[: -len(tail)], code)
+                        break
     if multi_forms:
         gaz.multi = _forms_regex(multi_forms, False)
         arabic_multi = [f for f in multi_forms if script_of(f) == "Arab"]
         if arabic_multi:
             gaz.multi = re.compile(gaz.multi.pattern.replace("(?P<t>", "(?:[وفبلك]{0,2}?)(?P<t>", 1))
     return gaz
+
+
+# ---- the city gazetteer ------------------------------------------------------------
+
+# Time-zone regions whose exemplar cities are real cities (not Etc/, SystemV/, Antarctica).
+_TZ_REGIONS = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/", "Pacific/")
+_CITY_SUFFIXES = {
+    # Case endings written straight onto a city name (Azerbaijani Bakıda, German Moskaus).
+    "Latn": ("", "s", "da", "də", "de", "dan", "dən", "den", "ta", "te", "tan", "ten", "ya", "yə", "ye",
+             "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "a", "e", "ə"),
+    # Russian cases on the stem without its final vowel: Москв-е, Москв-ы, Екатеринбург-е.
+    "Cyrl": ("", "а", "у", "е", "ы", "и", "ой", "ом", "ю", "я", "ей"),
+    "Arab": ("",),
+}
+
+
+@dataclass
+class Cities:
+    english: dict[str, str] = field(default_factory=dict)  # zone id -> English city name
+    exact: dict[str, dict[str, str]] = field(default_factory=dict)  # script -> folded form -> zone
+    multi: Optional[re.Pattern] = None  # multi-word city names
+    multi_zone: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def cities() -> Cities:
+    """Major cities in every supported language, from ICU's time-zone exemplar cities."""
+    import icu
+
+    out = Cities()
+    gaz = gazetteer()
+    stop, calendar, _, not_ar = _stop()
+    stopwords = set().union(*stop.values()) | calendar | not_ar
+    not_cities = {fold(str(w)) for w in _load_lexicon("stopnames.yml").get("not_cities", [])}
+    names = {lang: icu.TimeZoneNames.createInstance(icu.Locale(lang)) for lang in LANGUAGES}
+    zones = sorted({icu.TimeZone.getIanaID(z) or z for z in icu.TimeZone.createEnumeration()
+                    if z.startswith(_TZ_REGIONS)})
+    multi = []
+    for zone in zones:
+        english = names["en"].getExemplarLocationName(zone)
+        if not english or "," in english or len(english) < 4:
+            continue  # "Knox, Indiana": sub-regions of a zone are not cities worth naming
+        out.english[zone] = english
+        forms = set()
+        for lang in LANGUAGES:
+            form = names[lang].getExemplarLocationName(zone)
+            if form and "," not in form:
+                forms.add(form)
+                if script_of(form) == "Cyrl":
+                    forms.add(to_latin(form))  # Актау -> Aktau, a common Latin spelling
+                elif script_of(form) == "Latn" and len(form) >= 5:
+                    forms.add(to_latin(form))  # Bakü -> Baku, text typed without diacritics
+        for form in sorted(forms):
+            f = fold(form)
+            script = script_of(f)
+            if f in gaz.exact or f in stopwords or f in not_cities or len(f.replace(" ", "")) < 4:
+                continue  # a city-state is a state; short or common words are not safe
+            if " " in f:
+                multi.append(f)
+                out.multi_zone.setdefault(f, zone)
+            else:
+                out.exact.setdefault(script, {}).setdefault(f, zone)
+    if multi:
+        out.multi = _forms_regex(multi, False)
+    return out
+
+
+def city_of(word: str) -> Optional[str]:
+    """Time-zone id of the city a single word names (any supported language), else None."""
+    bare = strip_suffix(word)
+    if not bare:
+        return None
+    script = script_of(bare)
+    if script in ("Latn", "Cyrl") and not bare[0].isupper():
+        return None
+    table = cities().exact.get(script, {})
+    if script == "Arab":
+        for cand in strip_arabic_clitics(bare):
+            zone = table.get(fold(cand))
+            if zone:
+                return zone
+        return None
+    f = fold(bare)
+    if f in table:
+        return table[f]
+    for suffix in _CITY_SUFFIXES.get(script, ("",)):
+        if not suffix or not f.endswith(suffix) or len(f) - len(suffix) < 4:
+            continue
+        stem = f[: -len(suffix)]
+        if script == "Latn" and stem in table:
+            return table[stem]
+        if script == "Cyrl":
+            for form in (stem, stem + "а", stem + "я", stem + "о"):
+                if form in table:
+                    return table[form]
+    return None
 
 
 def state_of(word: str) -> Optional[str]:
@@ -377,6 +479,8 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
             break
         if out and (state_of(tok.text) or _is_title_word(tok.text) or _is_institution(tok.text)):
             break
+        if not out and fold(tok.bare) in _kin_words():
+            break  # "Отец Алиева": a kinship word introduces a name, it is not part of one
         if _is_cap(tok) and not _is_stop(tok.text) and not (tok.text.isupper() and len(tok.text) > 6):
             out.append(tok)
             if tok.bare != tok.text:
@@ -526,7 +630,7 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
                 continue
             if skipped == 0 and " " not in form and script_of(form) == "Arab" and not form.startswith(("ال", "لل")):
                 continue  # an Arabic construct title (وزير، زعيم) is followed by its complement
-            name_toks = _name_after(toks, j, doc.text)
+            name_toks = _name_after(toks, j, doc.text) or _lowercase_latin_name(doc, sent, toks, j)
             if not name_toks:
                 continue
             if any(state_of(t.text) for t in name_toks) and len(name_toks) == 1:
@@ -536,12 +640,99 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
             title_text = doc.text[title_start:title_end]
             if any(fold(w) in formers for w in title_text.split()):
                 is_former = True
-            cand = _candidate(doc, sent, name_toks, "person", name=_person_name(name_toks, sent.language),
+            cand = _candidate(doc, sent, name_toks, "person", name=_tidy(_person_name(name_toks, sent.language)),
                               title=title_text, former=is_former)
             if role in _NOT_ROLES:
                 cand.title = None
             out.append(cand)
     return out
+
+
+@lru_cache(maxsize=1)
+def _kin_words() -> frozenset:
+    lex = _load_lexicon("titles.yml").get("kinship", {}) or {}
+    return frozenset(fold(str(w)) for lang in LANGUAGES for w in (lex.get(lang) or []))
+
+
+KIN_KEY = "kin:"  # key prefix of a relative introduced by a kinship word (see resolve)
+
+
+def _name_word(tok: Tok) -> bool:
+    """A single token that may be (part of) a name: capitalized, or an Arabic name word."""
+    if tok.script == "Arab":
+        return _arabic_name_word(tok)
+    return _is_cap(tok) and not _is_stop(tok.text) and not state_of(tok.text) and not _is_title_word(tok.text)
+
+
+def _kin_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> list[MentionCandidate]:
+    """Relatives named through a kinship word: "X's father, Heydar" -> person "Heydar X".
+
+    The possessor is the name right before the kinship word (a genitive: X's, X’in, Xs)
+    or right after it (Russian and Arabic: отец Алиева, والد علييف; English "father of X").
+    The relative's own name follows, after an optional comma; when it is one word, the
+    possessor's family name completes it, so the relative never merges with the possessor.
+    """
+    kin = _kin_words()
+    out = []
+
+    def gap(a: Tok, b: Tok) -> str:
+        return doc.text[a.end:b.start].strip()
+
+    for k, tok in enumerate(toks):
+        if fold(strip_suffix(tok.text)) not in kin:
+            continue
+        possessor, nxt = None, k + 1
+        prev = toks[k - 1] if k > 0 else None
+        if prev is not None and not gap(prev, tok) and prev.script in ("Latn", "Cyrl") and _name_word(prev):
+            bare = prev.bare
+            if bare == prev.text:
+                if sent.language == "de" and bare.endswith("s") and len(bare) > 4:
+                    bare = bare[:-1]  # German genitive: Alijews Vater
+                else:
+                    bare = nominative([bare], sent.language)[0]
+            possessor = bare
+        elif nxt < len(toks) and not gap(tok, toks[nxt]):
+            j = nxt + 1 if fold(toks[nxt].text) in ("of", "von", "des") and nxt + 1 < len(toks) else nxt
+            if _name_word(toks[j]) and (toks[j].script != "Latn" or j > nxt):
+                possessor = toks[j].bare if toks[j].script != "Cyrl" else nominative([toks[j].text], "ru")[0]
+                if toks[j].script == "Arab":
+                    possessor = re.sub(f"[{_MARKS}]", "", toks[j].text)
+                nxt = j + 1
+        if nxt >= len(toks) or gap(toks[nxt - 1], toks[nxt]) not in ("", ",", "،") or not _name_word(toks[nxt]):
+            continue
+        given = _name_after(toks, nxt, doc.text, max_words=3)
+        if not given:
+            continue
+        words = [t.text for t in given]
+        words[-1] = strip_suffix(words[-1])
+        if possessor and len(given) == 1:
+            name = f"{words[0]} {possessor}"
+        elif possessor is None and len(given) == 1:
+            continue  # "his father Heydar": no family name to tell him apart
+        else:
+            name = " ".join(nominative(words, sent.language))
+        out.append(_candidate(doc, sent, given, "person", name=name, key=KIN_KEY + name_key(name)))
+    return out
+
+
+def _lowercase_latin_name(doc: Document, sent: Sentence, toks: list[Tok], j: int) -> list[Tok]:
+    """A lowercase Latin name after a title inside non-Latin text ("president ilhan aliyev").
+
+    Machine translation leaves foreign names untranslated and lowercased; two or three
+    Latin words (not stop words) right after the title inside an Arabic or Cyrillic
+    sentence are taken as the name. One word alone is too weak a signal.
+    """
+    if sent.script not in ("Arab", "Cyrl") and sent.language not in ("ar", "ru"):
+        return []
+    out = []
+    for k in range(j, min(j + 3, len(toks))):
+        tok = toks[k]
+        if tok.script != "Latn" or not tok.text.islower() or _is_stop(tok.text) or len(tok.text) < 3:
+            break
+        if out and doc.text[toks[k - 1].end:tok.start].strip():
+            break
+        out.append(tok)
+    return out if len(out) >= 2 else []
 
 
 def _quoted_after(doc: Document, pos: int, limit: int) -> Optional[tuple[int, int]]:
@@ -660,6 +851,28 @@ def _institution_mentions(doc: Document, sent: Sentence, text: str) -> list[Ment
     return out
 
 
+def _hyphen_parts(toks: list[Tok]) -> list[Tok]:
+    """Tokens with hyphenated compounds also split into their parts (Russia-Ukraine)."""
+    out = []
+    for tok in toks:
+        out.append(tok)
+        if re.search("[-‐]", tok.text):
+            pos = tok.start
+            for part in re.split("([-‐])", tok.text):
+                if part and part not in "-‐":
+                    out.append(Tok(pos, pos + len(part), part))
+                pos += len(part)
+    return out
+
+
+def _bare_place(tok: Tok, same: Callable[[str], bool]) -> str:
+    """A place token without its suffix or Arabic proclitics (وباكو -> باكو), for aliases."""
+    if tok.script != "Arab":
+        return tok.bare
+    forms = [c for c in strip_arabic_clitics(tok.text, keep_article=True) if same(c)]
+    return forms[-1] if forms else tok.text
+
+
 def _state_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> list[MentionCandidate]:
     gaz = gazetteer()
     out = []
@@ -671,18 +884,72 @@ def _state_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -
             if code:
                 out.append(_candidate(doc, sent, [Tok(s, e, doc.text[s:e])], "state", key="state:" + code))
                 taken.append((s, e))
-    for tok in toks:
+    for tok in _hyphen_parts(toks):
         if any(s <= tok.start < e for s, e in taken):
             continue
         code = state_of(tok.text)
         if code:
-            out.append(_candidate(doc, sent, [tok], "state", name=tok.bare, key="state:" + code))
+            out.append(_candidate(doc, sent, [tok], "state", name=_bare_place(tok, lambda w: state_of(w) == code),
+                                  key="state:" + code))
     return out
+
+
+def _place_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> list[MentionCandidate]:
+    """Cities of the time-zone gazetteer; all spellings of one city share the key place:<zone>."""
+    cty = cities()
+    out = []
+    taken: list[tuple[int, int]] = []
+    if cty.multi is not None:
+        for m in cty.multi.finditer(fold(text)):
+            s, e = sent.start + m.start("t"), sent.start + m.end("t")
+            zone = cty.multi_zone.get(re.sub(r"\s+", " ", m.group("t")))
+            cased = script_of(doc.text[s:e]) in ("Latn", "Cyrl")
+            if zone and (doc.text[s].isupper() or not cased):
+                out.append(_candidate(doc, sent, [Tok(s, e, doc.text[s:e])], "place", key="place:" + zone))
+                taken.append((s, e))
+    for tok in _hyphen_parts(toks):
+        if any(s <= tok.start < e for s, e in taken):
+            continue
+        zone = city_of(tok.text)
+        if zone:
+            out.append(_candidate(doc, sent, [tok], "place", name=_bare_place(tok, lambda w: city_of(w) == zone),
+                                  key="place:" + zone))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _caps_lexicon() -> tuple[frozenset, frozenset, frozenset]:
+    """(event cue words, capitalized common words, institution head nouns), all folded."""
+    lex = _load_lexicon("stopnames.yml")
+    events = {fold(str(w)) for lang in LANGUAGES for w in (lex.get("event_cues", {}).get(lang) or [])}
+    common = {fold(str(w)) for lang in LANGUAGES for w in (lex.get("common_caps", {}).get(lang) or [])}
+    heads = _load_lexicon("organizations.yml").get("institution_heads", {}) or {}
+    inst = {fold(str(w)) for lang in LANGUAGES for w in (heads.get(lang) or [])}
+    return frozenset(events), frozenset(common), frozenset(inst)
+
+
+def _is_event_word(word: str) -> bool:
+    """An event noun ("summit", "zirvesi", "Gipfel"), also as the last part of a compound."""
+    events = _caps_lexicon()[0]
+    w = fold(strip_suffix(word))
+    return w in events or re.split("[-‐]", w)[-1] in events
+
+
+def _is_institution_run(words: list[str]) -> bool:
+    """A capitalized run headed by an institution noun (last word; first word in Russian)."""
+    heads = _caps_lexicon()[2]
+    last = fold(strip_suffix(words[-1]))
+    first = fold(words[0])
+    # Azerbaijani writes case endings straight onto the noun: Administrasiyasının.
+    unsuffixed = fold(nominative([strip_suffix(words[-1])], "az")[0])
+    return last in heads or unsuffixed in heads or (script_of(first) == "Cyrl" and first in heads)
 
 
 def _guess_kind(words: list[str]) -> str:
     _, _, endings, _ = _stop()
     last = fold(strip_suffix(words[-1]))
+    if len(words) >= 2 and _is_institution_run(words):
+        return "organization"
     if len(words) >= 2 and last.endswith(endings):
         return "person"
     return "other"
@@ -715,6 +982,13 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
             i += len(run)
             continue
         nxt = i + len(run)
+        if any(state_of(p.text) or city_of(p.text) for p in _hyphen_parts(run) if p not in run) \
+                or (nxt < len(toks) and _is_event_word(toks[nxt].text)) or any(_is_event_word(t.text) for t in run):
+            i = nxt
+            continue  # "Russia-Ukraine", "the Russia-Central Asia summit": a relation or an event
+        if len(run) == 1 and (fold(run[0].bare) in _caps_lexicon()[1] or _is_institution_run([run[0].text])):
+            i = nxt
+            continue  # "Ally Turkey", "Parliament": a capitalized common noun
         if nxt < len(toks) and _is_title_word(toks[nxt].text) and not doc.text[toks[nxt - 1].end:toks[nxt].start].strip():
             i = nxt
             continue  # part of a title phrase ("Cumhurbaşkanlığı İdaresi Şefi"), not a name
@@ -726,7 +1000,7 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
     return out
 
 
-_PRIORITY = {"title": 0, "org": 1, "inst": 2, "state": 3, "prop": 4, "caps": 5}
+_PRIORITY = {"title": 0, "kin": 0.5, "org": 1, "inst": 2, "state": 3, "place": 3.5, "prop": 4, "caps": 5}
 
 
 def _dedupe(found: list[tuple[str, MentionCandidate]]) -> list[MentionCandidate]:
@@ -767,9 +1041,11 @@ def find_mentions(doc: Document) -> list[MentionCandidate]:
         toks = tokens(text, sent.start)
         langs = _languages(sent, text)
         found += [("title", c) for c in _title_mentions(doc, sent, text, toks, langs)]
+        found += [("kin", c) for c in _kin_mentions(doc, sent, text, toks)]
         found += [("org", c) for c in _org_mentions(doc, sent, text, toks, langs)]
         found += [("inst", c) for c in _institution_mentions(doc, sent, text)]
         found += [("state", c) for c in _state_mentions(doc, sent, text, toks)]
+        found += [("place", c) for c in _place_mentions(doc, sent, text, toks)]
         found += [("caps", c) for c in _capitalized_mentions(doc, sent, text, toks, inner)]
     cued = _dedupe([f for f in found if f[0] != "caps"])
     # Names found by a cue are looked up in the rest of the document before guessing
@@ -794,7 +1070,7 @@ def _name_index(mentions: list[MentionCandidate]) -> dict[tuple[str, ...], tuple
     """Folded word sequences -> (name, kind) for names worth looking up elsewhere."""
     index: dict[tuple[str, ...], tuple[str, str]] = {}
     for m in sorted(mentions, key=lambda c: (c.source, c.start, c.end)):
-        if m.kind in ("state", "other") or m.key.startswith(("state:", "inst:")):
+        if m.kind in ("state", "place", "other") or m.key.startswith(("state:", "inst:", "place:", KIN_KEY)):
             continue
         words = [fold(w) for w in m.name.split()]
         if not words or any(len(w) < 3 for w in words[-1:]):
@@ -803,6 +1079,8 @@ def _name_index(mentions: list[MentionCandidate]) -> dict[tuple[str, ...], tuple
             continue  # one Arabic word after a title may be a place or a noun: do not spread it
         index.setdefault(tuple(words), (m.name, m.kind))
         # The family name alone refers to a person; an outlet is often cut to its first word.
+        if m.kind not in ("person", "outlet"):
+            continue  # "Cumhurbaşkanlığı" alone is not "Cumhurbaşkanlığı Ofisi"
         part = words[-1] if m.kind == "person" else words[0]
         if len(words) > 1 and len(part) >= 4 and not _is_stop(part) and not state_of(part):
             index.setdefault((part,), (m.name.split()[-1] if m.kind == "person" else m.name.split()[0], m.kind))
@@ -1014,22 +1292,37 @@ def _compatible(kind_a: str, kind_b: str) -> bool:
     return {kind_a, kind_b} == {"outlet", "organization"}
 
 
+def _nasal_variant(a: str, b: str) -> bool:
+    """Same family name; given names equal but for a final n/m (Ilhan ~ Ilham)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2 or not same_name(" ".join(wa[1:]), " ".join(wb[1:])):
+        return False
+    ka, kb = name_key(wa[0]), name_key(wb[0])
+    return ka != kb and len(ka) >= 3 and ka[:-1] == kb[:-1] and {ka[-1], kb[-1]} == {"n", "m"}
+
+
 def _canonical(mentions: list[MentionCandidate]) -> str:
-    """Most frequent multi-word Latin form, else any Latin form, else a transliteration."""
+    """The name an actor is shown under.
+
+    A Latin form wins when there is one (English documents first; multi-word forms before
+    single words; then the most frequent; ties alphabetical). An actor seen only in
+    another script keeps its most frequent fullest original spelling (مينفال, not a
+    vowel-less transliteration); its id is still an ASCII slug.
+    """
     names = [m.name for m in mentions]
     english = [m.name for m in mentions if m.language == "en"]
     for pool in ([n for n in english if script_of(n) == "Latn" and len(n.split()) > 1],
                  [n for n in names if script_of(n) == "Latn" and len(n.split()) > 1],
                  [n for n in english if script_of(n) == "Latn"],
-                 [n for n in names if script_of(n) == "Latn"]):
+                 [n for n in names if script_of(n) == "Latn"],
+                 [n for n in names if len(n.split()) > 1],
+                 names):
         if pool:
             counts = Counter(_tidy(n) for n in pool)
             best = max(counts.values())
             longest = max(len(n.split()) for n, c in counts.items() if c == best)
             return sorted(n for n, c in counts.items() if c == best and len(n.split()) == longest)[0]
-    counts = Counter(names)
-    best = sorted(n for n, c in counts.items() if c == max(counts.values()))[0]
-    return " ".join(w[:1].upper() + w[1:] for w in to_latin(best).split())
+    return ""
 
 
 def _tidy(name: str) -> str:
@@ -1059,7 +1352,7 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
         for i, pin in enumerate(pins.pins):
             if pin.matches(m.name):
                 return f"pin:{i:04d}"
-        if m.key.startswith(("state:", "inst:")):
+        if m.key.startswith(("state:", "inst:", "place:")):
             return m.key
         return ""
 
@@ -1079,29 +1372,40 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
         else:
             singles.append(idx)
 
-    # 2. Full names that are spellings of one another merge (cross-script by key).
+    # 2. Full names that are spellings of one another merge (cross-script by key); so do
+    #    two people whose given names differ only by a final n/m (Ilhan/Ilham, a common
+    #    mistranslation) when the family name AND a role agree.
     full_labels = sorted(fulls)
     kinds = {lab: Counter(ordered[i].kind for i in fulls[lab]) for lab in full_labels}
+    roles = {lab: {role_key(ordered[i].title, ordered[i].language) for i in fulls[lab] if ordered[i].title} - {None}
+             for lab in full_labels}
     for a_i, a in enumerate(full_labels):
         na = ordered[fulls[a][0]].name
         for b in full_labels[a_i + 1:]:
             nb = ordered[fulls[b][0]].name
             ka, kb = kinds[a].most_common(1)[0][0], kinds[b].most_common(1)[0][0]
-            if _compatible(ka, kb) and key_strength(name_key(na)) >= 3 and same_name(na, nb):
+            if not _compatible(ka, kb) or key_strength(name_key(na)) < 3:
+                continue
+            if same_name(na, nb) or (ka == kb == "person" and roles[a] & roles[b] and _nasal_variant(na, nb)):
                 clusters.union(a, b)
 
     # 3. A single word joins the full name it abbreviates: the one used in the same
     #    document, else the only one anywhere; when several fit it stays apart.
+    #    A relative introduced by a kinship word ("his father, Heydar") never takes the
+    #    bare family name: in that document the surname means the main person.
     by_doc_full: dict[str, set[str]] = {}
     for lab, idxs in fulls.items():
         for i in idxs:
-            by_doc_full.setdefault(ordered[i].source, set()).add(lab)
+            if not ordered[i].key.startswith(KIN_KEY):
+                by_doc_full.setdefault(ordered[i].source, set()).add(lab)
 
     def fits(single: MentionCandidate, lab: str) -> bool:
         full = ordered[fulls[lab][0]]
         if not _compatible(single.kind, full.kind):
             return False
         words = full.name.split()
+        if all(ordered[i].key.startswith(KIN_KEY) for i in fulls[lab]):
+            return len(words) > 1 and same_name(words[0], single.name) and single.kind == "person"
         parts = [words[-1]] if full.kind == "person" else [words[0], words[-1]]
         if full.kind == "other" or single.kind == "other":
             parts = [words[0], words[-1]]
@@ -1175,6 +1479,10 @@ def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Acto
             name, kind = gaz.english.get(label[6:], label[6:]), "state"
         elif label.startswith("inst:"):
             name = label[5:]
+        elif label.startswith("place:"):
+            # The spelling English documents use (Aktau), else ICU's English name (Aqtau).
+            seen = [m for m in ms if m.language == "en" and m.script == "Latn"]
+            name, kind = (_canonical(seen) if seen else cities().english.get(label[6:], label[6:])), "place"
         else:
             name = _canonical(ms)
         if pin is not None:
