@@ -1,0 +1,220 @@
+"""`dossier check`: prove the records are consistent with their schemas, each other and the documents."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from .errors import RecordError
+from .model import RECORD_KINDS
+from .records import _display, line_of, reading, load_yaml_lines, record_files, record_problems, records_dir
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One broken rule, located in a file (repo-relative) and line."""
+    path: str
+    line: Optional[int]
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+@dataclass
+class _Loaded:
+    kind: str
+    name: str  # display path
+    data: dict
+    lines: dict[tuple, int]
+
+    def line(self, *where: Any) -> Optional[int]:
+        return line_of(self.lines, where)
+
+
+# Which fields refer to which kind: (record kind, path to the list/field, target kind).
+# A path element "*" walks every item of a list.
+_REFERENCES = (
+    ("claims", ("actors", "*"), "actors"),
+    ("claims", ("evidence", "*", "source"), "sources"),
+    ("claims", ("evidence", "*", "attributed_to"), "actors"),
+    ("sources", ("cites", "*"), "actors"),
+    ("actors", ("mentions", "*", "source"), "sources"),
+    ("actors", ("roles", "*", "source"), "sources"),
+)
+
+
+def check(root: Path, content_dir: Optional[Path] = None) -> list[Problem]:
+    """Every problem in the records under `content_dir` (default root/content), sorted."""
+    root = Path(root)
+    content_dir = Path(content_dir) if content_dir is not None else root / "content"
+    problems: list[Problem] = []
+    with reading(content_dir):
+        loaded = _load_all(root, content_dir, problems)
+    ids = _check_ids(loaded, problems)
+    _check_references(loaded, ids, problems)
+    texts = _check_sources(root, loaded["sources"], problems)
+    _check_offsets(loaded, texts, problems)
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def count_records(content_dir: Path) -> int:
+    """How many record files there are (what `dossier check` reports as checked)."""
+    return sum(len(record_files(Path(content_dir), kind)) for kind in RECORD_KINDS)
+
+
+def _load_all(root: Path, content_dir: Path, problems: list[Problem]) -> dict[str, list[_Loaded]]:
+    loaded: dict[str, list[_Loaded]] = {kind: [] for kind in RECORD_KINDS}
+    for kind in RECORD_KINDS:
+        # id -> files holding it; stems are unique, ids inside may not be. The file named
+        # after the id owns it; the others are reported as duplicates.
+        holders: dict[str, list[tuple[bool, str, Optional[int]]]] = {}
+        kind_dir = records_dir(content_dir) / kind
+        if kind_dir.is_dir():
+            for odd in sorted(kind_dir.iterdir()):
+                if odd.suffix in (".yaml", ".YML", ".YAML"):
+                    problems.append(Problem(_display(odd, root), None,
+                                            "ignored: record files must end in .yml"))
+        for path in record_files(content_dir, kind):
+            name = _display(path, root)
+            try:
+                data, lines = load_yaml_lines(path, root)
+            except RecordError as err:
+                problems.append(Problem(name, err.line, err.message))
+                continue
+            found = record_problems(kind, path.stem, data, lines)
+            record_id = data.get("id") if isinstance(data, dict) else None
+            if isinstance(record_id, str):
+                holders.setdefault(record_id, []).append((path.stem != record_id, name, line_of(lines, ("id",))))
+            problems.extend(Problem(name, line, msg) for line, msg in found)
+            if not found:  # only well-formed records take part in the cross checks
+                loaded[kind].append(_Loaded(kind, name, data, lines))
+        for record_id, files in sorted(holders.items()):
+            files.sort()  # the owner (stem == id, False) first
+            for misnamed, name, line in files[1:]:
+                problems.append(Problem(name, line, f"duplicate {kind[:-1]} id '{record_id}' (also in {files[0][1]})"))
+    return loaded
+
+
+def _check_ids(loaded: dict[str, list[_Loaded]], problems: list[Problem]) -> dict[str, set[str]]:
+    ids: dict[str, set[str]] = {}
+    for kind, items in loaded.items():
+        seen: dict[str, str] = {}
+        for item in items:
+            record_id = item.data["id"]
+            if record_id in seen:
+                problems.append(Problem(item.name, item.line("id"),
+                                        f"duplicate {kind[:-1]} id '{record_id}' (also in {seen[record_id]})"))
+            else:
+                seen[record_id] = item.name
+        ids[kind] = set(seen)
+    return ids
+
+
+def _walk(data: Any, path: tuple, where: tuple = ()):
+    """Yield (location, value) for every value `path` reaches ('*' = every list item)."""
+    if not path:
+        yield where, data
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        for i, item in enumerate(data or []):
+            yield from _walk(item, rest, where + (i,))
+    elif isinstance(data, dict) and head in data:
+        yield from _walk(data[head], rest, where + (head,))
+
+
+def _check_references(loaded: dict[str, list[_Loaded]], ids: dict[str, set[str]], problems: list[Problem]) -> None:
+    for kind, path, target in _REFERENCES:
+        for item in loaded[kind]:
+            for where, value in _walk(item.data, path):
+                if value is not None and value not in ids[target]:
+                    field_name = ".".join(str(p) for p in where)
+                    problems.append(Problem(item.name, item.line(*where),
+                                            f"{field_name}: no {target[:-1]} with id '{value}' "
+                                            f"(expected content/records/{target}/{value}.yml)"))
+
+
+def _document_text(root: Path, rel: str) -> str:
+    """The decoded text offsets point into: ingest's, or plain UTF-8 until ingest exists."""
+    try:
+        from .ingest import load_document
+    except ImportError:
+        load_document = None
+    if load_document is not None:
+        return load_document(root / rel, root).text
+    raw = (root / rel).read_bytes().decode("utf-8-sig")
+    return raw.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_sources(root: Path, sources: list[_Loaded], problems: list[Problem]) -> dict[str, str]:
+    """sha256 and path of every source; returns the document text of each readable source."""
+    texts: dict[str, str] = {}
+    root_resolved = root.resolve()
+    for item in sources:
+        rel = item.data["path"]
+        doc = root / rel
+        try:
+            inside = doc.resolve().is_relative_to(root_resolved)
+        except OSError:
+            inside = False
+        if not inside:
+            problems.append(Problem(item.name, item.line("path"), f"path '{rel}' points outside the repository"))
+            continue
+        if not doc.is_file():
+            problems.append(Problem(item.name, item.line("path"),
+                                    f"path '{rel}': no such document (was it moved or deleted? run `dossier extract`)"))
+            continue
+        digest = hashlib.sha256(doc.read_bytes()).hexdigest()
+        if digest != item.data["sha256"]:
+            problems.append(Problem(item.name, item.line("sha256"),
+                                    f"sha256 does not match the bytes of '{rel}' (the document changed: run `dossier extract`)"))
+        try:
+            texts[item.data["id"]] = _document_text(root, rel)
+        except Exception as err:  # noqa: BLE001 - any unreadable document is a problem to report, not a crash
+            problems.append(Problem(item.name, item.line("path"), f"cannot read '{rel}': {err}"))
+        else:
+            for where, span in _walk(item.data, ("boilerplate", "*")):
+                _check_span(item, where, span["start"], span["end"], None, texts[item.data["id"]], problems)
+    return texts
+
+
+def _check_offsets(loaded: dict[str, list[_Loaded]], texts: dict[str, str], problems: list[Problem]) -> None:
+    for item in loaded["claims"]:
+        for where, ev in _walk(item.data, ("evidence", "*")):
+            if ev["source"] in texts:
+                _check_span(item, where, ev["start"], ev["end"], ("quote", ev["quote"]), texts[ev["source"]], problems)
+            elif ev["start"] >= ev["end"]:
+                _check_span(item, where, ev["start"], ev["end"], None, "", problems)
+    for item in loaded["actors"]:
+        for where, mention in _walk(item.data, ("mentions", "*")):
+            if mention["source"] in texts:
+                _check_span(item, where, mention["start"], mention["end"], ("text", mention["text"]),
+                            texts[mention["source"]], problems)
+            elif mention["start"] >= mention["end"]:
+                _check_span(item, where, mention["start"], mention["end"], None, "", problems)
+
+
+def _check_span(item: _Loaded, where: tuple, start: int, end: int, expected: Optional[tuple[str, str]],
+                text: str, problems: list[Problem]) -> None:
+    label = ".".join(str(p) for p in where)
+    line = item.line(*where)
+    if start >= end:
+        problems.append(Problem(item.name, line, f"{label}: start ({start}) must be before end ({end})"))
+        return
+    if expected is None:
+        if text and end > len(text):
+            problems.append(Problem(item.name, line, f"{label}: end ({end}) is past the end of the document ({len(text)})"))
+        return
+    key, value = expected
+    if end > len(text):
+        problems.append(Problem(item.name, line, f"{label}: end ({end}) is past the end of the document ({len(text)})"))
+    elif text[start:end] != value:
+        problems.append(Problem(item.name, item.line(*where, key),
+                                f"{label}.{key} does not match the document at {start}:{end}, "
+                                f"which reads {_short(text[start:end])!r}"))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

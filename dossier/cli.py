@@ -1,0 +1,302 @@
+"""The `dossier` command line: extract, build, serve, check, report."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Optional
+
+import click
+
+from .errors import DossierError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class UserError(click.ClickException):
+    """A ClickException that ends with a hint on what to do."""
+
+    def __init__(self, message: str, hint: Optional[str] = None):
+        super().__init__(f"{message}\nHint: {hint}" if hint else message)
+
+
+def find_root(start: Path) -> Path:
+    """The dossier root: `start` or the nearest parent holding content/ or mkdocs.yml."""
+    start = start.resolve()
+    for candidate in (start, *start.parents):
+        if (candidate / "content").is_dir() or (candidate / "mkdocs.yml").is_file():
+            return candidate
+    return start
+
+
+def _root(value: Optional[str]) -> Path:
+    if value:
+        root = Path(value).resolve()
+        if not root.is_dir():
+            raise UserError(f"--root {value}: no such directory", "pass the folder that holds content/ and mkdocs.yml")
+        return root
+    return find_root(Path.cwd())
+
+
+root_option = click.option(
+    "--root", "root", type=click.Path(file_okay=False), envvar="DOSSIER_ROOT", default=None,
+    help="Dossier folder (holds content/ and mkdocs.yml). Default: the current folder or its nearest parent that has content/.",
+)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="dossier", prog_name="dossier", message="%(prog)s %(version)s")
+def main() -> None:
+    """Multilingual fact dossiers: documents in content/sources/ -> YAML records -> a website.
+
+    \b
+    Typical use:
+      dossier extract   # read content/sources/, write content/records/
+      dossier check     # prove the records agree with the documents
+      dossier build     # extract, then build the site into site/
+      dossier serve     # preview with live reload
+    """
+
+
+# ---------------------------------------------------------------------------------------
+# extract
+# ---------------------------------------------------------------------------------------
+
+class _Progress:
+    """Progress callback for pipeline.extract: a bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.last_label: Optional[str] = None
+        self.width = 0
+
+    def __call__(self, label: str, done: int, total: int) -> None:
+        if self.tty:
+            filled = int(24 * done / total) if total else 24
+            line = f"\r[{'#' * filled}{'.' * (24 - filled)}] {done}/{total} {label}"[:110]
+            self.stream.write(line.ljust(self.width))
+            self.width = len(line)
+            self.stream.flush()
+        elif label != self.last_label:
+            click.echo(f"  {label} ({done}/{total})", file=self.stream)
+        self.last_label = label
+
+    def close(self) -> None:
+        if self.tty and self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+
+
+def _count(value: Any) -> int:
+    """Report fields may be counts or lists of names."""
+    return len(value) if isinstance(value, (list, tuple, set, dict)) else int(value or 0)
+
+
+def run_extract(root: Path) -> Any:
+    """Run the pipeline with a progress display; DossierErrors become UserErrors."""
+    if not (root / "content" / "sources").is_dir():
+        raise UserError(f"{root}: no content/sources/ folder",
+                        "put your documents (.txt, .md, .html) in content/sources/ or pass --root")
+    from .pipeline import extract
+
+    progress = _Progress()
+    try:
+        return extract(root, progress=progress)
+    except DossierError as err:
+        raise UserError(str(err), "fix the file named above, then run the command again") from None
+    finally:
+        progress.close()
+
+
+def summary_lines(report: Any) -> list[str]:
+    """The one-screen summary of an ExtractReport."""
+    get = lambda name: getattr(report, name, 0)  # noqa: E731 - older/newer reports may lack a field
+    lines = [
+        f"Documents:        {_count(get('documents'))}",
+        f"Actors:           {_count(get('actors'))}" + (f" ({_count(get('mentions'))} mentions)" if get("mentions") else ""),
+        f"Claims:           {_count(get('claims'))}",
+        f"  multi-source:   {_count(get('multi_source'))}",
+        f"  contested:      {_count(get('contested'))}",
+    ]
+    languages = get("languages") or []
+    if languages:
+        lines.append(f"Languages:        {', '.join(languages)}")
+    lines.append(f"Record files:     {_count(get('written'))} written, {_count(get('unchanged'))} unchanged, "
+                 f"{_count(get('removed'))} removed")
+    warnings = list(get("warnings") or [])
+    lines.append(f"Warnings:         {len(warnings)}")
+    lines.extend(f"  - {w}" for w in warnings)
+    return lines
+
+
+@main.command(context_settings=CONTEXT)
+@root_option
+def extract(root: Optional[str]) -> None:
+    """Read content/sources/ and (re)write the records in content/records/."""
+    report = run_extract(_root(root))
+    click.echo("\n".join(summary_lines(report)))
+
+
+# ---------------------------------------------------------------------------------------
+# build / serve
+# ---------------------------------------------------------------------------------------
+
+def _mkdocs_config(root: Path) -> Path:
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        raise UserError(f"{root}: no mkdocs.yml", "run the command from the dossier folder, or pass --root")
+    return config
+
+
+def build_site(root: Path, site_dir: Optional[Path] = None) -> Path:
+    """`mkdocs build --strict` into a temp folder, then swap it in: a failed build keeps the old site."""
+    config = _mkdocs_config(root)
+    site = site_dir or root / "site"
+    tmp = Path(tempfile.mkdtemp(prefix=".site.tmp-", dir=site.parent))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(tmp)]
+    try:
+        done = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
+        if done.returncode != 0:
+            output = (done.stderr + done.stdout).strip()
+            raise UserError("mkdocs build failed; the previous site/ is unchanged.\n" + output,
+                            "fix the warnings above (strict mode turns warnings into errors)")
+        if site.exists():
+            old = Path(tempfile.mkdtemp(prefix=".site.old-", dir=site.parent))
+            old.rmdir()
+            os.rename(site, old)
+            os.rename(tmp, site)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(tmp, site)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return site
+
+
+@main.command(context_settings=CONTEXT)
+@root_option
+@click.option("--no-extract", is_flag=True, help="Build from the records as they are; do not re-read the documents.")
+def build(root: Optional[str], no_extract: bool) -> None:
+    """Extract, then build the website into site/ (mkdocs build --strict, swapped in atomically)."""
+    path = _root(root)
+    _mkdocs_config(path)
+    report = None if no_extract else run_extract(path)
+    site = build_site(path)
+    if report is not None:
+        click.echo("\n".join(summary_lines(report)))
+    else:
+        click.echo(_report_text(_report_data(path)))
+    click.echo(f"Site:             {_shown(site, path)}/")
+
+
+@main.command(context_settings=CONTEXT)
+@root_option
+@click.option("-a", "--dev-addr", default=None, metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
+@click.option("--extract/--no-extract", "do_extract", default=False, show_default=True,
+              help="Run an extraction before serving.")
+def serve(root: Optional[str], dev_addr: Optional[str], do_extract: bool) -> None:
+    """Preview the site with live reload (mkdocs serve); edits in content/ rebuild it."""
+    path = _root(root)
+    config = _mkdocs_config(path)
+    if do_extract:
+        click.echo("\n".join(summary_lines(run_extract(path))))
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)]
+    if dev_addr:
+        cmd += ["-a", dev_addr]
+    try:
+        code = subprocess.call(cmd, cwd=path)
+    except KeyboardInterrupt:
+        code = 0
+    if code:
+        raise UserError(f"mkdocs serve exited with status {code}", "see its messages above")
+
+
+# ---------------------------------------------------------------------------------------
+# check / report
+# ---------------------------------------------------------------------------------------
+
+@main.command(context_settings=CONTEXT)
+@root_option
+def check(root: Optional[str]) -> None:
+    """Prove the records are valid and agree with each other and the documents (exit 1 if not)."""
+    from .check import check as run_check, count_records
+
+    path = _root(root)
+    problems = run_check(path)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem(s) found. Fix the records named above, "
+                   "or run `dossier extract` to regenerate them.", err=True)
+        sys.exit(1)
+    click.echo(f"OK: {count_records(path / 'content')} records checked")
+
+
+def _report_data(root: Path) -> dict:
+    from .records import load_records
+
+    try:
+        recs = load_records(root / "content")
+    except DossierError as err:
+        raise UserError(str(err), "run `dossier check` for details, or `dossier extract` to regenerate") from None
+    claims = []
+    for claim_id, claim in sorted(recs.claims.items()):
+        sources = sorted({e.source for e in claim.evidence})
+        claims.append({"id": claim_id, "status": claim.status, "sources": len(sources),
+                       "evidence": len(claim.evidence), "statement": claim.statement})
+    return {
+        "documents": len(recs.sources),
+        "actors": len(recs.actors),
+        "mentions": sum(len(a.mentions) for a in recs.actors.values()),
+        "claims": len(recs.claims),
+        "multi_source": sum(1 for c in claims if c["sources"] > 1),
+        "contested": sum(1 for c in claims if c["status"] == "contested"),
+        "languages": sorted({lang for s in recs.sources.values() for lang in (s.languages or [s.language]) if lang}),
+        "per_claim": claims,
+    }
+
+
+def _report_text(data: dict) -> str:
+    lines = [
+        f"Documents:        {data['documents']}",
+        f"Actors:           {data['actors']} ({data['mentions']} mentions)",
+        f"Claims:           {data['claims']}",
+        f"  multi-source:   {data['multi_source']}",
+        f"  contested:      {data['contested']}",
+    ]
+    if data["languages"]:
+        lines.append(f"Languages:        {', '.join(data['languages'])}")
+    return "\n".join(lines)
+
+
+@main.command(context_settings=CONTEXT)
+@root_option
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON instead of text.")
+def report(root: Optional[str], as_json: bool) -> None:
+    """Summarise the records on disk: counts, and how many sources back each claim."""
+    data = _report_data(_root(root))
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    click.echo(_report_text(data))
+    if data["per_claim"]:
+        click.echo("\nSources  Status          Claim")
+        for c in sorted(data["per_claim"], key=lambda c: (-c["sources"], c["id"])):
+            click.echo(f"{c['sources']:>7}  {c['status']:<14}  {c['id']}")
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":  # python -m dossier.cli
+    main()

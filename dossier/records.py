@@ -1,0 +1,576 @@
+"""Reading and writing the YAML fact records in `content/records/<kind>/<id>.yml`.
+
+* `dump_yaml` / `load_yaml`: deterministic, human-friendly YAML out; strictly safe YAML in
+  (no tags, no anchors/aliases, no duplicate keys), every error naming file and line.
+* `load_records`: every record file, validated against `dossier/schemas/<kind>.schema.json`.
+* `write_records`: the whole tree, atomically (build beside, then swap), touching only
+  files whose bytes really change.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.error import MarkedYAMLError
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+
+from .errors import RecordError
+from .model import RECORD_KINDS, RECORD_TYPES, from_dict, to_dict
+
+#: What a record id may look like: also a safe file name (no dots, slashes, upper case).
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+# Wide enough that PyYAML never folds a long quote over several lines.
+_WIDTH = 1 << 30
+
+
+# ---------------------------------------------------------------------------------------
+# Dumping
+# ---------------------------------------------------------------------------------------
+
+# Scalars other YAML parsers (1.1 or 1.2) might read as something other than a string.
+_LOOKS_TYPED = re.compile(
+    r"""^(?:
+        [-+]?(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][-+]?\d+)?     # numbers, 1e5, .5, 0_1
+      | [-+]?0[xXoObB][0-9a-fA-F_]+                        # hex / octal / binary
+      | [-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)           # special floats
+      | [-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?              # sexagesimal 1:30
+      | \d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?                  # dates and timestamps
+      | (?i:y|n|yes|no|true|false|on|off|null|~)
+      | <<|=
+    )$""",
+    re.VERBOSE,
+)
+
+# Characters that YAML parsers treat as line breaks (or strip) when written raw: a string
+# holding one of them must be double-quoted so it is escaped and survives a round trip.
+_NEEDS_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
+# Invisible characters that change how text displays (bidi controls, zero-width space, word
+# joiner, BOM): written as \u escapes so an editor can see them in the YAML file.
+_INVISIBLE = "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that never writes anchors and picks a readable, lossless style."""
+
+    def ignore_aliases(self, data: Any) -> bool:  # records are trees: never '&id001'
+        return True
+
+    def write_double_quoted(self, text: str, split: bool = True) -> None:
+        """One-line double-quoted scalar: escapes what YAML must, plus invisible characters."""
+        self.write_indicator('"', True)
+        out = []
+        for ch in text:
+            if ch in '"\\' or ch in _INVISIBLE or ch in "\x85\u2028\u2029" or not (
+                "\x20" <= ch <= "\x7e" or "\xa0" <= ch <= "\ud7ff" or "\ue000" <= ch <= "\ufffd"
+                or "\U00010000" <= ch <= "\U0010ffff"
+            ):
+                if ch in self.ESCAPE_REPLACEMENTS and ch != "\xa0":
+                    out.append("\\" + self.ESCAPE_REPLACEMENTS[ch])
+                elif ch <= "\xff":
+                    out.append("\\x%02X" % ord(ch))
+                else:
+                    out.append("\\u%04X" % ord(ch))
+            else:
+                out.append(ch)
+        data = "".join(out)
+        self.column += len(data)
+        self.stream.write(data.encode(self.encoding) if self.encoding else data)
+        self.write_indicator('"', False)
+
+
+def _represent_str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
+    style: Optional[str] = None
+    if _NEEDS_ESCAPE.search(value) or _HAS_INVISIBLE.search(value) or "\r" in value:
+        style = '"'
+    elif "\n" in value:
+        # Literal block for multi-line text; PyYAML falls back to quotes when it cannot.
+        style = "|"
+    elif _LOOKS_TYPED.match(value.strip()):
+        style = "'"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """Deterministic block-style YAML for plain data (key order kept), ending in a newline."""
+    text = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=_WIDTH,
+        indent=2,
+        line_break="\n",
+        explicit_start=False,
+    )
+    return text if text.endswith("\n") else text + "\n"
+
+
+# ---------------------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------------------
+
+class _UnsafeYAML(MarkedYAMLError):
+    """A construct the record loader refuses (tags, anchors, aliases, duplicate keys)."""
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses tags, anchors, aliases, merge keys and duplicate keys."""
+
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _UnsafeYAML(None, None, f"YAML alias '*{event.anchor}' is not allowed in records",
+                              event.start_mark)
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)):
+            if event.anchor is not None:
+                raise _UnsafeYAML(None, None, f"YAML anchor '&{event.anchor}' is not allowed in records",
+                                  event.start_mark)
+            if event.tag is not None and not (isinstance(event, ScalarEvent) and event.tag == "!"):
+                raise _UnsafeYAML(None, None, f"YAML tag '{event.tag}' is not allowed in records",
+                                  event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, Any] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise _UnsafeYAML(None, None, "YAML merge key '<<' is not allowed in records",
+                                      key_node.start_mark)
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    duplicate = key in seen
+                except TypeError:
+                    raise _UnsafeYAML(None, None, "a mapping key must be a plain value", key_node.start_mark)
+                if duplicate:
+                    raise _UnsafeYAML(None, None,
+                                      f"duplicate key '{key}' (first on line {seen[key].line + 1})",
+                                      key_node.start_mark)
+                seen[key] = key_node.start_mark
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node):
+        # An editor may write `published: 2025-10-01` unquoted: keep it the string it reads as.
+        return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+
+
+def _display(path: Path | str, base: Optional[Path] = None) -> str:
+    """A path as the author knows it: relative to `base` (or cwd) when possible, '/'-separated."""
+    p = Path(path)
+    for anchor in ([base] if base is not None else []) + [Path.cwd()]:
+        try:
+            return p.resolve().relative_to(anchor.resolve()).as_posix()
+        except (ValueError, OSError):
+            continue
+    return p.as_posix()
+
+
+def _parse(text: str, name: str) -> tuple[Any, Optional[yaml.Node]]:
+    """Compose + construct `text`; raises RecordError naming `name` and the line."""
+    loader = _Loader(text)
+    loader.name = name
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = err.problem or err.context or "invalid YAML"
+        if "could not determine a constructor" in problem:
+            problem = "unknown YAML tag: " + problem.split("tag", 1)[-1].strip(" '")
+        raise RecordError(name, problem, line=line,
+                          hint="records are plain YAML: no tags, anchors, aliases or duplicate keys") from None
+    except yaml.YAMLError as err:  # reader errors (bad characters) carry no problem_mark
+        raise RecordError(name, f"invalid YAML: {err}") from None
+    finally:
+        loader.dispose()
+    return data, node
+
+
+def _read_text(path: Path, name: str) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise RecordError(name, f"cannot read file: {err.strerror or err}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise RecordError(name, f"not valid UTF-8 (byte {err.start})", hint="save the file as UTF-8") from None
+
+
+def load_yaml(path: Path | str, base: Optional[Path] = None) -> Any:
+    """Safely load one YAML file; RecordError (file:line) on anything unsafe or malformed."""
+    name = _display(path, base)
+    return _parse(_read_text(Path(path), name), name)[0]
+
+
+def load_yaml_lines(path: Path | str, base: Optional[Path] = None) -> tuple[Any, dict[tuple, int]]:
+    """Like load_yaml, plus a map from each item's path (keys/indices tuple) to its 1-based line."""
+    name = _display(path, base)
+    data, node = _parse(_read_text(Path(path), name), name)
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        _collect_lines(node, (), lines)
+    return data, lines
+
+
+def _collect_lines(node: yaml.Node, where: tuple, lines: dict[tuple, int]) -> None:
+    lines[where] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            # The key's own line is where an author looks for "this field is wrong".
+            _collect_lines(value_node, where + (key,), lines)
+            lines[where + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _collect_lines(item, where + (i,), lines)
+
+
+def line_of(lines: dict[tuple, int], where: tuple | list) -> Optional[int]:
+    """The line of the deepest known prefix of `where` (None when nothing is known)."""
+    where = tuple(where)
+    while True:
+        if where in lines:
+            return lines[where]
+        if not where:
+            return None
+        where = where[:-1]
+
+
+# ---------------------------------------------------------------------------------------
+# Schemas and validation
+# ---------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def schema(kind: str) -> dict:
+    """The JSON Schema (draft 2020-12) of one record kind."""
+    return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str):
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema(kind))
+
+
+def validate(kind: str, data: Any, lines: Optional[dict[tuple, int]] = None) -> list[tuple[Optional[int], str]]:
+    """Schema problems of one record as (line, message), in document order."""
+    problems = []
+    for err in _validator(kind).iter_errors(data):
+        where = list(err.absolute_path)
+        line = line_of(lines or {}, where)
+        field_name = ".".join(str(p) for p in where) or "record"
+        problems.append((line, f"{field_name}: {_schema_message(err)}"))
+    return sorted(problems, key=lambda p: (p[0] or 0, p[1]))
+
+
+def _schema_message(err) -> str:
+    """jsonschema's message, made shorter where it would dump a whole record."""
+    if err.validator == "additionalProperties":
+        return err.message.replace("Additional properties are not allowed", "unknown field(s)")
+    if err.validator in ("type", "enum", "pattern", "required", "minimum", "const") or len(err.message) < 200:
+        return err.message
+    return f"fails the '{err.validator}' rule of the {err.schema_path[0] if err.schema_path else ''} schema"
+
+
+# ---------------------------------------------------------------------------------------
+# Records on disk
+# ---------------------------------------------------------------------------------------
+
+@dataclass
+class Records:
+    """Every record, per kind, keyed by id."""
+    sources: dict[str, Any] = field(default_factory=dict)
+    actors: dict[str, Any] = field(default_factory=dict)
+    claims: dict[str, Any] = field(default_factory=dict)
+
+    def of(self, kind: str) -> dict[str, Any]:
+        """The id -> record dict of `kind` ('sources', 'actors' or 'claims')."""
+        return getattr(self, kind)
+
+    def count(self) -> int:
+        """How many records there are, all kinds together."""
+        return sum(len(self.of(kind)) for kind in RECORD_KINDS)
+
+
+@dataclass
+class WriteReport:
+    """What write_records did: counts, plus the sorted 'kind/id' names behind them."""
+    written: int = 0  # new or changed files
+    unchanged: int = 0  # identical bytes: file left alone (mtime kept)
+    removed: int = 0  # stale files of ids no longer produced
+    written_names: list[str] = field(default_factory=list)
+    unchanged_names: list[str] = field(default_factory=list)
+    removed_names: list[str] = field(default_factory=list)
+
+    def _add(self, what: str, name: str) -> None:
+        getattr(self, f"{what}_names").append(name)
+        setattr(self, what, getattr(self, what) + 1)
+
+
+def records_dir(content_dir: Path) -> Path:
+    """Where the records live: content_dir/records."""
+    return Path(content_dir) / "records"
+
+
+def curation_dir(content_dir: Path) -> Path:
+    """Where editors' decisions will live (issue 4's curation overlay): content_dir/curation.
+
+    Hook: write_records asks `_protected(content_dir, kind, id)` before removing a stale
+    record; the overlay will answer from here.
+    """
+    return Path(content_dir) / "curation"
+
+
+def _protected(content_dir: Path, kind: str, record_id: str) -> bool:
+    """Whether a stale record must survive (editor decision). No overlay yet: never."""
+    return False
+
+
+def _readable_dir(content_dir: Path) -> Path:
+    """The records tree to read: content/records, or, while a writer is between its two
+    renames (or crashed there), the complete old tree it moved aside. Never modifies anything,
+    so readers (the live-reload plugin) can run while `dossier extract` writes."""
+    target = records_dir(content_dir)
+    if target.is_dir() or not Path(content_dir).is_dir():
+        return target
+    olds = sorted(p for p in Path(content_dir).iterdir() if p.name.startswith(".records.old") and p.is_dir())
+    return olds[-1] if olds else target
+
+
+def record_files(content_dir: Path, kind: str) -> list[Path]:
+    """The record files of one kind, sorted by name."""
+    directory = _readable_dir(Path(content_dir)) / kind
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.suffix == ".yml" and p.is_file())
+
+
+def load_records(content_dir: Path) -> Records:
+    """Load and validate every record under content_dir/records; one RecordError lists all problems."""
+    with reading(content_dir):
+        return _load_records(Path(content_dir))
+
+
+def _load_records(content_dir: Path) -> Records:
+    base = content_dir.parent
+    records = Records()
+    problems: list[str] = []
+    for kind in RECORD_KINDS:
+        for path in record_files(content_dir, kind):
+            name = _display(path, base)
+            try:
+                data, lines = load_yaml_lines(path, base)
+            except RecordError as err:
+                problems.append(str(err))
+                continue
+            found = record_problems(kind, path.stem, data, lines)
+            if found:
+                problems.extend(f"{name}:{line or 1}: {msg}" for line, msg in found)
+                continue
+            records.of(kind)[data["id"]] = from_dict(RECORD_TYPES[kind], data)
+    if problems:
+        err = RecordError(None, f"{len(problems)} problem(s) in the records:\n" + "\n".join(problems),
+                          hint="fix the files named above, or run `dossier extract` to regenerate them")
+        err.problems = problems  # type: ignore[attr-defined]
+        raise err
+    return records
+
+
+def record_problems(kind: str, stem: str, data: Any, lines: dict[tuple, int]) -> list[tuple[Optional[int], str]]:
+    """Schema, id-pattern and id == file-name problems of one loaded record."""
+    if not isinstance(data, dict):
+        what = "empty" if data is None else f"a {type(data).__name__}"
+        return [(1, f"a record must be a mapping of fields, this file is {what}")]
+    problems = validate(kind, data, lines)
+    record_id = data.get("id")
+    if isinstance(record_id, str):
+        if not ID_PATTERN.match(record_id):
+            pass  # the schema's pattern already reports it
+        elif record_id != stem:
+            problems.append((line_of(lines, ("id",)),
+                             f"id '{record_id}' does not match the file name '{stem}.yml' (rename one of them)"))
+    if not ID_PATTERN.match(stem):
+        problems.append((1, f"file name '{stem}.yml' is not a valid id (lowercase a-z, 0-9 and '-')"))
+    return problems
+
+
+def _tmp_prefix() -> str:
+    return ".records.tmp-"
+
+
+def _recover(content_dir: Path) -> None:
+    """Finish or undo a swap a crash interrupted; drop abandoned temp trees."""
+    target = records_dir(content_dir)
+    if not content_dir.is_dir():
+        return
+    olds = sorted(p for p in content_dir.iterdir() if p.name.startswith(".records.old"))
+    if not target.exists() and olds:
+        # Crash between the two renames: the old tree is complete, put it back.
+        olds[-1].rename(target)
+        olds = olds[:-1]
+    for stale in olds + sorted(p for p in content_dir.iterdir() if p.name.startswith(_tmp_prefix())):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def write_records(content_dir: Path, records: Records) -> WriteReport:
+    """Write every record to content_dir/records/<kind>/<id>.yml, atomically and deterministically.
+
+    The new tree is built in content_dir/.records.tmp-*, unchanged files are hard-linked
+    (mtime kept), then the directories are swapped. Stale record files are removed.
+    """
+    content_dir = Path(content_dir)
+    content_dir.mkdir(parents=True, exist_ok=True)
+    with _write_lock(content_dir):
+        _recover(content_dir)
+        return _write_tree(content_dir, records)
+
+
+@contextmanager
+def _lock(content_dir: Path, exclusive: bool) -> Iterator[None]:
+    """flock on the content folder itself (no lock file to commit): one writer, or many readers.
+
+    Readers must hold it too: the writer's swap deletes the old tree, so a reader listing
+    files just before it would otherwise find them gone."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no locking, single writer assumed
+        yield
+        return
+    if not Path(content_dir).is_dir():
+        yield
+        return
+    fd = os.open(content_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _write_lock(content_dir: Path):
+    return _lock(content_dir, exclusive=True)
+
+
+def reading(content_dir: Path):
+    """Context manager: hold while reading record files so no writer swaps the tree meanwhile."""
+    return _lock(content_dir, exclusive=False)
+
+
+def _write_tree(content_dir: Path, records: Records) -> WriteReport:
+    target = records_dir(content_dir)
+    report = WriteReport()
+    rendered: dict[str, dict[str, bytes]] = {}
+    for kind in RECORD_KINDS:
+        rendered[kind] = {}
+        for key, record in sorted(records.of(kind).items()):
+            record_id = getattr(record, "id", None)
+            if not isinstance(record_id, str) or not ID_PATTERN.match(record_id) or record_id != key:
+                raise RecordError(f"{kind}/{record_id}", f"cannot write record with id {record_id!r} "
+                                  f"(key {key!r}): ids are lowercase a-z, 0-9 and '-'")
+            rendered[kind][record_id] = dump_yaml(to_dict(record)).encode("utf-8")
+
+    tmp = Path(tempfile.mkdtemp(prefix=_tmp_prefix(), dir=content_dir))
+    try:
+        for kind in RECORD_KINDS:
+            new_dir = tmp / kind
+            new_dir.mkdir()
+            old_dir = target / kind
+            for record_id, data in rendered[kind].items():
+                name = f"{record_id}.yml"
+                old = old_dir / name
+                if _same_bytes(old, data):
+                    _link_or_copy(old, new_dir / name)
+                    report._add("unchanged", f"{kind}/{record_id}")
+                else:
+                    _write_file(new_dir / name, data)
+                    report._add("written", f"{kind}/{record_id}")
+            if old_dir.is_dir():
+                produced = {f"{record_id}.yml" for record_id in rendered[kind]}
+                for old in sorted(old_dir.iterdir()):
+                    if old.name in produced:
+                        continue
+                    if old.suffix == ".yml" and not _protected(content_dir, kind, old.stem):
+                        report._add("removed", f"{kind}/{old.stem}")
+                    else:  # not a record (.gitkeep, README) or protected: carry it over
+                        _carry(old, new_dir / old.name)
+        if target.is_dir():  # other things an author keeps next to the kinds: carry over
+            for extra in sorted(target.iterdir()):
+                if extra.name not in RECORD_KINDS:
+                    _carry(extra, tmp / extra.name)
+        for names in (report.written_names, report.unchanged_names, report.removed_names):
+            names.sort()
+        if not report.written and not report.removed and target.is_dir():
+            shutil.rmtree(tmp)  # nothing changed: do not even touch the directories
+            return report
+        _swap(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return report
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _carry(src: Path, dst: Path) -> None:
+    if src.is_dir():
+        shutil.copytree(src, dst, copy_function=lambda s, d: _link_or_copy(Path(s), Path(d)))
+    else:
+        _link_or_copy(src, dst)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace `target` by `new` with two renames; a crash in between is undone by _recover."""
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=".records.old-", dir=target.parent))
+        old.rmdir()
+        os.rename(target, old)
+        os.rename(new, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.rename(new, target)

@@ -1,0 +1,48 @@
+"""Shared fixtures: a tiny, valid dossier repository in tmp_path."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from dossier.model import Actor, Claim, Evidence, Mention, Role, Source
+from dossier.records import Records, write_records
+
+DOC_TEXT = "Reuters reported that Ana Silva was arrested on 3 May.\nالوزير قال إن الخبر صحيح.\n"
+
+
+def make_records(doc_text: str = DOC_TEXT, sha: str | None = None) -> Records:
+    """Records consistent with a document `content/sources/doc.txt` holding `doc_text`."""
+    sha = sha or hashlib.sha256(doc_text.encode("utf-8")).hexdigest()
+    name_start = doc_text.index("Ana Silva")
+    quote = "Ana Silva was arrested on 3 May."
+    q_start = doc_text.index(quote)
+    ar = "قال إن الخبر صحيح"
+    ar_start = doc_text.index(ar)
+    source = Source(id="doc", path="content/sources/doc.txt", sha256=sha, language="en", title="A title",
+                    publisher="Reuters", author=None, published="2025-10-01", published_precision="day",
+                    url=None, cites=["reuters"], encoding="utf-8", languages=["ar", "en"])
+    ana = Actor(id="ana-silva", name="Ana Silva", kind="person",
+                mentions=[Mention(source="doc", start=name_start, end=name_start + 9, text="Ana Silva")],
+                roles=[Role(source="doc", text="minister")])
+    reuters = Actor(id="reuters", name="Reuters", kind="outlet",
+                    mentions=[Mention(source="doc", start=0, end=7, text="Reuters")])
+    claim = Claim(id="ana-silva-arrested", statement="Ana Silva was arrested.", actors=["ana-silva"],
+                  evidence=[Evidence(source="doc", quote=quote, start=q_start, end=q_start + len(quote),
+                                     language="en", attributed_to="reuters", date="2025-05-03"),
+                            Evidence(source="doc", quote=ar, start=ar_start, end=ar_start + len(ar),
+                                     language="ar", attributed_to=None)])
+    return Records(sources={"doc": source}, actors={"ana-silva": ana, "reuters": reuters},
+                   claims={claim.id: claim})
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository root with one document and consistent records written by write_records."""
+    sources = tmp_path / "content" / "sources"
+    sources.mkdir(parents=True)
+    (sources / "doc.txt").write_bytes(DOC_TEXT.encode("utf-8"))
+    (tmp_path / "content" / "pages").mkdir()
+    write_records(tmp_path / "content", make_records())
+    return tmp_path

@@ -1,0 +1,325 @@
+"""records.py: YAML dump/load safety and round trips, schema validation, atomic writes."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier import records as rec
+from dossier.errors import RecordError
+from dossier.model import RECORD_TYPES, _NESTED
+from dossier.records import Records, dump_yaml, load_records, load_yaml, write_records
+
+from conftest import make_records
+
+
+def roundtrip(data, tmp_path: Path):
+    path = tmp_path / "x.yml"
+    path.write_text(dump_yaml(data), encoding="utf-8")
+    return load_yaml(path)
+
+
+# --- dump_yaml ---------------------------------------------------------------------------
+
+TRICKY = [
+    "", " ", "  lead", "trail  ", "yes", "No", "on", "null", "~", "1e5", "0x1F", "1_000", "12:30",
+    "2025-10-01", "3.14", ".inf", "<<", "=", "- dash", "#hash", "a: b", "'q'", '"dq"', "multi\nline",
+    "ends\n", "two\n\n", "\n", "\n lead", "tab\tin", "cr\rlf\r\n", "nel\x85x", "ls\u2028ps\u2029",
+    "bom\ufeff", "rtl \u200fمرحبا\u202e end", "ﷺ", "bell\x07", "del\x7f", "Azərbaycan Respublikası",
+    "Путин сказал", "x" * 500 + " " + "y" * 500, "   \n   ", "|", ">", "@at", "`tick", "%pct", "!bang",
+    "&amp", "*star", "?q", "{a}", "[b]", ",c",
+]
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_tricky_strings_roundtrip(value, tmp_path):
+    data = {"id": "x", "value": value, "list": [value]}
+    assert roundtrip(data, tmp_path) == data
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")))
+def test_any_unicode_text_roundtrips(value):
+    data = {"quote": value, "items": [value, {"k": value}]}
+    text = dump_yaml(data)
+    assert rec._parse(text, "prop.yml")[0] == data
+    assert text.endswith("\n")
+
+
+def test_dump_is_block_style_in_field_order_and_never_folds():
+    long_quote = "word " * 200
+    text = dump_yaml({"id": "a", "zeta": 1, "alpha": [long_quote.strip()], "none": None})
+    lines = text.splitlines()
+    assert lines[0] == "id: a" and lines[1] == "zeta: 1" and lines[2] == "alpha:"
+    assert len(lines) == 5  # the 1000-character quote stays on one line
+    assert "none: null" in text and "{" not in text
+
+
+def test_dump_quotes_strings_that_look_typed():
+    text = dump_yaml({"a": "2025-10-01", "b": "yes", "c": "1e3", "d": "plain"})
+    assert "a: '2025-10-01'" in text and "b: 'yes'" in text and "c: '1e3'" in text
+    assert "d: plain" in text
+
+
+def test_dump_never_writes_anchors():
+    shared = {"x": 1}
+    text = dump_yaml({"a": shared, "b": shared})
+    assert "&" not in text and "*" not in text
+
+
+def test_dump_is_deterministic():
+    data = make_records().claims["ana-silva-arrested"]
+    from dossier.model import to_dict
+    assert dump_yaml(to_dict(data)) == dump_yaml(to_dict(data))
+
+
+# --- load_yaml safety --------------------------------------------------------------------
+
+def write(tmp_path: Path, text: str, name: str = "bad.yml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_rejects_python_object_tag(tmp_path):
+    path = write(tmp_path, "id: a\nx: !!python/object/apply:os.system ['echo hi']\n")
+    with pytest.raises(RecordError) as err:
+        load_yaml(path)
+    assert err.value.line == 2 and "bad.yml:2:" in str(err.value) and "tag" in str(err.value)
+
+
+def test_rejects_any_explicit_tag(tmp_path):
+    with pytest.raises(RecordError, match="tag"):
+        load_yaml(write(tmp_path, "a: !!str 1\n"))
+
+
+def test_rejects_alias_bomb(tmp_path):
+    bomb = 'a: &a ["lol","lol"]\nb: &b [*a,*a,*a]\nc: [*b,*b,*b]\n'
+    with pytest.raises(RecordError) as err:
+        load_yaml(write(tmp_path, bomb))
+    assert err.value.line == 1 and "anchor" in err.value.message
+
+
+def test_rejects_alias_without_anchor_use(tmp_path):
+    with pytest.raises(RecordError, match="alias"):
+        load_yaml(write(tmp_path, "a: 1\nb: *x\n"))
+
+
+def test_rejects_merge_key(tmp_path):
+    with pytest.raises(RecordError, match="merge"):
+        load_yaml(write(tmp_path, "a: 1\n<<: {b: 2}\n"))
+
+
+def test_rejects_duplicate_keys_with_line(tmp_path):
+    with pytest.raises(RecordError) as err:
+        load_yaml(write(tmp_path, "id: a\nname: x\nkind: person\nname: y\n"))
+    assert err.value.line == 4 and "duplicate key 'name'" in err.value.message and "line 2" in err.value.message
+
+
+def test_syntax_error_names_file_and_line(tmp_path):
+    with pytest.raises(RecordError) as err:
+        load_yaml(write(tmp_path, "id: a\nname: [unclosed\nkind: x\n"))
+    assert "bad.yml:" in str(err.value) and err.value.line is not None
+
+
+def test_unquoted_date_stays_a_string(tmp_path):
+    assert load_yaml(write(tmp_path, "published: 2025-10-01\n")) == {"published": "2025-10-01"}
+
+
+def test_invalid_utf8_is_reported(tmp_path):
+    path = tmp_path / "bad.yml"
+    path.write_bytes(b"id: \xff\n")
+    with pytest.raises(RecordError, match="UTF-8"):
+        load_yaml(path)
+
+
+# --- schemas -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", sorted(RECORD_TYPES))
+def test_schemas_match_the_model(kind):
+    schema = json.loads((rec.SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    assert schema["$schema"].endswith("2020-12/schema")
+    cls = RECORD_TYPES[kind]
+    assert list(schema["properties"]) == [f.name for f in fields(cls)]
+    for (owner, name), nested in _NESTED.items():
+        if owner is cls:
+            assert list(schema["properties"][name]["items"]["properties"]) == [f.name for f in fields(nested)]
+
+
+def test_records_from_the_fixture_validate():
+    from dossier.model import to_dict
+    r = make_records()
+    for kind in RECORD_TYPES:
+        for record in r.of(kind).values():
+            assert rec.validate(kind, to_dict(record)) == []
+
+
+# --- load_records / write_records --------------------------------------------------------
+
+def test_write_then_load_roundtrips(tmp_path):
+    content = tmp_path / "content"
+    original = make_records()
+    report = write_records(content, original)
+    assert report.written == 4 and report.written_names == ["actors/ana-silva", "actors/reuters", "claims/ana-silva-arrested", "sources/doc"]
+    assert load_records(content) == original
+
+
+def test_write_is_byte_identical_and_keeps_unchanged_files(tmp_path):
+    content = tmp_path / "content"
+    write_records(content, make_records())
+    path = content / "records" / "actors" / "reuters.yml"
+    before = {p: p.read_bytes() for p in (content / "records").rglob("*.yml")}
+    os.utime(path, (1_000_000, 1_000_000))
+    report = write_records(content, make_records())
+    assert report.written == 0 and report.removed == 0 and report.unchanged == 4
+    assert report.written_names == [] and len(report.unchanged_names) == 4
+    assert {p: p.read_bytes() for p in (content / "records").rglob("*.yml")} == before
+    assert path.stat().st_mtime == 1_000_000
+
+
+def test_changed_record_rewritten_others_keep_mtime(tmp_path):
+    content = tmp_path / "content"
+    write_records(content, make_records())
+    keep = content / "records" / "actors" / "reuters.yml"
+    os.utime(keep, (1_000_000, 1_000_000))
+    changed = make_records()
+    changed.actors["ana-silva"].name = "Ana M. Silva"
+    report = write_records(content, changed)
+    assert report.written == 1 and report.written_names == ["actors/ana-silva"]
+    assert keep.stat().st_mtime == 1_000_000
+    assert "name: Ana M. Silva" in (content / "records" / "actors" / "ana-silva.yml").read_text(encoding="utf-8")
+    assert not [p for p in content.iterdir() if p.name.startswith(".records")]
+
+
+def test_stale_records_removed_other_files_kept(tmp_path):
+    content = tmp_path / "content"
+    write_records(content, make_records())
+    (content / "records" / "claims" / ".gitkeep").write_text("")
+    fewer = make_records()
+    del fewer.actors["reuters"]
+    report = write_records(content, fewer)
+    assert report.removed == 1 and report.removed_names == ["actors/reuters"]
+    assert not (content / "records" / "actors" / "reuters.yml").exists()
+    assert (content / "records" / "claims" / ".gitkeep").exists()
+
+
+def test_crash_mid_write_leaves_old_tree_intact(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    write_records(content, make_records())
+    before = {p.relative_to(content): p.read_bytes() for p in (content / "records").rglob("*.yml")}
+    changed = make_records()
+    changed.claims["ana-silva-arrested"].statement = "Changed."
+    changed.actors["ana-silva"].name = "Changed"
+    calls = []
+
+    def failing_write(path, data):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        Path(path).write_bytes(data)
+
+    monkeypatch.setattr(rec, "_write_file", failing_write)
+    with pytest.raises(OSError):
+        write_records(content, changed)
+    after = {p.relative_to(content): p.read_bytes() for p in (content / "records").rglob("*.yml")}
+    assert after == before
+    assert [p.name for p in content.iterdir()] == ["records"]
+
+
+def test_crash_between_renames_is_recovered(tmp_path):
+    content = tmp_path / "content"
+    write_records(content, make_records())
+    (content / "records").rename(content / ".records.old-abc")  # as if killed mid-swap
+    (content / ".records.tmp-xyz").mkdir()  # and an abandoned half-built tree
+    assert load_records(content) == make_records()  # readers see the complete old tree...
+    assert (content / ".records.old-abc").exists()  # ...without touching anything
+    report = write_records(content, make_records())  # the next writer restores it
+    assert report.written == 0 and report.unchanged == 4
+    assert sorted(p.name for p in content.iterdir()) == ["records"]
+
+
+def test_write_refuses_bad_ids(tmp_path):
+    bad = make_records()
+    actor = bad.actors.pop("reuters")
+    actor.id = "../evil"
+    bad.actors["../evil"] = actor
+    with pytest.raises(RecordError, match="evil"):
+        write_records(tmp_path / "content", bad)
+    assert not (tmp_path / "evil.yml").exists()
+
+
+def test_load_records_collects_every_problem_with_lines(tmp_path):
+    content = tmp_path / "content"
+    write_records(content, make_records())
+    actors = content / "records" / "actors"
+    (actors / "reuters.yml").write_text("id: reuters\nname: Reuters\nkind: robot\n", encoding="utf-8")
+    (actors / "other.yml").write_text("id: someone-else\nname: X\nkind: person\n", encoding="utf-8")
+    (actors / "broken.yml").write_text("id: broken\nname: [\n", encoding="utf-8")
+    with pytest.raises(RecordError) as err:
+        load_records(content)
+    problems = err.value.problems
+    assert len(problems) == 3
+    text = str(err.value)
+    assert "content/records/actors/reuters.yml:3: kind:" in text
+    assert "content/records/actors/other.yml:1: id 'someone-else' does not match" in text
+    assert "content/records/actors/broken.yml:" in text
+
+
+def test_load_records_reports_missing_field_and_unknown_field(tmp_path):
+    content = tmp_path / "content"
+    (content / "records" / "claims").mkdir(parents=True)
+    (content / "records" / "claims" / "c.yml").write_text("id: c\nactors: []\nbogus: 1\n", encoding="utf-8")
+    with pytest.raises(RecordError) as err:
+        load_records(content)
+    text = str(err.value)
+    assert "'statement' is a required property" in text and "unknown field(s)" in text and "bogus" in text
+
+
+def test_load_records_empty_tree(tmp_path):
+    assert load_records(tmp_path / "content") == Records()
+
+
+def test_invisible_characters_are_escaped_visibly(tmp_path):
+    value = "\u200fقال\u202e x"
+    text = dump_yaml({"quote": value})
+    assert text == 'quote: "\\u200Fقال\\u202E x"\n'
+    assert roundtrip({"quote": value}, tmp_path) == {"quote": value}
+
+
+def test_arabic_and_cyrillic_stay_readable():
+    text = dump_yaml({"a": "قال الوزير", "b": "Путин сказал"})
+    assert text == "a: قال الوزير\nb: Путин сказал\n"
+
+
+def test_readers_never_see_a_half_swapped_tree(tmp_path):
+    import copy
+    import threading
+
+    content = tmp_path / "content"
+    base = make_records()
+    write_records(content, base)
+    errors, stop = [], threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            try:
+                assert load_records(content).count() == 4
+            except Exception as err:  # noqa: BLE001 - collected and asserted below
+                errors.append(err)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        for i in range(15):
+            changed = copy.deepcopy(base)
+            changed.claims["ana-silva-arrested"].statement = f"Version {i}."
+            write_records(content, changed)
+    finally:
+        stop.set()
+        thread.join()
+    assert errors == []
