@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from typing import Any, Optional
 import click
 
 from .errors import DossierError
+from .records import replace_dir
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -165,14 +165,7 @@ def build_site(root: Path, site_dir: Optional[Path] = None) -> Path:
             output = (done.stderr + done.stdout).strip()
             raise UserError("mkdocs build failed; the previous site/ is unchanged.\n" + output,
                             "fix the warnings above (strict mode turns warnings into errors)")
-        if site.exists():
-            old = Path(tempfile.mkdtemp(prefix=".site.old-", dir=site.parent))
-            old.rmdir()
-            os.rename(site, old)
-            os.rename(tmp, site)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.rename(tmp, site)
+        replace_dir(tmp, site)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)

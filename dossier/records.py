@@ -529,7 +529,7 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
         if not report.written and not report.removed and target.is_dir():
             shutil.rmtree(tmp)  # nothing changed: do not even touch the directories
             return report
-        _swap(tmp, target)
+        replace_dir(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -564,10 +564,13 @@ def _carry(src: Path, dst: Path) -> None:
         _link_or_copy(src, dst)
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Replace `target` by `new` with two renames; a crash in between is undone by _recover."""
+def replace_dir(new: Path, target: Path) -> None:
+    """Replace directory `target` by `new` with two renames (the old one goes to `.<name>.old-*`).
+
+    For records a crash between the renames is undone by `_recover`; `site/` uses it too.
+    """
     if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=".records.old-", dir=target.parent))
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         old.rmdir()
         os.rename(target, old)
         os.rename(new, target)
