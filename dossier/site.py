@@ -18,7 +18,7 @@ from typing import Any, Iterable, Optional
 
 from .errors import RecordError
 from .model import ACTOR_KINDS, CLAIM_STATUSES, Actor, Claim, Evidence, Source
-from .text import is_rtl
+from .text import is_rtl, script_of
 
 # ---------------------------------------------------------------------------------------
 # Escaping
@@ -134,6 +134,49 @@ def _quote_html(text: str, lang: Optional[str], tag: str = "span") -> str:
     return f'<{tag} class="dossier-quote" {_dir_attrs(text, lang)}>{esc(text)}</{tag}>'
 
 
+def _plain(text: str, lang: Optional[str]) -> bool:
+    """True for left-to-right text in English or of unknown language: needs no markup."""
+    return not is_rtl(text) and (not lang or lang == "en")
+
+
+def _bidi(text: Optional[str], lang: Optional[str] = None) -> str:
+    """Escaped inline text, isolated in `<bdi dir lang>` when it is RTL or not English.
+
+    The isolation keeps an Arabic statement's punctuation where it belongs inside an
+    English sentence or list, and tells browsers and screen readers its language.
+    """
+    text = text or ""
+    if _plain(text, lang):
+        return esc(text)
+    return f"<bdi {_dir_attrs(text, lang)}>{esc(text)}</bdi>"
+
+
+def _heading(level: int, text: str, lang: Optional[str]) -> str:
+    """A Markdown heading; non-English text gets its own dir/lang (attr_list syntax)."""
+    head = f"{'#' * level} {esc(text)}"
+    return head if _plain(text, lang) else f"{head} {{: {_dir_attrs(text, lang)} }}"
+
+
+def statement_lang(claim: Claim) -> Optional[str]:
+    """The language a claim's statement is written in (ISO 639-1), None if unknown.
+
+    Statements are canonical English, except when extraction fell back to a verbatim
+    quote: then the statement is found inside (or is) a quote, or shares its script.
+    """
+    statement = " ".join(clean(claim.statement).split()).casefold().rstrip(".!?。؟")
+    script = script_of(statement)
+    same_script = sorted((ev.language for ev in claim.evidence
+                          if ev.language and script_of(ev.quote) == script))
+    for ev in sorted(claim.evidence, key=lambda e: (e.source, e.start, e.end)):
+        if ev.language and statement and statement in " ".join(clean(ev.quote).split()).casefold():
+            return ev.language
+    if script == "Latn":
+        return "en"
+    if not same_script:
+        return None
+    return max(sorted(set(same_script)), key=same_script.count)
+
+
 def _badge(status: str) -> str:
     cls = re.sub(r"[^a-z-]", "", status or "")
     return f'<span class="dossier-badge dossier-badge--{cls}">{esc(status)}</span>'
@@ -145,17 +188,33 @@ def _published(source: Optional[Source]) -> str:
     return esc(source.published)
 
 
-def _titled(markdown: str) -> str:
+def _titled(markdown: str, tags: Optional[list[str]] = None) -> str:
     """Prefix a page with front matter whose title is its (already escaped) H1.
 
     MkDocs/Material print `page.title` into <title> and the header without escaping, and
     a title taken from the H1 would have its entities decoded: the front-matter title keeps
-    them, so source text can never become markup there.
+    them, so source text can never become markup there. `tags` (an actor's spellings) go
+    to Material's search index, whose tag field outranks all text: searching any spelling
+    of a name finds the actor's page first. No theme template shows them without the tags
+    plugin; they are stripped of markup characters all the same.
     """
     first = markdown.split("\n", 1)[0]
     if not first.startswith("# "):
         return markdown
-    return f"---\ntitle: {json.dumps(first[2:], ensure_ascii=False)}\n---\n\n{markdown}"
+    title = first[2:].split(" {: ", 1)[0]  # escaped text never holds "{": this is attr_list
+    meta = f"title: {json.dumps(title, ensure_ascii=False)}\n"
+    names = sorted({n for n in (_search_term(t) for t in tags or []) if n}, key=lambda n: (n.casefold(), n))
+    if names:
+        meta += f"tags: {json.dumps(names, ensure_ascii=False)}\n"  # JSON is YAML
+    return f"---\n{meta}---\n\n{markdown}"
+
+
+_MARKUP_CHARS = re.compile("[" + re.escape("&<>\"'\\`*_{}[]()#|!~^") + "]")
+
+
+def _search_term(name: str) -> str:
+    """A name as plain words for the search index: markup characters become spaces."""
+    return " ".join(_MARKUP_CHARS.sub(" ", clean(name)).split())
 
 
 def _plural(n: int, word: str, plural: Optional[str] = None) -> str:
@@ -174,7 +233,8 @@ def _table(headers: list[str], rows: list[list[str]], cls: str = "dossier-table"
         out.append(f'<tr id="{rid}" markdown="1">' if rid else '<tr markdown="1">')
         for j, cell in enumerate(row):
             extra = cell_attrs[i][j] if cell_attrs and cell_attrs[i][j] else ""
-            out.append(f'<td{" " + extra if extra else ""} markdown="span">{cell}</td>')
+            label = f' data-label="{esc(re.sub("<[^>]+>", "", headers[j]))}"' if j < len(headers) else ""
+            out.append(f'<td{" " + extra if extra else ""}{label} markdown="span">{cell}</td>')
         out.append("</tr>")
     out += ["</tbody>", "</table>", "</div>"]
     return "\n".join(out)
@@ -253,7 +313,7 @@ def _short_labels(sources: dict[str, Source]) -> dict[str, str]:
     """Publisher (or a shortened title) per source; shared labels get the date or id added."""
     base = {}
     for sid, source in sources.items():
-        label = clean(source.publisher).strip() or _shorten(clean(source.title).strip()) or sid
+        label = clean(source.publisher).strip() or _shorten(clean(source.title).strip()) or _file_name(source)
         base[sid] = label
     counts: dict[str, int] = {}
     for label in base.values():
@@ -273,6 +333,11 @@ def _shorten(text: str, limit: int = 36) -> str:
     return cut + "…"
 
 
+def _file_name(source: Source) -> str:
+    """The document's file name: what the editor dropped into content/sources/."""
+    return posixpath.basename(clean(source.path).strip()) or source.id
+
+
 def _source_count(claim: Claim) -> int:
     return len({ev.source for ev in claim.evidence})
 
@@ -287,7 +352,15 @@ def _actor_ref(site: Site, actor_id: Optional[str], from_page: str) -> str:
     actor = site.actors.get(actor_id)
     if actor is None:  # a dangling reference: show it, but never as a broken link
         return f'<span class="dossier-missing" title="no such actor record">{esc(actor_id)}</span>'
-    return _link(esc(actor.name), from_page, page_path("actors", actor_id))
+    return _link(_bidi(actor.name, actor_lang(actor)), from_page, page_path("actors", actor_id))
+
+
+def actor_lang(actor: Actor) -> Optional[str]:
+    """The language of an actor's display name: that of an alias spelled the same way."""
+    langs = sorted(a.language for a in actor.aliases if a.language and clean(a.name) == clean(actor.name))
+    if "en" in langs or not langs:
+        return "en" if langs else None
+    return langs[0]
 
 
 def _source_ref(site: Site, source_id: str, from_page: str, anchor: Optional[str] = None) -> str:
@@ -306,11 +379,11 @@ def _source_label(source: Source) -> str:
     publisher = clean(source.publisher).strip()
     if title and publisher:
         return f"{publisher}: {title}"
-    return title or publisher or source.id
+    return title or publisher or _file_name(source)
 
 
 def _claim_ref(site: Site, claim: Claim, from_page: str) -> str:
-    return _link(esc(claim.statement), from_page, page_path("claims", claim.id))
+    return _link(_bidi(claim.statement, statement_lang(claim)), from_page, page_path("claims", claim.id))
 
 
 def _claim_item(site: Site, claim: Claim, from_page: str) -> str:
@@ -337,21 +410,57 @@ def _stance(ev: Evidence) -> str:
     return f'<span class="dossier-stance dossier-stance--{cls}">{esc(ev.stance)}</span>'
 
 
-def _who_says_what(site: Site, claim: Claim, from_page: str) -> str:
-    """Sources grouped by the stance and value they give (values first: that is the dispute)."""
-    groups: dict[tuple[int, bool, str, str], list[Evidence]] = {}
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+def _value_key(value: str) -> tuple:
+    """Numbers in numeric order (9 before 12), then other values alphabetically."""
+    if _NUMBER.fullmatch(value.strip()):
+        return (0, float(value.strip().replace(",", ".")), value)
+    return (1, 0.0, clean(value).casefold(), value)
+
+
+def _positions(site: Site, claim: Claim) -> list[tuple[str, Optional[str], list[Evidence]]]:
+    """(stance, value, evidence in date order) per position a source takes; affirming first."""
+    groups: dict[tuple[str, Optional[str]], list[Evidence]] = {}
     for ev in _evidence_sorted(site, claim):
-        order = 0 if ev.stance == "affirms" else 1
-        groups.setdefault((order, not ev.value, ev.value or "", ev.stance or ""), []).append(ev)
-    out = []
-    for (_, _, value, stance), items in sorted(groups.items()):
-        head = f"**{esc(stance)}**" + (f" — value: **{esc(value)}**" if value else "")
-        out.append(f"- {head} ({_plural(len({e.source for e in items}), 'source')})")
+        groups.setdefault((ev.stance or "", ev.value or None), []).append(ev)
+
+    def key(item):
+        (stance, value), _ = item
+        return (stance != "affirms", stance, value is None, _value_key(value) if value else ())
+    return [(stance, value, evs) for (stance, value), evs in sorted(groups.items(), key=key)]
+
+
+def _who_says_what(site: Site, claim: Claim, from_page: str) -> str:
+    """Each position (stance + value) as a column, its sources in date order beneath it."""
+    positions = _positions(site, claim)
+    any_value = any(value for _, value, _ in positions)
+    out = ['<div class="dossier-wsw" markdown="1">']
+    for stance, value, items in positions:
+        cls = re.sub(r"[^a-z-]", "", stance)
+        if value:
+            figure = f'<span class="dossier-value">{esc(value)}</span> '
+        elif any_value and stance == "affirms":  # a denial needs no figure
+            figure = '<span class="dossier-value dossier-value--none">no value given</span> '
+        else:
+            figure = ""
+        n = _plural(len({e.source for e in items}), "source")
+        out += [f'<div class="dossier-position dossier-position--{cls}" markdown="1">',
+                f'<p class="dossier-position-head" markdown="span">{figure}'
+                f'<span class="dossier-stance dossier-stance--{cls}">{esc(stance)}</span> · {n}</p>']
         for ev in items:
-            who = f" — attributed to {_actor_ref(site, ev.attributed_to, from_page)}" if ev.attributed_to else ""
-            out.append(f"    - {_source_ref(site, ev.source, from_page)}{who} · "
-                       f"{_link('cite', from_page, 'citations.md', citation_anchor(ev))}<br>"
-                       f"{_quote_html(ev.quote, ev.language)}")
+            who = (f" · <small>attributed to</small> {_actor_ref(site, ev.attributed_to, from_page)}"
+                   if ev.attributed_to else "")
+            out += ['<div class="dossier-wsw-item" markdown="1">',
+                    f'<p class="dossier-wsw-source" markdown="span">'
+                    f'{_source_ref(site, ev.source, from_page)} <small>{_published(site.sources.get(ev.source))} · '
+                    f'{_link("cite", from_page, "citations.md", citation_anchor(ev))}</small>{who}</p>',
+                    f'<blockquote class="dossier-quote" {_dir_attrs(ev.quote, ev.language)} '
+                    f'markdown="span">{esc(ev.quote)}</blockquote>',
+                    "</div>"]
+        out.append("</div>")
+    out.append("</div>")
     return "\n".join(out)
 
 
@@ -362,7 +471,7 @@ def render_claim(claim: Claim, records: Any) -> str:
     evidence = _evidence_sorted(site, claim)
     n_sources = _source_count(claim)
     langs = _claim_languages(claim)
-    out = [f"# {esc(claim.statement)}", ""]
+    out = [_heading(1, claim.statement, statement_lang(claim)), ""]
     out.append(f"{_badge(claim.status)} {_plural(n_sources, 'source')} · "
                f"{_plural(len(evidence), 'quote')} · languages: "
                f"{', '.join(_lang_label(c) for c in langs) or 'unknown'}")
@@ -403,12 +512,33 @@ def render_claim(claim: Claim, records: Any) -> str:
 # Actor pages
 # ---------------------------------------------------------------------------------------
 
+def _spellings(actor: Actor) -> dict[str, Optional[str]]:
+    """An actor's other spellings (name -> language), by script then alphabetically."""
+    own = " ".join(clean(actor.name).split())
+    out: dict[str, Optional[str]] = {}
+    for alias in sorted(actor.aliases, key=lambda a: (a.script or "", clean(a.name).casefold(), a.name,
+                                                      a.language or "")):
+        name = " ".join(clean(alias.name).split())
+        if name and name != own and name not in out:
+            out[name] = alias.language
+    return out
+
+
 def render_actor(actor: Actor, records: Any) -> str:
     """The page of one actor: names by language, roles per source, claims, mentioning sources."""
     site = prepare(records)
     here = page_path("actors", actor.id)
-    out = [f"# {esc(actor.name)}", "",
-           f'<span class="dossier-kind">{esc(actor.kind)}</span>', ""]
+    n_sources = len({m.source for m in actor.mentions} | set(site.cited_by.get(actor.id, [])))
+    n_claims = len(site.claims_by_actor.get(actor.id, []))
+    out = [_heading(1, actor.name, actor_lang(actor)), "",
+           f'<span class="dossier-kind">{esc(actor.kind)}</span> · {_plural(n_sources, "source")} · '
+           f'{_plural(n_claims, "claim")}', ""]
+    # Every spelling on the page's first section, so the search index finds the actor
+    # by any of them (Arabic, Latin, Cyrillic ...) and ranks this page first.
+    spellings = _spellings(actor)
+    if spellings:
+        names = " · ".join(_bidi(n, lang) for n, lang in spellings.items())
+        out += [f'<p class="dossier-aka" markdown="span"><strong>Also written:</strong> {names}</p>', ""]
 
     groups: dict[tuple[str, str], list[str]] = {}
     for alias in actor.aliases:
@@ -463,7 +593,7 @@ def render_actor(actor: Actor, records: Any) -> str:
             rows.append([_source_ref(site, source_id, here), _published(site.sources.get(source_id)),
                          str(counts.get(source_id, 0)), "yes" if source_id in citing else ""])
         out += [_table(["Source", "Published", "Mentions", "Cited as a source"], rows), ""]
-    return _titled("\n".join(out))
+    return _titled("\n".join(out), tags=[actor.name] + [a.name for a in actor.aliases])
 
 
 # ---------------------------------------------------------------------------------------
@@ -471,12 +601,18 @@ def render_actor(actor: Actor, records: Any) -> str:
 # ---------------------------------------------------------------------------------------
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = re.compile(r"\r?\n\s*|\r\s*")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: stretches separated by blank lines, trimmed."""
+    """(start, end) of each paragraph, trimmed: stretches separated by blank lines.
+
+    A document without any blank line (saved articles often put one paragraph per line)
+    is split at every line break instead, so it does not render as one wall of text.
+    """
     out, pos = [], 0
-    for m in list(_PARA_BREAK.finditer(text)) + [None]:
+    breaks = _PARA_BREAK if _PARA_BREAK.search(text) else _LINE_BREAK
+    for m in list(breaks.finditer(text)) + [None]:
         end = m.start() if m else len(text)
         chunk = text[pos:end]
         lead = len(chunk) - len(chunk.lstrip())
@@ -563,7 +699,7 @@ def render_source(source: Source, text: Optional[str], records: Any) -> str:
     """The page of one document: metadata, claims it supports, and its marked-up text."""
     site = prepare(records)
     here = page_path("sources", source.id)
-    out = [f"# {esc(_source_label(source))}", ""]
+    out = [_heading(1, _source_label(source), source.language), ""]
     langs = source.languages or ([source.language] if source.language else [])
     cites = ", ".join(_actor_ref(site, a, here) for a in sorted(set(source.cites))) or "—"
     meta = [
@@ -623,8 +759,10 @@ def render_citations(records: Any) -> str:
         items = site.evidence_by_source.get(source.id, [])
         if not items:
             continue
-        out += [f"## {esc(_source_label(source))}", "",
-                f"{_source_ref(site, source.id, here)} · {_published(source)} · {_lang_label(source.language)}", ""]
+        n_quotes = len({(ev.start, ev.end) for ev, _ in items})
+        out += [_heading(2, _source_label(source), source.language), "",
+                f"{_link('Source page', here, page_path('sources', source.id))} · {_published(source)} · "
+                f"{_lang_label(source.language)} · {_plural(n_quotes, 'quoted passage')}", ""]
         grouped: dict[tuple[int, int], list[tuple[Evidence, Claim]]] = {}
         for ev, claim in items:
             grouped.setdefault((ev.start, ev.end), []).append((ev, claim))
@@ -648,7 +786,9 @@ def render_citations(records: Any) -> str:
 
 
 def _contested(site: Site) -> list[Claim]:
-    return [c for c in site.sorted_claims() if c.status == "contested"]
+    """Contested claims, the most widely reported first."""
+    return sorted((c for c in site.claims.values() if c.status == "contested"),
+                  key=lambda c: (-_source_count(c), c.id))
 
 
 def render_contested(records: Any) -> str:
@@ -661,7 +801,7 @@ def render_contested(records: Any) -> str:
     if not contested:
         out += ["No contested claims.", ""]
     for claim in contested:
-        out += [f"## {esc(claim.statement)}", "",
+        out += [_heading(2, claim.statement, statement_lang(claim)), "",
                 f"{_badge(claim.status)} {_plural(_source_count(claim), 'source')} · "
                 f"{_link('claim page', here, page_path('claims', claim.id))}", "",
                 _who_says_what(site, claim, here), ""]
@@ -710,11 +850,13 @@ def render_actors_index(records: Any) -> str:
         rows = []
         for a in actors:
             langs = sorted({al.language for al in a.aliases if al.language})
-            rows.append([_link(esc(a.name), here, page_path("actors", a.id)),
-                         ", ".join(esc(x) for x in langs) or "—",
+            others = list(_spellings(a).items())
+            shown = " · ".join(_bidi(n, lang) for n, lang in others[:4]) + (" …" if len(others) > 4 else "")
+            rows.append([_link(_bidi(a.name, actor_lang(a)), here, page_path("actors", a.id)),
+                         shown or "—", ", ".join(esc(x) for x in langs) or "—",
                          str(len(site.claims_by_actor.get(a.id, []))),
                          str(len({m.source for m in a.mentions}))])
-        out += [_pipe_table(["Name", "Languages", "Claims", "Sources"], rows), ""]
+        out += [_pipe_table(["Name", "Also written", "Languages", "Claims", "Sources"], rows), ""]
     return _titled("\n".join(out))
 
 
@@ -726,8 +868,12 @@ def render_sources_index(records: Any) -> str:
     rows = []
     for s in site.sorted_sources():
         n_claims = len({c.id for _, c in site.evidence_by_source.get(s.id, [])})
-        rows.append([_link(esc(clean(s.title).strip() or s.id), here, page_path("sources", s.id)),
-                     esc(s.publisher) or "—", _published(s), _lang_label(s.language), str(n_claims)])
+        title = clean(s.title).strip()
+        label = _bidi(title, s.language) if title else f"<code>{esc(_file_name(s))}</code>"
+        publisher = clean(s.publisher).strip()
+        rows.append([_link(label, here, page_path("sources", s.id)),
+                     _bidi(publisher, s.language) if publisher else "—", _published(s),
+                     _lang_label(s.language), str(n_claims)])
     if rows:
         out += [_pipe_table(["Document", "Publisher", "Published", "Language", "Claims"], rows), ""]
     return _titled("\n".join(out))
@@ -810,5 +956,6 @@ def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str =
 
 
 __all__ = ["BIDI_CONTROLS", "SECTION_PAGES", "Site", "clean", "esc", "language_name", "page_path", "pages",
-           "prepare", "render_actor", "render_actors_index", "render_citations", "render_claim",
-           "render_claims_index", "render_contested", "render_home", "render_source", "render_sources_index"]
+           "actor_lang", "prepare", "render_actor", "render_actors_index", "render_citations", "render_claim",
+           "render_claims_index", "render_contested", "render_home", "render_source", "render_sources_index",
+           "statement_lang"]

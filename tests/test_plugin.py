@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import shutil
 import subprocess
@@ -184,3 +185,31 @@ def test_record_pages_stay_out_of_an_automatic_nav(tmp_path):
     assert "citations.html" in links
     assert not any(h.startswith(("claims/", "actors/", "sources/")) and not h.endswith("index.html")
                    for h in links), links
+
+
+def test_search_index_holds_actor_spellings(built):
+    """Every spelling of an actor is indexed on its page: as text and as (top-ranked) tags."""
+    project, _ = built
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text("utf-8"))
+    page = next(d for d in index["docs"] if d["location"] == "actors/lena-marsh.html")
+    assert {"لينا مارش", "Lena Marsh", "Marsh"} <= set(page["tags"])
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("actors/lena-marsh.html"))
+    assert "لينا مارش" in text and "Marsh" in text
+    # Only actor pages carry tags, and no markup characters reach them.
+    tagged = {d["location"] for d in index["docs"] if d.get("tags")}
+    assert tagged and all(loc.startswith("actors/") for loc in tagged)
+    assert not any(set("<>{}[]") & set("".join(d.get("tags", []))) for d in index["docs"])
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed: cannot run the theme's search")
+def test_search_finds_actor_by_any_spelling(built):
+    """Material's own search worker (run in node) ranks the actor page first for its names."""
+    project, _ = built
+    script = Path(__file__).parent / "fixtures" / "site" / "search_query.js"
+    result = subprocess.run(["node", str(script), str(project / "site"), "لينا", "Marsh"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [a["q"] for a in answers] == ["لينا", "Marsh"]
+    for answer in answers:
+        assert answer["top"] and answer["top"][0] == "actors/lena-marsh.html", answer

@@ -223,7 +223,32 @@ def test_claim_page_links_evidence_to_citations(pages, records):
 def test_who_says_what_groups_values_and_stances(pages):
     page = pages["contested.md"]
     section = page.split("## The Harbor Authority seized ships.", 1)[1]
-    assert section.index("value: **12**") < section.index("value: **14**") < section.index("**denies**")
+    doc = parse(to_html(section))
+    heads = [a.get("class") for t, a in doc.tags if t == "div" and "dossier-position" in (a.get("class") or "")]
+    # One column per position: the two figures in numeric order, then the denial.
+    assert heads == ["dossier-position dossier-position--affirms"] * 2 + ["dossier-position dossier-position--denies"]
+    assert section.index('dossier-value">12<') < section.index('dossier-value">14<') < section.index(">denies<")
+
+
+def test_value_order_is_numeric():
+    assert sorted(["12", "9", "100", "abc"], key=site._value_key) == ["9", "12", "100", "abc"]
+
+
+def test_statement_language_and_direction(records, texts):
+    arabic = "قال مسؤول إن الميناء أغلق"
+    claim = Claim("ar-claim", arabic, evidence=[Evidence("ar-sahifa", arabic + ".", 0, len(arabic) + 1, "ar", None)])
+    english = Claim("en-claim", "The port closed.", evidence=[Evidence("ar-sahifa", arabic, 0, len(arabic), "ar", None)])
+    turkish = Claim("tr-claim", "Liman kapandı", evidence=[Evidence("tr-gazete", "Dün liman kapandı.", 0, 18, "tr", None)])
+    assert site.statement_lang(claim) == "ar"
+    assert site.statement_lang(english) == "en"
+    assert site.statement_lang(turkish) == "tr"
+    page = site.render_claim(claim, site.prepare(records, texts))
+    # Front-matter title without the attr_list suffix; heading carries dir/lang.
+    assert page.split("\n")[1] == f'title: "{arabic}"'
+    heading = parse(to_html(page.split("---\n", 2)[-1]))
+    assert ("h1", {"dir": "rtl", "lang": "ar"}) in [(t, {k: v for k, v in a.items() if k != "id"})
+                                                     for t, a in heading.tags if t == "h1"]
+    assert f'<bdi dir="ltr" lang="tr">Liman kapandı</bdi>' in site._claim_ref(site.prepare(records), turkish, "index.md")
 
 
 def test_source_text_marks_quotes_by_offset(pages, records, texts):
@@ -302,9 +327,8 @@ def _render_with_spans(text: str, quotes: list[tuple[int, int]], bps: list[tuple
 
 
 def _normalise(text: str) -> list[str]:
-    """Paragraphs as the page shows them: blank-line separated, spaces collapsed per line."""
-    paras = re.split(r"\n[ \t\r\f\v]*\n\s*", text.strip())
-    return [ "\n".join(" ".join(line.split()) for line in p.split("\n")).strip() for p in paras if p.strip()]
+    """Non-empty lines, spaces collapsed: the same whether lines became <br> or paragraphs."""
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
 @settings(max_examples=150, deadline=None)
