@@ -153,6 +153,13 @@ def _mkdocs_config(root: Path) -> Path:
     return config
 
 
+def _mkdocs_env() -> dict[str, str]:
+    # Material prints a multi-line end-of-life banner on every build; the user did not ask.
+    import os
+
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def build_site(root: Path, site_dir: Optional[Path] = None) -> Path:
     """`mkdocs build --strict` into a temp folder, then swap it in: a failed build keeps the old site."""
     config = _mkdocs_config(root)
@@ -160,7 +167,7 @@ def build_site(root: Path, site_dir: Optional[Path] = None) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=".site.tmp-", dir=site.parent))
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(tmp)]
     try:
-        done = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
+        done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=_mkdocs_env())
         if done.returncode != 0:
             output = (done.stderr + done.stdout).strip()
             raise UserError("mkdocs build failed; the previous site/ is unchanged.\n" + output,
@@ -203,7 +210,7 @@ def serve(root: Optional[str], dev_addr: Optional[str], do_extract: bool) -> Non
     if dev_addr:
         cmd += ["-a", dev_addr]
     try:
-        code = subprocess.call(cmd, cwd=path)
+        code = subprocess.call(cmd, cwd=path, env=_mkdocs_env())
     except KeyboardInterrupt:
         code = 0
     if code:

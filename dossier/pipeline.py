@@ -18,6 +18,9 @@ from .text import unique_slug
 
 Progress = Callable[[str, int, int], None]
 
+#: Actor kinds that can be a document's origin of information in `Source.cites`.
+CITABLE_KINDS = ("outlet", "organization")
+
 
 @dataclass
 class ExtractReport:
@@ -91,7 +94,8 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
     candidates = []
     for doc in docs:
         found = claims.find_evidence(doc, by_source.get(doc.source.id, []))
-        doc.source.cites = analysis.cites(found)
+        # `cites` names the outlets and agencies a document relays, not every speaker it quotes.
+        doc.source.cites = [a for a in analysis.cites(found) if a in actor_by_id and actor_by_id[a].kind in CITABLE_KINDS]
         candidates.extend(found)
     candidates.extend(claims.role_claims(actor_by_id, {d.source.id: d for d in docs}))
 
