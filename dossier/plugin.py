@@ -3,6 +3,10 @@
 Thin on purpose, like mkdocs-gen-files: it reads `content/records/` and the documents they
 point at, asks `dossier.site.pages` for Markdown, and adds each page as a generated file.
 Record pages stay out of the navigation (Material embeds the whole nav in every page).
+
+Under `mkdocs serve` (only there) it also re-runs the extraction at the start of a build when
+the documents in content/sources/ no longer match the source records, so the preview follows
+the documents; `mkdocs build` stays a pure render of the committed records.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ INTRO_FILE = "_intro.md"
 
 class DossierConfig(Config):
     content = c.Type(str, default="content")  # the content dir, relative to mkdocs.yml
+    extract_on_serve = c.Type(bool, default=True)  # re-extract under `mkdocs serve` when documents change
 
 
 def _load_records(content_dir: Path):
@@ -69,6 +74,52 @@ def _epoch(records) -> int:
         return 0
 
 
+Fingerprint = tuple[tuple[str, str], ...]  # sorted (document path, sha256) pairs
+
+
+class DocumentHashes:
+    """(path, sha256) of the documents under content/sources/, re-hashing only files whose
+    size or mtime changed since the last call (serve rebuilds call it on every build)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, tuple[int, int, str]] = {}
+
+    def fingerprint(self, root: Path) -> Fingerprint:
+        """The documents extraction would read, as paths relative to `root` with their hashes."""
+        from .ingest import discover
+
+        found: list[tuple[str, str]] = []
+        cache: dict[Path, tuple[int, int, str]] = {}
+        for path in discover(root / "content" / "sources"):
+            try:
+                st = path.stat()
+                known = self._cache.get(path)
+                if known and known[:2] == (st.st_size, st.st_mtime_ns):
+                    digest = known[2]
+                else:
+                    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                cache[path] = (st.st_size, st.st_mtime_ns, digest)
+            except OSError:  # vanished or unreadable mid-listing: extraction will say so
+                digest = ""
+            found.append((path.relative_to(root).as_posix(), digest))
+        self._cache = cache
+        return tuple(sorted(found))
+
+
+def recorded_fingerprint(records) -> Fingerprint:
+    """The same pairs as the source records state them."""
+    return tuple(sorted((s.path, s.sha256 or "") for s in records.sources.values()))
+
+
+def describe_change(documents: Fingerprint, recorded: Fingerprint) -> str:
+    """'2 added, 1 changed, 0 removed' between the records and the documents on disk."""
+    now, before = dict(documents), dict(recorded)
+    added = sum(1 for p in now if p not in before)
+    removed = sum(1 for p in before if p not in now)
+    changed = sum(1 for p in now if p in before and now[p] != before[p])
+    return f"{added} added, {changed} changed, {removed} removed"
+
+
 class DossierPlugin(BasePlugin[DossierConfig]):
     """Adds the dossier's generated pages to the MkDocs build."""
 
@@ -77,6 +128,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._root: Optional[Path] = None
         self._content: Optional[Path] = None
         self._epoch_is_ours = False
+        self._serving = False
+        self._hashes = DocumentHashes()
+        # The documents the last serve-time extraction read: a document extraction cannot
+        # read never gets a record, and must not make every rebuild extract again.
+        self._extracted_from: Optional[Fingerprint] = None
+        self._warned_layout = False
+
+    def on_startup(self, *, command, dirty) -> None:
+        # Defining on_startup makes MkDocs (>= 1.4) keep this instance across serve rebuilds.
+        self._serving = command == "serve"
 
     def on_config(self, config):
         self._root = Path(config.config_file_path or ".").resolve().parent
@@ -86,6 +147,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                               f"(set `content:` under the dossier plugin in mkdocs.yml)")
         try:
             self._records = _load_records(self._content)
+            if self._serving and self.config.extract_on_serve and self._refresh():
+                self._records = _load_records(self._content)
         except DossierError as err:
             raise PluginError(f"dossier: {err}") from None
         # Sitemap dates and gzip headers come from SOURCE_DATE_EPOCH: pin it so two builds
@@ -94,6 +157,45 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(self._records))
             self._epoch_is_ours = True
         return config
+
+    def _refresh(self) -> bool:
+        """Under serve: re-extract if the documents no longer match the source records.
+
+        True if an extraction ran. Its records trigger one more rebuild, which finds the
+        documents matching (or identical to what was last extracted) and does nothing.
+        """
+        assert self._content is not None and self._records is not None
+        if self._content.name != "content":
+            # pipeline.extract(root) works on root/content; other layouts are not extracted.
+            if not self._warned_layout:
+                log.info(f"dossier: not re-extracting on serve: {self._content} is not a folder "
+                         f"named 'content' (run `dossier extract` yourself)")
+                self._warned_layout = True
+            return False
+        root = self._content.parent
+        documents = self._hashes.fingerprint(root)
+        recorded = recorded_fingerprint(self._records)
+        if documents == recorded or documents == self._extracted_from:
+            return False
+        log.info(f"dossier: documents changed ({describe_change(documents, recorded)}), re-extracting ...")
+        self._extracted_from = documents
+        from .pipeline import extract
+
+        try:
+            report = extract(root)
+        except DossierError as err:
+            log.warning(f"dossier: extraction failed, showing the previous records: {err}")
+            return False
+        except Exception as err:  # a preview keeps serving the old records over a bug
+            log.warning(f"dossier: extraction failed, showing the previous records: "
+                        f"{type(err).__name__}: {err}", exc_info=log.isEnabledFor(logging.DEBUG))
+            return False
+        for warning in report.warnings:
+            log.warning(f"dossier: {warning}")
+        log.info(f"dossier: extracted {report.documents} documents: {report.actors} actors, "
+                 f"{report.claims} claims ({report.contested} contested); records: "
+                 f"{report.written} written, {report.unchanged} unchanged, {report.removed} removed")
+        return True
 
     def on_files(self, files: Files, *, config) -> Files:
         records = self._records
@@ -129,7 +231,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return files
 
     def on_serve(self, server, *, config, builder):
-        # Editing a record or adding a document must rebuild the site.
+        # Editing a record or adding a document must rebuild the site. The whole content
+        # folder is watched (not records/ alone): records.py swaps records/ by renames, and a
+        # watch on a folder that vanishes for an instant stops for good. Its temporary
+        # .records.tmp-*/.records.old-* folders can cost one extra (no-op) rebuild.
         if self._content is not None:
             server.watch(str(self._content))
         return server

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -213,3 +215,99 @@ def test_search_finds_actor_by_any_spelling(built):
     assert [a["q"] for a in answers] == ["لينا", "Marsh"]
     for answer in answers:
         assert answer["top"] and answer["top"][0] == "actors/lena-marsh.html", answer
+
+
+# --- re-extraction under `mkdocs serve` (in process; tests/test_serve.py runs a real server) ---
+
+class _Config:
+    """The one MkDocs config attribute on_config reads."""
+
+    def __init__(self, project: Path):
+        self.config_file_path = str(project / "mkdocs.yml")
+
+
+def _plugin(project: Path, command: str, **options) -> plugin.DossierPlugin:
+    instance = plugin.DossierPlugin()
+    errors, warnings = instance.load_config({"content": "content", **options}, str(project / "mkdocs.yml"))
+    assert not errors and not warnings
+    instance.on_startup(command=command, dirty=False)
+    return instance
+
+
+@pytest.fixture
+def extract_calls(monkeypatch):
+    """Replace the pipeline by a recorder that writes nothing (like a document it cannot read)."""
+    from dossier import pipeline
+
+    calls: list[Path] = []
+
+    def fake_extract(root, progress=None):
+        calls.append(Path(root))
+        return pipeline.ExtractReport(documents=4, warnings=["content/sources/new.txt: cannot read"])
+
+    monkeypatch.setattr(pipeline, "extract", fake_extract)
+    return calls
+
+
+def test_serve_re_extracts_once_per_change_of_the_documents(tmp_path, extract_calls, caplog):
+    project = make_project(tmp_path / "project")
+    dossier = _plugin(project, "serve")
+    dossier.on_config(_Config(project))
+    assert extract_calls == []  # documents match the records
+    new = project / "content" / "sources" / "new.txt"
+    new.write_text("A new report.\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.dossier"):
+        dossier.on_config(_Config(project))
+    assert extract_calls == [project.resolve()]
+    assert "documents changed (1 added, 0 changed, 0 removed), re-extracting" in caplog.text
+    assert any(r.levelno == logging.WARNING and "new.txt: cannot read" in r.getMessage() for r in caplog.records)
+    # The rebuild its records trigger finds nothing new: no loop, even though the fake
+    # extraction left the document without a record.
+    dossier.on_config(_Config(project))
+    dossier.on_config(_Config(project))
+    assert len(extract_calls) == 1
+    new.write_text("A new report, corrected.\n", encoding="utf-8")
+    dossier.on_config(_Config(project))
+    assert len(extract_calls) == 2
+
+
+def test_build_and_disabled_option_never_extract(tmp_path, extract_calls):
+    project = make_project(tmp_path / "project")
+    (project / "content" / "sources" / "new.txt").write_text("A new report.\n", encoding="utf-8")
+    (project / "content" / "sources" / "tr-gazete.txt").write_text("Değişti.\n", encoding="utf-8")
+    _plugin(project, "build").on_config(_Config(project))
+    _plugin(project, "serve", extract_on_serve=False).on_config(_Config(project))
+    assert extract_calls == []
+
+
+def test_failed_extraction_keeps_serving_the_old_records(tmp_path, monkeypatch, caplog):
+    from dossier import pipeline
+    from dossier.errors import DossierError
+
+    def broken(root, progress=None):
+        raise DossierError("content/aliases.yml", "bad pin", line=3)
+
+    monkeypatch.setattr(pipeline, "extract", broken)
+    project = make_project(tmp_path / "project")
+    (project / "content" / "sources" / "new.txt").write_text("A new report.\n", encoding="utf-8")
+    dossier = _plugin(project, "serve")
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.dossier"):
+        dossier.on_config(_Config(project))
+    assert "content/aliases.yml:3: bad pin" in caplog.text
+    assert sorted(dossier._records.sources) == sorted(load_records(FIXTURE / "content").sources)
+
+
+def test_document_fingerprint_follows_edits(tmp_path):
+    project = make_project(tmp_path / "project")
+    hashes = plugin.DocumentHashes()
+    records = load_records(project / "content")
+    before = hashes.fingerprint(project)
+    assert before == plugin.recorded_fingerprint(records)
+    doc = project / "content" / "sources" / "en-hostile.txt"
+    doc.write_bytes(doc.read_bytes() + b"x")
+    (project / "content" / "sources" / "added.md").write_text("# Added\n", encoding="utf-8")
+    (project / "content" / "sources" / "ar-sahifa.txt").unlink()
+    (project / "content" / "sources" / "notes.yml").write_text("a: 1\n", encoding="utf-8")  # a sidecar
+    after = hashes.fingerprint(project)
+    assert dict(after)["content/sources/en-hostile.txt"] == hashlib.sha256(doc.read_bytes()).hexdigest()
+    assert plugin.describe_change(after, before) == "1 added, 1 changed, 1 removed"

@@ -1,0 +1,134 @@
+"""Live preview: a real `mkdocs serve` follows new documents (re-extraction) and record edits."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dossier import pipeline
+from dossier.ingest import source_id
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = "/tmp/tv/bin/python" if Path("/tmp/tv/bin/python").exists() else sys.executable
+
+DOCUMENTS = {
+    "en-wire.txt": (
+        "Minister denies port closure plan\n\nBy Anna Berg\n12 March 2024\n\n"
+        "The transport minister, Daniel Okafor, said on Tuesday that the government "
+        "\"has no plan to close the northern port\".\n"
+        "Opposition leader Maria Lenz said the port would be closed within a year.\n"
+    ),
+    "de-zeitung.txt": (
+        "Streit um den Nordhafen\n\n13. März 2024\n\n"
+        "Verkehrsminister Daniel Okafor sagte am Mittwoch, die Regierung habe "
+        "\"keinen Plan, den Nordhafen zu schließen\".\n"
+        "Die Oppositionsführerin Maria Lenz erklärte, der Hafen werde innerhalb eines Jahres geschlossen.\n"
+    ),
+}
+NEW_DOCUMENT = (
+    "new-daily.txt",
+    "Port workers protest\n\n14 March 2024\n\n"
+    "Union head Carla Diaz said the northern port \"will stay open as long as we work there\".\n",
+)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as err:
+        return err.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError, socket.timeout):
+        return 0, ""
+
+
+def wait_for(condition, what: str, server: subprocess.Popen, log: Path, limit: float = 90.0) -> None:
+    """Poll `condition` every 0.5 s for at most `limit` seconds."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"mkdocs serve exited ({server.returncode}) waiting for {what}:\n{log.read_text()}")
+        if condition():
+            return
+        time.sleep(0.5)
+    pytest.fail(f"timed out waiting for {what}:\n{log.read_text()}")
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A small dossier with two documents, already extracted."""
+    root = tmp_path / "project"
+    (root / "content" / "sources").mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "content" / "pages", root / "content" / "pages")
+    (root / "content" / "pages" / "_intro.md").unlink(missing_ok=True)
+    for name, text in DOCUMENTS.items():
+        (root / "content" / "sources" / name).write_text(text, encoding="utf-8")
+    report = pipeline.extract(root)
+    assert report.documents == 2 and report.claims > 0
+    return root
+
+
+def test_serve_follows_documents_and_records(project, tmp_path):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    with open(log, "wb") as out:
+        server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: fetch(base)[0] == 200, "the server to answer", server, log)
+        assert "re-extracting" not in log.read_text()  # records matched the documents
+
+        # A new document: the serve build re-extracts, and its source page appears.
+        name, text = NEW_DOCUMENT
+        (project / "content" / "sources" / name).write_text(text, encoding="utf-8")
+        new_page = f"{base}sources/{source_id(Path(name))}.html"
+        wait_for(lambda: fetch(new_page)[0] == 200, "the new source page", server, log)
+        assert "documents changed (1 added, 0 changed, 0 removed), re-extracting" in log.read_text()
+        assert (project / "content" / "records" / "sources" / f"{source_id(Path(name))}.yml").is_file()
+
+        # A hand-edited claim statement shows up without re-extraction.
+        claim_file = sorted((project / "content" / "records" / "claims").glob("*.yml"))[0]
+        edited = "Statement edited while serving QX7"
+        claim_file.write_text(re.sub(r"(?m)^statement: .*$", f"statement: {edited}",
+                                     claim_file.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+        claim_page = f"{base}claims/{claim_file.stem}.html"
+        wait_for(lambda: edited in fetch(claim_page)[1], "the edited claim page", server, log)
+
+        # Settled: the extraction's own writes cost at most one rebuild, and nothing loops.
+        def builds() -> int:
+            return log.read_text().count("Building documentation")
+
+        time.sleep(3)
+        settled = builds()
+        time.sleep(3)
+        assert builds() == settled, log.read_text()
+        # initial + new document + the extraction's record writes + the claim edit
+        assert settled <= 4, log.read_text()
+        assert log.read_text().count("re-extracting") == 1
+        assert edited in (claim_file.read_text(encoding="utf-8"))
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=15)
