@@ -7,7 +7,9 @@ which event it states, what numbers it gives and how two parties communicated.
 
 `group` merges evidence told by several sources (in several languages) into one `Claim`,
 scoring candidate pairs with a multilingual sentence encoder together with shared
-actors, events, numbers and dates. `role_claims` turns the titles sources give actors
+actors, events, numbers and dates. Every evidence span sits in exactly one claim, and
+every member of a claim shares its event frame (main event and main actor), so that a
+reader sees each fact, and each disagreement, once. `role_claims` turns the titles sources give actors
 into evidence for "X was <role>" claims.
 """
 from __future__ import annotations
@@ -173,6 +175,30 @@ def detect_events(text: str, language: Optional[str], script: Optional[str] = No
         if cues and _find(cues, folded):
             found.append(event["id"])
     return found
+
+
+def main_event(text: str, language: Optional[str], script: Optional[str] = None) -> Optional[str]:
+    """The clause's main event: the first event (events.yml order) unless it is told only
+    inside a subordinate clause ("... discussed when Putin met Aliyev") while a firm event
+    stands outside one; then the first such firm event."""
+    events = detect_events(text, language, script)
+    if len(events) < 2:
+        return events[0] if events else None
+    folded = _fold_str(text)
+    langs = languages_for(language, script or script_of(text))
+    subs = [c for lang in langs for c in ((load_lexicon("events").get("subordinators") or {}).get(lang) or [])]
+    scopes = []
+    for s, e in _find(subs, folded):
+        brk = _PHRASE_BREAK.search(folded, e)
+        scopes.append((s, brk.start() if brk else len(folded)))
+    if not scopes:
+        return events[0]
+    info = event_info()
+    outside = {ev for pos, ev in _event_positions(folded, langs) if not any(a <= pos < b for a, b in scopes)}
+    for ev in events:
+        if ev in outside and not info[ev].get("weak") and not info[ev].get("attach"):
+            return ev
+    return events[0]
 
 
 def _event_positions(folded: str, langs: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -377,7 +403,10 @@ _STRONG = {
     "de": [r",\s+(?=und\s)", r",\s+(?=aber\s)", r",\s+(?=doch\s)", r",\s+(?=jedoch\s)", r",\s+(?=während\s)",
            r",\s+(?=woraufhin\s)"],
 }
-_WEAK = {"en": r"\s+(?=and\s)", "tr": r"\s+(?=ve\s)", "az": r"\s+(?=və\s)", "ru": r"\s+(?=и\s)", "de": r"\s+(?=und\s)"}
+_WEAK = {"en": r"\s+(?=and\s)", "tr": r"\s+(?=ve\s)", "az": r"\s+(?=və\s)", "ru": r"\s+(?=и\s)", "de": r"\s+(?=und\s)",
+         # Arabic joins clauses with a prefixed wa- ("وفتح تحقيق") or a bare relative
+         # ("العملية التي انتهت بتوقيف"): split only when the right side opens with its own verb
+         "ar": r"\s+(?=و[^\W\d_]{2,})|\s+(?=(?:التي|الذي|الذين)\s)"}
 
 _TRIM = " \t\n\r,،;:-–—"
 
@@ -437,19 +466,37 @@ def split_clauses(text: str, language: Optional[str], script: Optional[str] = No
             continue
         segs.append((item[0], item[1], weak_next))
         weak_next = False
-    merged: list[list] = []
+    weak_events = {e["id"] for e in _events() if e.get("weak")}
+
+    def firm(evs: list[str]) -> bool:  # a fact of its own, not a consequence or a vague frame
+        return any(ev not in attach and ev not in weak_events for ev in evs)
+
+    # First drop the weak joins that do not separate two facts: a bare "and" (wa-) joins
+    # two clauses only when the right side opens with its own verb and the left part,
+    # back to the previous join, states a fact of its own ("X and Y met" names two parties).
+    raw: list[list] = []
     for a, b, weak in segs:
-        evs = seg_events(a, b)
-        words = len(folded[a:b].split())
-        standalone = bool(evs) and not set(evs) <= attach and words >= 3
-        if weak and standalone:
-            # bare "and": the right side needs its own verb within its first words
+        if weak and raw:
             head_end = a
             for k, tok in enumerate(re.finditer(r"\S+", folded[a:b])):
                 if k > 3:
                     break
                 head_end = a + tok.end()
-            standalone = bool(seg_events(a, head_end))
+            pa, pb = raw[-1][0], raw[-1][1]
+            left = seg_events(pa, pb)
+            # a prefixed wa- also joins names and nouns ("علييف وبوتين"): the left part
+            # must then state a firm fact, not only a vague frame such as tension
+            left_ok = firm(left) if folded[a:a + 1] == "و" else bool(left)
+            if not (firm(seg_events(a, head_end)) and left_ok
+                    and len(folded[pa:pb].split()) >= 3 and len(folded[a:b].split()) >= 3):
+                raw[-1][1] = b
+                continue
+        raw.append([a, b])
+    merged: list[list] = []
+    for a, b in raw:
+        evs = seg_events(a, b)
+        words = len(folded[a:b].split())
+        standalone = bool(evs) and not set(evs) <= attach and words >= 3
         if merged and not standalone:
             merged[-1][1] = b
             continue
@@ -518,6 +565,9 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
         lo, hi = orig(pos), orig(limit) if limit < len(folded) else offset + len(sentence_text)
         return [(m, a) for m, a in mentions if m.start >= lo and m.start < hi]
 
+    # "according to the plan" cites no one
+    for s, e in _cue_spans("not_sources", folded, langs):
+        folded = folded[:s] + " " * (e - s) + folded[e:]
     if _cue_spans("anaphoric", folded, langs):
         return None, True
     # "X, it is alleged, ..." is impersonal: its reporting verb names no speaker
@@ -613,6 +663,8 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
             events = detect_events(quote, sent.language, script)
             if not events:
                 continue
+            main = main_event(quote, sent.language, script) or events[0]
+            events = [main] + [e for e in events if e != main]
             actors: list[str] = []
             for m, a in inside:
                 if m.start >= start and m.end <= end and a not in actors:
@@ -743,10 +795,12 @@ def _embed(texts: list[str]):
 class _Feat:
     """What grouping compares about one candidate."""
 
-    __slots__ = ("events", "actors", "key_actors", "values", "date", "source", "cls", "weak")
+    __slots__ = ("events", "actors", "key_actors", "values", "date", "source", "start", "cls", "weak",
+                 "leading")
 
     def __init__(self, cand: EvidenceCandidate, kinds: Optional[dict[str, str]] = None):
         self.source = cand.source
+        self.start = cand.start
         events = detect_events(cand.quote, cand.language, cand.sentence.script if cand.sentence else None)
         if cand.event and cand.event not in events:
             events = [cand.event] + events
@@ -762,6 +816,16 @@ class _Feat:
         info = event_info()
         self.cls = info.get(events[0], {}).get("class") if events else None
         self.weak = bool(info.get(events[0], {}).get("weak")) if events else False
+        # events told before the main predicate, in a language that puts its subject first
+        # and its topic after the verb: a nominal subject ("the warning foiled the plot")
+        script = cand.sentence.script if cand.sentence else script_of(cand.quote)
+        langs = languages_for(cand.language, script)
+        self.leading: frozenset = frozenset()
+        if events and langs[0] not in _SUBJECT_FIRST:
+            pos = _event_positions(_fold_str(cand.quote), langs)
+            main_at = min((p for p, ev in pos if ev == events[0]), default=None)
+            if main_at is not None:
+                self.leading = frozenset(ev for p, ev in pos if p < main_at and ev != events[0])
 
 
 def _event_sim(a: _Feat, b: _Feat) -> float:
@@ -886,7 +950,11 @@ def _main_slot(cands: list[EvidenceCandidate]) -> Optional[str]:
 
 
 def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: dict[str, Actor]) -> list[Claim]:
-    """Merge evidence candidates that state the same fact into claims (sorted by id)."""
+    """Merge evidence candidates that state the same fact into claims (sorted by id).
+
+    Each span (source, start, end) ends up in exactly one claim; role evidence forms one
+    claim per (actor, role).
+    """
     cands = sorted(candidates, key=lambda c: (c.source, c.start, c.end, c.event or ""))
     # Drop exact duplicates (the same span found twice).
     unique: list[EvidenceCandidate] = []
@@ -899,88 +967,294 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
     roles = [c for c in unique if (c.event or "").startswith("role:")]
     facts = [c for c in unique if not (c.event or "").startswith("role:")]
 
-    groups: list[tuple[list[EvidenceCandidate], list[EvidenceCandidate], list[EvidenceCandidate]]] = []
+    groups: list[list[EvidenceCandidate]] = []
     by_role: dict[tuple[str, str], list[EvidenceCandidate]] = {}
     for c in roles:
         by_role.setdefault((c.actors[0] if c.actors else "", c.event or ""), []).append(c)
-    groups.extend((by_role[k], [], []) for k in sorted(by_role))
+    groups.extend(by_role[k] for k in sorted(by_role))
     central: dict[tuple[str, int, int], float] = {}
     groups.extend(_group_facts(facts, {a.id: a.kind for a in actors.values()}, central))
 
-    claims = [_make_claim(core, extra, voiced, actors, central) for core, extra, voiced in groups if core]
+    claims = [_make_claim(members, actors, central) for members in groups if members]
     _assign_ids(claims, existing)
     return sorted(claims, key=lambda c: c.id)
 
 
 def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
-                 central: Optional[dict] = None) -> list[tuple[list[EvidenceCandidate], list[EvidenceCandidate], list[EvidenceCandidate]]]:
-    """(core, extra, voiced) members of each claim.
+                 central: Optional[dict] = None) -> list[list[EvidenceCandidate]]:
+    """The members of each fact claim: every evidence span in exactly one claim.
 
-    Extras state the claim in passing next to their own fact (their numbers stay out);
-    voiced members tell the same exchange another way (their values count).
+    Average-linkage clustering over blocked pair scores, then three clean-up passes (see
+    `_refine`): members that do not share their claim's event frame are split off, each
+    span moves to the claim it scores best with, and claims stating the same frame merge.
     """
     if not facts:
         return []
     feats = [_Feat(c, kinds) for c in facts]
     emb = _embed([c.quote for c in facts])
     scores: dict[tuple[int, int], float] = {}
+    cosines: dict[tuple[int, int], float] = {}
     for i, j in _blocks(feats):
-        cos = float(emb[i] @ emb[j])
+        cos = round(float(emb[i] @ emb[j]), 6)  # rounded: stable across BLAS builds
+        cosines[(i, j)] = cos
         s = pair_score(feats[i], feats[j], cos)
         if s > 0:
-            scores[(i, j)] = round(s, 6)  # rounded: stable across BLAS builds
+            scores[(i, j)] = round(s, 6)
     clusters = _cluster(len(facts), scores, THRESHOLD)
+    clusters = _refine(clusters, feats, scores, cosines)
     if central is not None:
         # how typical each member is of its claim: the statement quotes the most typical one
         for cl in clusters:
             for i in cl:
                 others = [float(emb[i] @ emb[j]) for j in cl if j != i]
                 central[_span_key(facts[i])] = round(sum(others) / len(others), 6) if others else 0.0
-    # A clause stating two facts also belongs to the other fact's claim when it matches it
-    # well: it states the claim's main event (or is an exchange between the same parties
-    # about the same topic), scores close to the claim on average and high with one member.
-    members = [set(cl) for cl in clusters]
-    owner = {i: ci for ci, cl in enumerate(clusters) for i in cl}
-    extra: list[list[int]] = [[] for _ in clusters]
-    voiced: list[list[int]] = [[] for _ in clusters]
-    for ci, cl in enumerate(clusters):
-        if len(cl) < 2:
-            continue
-        main = Counter(feats[i].events[0] for i in cl if feats[i].events).most_common(1)
-        if not main:
-            continue
-        main_event = main[0][0]
-        for x in range(len(facts)):
-            if x in members[ci] or len(clusters[owner[x]]) > len(cl):
-                continue
-            # the same exchange told another way: its values (manner) speak to this claim;
-            # a clause that only mentions the event in passing keeps its values to itself
-            same_exchange = main_event not in feats[x].events and any(
-                _event_sim(feats[x], feats[i]) >= 0.8 for i in cl if feats[i].events[:1] == [main_event])
-            if not (same_exchange or main_event in feats[x].events[1:]):
-                continue
-            pair = [scores.get((min(x, i), max(x, i)), 0.0) for i in cl]
-            if sum(pair) / len(cl) >= THRESHOLD - 0.1 and max(pair) >= THRESHOLD + 0.05:
-                (voiced if same_exchange else extra)[ci].append(x)
-    return [([facts[i] for i in cl], [facts[i] for i in sorted(ex)], [facts[i] for i in sorted(vo)])
-            for cl, ex, vo in zip(clusters, extra, voiced)]
+    return [[facts[i] for i in cl] for cl in clusters]
 
 
-def _make_claim(core: list[EvidenceCandidate], extra: list[EvidenceCandidate], voiced: list[EvidenceCandidate],
-                actors: dict[str, Actor], central: Optional[dict] = None) -> Claim:
-    cands = sorted(core + extra + voiced, key=lambda c: (c.source, c.start, c.end))
-    # An extra member's numbers count its other fact, so only core and voiced ones give values;
-    # and a core member that does not state the claim's main event (a death toll of another
-    # incident that clustered in) keeps its numbers to itself.
+#: An encoder match this close ties two items to one claim even without a shared frame.
+STRONG_COSINE = 0.8
+#: Two claims with the same frame merge when their members' average pair score reaches this.
+MERGE_SCORE = THRESHOLD - 0.1
+
+
+def _pair(d: dict[tuple[int, int], float], i: int, j: int) -> float:
+    return d.get((i, j) if i < j else (j, i), 0.0)
+
+
+def _frame_of(cl: list[int], feats: list[_Feat]) -> tuple[Optional[str], list[str]]:
+    """(main event, frame actors) of a cluster: the commonest main event, and the actors
+    that hold it together: the person or organisation named in at least half of its
+    members, and, for an event that happens to things rather than people (a plane shot
+    down, a coup foiled), also the state named in at least half."""
+    events = Counter(feats[i].events[0] for i in cl if feats[i].events)
+    main = sorted(events, key=lambda e: (-events[e], _event_order().get(e, 999), e))[0] if events else None
+    slots = (event_info().get(main or "", {}).get("slots") or {}).get("subject") or []
+    pools = [lambda f: f.key_actors] + ([] if "person" in slots else [lambda f: f.actors - f.key_actors])
+    out: list[str] = []
+    for pool in pools:
+        who = Counter(a for i in cl for a in sorted(pool(feats[i])))
+        if who:
+            top = sorted(who, key=lambda a: (-who[a], a))[0]
+            if 2 * who[top] >= len(cl):
+                out.append(top)
+    return main, out
+
+
+def _fits(i: int, cl: list[int], feats: list[_Feat], cosines: dict, relaxed: bool = False) -> bool:
+    """Whether item i shares the event frame of cluster `cl` (i may or may not be in it).
+
+    The frame is the cluster's main event (or, for exchanges, the same exchange told another
+    way) and its frame actors; an item naming no one fits when it is a pronoun clause next
+    to a member of its own source. Without frame actors the item must match a member by
+    wording, count or date; a very close encoder match always fits. `relaxed`: the item may
+    state the main event in passing (it is not its own main event).
+    """
+    others = [j for j in cl if j != i]
+    if not others:
+        return True
+    if any(_pair(cosines, i, j) >= STRONG_COSINE for j in others):
+        return True
+    main, actors = _frame_of(others, feats)
+    f = feats[i]
+    if main is None or not f.events:
+        return False
+    # its own main event, not one it mentions in passing ("discussed when they met" is
+    # not a meeting claim), or the same exchange told another way
+    same_event = f.events[0] == main or (relaxed and main in f.events) or any(
+        _event_sim(f, feats[j]) >= 0.8 for j in others if feats[j].events[:1] == [main])
+    if not same_event:
+        return False
+    close = (STRONG_COSINE + THRESHOLD) / 2
+    if event_info().get(main, {}).get("weak"):
+        # a vague predicate (relations, plans) is no frame: only close wording ties items
+        return any(_pair(cosines, i, j) >= close for j in others)
+    if actors:
+        if any(a in f.actors for a in actors):
+            return True
+        # naming nobody ("his arrest was confirmed"): a pronoun for the actor when the same
+        # source names the actor in this claim, or when the wording is close
+        # (a clause counting people, "50 were arrested", speaks of others, not of the actor)
+        if f.key_actors or any(k in f.values for k in load_lexicon("counts")):
+            return False
+        return any(_near(f, feats[j]) or _pair(cosines, i, j) >= close for j in others)
+    # nobody holds the claim together: the wording, a shared count or a shared date has to
+    for j in others:
+        g = feats[j]
+        if _pair(cosines, i, j) >= close:
+            return True
+        if any(f.values.get(k) == v for k, v in g.values.items() if k != "manner"):
+            return True
+        if f.date and f.date == g.date and len(f.date) >= 7:
+            return True
+    return False
+
+
+#: How far (in characters) a pronoun clause may be from the clause naming its antecedent.
+PRONOUN_REACH = 400
+
+
+def _near(f: _Feat, g: _Feat) -> bool:
+    """Whether two items are close in one document (a pronoun can point from one to the other)."""
+    return f.source == g.source and f.start is not None and g.start is not None and abs(f.start - g.start) <= PRONOUN_REACH
+
+
+def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines: dict) -> list[list[int]]:
+    """Clean up clusters so that a reader sees each fact, and each disagreement, once.
+
+    1. split off members that do not share the claim's event frame (catch-all groups);
+    2. move each item to the claim it scores best with on average (a clause stating two
+       facts sits in one claim only); between claims it fits about equally, prefer the one
+       its source is not yet in (a second witness says more than a repetition);
+    3. merge claims with the same event and main actor whose wording agrees;
+    4. a clause whose source already witnesses its claim elsewhere may witness instead a
+       second fact it states in passing, for a claim its source is not yet in.
+    Deterministic: items and clusters are visited in index order.
+    """
+    def split_misfits(cls: list[list[int]]) -> list[list[int]]:
+        out: list[list[int]] = []
+        for cl in cls:
+            keep = list(cl)
+            changed = True
+            while changed and len(keep) > 1:
+                changed = False
+                bad = [i for i in keep if not _fits(i, keep, feats, cosines)]
+                if bad:
+                    # drop the worst-linked misfit first: the frame may change without it
+                    worst = min(bad, key=lambda i: (sum(_pair(scores, i, j) for j in keep if j != i), -i))
+                    keep.remove(worst)
+                    out.append([worst])
+                    changed = True
+            out.append(sorted(keep))
+        return sorted(out)
+
+    neighbours: dict[int, set[int]] = {}
+    for (i, j), s in scores.items():
+        neighbours.setdefault(i, set()).add(j)
+        neighbours.setdefault(j, set()).add(i)
+
+    def reassign(cls: list[list[int]]) -> list[list[int]]:
+        owner = {i: ci for ci, cl in enumerate(cls) for i in cl}
+        groups = [set(cl) for cl in cls]
+        for _round in range(3):
+            moved = False
+            for i in sorted(owner):
+                own = owner[i]
+
+                def link(ci: int) -> float:
+                    members = [j for j in groups[ci] if j != i]
+                    return sum(_pair(scores, i, j) for j in members) / len(members) if members else 0.0
+
+                def new_source(ci: int) -> bool:
+                    return all(feats[j].source != feats[i].source for j in groups[ci] if j != i)
+
+                own_link = link(own)
+                options = []
+                for ci in sorted({owner[j] for j in neighbours.get(i, ())} - {own}):
+                    lk = link(ci)
+                    if lk >= THRESHOLD and _fits(i, sorted(groups[ci]), feats, cosines):
+                        options.append((lk + (0.05 if new_source(ci) else 0.0), ci))
+                if not options:
+                    continue
+                best_key, best = max(options, key=lambda t: (t[0], -t[1]))
+                own_key = own_link + (0.05 if new_source(own) and len(groups[own]) > 1 else 0.0)
+                if len(groups[own]) == 1 or best_key > own_key + 0.02:
+                    groups[own].discard(i)
+                    groups[best].add(i)
+                    owner[i] = best
+                    moved = True
+            if not moved:
+                break
+        return sorted(sorted(g) for g in groups if g)
+
+    def merge(cls: list[list[int]]) -> list[list[int]]:
+        # two claims with one frame (same main event and actor): the smaller one's members
+        # all fit the larger, their values do not clash and they score well on average
+        while True:
+            frames = [_frame_of(cl, feats) for cl in cls]
+            by_event: dict[str, list[int]] = {}  # only claims with one main event are compared
+            for k, (ev, _a) in enumerate(frames):
+                if ev is not None:
+                    by_event.setdefault(ev, []).append(k)
+            best = None
+            for ev in sorted(by_event):
+                for x, y in ((x, y) for n, x in enumerate(by_event[ev]) for y in by_event[ev][n + 1:]):
+                    small, large = (cls[x], cls[y]) if len(cls[x]) <= len(cls[y]) else (cls[y], cls[x])
+                    if not all(_fits(i, large, feats, cosines) for i in small):
+                        continue
+                    if not _values_compatible(cls[x], cls[y], feats):
+                        continue
+                    pairs = [_pair(scores, i, j) for i in cls[x] for j in cls[y]]
+                    avg = sum(pairs) / len(pairs)
+                    if avg >= MERGE_SCORE and (best is None or avg > best[0]):
+                        best = (avg, x, y)
+            if best is None:
+                return cls
+            _avg, x, y = best
+            merged = sorted(cls[x] + cls[y])
+            cls = sorted([cl for k, cl in enumerate(cls) if k not in (x, y)] + [merged])
+
+    def second_witness(cls: list[list[int]]) -> list[list[int]]:
+        # A clause whose source already states its claim in another clause may instead
+        # witness a second fact it states in passing, for a claim its source is not yet in.
+        owner = {i: ci for ci, cl in enumerate(cls) for i in cl}
+        groups = [set(cl) for cl in cls]
+        for i in sorted(owner):
+            own = owner[i]
+            src = feats[i].source
+            if not any(feats[j].source == src for j in groups[own] if j != i):
+                continue
+            options = []
+            for ci in sorted({owner[j] for j in neighbours.get(i, ())} - {own}):
+                if any(feats[j].source == src for j in groups[ci]):
+                    continue
+                main, _actors = _frame_of(sorted(groups[ci]), feats)
+                # only an action between parties (a frame in events.yml) that the clause leads
+                # with as its nominal subject ("the warning foiled the plot"), not a topic
+                info = event_info().get(main or "") or {}
+                if main not in feats[i].leading or info.get("weak") or not info.get("frame"):
+                    continue
+                lk = sum(_pair(scores, i, j) for j in groups[ci]) / len(groups[ci])
+                if lk >= MERGE_SCORE and _fits(i, sorted(groups[ci]), feats, cosines, relaxed=True):
+                    options.append((lk, -ci))
+            if options:
+                _lk, neg = max(options)
+                groups[own].discard(i)
+                groups[-neg].add(i)
+                owner[i] = -neg
+        return sorted(sorted(g) for g in groups if g)
+
+    clusters = split_misfits(sorted(sorted(cl) for cl in clusters))
+    clusters = reassign(clusters)
+    clusters = split_misfits(clusters)
+    clusters = merge(clusters)
+    clusters = split_misfits(clusters)
+    return second_witness(clusters)
+
+
+def _values_compatible(x: list[int], y: list[int], feats: list[_Feat]) -> bool:
+    """False when two clusters give different counts for the same slot (two incidents)."""
+    counts = load_lexicon("counts")
+    for slot in counts:
+        vx = {feats[i].values[slot] for i in x if slot in feats[i].values}
+        vy = {feats[i].values[slot] for i in y if slot in feats[i].values}
+        if vx and vy and not vx & vy:
+            return False
+    return True
+
+
+def _make_claim(core: list[EvidenceCandidate], actors: dict[str, Actor], central: Optional[dict] = None) -> Claim:
+    cands = sorted(core, key=lambda c: (c.source, c.start, c.end))
+    # A member that does not state the claim's main event (a death toll of another incident
+    # that clustered in) keeps its numbers to itself.
     main = _main_event(core)
     speaking = [c for c in core if main is None or c.event == main
                 or main in detect_events(c.quote, c.language, c.sentence.script if c.sentence else None)]
-    slot = _main_slot(core + voiced)
+    slot = _main_slot(core)
     if slot in load_lexicon("counts"):  # counts only: a manner or role is not tied to one event
-        slot = _main_slot(speaking + voiced)
+        slot = _main_slot(speaking)
     else:
         speaking = core
-    core_keys = {(c.source, c.start, c.end) for c in speaking + voiced}
+    core_keys = {(c.source, c.start, c.end) for c in speaking}
     evidence = [
         Evidence(source=c.source, quote=c.quote, start=c.start, end=c.end, language=c.language,
                  attributed_to=c.attributed_to, stance=c.stance,
@@ -989,7 +1263,7 @@ def _make_claim(core: list[EvidenceCandidate], extra: list[EvidenceCandidate], v
         for c in cands
     ]
     statement, fillers = _statement(core, actors, central)
-    return Claim(id="", statement=statement, actors=participants(core + voiced, fillers, actors),
+    return Claim(id="", statement=statement, actors=participants(core, fillers, actors),
                  evidence=evidence)
 
 
@@ -1303,8 +1577,12 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
         subj = rest[0] if rest else None
     elif lang == "ar":
         pre = near_before(1)
-        if pre:
-            subj = pre[0]
+        # a topicalised subject opening the clause ("علييف ، في الوقت نفسه ، انتقد موسكو"):
+        # the clause's first mention, with no other mention before the verb
+        lead = [m for m in ments if m[1] <= cs]
+        topic = lead[0] if len(lead) == 1 and not re.search(r"[^\W\d_]", quote[:lead[0][0]].replace("و", "", 1)) else None
+        if pre or topic:
+            subj = pre[0] if pre else topic
             obj = next(iter(near_after(3)), None)
         else:
             post = near_after(2)
@@ -1338,13 +1616,31 @@ def _frame_fillers(cands: list[EvidenceCandidate], main: str, actors: dict[str, 
             if "object" in frame:
                 pairs[(frame["subject"], frame["object"])] += 1
     if not subjects:
-        return {}
+        return _sole_patient(cands, main, actors)
     subject = sorted(subjects, key=lambda a: (-subjects[a], a))[0]
     out = {"subject": subject}
     objects = sorted(((n, o) for (s_, o), n in pairs.items() if s_ == subject), key=lambda t: (-t[0], t[1]))
     if objects:
         out["object"] = objects[0][1]
     return out
+
+
+def _sole_patient(cands: list[EvidenceCandidate], main: str, actors: dict[str, Actor]) -> dict[str, str]:
+    """The subject of a patient event ("X was charged") when word order names none (a
+    pronoun clause, a phrase break) but every item stating it names the same single actor
+    of an allowed kind, and nobody else of that kind."""
+    info = event_info().get(main) or {}
+    kinds = (info.get("slots") or {}).get("subject") or []
+    if info.get("frame") != "patient" or not kinds:
+        return {}
+    found: set[str] = set()
+    stating = [c for c in cands if c.event == main and c.stance == "affirms"]
+    for c in stating:
+        fit = {a for a in c.actors if a != c.attributed_to and a in actors and actors[a].kind in kinds}
+        if len(fit) != 1:
+            return {}
+        found |= fit
+    return {"subject": found.pop()} if len(found) == 1 and len(stating) >= 2 else {}
 
 
 _SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -1363,9 +1659,30 @@ def _fill_template(cands: list[EvidenceCandidate], main: str, fillers: dict[str,
             n = int(sorted(counts, key=lambda v: (-counts[v], int(v)))[0])
             if n > 1:
                 slots["count"] = _SMALL[n] if n < len(_SMALL) else str(n)
+    topic = _topic(cands, main)
+    if topic:
+        slots["topic"] = topic
     for template in info.get("templates") or []:
         needed = re.findall(r"{(\w+)}", template)
         if needed and all(slots.get(n) for n in needed):
             text = template.format(**{n: slots[n] for n in needed})
             return text[0].upper() + text[1:]
     return None
+
+
+def _topic(cands: list[EvidenceCandidate], main: str) -> Optional[str]:
+    """What the main event was about, as an English noun phrase ("a coup attempt" for a
+    foiled coup), when most affirming items of the main event name the same topic event."""
+    stating = [c for c in cands if c.event == main and c.stance == "affirms"]
+    if not stating:
+        return None
+    seen: Counter = Counter()
+    for c in stating:
+        script = c.sentence.script if c.sentence else None
+        for ev in sorted(set(detect_events(c.quote, c.language, script)) - {main}):
+            if event_info()[ev].get("noun"):
+                seen[ev] += 1
+    if not seen:
+        return None
+    best = sorted(seen, key=lambda e: (-seen[e], _event_order().get(e, 999), e))[0]
+    return event_info()[best]["noun"] if 2 * seen[best] > len(stating) else None

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from dossier import claims
-from dossier.model import Actor, Alias, Claim, Document, Evidence, MentionCandidate, Sentence, Source
+from dossier.model import Actor, Alias, Claim, Document, Evidence, Mention, MentionCandidate, Sentence, Source
 from dossier.text import script_of
 
 
@@ -395,3 +395,159 @@ def test_claim_actors_are_participants_not_places():
     result = claims.group(claims.find_evidence(doc, mentions), [], PLACES)
     assert len(result) == 1
     assert "capital" not in result[0].actors and "ana" in result[0].actors
+
+
+# --- grouping precision: one clause one claim, merging, frames -----------------------
+
+PEOPLE = {"Bo Lee": ("bo", "person"), "Ana Silva": ("ana", "person"), "بو لي": ("bo", "person"),
+          "آنا سيلفا": ("ana", "person"), "Бо Ли": ("bo", "person"), "Аной Силвой": ("ana", "person"),
+          "Ana Silva'yı": ("ana", "person")}
+
+
+def _cands(*docs):
+    out = []
+    for sid, text, lang in docs:
+        names = {k: v for k, v in PEOPLE.items() if k in text}
+        doc, mentions = make_doc(sid, text, lang, names)
+        out.extend(claims.find_evidence(doc, mentions))
+    return out
+
+
+def _span_owners(result):
+    owners = {}
+    for c in result:
+        for e in c.evidence:
+            owners.setdefault((e.source, e.start, e.end), []).append(c.id)
+    return owners
+
+
+def test_subordinate_event_is_not_the_main_event():
+    text = "The plot was later discussed when Bo Lee met Ana Silva at a summit."
+    assert claims.main_event(text, "en") == "discussed"
+    assert claims.main_event("Bo Lee met Ana Silva at a summit.", "en") == "met"
+
+
+def test_each_span_in_one_claim_and_manner_contest_on_the_warning():
+    cands = _cands(
+        ("w-tr", "Bo Lee, Ana Silva'yı darbe planı hakkında telefonla uyardı.", "tr"),
+        ("w-ar", "حذّر بو لي آنا سيلفا من مؤامرة الانقلاب.", "ar"),
+        ("w-en", "Bo Lee warned Ana Silva of a coup plot. "
+                 "The coup plot was later discussed when Bo Lee met Ana Silva at a summit in Oslo.", "en"),
+        ("m-de", "Bo Lee traf Ana Silva auf einem Gipfel in Oslo.", "de"),
+        ("m-en", "Ana Silva met Bo Lee at the Oslo summit last week.", "en"),
+    )
+    result = claims.group(cands, [], ACTORS)
+    assert all(len(ids) == 1 for ids in _span_owners(result).values())
+    warning = [c for c in result if "w-tr" in {e.source for e in c.evidence}]
+    assert len(warning) == 1
+    values = {e.value for e in warning[0].evidence if e.value}
+    assert values == {"phone call", "meeting"}
+    assert any("discussed" in e.quote for e in warning[0].evidence)
+    meeting = [c for c in result if "m-de" in {e.source for e in c.evidence}]
+    assert len(meeting) == 1 and "w-tr" not in {e.source for e in meeting[0].evidence}
+    assert len({e.value for e in meeting[0].evidence if e.value}) <= 1  # not contested there
+
+
+def test_arrested_and_charged_are_two_claims_in_every_language():
+    cands = _cands(
+        ("x-en", "Ana Silva was arrested and charged with fraud.", "en"),
+        ("x-de", "Ana Silva wurde festgenommen und wegen Betrugs angeklagt.", "de"),
+        ("x-tr", "Ana Silva gözaltına alındı ve dolandırıcılıkla suçlandı.", "tr"),
+        ("x-ar", "اعتقلت الشرطة آنا سيلفا ووجهت إليها تهمة الاحتيال.", "ar"),
+    )
+    assert sorted(c.event for c in cands) == ["arrested"] * 4 + ["charged"] * 4
+    result = claims.group(cands, [], ACTORS)
+    assert all(len(ids) == 1 for ids in _span_owners(result).values())
+    by_event = {}
+    for c in result:
+        events = {next(x.event for x in cands if (x.source, x.start) == (e.source, e.start)) for e in c.evidence}
+        assert len(events) == 1, c
+        by_event.setdefault(events.pop(), []).append(c)
+    assert sorted(by_event) == ["arrested", "charged"]
+    for event, found in by_event.items():
+        assert len(found) == 1, event
+        assert {e.source for e in found[0].evidence} == {"x-en", "x-de", "x-tr", "x-ar"}
+
+
+def _feats(cands, kinds=None):
+    return [claims._Feat(c, kinds or {}) for c in cands]
+
+
+def test_refine_merges_two_claims_with_one_frame():
+    cands = _cands(("a", "Ana Silva was arrested on Monday.", "en"),
+                   ("b", "Ana Silva wurde festgenommen.", "de"),
+                   ("c", "Ana Silva gözaltına alındı.", "tr"),
+                   ("d", "Ана Сильва задержана.", "ru"))
+    cands[3].actors = ["ana"]  # the Russian name form is not in the test gazetteer
+    feats = _feats(cands, {"ana": "person"})
+    scores = {(0, 1): 0.9, (2, 3): 0.9, (0, 2): 0.6, (0, 3): 0.6, (1, 2): 0.6, (1, 3): 0.6}
+    cosines = {k: 0.5 for k in scores}
+    assert claims._refine([[0, 1], [2, 3]], feats, scores, cosines) == [[0, 1, 2, 3]]
+    # a clashing count keeps two incidents apart
+    feats[2].values = {"arrested": "2"}
+    feats[0].values = {"arrested": "40"}
+    assert claims._refine([[0, 1], [2, 3]], feats, scores, cosines) == [[0, 1], [2, 3]]
+
+
+def test_refine_splits_a_catch_all_group():
+    # arrests of different, unnamed people that share only a state and the event word
+    texts = [("p1", "Police in Russia arrested a journalist.", "en"),
+             ("p2", "Die Polizei in Russland hat einen Blogger festgenommen.", "de"),
+             ("p3", "اعتقلت السلطات في روسيا ناشطا بارزا.", "ar")]
+    cands = _cands(*texts)
+    for c in cands:
+        c.actors = ["russia"]
+    feats = _feats(cands, {"russia": "state"})
+    scores = {(0, 1): 0.8, (0, 2): 0.8, (1, 2): 0.8}
+    cosines = {(0, 1): 0.4, (0, 2): 0.35, (1, 2): 0.45}
+    assert claims._refine([[0, 1, 2]], feats, scores, cosines) == [[0], [1], [2]]
+    # the same wording holds them together
+    close = {k: 0.9 for k in cosines}
+    assert claims._refine([[0, 1, 2]], feats, scores, close) == [[0, 1, 2]]
+
+
+def test_group_is_deterministic_under_shuffling():
+    cands = _cands(
+        ("x-en", "Ana Silva was arrested and charged with fraud.", "en"),
+        ("x-de", "Ana Silva wurde festgenommen und wegen Betrugs angeklagt.", "de"),
+        ("w-ar", "حذّر بو لي آنا سيلفا من مؤامرة الانقلاب.", "ar"),
+        ("m-de", "Bo Lee traf Ana Silva auf einem Gipfel in Oslo.", "de"),
+    )
+    first = claims.group(cands, [], ACTORS)
+    for k in range(3):
+        shuffled = cands[k:] + cands[:k]
+        assert claims.group(list(reversed(shuffled)), [], ACTORS) == first
+
+
+def test_arabic_wa_joins_names_without_splitting():
+    text = "نشأ التوتر بين آنا سيلفا وبو لي عقب إسقاط الطائرة."
+    assert len(claims.split_clauses(text, "ar")) == 1
+    two = "اعتقلت الشرطة آنا سيلفا ووجهت إليها تهمة الاحتيال."
+    assert len(claims.split_clauses(two, "ar")) == 2
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "According to the plan, Ana Silva would take over the ministry."),
+    ("ar", "ووفقًا لخطة آنا سيلفا، كان سيستولي على السلطة."),
+    ("tr", "Planına göre Ana Silva bakanlığı devralacaktı."),
+])
+def test_according_to_a_plan_cites_no_one(lang, text):
+    found = evidence("p", text, lang, {"Ana Silva": ("ana", "person"), "آنا سيلفا": ("ana", "person")})
+    assert all(c.attributed_to is None for c in found)
+
+
+def test_foiled_statement_names_its_topic():
+    cands = _cands(("f-tr", "Bo Lee sayesinde darbe girişimi engellendi.", "tr"),
+                   ("f-ar", "أحبطت محاولة انقلاب بفضل تدخل بو لي.", "ar"))
+    result = claims.group(cands, [], ACTORS)
+    assert [c.statement for c in result if len(c.evidence) == 2] == ["A coup attempt was foiled."]
+
+
+def test_arabic_topicalised_subject_fills_the_template():
+    doc, mentions = make_doc("t", "آنا سيلفا ، في الوقت نفسه ، انتقد أوسلو بشدة.", "ar",
+                             {"آنا سيلفا": ("ana", "person"), "أوسلو": ("oslo", "place")})
+    seen = {a: [Mention(m.source, m.start, m.end, m.text) for m, b in mentions if b == a] for a in ("ana", "oslo")}
+    actors = {"ana": Actor(id="ana", name="Ana Silva", kind="person", mentions=seen["ana"]),
+              "oslo": Actor(id="oslo", name="Oslo", kind="place", mentions=seen["oslo"])}
+    result = claims.group(claims.find_evidence(doc, mentions), [], actors)
+    assert [c.statement for c in result] == ["Ana Silva criticized Oslo."]
