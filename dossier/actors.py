@@ -118,21 +118,26 @@ class TitleHit:
     complement: bool  # the title takes one more word before the name ("spokesman for X")
 
 
-@lru_cache(maxsize=1)
-def _titles() -> tuple[dict, dict, dict]:
-    """(language -> compiled title regex, folded form -> role, language -> former cues)."""
-    lex = _load_lexicon("titles.yml")
+def _cue_table(entries: list[dict], field: str) -> tuple[dict[str, re.Pattern], dict[str, str]]:
+    """(language -> regex of an entry list's cue forms, folded form -> the entry's `field`)."""
     by_lang: dict[str, list[str]] = {}
-    role_of: dict[str, str] = {}
-    for entry in lex.get("titles", []):
+    value_of: dict[str, str] = {}
+    for entry in entries:
         for lang in LANGUAGES:
             for form in entry.get(lang, []) or []:
                 f = fold(str(form))
                 by_lang.setdefault(lang, []).append(f)
-                role_of.setdefault(f, entry["role"])
-                if lang == "ar" and f.startswith("ال"):
-                    role_of.setdefault("لل" + f[2:], entry["role"])
-    regexes = {lang: _forms_regex(forms, lang == "ar") for lang, forms in by_lang.items()}
+                value_of.setdefault(f, entry[field])
+                if lang == "ar" and f.startswith("ال"):  # "لل" is ل + ال fused: "for the ..."
+                    value_of.setdefault("لل" + f[2:], entry[field])
+    return {lang: _forms_regex(forms, lang == "ar") for lang, forms in by_lang.items()}, value_of
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[dict, dict, dict]:
+    """(language -> compiled title regex, folded form -> role, language -> former cues)."""
+    lex = _load_lexicon("titles.yml")
+    regexes, role_of = _cue_table(lex.get("titles", []), "role")
     former = {lang: {fold(str(w)) for w in (lex.get("former", {}).get(lang) or [])} for lang in LANGUAGES}
     return regexes, role_of, former
 
@@ -169,17 +174,7 @@ def _is_stop(word: str) -> bool:
 def _orgs() -> tuple[dict, dict, list[tuple[re.Pattern, str, str]]]:
     """(language -> cue regex, folded cue -> kind, [(institution regex, name, kind)])."""
     lex = _load_lexicon("organizations.yml")
-    by_lang: dict[str, list[str]] = {}
-    kind_of: dict[str, str] = {}
-    for entry in lex.get("cues", []):
-        for lang in LANGUAGES:
-            for form in entry.get(lang, []) or []:
-                f = fold(str(form))
-                by_lang.setdefault(lang, []).append(f)
-                kind_of.setdefault(f, entry["kind"])
-                if lang == "ar" and f.startswith("ال"):
-                    kind_of.setdefault("لل" + f[2:], entry["kind"])
-    regexes = {lang: _forms_regex(forms, lang == "ar") for lang, forms in by_lang.items()}
+    regexes, kind_of = _cue_table(lex.get("cues", []), "kind")
     insts = []
     for entry in lex.get("institutions", []):
         for form in entry.get("forms", []):
