@@ -868,48 +868,44 @@ def _bare_place(tok: Tok, same: Callable[[str], bool]) -> str:
     return forms[-1] if forms else tok.text
 
 
-def _state_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> list[MentionCandidate]:
-    gaz = gazetteer()
+def _gazetteer_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], kind: str, prefix: str,
+                        multi: Optional[re.Pattern], multi_code: dict[str, str],
+                        code_of: Callable[[str], Optional[str]], capitalised: bool) -> list[MentionCandidate]:
+    """Mentions of a gazetteer's entries: multi-word names first, then single (hyphen-split) tokens.
+
+    Every spelling of one entry shares the key `<prefix>:<code>`. With `capitalised`, a multi-word
+    match in a cased script must start with a capital (city names double as common words).
+    """
     out = []
     taken: list[tuple[int, int]] = []
-    if gaz.multi is not None:
-        for m in gaz.multi.finditer(fold(text)):
+    if multi is not None:
+        for m in multi.finditer(fold(text)):
             s, e = sent.start + m.start("t"), sent.start + m.end("t")
-            code = gaz.multi_code.get(re.sub(r"\s+", " ", m.group("t")))
-            if code:
-                out.append(_candidate(doc, sent, [Tok(s, e, doc.text[s:e])], "state", key="state:" + code))
+            code = multi_code.get(re.sub(r"\s+", " ", m.group("t")))
+            cased = script_of(doc.text[s:e]) in ("Latn", "Cyrl")
+            if code and (not capitalised or doc.text[s].isupper() or not cased):
+                out.append(_candidate(doc, sent, [Tok(s, e, doc.text[s:e])], kind, key=f"{prefix}:{code}"))
                 taken.append((s, e))
     for tok in _hyphen_parts(toks):
         if any(s <= tok.start < e for s, e in taken):
             continue
-        code = state_of(tok.text)
+        code = code_of(tok.text)
         if code:
-            out.append(_candidate(doc, sent, [tok], "state", name=_bare_place(tok, lambda w: state_of(w) == code),
-                                  key="state:" + code))
+            out.append(_candidate(doc, sent, [tok], kind, name=_bare_place(tok, lambda w: code_of(w) == code),
+                                  key=f"{prefix}:{code}"))
     return out
+
+
+def _state_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> list[MentionCandidate]:
+    """Countries of the ICU gazetteer; all spellings and adjectives of one share the key state:<ISO>."""
+    gaz = gazetteer()
+    return _gazetteer_mentions(doc, sent, text, toks, "state", "state", gaz.multi, gaz.multi_code, state_of, False)
 
 
 def _place_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> list[MentionCandidate]:
     """Cities of the time-zone gazetteer; all spellings of one city share the key place:<zone>."""
     cty = cities()
-    out = []
-    taken: list[tuple[int, int]] = []
-    if cty.multi is not None:
-        for m in cty.multi.finditer(fold(text)):
-            s, e = sent.start + m.start("t"), sent.start + m.end("t")
-            zone = cty.multi_zone.get(re.sub(r"\s+", " ", m.group("t")))
-            cased = script_of(doc.text[s:e]) in ("Latn", "Cyrl")
-            if zone and (doc.text[s].isupper() or not cased):
-                out.append(_candidate(doc, sent, [Tok(s, e, doc.text[s:e])], "place", key="place:" + zone))
-                taken.append((s, e))
-    for tok in _hyphen_parts(toks):
-        if any(s <= tok.start < e for s, e in taken):
-            continue
-        zone = city_of(tok.text)
-        if zone:
-            out.append(_candidate(doc, sent, [tok], "place", name=_bare_place(tok, lambda w: city_of(w) == zone),
-                                  key="place:" + zone))
-    return out
+    return _gazetteer_mentions(doc, sent, text, toks, "place", "place", cty.multi, cty.multi_zone, city_of, True)
 
 
 @lru_cache(maxsize=1)
