@@ -334,9 +334,9 @@ def cities() -> Cities:
             if form and "," not in form:
                 forms.add(form)
                 if script_of(form) == "Cyrl":
-                    forms.add(to_latin(form))  # Актау -> Aktau, a common Latin spelling
+                    forms.add(to_latin(form))  # Актобе -> Aktobe, a common Latin spelling
                 elif script_of(form) == "Latn" and len(form) >= 5:
-                    forms.add(to_latin(form))  # Bakü -> Baku, text typed without diacritics
+                    forms.add(to_latin(form))  # Bükreş -> Bukres, text typed without diacritics
         for form in sorted(forms):
             f = fold(form)
             script = script_of(f)
@@ -479,7 +479,7 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
         if _is_cap(tok) and not _is_stop(tok.text) and not (tok.text.isupper() and len(tok.text) > 6):
             out.append(tok)
             if tok.bare != tok.text:
-                break  # a case suffix ends the name: Putin’in
+                break  # a case suffix ends the name: Lavrov’un
             j += 1
         elif out and tok.text.lower() in _CONNECTORS and j + 1 < len(toks) and _is_cap(toks[j + 1]):
             out.append(tok)
@@ -631,7 +631,7 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
             if any(state_of(t.text) for t in name_toks) and len(name_toks) == 1:
                 continue
             if len(name_toks) == 1 and name_toks[0].script == "Arab" and key_strength(name_key(name_toks[0].text)) < 3:
-                continue  # one short Arabic word (باكو) after a title is more often a place than a name
+                continue  # one short Arabic word (بيروت) after a title is more often a place than a name
             title_text = doc.text[title_start:title_end]
             if any(fold(w) in formers for w in title_text.split()):
                 is_former = True
@@ -660,10 +660,10 @@ def _name_word(tok: Tok) -> bool:
 
 
 def _kin_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> list[MentionCandidate]:
-    """Relatives named through a kinship word: "X's father, Heydar" -> person "Heydar X".
+    """Relatives named through a kinship word: "X's father, George" -> person "George X".
 
     The possessor is the name right before the kinship word (a genitive: X's, X’in, Xs)
-    or right after it (Russian and Arabic: отец Алиева, والد علييف; English "father of X").
+    or right after it (Russian and Arabic: отец Буша, والد بوش; English "father of X").
     The relative's own name follows, after an optional comma; when it is one word, the
     possessor's family name completes it, so the relative never merges with the possessor.
     """
@@ -703,7 +703,7 @@ def _kin_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> 
         if possessor and len(given) == 1:
             name = f"{words[0]} {possessor}"
         elif possessor is None and len(given) == 1:
-            continue  # "his father Heydar": no family name to tell him apart
+            continue  # "his father George": no family name to tell him apart
         else:
             name = " ".join(nominative(words, sent.language))
         out.append(_candidate(doc, sent, given, "person", name=name, key=KIN_KEY + name_key(name)))
@@ -711,7 +711,7 @@ def _kin_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> 
 
 
 def _lowercase_latin_name(doc: Document, sent: Sentence, toks: list[Tok], j: int) -> list[Tok]:
-    """A lowercase Latin name after a title inside non-Latin text ("president ilhan aliyev").
+    """A lowercase Latin name after a title inside non-Latin text ("president recep erdogan").
 
     Machine translation leaves foreign names untranslated and lowercased; two or three
     Latin words (not stop words) right after the title inside an Arabic or Cyrillic
@@ -762,7 +762,7 @@ def _org_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], lan
             form = re.sub(r"\s+", " ", m.group("t"))
             kind = kind_of.get(form, "organization")
             j = next((k for k, t in enumerate(toks) if t.start >= c_end), len(toks))
-            # Skip adjectives right after the cue (وكالة الأنباء الأذرية (APA), "the").
+            # Skip adjectives right after the cue (وكالة الأنباء الروسية (TASS), "the").
             pos = c_end
             while j < len(toks) and doc.text[pos:toks[j].start].strip() == "" and (
                     (toks[j].script == "Arab" and toks[j].text.startswith("ال")
@@ -861,7 +861,7 @@ def _hyphen_parts(toks: list[Tok]) -> list[Tok]:
 
 
 def _bare_place(tok: Tok, same: Callable[[str], bool]) -> str:
-    """A place token without its suffix or Arabic proclitics (وباكو -> باكو), for aliases."""
+    """A place token without its suffix or Arabic proclitics (وبيروت -> بيروت), for aliases."""
     if tok.script != "Arab":
         return tok.bare
     forms = [c for c in strip_arabic_clitics(tok.text, keep_article=True) if same(c)]
@@ -999,7 +999,7 @@ def _dedupe(found: list[tuple[str, MentionCandidate]]) -> list[MentionCandidate]
     def rank(p):
         prio = _PRIORITY[p[0]]
         if p[0] == "caps" and " " in p[1].name:
-            prio = 2.5  # "Sputnik Azerbaijan" beats the country inside it
+            prio = 2.5  # "Radio Liberty Ukraine" beats the country inside it
         return (prio, -(p[1].end - p[1].start), p[1].start)
     ranked = sorted(found, key=rank)
     kept: list[MentionCandidate] = []
@@ -1040,7 +1040,7 @@ def find_mentions(doc: Document) -> list[MentionCandidate]:
         found += [("caps", c) for c in _capitalized_mentions(doc, sent, text, toks, inner)]
     cued = _dedupe([f for f in found if f[0] != "caps"])
     # Names found by a cue are looked up in the rest of the document before guessing
-    # from capitals, so "Mehdiyevin" becomes Mehdiyev rather than a new name.
+    # from capitals, so "Mukhtarovun" becomes Mukhtarov rather than a new name.
     extra = propagate([doc], cued)
     return _dedupe([("title", c) for c in cued] + [("prop", c) for c in extra]
                    + [f for f in found if f[0] == "caps"])
@@ -1297,7 +1297,7 @@ def _canonical(mentions: list[MentionCandidate]) -> str:
 
     A Latin form wins when there is one (English documents first; multi-word forms before
     single words; then the most frequent; ties alphabetical). An actor seen only in
-    another script keeps its most frequent fullest original spelling (مينفال, not a
+    another script keeps its most frequent fullest original spelling (تاس, not a
     vowel-less transliteration); its id is still an ASCII slug.
     """
     names = [m.name for m in mentions]
@@ -1382,7 +1382,7 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
 
     # 3. A single word joins the full name it abbreviates: the one used in the same
     #    document, else the only one anywhere; when several fit it stays apart.
-    #    A relative introduced by a kinship word ("his father, Heydar") never takes the
+    #    A relative introduced by a kinship word ("his father, George") never takes the
     #    bare family name: in that document the surname means the main person.
     by_doc_full: dict[str, set[str]] = {}
     for lab, idxs in fulls.items():
@@ -1471,7 +1471,7 @@ def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Acto
         elif label.startswith("inst:"):
             name = label[5:]
         elif label.startswith("place:"):
-            # The spelling English documents use (Aktau), else ICU's English name (Aqtau).
+            # The spelling English documents use (Aktobe), else ICU's English name (Aqtobe).
             seen = [m for m in ms if m.language == "en" and m.script == "Latn"]
             name, kind = (_canonical(seen) if seen else cities().english.get(label[6:], label[6:])), "place"
         else:

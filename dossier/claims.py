@@ -179,7 +179,7 @@ def detect_events(text: str, language: Optional[str], script: Optional[str] = No
 
 def main_event(text: str, language: Optional[str], script: Optional[str] = None) -> Optional[str]:
     """The clause's main event: the first event (events.yml order) unless it is told only
-    inside a subordinate clause ("... discussed when Putin met Aliyev") while a firm event
+    inside a subordinate clause ("... discussed when the ministers met") while a firm event
     stands outside one; then the first such firm event."""
     events = detect_events(text, language, script)
     if len(events) < 2:
@@ -484,7 +484,7 @@ def split_clauses(text: str, language: Optional[str], script: Optional[str] = No
                 head_end = a + tok.end()
             pa, pb = raw[-1][0], raw[-1][1]
             left = seg_events(pa, pb)
-            # a prefixed wa- also joins names and nouns ("علييف وبوتين"): the left part
+            # a prefixed wa- also joins names and nouns ("لافروف وبلينكن"): the left part
             # must then state a firm fact, not only a vague frame such as tension
             left_ok = firm(left) if folded[a:a + 1] == "و" else bool(left)
             if not (firm(seg_events(a, head_end)) and left_ok
@@ -1577,7 +1577,7 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
         subj = rest[0] if rest else None
     elif lang == "ar":
         pre = near_before(1)
-        # a topicalised subject opening the clause ("علييف ، في الوقت نفسه ، انتقد موسكو"):
+        # a topicalised subject opening the clause ("لافروف ، في الوقت نفسه ، انتقد واشنطن"):
         # the clause's first mention, with no other mention before the verb
         lead = [m for m in ments if m[1] <= cs]
         topic = lead[0] if len(lead) == 1 and not re.search(r"[^\W\d_]", quote[:lead[0][0]].replace("و", "", 1)) else None

@@ -1,4 +1,4 @@
-"""Cross-script name matching: keys that let "Putin", "Путин" and "بوتين" collide.
+"""Cross-script name matching: keys that let "Lavrov", "Лавров" and "لافروف" collide.
 
 `name_key` is deliberately coarse (a consonant skeleton in broad sound classes), because
 transliterations between Latin, Cyrillic and Arabic disagree on vowels and on many
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from dossier.text import script_of, to_latin
 
-# Apostrophes that separate a Turkish/Azerbaijani suffix from a proper name (Putin’in).
+# Apostrophes that separate a Turkish/Azerbaijani suffix from a proper name (Lavrov’un).
 APOSTROPHES = "’'`´ʼ‘"
 
 # Arabic one-letter proclitics (and, with, for, so, like) that attach to a following word.
@@ -47,7 +47,7 @@ _VOWELS = set("aeiou")
 
 
 def strip_suffix(token: str) -> str:
-    """Cut a Turkish/Azerbaijani case suffix written after an apostrophe: Putin’in -> Putin."""
+    """Cut a Turkish/Azerbaijani case suffix written after an apostrophe: Lavrov’un -> Lavrov."""
     for i, ch in enumerate(token):
         if ch in APOSTROPHES and i > 0:
             return token[:i]
@@ -55,7 +55,7 @@ def strip_suffix(token: str) -> str:
 
 
 def strip_arabic_clitics(token: str, keep_article: bool = False) -> list[str]:
-    """Candidate bare forms of an Arabic token, longest first: وبوتين -> [وبوتين, بوتين].
+    """Candidate bare forms of an Arabic token, longest first: ولافروف -> [ولافروف, لافروف].
 
     Proclitics (و ف ب ل ك, at most two) and the article ال are peeled off one by one; a
     candidate must keep at least three letters so short words are not reduced to noise.
@@ -154,7 +154,7 @@ def _vowel_pattern(folded: str) -> str:
     s = s.replace("y", "")
     groups = re.findall(r"[aiu]+", s)
     if groups and s.endswith(groups[-1]) and len(groups) > 1:
-        groups = groups[:-1]  # a final vowel is often a case ending (Putina, Aliyeva)
+        groups = groups[:-1]  # a final vowel is often a case ending (Lavrova, Nazarbayeva)
     return "-".join(re.sub(r"(.)\1+", r"\1", g) for g in groups)
 
 
@@ -164,7 +164,7 @@ def same_name(a: str, b: str) -> bool:
 
     Across scripts the cross-script key decides. When both words are Latin (or
     Cyrillic, which transliterates cleanly) the vowel pattern must agree too, so
-    Vladimir != Volodymyr, while Mekhtiyev ~ Mehdiyev (same key, same vowels after
+    Vladimir != Volodymyr, while Mukhtarov ~ Muhtarov (same key, same vowels after
     folding e/a, o/u and dropping y glides).
     """
     ta, tb = _latin_tokens(a), _latin_tokens(b)
