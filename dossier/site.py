@@ -179,7 +179,7 @@ def statement_lang(claim: Claim) -> Optional[str]:
 
 def _badge(status: str) -> str:
     cls = re.sub(r"[^a-z-]", "", status or "")
-    return f'<span class="dossier-badge dossier-badge--{cls}">{esc(status)}</span>'
+    return f'<span class="dossier-badge dossier-badge--{cls}" lang="en">{esc(status)}</span>'
 
 
 def _published(source: Optional[Source]) -> str:
@@ -677,7 +677,7 @@ def _render_text(site: Site, source: Source, text: str, here: str) -> str:
                 piece = f'{anchors}<mark class="dossier-mark"{id_attr} title="{esc(title)}">{piece}</mark>{extra}'
             if bp:
                 kind = bp[-1][2]
-                label = f'<small class="dossier-bp-label">{esc(kind)}</small>' if any(sp[0] == a for sp in bp) else ""
+                label = f'<small class="dossier-bp-label" lang="en">{esc(kind)}</small>' if any(sp[0] == a for sp in bp) else ""
                 piece = f'<span class="dossier-boilerplate" title="{esc(kind)}">{label}{piece}</span>'
             pieces.append(piece)
         para = text[p_start:p_end]
