@@ -14,7 +14,7 @@ document text (W3C TextPositionSelector semantics), so `text[start:end] == quote
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
 # ---------------------------------------------------------------------------------------
@@ -29,6 +29,13 @@ ACTOR_KINDS = ("person", "organization", "outlet", "state", "place", "other")
 CLAIM_STATUSES = ("single-source", "corroborated", "contested")
 
 STANCES = ("affirms", "denies")
+
+#: An editor's verdict on a claim (schema.org ClaimReview `reviewRating.alternateName`).
+VERDICT_RATINGS = ("true", "mostly-true", "mixed", "misleading", "mostly-false", "false", "unproven")
+
+#: What a claim's independent origin is: an actor (outlet, agency, person) the evidence is
+#: attributed to, or a source that reports it on its own authority.
+ORIGIN_KINDS = ("actor", "source")
 
 #: Date precision, as dateparser's DateDataParser reports it.
 PRECISIONS = ("day", "month", "year")
@@ -66,6 +73,8 @@ class Source:
     encoding: Optional[str] = None  # how the bytes were decoded
     languages: list[str] = field(default_factory=list)  # every language found, by sentence
     boilerplate: list[Span] = field(default_factory=list)
+    archived_url: Optional[str] = None  # editor-supplied (sidecar), e.g. a web.archive.org copy
+    notes: list[str] = field(default_factory=list)  # what could not be resolved, e.g. a relative date
 
 
 @dataclass
@@ -91,6 +100,8 @@ class Actor:
     aliases: list[Alias] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    description: Optional[str] = None  # editor-supplied
+    former_ids: list[str] = field(default_factory=list)  # ids merged into this one: redirects
 
 
 @dataclass
@@ -113,6 +124,31 @@ class Evidence:
     stance: str = "affirms"  # one of STANCES
     value: Optional[str] = None  # the number, date or answer the source gives
     date: Optional[str] = None  # ISO date the quote states for the event, if any
+    added_by: Optional[str] = None  # editor who added this evidence by hand (None: extracted)
+
+
+@dataclass
+class Origin:
+    """One independent origin of a claim: where the information ultimately comes from.
+
+    Four articles that all relay the same newspaper are one origin (kind "actor", id the
+    newspaper's actor id), with `via` listing the relaying sources and `chain` the path.
+    A source reporting on its own authority is its own origin (kind "source").
+    """
+    id: str  # actor id or source id
+    kind: str  # one of ORIGIN_KINDS
+    via: list[str] = field(default_factory=list)  # source ids whose evidence traces back here
+    chain: list[list[str]] = field(default_factory=list)  # per relaying source: [source, actor, ...]
+
+
+@dataclass
+class Verdict:
+    """An editor's judgement of a claim (feeds the claim page and ClaimReview JSON-LD)."""
+    rating: str  # one of VERDICT_RATINGS
+    rationale: str
+    reviewer: str
+    date: str  # ISO 8601 date of the review
+    url: Optional[str] = None  # a published fact-check, if any
 
 
 @dataclass
@@ -122,14 +158,38 @@ class Claim:
     actors: list[str] = field(default_factory=list)  # actor ids
     status: str = "single-source"  # one of CLAIM_STATUSES
     evidence: list[Evidence] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)  # computed: independent origins
+    verdict: Optional[Verdict] = None  # editor-supplied (curation overlay)
+    former_ids: list[str] = field(default_factory=list)  # earlier ids of this claim: redirects
 
 
 RECORD_TYPES = {"sources": Source, "actors": Actor, "claims": Claim}
 
 
+#: Editor-only or rarely-set fields left out of the YAML while they are empty, so a record
+#: file shows what is there rather than a wall of nulls.
+OMIT_WHEN_EMPTY = frozenset({"archived_url", "notes", "description", "former_ids", "verdict", "added_by"})
+
+
 def to_dict(record: Any) -> dict:
     """A record as plain data, keys in declaration order (the YAML layout)."""
-    return asdict(record)
+    return _plain(record)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "__dataclass_fields__"):
+        out = {}
+        for f in fields(value):
+            item = getattr(value, f.name)
+            if f.name in OMIT_WHEN_EMPTY and (item is None or item == []):
+                continue
+            out[f.name] = _plain(item)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 _NESTED = {
@@ -138,6 +198,11 @@ _NESTED = {
     (Actor, "mentions"): Mention,
     (Actor, "roles"): Role,
     (Claim, "evidence"): Evidence,
+    (Claim, "origins"): Origin,
+}
+
+_NESTED_ONE = {
+    (Claim, "verdict"): Verdict,
 }
 
 
@@ -151,6 +216,9 @@ def from_dict(cls: type, data: dict) -> Any:
         nested = _NESTED.get((cls, f.name))
         if nested is not None and value is not None:
             value = [from_dict(nested, item) for item in value]
+        one = _NESTED_ONE.get((cls, f.name))
+        if one is not None and value is not None:
+            value = from_dict(one, value)
         kwargs[f.name] = value
     return cls(**kwargs)
 

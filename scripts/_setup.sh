@@ -32,7 +32,7 @@ STAMP=.venv/.dossier-install-stamp
 WANT="$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$WANT" ]; then
     echo "Installing dependencies from requirements.lock into .venv" >&2
-    .venv/bin/python -m pip install --quiet -r requirements.lock
+    .venv/bin/python -m pip install --quiet --no-deps -r requirements.lock
     .venv/bin/python -m pip install --quiet --no-deps -e .
     echo "$WANT" > "$STAMP"
 fi
