@@ -522,8 +522,18 @@ def nominative(words: list[str], language: Optional[str]) -> list[str]:
     if not words:
         return words
     if script_of(words[-1]) == "Cyrl":
+        # A first name agrees with the surname's case: Ильхаму Алиеву, Ильхамом Алиевым.
+        # (Not -а: "Ильхама Алиева" and "Анна Петрова" look alike.)
+        last = words[-1].lower()
+        agree = "у" if len(last) >= 5 and re.search("(ов|ев|ёв|ин|ын)у$", last) else None
+        if len(last) >= 6 and re.search("(ов|ев|ёв|ин)ым$", last):
+            agree = "ом"
         out = []
-        for w in words:
+        for w in words[:-1] + [words[-1]]:
+            lw = w.lower()
+            if w is not words[-1] and agree and len(w) >= 4 and re.search(f"[бвгджзклмнпрстфхцчшщ]{agree}$", lw):
+                out.append(w[: -len(agree)])
+                continue
             lw = w.lower()
             if len(w) >= 6 and lw.endswith(_CYR_CASE):
                 w = w[:-2]
@@ -539,6 +549,10 @@ def nominative(words: list[str], language: Optional[str]) -> list[str]:
             if last.lower().endswith(suf) and len(last) - len(suf) >= 5:
                 words[-1] = last[: -len(suf)]
                 break
+        else:
+            # Accusative/dative vowel straight after a surname ending: Əliyevi, Putini, Mehdiyevə.
+            if len(last) >= 6 and re.search("(ov|ev|yev|in|ın)[ıiuüəa]$", last.lower()):
+                words[-1] = last[:-1]
     return words
 
 
@@ -977,6 +991,9 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
                 or (nxt < len(toks) and _is_event_word(toks[nxt].text)) or any(_is_event_word(t.text) for t in run):
             i = nxt
             continue  # "Russia-Ukraine", "the Russia-Central Asia summit": a relation or an event
+        if _is_title_word(run[0].text) and (german or len(run) > 1 and not _is_cap(run[1])):
+            i = nxt
+            continue  # "Leiter der Präsidialverwaltung": a title phrase, not a name
         if len(run) == 1 and (fold(run[0].bare) in _caps_lexicon()[1] or _is_institution_run([run[0].text])):
             i = nxt
             continue  # "Ally Turkey", "Parliament": a capitalized common noun
@@ -1283,6 +1300,24 @@ def _compatible(kind_a: str, kind_b: str) -> bool:
     return {kind_a, kind_b} == {"outlet", "organization"}
 
 
+def _key_pairs(names: list[str], family: bool = False) -> list[tuple[int, int]]:
+    """Index pairs (i < j, sorted) of names sharing a cross-script key, never all pairs.
+
+    Two spellings of one name have the same `name_key`; with `family`, names of two or more
+    words that share the key of everything after the first word are paired too.
+    """
+    blocks: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        keys = {"k:" + name_key(name)}
+        words = name.split()
+        if family and len(words) > 1:
+            keys.add(f"f{len(words)}:" + name_key(" ".join(words[1:])))
+        for k in keys:
+            blocks.setdefault(k, []).append(i)
+    pairs = {(x, y) for members in blocks.values() for n, x in enumerate(members) for y in members[n + 1:]}
+    return sorted(pairs)
+
+
 def _nasal_variant(a: str, b: str) -> bool:
     """Same family name; given names equal but for a final n/m (Ilhan ~ Ilham)."""
     wa, wb = a.split(), b.split()
@@ -1370,15 +1405,16 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     kinds = {lab: Counter(ordered[i].kind for i in fulls[lab]) for lab in full_labels}
     roles = {lab: {role_key(ordered[i].title, ordered[i].language) for i in fulls[lab] if ordered[i].title} - {None}
              for lab in full_labels}
-    for a_i, a in enumerate(full_labels):
-        na = ordered[fulls[a][0]].name
-        for b in full_labels[a_i + 1:]:
-            nb = ordered[fulls[b][0]].name
-            ka, kb = kinds[a].most_common(1)[0][0], kinds[b].most_common(1)[0][0]
-            if not _compatible(ka, kb) or key_strength(name_key(na)) < 3:
-                continue
-            if same_name(na, nb) or (ka == kb == "person" and roles[a] & roles[b] and _nasal_variant(na, nb)):
-                clusters.union(a, b)
+    # Only pairs that share a key can pass (same_name implies equal name_key; a nasal
+    # variant has the same family name): blocking by key keeps this linear.
+    for a_i, b_i in _key_pairs([ordered[fulls[lab][0]].name for lab in full_labels], family=True):
+        a, b = full_labels[a_i], full_labels[b_i]
+        na, nb = ordered[fulls[a][0]].name, ordered[fulls[b][0]].name
+        ka, kb = kinds[a].most_common(1)[0][0], kinds[b].most_common(1)[0][0]
+        if not _compatible(ka, kb) or key_strength(name_key(na)) < 3:
+            continue
+        if same_name(na, nb) or (ka == kb == "person" and roles[a] & roles[b] and _nasal_variant(na, nb)):
+            clusters.union(a, b)
 
     # 3. A single word joins the full name it abbreviates: the one used in the same
     #    document, else the only one anywhere; when several fit it stays apart.
@@ -1403,6 +1439,14 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
         return any(normalize_surface(p) == normalize_surface(single.name) or
                    (key_strength(name_key(p)) >= 2 and same_name(p, single.name)) for p in parts)
 
+    # full labels by the keys of their first and last words: `fits` needs one of them
+    by_part: dict[str, set[str]] = {}
+    for lab in full_labels:
+        words = ordered[fulls[lab][0]].name.split()
+        for p in {words[0], words[-1]}:
+            for k in ("k:" + name_key(p), "s:" + normalize_surface(p)):
+                by_part.setdefault(k, set()).add(lab)
+
     pending: list[int] = []
     for idx in singles:
         m = ordered[idx]
@@ -1410,7 +1454,8 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
         if len(local) == 1:
             target = local[0]
         elif not local:
-            anywhere = sorted({clusters.find(lab) for lab in full_labels if fits(m, lab)})
+            near = by_part.get("k:" + name_key(m.name), set()) | by_part.get("s:" + normalize_surface(m.name), set())
+            anywhere = sorted({clusters.find(lab) for lab in near if fits(m, lab)})
             target = anywhere[0] if len(anywhere) == 1 else None
         else:
             target = None
@@ -1432,13 +1477,12 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
             single_labels.append(lab)
     single_labels.sort()
     rep = {lab: next(ordered[i] for i in pending if label_of[i] == lab) for lab in single_labels}
-    for a_i, a in enumerate(single_labels):
-        ma = rep[a]
-        for b in single_labels[a_i + 1:]:
-            mb = rep[b]
-            latin = {ma.script, mb.script} <= {"Latn", "Cyrl"} and len(ma.name) >= 4
-            if _compatible(ma.kind, mb.kind) and (key_strength(ma.key) >= 3 or latin) and same_name(ma.name, mb.name):
-                clusters.union(a, b)
+    for a_i, b_i in _key_pairs([rep[lab].name for lab in single_labels]):
+        a, b = single_labels[a_i], single_labels[b_i]
+        ma, mb = rep[a], rep[b]
+        latin = {ma.script, mb.script} <= {"Latn", "Cyrl"} and len(ma.name) >= 4
+        if _compatible(ma.kind, mb.kind) and (key_strength(ma.key) >= 3 or latin) and same_name(ma.name, mb.name):
+            clusters.union(a, b)
 
     # 5. Build the actors.
     groups: dict[str, list[MentionCandidate]] = {}

@@ -56,6 +56,7 @@ def check(root: Path, content_dir: Optional[Path] = None) -> list[Problem]:
     _check_references(loaded, ids, problems)
     texts = _check_sources(root, loaded["sources"], problems)
     _check_offsets(loaded, texts, problems)
+    _check_curation(root, content_dir, loaded, problems)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
 
 
@@ -214,6 +215,18 @@ def _check_span(item: _Loaded, where: tuple, start: int, end: int, expected: Opt
         problems.append(Problem(item.name, item.line(*where, key),
                                 f"{label}.{key} does not match the document at {start}:{end}, "
                                 f"which reads {_short(text[start:end])!r}"))
+
+
+def _check_curation(root: Path, content_dir: Path, loaded: dict[str, list[_Loaded]], problems: list[Problem]) -> None:
+    """The editor's overlay: malformed files, orphaned decisions, decisions not yet applied."""
+    from .curation import check as check_overlay
+
+    by_id = {kind: {item.data["id"]: item.data for item in items} for kind, items in loaded.items()}
+    for issue in check_overlay(root, content_dir, by_id["claims"], by_id["actors"], by_id["sources"]):
+        message = issue.message
+        if issue.orphan:
+            message = f"orphaned curation: {message}"
+        problems.append(Problem(issue.path, issue.line, message))
 
 
 def _short(text: str, limit: int = 80) -> str:

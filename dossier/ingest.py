@@ -20,7 +20,7 @@ from typing import Optional
 import yaml
 
 from dossier import dates
-from dossier.errors import InputError
+from dossier.errors import DossierError, InputError
 from dossier.model import Document, Source, Span
 from dossier.text import slugify
 
@@ -147,6 +147,7 @@ def decode_bytes(raw: bytes, name: str, declared: Optional[str] = None) -> tuple
         if controls > len(raw) // 20:
             raise _fail(name, "this looks like a binary file (it is full of control bytes)",
                         "save the article as a UTF-8 .txt, .md or .html file")
+        _refuse_broken_utf8(raw, name)
         text, encoding = _guess_legacy(raw, name)
     text = normalize_text(text)
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v")
@@ -154,6 +155,30 @@ def decode_bytes(raw: bytes, name: str, declared: Optional[str] = None) -> tuple
         raise _fail(name, "this looks like a binary file (it is full of control characters)",
                     "save the article as a UTF-8 .txt, .md or .html file")
     return text, encoding
+
+
+def _refuse_broken_utf8(raw: bytes, name: str) -> None:
+    """UTF-8 text with a few invalid bytes is damaged UTF-8, not a legacy code page: say where.
+
+    A legacy (windows-125x) text almost never forms valid multi-byte UTF-8 sequences, while
+    damaged UTF-8 is mostly made of them; guessing a code page would turn it into mojibake.
+    """
+    text = raw.decode("utf-8", errors="surrogateescape")
+    bad = good = 0
+    first = None
+    for i, ch in enumerate(text):
+        if "\udc80" <= ch <= "\udcff":
+            bad += 1
+            first = i if first is None else first
+        elif ch > "\x7f":
+            good += 1
+    if first is None or good < 3 or good < 2 * bad:
+        return
+    offset = len(text[:first].encode("utf-8", errors="surrogateescape"))
+    line = raw[:offset].count(b"\n") + 1
+    raise InputError(name, f"not valid UTF-8: byte 0x{raw[offset]:02X} at byte {offset} "
+                           f"({bad} invalid byte{'s' if bad > 1 else ''} in all)", line=line,
+                     hint="the file was damaged or mixes encodings; re-save it as UTF-8 or fix that line")
 
 
 # Single-byte encodings news sites still use, tried besides charset-normalizer's guesses.
@@ -558,9 +583,11 @@ def _front_matter(text: str) -> tuple[Optional[dict], Optional[Span]]:
     m = re.match(r"---[ \t]*\n(.*?\n)---[ \t]*(?:\n|$)", text, re.S)
     if not m:
         return None, None
-    try:
-        data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+    from dossier.records import load_yaml_text
+
+    try:  # strict: no tags, anchors or aliases (a "billion laughs" front matter is ignored)
+        data = load_yaml_text(m.group(1), "front matter")
+    except DossierError:
         return None, None
     if not isinstance(data, dict):
         return None, None
@@ -608,14 +635,83 @@ def find_boilerplate(text: str, lines: list[_Line], title_line: Optional[int]) -
 
 
 # ---------------------------------------------------------------------------------------
+# Sidecar metadata: content/sources/<file>.meta.yml, written by the editor
+# ---------------------------------------------------------------------------------------
+
+SIDECAR_SUFFIX = ".meta.yml"
+
+#: Source fields a sidecar may set; it overrides what the document states.
+SIDECAR_FIELDS = ("title", "publisher", "author", "published", "url", "archived_url", "language")
+
+
+def sidecar_candidates(path: Path) -> list[Path]:
+    """Where a document's sidecar may be: `<file name>.meta.yml`, else `<stem>.meta.yml`."""
+    path = Path(path)
+    return [path.with_name(path.name + SIDECAR_SUFFIX), path.with_name(path.stem + SIDECAR_SUFFIX)]
+
+
+def sidecar_path(path: Path) -> Optional[Path]:
+    """The sidecar file of the document at `path`, or None when it has none."""
+    for candidate in sidecar_candidates(path):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_sidecar(path: Path, root: Path) -> dict:
+    """The validated sidecar fields of the document at `path` ({} without a sidecar).
+
+    Raises RecordError naming the sidecar file and line when it is malformed.
+    """
+    from dossier.errors import RecordError
+    from dossier.records import load_yaml_lines, validate
+
+    meta = sidecar_path(path)
+    if meta is None:
+        return {}
+    name = _rel_path(meta, root)
+    if meta.stat().st_size > 1024 * 1024:
+        raise RecordError(name, "a sidecar file must be small (under 1 MB)", hint="keep only the metadata fields")
+    data, lines = load_yaml_lines(meta, root)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise RecordError(name, "a sidecar must be a mapping of fields", line=1,
+                          hint=f"write e.g. 'publisher: Name' on its own line; fields: {', '.join(SIDECAR_FIELDS)}")
+    problems = validate("source-meta", data, lines)
+    if problems:
+        line, message = problems[0]
+        raise RecordError(name, message, line=line,
+                          hint=f"fields: {', '.join(SIDECAR_FIELDS)}; dates YYYY-MM-DD, YYYY-MM or YYYY; URLs http(s)")
+    return data
+
+
+def apply_sidecar(source: Source, meta: dict) -> None:
+    """Override `source`'s metadata with the sidecar's fields (the editor's word wins)."""
+    for key in SIDECAR_FIELDS:
+        if key not in meta:
+            continue
+        setattr(source, key, meta[key])
+        if key == "published":
+            source.published_precision = {4: "year", 7: "month"}.get(len(meta[key]), "day")
+        if key == "language" and meta[key] not in source.languages:
+            source.languages = sorted(set(source.languages) | {meta[key]})
+
+
+# ---------------------------------------------------------------------------------------
 # load_document
 # ---------------------------------------------------------------------------------------
 
 def _rel_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # The link's own path first: a link pointing out of the dossier is named as the author sees it.
+    import os
+
+    for p, r in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), Path(root).resolve())):
+        try:
+            return p.relative_to(r).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def _html_extract(html: str, name: str) -> tuple[str, dict]:
@@ -656,6 +752,13 @@ def load_document(path: Path, root: Path) -> Document:
     """
     path = Path(path)
     rel = _rel_path(path, root)
+    try:
+        outside = not path.resolve().is_relative_to(Path(root).resolve())
+    except (OSError, RuntimeError):  # a link loop
+        outside = True
+    if outside:
+        raise _fail(rel, "this is a link to a file outside the dossier; it is not read",
+                    "copy the document itself into content/sources/")
     try:
         size = path.stat().st_size
     except OSError as err:
@@ -740,4 +843,8 @@ def load_document(path: Path, root: Path) -> Document:
         encoding=encoding,
         boilerplate=_merge(spans),
     )
+    try:
+        apply_sidecar(source, read_sidecar(path, root))
+    except DossierError:
+        pass  # a broken sidecar is reported by extraction's curation step and `dossier check`
     return Document(source=source, text=text)

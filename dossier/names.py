@@ -111,6 +111,11 @@ def _latin_tokens(name: str) -> list[tuple[str, str]]:
 def _fold(latin: str, script: str) -> str:
     """Broad sound classes with vowels kept (vowels folded to a/i/u)."""
     s = latin
+    if script == "Latn":
+        # German/Dutch/Polish spellings: "sch" is /sh/, and "ch" before a consonant is /kh/
+        # (Mechtijew = Mekhtiyev); English writes /ch/ before vowels, which stays as it is.
+        s = s.replace("tsch", "ch").replace("sch", "sh")
+        s = re.sub(r"(?<!t)ch(?=[bdfgjklmnpqrstvwxz])", "kh", s)
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
     if script == "Arab":
@@ -165,7 +170,8 @@ def same_name(a: str, b: str) -> bool:
     Across scripts the cross-script key decides. When both words are Latin (or
     Cyrillic, which transliterates cleanly) the vowel pattern must agree too, so
     Vladimir != Volodymyr, while Mukhtarov ~ Muhtarov (same key, same vowels after
-    folding e/a, o/u and dropping y glides).
+    folding e/a, o/u and dropping y glides). Arabic spellings may omit vowels, so their
+    vowel letters need only appear in order in the other spelling (فولوديمير != Vladimir).
     """
     ta, tb = _latin_tokens(a), _latin_tokens(b)
     if not ta or len(ta) != len(tb):
@@ -178,7 +184,45 @@ def same_name(a: str, b: str) -> bool:
         if sa != "Arab" and sb != "Arab":
             if _vowel_pattern(fa) != _vowel_pattern(fb):
                 return False
+        elif not _arabic_vowels_fit(fa, sa, fb, sb):
+            return False
     return True
+
+
+def _vowel_letters(folded: str, arabic: bool) -> str:
+    """Vowels in order, repeats collapsed; for Arabic without the word-initial alif, whose
+    vowel the letter does not tell (إلهام = Ilham)."""
+    s = re.sub(r"(?<![aiu])y(?![aiu])", "i", folded).replace("y", "")
+    if arabic:
+        s = s[1:] if s[:1] in "aiu" else s
+        s = re.sub(r"([iu])\1+", r"\1", s)  # ييـ doubles one sound
+        s = re.sub(r"(?<=[aiu])[iu]", "", s)  # ya/waw after a vowel: a diphthong (هايدار = Haydar)
+        s = re.sub(r"[iu](?=[aiu])", "", s)  # ya/waw before a vowel is a glide (نوفايا = Novaya)
+    vowels = re.sub(r"[^aiu]", "", s)
+    return re.sub(r"(.)\1+", r"\1", vowels) if arabic else vowels  # ييـ doubles one sound
+
+
+def _is_subsequence(short: str, long: str, arabic_ya: bool = False) -> bool:
+    """`short` in order inside `long`; with `arabic_ya`, an Arabic ya (i) may also stand for
+    an e, which the folding has made an a (غازيتا = Gazeta, بيسكوف = Peskov)."""
+    k = 0
+    for ch in short:
+        while k < len(long) and not (long[k] == ch or arabic_ya and ch == "i" and long[k] == "a"):
+            k += 1
+        if k == len(long):
+            return False
+        k += 1
+    return True
+
+
+def _arabic_vowels_fit(fa: str, sa: str, fb: str, sb: str) -> bool:
+    """Arabic script may leave vowels out but rarely writes ones that are not there:
+    فلاديمير (a-i-i) is Vladimir, فولوديمير (u-u-i-i) is Volodymyr."""
+    va, vb = _vowel_letters(fa, sa == "Arab"), _vowel_letters(fb, sb == "Arab")
+    if sa == "Arab" and sb == "Arab":
+        return _is_subsequence(va, vb) or _is_subsequence(vb, va)
+    arabic, other = (va, vb) if sa == "Arab" else (vb, va)
+    return _is_subsequence(arabic, other, arabic_ya=True)
 
 
 def normalize_surface(text: str) -> str:

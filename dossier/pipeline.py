@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from . import actors as actors_stage
-from . import analysis, claims, ingest, records, segment
+from . import analysis, cache, claims, curation, ingest, records
 from .errors import DossierError, InputError
 from .model import Actor, Claim, Document, MentionCandidate
 from .text import unique_slug
@@ -40,19 +40,29 @@ class ExtractReport:
 
 def read_documents(root: Path, progress: Optional[Progress] = None) -> tuple[list[Document], list[str]]:
     """Load and segment every document under content/sources/; bad ones become warnings."""
+    docs, _mentions, _vectors, warnings = prepare_documents(root, progress)
+    return docs, warnings
+
+
+def prepare_documents(root: Path, progress: Optional[Progress] = None
+                      ) -> tuple[list[Document], list[list[MentionCandidate]], dict, list[str]]:
+    """Every document's own results (segmented text, mentions, quote vectors): cached, in parallel.
+
+    See `dossier.cache`: an unchanged document comes from the cache, the others are
+    processed on every core. Returns documents, their mentions (same order), the quote
+    vectors by (source id, start, end) and warnings.
+    """
     paths = ingest.discover(root / "content" / "sources")
     docs: list[Document] = []
+    found: list[list[MentionCandidate]] = []
+    vectors: dict = {}
     warnings: list[str] = []
     taken: set[str] = set()
-    for i, path in enumerate(paths):
-        if progress:
-            progress(f"reading {path.name}", i, len(paths))
-        try:
-            doc = ingest.load_document(path, root)
-            segment.segment(doc)
-        except InputError as err:
-            warnings.append(str(err))
+    for prepared in cache.prepare(paths, root, progress):
+        if prepared.error is not None:
+            warnings.append(prepared.error)
             continue
+        doc, mentions = prepared.document, prepared.mentions or []
         if doc.source.id in taken:
             new_id = unique_slug(doc.source.id, taken)
             warnings.append(
@@ -60,27 +70,30 @@ def read_documents(root: Path, progress: Optional[Progress] = None) -> tuple[lis
                 f"this one is '{new_id}' (rename one of the files to choose ids yourself)"
             )
             doc.source.id = new_id
+            for m in mentions:
+                m.source = new_id
         else:
             taken.add(doc.source.id)
         docs.append(doc)
+        found.append(mentions)
+        for (start, end), vec in (prepared.vectors or {}).items():
+            vectors[(doc.source.id, start, end)] = vec
     if progress:
         progress("documents read", len(paths), len(paths))
-    return docs, warnings
+    return docs, found, vectors, warnings
 
 
 def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
     """Run the whole extraction for the dossier at `root` and write its records."""
     root = Path(root)
     content = root / "content"
-    existing = records.load_records(content) if (content / "records").exists() else records.Records()
+    existing, broken = records.load_existing(content)  # a record edited into a bad shape: warned, rewritten
 
-    docs, warnings = read_documents(root, progress)
+    docs, per_doc_mentions, vectors, warnings = prepare_documents(root, progress)
 
     step = lambda label: progress(label, len(docs), len(docs)) if progress else None  # noqa: E731
     step("finding actors")
-    mentions: list[MentionCandidate] = []
-    for doc in docs:
-        mentions.extend(actors_stage.find_mentions(doc))
+    mentions: list[MentionCandidate] = [m for found in per_doc_mentions for m in found]
     pins = actors_stage.load_pins(content)
     actor_list, mapping = actors_stage.resolve(docs, mentions, list(existing.actors.values()), pins)
     actor_by_id: dict[str, Actor] = {a.id: a for a in actor_list}
@@ -97,11 +110,17 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
         # `cites` names the outlets and agencies a document relays, not every speaker it quotes.
         doc.source.cites = [a for a in analysis.cites(found) if a in actor_by_id and actor_by_id[a].kind in CITABLE_KINDS]
         candidates.extend(found)
+        doc.source.notes = doc.source.notes + [n for n in claims.date_notes(doc, found) if n not in doc.source.notes]
     candidates.extend(claims.role_claims(actor_by_id, {d.source.id: d for d in docs}))
 
     step("grouping claims across sources")
-    claim_list: list[Claim] = claims.group(candidates, list(existing.claims.values()), actor_by_id)
+    claim_list: list[Claim] = claims.group(candidates, list(existing.claims.values()), actor_by_id, vectors)
+    curated = curation.apply(content, docs, actor_by_id, claim_list)  # the editor's overlay: decisions win
+    claim_list, warnings = curated.claims, broken + warnings + curated.warnings
+    source_by_id = {d.source.id: d.source for d in docs}
+    published_by = analysis.publishers(source_by_id, actor_by_id)
     for claim in claim_list:
+        claim.origins = analysis.origins(claim, source_by_id, actor_by_id, published_by)
         claim.status = analysis.assess(claim)
 
     step("writing records")
@@ -109,12 +128,13 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
         sources={d.source.id: d.source for d in docs},
         actors=actor_by_id,
         claims={c.id: c for c in claim_list},
+        orphans=curation.orphans_data(curated.orphans),
     )
     written = records.write_records(content, result)
 
     return ExtractReport(
         documents=len(docs),
-        actors=len(actor_list),
+        actors=len(actor_by_id),
         mentions=sum(len(a.mentions) for a in actor_list),
         claims=len(claim_list),
         multi_source=sum(1 for c in claim_list if len({e.source for e in c.evidence}) > 1),

@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import site
+from . import exports, site
 from .errors import DossierError
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -55,6 +55,11 @@ def _read_text(root: Path, source) -> tuple[Optional[str], Optional[str]]:
             return path.read_text(encoding="utf-8"), None
         except (OSError, UnicodeDecodeError) as err:
             return None, f"{source.path}: cannot read: {err}"
+    from .cache import cached_document
+
+    doc = cached_document(path, root)  # extraction's own result: no decoding again on serve
+    if doc is not None:
+        return doc.text, None
     try:
         return load_document(path, root).text, None
     except DossierError as err:
@@ -217,7 +222,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 else intro_file.content_string
             files.remove(intro_file)
         try:
-            generated = site.pages(records, texts, site_name=config.site_name, intro=intro)
+            generated = site.pages(records, texts, site_name=config.site_name, intro=intro,
+                                   site_url=config.site_url or None)
+            data = exports.exports(records, texts, site_url=config.site_url or None,
+                                   directory_urls=config.use_directory_urls)
+            moved = site.redirects(records, directory_urls=config.use_directory_urls)
         except DossierError as err:
             raise PluginError(f"dossier: {err}") from None
         for path, markdown in generated.items():
@@ -228,6 +237,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 continue
             inclusion = InclusionLevel.UNDEFINED if path in site.SECTION_PAGES else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        # Exports (data/...) and redirects from former ids: static files, copied as they are.
+        for path, content in list(data.items()) + list(moved.items()):
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
         return files
 
     def on_serve(self, server, *, config, builder):

@@ -32,6 +32,9 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
+#: Written by extraction next to the record kinds: curation decisions that no longer apply.
+ORPHANS_FILE = "orphans.yml"
+
 # Wide enough that PyYAML never folds a long quote over several lines.
 _WIDTH = 1 << 30
 
@@ -139,14 +142,14 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
         event = self.peek_event()
         if isinstance(event, AliasEvent):
-            raise _UnsafeYAML(None, None, f"YAML alias '*{event.anchor}' is not allowed in records",
+            raise _UnsafeYAML(None, None, f"YAML alias '*{event.anchor}' is not allowed",
                               event.start_mark)
         if isinstance(event, (ScalarEvent, CollectionStartEvent)):
             if event.anchor is not None:
-                raise _UnsafeYAML(None, None, f"YAML anchor '&{event.anchor}' is not allowed in records",
+                raise _UnsafeYAML(None, None, f"YAML anchor '&{event.anchor}' is not allowed",
                                   event.start_mark)
             if event.tag is not None and not (isinstance(event, ScalarEvent) and event.tag == "!"):
-                raise _UnsafeYAML(None, None, f"YAML tag '{event.tag}' is not allowed in records",
+                raise _UnsafeYAML(None, None, f"YAML tag '{event.tag}' is not allowed",
                                   event.start_mark)
         return super().compose_node(parent, index)
 
@@ -155,7 +158,7 @@ class _Loader(yaml.SafeLoader):
             seen: dict[Any, Any] = {}
             for key_node, _ in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise _UnsafeYAML(None, None, "YAML merge key '<<' is not allowed in records",
+                    raise _UnsafeYAML(None, None, "YAML merge key '<<' is not allowed",
                                       key_node.start_mark)
                 key = self.construct_object(key_node, deep=True)
                 try:
@@ -203,7 +206,7 @@ def _parse(text: str, name: str) -> tuple[Any, Optional[yaml.Node]]:
         if "could not determine a constructor" in problem:
             problem = "unknown YAML tag: " + problem.split("tag", 1)[-1].strip(" '")
         raise RecordError(name, problem, line=line,
-                          hint="records are plain YAML: no tags, anchors, aliases or duplicate keys") from None
+                          hint="dossier reads plain YAML only: no tags, anchors, aliases or duplicate keys") from None
     except yaml.YAMLError as err:  # reader errors (bad characters) carry no problem_mark
         raise RecordError(name, f"invalid YAML: {err}") from None
     finally:
@@ -226,6 +229,11 @@ def load_yaml(path: Path | str, base: Optional[Path] = None) -> Any:
     """Safely load one YAML file; RecordError (file:line) on anything unsafe or malformed."""
     name = _display(path, base)
     return _parse(_read_text(Path(path), name), name)[0]
+
+
+def load_yaml_text(text: str, name: str) -> Any:
+    """Safely load YAML held in a string (e.g. a document's front matter); RecordError naming `name`."""
+    return _parse(text, name)[0]
 
 
 def load_yaml_lines(path: Path | str, base: Optional[Path] = None) -> tuple[Any, dict[tuple, int]]:
@@ -290,11 +298,19 @@ def validate(kind: str, data: Any, lines: Optional[dict[tuple, int]] = None) -> 
     return sorted(problems, key=lambda p: (p[0] or 0, p[1]))
 
 
+def _short_repr(value: Any, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _schema_message(err) -> str:
     """jsonschema's message, made shorter where it would dump a whole record."""
     if err.validator == "additionalProperties":
         return err.message.replace("Additional properties are not allowed", "unknown field(s)")
-    if err.validator in ("type", "enum", "pattern", "required", "minimum", "const") or len(err.message) < 200:
+    if err.validator == "pattern":  # the regex itself helps nobody: say what the value should be
+        what = err.schema.get("description") or f"the pattern {err.validator_value}"
+        return f"{_short_repr(err.instance)} does not match the required form: {what}"
+    if err.validator in ("type", "enum", "required", "minimum", "const") or len(err.message) < 200:
         return err.message
     return f"fails the '{err.validator}' rule of the {err.schema_path[0] if err.schema_path else ''} schema"
 
@@ -309,6 +325,9 @@ class Records:
     sources: dict[str, Any] = field(default_factory=dict)
     actors: dict[str, Any] = field(default_factory=dict)
     claims: dict[str, Any] = field(default_factory=dict)
+    #: Curation decisions that no longer apply (plain dicts: file, line, message); written
+    #: to records/orphans.yml by write_records, absent while empty.
+    orphans: list[dict] = field(default_factory=list)
 
     def of(self, kind: str) -> dict[str, Any]:
         """The id -> record dict of `kind` ('sources', 'actors' or 'claims')."""
@@ -340,16 +359,16 @@ def records_dir(content_dir: Path) -> Path:
 
 
 def curation_dir(content_dir: Path) -> Path:
-    """Where editors' decisions will live (issue 4's curation overlay): content_dir/curation.
+    """Where the editors' decisions live: content_dir/curation (see dossier/curation.py).
 
-    Hook: write_records asks `_protected(content_dir, kind, id)` before removing a stale
-    record; the overlay will answer from here.
+    Extraction re-applies the overlay on every run, so write_records' `_protected` hook
+    never needs to keep a stale record alive.
     """
     return Path(content_dir) / "curation"
 
 
 def _protected(content_dir: Path, kind: str, record_id: str) -> bool:
-    """Whether a stale record must survive (editor decision). No overlay yet: never."""
+    """Whether a stale record must survive. Never: curation is re-applied, not kept in records."""
     return False
 
 
@@ -378,10 +397,23 @@ def load_records(content_dir: Path) -> Records:
         return _load_records(Path(content_dir))
 
 
-def _load_records(content_dir: Path) -> Records:
+def load_existing(content_dir: Path) -> tuple[Records, list[str]]:
+    """The valid records (for stable ids on re-extraction) and a message per broken file.
+
+    Extraction rewrites every record, so a file edited into an invalid shape is reported
+    and left out rather than stopping the run.
+    """
+    if not records_dir(Path(content_dir)).exists():
+        return Records(), []
+    with reading(content_dir):
+        return _load_records(Path(content_dir), lenient=True)
+
+
+def _load_records(content_dir: Path, lenient: bool = False):
     base = content_dir.parent
     records = Records()
     problems: list[str] = []
+    loaded: list[tuple[str, str, dict, dict]] = []  # kind, display name, data, lines
     for kind in RECORD_KINDS:
         for path in record_files(content_dir, kind):
             name = _display(path, base)
@@ -395,12 +427,33 @@ def _load_records(content_dir: Path) -> Records:
                 problems.extend(f"{name}:{line or 1}: {msg}" for line, msg in found)
                 continue
             records.of(kind)[data["id"]] = from_dict(RECORD_TYPES[kind], data)
+            loaded.append((kind, name, data, lines))
+    if lenient:
+        problems += _dangling(records, loaded)
+        hint = "extraction regenerates this file; editor decisions belong in content/curation/"
+        return records, [f"{p} ({hint})" for p in problems]
     if problems:
         err = RecordError(None, f"{len(problems)} problem(s) in the records:\n" + "\n".join(problems),
                           hint="fix the files named above, or run `dossier extract` to regenerate them")
         err.problems = problems  # type: ignore[attr-defined]
         raise err
     return records
+
+
+def _dangling(records: Records, loaded: list[tuple[str, str, dict, dict]]) -> list[str]:
+    """'file:line: ...' for each reference to an id no record has (a hand-edited record)."""
+    from .check import _REFERENCES, _walk  # the rules `dossier check` proves
+
+    out = []
+    for kind, name, data, lines in loaded:
+        for ref_kind, path, target in _REFERENCES:
+            if ref_kind != kind:
+                continue
+            for where, value in _walk(data, path):
+                if value is not None and value not in records.of(target):
+                    out.append(f"{name}:{line_of(lines, where) or 1}: {'.'.join(map(str, where))}: "
+                               f"no {target[:-1]} with id '{value}'")
+    return out
 
 
 def record_problems(kind: str, stem: str, data: Any, lines: dict[tuple, int]) -> list[tuple[Optional[int], str]]:
@@ -522,8 +575,9 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
                         _carry(old, new_dir / old.name)
         if target.is_dir():  # other things an author keeps next to the kinds: carry over
             for extra in sorted(target.iterdir()):
-                if extra.name not in RECORD_KINDS:
+                if extra.name not in RECORD_KINDS and extra.name != ORPHANS_FILE:
                     _carry(extra, tmp / extra.name)
+        _write_orphans(target, tmp, records, report)
         for names in (report.written_names, report.unchanged_names, report.removed_names):
             names.sort()
         if not report.written and not report.removed and target.is_dir():
@@ -534,6 +588,22 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return report
+
+
+def _write_orphans(target: Path, tmp: Path, records: Records, report: WriteReport) -> None:
+    """records/orphans.yml: the curation decisions that no longer apply; absent when none."""
+    old = target / ORPHANS_FILE
+    if not records.orphans:
+        if old.is_file():
+            report._add("removed", ORPHANS_FILE)
+        return
+    data = dump_yaml(records.orphans).encode("utf-8")
+    if _same_bytes(old, data):
+        _link_or_copy(old, tmp / ORPHANS_FILE)
+        report._add("unchanged", ORPHANS_FILE)
+    else:
+        _write_file(tmp / ORPHANS_FILE, data)
+        report._add("written", ORPHANS_FILE)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 from .errors import RecordError
 from .model import ACTOR_KINDS, CLAIM_STATUSES, Actor, Claim, Evidence, Source
-from .text import is_rtl, script_of
+from .names import name_key
+from .text import is_rtl, script_of, to_latin
 
 # ---------------------------------------------------------------------------------------
 # Escaping
@@ -122,9 +124,21 @@ def _lang_label(code: Optional[str]) -> str:
     return esc(name if not code or name == code else f"{name} ({code})")
 
 
+def direction(text: str) -> str:
+    """'rtl' or 'ltr' by the first strong character, as the Unicode bidi algorithm (and
+    HTML's dir="auto") decides a paragraph's direction; the dominant script if none."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "rtl" if is_rtl(text) else "ltr"
+
+
 def _dir_attrs(text: str, lang: Optional[str]) -> str:
     """`dir="rtl|ltr" lang=".."` attributes for a piece of original-language text."""
-    attrs = f'dir="{"rtl" if is_rtl(text) else "ltr"}"'
+    attrs = f'dir="{direction(text)}"'
     if lang and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang):
         attrs += f' lang="{lang}"'
     return attrs
@@ -136,7 +150,7 @@ def _quote_html(text: str, lang: Optional[str], tag: str = "span") -> str:
 
 def _plain(text: str, lang: Optional[str]) -> bool:
     """True for left-to-right text in English or of unknown language: needs no markup."""
-    return not is_rtl(text) and (not lang or lang == "en")
+    return direction(text) == "ltr" and not is_rtl(text) and (not lang or lang == "en")
 
 
 def _bidi(text: Optional[str], lang: Optional[str] = None) -> str:
@@ -253,6 +267,7 @@ class Site:
     texts: dict[str, str] = field(default_factory=dict)
     site_name: str = "Dossier"
     intro: Optional[str] = None
+    site_url: Optional[str] = None  # the published site's address (mkdocs.yml site_url), for JSON-LD
     # source id -> [(evidence, claim)] sorted by offsets then claim id
     evidence_by_source: dict[str, list[tuple[Evidence, Claim]]] = field(default_factory=dict)
     # actor id -> claims that name the actor
@@ -283,12 +298,12 @@ def _check_ids(kind: str, ids: Iterable[str]) -> None:
 
 
 def prepare(records: Any, texts: Optional[dict[str, str]] = None, site_name: str = "Dossier",
-            intro: Optional[str] = None) -> Site:
+            intro: Optional[str] = None, site_url: Optional[str] = None) -> Site:
     """Index `records` (anything with sources/actors/claims dicts) for rendering."""
     if isinstance(records, Site):
         return records
     site = Site(dict(records.sources), dict(records.actors), dict(records.claims),
-                dict(texts or {}), site_name, intro)
+                dict(texts or {}), site_name, intro, site_url)
     for kind in KIND_DIRS:
         _check_ids(kind, getattr(site, kind))
     for claim in site.sorted_claims():
@@ -342,6 +357,21 @@ def _source_count(claim: Claim) -> int:
     return len({ev.source for ev in claim.evidence})
 
 
+def origin_count(claim: Claim) -> int:
+    """Independent origins of a claim; its distinct sources while origins are not computed."""
+    return len({(o.kind, o.id) for o in claim.origins}) or _source_count(claim)
+
+
+def _support(claim: Claim) -> str:
+    """'3 sources', or '2 independent origins, 3 sources' once origins are known."""
+    n = _source_count(claim)
+    if not claim.origins or n == 1:
+        return _plural(n, "source")
+    if origin_count(claim) == n:
+        return f"{n} independent sources"
+    return f"{_plural(origin_count(claim), 'independent origin')}, {_plural(n, 'source')}"
+
+
 def _claim_languages(claim: Claim) -> list[str]:
     return sorted({ev.language for ev in claim.evidence if ev.language})
 
@@ -387,10 +417,9 @@ def _claim_ref(site: Site, claim: Claim, from_page: str) -> str:
 
 
 def _claim_item(site: Site, claim: Claim, from_page: str) -> str:
-    n = _source_count(claim)
     langs = ", ".join(esc(code) for code in _claim_languages(claim))
     return (f"- {_badge(claim.status)} {_claim_ref(site, claim, from_page)} "
-            f"<small>({_plural(n, 'source')}{'; ' + langs if langs else ''})</small>")
+            f"<small>({_support(claim)}{'; ' + langs if langs else ''})</small>")
 
 
 # ---------------------------------------------------------------------------------------
@@ -464,21 +493,155 @@ def _who_says_what(site: Site, claim: Claim, from_page: str) -> str:
     return "\n".join(out)
 
 
+#: schema.org `reviewRating.ratingValue` per verdict (1 worst .. 5 best); 'unproven' has none.
+RATING_VALUES = {"true": 5, "mostly-true": 4, "mixed": 3, "misleading": 2, "mostly-false": 2, "false": 1}
+
+
+def _rating_label(rating: str) -> str:
+    return clean(rating).replace("-", " ").capitalize()
+
+
+def _verdict(site: Site, claim: Claim) -> list[str]:
+    """The editor's verdict box: rating, rationale, reviewer and date, published fact-check."""
+    v = claim.verdict
+    if v is None:
+        return []
+    cls = re.sub(r"[^a-z-]", "", v.rating or "")
+    by = f"Reviewed by {esc(v.reviewer)}" + (f" on {esc(v.date)}" if v.date else "")
+    if v.url:
+        by += f" · published fact-check: {_url(v.url)}"
+    return [f'<section class="dossier-verdict dossier-verdict--{cls}" aria-label="Editor\'s verdict" markdown="1">',
+            f'<p class="dossier-verdict-head" markdown="span"><strong>Editor\'s verdict:</strong> '
+            f'<span class="dossier-rating dossier-rating--{cls}" lang="en">{esc(_rating_label(v.rating))}</span></p>',
+            f'<p markdown="span">{_esc_keep_lines(v.rationale.strip())}</p>',
+            f'<p markdown="span"><small>{by}</small></p>',
+            "</section>", ""]
+
+
+def _node(site: Site, node_id: str, from_page: str) -> str:
+    """One step of an origin chain: a source or an actor, whichever record has that id."""
+    if node_id in site.sources:
+        return _source_ref(site, node_id, from_page)
+    return _actor_ref(site, node_id, from_page)
+
+
+def _origins(site: Site, claim: Claim, from_page: str) -> list[str]:
+    """Where the claim comes from: each independent origin with the sources relaying it."""
+    if not claim.origins:
+        return []
+    out = ["## Where it comes from", "",
+           f"{_plural(origin_count(claim), 'independent origin')}: sources relaying the same origin "
+           f"count once.", ""]
+    for o in sorted(claim.origins, key=lambda o: (o.kind, o.id)):
+        if o.kind == "source":
+            line = f"- {_source_ref(site, o.id, from_page)}, on its own authority"
+        else:
+            via = ", ".join(_source_ref(site, s, from_page) for s in sorted(set(o.via)))
+            line = f"- {_actor_ref(site, o.id, from_page)}" + (f", relayed by {via}" if via else "")
+        out.append(line)
+        for chain in sorted(o.chain):
+            if len(chain) > 1:
+                out.append("    - " + " → ".join(_node(site, n, from_page) for n in chain))
+    out.append("")
+    return out
+
+
+def _permalink(anchor: str, label: str) -> str:
+    return f'<a class="dossier-permalink" href="#{anchor}" title="Permalink to this {label}">¶</a>'
+
+
+def _script_json(data: Any) -> str:
+    """JSON for a <script> element: `<`, `>` and `&` as \\u escapes, so no `</script>` or
+    `<!--` inside a value can end or alter the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+
+    def inert(m: re.Match) -> str:  # inside JSON strings only; braces too (no Jinja-like {{ }})
+        return re.sub(r"[<>&{}]", lambda c: f"\\u{ord(c.group()):04x}", m.group())
+    text = re.sub(r'"(?:[^"\\]|\\.)*"', inert, text)
+    return clean(text).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _page_url(site: Site, path: str, from_page: str) -> str:
+    """The published address of a docs page; relative to `from_page` when site_url is unset."""
+    html_path = path[:-3] + ".html" if path.endswith(".md") else path
+    base = (site.site_url or "").rstrip("/")
+    if base:
+        return f"{base}/{html_path}"
+    here = from_page[:-3] + ".html" if from_page.endswith(".md") else from_page
+    return posixpath.relpath(html_path, posixpath.dirname(here) or ".")
+
+
+def _appearance(site: Site, source_id: str, from_page: str) -> dict:
+    src = site.sources.get(source_id)
+    out: dict[str, Any] = {"@type": "NewsArticle" if src and src.publisher else "CreativeWork"}
+    if src is None:
+        return out
+    url = src.url if src.url and re.fullmatch(r"https?://\S+", src.url) else _page_url(site, page_path("sources", src.id), from_page)
+    out["url"] = url
+    if src.title:
+        out["headline"] = clean(src.title)
+    if src.published:
+        out["datePublished"] = src.published
+    if src.publisher:
+        out["publisher"] = {"@type": "Organization", "name": clean(src.publisher)}
+    if src.language:
+        out["inLanguage"] = src.language
+    return out
+
+
+def claim_jsonld(claim: Claim, records: Any) -> dict:
+    """schema.org ClaimReview when an editor's verdict exists, else a schema.org Claim."""
+    site = prepare(records)
+    evidence = _evidence_sorted(site, claim)
+    source_ids = list(dict.fromkeys(ev.source for ev in evidence))
+    appearances = [_appearance(site, s, page_path("claims", claim.id)) for s in source_ids]
+    item: dict[str, Any] = {"@type": "Claim"}
+    if appearances:
+        item["appearance"] = appearances
+        item["firstAppearance"] = appearances[0]
+        dated = [a["datePublished"] for a in appearances if "datePublished" in a]
+        if dated:
+            item["datePublished"] = min(dated)
+    authors = sorted({o.id for o in claim.origins if o.kind == "actor"} or
+                     {ev.attributed_to for ev in claim.evidence if ev.attributed_to})
+    people = [site.actors[a] for a in authors if a in site.actors]
+    if people:
+        item["author"] = [{"@type": "Person" if a.kind == "person" else "Organization", "name": clean(a.name)}
+                          for a in people]
+    here = page_path("claims", claim.id)
+    url = _page_url(site, here, here)
+    statement = clean(claim.statement)
+    v = claim.verdict
+    if v is None:
+        return {"@context": "https://schema.org", **item, "name": statement, "text": statement, "url": url}
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": _rating_label(v.rating)}
+    if v.rating in RATING_VALUES:
+        rating.update(ratingValue=RATING_VALUES[v.rating], bestRating=5, worstRating=1)
+    review = {"@context": "https://schema.org", "@type": "ClaimReview", "url": url,
+              "claimReviewed": statement, "datePublished": v.date,
+              "author": {"@type": "Person", "name": clean(v.reviewer)},
+              "reviewRating": rating, "reviewBody": clean(v.rationale), "itemReviewed": item}
+    if v.url and re.fullmatch(r"https?://\S+", v.url):
+        review["sameAs"] = clean(v.url)  # the same review, published as a fact-check article
+    return review
+
+
 def render_claim(claim: Claim, records: Any) -> str:
-    """The page of one claim: statement, status, actors, evidence table, who says what."""
+    """The page of one claim: statement, status, verdict, origins, evidence, who says what."""
     site = prepare(records)
     here = page_path("claims", claim.id)
     evidence = _evidence_sorted(site, claim)
-    n_sources = _source_count(claim)
     langs = _claim_languages(claim)
     out = [_heading(1, claim.statement, statement_lang(claim)), ""]
-    out.append(f"{_badge(claim.status)} {_plural(n_sources, 'source')} · "
+    out.append(f"{_badge(claim.status)} {_support(claim)} · "
                f"{_plural(len(evidence), 'quote')} · languages: "
                f"{', '.join(_lang_label(c) for c in langs) or 'unknown'}")
     out.append("")
     if claim.actors:
         refs = [_actor_ref(site, a, here) for a in sorted(set(claim.actors))]
         out += [f"**Actors:** {', '.join(refs)}", ""]
+    out += _verdict(site, claim)
+    out += _origins(site, claim, here)
     out += ["## Evidence", ""]
     if not evidence:
         out += ["No source quotes this claim.", ""]
@@ -486,7 +649,8 @@ def render_claim(claim: Claim, records: Any) -> str:
         rows, ids, attrs = [], [], []
         for ev in evidence:
             src = site.sources.get(ev.source)
-            where = (f'{_source_ref(site, ev.source, here, quote_anchor(ev))}<br>'
+            where = (f'{_source_ref(site, ev.source, here, quote_anchor(ev))} '
+                     f'{_permalink(evidence_anchor(ev), "quote")}<br>'
                      f'<small class="dossier-nowrap">{_published(src)} · {esc(ev.language or "?")} · '
                      f'{_link("cite", here, "citations.md", citation_anchor(ev))}</small>')
             says = _stance(ev)
@@ -496,6 +660,8 @@ def render_claim(claim: Claim, records: Any) -> str:
                 says += f"<br><small>event date {esc(ev.date)}</small>"
             if ev.attributed_to:
                 says += f"<br><small>attributed to</small> {_actor_ref(site, ev.attributed_to, here)}"
+            if ev.added_by:  # curation: evidence an editor added by hand
+                says += f'<br><small class="dossier-added-by">added by {esc(ev.added_by)}</small>'
             rows.append([where, says, esc(ev.quote)])
             ids.append(evidence_anchor(ev))
             attrs.append(['class="dossier-where"', 'class="dossier-says"',
@@ -505,6 +671,7 @@ def render_claim(claim: Claim, records: Any) -> str:
         out.append("")
     if claim.status == "contested" or len({(e.stance, e.value) for e in claim.evidence}) > 1:
         out += ["## Who says what", "", _who_says_what(site, claim, here), ""]
+    out += ['<script type="application/ld+json">', _script_json(claim_jsonld(claim, site)), "</script>", ""]
     return _titled("\n".join(out))
 
 
@@ -524,6 +691,167 @@ def _spellings(actor: Actor) -> dict[str, Optional[str]]:
     return out
 
 
+#: How many co-actors an actor page draws (the most frequent; the rest are listed).
+CO_ACTORS_DRAWN = 8
+
+
+def co_actors(site: Site, actor_id: str) -> list[tuple[str, int]]:
+    """(actor id, claims shared) for actors named in the same claims, most shared first."""
+    counts: dict[str, int] = {}
+    for claim in site.claims_by_actor.get(actor_id, []):
+        for other in set(claim.actors):
+            if other != actor_id and other in site.actors:
+                counts[other] = counts.get(other, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], clean(site.actors[kv[0]].name).casefold(), kv[0]))
+
+
+def mermaid_label(text: str) -> str:
+    """A Mermaid node label: characters Mermaid reads as syntax become `#NNN;` entity codes."""
+    out = []
+    for ch in " ".join(clean(text).split()):
+        out.append(ch if ch.isalnum() or ch in " .,'-’" else f"#{ord(ch)};")
+    return '"' + "".join(out) + '"'
+
+
+def _co_actors(site: Site, actor: Actor, here: str) -> list[str]:
+    """A small Mermaid network of the actors most often named with this one, and a list."""
+    pairs = co_actors(site, actor.id)
+    if not pairs:
+        return []
+    drawn = pairs[:CO_ACTORS_DRAWN]
+    lines = ["graph LR", f"  a0[{mermaid_label(actor.name)}]"]
+    for i, (other, n) in enumerate(drawn, 1):
+        lines.append(f"  a0 ---|{n}| a{i}[{mermaid_label(site.actors[other].name)}]")
+    lines.append("  classDef me font-weight:bold")
+    lines.append("  class a0 me")
+    # Material renders <pre class="mermaid"> with Mermaid; without it the list below says it all.
+    graph = "\n".join(line.translate(_ENTITIES) for line in lines)
+    # Material's script swaps the <pre> for the drawn diagram; while it cannot (no script,
+    # offline) the <pre> stays hidden (dossier.css) and the list below says the same.
+    out = ["## Named together with", "",
+           f"Actors named in the same claims as {_bidi(actor.name, actor_lang(actor))}, most often first "
+           f"(the diagram draws the first {len(drawn)}; a line's number counts the shared claims).", "",
+           f'<pre class="mermaid dossier-graph" aria-hidden="true"><code>{graph}</code></pre>', ""]
+    out += [f"- {_actor_ref(site, other, here)} <small>({_plural(n, 'shared claim')})</small>" for other, n in pairs]
+    out.append("")
+    return out
+
+
+# --- Romanized spellings for search ---------------------------------------------------
+# A reader types a name the way the Latin press writes it. An Arabic spelling that differs
+# from the Latin ones in its consonants (مهدييف next to Mekhtiyev) is another reading of
+# the name: it is romanized with the vowels of the matching Latin spelling and goes into
+# the search index, so "Mehdiyev" finds the actor too.
+
+_LATIN_DIGRAPHS = ("kh", "sh", "ch", "zh", "gh", "th", "dh", "ts")
+#: Latin consonants the Arabic alphabet has no letter for: the Latin spelling's letter is kept.
+_NOT_IN_ARABIC = frozenset({"v", "p", "g", "ch", "zh", "ts", "c", "x", "o", "e"})
+_GLIDES = frozenset({"w", "y"})
+
+
+def _units(word: str) -> list[str]:
+    """A lowercase ASCII word cut into vowel runs and consonant units (digraphs whole)."""
+    out, i = [], 0
+    while i < len(word):
+        if word[i] in "aeiou":
+            j = i
+            while j < len(word) and word[j] in "aeiou":
+                j += 1
+            out.append(word[i:j])
+            i = j
+        elif word[i:i + 2] in _LATIN_DIGRAPHS:
+            out.append(word[i:i + 2])
+            i += 2
+        else:
+            out.append(word[i])
+            i += 1
+    return out
+
+
+def _sound(unit: str) -> str:
+    return unit if unit in _GLIDES else (name_key(unit) or unit)
+
+
+def _align(latin: list[str], arabic: list[str]) -> Optional[list[Optional[str]]]:
+    """For each Latin consonant, the Arabic consonant heard there (None: not written).
+
+    Arabic w/y may be long vowels (skipped); a Latin y may be unwritten. None if the two
+    consonant skeletons cannot be matched sound for sound.
+    """
+    @lru_cache(maxsize=None)
+    def go(i: int, j: int) -> Optional[tuple]:
+        if i == len(latin):
+            return () if all(c in _GLIDES for c in arabic[j:]) else None
+        if j < len(arabic) and (_sound(latin[i]) == _sound(arabic[j])
+                                or (latin[i] == "v" and arabic[j] == "w")):
+            rest = go(i + 1, j + 1)
+            if rest is not None:
+                return (arabic[j],) + rest
+        if j < len(arabic) and arabic[j] in _GLIDES:
+            rest = go(i, j + 1)
+            if rest is not None:
+                return rest
+        if latin[i] in _GLIDES:
+            rest = go(i + 1, j)
+            if rest is not None:
+                return (None,) + rest
+        return None
+
+    found = go(0, 0)
+    return list(found) if found is not None else None
+
+
+def _romanize_word(arabic_word: str, latin_word: str) -> Optional[str]:
+    ar = re.sub(r"[^a-z]", "", to_latin(arabic_word).lower())
+    lat = re.sub(r"[^a-z]", "", to_latin(latin_word).lower())
+    if not ar or not lat:
+        return None
+    ar_cons = []
+    for u in _units(ar):
+        if u[0] not in "aeiou" and (not ar_cons or ar_cons[-1] != u):
+            ar_cons.append(u)
+    units = _units(lat)
+    cons = [u for u in units if u[0] not in "aeiou"]
+    matched = _align(cons, ar_cons)
+    if matched is None:
+        return None
+    picks = iter(matched)
+    out = []
+    for u in units:
+        if u[0] in "aeiou":
+            out.append(u)
+            continue
+        heard = next(picks)
+        out.append(u if heard is None or u in _NOT_IN_ARABIC or heard in _GLIDES else heard)
+    word = "".join(out)
+    return word[:1].upper() + word[1:] if latin_word[:1].isupper() else word
+
+
+def search_spellings(actor: Actor) -> list[str]:
+    """Romanized readings of an actor's Arabic-script spellings that no Latin alias has."""
+    latin = sorted({clean(a.name) for a in actor.aliases if script_of(a.name) == "Latn"} | {clean(actor.name)})
+    known = {f(n).casefold() for n in latin for f in (str, to_latin)}
+    known |= {f(w).casefold() for n in latin for w in n.split() for f in (str, to_latin)}
+    out = set()
+    for alias in actor.aliases:
+        if script_of(alias.name) != "Arab":
+            continue
+        ar_words = clean(alias.name).split()
+        for lat in latin:
+            lat_words = lat.split()
+            # Word by word against each Latin spelling of the same words (or its last word).
+            for cand in (lat_words, lat_words[-1:]):
+                if len(cand) != len(ar_words) or any(name_key(a) != name_key(b) or not name_key(a)
+                                                     for a, b in zip(ar_words, cand)):
+                    continue
+                words = [_romanize_word(a, b) for a, b in zip(ar_words, cand)]
+                if all(words):
+                    name = " ".join(words)
+                    if name.casefold() not in known:
+                        out.add(name)
+    return sorted(out, key=lambda n: (n.casefold(), n))
+
+
 def render_actor(actor: Actor, records: Any) -> str:
     """The page of one actor: names by language, roles per source, claims, mentioning sources."""
     site = prepare(records)
@@ -533,12 +861,18 @@ def render_actor(actor: Actor, records: Any) -> str:
     out = [_heading(1, actor.name, actor_lang(actor)), "",
            f'<span class="dossier-kind">{esc(actor.kind)}</span> · {_plural(n_sources, "source")} · '
            f'{_plural(n_claims, "claim")}', ""]
+    if actor.description:  # curation: the editor's description
+        out += [f'<p class="dossier-description" markdown="span">{esc(actor.description)}</p>', ""]
     # Every spelling on the page's first section, so the search index finds the actor
     # by any of them (Arabic, Latin, Cyrillic ...) and ranks this page first.
     spellings = _spellings(actor)
     if spellings:
         names = " · ".join(_bidi(n, lang) for n, lang in spellings.items())
         out += [f'<p class="dossier-aka" markdown="span"><strong>Also written:</strong> {names}</p>', ""]
+    readings = search_spellings(actor)
+    if readings:
+        out += [f'<p class="dossier-aka" markdown="span"><strong>Romanized from the Arabic spellings</strong> '
+                f'(for search): {" · ".join(esc(n) for n in readings)}</p>', ""]
 
     groups: dict[tuple[str, str], list[str]] = {}
     for alias in actor.aliases:
@@ -569,6 +903,8 @@ def render_actor(actor: Actor, records: Any) -> str:
     out += [_claim_item(site, c, here) for c in claims] or ["None."]
     out.append("")
 
+    out += _co_actors(site, actor, here)
+
     attributed = site.attributed_to.get(actor.id, [])
     if attributed:
         out += ["## Claims attributed to this actor", ""]
@@ -593,7 +929,7 @@ def render_actor(actor: Actor, records: Any) -> str:
             rows.append([_source_ref(site, source_id, here), _published(site.sources.get(source_id)),
                          str(counts.get(source_id, 0)), "yes" if source_id in citing else ""])
         out += [_table(["Source", "Published", "Mentions", "Cited as a source"], rows), ""]
-    return _titled("\n".join(out), tags=[actor.name] + [a.name for a in actor.aliases])
+    return _titled("\n".join(out), tags=[actor.name] + [a.name for a in actor.aliases] + readings)
 
 
 # ---------------------------------------------------------------------------------------
@@ -713,6 +1049,7 @@ def render_source(source: Source, text: Optional[str], records: Any) -> str:
         ("Published", (f"{esc(source.published)} <small>(precision: {esc(source.published_precision or '?')})</small>"
                        if source.published else "unknown")),
         ("URL", _url(source.url)),
+        *([("Archived copy", _url(source.archived_url))] if source.archived_url else []),  # curation sidecar
         ("Encoding", esc(source.encoding) or "—"),
         ("Cites", cites),
     ]
@@ -749,38 +1086,47 @@ def render_source(source: Source, text: Optional[str], records: Any) -> str:
 # ---------------------------------------------------------------------------------------
 
 def render_citations(records: Any) -> str:
-    """Every quoted passage, grouped by source (by date), with the claims it supports."""
+    """Every quoted passage in one table: grouped by source (oldest source first), sortable.
+
+    Without JavaScript the rows stay as written: by source date, then by position in the
+    source. `assets/dossier.js` turns the headers marked `data-sort` into sort buttons.
+    """
     site = prepare(records)
     here = "citations.md"
     out = ["# Citations", "",
-           "Every passage quoted as evidence, by source (oldest first). "
-           "Each entry links to the claims it supports and to the passage in context.", ""]
-    for source in site.sorted_sources():
-        items = site.evidence_by_source.get(source.id, [])
-        if not items:
-            continue
-        n_quotes = len({(ev.start, ev.end) for ev, _ in items})
-        out += [_heading(2, _source_label(source), source.language), "",
-                f"{_link('Source page', here, page_path('sources', source.id))} · {_published(source)} · "
-                f"{_lang_label(source.language)} · {_plural(n_quotes, 'quoted passage')}", ""]
+           "Every passage quoted as evidence, grouped by source, oldest source first. "
+           "Each row links to the claims it supports and to the passage in context; "
+           "the date columns sort the table.", ""]
+    headers = ['<span data-sort="text">Source</span>', '<span data-sort="date">Published</span>',
+               '<span data-sort="date">Event date</span>', "Quote (original language)", "Supports"]
+    rows, ids, attrs = [], [], []
+    sources = [s for s in site.sorted_sources() if site.evidence_by_source.get(s.id)]
+    for source in sources:
         grouped: dict[tuple[int, int], list[tuple[Evidence, Claim]]] = {}
-        for ev, claim in items:
+        for ev, claim in site.evidence_by_source[source.id]:
             grouped.setdefault((ev.start, ev.end), []).append((ev, claim))
         for (start, end), pairs in sorted(grouped.items()):
             ev0 = pairs[0][0]
-            out.append(f'<div class="dossier-citation" id="{citation_anchor(ev0)}" markdown="1">')
-            out.append(f'<blockquote class="dossier-quote" {_dir_attrs(ev0.quote, ev0.language)} '
-                       f'markdown="span">{esc(ev0.quote)}</blockquote>')
             supports = []
             for ev, claim in pairs:
                 who = f", attributed to {_actor_ref(site, ev.attributed_to, here)}" if ev.attributed_to else ""
                 val = f", value {esc(ev.value)}" if ev.value else ""
                 supports.append(f"{_claim_ref(site, claim, here)} <small>({_stance(ev)}{val}{who})</small>")
-            out.append(f'<p markdown="span">Supports: {"; ".join(supports)}<br>'
-                       f'{_link("in context", here, page_path("sources", source.id), quote_anchor(ev0))} · '
-                       f"characters {start}–{end}</p>")
-            out += ["</div>", ""]
-    if not site.evidence_by_source:
+            dates = sorted({ev.date for ev, _ in pairs if ev.date})
+            rows.append([f"{_source_ref(site, source.id, here)}<br><small>{_lang_label(source.language)}</small>",
+                         _published(source), ", ".join(esc(d) for d in dates) or "—",
+                         f'{esc(ev0.quote)} <small lang="en">{_permalink(citation_anchor(ev0), "citation")} '
+                         f'{_link("in context", here, page_path("sources", source.id), quote_anchor(ev0))}</small>',
+                         "<br>".join(supports)])
+            ids.append(citation_anchor(ev0))
+            order = f"{source.published or '9999'}|{source.id}|{start:09d}"
+            attrs.append([f'data-value="{esc(site.short_labels.get(source.id, source.id))}|{order}"',
+                          f'data-value="{order}"', f'data-value="{dates[0] if dates else "9999"}|{order}"',
+                          f'class="dossier-quote" {_dir_attrs(ev0.quote, ev0.language)}', ""])
+    if rows:
+        out += [f"{_plural(len(rows), 'quoted passage')} from {_plural(len(sources), 'source')}.", "",
+                _table(headers, rows, "dossier-table dossier-citations dossier-sortable", ids, attrs), ""]
+    else:
         out += ["No citations yet.", ""]
     return _titled("\n".join(out))
 
@@ -805,6 +1151,67 @@ def render_contested(records: Any) -> str:
                 f"{_badge(claim.status)} {_plural(_source_count(claim), 'source')} · "
                 f"{_link('claim page', here, page_path('claims', claim.id))}", "",
                 _who_says_what(site, claim, here), ""]
+    return _titled("\n".join(out))
+
+
+@dataclass
+class TimelineEntry:
+    date: Optional[str]  # ISO date (any precision), None when undated
+    kind: str  # "event": a quote states the date; "reported": the source's publication date
+    claim: Claim
+    sources: list[str]  # the sources giving that date
+
+
+def timeline(site: Site) -> list[TimelineEntry]:
+    """Claims by date: under each event date a quote states, else under the date it was
+    first reported; claims with neither come last (date None). Sorted by date, then claim."""
+    entries = []
+    for claim in site.sorted_claims():
+        by_date: dict[str, set[str]] = {}
+        for ev in claim.evidence:
+            if ev.date:
+                by_date.setdefault(ev.date, set()).add(ev.source)
+        if by_date:
+            entries += [TimelineEntry(d, "event", claim, sorted(srcs)) for d, srcs in by_date.items()]
+            continue
+        reported: dict[str, set[str]] = {}
+        for ev in claim.evidence:
+            src = site.sources.get(ev.source)
+            if src and src.published:
+                reported.setdefault(src.published, set()).add(src.id)
+        if reported:
+            first = min(reported)
+            entries.append(TimelineEntry(first, "reported", claim, sorted(reported[first])))
+        else:
+            entries.append(TimelineEntry(None, "undated", claim, sorted({ev.source for ev in claim.evidence})))
+    return sorted(entries, key=lambda e: (e.date is None, e.date or "", e.kind != "event", e.claim.id))
+
+
+def render_timeline(records: Any) -> str:
+    """Events and claims by date (year sections), undated claims listed apart."""
+    site = prepare(records)
+    here = "timeline.md"
+    out = ["# Timeline", "",
+           "Claims in date order. A claim stands under the date its quotes give for the event "
+           "(<em>event</em>); when no quote dates it, under the day it was first reported "
+           "(<em>reported</em>). A claim whose sources give different dates appears under each.", ""]
+    entries = timeline(site)
+    if not entries:
+        out += ["No claims yet.", ""]
+    year = ""
+    for entry in entries:
+        head = entry.date[:4] if entry.date else "Undated"
+        if head != year:
+            year = head
+            out += ([""] if out[-1] else []) + [f"## {esc(head)}", ""]
+            if head == "Undated":
+                out += ["Claims no quote dates and no dated source reports.", ""]
+        srcs = ", ".join(_source_ref(site, s, here) for s in entry.sources)
+        when = f'<time datetime="{esc(entry.date)}">{esc(entry.date)}</time> · {esc(entry.kind)} · ' \
+            if entry.date else ""
+        out.append(f"- {when}{_badge(entry.claim.status)} {_claim_ref(site, entry.claim, here)} "
+                   f"<small>({srcs})</small>")
+    out.append("")
     return _titled("\n".join(out))
 
 
@@ -909,7 +1316,7 @@ def render_home(records: Any) -> str:
     out += [_claim_item(site, c, here) for c in contested] or ["No contested claims."]
     out.append("")
     corroborated = sorted((c for c in site.claims.values() if _source_count(c) > 1 and c.status != "contested"),
-                          key=lambda c: (-_source_count(c), c.id))[:15]
+                          key=lambda c: (-origin_count(c), -_source_count(c), c.id))[:15]
     out += ["## Most corroborated claims", ""]
     out += [_claim_item(site, c, here) for c in corroborated] or ["No claim is yet made by more than one source."]
     out.append("")
@@ -918,7 +1325,13 @@ def render_home(records: Any) -> str:
             f"- {_link('Contested claims', here, 'contested.md')}, with who says what",
             f"- {_link('Actors', here, 'actors/index.md')}: people, organisations, outlets, states",
             f"- {_link('Sources', here, 'sources/index.md')}: every document, with its marked-up text",
-            f"- {_link('Citations', here, 'citations.md')}: every quoted passage", ""]
+            f"- {_link('Citations', here, 'citations.md')}: every quoted passage",
+            f"- {_link('Timeline', here, 'timeline.md')}: claims by date", ""]
+    out += ["## Data", "",
+            "The whole dossier as files, for your own tools (UTF-8):", ""]
+    out += [f"- {_link(name, here, f'data/{name}')}: {what}" for name, what in DATA_FILES]
+    out += [f"- JSON Schemas of the records: "
+            + ", ".join(_link(f"{k}.schema.json", here, f"data/schemas/{k}.schema.json") for k in KIND_DIRS), ""]
     return "\n".join(out)
 
 
@@ -927,16 +1340,22 @@ def render_home(records: Any) -> str:
 # ---------------------------------------------------------------------------------------
 
 SECTION_PAGES = ("index.md", "claims/index.md", "contested.md", "actors/index.md",
-                 "sources/index.md", "citations.md")
+                 "sources/index.md", "citations.md", "timeline.md")
+
+#: The exports linked from the home page (written by `dossier.exports` into data/).
+DATA_FILES = (("records.jsonl", "every record, one JSON object per line"),
+              ("claims.csv", "one row per claim: status, sources, independent origins, verdict"),
+              ("citations.csv", "one row per quote: source, offsets, exact text, stance, value"),
+              ("ftm.json", "FollowTheMoney entities (people, organisations, articles, mentions), one per line"))
 
 
 def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str = "Dossier",
-          intro: Optional[str] = None) -> dict[str, str]:
+          intro: Optional[str] = None, site_url: Optional[str] = None) -> dict[str, str]:
     """Every page of the site: docs path -> Markdown, in a deterministic order.
 
     `texts` maps source id -> decoded document text (missing: the page says so).
     """
-    site = prepare(records, texts, site_name, intro)
+    site = prepare(records, texts, site_name, intro, site_url)
     out = {
         "index.md": render_home(site),
         "claims/index.md": render_claims_index(site),
@@ -944,6 +1363,7 @@ def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str =
         "actors/index.md": render_actors_index(site),
         "sources/index.md": render_sources_index(site),
         "citations.md": render_citations(site),
+        "timeline.md": render_timeline(site),
     }
     for claim in site.sorted_claims():
         out[page_path("claims", claim.id)] = render_claim(claim, site)
@@ -955,7 +1375,40 @@ def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str =
     return out
 
 
-__all__ = ["BIDI_CONTROLS", "SECTION_PAGES", "Site", "clean", "esc", "language_name", "page_path", "pages",
+def redirects(records: Any, directory_urls: bool = False) -> dict[str, str]:
+    """A small HTML page at every former claim/actor id, pointing at the record's page now.
+
+    Plain HTML (meta refresh, canonical link and a visible link), no JavaScript. An old id
+    that is again a record's id, or claimed by two records, gets no redirect.
+    """
+    out: dict[str, str] = {}
+    taken: dict[str, int] = {}
+    for kind in ("claims", "actors"):
+        items = getattr(records, kind)
+        for rid in sorted(items):
+            for old in items[rid].former_ids or []:
+                taken[f"{kind}/{old}"] = taken.get(f"{kind}/{old}", 0) + 1
+        for rid in sorted(items):
+            for old in sorted(set(items[rid].former_ids or [])):
+                if old in items or taken[f"{kind}/{old}"] > 1 or not _ID.match(old) or old == "index":
+                    continue
+                new_stem = page_path(kind, rid)[len(kind) + 1:-3]
+                if directory_urls:
+                    path, target = f"{kind}/{old}/index.html", f"../{new_stem}/"
+                else:
+                    path, target = f"{kind}/{old}.html", f"{new_stem}.html"
+                out[path] = ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                             f"<title>Moved: {esc(old)}</title>\n"
+                             f"<link rel=\"canonical\" href=\"{target}\">\n"
+                             f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
+                             "<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n"
+                             f"<main><p>This page moved to <a href=\"{target}\">{target}</a>.</p></main>\n"
+                             "</body>\n</html>\n")
+    return dict(sorted(out.items()))
+
+
+__all__ = ["BIDI_CONTROLS", "DATA_FILES", "SECTION_PAGES", "Site", "claim_jsonld", "co_actors", "origin_count",
+           "redirects", "render_timeline", "timeline", "clean", "esc", "language_name", "page_path", "pages",
            "actor_lang", "prepare", "render_actor", "render_actors_index", "render_citations", "render_claim",
            "render_claims_index", "render_contested", "render_home", "render_source", "render_sources_index",
            "statement_lang"]

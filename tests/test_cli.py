@@ -67,7 +67,9 @@ def test_report_json(repo):
     assert data["documents"] == 1 and data["actors"] == 2 and data["mentions"] == 2
     assert data["claims"] == 1 and data["multi_source"] == 0 and data["contested"] == 0
     assert data["per_claim"] == [{"id": "ana-silva-arrested", "status": "single-source", "sources": 1,
-                                  "evidence": 2, "statement": "Ana Silva was arrested."}]
+                                  "evidence": 2, "statement": "Ana Silva was arrested.",
+                                  "source_ids": ["doc"], "origins": []}]
+    assert data["multi_origin"] == 0
 
 
 def test_report_text(repo):

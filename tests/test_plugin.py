@@ -44,17 +44,20 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict]] = []
         self.script_text: list[str] = []
-        self._in_script = False
+        self.json_ld: list[str] = []
+        self._in_script = None
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-        self._in_script = tag == "script"
+        self._in_script = dict(attrs).get("type") or "js" if tag == "script" else None
 
     def handle_endtag(self, tag):
-        self._in_script = False
+        self._in_script = None
 
     def handle_data(self, data):
-        if self._in_script:
+        if self._in_script == "application/ld+json":
+            self.json_ld.append(data)
+        elif self._in_script:
             self.script_text.append(data)
 
 
@@ -95,7 +98,7 @@ def test_every_record_has_a_page(built):
 def test_record_pages_are_not_in_the_nav(built):
     project, _ = built
     sections = {"index.html", "claims/index.html", "contested.html", "actors/index.html",
-                "sources/index.html", "citations.html"}
+                "sources/index.html", "citations.html", "timeline.html"}
     for name in ("index.html", "claims/ships-seized.html"):
         page = parse(project / "site" / name)
         prefix = "../" if "/" in name else ""
@@ -109,11 +112,18 @@ def test_record_pages_are_not_in_the_nav(built):
 def test_no_script_or_javascript_from_source_text(built):
     project, _ = built
     theme_scripts = None
+    redirects = set(site.redirects(load_records(project / "content")))
     for path in sorted((project / "site").rglob("*.html")):
+        if path.relative_to(project / "site").as_posix() in redirects:
+            assert "<script" not in path.read_text("utf-8")  # plain HTML redirects
+            continue
         page = parse(path)
-        scripts = [a.get("src") for t, a in page.tags if t == "script"]
+        # JSON-LD data blocks (claim pages) are data, not code: counted apart.
+        scripts = [a.get("src") for t, a in page.tags if t == "script" and a.get("type") != "application/ld+json"]
         inline = "".join(page.script_text)
         assert "alert(1)" not in inline, path
+        for block in page.json_ld:  # data only: parses as JSON, and no "<" can end the element
+            assert "<" not in block and json.loads(block)["@context"] == "https://schema.org", path
         if theme_scripts is None:
             theme_scripts = len(scripts)
         assert len(scripts) == theme_scripts, f"{path}: unexpected <script>"
@@ -311,3 +321,20 @@ def test_document_fingerprint_follows_edits(tmp_path):
     after = hashes.fingerprint(project)
     assert dict(after)["content/sources/en-hostile.txt"] == hashlib.sha256(doc.read_bytes()).hexdigest()
     assert plugin.describe_change(after, before) == "1 added, 1 changed, 1 removed"
+
+
+def test_exports_and_redirects_are_built(built):
+    """data/ holds the exports exactly as dossier.exports makes them; former ids redirect."""
+    from dossier import exports
+
+    project, _ = built
+    out = project / "site"
+    records = load_records(project / "content")
+    texts = {s.id: (project / s.path).read_text(encoding="utf-8") for s in records.sources.values()}
+    for path, content in exports.exports(records, texts).items():
+        assert (out / path).read_bytes() == content, path
+    home = (out / "index.html").read_text("utf-8")
+    assert 'href="data/ftm.json"' in home and 'href="data/records.jsonl"' in home
+    redirect = (out / "claims" / "ships-taken.html").read_text("utf-8")
+    assert 'http-equiv="refresh" content="0; url=ships-seized.html"' in redirect
+    assert (out / "actors" / "l-marsh.html").is_file()

@@ -41,8 +41,10 @@ def test_a_page_for_every_record(site):
         for record_id in items:
             assert (site / kind / f"{record_id}.html").is_file(), f"{kind}/{record_id}.html"
     for page in ("index.html", "citations.html", "contested.html", "claims/index.html",
-                 "actors/index.html", "sources/index.html"):
+                 "actors/index.html", "sources/index.html", "timeline.html"):
         assert (site / page).is_file(), page
+    for name in ("records.jsonl", "claims.csv", "citations.csv", "ftm.json", "schemas/claims.schema.json"):
+        assert (site / "data" / name).stat().st_size > 0, name
 
 
 class _Links(HTMLParser):
@@ -57,6 +59,8 @@ class _Links(HTMLParser):
             self.ids.add(attrs["id"])
         if tag in ("a", "link") and attrs.get("href"):
             self.links.append(attrs["href"])
+        if tag in ("script", "img", "source", "iframe") and attrs.get("src"):
+            self.links.append(attrs["src"])
 
 
 def test_every_internal_link_resolves(site):

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier import site
+from dossier import exports, site
 from dossier.model import Claim, Evidence, Source, Span
 from dossier.records import load_records
 
@@ -111,7 +111,8 @@ def test_golden_pages(pages):
 
 
 def test_page_set(pages, records):
-    expected = {"index.md", "citations.md", "contested.md", "claims/index.md", "actors/index.md", "sources/index.md"}
+    expected = {"index.md", "citations.md", "contested.md", "claims/index.md", "actors/index.md", "sources/index.md",
+                "timeline.md"}
     expected |= {site.page_path("claims", i) for i in records.claims}
     expected |= {site.page_path("actors", i) for i in records.actors}
     expected |= {site.page_path("sources", i) for i in records.sources}
@@ -170,6 +171,8 @@ def test_no_markup_from_source_text_in_any_page(pages):
         rendered = to_html(md_text.split("---\n", 2)[-1] if md_text.startswith("---\n") else md_text)
         doc = parse(rendered)
         for tag, attrs in doc.tags:
+            if tag == "script" and attrs == {"type": "application/ld+json"}:
+                continue  # the claim's JSON-LD: data (test_site_features checks it is inert)
             assert tag not in ("script", "img", "b", "iframe"), f"{path}: <{tag}> from source text"
             for name, value in attrs.items():
                 assert not name.startswith("on"), f"{path}: event handler {name}"
@@ -274,8 +277,9 @@ def test_intro_replaces_default_heading(records, texts):
     assert site.pages(records, texts, site_name="Harbor file")["index.md"].startswith("# Harbor file")
 
 
-def test_all_links_resolve(pages):
-    """Every relative link points at a generated page, and every #anchor exists there."""
+def test_all_links_resolve(pages, records):
+    """Every relative link points at a generated page (or export), and every #anchor exists there."""
+    records_for_links = records
     ids = {}
     for path, text in pages.items():
         doc = parse(to_html(text.split("---\n", 2)[-1] if text.startswith("---\n") else text))
@@ -288,6 +292,9 @@ def test_all_links_resolve(pages):
                 continue
             target, _, anchor = href.partition("#")
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) if target else path
+            if resolved.startswith("data/"):  # the exports: written next to the pages by the plugin
+                assert resolved in exports.exports(records_for_links), f"{path}: no such export {href}"
+                continue
             assert resolved in pages, f"{path}: broken link {href}"
             if anchor:
                 assert anchor in ids[resolved], f"{path}: missing anchor {href}"

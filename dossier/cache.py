@@ -1,0 +1,199 @@
+"""Per-document results, cached by content hash and computed in parallel.
+
+What one document yields on its own (decoded, segmented `Document`, its actor mention
+candidates and the sentence vectors of its quotes) does not depend on any other document, so it is
+
+* **cached** under `<root>/.dossier-cache/<version>/docs/`, keyed by the sha256 of the file's
+  bytes, its sidecar files and its path, and by `EXTRACTOR_VERSION`, a hash of this package's
+  source files and lexicons: any change to extraction code starts a fresh cache, so an entry
+  can never be stale;
+* **computed in parallel** on every core when several documents are new or changed
+  (`concurrent.futures.ProcessPoolExecutor`; results come back in document order).
+
+Writes are atomic (temporary file + rename); an unreadable entry is ignored and rebuilt.
+`DOSSIER_CACHE=0` turns the cache off, `DOSSIER_WORKERS=N` sets the number of processes.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Optional
+
+from . import actors as actors_stage
+from . import claims, ingest, segment
+from .errors import InputError
+from .model import Document, MentionCandidate
+
+CACHE_DIR = ".dossier-cache"
+#: Below this many documents to process, forking workers costs more than it saves.
+PARALLEL_MIN = 8
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of every source file and lexicon of the package, and the Python version."""
+    h = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".yml", ".yaml", ".json", ".txt") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
+            h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def enabled() -> bool:
+    return os.environ.get("DOSSIER_CACHE", "1") not in ("0", "false", "no", "off")
+
+
+def workers() -> int:
+    """How many processes extract documents: DOSSIER_WORKERS, else the usable cores."""
+    env = os.environ.get("DOSSIER_WORKERS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Prepared:
+    """One document's own results, or the reason it could not be read."""
+    path: Path
+    document: Optional[Document] = None
+    mentions: Optional[list[MentionCandidate]] = None
+    vectors: Optional[dict] = None  # (start, end) -> sentence vector of a quote (claims.quote_vectors)
+    error: Optional[str] = None
+    cached: bool = False
+
+
+class DocumentCache:
+    """Pickled `Prepared` results by key, in one file each, under the versioned cache dir."""
+
+    def __init__(self, root: Path, version: Optional[str] = None):
+        self.dir = Path(root) / CACHE_DIR / (version or extractor_version()) / "docs"
+
+    def _file(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Optional[Prepared]:
+        """The stored result, or None when missing or unreadable (then it is removed)."""
+        path = self._file(key)
+        try:
+            with open(path, "rb") as fh:
+                value = pickle.load(fh)
+        except FileNotFoundError:
+            return None
+        except Exception:  # truncated or foreign bytes: rebuild it
+            path.unlink(missing_ok=True)
+            return None
+        return value if isinstance(value, Prepared) else None
+
+    def put(self, key: str, value: Prepared) -> None:
+        path = self._file(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only or full disk only costs speed
+
+
+def document_key(path: Path, root: Path) -> str:
+    """sha256 of the document's path, bytes and sidecar files (which supply metadata)."""
+    h = hashlib.sha256(Path(path).resolve().relative_to(Path(root).resolve()).as_posix().encode("utf-8"))
+    h.update(b"\0" + Path(path).read_bytes())
+    for suffix in ingest.SIDECAR_SUFFIXES:
+        for side in (path.with_name(path.name + suffix), path.with_suffix(suffix)):
+            if side != path and side.is_file():
+                h.update(b"\0" + side.name.encode("utf-8") + b"\0" + side.read_bytes())
+    return h.hexdigest()
+
+
+def cached_document(path: Path, root: Path) -> Optional[Document]:
+    """The cached decoded document for `path` as it is now, or None (not cached, cache off)."""
+    if not enabled():
+        return None
+    try:
+        hit = DocumentCache(root).get(document_key(Path(path), Path(root)))
+    except (OSError, ValueError):
+        return None
+    return hit.document if hit is not None else None
+
+
+def prepare_one(path: Path, root: Path) -> Prepared:
+    """Decode, segment, find actor mentions and encode the quotes of one document (no cache)."""
+    try:
+        doc = ingest.load_document(path, root)
+        segment.segment(doc)
+    except InputError as err:
+        return Prepared(path=path, error=str(err))
+    mentions = actors_stage.find_mentions(doc)
+    return Prepared(path=path, document=doc, mentions=mentions, vectors=claims.quote_vectors(doc))
+
+
+def _work(item: tuple[Path, Path, Optional[str], Optional[str]]) -> Prepared:
+    path, root, key, version = item
+    result = prepare_one(path, root)
+    if key is not None:
+        DocumentCache(root, version).put(key, result)
+    return result
+
+
+def prepare(paths: list[Path], root: Path, progress: Optional[Callable[[str, int, int], None]] = None,
+            use_cache: Optional[bool] = None) -> list[Prepared]:
+    """Each document's own results, in the order of `paths`: from the cache or computed."""
+    use_cache = enabled() if use_cache is None else use_cache
+    version = extractor_version() if use_cache else None
+    store = DocumentCache(root, version) if use_cache else None
+    results: list[Optional[Prepared]] = [None] * len(paths)
+    todo: list[tuple[int, tuple]] = []
+    for i, path in enumerate(paths):
+        key = None
+        if store is not None:
+            try:
+                too_big = path.stat().st_size > ingest.MAX_BYTES  # refused unread by prepare_one
+                key = None if too_big else document_key(path, root)
+            except (OSError, ValueError):  # ValueError: a link out of the dossier
+                key = None  # unreadable: prepare_one reports it
+            hit = store.get(key) if key else None
+            if hit is not None:
+                hit.path, hit.cached = path, True
+                results[i] = hit
+                continue
+        todo.append((i, (path, root, key, version)))
+    done = len(paths) - len(todo)
+    if progress:
+        progress(f"{done} documents unchanged", done, len(paths))
+    n_workers = min(workers(), len(todo))
+    if n_workers > 1 and len(todo) >= PARALLEL_MIN:
+        import multiprocessing
+
+        chunk = max(1, min(16, len(todo) // (n_workers * 4)))
+        ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
+            for (i, item), result in zip(todo, pool.map(_work, [t for _i, t in todo], chunksize=chunk)):
+                results[i] = result
+                done += 1
+                if progress:
+                    progress(f"reading {item[0].name}", done, len(paths))
+    else:
+        for i, item in todo:
+            if progress:
+                progress(f"reading {item[0].name}", done, len(paths))
+            results[i] = _work(item)
+            done += 1
+    return [r for r in results if r is not None]
+
+
+__all__ = ["CACHE_DIR", "DocumentCache", "Prepared", "cached_document", "document_key", "extractor_version", "prepare",
+           "prepare_one", "workers"]

@@ -1,0 +1,251 @@
+"""Dossier records -> the data files published under `site/data/`.
+
+Pure functions (no disk access, no MkDocs): `exports` returns file path -> bytes, and the
+plugin adds each as a generated file of the site. Every file is deterministic: records in
+id order, keys in record order, ids derived from record ids only.
+
+* `records.jsonl`: every record, one JSON object per line: `{"type": "claim", "record": {...}}`.
+* `claims.csv`, `citations.csv`: one row per claim, one row per evidence item.
+* `ftm.json`: FollowTheMoney entities, one per line (what the `ftm` tools and Aleph read).
+* `schemas/<kind>.schema.json`: the JSON Schemas the records follow.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from .model import RECORD_KINDS, Actor, Claim, Source, to_dict
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+#: Where the files go, relative to the site root; and their names, in link order.
+DATA_DIR = "data"
+FILES = ("records.jsonl", "claims.csv", "citations.csv", "ftm.json")
+
+#: The FollowTheMoney schema of each actor kind (a state is its government, a place an address).
+FTM_SCHEMA = {
+    "person": "Person",
+    "organization": "Organization",
+    "outlet": "Organization",
+    "state": "PublicBody",
+    "place": "Address",
+    "other": "LegalEntity",
+}
+
+_SINGULAR = {"sources": "source", "actors": "actor", "claims": "claim"}
+
+CLAIM_COLUMNS = ("id", "statement", "status", "sources", "origins", "languages", "actors",
+                 "first_date", "verdict", "verdict_reviewer", "verdict_date", "page")
+CITATION_COLUMNS = ("claim", "source", "publisher", "published", "language", "start", "end", "quote",
+                    "stance", "value", "date", "attributed_to", "added_by", "claim_status", "page")
+
+
+def _default_page(kind: str, record_id: str) -> str:
+    stem = "_index" if record_id == "index" else record_id
+    return f"{kind}/{stem}.html"
+
+
+# ---------------------------------------------------------------------------------------
+# JSON Lines and CSV
+# ---------------------------------------------------------------------------------------
+
+def records_jsonl(records: Any) -> str:
+    """Every record as one JSON line, sources then actors then claims, each by id."""
+    lines = []
+    for kind in RECORD_KINDS:
+        items = records.of(kind) if hasattr(records, "of") else getattr(records, kind)
+        for record_id in sorted(items):
+            line = {"type": _SINGULAR[kind], "record": to_dict(items[record_id])}
+            lines.append(json.dumps(line, ensure_ascii=False, sort_keys=False, separators=(",", ":")))
+    return "".join(line + "\n" for line in lines)
+
+
+def _csv(columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+    return buf.getvalue()
+
+
+def _independent(claim: Claim) -> int:
+    """Independent origins; the distinct sources while origins are not computed yet."""
+    return len({(o.kind, o.id) for o in claim.origins}) or len({ev.source for ev in claim.evidence})
+
+
+def _first_date(claim: Claim, sources: dict[str, Source]) -> Optional[str]:
+    dates = sorted(ev.date for ev in claim.evidence if ev.date)
+    if dates:
+        return dates[0]
+    published = sorted(sources[ev.source].published for ev in claim.evidence
+                       if ev.source in sources and sources[ev.source].published)
+    return published[0] if published else None
+
+
+def claims_csv(records: Any, page: Callable[[str, str], str] = _default_page) -> str:
+    """One row per claim: statement, status, counts, actors (`;`-separated), verdict, page."""
+    rows = []
+    for claim_id in sorted(records.claims):
+        c = records.claims[claim_id]
+        v = c.verdict
+        rows.append([c.id, c.statement, c.status, len({ev.source for ev in c.evidence}), _independent(c),
+                     ";".join(sorted({ev.language for ev in c.evidence if ev.language})),
+                     ";".join(sorted(set(c.actors))), _first_date(c, records.sources),
+                     v.rating if v else None, v.reviewer if v else None, v.date if v else None,
+                     page("claims", c.id)])
+    return _csv(CLAIM_COLUMNS, rows)
+
+
+def citations_csv(records: Any, page: Callable[[str, str], str] = _default_page) -> str:
+    """One row per evidence item: the exact quote with its offsets, source and claim."""
+    rows = []
+    for claim_id in sorted(records.claims):
+        c = records.claims[claim_id]
+        for ev in sorted(c.evidence, key=lambda e: (e.source, e.start, e.end, e.stance, e.value or "")):
+            src = records.sources.get(ev.source)
+            rows.append([c.id, ev.source, src.publisher if src else None, src.published if src else None,
+                         ev.language, ev.start, ev.end, ev.quote, ev.stance, ev.value, ev.date,
+                         ev.attributed_to, ev.added_by, c.status,
+                         page("sources", ev.source) + f"#q-{ev.start}-{ev.end}"])
+    return _csv(CITATION_COLUMNS, rows)
+
+
+# ---------------------------------------------------------------------------------------
+# FollowTheMoney
+# ---------------------------------------------------------------------------------------
+
+def ftm_id(*parts: str) -> str:
+    """A deterministic entity id: readable for records, a hash for their links."""
+    if len(parts) == 2:
+        return f"dossier-{parts[0]}-{parts[1]}"
+    return "dossier-" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _entity(model, schema: str, entity_id: str, props: dict[str, Iterable[Any]]):
+    proxy = model.make_entity(schema)
+    proxy.id = entity_id
+    for prop, values in props.items():
+        for value in values if isinstance(values, (list, tuple)) else [values]:
+            if value not in (None, ""):
+                proxy.add(prop, value)
+    return proxy
+
+
+def ftm_entities(records: Any, texts: Optional[dict[str, str]] = None,
+                 page: Callable[[str, str], str] = _default_page, site_url: Optional[str] = None) -> list[dict]:
+    """The dossier as FollowTheMoney entities (built by `followthemoney.model.make_entity`).
+
+    Sources are `Article`s, actors `Person`/`Organization`/`PublicBody`/`Address`/
+    `LegalEntity`, each mention a `Mention` (document -> resolved actor), each claim an
+    `Event` (involved actors, proof articles) and each evidence item a `Documentation`
+    linking the article to the claim, with the exact quote as its summary.
+    """
+    from followthemoney import model
+
+    texts = texts or {}
+    base = (site_url or "").rstrip("/")
+
+    def url(kind: str, record_id: str) -> Optional[str]:
+        return f"{base}/{page(kind, record_id)}" if base else None
+
+    out = []
+    article = {sid: ftm_id("source", sid) for sid in records.sources}
+    for sid in sorted(records.sources):
+        s: Source = records.sources[sid]
+        out.append(_entity(model, "Article", article[sid], {
+            "title": s.title or s.path.rsplit("/", 1)[-1], "fileName": s.path.rsplit("/", 1)[-1],
+            "language": sorted({x for x in (s.languages or []) + [s.language] if x}),
+            "publisher": s.publisher, "author": s.author, "publishedAt": s.published,
+            "sourceUrl": [s.url, s.archived_url], "encoding": s.encoding, "bodyText": texts.get(sid),
+            "notes": s.notes,
+        }))
+    actor_ids = {aid: ftm_id("actor", aid) for aid in records.actors}
+    for aid in sorted(records.actors):
+        a: Actor = records.actors[aid]
+        schema = FTM_SCHEMA.get(a.kind, "LegalEntity")
+        props: dict[str, Any] = {
+            "name": a.name, "full": a.name if schema == "Address" else None, "alias": sorted({al.name for al in a.aliases if al.name != a.name}),
+            "description": a.description, "sourceUrl": url("actors", aid),
+            "proof": sorted({article[m.source] for m in a.mentions if m.source in article}),
+        }
+        if schema == "Person":
+            props["position"] = sorted({r.text for r in a.roles})
+        out.append(_entity(model, schema, actor_ids[aid], props))
+        seen = set()
+        for m in sorted(a.mentions, key=lambda m: (m.source, m.start, m.end)):
+            if m.source not in article or (m.source, m.text) in seen:
+                continue
+            seen.add((m.source, m.text))  # one Mention per spelling per document
+            out.append(_entity(model, "Mention", ftm_id("mention", aid, m.source, m.text), {
+                "document": article[m.source], "name": m.text, "detectedSchema": schema,
+                # `resolved` must be a LegalEntity: a place (Address) is named, not linked.
+                "resolved": actor_ids[aid] if schema != "Address" else None,
+            }))
+    for cid in sorted(records.claims):
+        c: Claim = records.claims[cid]
+        legal = [actor_ids[x] for x in sorted(set(c.actors))
+                 if x in actor_ids and FTM_SCHEMA.get(records.actors[x].kind) != "Address"]
+        places = [actor_ids[x] for x in sorted(set(c.actors))
+                  if x in actor_ids and FTM_SCHEMA.get(records.actors[x].kind) == "Address"]
+        claim_eid = ftm_id("claim", cid)
+        out.append(_entity(model, "Event", claim_eid, {
+            "name": c.statement, "summary": c.status, "date": sorted({ev.date for ev in c.evidence if ev.date}),
+            "involved": legal, "addressEntity": places, "sourceUrl": url("claims", cid),
+            "proof": sorted({article[ev.source] for ev in c.evidence if ev.source in article}),
+            "description": (f"{c.verdict.rating}: {c.verdict.rationale}" if c.verdict else None),
+        }))
+        for ev in sorted(c.evidence, key=lambda e: (e.source, e.start, e.end, e.stance, e.value or "")):
+            if ev.source not in article:
+                continue
+            role = ev.stance + (f" {ev.value}" if ev.value else "")
+            attributed = records.actors.get(ev.attributed_to) if ev.attributed_to else None
+            out.append(_entity(model, "Documentation",
+                               ftm_id("evidence", cid, ev.source, str(ev.start), str(ev.end), ev.stance),
+                               {"document": article[ev.source], "entity": claim_eid, "role": role,
+                                "summary": ev.quote, "date": ev.date,
+                                "description": f"attributed to {attributed.name}" if attributed else None}))
+    return [proxy.to_dict() for proxy in out]
+
+
+def ftm_json(records: Any, texts: Optional[dict[str, str]] = None,
+             page: Callable[[str, str], str] = _default_page, site_url: Optional[str] = None) -> str:
+    """FollowTheMoney entities as JSON lines, in a fixed order with sorted property values."""
+    lines = []
+    for entity in ftm_entities(records, texts, page, site_url):
+        entity["properties"] = {k: sorted(v) for k, v in sorted(entity["properties"].items())}
+        lines.append(json.dumps({"id": entity["id"], "schema": entity["schema"],
+                                 "properties": entity["properties"]}, ensure_ascii=False, separators=(",", ":")))
+    return "".join(line + "\n" for line in lines)
+
+
+# ---------------------------------------------------------------------------------------
+# Everything
+# ---------------------------------------------------------------------------------------
+
+def exports(records: Any, texts: Optional[dict[str, str]] = None, site_url: Optional[str] = None,
+            directory_urls: bool = False) -> dict[str, bytes]:
+    """Every data file: path under the site root (`data/...`) -> UTF-8 bytes."""
+
+    def page(kind: str, record_id: str) -> str:
+        path = _default_page(kind, record_id)
+        return path[:-len(".html")] + "/" if directory_urls else path
+
+    files = {
+        "records.jsonl": records_jsonl(records),
+        "claims.csv": claims_csv(records, page),
+        "citations.csv": citations_csv(records, page),
+        "ftm.json": ftm_json(records, texts, page, site_url),
+    }
+    out = {f"{DATA_DIR}/{name}": text.encode("utf-8") for name, text in files.items()}
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        out[f"{DATA_DIR}/schemas/{path.name}"] = path.read_bytes()
+    return out
+
+
+__all__ = ["DATA_DIR", "FILES", "FTM_SCHEMA", "citations_csv", "claims_csv", "exports", "ftm_entities",
+           "ftm_id", "ftm_json", "records_jsonl"]
