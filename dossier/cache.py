@@ -11,6 +11,8 @@ candidates and the sentence vectors of its quotes) does not depend on any other 
   (`concurrent.futures.ProcessPoolExecutor`; results come back in document order).
 
 Writes are atomic (temporary file + rename); an unreadable entry is ignored and rebuilt.
+The evidence found in a document (which needs the actors its names resolved to) is cached
+the same way, keyed by the document and those actors (`find_evidence`).
 `DOSSIER_CACHE=0` turns the cache off, `DOSSIER_WORKERS=N` sets the number of processes.
 """
 from __future__ import annotations
@@ -24,12 +26,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from . import actors as actors_stage
 from . import claims, ingest, segment
 from .errors import InputError
-from .model import Document, MentionCandidate
+from .model import Document, EvidenceCandidate, MentionCandidate
 
 CACHE_DIR = ".dossier-cache"
 #: Below this many documents to process, forking workers costs more than it saves.
@@ -75,16 +77,17 @@ class Prepared:
 
 
 class DocumentCache:
-    """Pickled `Prepared` results by key, in one file each, under the versioned cache dir."""
+    """Pickled results by key, one file each, under the versioned cache dir (`kind`: a subdir)."""
 
-    def __init__(self, root: Path, version: Optional[str] = None):
-        self.dir = Path(root) / CACHE_DIR / (version or extractor_version()) / "docs"
+    def __init__(self, root: Path, version: Optional[str] = None, kind: str = "docs"):
+        self.dir = Path(root) / CACHE_DIR / (version or extractor_version()) / kind
 
     def _file(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.pickle"
 
-    def get(self, key: str) -> Optional[Prepared]:
+    def get(self, key: str, expect: type = None) -> Optional[Any]:
         """The stored result, or None when missing or unreadable (then it is removed)."""
+        expect = expect or Prepared
         path = self._file(key)
         try:
             with open(path, "rb") as fh:
@@ -94,9 +97,9 @@ class DocumentCache:
         except Exception:  # truncated or foreign bytes: rebuild it
             path.unlink(missing_ok=True)
             return None
-        return value if isinstance(value, Prepared) else None
+        return value if isinstance(value, expect) else None
 
-    def put(self, key: str, value: Prepared) -> None:
+    def put(self, key: str, value: Any) -> None:
         path = self._file(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -113,7 +116,8 @@ def document_key(path: Path, root: Path) -> str:
     h = hashlib.sha256(Path(path).resolve().relative_to(Path(root).resolve()).as_posix().encode("utf-8"))
     h.update(b"\0" + Path(path).read_bytes())
     for suffix in ingest.SIDECAR_SUFFIXES:
-        for side in (path.with_name(path.name + suffix), path.with_suffix(suffix)):
+        # ingest.sidecar_candidates: the editor's <file>.meta.yml / <stem>.meta.yml
+        for side in (path.with_name(path.name + suffix), path.with_suffix(suffix), *ingest.sidecar_candidates(path)):
             if side != path and side.is_file():
                 h.update(b"\0" + side.name.encode("utf-8") + b"\0" + side.read_bytes())
     return h.hexdigest()
@@ -128,6 +132,45 @@ def cached_document(path: Path, root: Path) -> Optional[Document]:
     except (OSError, ValueError):
         return None
     return hit.document if hit is not None else None
+
+
+def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: Path
+                  ) -> list[EvidenceCandidate]:
+    """`claims.find_evidence`, cached by everything it reads: the document and its named actors.
+
+    Adding a document rarely changes which actor an existing document's names resolve to,
+    so most documents' evidence comes back from the cache on the next run.
+    """
+    if not enabled():
+        return claims.find_evidence(doc, mentions)
+    key = hashlib.sha256(pickle.dumps((doc.source, doc.text, doc.sentences, mentions),
+                                      protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    store = DocumentCache(root, kind="evidence")
+    hit = store.get(key, expect=list)
+    if hit is not None:
+        return hit
+    found = claims.find_evidence(doc, mentions)
+    store.put(key, found)
+    return found
+
+
+def parsed_yaml(path: Path, base: Path, parse: Callable[[Path, Path], Any]) -> Any:
+    """`parse(path, base)` of a YAML record, cached by the file's bytes (parsing is slow in
+    pure Python; a dossier of thousands of records is read on every build)."""
+    if not enabled():
+        return parse(path, base)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        return parse(path, base)  # it reports the problem
+    key = hashlib.sha256(str(path).encode("utf-8") + b"\0" + str(base).encode("utf-8") + b"\0" + raw).hexdigest()
+    store = DocumentCache(Path(base), kind="yaml")
+    hit = store.get(key, expect=tuple)
+    if hit is not None:
+        return hit
+    value = parse(path, base)
+    store.put(key, value)
+    return value
 
 
 def prepare_one(path: Path, root: Path) -> Prepared:
@@ -149,12 +192,24 @@ def _work(item: tuple[Path, Path, Optional[str], Optional[str]]) -> Prepared:
     return result
 
 
+def _prune(cache_dir: Path, keep: str) -> None:
+    """Remove the entries of earlier extractor versions: they can never be read again."""
+    import shutil
+
+    if cache_dir.is_dir():
+        for old in cache_dir.iterdir():
+            if old.is_dir() and old.name != keep:
+                shutil.rmtree(old, ignore_errors=True)
+
+
 def prepare(paths: list[Path], root: Path, progress: Optional[Callable[[str, int, int], None]] = None,
             use_cache: Optional[bool] = None) -> list[Prepared]:
     """Each document's own results, in the order of `paths`: from the cache or computed."""
     use_cache = enabled() if use_cache is None else use_cache
     version = extractor_version() if use_cache else None
     store = DocumentCache(root, version) if use_cache else None
+    if store is not None:
+        _prune(Path(root) / CACHE_DIR, keep=store.dir.parent.name)
     results: list[Optional[Prepared]] = [None] * len(paths)
     todo: list[tuple[int, tuple]] = []
     for i, path in enumerate(paths):
@@ -195,5 +250,5 @@ def prepare(paths: list[Path], root: Path, progress: Optional[Callable[[str, int
     return [r for r in results if r is not None]
 
 
-__all__ = ["CACHE_DIR", "DocumentCache", "Prepared", "cached_document", "document_key", "extractor_version", "prepare",
-           "prepare_one", "workers"]
+__all__ = ["CACHE_DIR", "DocumentCache", "Prepared", "cached_document", "document_key", "extractor_version",
+           "find_evidence", "prepare", "prepare_one", "workers"]

@@ -597,7 +597,10 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
     for s, e in _cue_spans("not_sources", folded, langs):
         folded = folded[:s] + " " * (e - s) + folded[e:]
     # "according to the newspaper" refers back, unless the name follows ("the newspaper Bild")
-    if any(not any(_source_rank(m.kind) < 2 for m, _ in window_after(e, 2)) for _, e in _cue_spans("anaphoric", folded, langs)):
+    def names_it(end: int) -> bool:
+        return any(m.kind in ("outlet", "organization") for m, _ in window_after(end, 2))
+
+    if any(not names_it(e) for _, e in _cue_spans("anaphoric", folded, langs)):
         return None, True
     # "X, it is alleged, ..." is impersonal: its reporting verb names no speaker
     for s, e in _cue_spans("hedges", folded, langs):

@@ -106,7 +106,7 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
             by_source.setdefault(m.source, []).append((m, actor_id))
     candidates = []
     for doc in docs:
-        found = claims.find_evidence(doc, by_source.get(doc.source.id, []))
+        found = cache.find_evidence(doc, by_source.get(doc.source.id, []), root)
         # `cites` names the outlets and agencies a document relays, not every speaker it quotes.
         doc.source.cites = [a for a in analysis.cites(found) if a in actor_by_id and actor_by_id[a].kind in CITABLE_KINDS]
         candidates.extend(found)

@@ -409,7 +409,17 @@ def load_existing(content_dir: Path) -> tuple[Records, list[str]]:
         return _load_records(Path(content_dir), lenient=True)
 
 
+def _checked(kind: str):
+    """A parser of one record file: (data, line map, schema problems)."""
+    def parse(path: Path, base: Path) -> tuple[Any, dict, list]:
+        data, lines = load_yaml_lines(path, base)
+        return data, lines, record_problems(kind, Path(path).stem, data, lines)
+    return parse
+
+
 def _load_records(content_dir: Path, lenient: bool = False):
+    from . import cache as _cache
+
     base = content_dir.parent
     records = Records()
     problems: list[str] = []
@@ -417,12 +427,11 @@ def _load_records(content_dir: Path, lenient: bool = False):
     for kind in RECORD_KINDS:
         for path in record_files(content_dir, kind):
             name = _display(path, base)
-            try:
-                data, lines = load_yaml_lines(path, base)
+            try:  # parsed and validated once per file content (see dossier.cache)
+                data, lines, found = _cache.parsed_yaml(path, base, _checked(kind))
             except RecordError as err:
                 problems.append(str(err))
                 continue
-            found = record_problems(kind, path.stem, data, lines)
             if found:
                 problems.extend(f"{name}:{line or 1}: {msg}" for line, msg in found)
                 continue

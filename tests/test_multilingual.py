@@ -213,3 +213,13 @@ def test_last_week_resolves_to_its_month_or_stays_unresolved(lang, text):
     # published Monday 6 October 2025: last week spans September and October
     assert dates.find_dates(text, lang, "2025-10-06") == []
     assert len(dates.unresolved(text, lang, "2025-10-06")) == 1
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Laut der Zeitung Bild wurde Ivan Petrov festgenommen."),
+    ("en", "According to the newspaper Bild, Ivan Petrov was arrested."),
+])
+def test_a_newspaper_named_right_after_the_noun_is_not_anaphoric(lang, text):
+    found = evidence("d", "Interfax reported the raid. " + text, lang, NAMES)
+    arrested = [c for c in found if c.event == "arrested"]
+    assert arrested and arrested[0].attributed_to == "bild"
