@@ -1025,7 +1025,9 @@ def pair_score(a: _Feat, b: _Feat, cosine: float) -> float:
 
 #: An event block up to this size is compared all pairs with all (small dossiers: exact).
 BLOCK_ALL = 150
-#: In larger blocks, each item is compared with its nearest neighbours by wording.
+#: In larger blocks, items sharing an anchor are compared all with all up to this many ...
+ANCHOR_ALL = 40
+#: ... and beyond, each item is compared with its nearest neighbours by wording.
 NEIGHBOURS = 12
 
 
@@ -1101,7 +1103,7 @@ def _blocks(feats: list[_Feat], emb=None) -> list[tuple[int, int]]:
                 loose.append(i)
         for a in sorted(sub):
             group = sub[a]
-            if len(group) <= BLOCK_ALL:
+            if len(group) <= ANCHOR_ALL:
                 all_pairs(group)
             else:
                 pairs |= _nearest(group, group, emb, NEIGHBOURS)

@@ -451,3 +451,12 @@ def test_curation_link_out_of_its_folder_is_refused(repo):
     link.symlink_to(repo / "elsewhere.yml")
     overlay, issues = curation.load(repo / "content", repo)
     assert overlay.claims == [] and len(issues) == 1 and "outside" in issues[0].message
+
+
+def test_sidecar_changes_the_document_cache_key(repo):
+    from dossier import cache
+
+    doc = repo / "content" / "sources" / "doc.txt"
+    before = cache.document_key(doc, repo)
+    write(doc.with_name("doc.txt.meta.yml"), "published: 2025-10-21\n")
+    assert cache.document_key(doc, repo) != before

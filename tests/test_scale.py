@@ -1,0 +1,77 @@
+"""Grouping and actor linking stay sub-quadratic, and the fast paths give the exact result."""
+from __future__ import annotations
+
+import random
+from types import SimpleNamespace
+
+import numpy as np
+
+from dossier import actors, claims
+
+
+def _reference_cluster(n, scores, threshold):
+    """The plain average-linkage loop (rescans every pair per merge)."""
+    clusters = {i: [i] for i in range(n)}
+    sums = {k: s for k, s in scores.items() if s > 0}
+    while True:
+        best = None
+        for (i, j), total in sums.items():
+            avg = total / (len(clusters[i]) * len(clusters[j]))
+            if avg >= threshold and (best is None or (-avg, i, j) < best):
+                best = (-avg, i, j)
+        if best is None:
+            return [clusters[k] for k in sorted(clusters)]
+        _neg, i, j = best
+        clusters[i] = sorted(clusters[i] + clusters.pop(j))
+        merged = {}
+        for (a, b), total in sums.items():
+            if (a, b) == (i, j):
+                continue
+            a, b = (i if a == j else a), (i if b == j else b)
+            if a != b:
+                key = (min(a, b), max(a, b))
+                merged[key] = merged.get(key, 0.0) + total
+        sums = merged
+
+
+def test_heap_clustering_equals_the_plain_loop():
+    rng = random.Random(5)
+    for _ in range(40):
+        n = rng.randint(2, 40)
+        scores = {}
+        for _ in range(rng.randint(1, n * 3)):
+            i, j = sorted(rng.sample(range(n), 2))
+            scores[(i, j)] = round(rng.choice([rng.random(), 0.6, 0.7]), 6)
+        assert claims._cluster(n, scores, claims.THRESHOLD) == _reference_cluster(n, scores, claims.THRESHOLD)
+
+
+def _feat(event, actor_ids, date=None):
+    return SimpleNamespace(events=[event], cls=None, actors=frozenset(actor_ids), values={}, date=date)
+
+
+def test_blocks_are_all_pairs_when_small_and_linear_when_large():
+    small = [_feat("met", [f"p{i % 3}"]) for i in range(20)]
+    assert len(claims._blocks(small)) == 20 * 19 // 2
+
+    rng = np.random.default_rng(0)
+    for n in (1000, 4000):
+        feats = [_feat("met", [f"p{i % (n // 10)}"], date=f"2024-01-{1 + i % 28:02d}") for i in range(n)]
+        feats += [_feat("met", []) for _ in range(50)]  # no anchor: nearest neighbours
+        emb = rng.normal(size=(len(feats), 16))
+        emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+        pairs = claims._blocks(feats, emb)
+        assert len(pairs) < 60 * len(feats)  # linear, far from n^2 / 2
+        # items sharing an actor are always compared
+        assert (0, n // 10) in set(pairs)
+
+
+def test_key_pairs_pair_exactly_the_names_sharing_a_key():
+    names = ["Ahmed Karimi", "أحمد كريمي", "Leyla Demir", "Lejla Demir", "Omar Haddad", "Karimi"]
+    pairs = set(actors._key_pairs(names, family=True))
+    keys = [actors.name_key(n) for n in names]
+    for i in range(len(names)):
+        for j in range(i + 1, len(names)):
+            if keys[i] == keys[j]:
+                assert (i, j) in pairs
+    assert (2, 3) in pairs  # same family name: a candidate for the given-name variant rule
+    assert (0, 4) not in pairs
