@@ -1,6 +1,6 @@
 """Actors: find names in documents (rules and lexicons, no NER model) and resolve them.
 
-`find_mentions` works on one segmented document: title cues ("Azerbaijani President X"),
+`find_mentions` works on one segmented document: title cues ("French President X"),
 organization cues ("news agency X", وكالة «X»), a country gazetteer built from ICU locale
 data, well-known institutions, and capitalized runs in Latin/Cyrillic text. `resolve`
 clusters the mentions of all documents into `Actor` records with stable ids, using the
@@ -550,7 +550,7 @@ def nominative(words: list[str], language: Optional[str]) -> list[str]:
                 words[-1] = last[: -len(suf)]
                 break
         else:
-            # Accusative/dative vowel straight after a surname ending: Əliyevi, Putini, Mehdiyevə.
+            # Accusative/dative vowel straight after a surname ending: Quliyevi, Lavrovu, Məmmədovə.
             if len(last) >= 6 and re.search("(ov|ev|yev|in|ın)[ıiuüəa]$", last.lower()):
                 words[-1] = last[:-1]
     return words
@@ -611,7 +611,7 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
                     break
                 title_start = prev.start
                 k -= 1
-            # Modifiers after it (Arabic order, "of Azerbaijan", "России"), then the name.
+            # Modifiers after it (Arabic order, "of France", "России"), then the name.
             j = next((k for k, t in enumerate(toks) if t.start >= t_end), len(toks))
             title_end = t_end
             skipped = 0
@@ -696,7 +696,7 @@ def _kin_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> 
             bare = prev.bare
             if bare == prev.text:
                 if sent.language == "de" and bare.endswith("s") and len(bare) > 4:
-                    bare = bare[:-1]  # German genitive: Alijews Vater
+                    bare = bare[:-1]  # German genitive: Lawrows Rede
                 else:
                     bare = nominative([bare], sent.language)[0]
             possessor = bare
@@ -1558,7 +1558,7 @@ def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Acto
 
 
 def role_key(title: str, language: Optional[str]) -> Optional[str]:
-    """Canonical English role of a title as written ("Azerbaycan Cumhurbaşkanı" -> "president")."""
+    """Canonical English role of a title as written ("Türkiye Cumhurbaşkanı" -> "president")."""
     regexes, role_of, _ = _titles()
     langs = [language] if language in regexes else []
     langs += [lang for lang in SCRIPT_LANGS.get(script_of(title), LANGUAGES) if lang not in langs]

@@ -11,7 +11,7 @@ def assess(claim: Claim) -> str:
     """The claim's status (one of CLAIM_STATUSES).
 
     "contested" when its evidence disagrees: different values for the claim's slot
-    (29 vs 38 killed, phone call vs meeting, current vs former), or some items affirm
+    (12 vs 15 killed, phone call vs meeting, current vs former), or some items affirm
     while others deny; "corroborated" when two or more independent origins agree (once
     `claim.origins` is computed; before that, two or more sources); else "single-source".
     """
@@ -88,7 +88,7 @@ def _same_publisher(publisher: str, name: str) -> bool:
     a, b = normalize_surface(publisher), normalize_surface(name)
     if a == b:
         return True
-    # "Novaya" names "Novaya Gazeta": a stated publisher may be the actor's full name.
+    # "Kommersant" names "Kommersant Daily": a stated publisher may be the actor's full name.
     if a.startswith(b + " ") or b.startswith(a + " "):
         return True
     return same_name(publisher, name)

@@ -173,6 +173,28 @@ def parsed_yaml(path: Path, base: Path, parse: Callable[[Path, Path], Any]) -> A
     return value
 
 
+def rendered(root: Path, data: Any, dump: Callable[[Any], str]) -> str:
+    """`dump(data)`, cached by the data's exact JSON form (PyYAML's emitter is slow)."""
+    if not enabled():
+        return dump(data)
+    import json
+
+    def strict(value: Any) -> Any:
+        raise TypeError(type(value).__name__)
+
+    try:
+        key = hashlib.sha256(json.dumps(data, ensure_ascii=False, default=strict).encode("utf-8")).hexdigest()
+    except (TypeError, ValueError):
+        return dump(data)
+    store = DocumentCache(Path(root), kind="yaml-out")
+    hit = store.get(key, expect=str)
+    if hit is not None:
+        return hit
+    text = dump(data)
+    store.put(key, text)
+    return text
+
+
 def prepare_one(path: Path, root: Path) -> Prepared:
     """Decode, segment, find actor mentions and encode the quotes of one document (no cache)."""
     try:

@@ -234,7 +234,7 @@ class Result:
 
 
 def _suffix_ok(rest: str) -> bool:
-    """A mention like "Putin'in" is the spelling "Putin" plus a suffix after an apostrophe."""
+    """A mention like "Lavrov'un" is the spelling "Lavrov" plus a suffix after an apostrophe."""
     return rest == "" or rest[0] in "'’ʼ`-"
 
 

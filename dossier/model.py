@@ -257,7 +257,7 @@ class MentionCandidate:
     kind: str  # best guess among ACTOR_KINDS
     language: Optional[str]
     script: str
-    title: Optional[str] = None  # a title/role phrase next to it ("Azerbaycan Cumhurbaşkanı")
+    title: Optional[str] = None  # a title/role phrase next to it ("Türkiye Cumhurbaşkanı")
     former: bool = False  # the title is qualified as former
     key: str = ""  # cross-script matching key (see actors.name_key)
 
@@ -274,6 +274,6 @@ class EvidenceCandidate:
     actors: list[str] = field(default_factory=list)  # actor ids mentioned in the quote
     attributed_to: Optional[str] = None  # actor id
     stance: str = "affirms"
-    values: dict[str, str] = field(default_factory=dict)  # slot -> value, e.g. {"killed": "38"}
+    values: dict[str, str] = field(default_factory=dict)  # slot -> value, e.g. {"killed": "12"}
     date: Optional[str] = None
     event: Optional[str] = None  # canonical English event predicate, e.g. "arrested"

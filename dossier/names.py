@@ -93,7 +93,7 @@ def _latin_tokens(name: str) -> list[tuple[str, str]]:
             continue
         script = script_of(raw)
         if script == "Cyrl" and len(raw) >= 6 and raw.lower().endswith(("ым", "ом", "ем")):
-            raw = raw[:-2]  # Russian instrumental case: Путиным, Алиевым
+            raw = raw[:-2]  # Russian instrumental case: Лавровым, Медведевым
         if script == "Arab":
             raw = _ARABIC_MARKS.sub("", raw)
             if raw.startswith(ARABIC_ARTICLE) and len(raw) > 4:
@@ -113,7 +113,7 @@ def _fold(latin: str, script: str) -> str:
     s = latin
     if script == "Latn":
         # German/Dutch/Polish spellings: "sch" is /sh/, and "ch" before a consonant is /kh/
-        # (Mechtijew = Mekhtiyev); English writes /ch/ before vowels, which stays as it is.
+        # (Chruschtschow = Khrushchev); English writes /ch/ before vowels, which stays as it is.
         s = s.replace("tsch", "ch").replace("sch", "sh")
         s = re.sub(r"(?<!t)ch(?=[bdfgjklmnpqrstvwxz])", "kh", s)
     for a, b in _DIGRAPHS:
@@ -196,15 +196,15 @@ def _vowel_letters(folded: str, arabic: bool) -> str:
     if arabic:
         s = s[1:] if s[:1] in "aiu" else s
         s = re.sub(r"([iu])\1+", r"\1", s)  # ييـ doubles one sound
-        s = re.sub(r"(?<=[aiu])[iu]", "", s)  # ya/waw after a vowel: a diphthong (هايدار = Haydar)
-        s = re.sub(r"[iu](?=[aiu])", "", s)  # ya/waw before a vowel is a glide (نوفايا = Novaya)
+        s = re.sub(r"(?<=[aiu])[iu]", "", s)  # ya/waw after a vowel: a diphthong (كايزر = Kaiser)
+        s = re.sub(r"[iu](?=[aiu])", "", s)  # ya/waw before a vowel is a glide (ماريا = Maria)
     vowels = re.sub(r"[^aiu]", "", s)
     return re.sub(r"(.)\1+", r"\1", vowels) if arabic else vowels  # ييـ doubles one sound
 
 
 def _is_subsequence(short: str, long: str, arabic_ya: bool = False) -> bool:
     """`short` in order inside `long`; with `arabic_ya`, an Arabic ya (i) may also stand for
-    an e, which the folding has made an a (غازيتا = Gazeta, بيسكوف = Peskov)."""
+    an e, which the folding has made an a (بيتروف = Petrov, فيدوروف = Fedorov)."""
     k = 0
     for ch in short:
         while k < len(long) and not (long[k] == ch or arabic_ya and ch == "i" and long[k] == "a"):

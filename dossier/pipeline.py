@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 from . import actors as actors_stage
 from . import analysis, cache, claims, curation, ingest, records
-from .errors import DossierError, InputError
+from .errors import DossierError
 from .model import Actor, Claim, Document, MentionCandidate
 from .text import unique_slug
 

@@ -546,6 +546,8 @@ def reading(content_dir: Path):
 
 
 def _write_tree(content_dir: Path, records: Records) -> WriteReport:
+    from . import cache as _cache  # YAML text of unchanged records comes from the cache
+
     target = records_dir(content_dir)
     report = WriteReport()
     rendered: dict[str, dict[str, bytes]] = {}
@@ -556,7 +558,7 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
             if not isinstance(record_id, str) or not ID_PATTERN.match(record_id) or record_id != key:
                 raise RecordError(f"{kind}/{record_id}", f"cannot write record with id {record_id!r} "
                                   f"(key {key!r}): ids are lowercase a-z, 0-9 and '-'")
-            rendered[kind][record_id] = dump_yaml(to_dict(record)).encode("utf-8")
+            rendered[kind][record_id] = _cache.rendered(content_dir.parent, to_dict(record), dump_yaml).encode("utf-8")
 
     tmp = Path(tempfile.mkdtemp(prefix=_tmp_prefix(), dir=content_dir))
     try:

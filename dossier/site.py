@@ -739,9 +739,9 @@ def _co_actors(site: Site, actor: Actor, here: str) -> list[str]:
 
 # --- Romanized spellings for search ---------------------------------------------------
 # A reader types a name the way the Latin press writes it. An Arabic spelling that differs
-# from the Latin ones in its consonants (مهدييف next to Mekhtiyev) is another reading of
+# from the Latin ones in its consonants (an Arabic ه where the Latin spellings write kh) is another reading of
 # the name: it is romanized with the vowels of the matching Latin spelling and goes into
-# the search index, so "Mehdiyev" finds the actor too.
+# the search index, so the spelling a reader derives from the Arabic finds the actor too.
 
 _LATIN_DIGRAPHS = ("kh", "sh", "ch", "zh", "gh", "th", "dh", "ts")
 #: Latin consonants the Arabic alphabet has no letter for: the Latin spelling's letter is kept.

@@ -143,7 +143,7 @@ def test_failed_build_keeps_previous_site(repo, monkeypatch):
     result = CliRunner().invoke(cli.main, ["build", "--root", str(repo), "--no-extract"])
     assert result.exit_code == 1 and "broken link" in result.output
     assert (site / "index.html").read_text(encoding="utf-8") == "old"
-    assert sorted(p.name for p in repo.iterdir()) == ["content", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in repo.iterdir() if p.name != ".dossier-cache") == ["content", "mkdocs.yml", "site"]
 
 
 def test_successful_build_swaps_site(repo, monkeypatch):
@@ -161,7 +161,8 @@ def test_successful_build_swaps_site(repo, monkeypatch):
     result = CliRunner().invoke(cli.main, ["build", "--root", str(repo), "--no-extract"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (repo / "site").iterdir()) == ["index.html"]
-    assert sorted(p.name for p in repo.iterdir()) == ["content", "mkdocs.yml", "site"]
+    # nothing left over but the site (and the extraction cache, see dossier/cache.py)
+    assert sorted(p.name for p in repo.iterdir() if p.name != ".dossier-cache") == ["content", "mkdocs.yml", "site"]
     assert "Claims:           1" in result.output
 
 
