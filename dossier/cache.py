@@ -11,6 +11,9 @@ candidates and the sentence vectors of its quotes) does not depend on any other 
   (`concurrent.futures.ProcessPoolExecutor`; results come back in document order).
 
 Writes are atomic (temporary file + rename); an unreadable entry is ignored and rebuilt.
+Under `runs/`, the data of the record files the last extraction wrote (so they are not parsed
+again, see `records.load_existing`) and that run's report, keyed by a hash of everything under
+content/ as it left it (`content_fingerprint`): nothing changed, nothing to redo.
 The evidence found in a document (which needs the actors its names resolved to) is cached
 the same way, keyed by the document and those actors (`find_evidence`).
 `DOSSIER_CACHE=0` turns the cache off, `DOSSIER_WORKERS=N` sets the number of processes.
@@ -139,19 +142,30 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], r
     """`claims.find_evidence`, cached by everything it reads: the document and its named actors.
 
     Adding a document rarely changes which actor an existing document's names resolve to,
-    so most documents' evidence comes back from the cache on the next run.
+    so most documents' evidence comes back from the cache on the next run, with what
+    grouping detects in each quote (`claims.quote_features`).
     """
+    return evidence(doc, mentions, root)[0]
+
+
+def evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: Path
+             ) -> tuple[list[EvidenceCandidate], list[str]]:
+    """`find_evidence` and the document's `claims.date_notes` on that evidence, cached together."""
     if not enabled():
-        return claims.find_evidence(doc, mentions)
+        found = claims.find_evidence(doc, mentions)
+        return found, claims.date_notes(doc, found)
     key = hashlib.sha256(pickle.dumps((doc.source, doc.text, doc.sentences, mentions),
                                       protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
     store = DocumentCache(root, kind="evidence")
-    hit = store.get(key, expect=list)
-    if hit is not None:
-        return hit
+    hit = store.get(key, expect=tuple)
+    if hit is not None and len(hit) == 3:
+        found, features, notes = hit
+        claims.QUOTE_FEATURES.update(features)  # grouping's regex work on these quotes, done
+        return found, notes
     found = claims.find_evidence(doc, mentions)
-    store.put(key, found)
-    return found
+    notes = claims.date_notes(doc, found)
+    store.put(key, (found, dict(claims.quote_features(c) for c in found), notes))
+    return found, notes
 
 
 def parsed_yaml(path: Path, base: Path, parse: Callable[[Path, Path], Any]) -> Any:
@@ -193,6 +207,52 @@ def rendered(root: Path, data: Any, dump: Callable[[Any], str]) -> str:
     text = dump(data)
     store.put(key, text)
     return text
+
+
+def content_fingerprint(root: Path) -> Optional[str]:
+    """sha256 of every file under <root>/content (path and bytes) and the extractor version:
+    everything an extraction reads. None when the cache is off."""
+    if not enabled():
+        return None
+    content = Path(root) / "content"
+    h = hashlib.sha256(extractor_version().encode("ascii"))
+    for dirpath, dirnames, filenames in os.walk(content):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            h.update(b"\0" + path.relative_to(content).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+            try:
+                st = path.stat()
+                if st.st_size > ingest.MAX_BYTES:  # refused unread by extraction: do not read it either
+                    h.update(f"big:{st.st_size}:{st.st_mtime_ns}".encode("ascii"))
+                else:
+                    h.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError as err:  # unreadable now: a full run reports it
+                h.update(f"unreadable:{err.errno}".encode("ascii"))
+    return h.hexdigest()
+
+
+_LAST_RUN = "last-run"
+
+
+def last_run(root: Path, fingerprint: Optional[str]) -> Optional[Any]:
+    """The report of the extraction that left <root>/content exactly as it is now, or None.
+
+    Extraction is a fixed point (re-extracting its own output writes nothing), so when
+    nothing under content/ changed since that run, its records are already the result."""
+    if fingerprint is None:
+        return None
+    hit = DocumentCache(root, kind="runs").get(_LAST_RUN, expect=tuple)
+    if hit is None or len(hit) != 2 or hit[0] != fingerprint:
+        return None
+    return hit[1]
+
+
+def remember_run(root: Path, report: Any) -> None:
+    """Store `report` under the fingerprint of <root>/content as the extraction left it."""
+    fingerprint = content_fingerprint(root)
+    if fingerprint is not None:
+        DocumentCache(root, kind="runs").put(_LAST_RUN, (fingerprint, report))
 
 
 def prepare_one(path: Path, root: Path) -> Prepared:
@@ -272,5 +332,5 @@ def prepare(paths: list[Path], root: Path, progress: Optional[Callable[[str, int
     return [r for r in results if r is not None]
 
 
-__all__ = ["CACHE_DIR", "DocumentCache", "Prepared", "cached_document", "document_key", "extractor_version",
-           "find_evidence", "prepare", "prepare_one", "workers"]
+__all__ = ["CACHE_DIR", "DocumentCache", "Prepared", "cached_document", "content_fingerprint", "document_key",
+           "evidence", "extractor_version", "find_evidence", "last_run", "prepare", "prepare_one", "remember_run", "workers"]

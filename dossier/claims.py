@@ -930,6 +930,24 @@ def quote_vectors(doc: Document) -> dict[tuple[int, int], object]:
     return {span: raw[k] for k, span in enumerate(spans)}
 
 
+#: (quote, language, sentence script) -> what `_Feat` reads of a quote's wording; filled
+#: by `quote_features` and, across runs, from the evidence cache (`dossier.cache`).
+QUOTE_FEATURES: dict[tuple, tuple] = {}
+
+
+def quote_features(cand: EvidenceCandidate) -> tuple[tuple, tuple]:
+    """(key, (events detected in the quote, event positions or None)) of a candidate:
+    the regex work of grouping, which depends on the quote's text and language only."""
+    script = cand.sentence.script if cand.sentence else None
+    key = (cand.quote, cand.language, script)
+    hit = QUOTE_FEATURES.get(key)
+    if hit is None:
+        langs = languages_for(cand.language, script if cand.sentence else script_of(cand.quote))
+        positions = None if langs[0] in _SUBJECT_FIRST else tuple(_event_positions(_fold_str(cand.quote), langs))
+        hit = QUOTE_FEATURES[key] = (tuple(detect_events(cand.quote, cand.language, script)), positions)
+    return key, hit
+
+
 class _Feat:
     """What grouping compares about one candidate."""
 
@@ -939,7 +957,8 @@ class _Feat:
     def __init__(self, cand: EvidenceCandidate, kinds: Optional[dict[str, str]] = None):
         self.source = cand.source
         self.start = cand.start
-        events = detect_events(cand.quote, cand.language, cand.sentence.script if cand.sentence else None)
+        _key, (detected, positions) = quote_features(cand)
+        events = list(detected)
         if cand.event and cand.event not in events:
             events = [cand.event] + events
         if cand.event and events and events[0] != cand.event:
@@ -956,11 +975,9 @@ class _Feat:
         self.weak = bool(info.get(events[0], {}).get("weak")) if events else False
         # events told before the main predicate, in a language that puts its subject first
         # and its topic after the verb: a nominal subject ("the warning foiled the plot")
-        script = cand.sentence.script if cand.sentence else script_of(cand.quote)
-        langs = languages_for(cand.language, script)
         self.leading: frozenset = frozenset()
-        if events and langs[0] not in _SUBJECT_FIRST:
-            pos = _event_positions(_fold_str(cand.quote), langs)
+        if events and positions is not None:
+            pos = positions
             main_at = min((p for p, ev in pos if ev == events[0]), default=None)
             if main_at is not None:
                 self.leading = frozenset(ev for p, ev in pos if p < main_at and ev != events[0])

@@ -232,8 +232,9 @@ def check(root: Optional[str]) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problem(s) found. Fix the records named above, "
-                   "or run `dossier extract` to regenerate them.", err=True)
+        click.echo(f"{len(problems)} problem(s) found. Fix the files named above: a record can also be "
+                   "regenerated with `dossier extract`; a curation or sidecar file is yours to edit "
+                   "or delete (see README, \"Curating a dossier\").", err=True)
         sys.exit(1)
     click.echo(f"OK: {count_records(path / 'content')} records checked")
 

@@ -6,7 +6,7 @@ only strings them together, keeps going past a bad document, and hands the resul
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -87,6 +87,13 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
     """Run the whole extraction for the dossier at `root` and write its records."""
     root = Path(root)
     content = root / "content"
+    with records.reading(content):
+        fingerprint = cache.content_fingerprint(root)
+    replay = cache.last_run(root, fingerprint)  # nothing changed since the last run: its records stand
+    if replay is not None:
+        if progress:
+            progress("nothing changed since the last extraction", replay.documents, replay.documents)
+        return replay
     existing, broken = records.load_existing(content)  # a record edited into a bad shape: warned, rewritten
 
     docs, per_doc_mentions, vectors, warnings = prepare_documents(root, progress)
@@ -106,11 +113,11 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
             by_source.setdefault(m.source, []).append((m, actor_id))
     candidates = []
     for doc in docs:
-        found = cache.find_evidence(doc, by_source.get(doc.source.id, []), root)
+        found, notes = cache.evidence(doc, by_source.get(doc.source.id, []), root)
         # `cites` names the outlets and agencies a document relays, not every speaker it quotes.
         doc.source.cites = [a for a in analysis.cites(found) if a in actor_by_id and actor_by_id[a].kind in CITABLE_KINDS]
         candidates.extend(found)
-        doc.source.notes = doc.source.notes + [n for n in claims.date_notes(doc, found) if n not in doc.source.notes]
+        doc.source.notes = doc.source.notes + [n for n in notes if n not in doc.source.notes]
     candidates.extend(claims.role_claims(actor_by_id, {d.source.id: d for d in docs}))
 
     step("grouping claims across sources")
@@ -132,7 +139,7 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
     )
     written = records.write_records(content, result)
 
-    return ExtractReport(
+    report = ExtractReport(
         documents=len(docs),
         actors=len(actor_by_id),
         mentions=sum(len(a.mentions) for a in actor_list),
@@ -145,6 +152,9 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
         unchanged=written.unchanged,
         removed=written.removed,
     )
+    if not broken:  # a run over these records again would write nothing and warn the same
+        cache.remember_run(root, replace(report, written=0, unchanged=report.written + report.unchanged, removed=0))
+    return report
 
 
 __all__ = ["ExtractReport", "extract", "read_documents", "DossierError"]

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -409,6 +410,30 @@ def load_existing(content_dir: Path) -> tuple[Records, list[str]]:
         return _load_records(Path(content_dir), lenient=True)
 
 
+_WRITTEN = "records"  # cache entry: the data of the record files as the last extraction wrote them
+
+
+def _as_written(content_dir: Path) -> dict[tuple[str, str], tuple[bytes, dict]]:
+    """(kind, file name) -> (sha256 of the bytes, data) of the record files the last
+    extraction wrote: a file still holding those bytes need not be parsed again (parsing
+    thousands of files with PyYAML is the slowest part of a re-extraction)."""
+    from . import cache as _cache
+
+    if not _cache.enabled():
+        return {}
+    hit = _cache.DocumentCache(content_dir.parent, kind="runs").get(_WRITTEN, expect=dict)
+    return hit or {}
+
+
+def _remember_written(content_dir: Path, data: dict[str, dict[str, dict]], rendered: dict[str, dict[str, bytes]]) -> None:
+    from . import cache as _cache
+
+    if _cache.enabled():
+        _cache.DocumentCache(content_dir.parent, kind="runs").put(_WRITTEN, {
+            (kind, f"{record_id}.yml"): (hashlib.sha256(text).digest(), data[kind][record_id])
+            for kind, by_id in rendered.items() for record_id, text in by_id.items()})
+
+
 def _checked(kind: str):
     """A parser of one record file: (data, line map, schema problems)."""
     def parse(path: Path, base: Path) -> tuple[Any, dict, list]:
@@ -423,10 +448,22 @@ def _load_records(content_dir: Path, lenient: bool = False):
     base = content_dir.parent
     records = Records()
     problems: list[str] = []
-    loaded: list[tuple[str, str, dict, dict]] = []  # kind, display name, data, lines
+    loaded: list[tuple[str, str, dict, Any]] = []  # kind, display name, data, lines (or how to get them)
+    written = _as_written(content_dir) if lenient else {}
     for kind in RECORD_KINDS:
         for path in record_files(content_dir, kind):
             name = _display(path, base)
+            known = written.get((kind, path.name))
+            if known is not None:
+                try:
+                    same = hashlib.sha256(path.read_bytes()).digest() == known[0]
+                except OSError:
+                    same = False
+                if same:  # as extraction wrote it: valid, and its data is known
+                    data = known[1]
+                    records.of(kind)[data["id"]] = from_dict(RECORD_TYPES[kind], data)
+                    loaded.append((kind, name, data, lambda p=path: load_yaml_lines(p, base)[1]))
+                    continue
             try:  # parsed and validated once per file content (see dossier.cache)
                 data, lines, found = _cache.parsed_yaml(path, base, _checked(kind))
             except RecordError as err:
@@ -449,7 +486,7 @@ def _load_records(content_dir: Path, lenient: bool = False):
     return records
 
 
-def _dangling(records: Records, loaded: list[tuple[str, str, dict, dict]]) -> list[str]:
+def _dangling(records: Records, loaded: list[tuple[str, str, dict, Any]]) -> list[str]:
     """'file:line: ...' for each reference to an id no record has (a hand-edited record)."""
     from .check import _REFERENCES, _walk  # the rules `dossier check` proves
 
@@ -458,6 +495,9 @@ def _dangling(records: Records, loaded: list[tuple[str, str, dict, dict]]) -> li
         for ref_kind, path, target in _REFERENCES:
             if ref_kind != kind:
                 continue
+            if callable(lines) and any(v is not None and v not in records.of(target)
+                                       for _w, v in _walk(data, path)):
+                lines = lines()  # a file not parsed: parse it for the line numbers
             for where, value in _walk(data, path):
                 if value is not None and value not in records.of(target):
                     out.append(f"{name}:{line_of(lines, where) or 1}: {'.'.join(map(str, where))}: "
@@ -551,14 +591,18 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
     target = records_dir(content_dir)
     report = WriteReport()
     rendered: dict[str, dict[str, bytes]] = {}
+    as_data: dict[str, dict[str, dict]] = {}
     for kind in RECORD_KINDS:
         rendered[kind] = {}
+        as_data[kind] = {}
         for key, record in sorted(records.of(kind).items()):
             record_id = getattr(record, "id", None)
             if not isinstance(record_id, str) or not ID_PATTERN.match(record_id) or record_id != key:
                 raise RecordError(f"{kind}/{record_id}", f"cannot write record with id {record_id!r} "
                                   f"(key {key!r}): ids are lowercase a-z, 0-9 and '-'")
-            rendered[kind][record_id] = _cache.rendered(content_dir.parent, to_dict(record), dump_yaml).encode("utf-8")
+            as_data[kind][record_id] = to_dict(record)
+            rendered[kind][record_id] = _cache.rendered(content_dir.parent, as_data[kind][record_id],
+                                                        dump_yaml).encode("utf-8")
 
     tmp = Path(tempfile.mkdtemp(prefix=_tmp_prefix(), dir=content_dir))
     try:
@@ -593,11 +637,12 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
             names.sort()
         if not report.written and not report.removed and target.is_dir():
             shutil.rmtree(tmp)  # nothing changed: do not even touch the directories
-            return report
-        replace_dir(tmp, target)
+        else:
+            replace_dir(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    _remember_written(content_dir, as_data, rendered)
     return report
 
 

@@ -87,8 +87,26 @@ def _link(text: str, from_page: str, to_page: str, anchor: Optional[str] = None)
 
 
 def citation_anchor(ev: Evidence) -> str:
-    """Anchor id of an evidence item in the citations index."""
+    """Anchor id of an evidence item on its source's citations page."""
     return f"c-{ev.source}-{ev.start}-{ev.end}"
+
+
+def citations_page(source_id: str) -> str:
+    """Docs path of one source's citations page: 'citations/<source id>.md'.
+
+    One page per source keeps every citation anchor on the same page however many
+    documents the dossier gains, and each page as long as one document's quotes.
+    """
+    return page_path("citations", source_id)
+
+
+def evidence_page(claim_id: str, number: int) -> str:
+    """Docs path of page `number` (from 1) of a claim's full evidence list.
+
+    In a folder named after the claim, so no claim id can collide with it.
+    """
+    stem = page_path("claims", claim_id)[:-3]
+    return f"{stem}/evidence-{number}.md"
 
 
 def quote_anchor(ev: Evidence) -> str:
@@ -202,7 +220,7 @@ def _published(source: Optional[Source]) -> str:
     return esc(source.published)
 
 
-def _titled(markdown: str, tags: Optional[list[str]] = None) -> str:
+def _titled(markdown: str, tags: Optional[list[str]] = None, search_exclude: bool = False) -> str:
     """Prefix a page with front matter whose title is its (already escaped) H1.
 
     MkDocs/Material print `page.title` into <title> and the header without escaping, and
@@ -210,7 +228,8 @@ def _titled(markdown: str, tags: Optional[list[str]] = None) -> str:
     them, so source text can never become markup there. `tags` (an actor's spellings) go
     to Material's search index, whose tag field outranks all text: searching any spelling
     of a name finds the actor's page first. No theme template shows them without the tags
-    plugin; they are stripped of markup characters all the same.
+    plugin; they are stripped of markup characters all the same. `search_exclude` keeps a
+    page that only repeats quotes out of Material's search index (`search: exclude: true`).
     """
     first = markdown.split("\n", 1)[0]
     if not first.startswith("# "):
@@ -220,6 +239,8 @@ def _titled(markdown: str, tags: Optional[list[str]] = None) -> str:
     names = sorted({n for n in (_search_term(t) for t in tags or []) if n}, key=lambda n: (n.casefold(), n))
     if names:
         meta += f"tags: {json.dumps(names, ensure_ascii=False)}\n"  # JSON is YAML
+    if search_exclude:
+        meta += "search:\n  exclude: true\n"
     return f"---\n{meta}---\n\n{markdown}"
 
 
@@ -278,6 +299,8 @@ class Site:
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     # source id -> short link label (publisher, disambiguated by date when shared)
     short_labels: dict[str, str] = field(default_factory=dict)
+    # claim id -> language of its statement (memo of `statement_lang`)
+    statement_langs: dict[str, Optional[str]] = field(default_factory=dict)
 
     def sorted_sources(self) -> list[Source]:
         """Sources by published date (undated last), then id."""
@@ -413,7 +436,15 @@ def _source_label(source: Source) -> str:
 
 
 def _claim_ref(site: Site, claim: Claim, from_page: str) -> str:
-    return _link(_bidi(claim.statement, statement_lang(claim)), from_page, page_path("claims", claim.id))
+    return _link(_bidi(claim.statement, _statement_lang(site, claim)), from_page, page_path("claims", claim.id))
+
+
+def _statement_lang(site: Site, claim: Claim) -> Optional[str]:
+    """`statement_lang`, computed once per claim and build: it reads every quote of the claim,
+    and a claim quoted by thousands of documents is linked from each of their pages."""
+    if claim.id not in site.statement_langs:
+        site.statement_langs[claim.id] = statement_lang(claim)
+    return site.statement_langs[claim.id]
 
 
 def _claim_item(site: Site, claim: Claim, from_page: str) -> str:
@@ -461,12 +492,89 @@ def _positions(site: Site, claim: Claim) -> list[tuple[str, Optional[str], list[
     return [(stance, value, evs) for (stance, value), evs in sorted(groups.items(), key=key)]
 
 
+#: Page-weight bounds of a claim page (issue 6): a claim quoted by thousands of documents
+#: keeps a page of a few dozen KB; everything else is on its evidence pages.
+CLAIM_EVIDENCE_SHOWN = 20  # evidence rows on the claim page itself
+EVIDENCE_PAGE_SIZE = 50  # evidence rows per "all evidence" page
+WSW_QUOTES = 16  # quotes in who-says-what, shared among the sides (at least one each)
+WSW_QUOTES_PER_SIDE = 6
+WSW_MAX_SIDES = 24  # sides drawn; more (only with many distinct values) are counted
+ORIGINS_SHOWN = 30  # independent origins listed, and per origin:
+VIA_SHOWN = 10  # relaying sources named
+CHAINS_SHOWN = 5  # citation chains drawn
+JSONLD_APPEARANCES = 20  # schema.org appearances (the earliest sources)
+
+
+def _spread(items: list[Evidence], limit: int) -> list[Evidence]:
+    """At most `limit` of `items` (in date order), one per source before a second from any."""
+    if len(items) <= limit:
+        return list(items)
+    seen: set[str] = set()
+    first = [ev for ev in items if not (ev.source in seen or seen.add(ev.source))]
+    picked = first[:limit]
+    if len(picked) < limit:
+        chosen = {id(ev) for ev in picked}
+        picked += [ev for ev in items if id(ev) not in chosen][:limit - len(picked)]
+    chosen = {id(ev) for ev in picked}
+    return [ev for ev in items if id(ev) in chosen]
+
+
+def _evidence_shown(site: Site, claim: Claim, limit: int = CLAIM_EVIDENCE_SHOWN) -> list[Evidence]:
+    """The evidence a claim page shows (all when few): every side of a disagreement first,
+    then as many different sources as fit, round by round; in date order."""
+    evidence = _evidence_sorted(site, claim)
+    if len(evidence) <= limit:
+        return evidence
+    queues = [_spread(evs, len(evs)) for _, _, evs in _positions(site, claim)]
+    picked: list[Evidence] = []
+    chosen: set[int] = set()
+    sources: set[str] = set()
+    for new_sources_only in (True, False):
+        rank = 0
+        while len(picked) < limit and any(rank < len(q) for q in queues):
+            for q in queues:
+                if rank < len(q) and len(picked) < limit and id(q[rank]) not in chosen \
+                        and not (new_sources_only and q[rank].source in sources):
+                    picked.append(q[rank])
+                    chosen.add(id(q[rank]))
+                    sources.add(q[rank].source)
+            rank += 1
+    return [ev for ev in evidence if id(ev) in chosen]
+
+
+def _cite(site: Site, ev: Evidence, from_page: str) -> str:
+    """A 'cite' link to the passage on its source's citations page (none for a missing source)."""
+    if ev.source not in site.sources:
+        return "cite"
+    return _link("cite", from_page, citations_page(ev.source), citation_anchor(ev))
+
+
+def evidence_pages(claim: Claim) -> int:
+    """How many "all evidence" pages a claim has (0: its page shows every quote)."""
+    n = len(claim.evidence)
+    return 0 if n <= CLAIM_EVIDENCE_SHOWN else -(-n // EVIDENCE_PAGE_SIZE)
+
+
 def _who_says_what(site: Site, claim: Claim, from_page: str) -> str:
-    """Each position (stance + value) as a column, its sources in date order beneath it."""
+    """Each position (stance + value) as a column, its sources in date order beneath it.
+
+    Every side is listed (up to WSW_MAX_SIDES, the most widely reported) with its source
+    count; quotes are bounded per side, the rest are on the claim's evidence pages.
+    """
     positions = _positions(site, claim)
+    hidden_sides = 0
+    if len(positions) > WSW_MAX_SIDES:
+        keep = sorted(range(len(positions)), key=lambda i: (-len({e.source for e in positions[i][2]}), i))
+        keep_set = set(keep[:WSW_MAX_SIDES])
+        hidden_sides = len(positions) - WSW_MAX_SIDES
+        positions = [p for i, p in enumerate(positions) if i in keep_set]
+    per_side = max(1, min(WSW_QUOTES_PER_SIDE, WSW_QUOTES // max(1, len(positions))))
+    # The rest: on the evidence pages, or in the claim page's own evidence table.
+    more = (evidence_page(claim.id, 1), None) if evidence_pages(claim) else (page_path("claims", claim.id), "evidence")
     any_value = any(value for _, value, _ in positions)
     out = ['<div class="dossier-wsw" markdown="1">']
-    for stance, value, items in positions:
+    for stance, value, all_items in positions:
+        items = _spread(all_items, per_side)
         cls = re.sub(r"[^a-z-]", "", stance)
         if value:
             figure = f'<span class="dossier-value">{esc(value)}</span> '
@@ -482,14 +590,20 @@ def _who_says_what(site: Site, claim: Claim, from_page: str) -> str:
             who = (f" · <small>attributed to</small> {_actor_ref(site, ev.attributed_to, from_page)}"
                    if ev.attributed_to else "")
             out += ['<div class="dossier-wsw-item" markdown="1">',
-                    f'<p class="dossier-wsw-source" markdown="span">'
+                    f'<p class="dossier-wsw-source" data-search-exclude markdown="span">'
                     f'{_source_ref(site, ev.source, from_page)} <small>{_published(site.sources.get(ev.source))} · '
-                    f'{_link("cite", from_page, "citations.md", citation_anchor(ev))}</small>{who}</p>',
+                    f'{_cite(site, ev, from_page)}</small>{who}</p>',
                     f'<blockquote class="dossier-quote" {_dir_attrs(ev.quote, ev.language)} '
-                    f'markdown="span">{esc(ev.quote)}</blockquote>',
+                    f'data-search-exclude markdown="span">{esc(ev.quote)}</blockquote>',
                     "</div>"]
+        if len(items) < len(all_items):
+            label = f"{_plural(len(all_items) - len(items), 'more quote')} on this side"
+            out.append(f'<p class="dossier-wsw-more" markdown="span">{_link(label, from_page, *more)}</p>')
         out.append("</div>")
     out.append("</div>")
+    if hidden_sides:
+        out += ["", f'<p class="dossier-wsw-more" markdown="span">{_plural(hidden_sides, "other side")} '
+                f'(values given by fewer sources): {_link("all evidence", from_page, *more)}</p>']
     return "\n".join(out)
 
 
@@ -532,16 +646,29 @@ def _origins(site: Site, claim: Claim, from_page: str) -> list[str]:
     out = ["## Where it comes from", "",
            f"{_plural(origin_count(claim), 'independent origin')}: sources relaying the same origin "
            f"count once.", ""]
-    for o in sorted(claim.origins, key=lambda o: (o.kind, o.id)):
+    # The origins relayed most widely first when not all fit (a page's weight is bounded).
+    origins = sorted(claim.origins, key=lambda o: (o.kind, o.id))
+    if len(origins) > ORIGINS_SHOWN:
+        keep = sorted(origins, key=lambda o: (-len(set(o.via)), o.kind, o.id))[:ORIGINS_SHOWN]
+        origins = [o for o in origins if o in keep]
+    for o in origins:
         if o.kind == "source":
             line = f"- {_source_ref(site, o.id, from_page)}, on its own authority"
         else:
-            via = ", ".join(_source_ref(site, s, from_page) for s in sorted(set(o.via)))
+            relays = sorted(set(o.via))
+            via = ", ".join(_source_ref(site, s, from_page) for s in relays[:VIA_SHOWN])
+            if len(relays) > VIA_SHOWN:
+                via += f" and {len(relays) - VIA_SHOWN} more"
             line = f"- {_actor_ref(site, o.id, from_page)}" + (f", relayed by {via}" if via else "")
         out.append(line)
-        for chain in sorted(o.chain):
-            if len(chain) > 1:
-                out.append("    - " + " → ".join(_node(site, n, from_page) for n in chain))
+        chains = [chain for chain in sorted(o.chain) if len(chain) > 1]
+        for chain in chains[:CHAINS_SHOWN]:
+            out.append("    - " + " → ".join(_node(site, n, from_page) for n in chain))
+        if len(chains) > CHAINS_SHOWN:
+            out.append(f"    - <small>{_plural(len(chains) - CHAINS_SHOWN, 'more chain')}</small>")
+    if len(claim.origins) > len(origins):
+        out.append(f"- <small>{_plural(len(claim.origins) - len(origins), 'more origin')}, "
+                   f"each relayed by fewer sources</small>")
     out.append("")
     return out
 
@@ -594,12 +721,13 @@ def claim_jsonld(claim: Claim, records: Any) -> dict:
     site = prepare(records)
     evidence = _evidence_sorted(site, claim)
     source_ids = list(dict.fromkeys(ev.source for ev in evidence))
-    appearances = [_appearance(site, s, page_path("claims", claim.id)) for s in source_ids]
+    # The earliest JSONLD_APPEARANCES sources (date order): bounded like the page itself.
+    appearances = [_appearance(site, s, page_path("claims", claim.id)) for s in source_ids[:JSONLD_APPEARANCES]]
     item: dict[str, Any] = {"@type": "Claim"}
     if appearances:
         item["appearance"] = appearances
         item["firstAppearance"] = appearances[0]
-        dated = [a["datePublished"] for a in appearances if "datePublished" in a]
+        dated = [site.sources[s].published for s in source_ids if s in site.sources and site.sources[s].published]
         if dated:
             item["datePublished"] = min(dated)
     authors = sorted({o.id for o in claim.origins if o.kind == "actor"} or
@@ -632,7 +760,7 @@ def render_claim(claim: Claim, records: Any) -> str:
     here = page_path("claims", claim.id)
     evidence = _evidence_sorted(site, claim)
     langs = _claim_languages(claim)
-    out = [_heading(1, claim.statement, statement_lang(claim)), ""]
+    out = [_heading(1, claim.statement, _statement_lang(site, claim)), ""]
     out.append(f"{_badge(claim.status)} {_support(claim)} · "
                f"{_plural(len(evidence), 'quote')} · languages: "
                f"{', '.join(_lang_label(c) for c in langs) or 'unknown'}")
@@ -646,33 +774,77 @@ def render_claim(claim: Claim, records: Any) -> str:
     if not evidence:
         out += ["No source quotes this claim.", ""]
     else:
-        rows, ids, attrs = [], [], []
-        for ev in evidence:
-            src = site.sources.get(ev.source)
-            where = (f'{_source_ref(site, ev.source, here, quote_anchor(ev))} '
-                     f'{_permalink(evidence_anchor(ev), "quote")}<br>'
-                     f'<small class="dossier-nowrap">{_published(src)} · {esc(ev.language or "?")} · '
-                     f'{_link("cite", here, "citations.md", citation_anchor(ev))}</small>')
-            says = _stance(ev)
-            if ev.value:
-                says += f"<br>value: <strong>{esc(ev.value)}</strong>"
-            if ev.date:
-                says += f"<br><small>event date {esc(ev.date)}</small>"
-            if ev.attributed_to:
-                says += f"<br><small>attributed to</small> {_actor_ref(site, ev.attributed_to, here)}"
-            if ev.added_by:  # curation: evidence an editor added by hand
-                says += f'<br><small class="dossier-added-by">added by {esc(ev.added_by)}</small>'
-            rows.append([where, says, esc(ev.quote)])
-            ids.append(evidence_anchor(ev))
-            attrs.append(['class="dossier-where"', 'class="dossier-says"',
-                          f'class="dossier-quote" {_dir_attrs(ev.quote, ev.language)}'])
-        out.append(_table(["Source", "Says", "Quote (original language)"], rows,
-                          "dossier-table dossier-evidence", ids, attrs))
-        out.append("")
+        n_pages = evidence_pages(claim)
+        if n_pages:
+            shown = _evidence_shown(site, claim)
+            out += [f"{len(shown)} of {_plural(len(evidence), 'quote')}: every side first, then as many "
+                    f"different sources as fit. All of them, in date order: "
+                    f"{_evidence_page_links(claim, here, n_pages)}.", ""]
+            evidence = shown
+        out += [_evidence_table(site, evidence, here), ""]
     if claim.status == "contested" or len({(e.stance, e.value) for e in claim.evidence}) > 1:
         out += ["## Who says what", "", _who_says_what(site, claim, here), ""]
     out += ['<script type="application/ld+json">', _script_json(claim_jsonld(claim, site)), "</script>", ""]
     return _titled("\n".join(out))
+
+
+def _evidence_page_links(claim: Claim, from_page: str, n_pages: int, current: int = 0) -> str:
+    """Links to a claim's evidence pages: all while few, else the first, last and neighbours."""
+    numbers = list(range(1, n_pages + 1))
+    if n_pages > 12:
+        near = set(range(current - 2, current + 3)) if current else set()
+        numbers = [k for k in numbers if k <= 5 or k > n_pages - 2 or k in near]
+    out, last = [], 0
+    for k in numbers:
+        if k - last > 1:
+            out.append("…")
+        first_row = (k - 1) * EVIDENCE_PAGE_SIZE + 1
+        label = f"{first_row}–{min(k * EVIDENCE_PAGE_SIZE, len(claim.evidence))}"
+        out.append(f"<strong>{label}</strong>" if k == current else _link(label, from_page, evidence_page(claim.id, k)))
+        last = k
+    return " · ".join(out)
+
+
+def render_evidence_page(claim: Claim, number: int, records: Any) -> str:
+    """Page `number` of a claim's full evidence list (date order); kept out of search."""
+    site = prepare(records)
+    here = evidence_page(claim.id, number)
+    evidence = _evidence_sorted(site, claim)
+    n_pages = evidence_pages(claim) or 1
+    rows = evidence[(number - 1) * EVIDENCE_PAGE_SIZE:number * EVIDENCE_PAGE_SIZE]
+    out = [f"# Evidence {number} of {n_pages}: {esc(claim.statement)}", "",
+           f"{_link('Back to the claim', here, page_path('claims', claim.id))} · "
+           f"{_plural(len(evidence), 'quote')} from {_plural(_source_count(claim), 'source')}, in date order.", "",
+           f"Pages: {_evidence_page_links(claim, here, n_pages, number)}", "",
+           _evidence_table(site, rows, here), ""]
+    return _titled("\n".join(out), search_exclude=True)
+
+
+def _evidence_table(site: Site, evidence: list[Evidence], here: str) -> str:
+    """Evidence rows: where (source, date, language, citation), what it says, the quote."""
+    rows, ids, attrs = [], [], []
+    for ev in evidence:
+        src = site.sources.get(ev.source)
+        where = (f'{_source_ref(site, ev.source, here, quote_anchor(ev))} '
+                 f'{_permalink(evidence_anchor(ev), "quote")}<br>'
+                 f'<small class="dossier-nowrap">{_published(src)} · {esc(ev.language or "?")} · '
+                 f'{_cite(site, ev, here)}</small>')
+        says = _stance(ev)
+        if ev.value:
+            says += f"<br>value: <strong>{esc(ev.value)}</strong>"
+        if ev.date:
+            says += f"<br><small>event date {esc(ev.date)}</small>"
+        if ev.attributed_to:
+            says += f"<br><small>attributed to</small> {_actor_ref(site, ev.attributed_to, here)}"
+        if ev.added_by:  # curation: evidence an editor added by hand
+            says += f'<br><small class="dossier-added-by">added by {esc(ev.added_by)}</small>'
+        rows.append([where, says, esc(ev.quote)])
+        ids.append(evidence_anchor(ev))
+        # Search indexes the claim's statement, not each row's quote, source and stance.
+        attrs.append(['class="dossier-where" data-search-exclude', 'class="dossier-says" data-search-exclude',
+                      f'class="dossier-quote" {_dir_attrs(ev.quote, ev.language)} data-search-exclude'])
+    return _table(["Source", "Says", "Quote (original language)"], rows,
+                  "dossier-table dossier-evidence", ids, attrs)
 
 
 # ---------------------------------------------------------------------------------------
@@ -986,7 +1158,9 @@ def _render_text(site: Site, source: Source, text: str, here: str) -> str:
     quotes, _ = _text_quotes(site, source, text)
     spans = sorted((b.start, b.end, b.kind) for b in source.boilerplate if 0 <= b.start < b.end <= len(text))
     lang = source.language
-    out = [f'<div class="dossier-text" {_dir_attrs(text, lang)} markdown="1">']
+    # The full text stays out of the search index (the title and metadata are indexed):
+    # its quotes are on the claim pages, and every document's text would outweigh them all.
+    out = [f'<div class="dossier-text" {_dir_attrs(text, lang)} data-search-exclude markdown="1">']
     for p_start, p_end in _paragraphs(text):
         cuts = {p_start, p_end}
         for q in quotes:
@@ -1053,7 +1227,9 @@ def render_source(source: Source, text: Optional[str], records: Any) -> str:
         ("Encoding", esc(source.encoding) or "—"),
         ("Cites", cites),
     ]
-    attrs = [["", f'{_dir_attrs(source.title or "", source.language)}' if k == "Title" else ""] for k, _ in meta]
+    # Checksum, path and encoding are not worth searching for: kept out of the index.
+    attrs = [["", f'{_dir_attrs(source.title or "", source.language)}' if k == "Title"
+              else "data-search-exclude" if k in ("Path", "SHA-256", "Encoding") else ""] for k, _ in meta]
     out += [_table(["Field", "Value"], [[k, v] for k, v in meta], "dossier-table dossier-meta", cell_attrs=attrs), ""]
 
     claims: list[Claim] = []
@@ -1085,50 +1261,139 @@ def render_source(source: Source, text: Optional[str], records: Any) -> str:
 # Citations, contested, indexes, home
 # ---------------------------------------------------------------------------------------
 
-def render_citations(records: Any) -> str:
-    """Every quoted passage in one table: grouped by source (oldest source first), sortable.
+_CITATION_HEADERS = ['<span data-sort="text">Source</span>', '<span data-sort="date">Published</span>',
+                     '<span data-sort="date">Event date</span>', "Quote (original language)", "Supports"]
 
-    Without JavaScript the rows stay as written: by source date, then by position in the
-    source. `assets/dossier.js` turns the headers marked `data-sort` into sort buttons.
+
+def render_citations(records: Any) -> str:
+    """The citations index: one row per quoting source (oldest first), sortable by date.
+
+    Each source's passages are on its own page (`citations_page`), so a citation's anchor
+    never moves and no page grows with the number of documents but this one, by one row.
+    Without JavaScript the rows stay as written; `assets/dossier.js` turns the headers
+    marked `data-sort` into sort buttons.
     """
     site = prepare(records)
     here = "citations.md"
     out = ["# Citations", "",
-           "Every passage quoted as evidence, grouped by source, oldest source first. "
-           "Each row links to the claims it supports and to the passage in context; "
-           "the date columns sort the table.", ""]
-    headers = ['<span data-sort="text">Source</span>', '<span data-sort="date">Published</span>',
-               '<span data-sort="date">Event date</span>', "Quote (original language)", "Supports"]
-    rows, ids, attrs = [], [], []
-    sources = [s for s in site.sorted_sources() if site.evidence_by_source.get(s.id)]
-    for source in sources:
-        grouped: dict[tuple[int, int], list[tuple[Evidence, Claim]]] = {}
-        for ev, claim in site.evidence_by_source[source.id]:
-            grouped.setdefault((ev.start, ev.end), []).append((ev, claim))
-        for (start, end), pairs in sorted(grouped.items()):
-            ev0 = pairs[0][0]
-            supports = []
-            for ev, claim in pairs:
-                who = f", attributed to {_actor_ref(site, ev.attributed_to, here)}" if ev.attributed_to else ""
-                val = f", value {esc(ev.value)}" if ev.value else ""
-                supports.append(f"{_claim_ref(site, claim, here)} <small>({_stance(ev)}{val}{who})</small>")
-            dates = sorted({ev.date for ev, _ in pairs if ev.date})
-            rows.append([f"{_source_ref(site, source.id, here)}<br><small>{_lang_label(source.language)}</small>",
-                         _published(source), ", ".join(esc(d) for d in dates) or "—",
-                         f'{esc(ev0.quote)} <small lang="en">{_permalink(citation_anchor(ev0), "citation")} '
-                         f'{_link("in context", here, page_path("sources", source.id), quote_anchor(ev0))}</small>',
-                         "<br>".join(supports)])
-            ids.append(citation_anchor(ev0))
-            order = f"{source.published or '9999'}|{source.id}|{start:09d}"
-            attrs.append([f'data-value="{esc(site.short_labels.get(source.id, source.id))}|{order}"',
-                          f'data-value="{order}"', f'data-value="{dates[0] if dates else "9999"}|{order}"',
-                          f'class="dossier-quote" {_dir_attrs(ev0.quote, ev0.language)}', ""])
-    if rows:
-        out += [f"{_plural(len(rows), 'quoted passage')} from {_plural(len(sources), 'source')}.", "",
-                _table(headers, rows, "dossier-table dossier-citations dossier-sortable", ids, attrs), ""]
-    else:
-        out += ["No citations yet.", ""]
+           "Every passage quoted as evidence, on one page per source. Each source's page links "
+           "every passage to the claims it supports and to the passage in context; "
+           "the date columns sort the tables.", ""]
+    sources = _quoting_sources(site)
+    total = sum(_passages(site, s.id) for s in sources)
+    if not sources:
+        return _titled("\n".join(out + ["No citations yet.", ""]))
+    out += [f"{_plural(total, 'quoted passage')} from {_plural(len(sources), 'source')}.", ""]
+    chunks = _citation_chunks(sources)
+    if len(chunks) == 1:
+        out += [_citation_index_table(site, sources, here), ""]
+        return _titled("\n".join(out))
+    # A large dossier: the sources in date order, CITATION_SOURCES_PER_PAGE to a list page.
+    out += ["Sources in order of publication:", ""]
+    for k, chunk in enumerate(chunks, 1):
+        span = f"{_published(chunk[0])} to {_published(chunk[-1])}"
+        out.append(f"- {_link(span, here, citations_list_page(k))} "
+                   f"<small>({_plural(len(chunk), 'source')}, "
+                   f"{_plural(sum(_passages(site, s.id) for s in chunk), 'passage')})</small>")
+    out.append("")
     return _titled("\n".join(out))
+
+
+#: Sources listed on one page of the citations index (a larger dossier gets list pages).
+CITATION_SOURCES_PER_PAGE = 200
+
+
+def citations_list_page(number: int) -> str:
+    """Docs path of list page `number` (from 1) of the citations index ('_' is never in ids)."""
+    return f"citations/_sources-{number}.md"
+
+
+def _quoting_sources(site: Site) -> list[Source]:
+    return [s for s in site.sorted_sources() if site.evidence_by_source.get(s.id)]
+
+
+def _passages(site: Site, source_id: str) -> int:
+    return len({(ev.start, ev.end) for ev, _ in site.evidence_by_source.get(source_id, [])})
+
+
+def _citation_chunks(sources: list[Source]) -> list[list[Source]]:
+    size = CITATION_SOURCES_PER_PAGE
+    return [sources[i:i + size] for i in range(0, len(sources), size)] or [[]]
+
+
+def _citation_index_table(site: Site, sources: list[Source], here: str) -> str:
+    """One row per source: its citations page, date, language and passage count; sortable."""
+    headers = ['<span data-sort="text">Source</span>', '<span data-sort="date">Published</span>',
+               "Language", '<span data-sort="number">Passages</span>']
+    rows, attrs = [], []
+    for source in sources:
+        n = _passages(site, source.id)
+        order = f"{source.published or '9999'}|{source.id}"
+        label = site.short_labels.get(source.id) or _source_label(source)
+        rows.append([_link(f"<bdi>{esc(label)}</bdi>", here, citations_page(source.id)),
+                     _published(source), _lang_label(source.language), str(n)])
+        attrs.append([f'data-value="{esc(label)}|{order}"', f'data-value="{order}"', "",
+                      f'data-value="{n:09d}|{order}"'])
+    return _table(headers, rows, "dossier-table dossier-citations dossier-sortable", cell_attrs=attrs)
+
+
+def render_citations_list(records: Any, number: int) -> str:
+    """List page `number` of a large citations index: its sources, sortable; not searched."""
+    site = prepare(records)
+    here = citations_list_page(number)
+    chunks = _citation_chunks(_quoting_sources(site))
+    chunk = chunks[number - 1]
+    nav = [_link("All citations", here, "citations.md")]
+    if number > 1:
+        nav.append(_link("previous", here, citations_list_page(number - 1)))
+    if number < len(chunks):
+        nav.append(_link("next", here, citations_list_page(number + 1)))
+    out = [f"# Citations: sources {number} of {len(chunks)}", "", " · ".join(nav), "",
+           f"{_plural(len(chunk), 'source')} published {_published(chunk[0])} to {_published(chunk[-1])}.", "",
+           _citation_index_table(site, chunk, here), ""]
+    return _titled("\n".join(out), search_exclude=True)
+
+
+def render_source_citations(source: Source, records: Any) -> str:
+    """One source's quoted passages, in text order, each with the claims it supports.
+
+    Kept out of the search index: the quotes are on the claim pages, the title on the source page.
+    """
+    site = prepare(records)
+    here = citations_page(source.id)
+    out = [_heading(1, f"Citations: {_source_label(source)}", source.language), "",
+           f"{_link('All citations', here, 'citations.md')} · "
+           f"{_source_ref(site, source.id, here)} "
+           f"<small>{_published(source)} · {_lang_label(source.language)}</small>",
+           ""]
+    grouped: dict[tuple[int, int], list[tuple[Evidence, Claim]]] = {}
+    for ev, claim in site.evidence_by_source.get(source.id, []):
+        grouped.setdefault((ev.start, ev.end), []).append((ev, claim))
+    rows, ids, attrs = [], [], []
+    for (start, end), pairs in sorted(grouped.items()):
+        ev0 = pairs[0][0]
+        supports = []
+        for ev, claim in pairs:
+            who = f", attributed to {_actor_ref(site, ev.attributed_to, here)}" if ev.attributed_to else ""
+            val = f", value {esc(ev.value)}" if ev.value else ""
+            supports.append(f"{_claim_ref(site, claim, here)} <small>({_stance(ev)}{val}{who})</small>")
+        dates = sorted({ev.date for ev, _ in pairs if ev.date})
+        rows.append([f"{_source_ref(site, source.id, here)}<br><small>{_lang_label(source.language)}</small>",
+                     _published(source), ", ".join(esc(d) for d in dates) or "—",
+                     f'{esc(ev0.quote)} <small lang="en">{_permalink(citation_anchor(ev0), "citation")} '
+                     f'{_link("in context", here, page_path("sources", source.id), quote_anchor(ev0))}</small>',
+                     "<br>".join(supports)])
+        ids.append(citation_anchor(ev0))
+        order = f"{source.published or '9999'}|{source.id}|{start:09d}"
+        attrs.append([f'data-value="{esc(site.short_labels.get(source.id, source.id))}|{order}"',
+                      f'data-value="{order}"', f'data-value="{dates[0] if dates else "9999"}|{order}"',
+                      f'class="dossier-quote" {_dir_attrs(ev0.quote, ev0.language)}', ""])
+    if rows:
+        out += [f"{_plural(len(rows), 'quoted passage')}.", "",
+                _table(_CITATION_HEADERS, rows, "dossier-table dossier-citations dossier-sortable", ids, attrs), ""]
+    else:
+        out += ["No passage of this source is quoted.", ""]
+    return _titled("\n".join(out), search_exclude=True)
 
 
 def _contested(site: Site) -> list[Claim]:
@@ -1147,7 +1412,7 @@ def render_contested(records: Any) -> str:
     if not contested:
         out += ["No contested claims.", ""]
     for claim in contested:
-        out += [_heading(2, claim.statement, statement_lang(claim)), "",
+        out += [_heading(2, claim.statement, _statement_lang(site, claim)), "",
                 f"{_badge(claim.status)} {_plural(_source_count(claim), 'source')} · "
                 f"{_link('claim page', here, page_path('claims', claim.id))}", "",
                 _who_says_what(site, claim, here), ""]
@@ -1325,7 +1590,7 @@ def render_home(records: Any) -> str:
             f"- {_link('Contested claims', here, 'contested.md')}, with who says what",
             f"- {_link('Actors', here, 'actors/index.md')}: people, organisations, outlets, states",
             f"- {_link('Sources', here, 'sources/index.md')}: every document, with its marked-up text",
-            f"- {_link('Citations', here, 'citations.md')}: every quoted passage",
+            f"- {_link('Citations', here, 'citations.md')}: every quoted passage, by source",
             f"- {_link('Timeline', here, 'timeline.md')}: claims by date", ""]
     out += ["## Data", "",
             "The whole dossier as files, for your own tools (UTF-8):", ""]
@@ -1369,9 +1634,18 @@ def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str =
         out[page_path("claims", claim.id)] = render_claim(claim, site)
     for actor_id in sorted(site.actors):
         out[page_path("actors", actor_id)] = render_actor(site.actors[actor_id], site)
+    for claim in site.sorted_claims():
+        for number in range(1, evidence_pages(claim) + 1):
+            out[evidence_page(claim.id, number)] = render_evidence_page(claim, number, site)
     for source_id in sorted(site.sources):
         out[page_path("sources", source_id)] = render_source(site.sources[source_id],
                                                              site.texts.get(source_id), site)
+    chunks = _citation_chunks(_quoting_sources(site))
+    for number in range(1, len(chunks) + 1 if len(chunks) > 1 else 1):
+        out[citations_list_page(number)] = render_citations_list(site, number)
+    for source_id in sorted(site.evidence_by_source):
+        if source_id in site.sources:
+            out[citations_page(source_id)] = render_source_citations(site.sources[source_id], site)
     return out
 
 
@@ -1409,6 +1683,8 @@ def redirects(records: Any, directory_urls: bool = False) -> dict[str, str]:
 
 __all__ = ["BIDI_CONTROLS", "DATA_FILES", "SECTION_PAGES", "Site", "claim_jsonld", "co_actors", "origin_count",
            "redirects", "render_timeline", "timeline", "clean", "esc", "language_name", "page_path", "pages",
-           "actor_lang", "prepare", "render_actor", "render_actors_index", "render_citations", "render_claim",
+           "actor_lang", "citations_list_page", "citations_page", "evidence_page", "evidence_pages", "prepare",
+           "render_actor", "render_actors_index", "render_citations", "render_citations_list", "render_claim",
+           "render_evidence_page", "render_source_citations",
            "render_claims_index", "render_contested", "render_home", "render_source", "render_sources_index",
            "statement_lang"]

@@ -99,7 +99,8 @@ def test_reader_walk_home_claim_source_actor_citations(page, base_url):
 
     page.locator("table.dossier-evidence td.dossier-where a[href*='sources/']").first.click()
     page.wait_for_load_state()
-    assert _path(page, base_url).startswith("sources/")
+    source_path = _path(page, base_url)
+    assert source_path.startswith("sources/")
     fragment = page.url.split("#", 1)[1]
     mark = page.locator(f"mark#{fragment}")
     assert mark.count() == 1 and mark.is_visible()  # the quoted passage, highlighted
@@ -117,7 +118,11 @@ def test_reader_walk_home_claim_source_actor_citations(page, base_url):
     page.locator("nav a.md-tabs__link", has_text="Citations").click()
     page.wait_for_load_state()
     assert _path(page, base_url) == "citations.html"
-    row = page.locator(f"table.dossier-citations a[href='{claim_path}']").first
+    # The index lists the sources; the source's own citations page lists its passages.
+    page.locator(f"table.dossier-citations a[href='citations/{source_path.split('/', 1)[1]}']").click()
+    page.wait_for_load_state()
+    assert _path(page, base_url) == "citations/" + source_path.split("/", 1)[1]
+    row = page.locator(f"table.dossier-citations a[href='../{claim_path}']").first
     row.click()
     page.wait_for_load_state()
     assert _path(page, base_url) == claim_path
@@ -161,13 +166,18 @@ def test_arabic_quotes_render_right_to_left(page, base_url):
     as the bidi algorithm does: an English phrase tagged Arabic by mistake stays LTR)."""
     from dossier.site import direction
 
-    page.goto(base_url + "citations.html")
-    arabic = page.locator("td.dossier-quote[lang='ar']")
-    found = arabic.evaluate_all("els => els.map(e => [e.firstChild.textContent, getComputedStyle(e).direction])")
+    from dossier.records import load_records
+
+    found, latin_dirs = [], set()
+    for source_id in sorted(load_records(REPO / "content").sources):  # each source's citations page
+        page.goto(base_url + f"citations/{source_id}.html")
+        arabic = page.locator("td.dossier-quote[lang='ar']")
+        found += arabic.evaluate_all("els => els.map(e => [e.firstChild.textContent, getComputedStyle(e).direction])")
+        latin = page.locator("td.dossier-quote[lang='tr'], td.dossier-quote[lang='en']")
+        latin_dirs |= set(latin.evaluate_all("els => els.map(e => getComputedStyle(e).direction)"))
     assert sum(1 for text, _ in found if direction(text) == "rtl") >= 10
     assert [d for _, d in found] == [direction(text) for text, _ in found]
-    latin = page.locator("td.dossier-quote[lang='tr'], td.dossier-quote[lang='en']")
-    assert set(latin.evaluate_all("els => els.map(e => getComputedStyle(e).direction)")) == {"ltr"}
+    assert latin_dirs == {"ltr"}
 
 
 def _page_types(base_url: str) -> dict[str, str]:
@@ -179,6 +189,7 @@ def _page_types(base_url: str) -> dict[str, str]:
     arabic = sorted(s.id for s in recs.sources.values() if s.language == "ar")
     return {"home": "index.html", "claim": f"claims/{contested[0]}.html", "contested": "contested.html",
             "actor": ACTOR, "source": f"sources/{arabic[0]}.html", "citations": "citations.html",
+            "source-citations": f"citations/{arabic[0]}.html",
             "timeline": "timeline.html", "claims-index": "claims/index.html",
             "actors-index": "actors/index.html", "sources-index": "sources/index.html"}
 

@@ -87,6 +87,7 @@ def test_only_changed_documents_are_processed(dossier_root: Path, monkeypatch, c
     entry = cache.DocumentCache(dossier_root)._file(key)
     assert entry.exists()
     entry.write_bytes(b"\x80\x04not a pickle")
+    shutil.rmtree(dossier_root / cache.CACHE_DIR / cache.extractor_version() / "runs")  # else nothing to redo
     counted.clear()
     pipeline.extract(dossier_root)
     assert counted == [SAMPLES[1].name]
@@ -99,3 +100,64 @@ def test_extractor_version_follows_the_code():
     assert len(version) == 16 and version == cache.extractor_version()
     # keys depend on the bytes and the path of a document
     assert cache.DocumentCache(REPO, "a").dir != cache.DocumentCache(REPO, "b").dir
+
+
+def _gen_corpus(out: Path, n: int) -> None:
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, str(REPO / "scripts" / "gen_corpus"), "--n", str(n), "--seed", "7",
+                    "--out", str(out)], check=True, capture_output=True)
+
+
+def test_adding_a_document_gives_the_records_of_a_cold_run(tmp_path: Path, monkeypatch):
+    """Cold, then one document added (incremental), then nothing changed (replayed): the
+    records equal those of a cold run with every document and the cache off."""
+    monkeypatch.setenv("DOSSIER_CACHE", "1")
+    full = tmp_path / "full"
+    _gen_corpus(full, 60)
+    grown = tmp_path / "grown"
+    shutil.copytree(full, grown)
+    added = sorted((grown / "content" / "sources").glob("*.txt"))[-1]
+    held = tmp_path / added.name
+    added.rename(held)
+
+    pipeline.extract(grown)
+    shutil.copy(held, added)
+    report = pipeline.extract(grown)
+    assert report.written > 0
+    incremental = _snapshot(grown)
+
+    calls: list[str] = []
+    monkeypatch.setattr(pipeline.records, "load_existing", lambda *a: calls.append("full run") or ([], []))
+    again = pipeline.extract(grown)  # nothing changed: the last run's report, no work
+    assert calls == [] and again.written == 0 and again.removed == 0
+    assert again.unchanged == report.written + report.unchanged and again.claims == report.claims
+    assert _snapshot(grown) == incremental
+    monkeypatch.undo()
+
+    monkeypatch.setenv("DOSSIER_CACHE", "0")
+    pipeline.extract(full)
+    assert _snapshot(full) == incremental
+
+    # the records are a fixed point: extracting them again without any cache writes nothing
+    again = pipeline.extract(grown)
+    assert again.written == 0 and again.removed == 0
+    assert _snapshot(grown) == incremental
+
+
+def test_only_edited_record_files_are_parsed_again(dossier_root: Path, monkeypatch):
+    monkeypatch.setenv("DOSSIER_CACHE", "1")
+    monkeypatch.setenv("DOSSIER_WORKERS", "1")
+    pipeline.extract(dossier_root)
+    before = _snapshot(dossier_root)
+    edited = sorted((dossier_root / "content" / "records" / "actors").glob("*.yml"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "# an editor's comment\n", encoding="utf-8")
+
+    parsed: list[str] = []
+    real = cache.parsed_yaml
+    monkeypatch.setattr(cache, "parsed_yaml", lambda path, base, parse: parsed.append(Path(path).name)
+                        or real(path, base, parse))
+    report = pipeline.extract(dossier_root)
+    assert parsed == [edited.name]  # the others are byte for byte as extraction wrote them
+    assert report.written == 1 and _snapshot(dossier_root) == before  # the comment is dropped

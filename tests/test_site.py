@@ -116,6 +116,8 @@ def test_page_set(pages, records):
     expected |= {site.page_path("claims", i) for i in records.claims}
     expected |= {site.page_path("actors", i) for i in records.actors}
     expected |= {site.page_path("sources", i) for i in records.sources}
+    expected |= {site.citations_page(e.source) for c in records.claims.values() for e in c.evidence
+                 if e.source in records.sources}
     assert set(pages) == expected
     # A record whose id is 'index' must not replace the section index.
     assert "claims/_index.md" in pages and pages["claims/index.md"].count("# Claims") == 1
@@ -218,7 +220,7 @@ def test_claim_page_links_evidence_to_citations(pages, records):
     assert sorted(row_ids) == sorted(f"e-{e.source}-{e.start}-{e.end}" for e in claim.evidence)
     hrefs = [a.get("href") for t, a in doc.tags if t == "a"]
     for e in claim.evidence:
-        assert f"../citations.md#c-{e.source}-{e.start}-{e.end}" in hrefs
+        assert f"../citations/{e.source}.md#c-{e.source}-{e.start}-{e.end}" in hrefs
     assert "## Who says what" in page
     assert "dossier-badge--contested" in page
 

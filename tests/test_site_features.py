@@ -201,15 +201,20 @@ def test_romanized_readings_for_search():
 # --- citations, timeline, home ---------------------------------------------------------
 
 def test_citations_table_sorted_by_date_without_js(pages, records):
+    """The index lists the quoting sources oldest first; each source's page holds its passages."""
     doc = parse(pages["citations.md"])
-    rows = [a["id"] for t, a in doc.tags if t == "tr" and a.get("id")]
-    expected = {f"c-{e.source}-{e.start}-{e.end}" for c in records.claims.values() for e in c.evidence}
-    assert set(rows) == expected
-    order = [r.split("-")[1] for r in rows]
-    # Grouped by source, the oldest source first (ar 2025-10, tr 2025-10-19, undated last).
-    groups = [k for i, k in enumerate(order) if i == 0 or order[i - 1] != k]
-    assert groups == ["ar", "tr", "en"]
+    links = [a["href"] for t, a in doc.tags if t == "a" and a.get("href", "").startswith("citations/")]
+    # The oldest source first (ar 2025-10, tr 2025-10-19, undated last).
+    assert [h.split("/")[1].split("-")[0] for h in links] == ["ar", "tr", "en"]
     assert sum(1 for t, a in doc.tags if "data-sort" in a) == 3
+    assert not any(t == "tr" and a.get("id") for t, a in doc.tags)  # no passage on the index
+    rows = []
+    for href in links:
+        page = pages[href]
+        assert "search:\n  exclude: true\n" in page.split("---\n", 2)[1]  # quotes only: not searched
+        rows += [a["id"] for t, a in parse(page).tags if t == "tr" and a.get("id")]
+    expected = {f"c-{e.source}-{e.start}-{e.end}" for c in records.claims.values() for e in c.evidence}
+    assert sorted(rows) == sorted(expected)  # every passage once, on its own source's page
 
 
 def test_timeline_orders_by_date_and_lists_undated_apart(records):

@@ -1,0 +1,160 @@
+"""Page weight at scale (issue 6): a claim page stays small however many documents quote the
+claim, citations are split per source, and pages that only repeat quotes stay out of search."""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import markdown
+from material.plugins.search.plugin import Parser
+
+from dossier import site
+from dossier.model import Claim, Evidence, Origin, Source
+
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "toc"]
+KB = 1024
+
+
+def _records(n_sources: int, claims: list[Claim]) -> SimpleNamespace:
+    sources = {}
+    for i in range(n_sources):
+        sid = f"s{i:05d}"
+        sources[sid] = Source(sid, f"content/sources/{sid}.txt", None, "en" if i % 3 else "ar",
+                              f"Report number {i} on the harbour", f"Publisher {i % 40}", None,
+                              f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", "day", None)
+    return SimpleNamespace(sources=sources, actors={}, claims={c.id: c for c in claims})
+
+
+def _long_quote(i: int, lang: str) -> str:
+    word = "ميناء" if lang == "ar" else "harbour"
+    return f"Passage {i}: " + " ".join(f"{word}{j}" for j in range(60))  # ~500 characters
+
+
+def _big_claim(n: int, n_sources: int) -> Claim:
+    """`n` long quotes: most affirm 29; a handful say 38, one denies (all late in date order)."""
+    evidence = []
+    for i in range(n):
+        sid = f"s{i % n_sources:05d}"
+        lang = "ar" if (i % n_sources) % 3 == 0 else "en"
+        if i >= n - 3:
+            stance, value = "denies", None
+        elif i >= n - 10:
+            stance, value = "affirms", "38"
+        else:
+            stance, value = "affirms", "29"
+        evidence.append(Evidence(sid, _long_quote(i, lang), i * 1000, i * 1000 + 500, lang, None, stance, value))
+    origins = [Origin(f"s{k:05d}", "source") for k in range(min(n_sources, 200))]
+    return Claim("big", "Twenty-nine people died in the harbour.", status="contested", evidence=evidence,
+                 origins=origins)
+
+
+def _anchors(markdown_text: str) -> set[str]:
+    return set(re.findall(r'<tr id="(e-[^"]+)"', markdown_text))
+
+
+def test_claim_page_is_bounded_and_every_quote_reachable():
+    claim = _big_claim(2000, 500)
+    records = _records(500, [claim])
+    pages = site.pages(records)
+    page = pages["claims/big.md"]
+    assert len(page.encode("utf-8")) < 100 * KB, len(page.encode("utf-8")) / KB
+    assert site.evidence_pages(claim) == 40
+    # Every evidence item has its row (and permalink) on exactly one evidence page.
+    found: list[str] = []
+    for k in range(1, site.evidence_pages(claim) + 1):
+        sub = pages[site.evidence_page("big", k)]
+        assert len(sub.encode("utf-8")) < 100 * KB
+        assert "search:\n  exclude: true\n" in sub.split("---\n", 2)[1]
+        found += sorted(_anchors(sub))
+    assert sorted(found) == sorted(site.evidence_anchor(e) for e in claim.evidence)
+    assert len(found) == len(set(found))
+    # The claim page links the first and the last evidence page; each page links its neighbours.
+    assert "(big/evidence-1.md)" in page and "(big/evidence-40.md)" in page
+    assert "(evidence-2.md)" in pages[site.evidence_page("big", 1)]
+    assert "(evidence-21.md)" in pages[site.evidence_page("big", 20)]
+    # Every side of the disagreement is quoted on the claim page, in its table and who-says-what.
+    shown = [e for e in claim.evidence if site.evidence_anchor(e) in _anchors(page)]
+    assert len(shown) == site.CLAIM_EVIDENCE_SHOWN
+    assert {(e.stance, e.value) for e in shown} == {("affirms", "29"), ("affirms", "38"), ("denies", None)}
+    assert len({e.source for e in shown}) == len(shown)  # different sources before a second quote
+    wsw = page.split("## Who says what", 1)[1]
+    assert wsw.count('class="dossier-position ') == 3
+    assert wsw.count("<blockquote") <= site.WSW_QUOTES
+    assert "more quotes on this side" in wsw
+    assert "more origins" in page
+
+
+def test_small_claim_page_shows_everything():
+    claim = _big_claim(site.CLAIM_EVIDENCE_SHOWN, 50)
+    pages = site.pages(_records(50, [claim]))
+    assert site.evidence_pages(claim) == 0
+    assert not any("/evidence-" in p for p in pages)
+    assert _anchors(pages["claims/big.md"]) == {site.evidence_anchor(e) for e in claim.evidence}
+    # Who-says-what still bounds its quotes, and points at the table above for the rest.
+    assert "more quotes on this side](big.md#evidence)" in pages["claims/big.md"]
+
+
+def _citation_pages(n_sources: int) -> dict[str, str]:
+    claims = []
+    for c in range(n_sources // 2):  # each claim quoted by two sources, each source by two claims
+        evidence = [Evidence(f"s{(2 * c + k) % n_sources:05d}", _long_quote(c, "en"), c * 600 + k, c * 600 + k + 500,
+                             "en", None) for k in range(3)]
+        claims.append(Claim(f"claim-{c:05d}", f"Statement {c}.", status="corroborated", evidence=evidence))
+    pages = site.pages(_records(n_sources, claims))
+    return {p: t for p, t in pages.items() if p == "citations.md" or p.startswith("citations/")}
+
+
+def test_citation_pages_do_not_grow_with_the_dossier():
+    sizes = {n: _citation_pages(n) for n in (40, 400, 1200)}
+    assert len([p for p in sizes[1200] if p.startswith("citations/_sources-")]) == 6
+    assert len([p for p in sizes[1200] if p.startswith("citations/") and "_" not in p]) == 1200
+    assert not any(p.startswith("citations/_") for p in sizes[40])  # a small dossier: one index table
+
+    def biggest(pages):
+        return max(len(t.encode("utf-8")) for t in pages.values())
+
+    def total(pages):
+        return sum(len(t.encode("utf-8")) for t in pages.values())
+
+    # Three times the sources, three times the bytes, but no bigger page: the largest is a
+    # list page of CITATION_SOURCES_PER_PAGE sources or one source's passages.
+    assert total(sizes[1200]) > 2.5 * total(sizes[400])
+    assert biggest(sizes[1200]) <= biggest(sizes[400]) * 1.05
+    assert len(sizes[1200]["citations.md"].encode("utf-8")) < 4 * KB
+    # Every source is listed on exactly one list page, and every passage anchored on its source's page.
+    listed = []
+    for path, text in sizes[1200].items():
+        if path.startswith("citations/_sources-"):
+            assert "search:\n  exclude: true\n" in text.split("---\n", 2)[1]
+            listed += re.findall(r"\]\((s\d+)\.md\)", text)
+        elif path != "citations.md":
+            sid = path.split("/")[1][:-3]
+            assert all(a.startswith(f"c-{sid}-") for a in re.findall(r'<tr id="([^"]+)"', text))
+    assert sorted(listed) == sorted(f"s{i:05d}" for i in range(1200))
+
+
+def _indexed_text(markdown_text: str) -> str:
+    """What Material's search plugin indexes of a page (None: the whole page is excluded)."""
+    front, body = markdown_text.split("---\n", 2)[1:] if markdown_text.startswith("---\n") else ("", markdown_text)
+    if "search:\n  exclude: true" in front:
+        return ""
+    parser = Parser()
+    parser.feed(markdown.markdown(body, extensions=EXTENSIONS))
+    parser.close()
+    return " ".join("".join(s.title) + " " + "".join(s.text) for s in parser.data if not s.is_excluded())
+
+
+def test_search_index_keeps_statements_and_titles_not_quotes():
+    claim = _big_claim(30, 10)
+    records = _records(10, [claim])
+    text = "Intro line.\n\n" + "\n\n".join(e.quote for e in claim.evidence if e.source == "s00001")
+    pages = site.pages(records, texts={"s00001": text})
+    claim_text = _indexed_text(pages["claims/big.md"])
+    assert "Twenty-nine people died" in claim_text
+    assert "harbour59" not in claim_text  # the quotes (table and who-says-what) are not indexed
+    source_text = _indexed_text(pages["sources/s00001.md"])
+    assert "Report number 1 on the harbour" in source_text and "Publisher 1" in source_text
+    assert "Intro line" not in source_text and "harbour59" not in source_text
+    assert _indexed_text(pages["citations/s00001.md"]) == ""
+    assert _indexed_text(pages[site.evidence_page("big", 1)]) == ""
+    assert "Citations" in _indexed_text(pages["citations.md"])
