@@ -1,7 +1,9 @@
 """Shared fixtures: a tiny, valid dossier repository in tmp_path."""
 from __future__ import annotations
 
+import copy
 import hashlib
+import random
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,25 @@ from dossier.model import Actor, Claim, Evidence, Mention, Role, Source
 from dossier.records import Records, write_records
 
 DOC_TEXT = "Reuters reported that Ana Silva was arrested on 3 May.\nالوزير قال إن الخبر صحيح.\n"
+
+
+SITE_FIXTURE = Path(__file__).parent / "fixtures" / "site"
+
+
+def site_fixture_texts(records) -> dict[str, str]:
+    """The document texts of the site fixture's sources, by source id."""
+    return {s.id: (SITE_FIXTURE / s.path).read_text(encoding="utf-8") for s in records.sources.values()}
+
+
+def shuffled(records, seed: int):
+    """A deep copy of `records` with each kind's dict in a random (seeded) order."""
+    out = copy.deepcopy(records)
+    rng = random.Random(seed)
+    for kind in ("sources", "actors", "claims"):
+        items = list(getattr(out, kind).items())
+        rng.shuffle(items)
+        setattr(out, kind, dict(items))
+    return out
 
 
 def make_records(doc_text: str = DOC_TEXT, sha: str | None = None) -> Records:

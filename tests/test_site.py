@@ -19,6 +19,8 @@ from dossier import exports, site
 from dossier.model import Claim, Evidence, Source, Span
 from dossier.records import load_records
 
+from conftest import shuffled, site_fixture_texts
+
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
 GOLDEN = Path(__file__).parent / "golden" / "site"
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "toc"]
@@ -31,7 +33,7 @@ def records():
 
 @pytest.fixture(scope="module")
 def texts(records):
-    return {s.id: (FIXTURE / s.path).read_text(encoding="utf-8") for s in records.sources.values()}
+    return site_fixture_texts(records)
 
 
 @pytest.fixture(scope="module")
@@ -124,15 +126,11 @@ def test_page_set(pages, records):
 
 
 def test_deterministic_regardless_of_dict_order(records, texts, pages):
-    shuffled = copy.deepcopy(records)
+    shuffled_records = shuffled(records, 7)
     rng = random.Random(7)
-    for kind in ("sources", "actors", "claims"):
-        items = list(getattr(shuffled, kind).items())
-        rng.shuffle(items)
-        setattr(shuffled, kind, dict(items))
-    for claim in shuffled.claims.values():
+    for claim in shuffled_records.claims.values():
         rng.shuffle(claim.evidence)
-    again = site.pages(shuffled, dict(reversed(list(texts.items()))))
+    again = site.pages(shuffled_records, dict(reversed(list(texts.items()))))
     assert list(again) == list(pages)
     assert again == pages
 

@@ -17,6 +17,8 @@ from dossier import site
 from dossier.model import Actor, Alias, Claim, Evidence, Origin
 from dossier.records import load_records
 
+from conftest import site_fixture_texts
+
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "toc"]
 
@@ -28,7 +30,7 @@ def records():
 
 @pytest.fixture(scope="module")
 def pages(records):
-    texts = {s.id: (FIXTURE / s.path).read_text(encoding="utf-8") for s in records.sources.values()}
+    texts = site_fixture_texts(records)
     return site.pages(records, texts, site_url="https://dossier.example.org/harbor/")
 
 
