@@ -1,7 +1,6 @@
 """dossier.site: records -> Markdown pages (golden files, escaping, offsets, links)."""
 from __future__ import annotations
 
-import copy
 import html
 import os
 import posixpath
