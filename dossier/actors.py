@@ -22,7 +22,7 @@ from dossier.model import (ACTOR_KINDS, Actor, Alias, Document, Mention, Mention
                            Role, Sentence)
 from dossier.names import (key_strength, name_key, normalize_surface, same_name,
                            strip_arabic_clitics, strip_suffix)
-from dossier.text import char_script, script_of, slugify, to_latin, unique_slug
+from dossier.text import char_script, load_package_yaml, script_of, slugify, to_latin, unique_slug
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 LANGUAGES = ("en", "tr", "az", "de", "ru", "ar")
@@ -103,7 +103,7 @@ def _load_lexicon(name: str) -> dict:
     path = LEXICON_DIR / name
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh) or {}
+            return load_package_yaml(fh) or {}
     except yaml.MarkedYAMLError as err:
         line = err.problem_mark.line + 1 if err.problem_mark else None
         raise RecordError(str(path), f"lexicon is not valid YAML: {err.problem}", line=line) from err
@@ -1097,26 +1097,42 @@ def _name_index(mentions: list[MentionCandidate]) -> dict[tuple[str, ...], tuple
 
 def _token_forms(tok: Tok) -> list[tuple[str, str]]:
     """(folded bare form, the exact surface prefix it came from) candidates for a token."""
+    return list(_word_forms(tok.text))
+
+
+@lru_cache(maxsize=131072)
+def _word_forms(text: str) -> tuple[tuple[str, str], ...]:
+    tok = Tok(0, len(text), text)
     script = tok.script
     if script == "Arab":
-        return [(fold(c), c) for c in strip_arabic_clitics(tok.text, keep_article=True)]
+        return tuple((fold(c), c) for c in strip_arabic_clitics(tok.text, keep_article=True))
     bare = fold(tok.bare)
     out = [(bare, tok.bare)]
     for ending in _CASE_ENDINGS.get(script, ("",)):
         if ending and bare.endswith(ending) and len(bare) - len(ending) >= 3:
             out.append((bare[: -len(ending)], tok.bare[: -len(ending)]))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=131072)
+def _first_forms(text: str, script: str) -> tuple[tuple[str, str], ...]:
+    """The folded forms a word can take as the first of several (clitics stripped in Arabic)."""
+    if script == "Arab":
+        return tuple((fold(c), c) for c in strip_arabic_clitics(text, keep_article=True))
+    return ((fold(text), text),)
+
+
+@lru_cache(maxsize=131072)
+def _fold_word(text: str) -> str:
+    return fold(text)
 
 
 def _run_keys(run: list[Tok]) -> list[tuple[tuple[str, ...], str]]:
     """Lookup keys for a run of words, with the bare surface each key stands for."""
     if len(run) == 1:
         return [((f,), surf) for f, surf in _token_forms(run[0])]
-    if run[0].script == "Arab":
-        firsts = [(fold(c), c) for c in strip_arabic_clitics(run[0].text, keep_article=True)]
-    else:
-        firsts = [(fold(run[0].text), run[0].text)]
-    middle = [(fold(t.text), t.text) for t in run[1:-1]]
+    firsts = _first_forms(run[0].text, run[0].script)
+    middle = [(_fold_word(t.text), t.text) for t in run[1:-1]]
     out = []
     for ff, fs in firsts:
         for lf, ls in _token_forms(run[-1]):
@@ -1125,54 +1141,100 @@ def _run_keys(run: list[Tok]) -> list[tuple[tuple[str, ...], str]]:
     return out
 
 
-def propagate(docs: list[Document], mentions: list[MentionCandidate]) -> list[MentionCandidate]:
+def _scanned(doc: Document) -> list[tuple[str, list[Tok]]]:
+    """(language, tokens) of each sentence propagation looks at (boilerplate is skipped)."""
+    return [(sent.language, tokens(doc.text[sent.start:sent.end], sent.start))
+            for sent in doc.sentences if not sent.boilerplate]
+
+
+def first_words(doc: Document) -> frozenset:
+    """Every folded form a name looked up in `doc` can start with (see `propagate`)."""
+    out: set[str] = set()
+    for _lang, toks in _scanned(doc):
+        for t in toks:
+            out.update(f for f, _ in _token_forms(t))
+            out.update(f for f, _ in _first_forms(t.text, t.script))
+    return frozenset(out)
+
+
+def propagate(docs: list[Document], mentions: list[MentionCandidate], memo=None) -> list[MentionCandidate]:
     """New mentions of names already found (by a cue) at other places of `docs`.
 
     Matching is by exact words in the same script after removing case suffixes and Arabic
     clitics, never by the coarse cross-script key (too many Arabic words would collide).
     New mentions never overlap existing ones.
+
+    What one document yields depends on its text, its own mentions and the names looked up
+    whose first word occurs in it; with a `memo` (see `dossier.cache.Memo`) a document for
+    which those are what they were on an earlier run is not scanned again.
     """
     index = _name_index(mentions)
     if not index:
         return []
-    max_len = max(len(k) for k in index)
     occupied: dict[str, list[tuple[int, int]]] = {}
     for m in mentions:
         occupied.setdefault(m.source, []).append((m.start, m.end))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for k in index:
+        by_first.setdefault(k[0], []).append(k)
     new: list[MentionCandidate] = []
     for doc in docs:
         spans = occupied.setdefault(doc.source.id, [])
-        for sent in doc.sentences:
-            if sent.boilerplate:
-                continue
-            toks = tokens(doc.text[sent.start:sent.end], sent.start)
-            i = 0
-            while i < len(toks):
-                hit = None
-                for n in range(min(max_len, len(toks) - i), 0, -1):
-                    run = toks[i:i + n]
-                    if any(doc.text[a.end:b.start].strip() for a, b in zip(run, run[1:])):
-                        continue
-                    if run[0].script in ("Latn", "Cyrl") and not _is_cap(run[0]):
-                        continue
-                    for key, surface in _run_keys(run):
-                        if key in index:
-                            hit = (run, surface, index[key][1])
-                            break
-                    if hit:
-                        break
-                if not hit:
-                    i += 1
-                    continue
-                run, surface, kind = hit
-                s, e = run[0].start, run[-1].end
-                if not any(s < b and a < e for a, b in spans):
-                    new.append(MentionCandidate(source=doc.source.id, start=s, end=e, text=doc.text[s:e],
-                                                name=surface, kind=kind, language=sent.language,
-                                                script=script_of(doc.text[s:e]), key=name_key(surface)))
-                    spans.append((s, e))
-                i += len(run)
+        if memo is None:
+            new.extend(_propagate_doc(doc, {k: v[1] for k, v in index.items()}, spans))
+            continue
+        shape = memo.key(doc.source.id, doc.text, [(s.start, s.end, s.language, s.boilerplate) for s in doc.sentences])
+        firsts_key = memo.key("first-words", shape)
+        firsts = memo.get(firsts_key)
+        if firsts is None:
+            firsts = sorted(first_words(doc))
+            memo.put(firsts_key, firsts)
+        relevant = {k: index[k][1] for f in firsts if f in by_first for k in by_first[f]}
+        key = memo.key("propagate", shape, sorted(relevant.items()), sorted(spans))
+        found = memo.get(key)
+        if found is None:
+            found = _propagate_doc(doc, relevant, spans)
+            memo.put(key, found)
+        new.extend(found)
     return sorted(new, key=lambda c: (c.source, c.start, c.end))
+
+
+def _propagate_doc(doc: Document, index: dict[tuple[str, ...], str], spans: list[tuple[int, int]]
+                   ) -> list[MentionCandidate]:
+    """`propagate` in one document: `index` maps folded word sequences to an actor kind."""
+    if not index:
+        return []
+    max_len = max(len(k) for k in index)
+    spans = list(spans)
+    new: list[MentionCandidate] = []
+    for language, toks in _scanned(doc):
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(max_len, len(toks) - i), 0, -1):
+                run = toks[i:i + n]
+                if any(doc.text[a.end:b.start].strip() for a, b in zip(run, run[1:])):
+                    continue
+                if run[0].script in ("Latn", "Cyrl") and not _is_cap(run[0]):
+                    continue
+                for key, surface in _run_keys(run):
+                    if key in index:
+                        hit = (run, surface, index[key])
+                        break
+                if hit:
+                    break
+            if not hit:
+                i += 1
+                continue
+            run, surface, kind = hit
+            s, e = run[0].start, run[-1].end
+            if not any(s < b and a < e for a, b in spans):
+                new.append(MentionCandidate(source=doc.source.id, start=s, end=e, text=doc.text[s:e],
+                                            name=surface, kind=kind, language=language,
+                                            script=script_of(doc.text[s:e]), key=name_key(surface)))
+                spans.append((s, e))
+            i += len(run)
+    return new
 
 
 # ---------------------------------------------------------------------------------------
@@ -1359,7 +1421,7 @@ def _tidy(name: str) -> str:
 
 
 def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: list[Actor],
-            pins: Optional[Pins]) -> tuple[list[Actor], dict[tuple[str, int, int], str]]:
+            pins: Optional[Pins], memo=None) -> tuple[list[Actor], dict[tuple[str, int, int], str]]:
     """Cluster mentions of all documents into actors with stable ids.
 
     Names found by a cue in one document are first looked up in every other document
@@ -1368,7 +1430,7 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     a map (source id, start, end) -> actor id for every mention.
     """
     pins = pins or Pins()
-    extra = propagate(docs, mentions)
+    extra = propagate(docs, mentions, memo)
     mentions.extend(extra)
     ordered = sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name))
     clusters = _Clusters(_forbidder(pins))
@@ -1447,15 +1509,23 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
             for k in ("k:" + name_key(p), "s:" + normalize_surface(p)):
                 by_part.setdefault(k, set()).add(lab)
 
+    fitted: dict[tuple[str, str, str], bool] = {}  # `fits` reads the single's name and kind only
+
+    def fits_once(single: MentionCandidate, lab: str) -> bool:
+        key = (single.name, single.kind, lab)
+        if key not in fitted:
+            fitted[key] = fits(single, lab)
+        return fitted[key]
+
     pending: list[int] = []
     for idx in singles:
         m = ordered[idx]
-        local = sorted({clusters.find(lab) for lab in by_doc_full.get(m.source, set()) if fits(m, lab)})
+        local = sorted({clusters.find(lab) for lab in by_doc_full.get(m.source, set()) if fits_once(m, lab)})
         if len(local) == 1:
             target = local[0]
         elif not local:
             near = by_part.get("k:" + name_key(m.name), set()) | by_part.get("s:" + normalize_surface(m.name), set())
-            anywhere = sorted({clusters.find(lab) for lab in near if fits(m, lab)})
+            anywhere = sorted({clusters.find(lab) for lab in near if fits_once(m, lab)})
             target = anywhere[0] if len(anywhere) == 1 else None
         else:
             target = None

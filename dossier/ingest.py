@@ -22,7 +22,7 @@ import yaml
 from dossier import dates
 from dossier.errors import DossierError, InputError
 from dossier.model import Document, Source, Span
-from dossier.text import slugify
+from dossier.text import load_package_yaml, slugify
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused: no news article is that big
 
@@ -262,7 +262,7 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """The union over languages of the boilerplate lexicon (dossier/lexicons/boilerplate.yml)."""
-    data = yaml.safe_load(_LEXICON_PATH.read_text(encoding="utf-8"))
+    data = load_package_yaml(_LEXICON_PATH.read_text(encoding="utf-8"))
     keys = ("read_also", "most_read", "tags", "share", "footer", "credit", "date_label", "byline", "source_label")
     merged: dict[str, set] = {k: set() for k in keys}
     for lang in sorted(k for k in data if k != "agencies"):

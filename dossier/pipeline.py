@@ -52,13 +52,19 @@ def prepare_documents(root: Path, progress: Optional[Progress] = None
     processed on every core. Returns documents, their mentions (same order), the quote
     vectors by (source id, start, end) and warnings.
     """
-    paths = ingest.discover(root / "content" / "sources")
+    return finish_documents(cache.start(ingest.discover(root / "content" / "sources"), root), progress)
+
+
+def finish_documents(pending: cache.Pending, progress: Optional[Progress] = None
+                     ) -> tuple[list[Document], list[list[MentionCandidate]], dict, list[str]]:
+    """`prepare_documents` once its documents have been started (`cache.start`)."""
+    paths = pending.paths
     docs: list[Document] = []
     found: list[list[MentionCandidate]] = []
     vectors: dict = {}
     warnings: list[str] = []
     taken: set[str] = set()
-    for prepared in cache.prepare(paths, root, progress):
+    for prepared in pending.results(progress):
         if prepared.error is not None:
             warnings.append(prepared.error)
             continue
@@ -87,22 +93,27 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
     """Run the whole extraction for the dossier at `root` and write its records."""
     root = Path(root)
     content = root / "content"
+    seen: dict = {}  # file digests, computed once for the cache keys and the fingerprint
+    # new and changed documents go to worker processes first: the rest overlaps with them
+    pending = cache.start(ingest.discover(content / "sources"), root, seen=seen)
     with records.reading(content):
-        fingerprint = cache.content_fingerprint(root)
+        fingerprint = cache.content_fingerprint(root, seen)
     replay = cache.last_run(root, fingerprint)  # nothing changed since the last run: its records stand
     if replay is not None:
+        pending.cancel()
         if progress:
             progress("nothing changed since the last extraction", replay.documents, replay.documents)
         return replay
     existing, broken = records.load_existing(content)  # a record edited into a bad shape: warned, rewritten
 
-    docs, per_doc_mentions, vectors, warnings = prepare_documents(root, progress)
+    docs, per_doc_mentions, vectors, warnings = finish_documents(pending, progress)
 
     step = lambda label: progress(label, len(docs), len(docs)) if progress else None  # noqa: E731
     step("finding actors")
     mentions: list[MentionCandidate] = [m for found in per_doc_mentions for m in found]
     pins = actors_stage.load_pins(content)
-    actor_list, mapping = actors_stage.resolve(docs, mentions, list(existing.actors.values()), pins)
+    actor_list, mapping = actors_stage.resolve(docs, mentions, list(existing.actors.values()), pins,
+                                               memo=cache.memo(root, "actors"))
     actor_by_id: dict[str, Actor] = {a.id: a for a in actor_list}
 
     step("finding claims")
@@ -121,7 +132,8 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
     candidates.extend(claims.role_claims(actor_by_id, {d.source.id: d for d in docs}))
 
     step("grouping claims across sources")
-    claim_list: list[Claim] = claims.group(candidates, list(existing.claims.values()), actor_by_id, vectors)
+    claim_list: list[Claim] = claims.group(candidates, list(existing.claims.values()), actor_by_id, vectors,
+                                           memo=cache.memo(root, "groups"))
     curated = curation.apply(content, docs, actor_by_id, claim_list)  # the editor's overlay: decisions win
     claim_list, warnings = curated.claims, broken + warnings + curated.warnings
     source_by_id = {d.source.id: d.source for d in docs}
@@ -153,7 +165,8 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
         removed=written.removed,
     )
     if not broken:  # a run over these records again would write nothing and warn the same
-        cache.remember_run(root, replace(report, written=0, unchanged=report.written + report.unchanged, removed=0))
+        cache.remember_run(root, replace(report, written=0, unchanged=report.written + report.unchanged, removed=0),
+                           seen)
     return report
 
 

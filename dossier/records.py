@@ -421,17 +421,29 @@ def _as_written(content_dir: Path) -> dict[tuple[str, str], tuple[bytes, dict]]:
 
     if not _cache.enabled():
         return {}
-    hit = _cache.DocumentCache(content_dir.parent, kind="runs").get(_WRITTEN, expect=dict)
-    return hit or {}
+    store = _cache.DocumentCache(content_dir.parent, kind="runs")
+    try:
+        st = store._file(_WRITTEN).stat()
+        stamp = (str(store.dir), st.st_mtime_ns, st.st_size, st.st_ino)
+    except OSError:
+        return {}
+    if _WRITTEN_SEEN.get("stamp") != stamp:  # read once per run, not at load and at write
+        _WRITTEN_SEEN.clear()
+        _WRITTEN_SEEN.update(stamp=stamp, data=store.get(_WRITTEN, expect=dict) or {})
+    return _WRITTEN_SEEN["data"]
 
 
-def _remember_written(content_dir: Path, data: dict[str, dict[str, dict]], rendered: dict[str, dict[str, bytes]]) -> None:
+_WRITTEN_SEEN: dict[str, Any] = {}
+
+
+def _remember_written(content_dir: Path, data: dict[str, dict[str, dict]], digests: dict[str, dict[str, bytes]]) -> None:
     from . import cache as _cache
 
     if _cache.enabled():
+        _WRITTEN_SEEN.clear()
         _cache.DocumentCache(content_dir.parent, kind="runs").put(_WRITTEN, {
-            (kind, f"{record_id}.yml"): (hashlib.sha256(text).digest(), data[kind][record_id])
-            for kind, by_id in rendered.items() for record_id, text in by_id.items()})
+            (kind, f"{record_id}.yml"): (digest, data[kind][record_id])
+            for kind, by_id in digests.items() for record_id, digest in by_id.items()})
 
 
 def _checked(kind: str):
@@ -590,19 +602,27 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
 
     target = records_dir(content_dir)
     report = WriteReport()
-    rendered: dict[str, dict[str, bytes]] = {}
+    # kind -> id -> the YAML bytes, or None for a record whose data is what the last
+    # extraction wrote (its file, if it still has those bytes, is kept without rendering)
+    rendered: dict[str, dict[str, Optional[bytes]]] = {}
     as_data: dict[str, dict[str, dict]] = {}
+    digests: dict[str, dict[str, bytes]] = {}
+    last = _as_written(content_dir)
     for kind in RECORD_KINDS:
         rendered[kind] = {}
         as_data[kind] = {}
+        digests[kind] = {}
         for key, record in sorted(records.of(kind).items()):
             record_id = getattr(record, "id", None)
             if not isinstance(record_id, str) or not ID_PATTERN.match(record_id) or record_id != key:
                 raise RecordError(f"{kind}/{record_id}", f"cannot write record with id {record_id!r} "
                                   f"(key {key!r}): ids are lowercase a-z, 0-9 and '-'")
-            as_data[kind][record_id] = to_dict(record)
-            rendered[kind][record_id] = _cache.rendered(content_dir.parent, as_data[kind][record_id],
-                                                        dump_yaml).encode("utf-8")
+            data = as_data[kind][record_id] = to_dict(record)
+            known = last.get((kind, f"{record_id}.yml"))
+            rendered[kind][record_id] = None if known is not None and known[1] == data else \
+                _cache.rendered(content_dir.parent, data, dump_yaml).encode("utf-8")
+            if known is not None and rendered[kind][record_id] is None:
+                digests[kind][record_id] = known[0]
 
     tmp = Path(tempfile.mkdtemp(prefix=_tmp_prefix(), dir=content_dir))
     try:
@@ -613,6 +633,13 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
             for record_id, data in rendered[kind].items():
                 name = f"{record_id}.yml"
                 old = old_dir / name
+                if data is None:
+                    if _has_digest(old, digests[kind][record_id]):
+                        _link_or_copy(old, new_dir / name)
+                        report._add("unchanged", f"{kind}/{record_id}")
+                        continue
+                    data = _cache.rendered(content_dir.parent, as_data[kind][record_id], dump_yaml).encode("utf-8")
+                digests[kind][record_id] = hashlib.sha256(data).digest()
                 if _same_bytes(old, data):
                     _link_or_copy(old, new_dir / name)
                     report._add("unchanged", f"{kind}/{record_id}")
@@ -642,7 +669,7 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _remember_written(content_dir, as_data, rendered)
+    _remember_written(content_dir, as_data, digests)
     return report
 
 
@@ -660,6 +687,13 @@ def _write_orphans(target: Path, tmp: Path, records: Records, report: WriteRepor
     else:
         _write_file(tmp / ORPHANS_FILE, data)
         report._add("written", ORPHANS_FILE)
+
+
+def _has_digest(path: Path, digest: bytes) -> bool:
+    try:
+        return hashlib.sha256(path.read_bytes()).digest() == digest
+    except OSError:
+        return False
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

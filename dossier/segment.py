@@ -53,7 +53,9 @@ def _detector(languages: tuple[str, ...]):
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     codes = [getattr(IsoCode639_1, code.upper()) for code in languages]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+    # preloaded: lingua then reads its models on all cores at once rather than one by one
+    # on first use (the same models, the same answers; a new document's first second)
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
 
 
 def _letters(text: str) -> int:

@@ -161,3 +161,82 @@ def test_only_edited_record_files_are_parsed_again(dossier_root: Path, monkeypat
     report = pipeline.extract(dossier_root)
     assert parsed == [edited.name]  # the others are byte for byte as extraction wrote them
     assert report.written == 1 and _snapshot(dossier_root) == before  # the comment is dropped
+
+
+def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypatch):
+    """Incremental extraction: after one document is added, the other documents' evidence,
+    name look-ups, clustering and claims come from the cache (keys stable across runs)."""
+    monkeypatch.setenv("DOSSIER_CACHE", "1")
+    monkeypatch.setenv("DOSSIER_WORKERS", "1")
+    root = tmp_path / "c"
+    _gen_corpus(root, 40)
+    added = sorted((root / "content" / "sources").glob("*.txt"))[-1]
+    held = tmp_path / added.name
+    added.rename(held)
+    pipeline.extract(root)
+
+    from dossier import actors, claims
+
+    counts = {"evidence": 0, "scan": 0, "cluster": 0, "claim": 0}
+
+    def count(module, name, what):
+        real = getattr(module, name)
+
+        def spy(*args, **kwargs):
+            counts[what] += 1
+            return real(*args, **kwargs)
+        monkeypatch.setattr(module, name, spy)
+
+    count(claims, "date_notes", "evidence")  # run only when a document's evidence is not cached
+    count(actors, "_propagate_doc", "scan")
+    count(claims, "_refine", "cluster")
+    count(claims, "_make_claim", "claim")
+    shutil.copy(held, added)
+    report = pipeline.extract(root)
+    n_docs, n_claims = report.documents, report.claims
+    assert n_docs == 40 and n_claims > 10, n_claims
+    # the new document, and at most a few whose names now resolve differently
+    assert 1 <= counts["evidence"] <= 4, counts
+    assert 1 <= counts["scan"] <= 4, counts
+    assert counts["claim"] <= n_claims // 2, counts
+    parts = counts["cluster"]
+    print("incremental counts", counts, n_claims)
+    monkeypatch.undo()
+
+    # the same run from scratch clusters every part and makes every claim
+    monkeypatch.setenv("DOSSIER_CACHE", "1")
+    shutil.rmtree(root / cache.CACHE_DIR)
+    calls = {"cluster": 0}
+    real_refine = claims._refine
+    monkeypatch.setattr(claims, "_refine", lambda *a: calls.__setitem__("cluster", calls["cluster"] + 1) or real_refine(*a))
+    before = _snapshot(root)
+    pipeline.extract(root)
+    assert _snapshot(root) == before
+    assert parts < calls["cluster"]
+
+
+def test_renamed_actors_keep_their_documents_evidence(dossier_root: Path, monkeypatch):
+    """find_evidence only reads which mentions share an actor: evidence cached under one set
+    of actor ids is reused, renamed, when the same names resolve to actors with other ids."""
+    from dossier import actors, claims, ingest, segment
+
+    monkeypatch.setenv("DOSSIER_CACHE", "1")
+    path = dossier_root / "content" / "sources" / SAMPLES[0].name
+    doc = ingest.load_document(path, dossier_root)
+    segment.segment(doc)
+    found = actors.find_mentions(doc)
+    first = [(m, f"actor-{i % 5}") for i, m in enumerate(found)]
+    renamed = [(m, f"renamed-{i % 5}") for i, m in enumerate(found)]
+    cache.evidence(doc, first, dossier_root)
+
+    computed: list[int] = []
+    real = claims.date_notes
+    monkeypatch.setattr(claims, "date_notes", lambda *a: computed.append(1) or real(*a))
+    reused, _notes = cache.evidence(doc, renamed, dossier_root)
+    assert computed == []  # from the cache ...
+    assert reused == claims.find_evidence(doc, renamed)  # ... and what it would compute
+    assert any(c.actors for c in reused) and all(a.startswith("renamed-") for c in reused for a in c.actors)
+
+    merged = [(m, "one") for m in found]  # a different partition of the names: computed again
+    cache.evidence(doc, merged, dossier_root)
+    assert computed == [1]
