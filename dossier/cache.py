@@ -84,29 +84,40 @@ class DocumentCache:
 
     def __init__(self, root: Path, version: Optional[str] = None, kind: str = "docs"):
         self.dir = Path(root) / CACHE_DIR / (version or extractor_version()) / kind
+        self._dir = str(self.dir)  # plain strings below: thousands of lookups per run
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self._dir, key[:2], key + ".pickle")
 
     def _file(self, key: str) -> Path:
-        return self.dir / key[:2] / f"{key}.pickle"
+        return Path(self._path(key))
+
+    def has(self, key: str) -> bool:
+        return os.path.isfile(self._path(key))
 
     def get(self, key: str, expect: type = None) -> Optional[Any]:
         """The stored result, or None when missing or unreadable (then it is removed)."""
         expect = expect or Prepared
-        path = self._file(key)
+        path = self._path(key)
         try:
             with open(path, "rb") as fh:
                 value = pickle.load(fh)
         except FileNotFoundError:
             return None
         except Exception:  # truncated or foreign bytes: rebuild it
-            path.unlink(missing_ok=True)
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
             return None
         return value if isinstance(value, expect) else None
 
     def put(self, key: str, value: Any) -> None:
-        path = self._file(key)
+        path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            folder = os.path.dirname(path)
+            os.makedirs(folder, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
@@ -436,41 +447,137 @@ def _models_loaded() -> bool:
     return claims._encoder.cache_info().currsize > 0
 
 
+#: A few generic lines in the languages the lexicons cover, read by a warm worker so that
+#: the language models and the lexicons' patterns are loaded before a new document arrives.
+_WARM_TEXT = """The minister said on Monday that the talks would continue.
+Bakan, görüşmelerin devam edeceğini pazartesi günü söyledi.
+وقال الوزير يوم الاثنين إن المحادثات ستستمر.
+Министр заявил в понедельник, что переговоры продолжатся.
+Der Minister sagte am Montag, die Gespräche würden fortgesetzt.
+Nazir bazar ertəsi danışıqların davam edəcəyini bildirib.
+"""
+
+
+def _warm() -> None:
+    """Load what reading a document needs (language models, lexicon patterns) once."""
+    from .model import Source
+
+    doc = Document(source=Source(id="warm-up", path="warm-up.txt", sha256="", language=None, title=None,
+                                 publisher=None, author=None, published=None, published_precision=None,
+                                 url=None), text=_WARM_TEXT)
+    segment.segment(doc)
+    actors_stage.find_mentions(doc)
+
+
+def _serve_documents(conn: Any) -> None:
+    """A warm worker's loop: warm up, then prepare each batch of documents sent to it."""
+    try:
+        _warm()
+    except Exception:  # warming up is only an optimisation
+        pass
+    while True:
+        try:
+            items = conn.recv()
+        except (EOFError, OSError):
+            return
+        if items is None:
+            return
+        for item in items:
+            conn.send(_work(item))
+
+
+class _WarmWorker:
+    """One process forked at the start of a run: it loads the models while the run finds
+    out which documents are new (usually one or two), then prepares those."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve_documents, args=(child,), daemon=True)
+        self.proc.start()
+        child.close()
+
+    def submit(self, items: list[tuple]) -> None:
+        self.conn.send(items)
+
+    def receive(self) -> Prepared:
+        return self.conn.recv()  # EOFError when the worker died
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.proc.join(0.05)
+        if self.proc.is_alive():
+            self.proc.terminate()
+            self.proc.join()
+        self.conn.close()
+
+
 class Pending:
     """Documents being prepared (see `start`): `results()` waits for them, in document order.
 
     New and changed documents are handed to worker processes at once, so that reading
     the cached ones (and whatever the caller does before `results()`) overlaps with them.
+    A few (adding one to a dossier) go to the warm worker `start` forked first: it reads and
+    segments them while this process reads the cache and then loads the sentence encoder to
+    encode their quotes (`text_only`). Many go to a pool on every core, each worker doing it
+    all. When this process holds the models already (tests, `serve`), a few are read here.
     """
 
     def __init__(self, paths: list[Path], root: Path, store: Optional[DocumentCache], version: Optional[str],
-                 keys: list[Optional[str]], todo: list[int]):
+                 keys: list[Optional[str]], todo: list[int], warm: Optional[_WarmWorker] = None):
         self.paths, self.root, self.store, self.version, self.keys = paths, root, store, version, keys
         self.todo = todo
         self._pool = None
-        # A few new documents (adding one to a dossier) are worth a worker too: it reads and
-        # segments them while this process reads the cache and then loads the sentence
-        # encoder to encode their quotes (`text_only`); not when this process holds the
-        # models already (tests, `serve`). Many go to every core, each worker doing it all.
-        self.text_only = bool(todo) and len(todo) < PARALLEL_MIN
-        n_workers = 1 if self.text_only else min(workers(), len(todo))
-        if todo and workers() > 1 and (len(todo) >= PARALLEL_MIN or not _models_loaded()):
+        self._warm = None
+        self.text_only = False
+        if todo and len(todo) < PARALLEL_MIN and warm is not None:
+            self.text_only = True
+            self._warm, warm = warm, None
+            self._warm.submit([self._item(i, True) for i in todo])
+        elif len(todo) >= PARALLEL_MIN and workers() > 1:
             import multiprocessing
 
+            n_workers = min(workers(), len(todo))
             ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
             self._pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx)
             chunk = max(1, min(16, len(todo) // (n_workers * 4)))
-            items = [self._item(i, self.text_only) for i in todo]
-            self._mapped = self._pool.map(_work, items, chunksize=chunk)
+            self._mapped = self._pool.map(_work, [self._item(i) for i in todo], chunksize=chunk)
+        if warm is not None:
+            warm.stop()
 
     def cancel(self) -> None:
         """Stop the workers: their results are not needed after all."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._warm is not None:
+            self._warm.stop()
+            self._warm = None
 
     def _item(self, i: int, text_only: bool = False) -> tuple:
         return (self.paths[i], self.root, self.keys[i], self.version, text_only)
+
+    def _from_warm(self, i: int) -> Prepared:
+        """Document i from the warm worker (or read here if the worker is gone), encoded
+        here and stored in the cache."""
+        result = None
+        if self._warm is not None:
+            try:
+                result = self._warm.receive()
+            except (EOFError, OSError):
+                self._warm.stop()
+                self._warm = None
+        if result is None:
+            return _work(self._item(i))
+        result = _with_vectors(result)
+        if result.document is not None and self.store is not None and self.keys[i]:
+            self.store.put(self.keys[i], result)
+        return result
 
     def results(self, progress: Optional[Callable[[str, int, int], None]] = None) -> list[Prepared]:
         paths = self.paths
@@ -490,16 +597,16 @@ class Pending:
         if progress:
             progress(f"{done} documents unchanged", done, len(paths))
         try:
-            if self._pool is not None:
-                if self.text_only:
-                    claims.warm_encoder()  # while the worker reads the new documents
+            if self.text_only:
+                claims.warm_encoder()  # while the warm worker reads the new documents
+                for i in self.todo:
+                    out[i] = self._from_warm(i)
+                    done += 1
+                    if progress:
+                        progress(f"reading {paths[i].name}", done, len(paths))
+            elif self._pool is not None:
                 for i, result in zip(self.todo, self._mapped):
-                    if self.text_only:
-                        out[i] = result = _with_vectors(result)
-                        if result.document is not None and self.store is not None and self.keys[i]:
-                            self.store.put(self.keys[i], result)
-                    else:
-                        out[i] = result
+                    out[i] = result
                     done += 1
                     if progress:
                         progress(f"reading {paths[i].name}", done, len(paths))
@@ -511,9 +618,7 @@ class Pending:
                 out[i] = _work(self._item(i))
                 done += 1
         finally:
-            if self._pool is not None:
-                self._pool.shutdown()
-                self._pool = None
+            self.cancel()
         return [r for r in out if r is not None]
 
 
@@ -521,28 +626,39 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
     """Begin preparing each document: cached ones are found, the others handed to workers
     (`seen`: file digests shared with `content_fingerprint`)."""
     use_cache = enabled() if use_cache is None else use_cache
-    version = extractor_version() if use_cache else None
-    store = DocumentCache(root, version) if use_cache else None
-    if store is not None:
-        _prune(Path(root) / CACHE_DIR, keep=store.dir.parent.name)
-        if claims.ENCODER_LOADER is None:
-            claims.ENCODER_LOADER = encoder_loader(root)
-    keys: list[Optional[str]] = []
-    todo: list[int] = []
-    base = Path(root).resolve()
-    listing: dict = {}
-    for i, path in enumerate(paths):
-        key = None
+    # the warm worker starts loading the models before we know which documents are new:
+    # only worth it when a few are likely (a cache exists) and this process lacks them
+    warm = None
+    if use_cache and workers() > 1 and sys.platform.startswith("linux") and not _models_loaded() \
+            and (Path(root) / CACHE_DIR / extractor_version()).is_dir():
+        warm = _WarmWorker()
+    try:
+        version = extractor_version() if use_cache else None
+        store = DocumentCache(root, version) if use_cache else None
         if store is not None:
-            try:
-                too_big = path.stat().st_size > ingest.MAX_BYTES  # refused unread by prepare_one
-                key = None if too_big else document_key(path, root, base, listing, seen)
-            except (OSError, ValueError):  # ValueError: a link out of the dossier
-                key = None  # unreadable: prepare_one reports it
-        keys.append(key)
-        if key is None or not store._file(key).is_file():
-            todo.append(i)
-    return Pending(paths, root, store, version, keys, todo)
+            _prune(Path(root) / CACHE_DIR, keep=store.dir.parent.name)
+            if claims.ENCODER_LOADER is None:
+                claims.ENCODER_LOADER = encoder_loader(root)
+        keys: list[Optional[str]] = []
+        todo: list[int] = []
+        base = Path(root).resolve()
+        listing: dict = {}
+        for i, path in enumerate(paths):
+            key = None
+            if store is not None:
+                try:
+                    too_big = path.stat().st_size > ingest.MAX_BYTES  # refused unread by prepare_one
+                    key = None if too_big else document_key(path, root, base, listing, seen)
+                except (OSError, ValueError):  # ValueError: a link out of the dossier
+                    key = None  # unreadable: prepare_one reports it
+            keys.append(key)
+            if key is None or not store.has(key):
+                todo.append(i)
+    except BaseException:
+        if warm is not None:
+            warm.stop()
+        raise
+    return Pending(paths, root, store, version, keys, todo, warm)
 
 
 def prepare(paths: list[Path], root: Path, progress: Optional[Callable[[str, int, int], None]] = None,

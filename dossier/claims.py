@@ -1281,45 +1281,59 @@ def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
     cosines: dict[tuple[int, int], float] = {}
     # (cosine, score) of a pair depends on its two items alone: kept from the last run by
     # a digest of each item's features and vector
-    known, digests = ({}, None) if memo is None else (memo.get(_PAIRS) or {}, _item_digests(feats, emb))
+    digests = _item_digests(feats, emb)
+    known = {} if memo is None else memo.get(_PAIRS) or {}
     fresh: dict[tuple[bytes, bytes], tuple[float, Optional[float]]] = {}
     for i, j in _blocks(feats, emb):
-        pair = (digests[i], digests[j]) if digests is not None else None
-        hit = known.get(pair) if pair is not None else None
+        pair = (digests[i], digests[j])
+        hit = known.get(pair)
         if hit is None:
             cos = round(float(emb[i] @ emb[j]), 6)  # rounded: stable across BLAS builds
             s = pair_score(feats[i], feats[j], cos)
             hit = (cos, round(s, 6) if s > 0 else None)
-        if pair is not None:
-            fresh[pair] = hit
+        fresh[pair] = hit
         cosines[(i, j)] = hit[0]
         if hit[1] is not None:
             scores[(i, j)] = hit[1]
     if memo is not None:
         memo.put(_PAIRS, fresh)
     clusters: list[list[int]] = []
+    typical: dict[int, float] = {}  # item -> how typical it is of its claim (see below)
     for part, part_scores, part_cosines in _parts(len(facts), scores, cosines):
         if len(part) == 1:
             clusters.append(part)
+            typical[part[0]] = 0.0
             continue
-        local = [feats[i] for i in part]
         found = None
         if memo is not None:
-            key = memo.key("part", [_feat_signature(f) for f in local], part_scores, part_cosines)
+            # the items (features and vectors) and which pairs were compared determine the rest
+            key = memo.key("part", b"".join(digests[i] for i in part), sorted(part_cosines))
             found = memo.get(key)
         if found is None:
-            found = _refine(_cluster(len(part), part_scores, THRESHOLD), local, part_scores, part_cosines)
+            local = [feats[i] for i in part]
+            grouped = _refine(_cluster(len(part), part_scores, THRESHOLD), local, part_scores, part_cosines)
+            found = (grouped, _typicality(grouped, [emb[i] for i in part]))
             if memo is not None:
                 memo.put(key, found)
-        clusters.extend([part[i] for i in cl] for cl in found)
+        grouped, values = found
+        clusters.extend([part[i] for i in cl] for cl in grouped)
+        typical.update((part[k], v) for k, v in enumerate(values))
     clusters.sort()
     if central is not None:
         # how typical each member is of its claim: the statement quotes the most typical one
-        for cl in clusters:
-            for i in cl:
-                others = [float(emb[i] @ emb[j]) for j in cl if j != i]
-                central[_span_key(facts[i])] = round(sum(others) / len(others), 6) if others else 0.0
+        for i, value in typical.items():
+            central[_span_key(facts[i])] = value
     return [[facts[i] for i in cl] for cl in clusters]
+
+
+def _typicality(clusters: list[list[int]], vectors: list) -> list[float]:
+    """For each item, its average cosine with the other members of its cluster (0.0 alone)."""
+    out = [0.0] * len(vectors)
+    for cl in clusters:
+        for i in cl:
+            others = [float(vectors[i] @ vectors[j]) for j in cl if j != i]
+            out[i] = round(sum(others) / len(others), 6) if others else 0.0
+    return out
 
 
 #: The memo entry holding the last run's pair scores (see `_group_facts`).

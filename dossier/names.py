@@ -225,6 +225,7 @@ def _arabic_vowels_fit(fa: str, sa: str, fb: str, sb: str) -> bool:
     return _is_subsequence(arabic, other, arabic_ya=True)
 
 
+@lru_cache(maxsize=131072)
 def normalize_surface(text: str) -> str:
     """Case-folded, NFC, suffix-stripped surface form for exact (same-script) matching."""
     text = unicodedata.normalize("NFC", text)

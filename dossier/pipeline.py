@@ -149,7 +149,7 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
         claims={c.id: c for c in claim_list},
         orphans=curation.orphans_data(curated.orphans),
     )
-    written = records.write_records(content, result)
+    written = records.write_records(content, result, previous=existing)
 
     report = ExtractReport(
         documents=len(docs),

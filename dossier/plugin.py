@@ -88,6 +88,7 @@ class DocumentHashes:
 
     def __init__(self) -> None:
         self._cache: dict[Path, tuple[int, int, str]] = {}
+        self._editor: dict[Path, tuple[int, int, str]] = {}
 
     def fingerprint(self, root: Path) -> Fingerprint:
         """The documents extraction would read, as paths relative to `root` with their hashes."""
@@ -108,6 +109,31 @@ class DocumentHashes:
                 digest = ""
             found.append((path.relative_to(root).as_posix(), digest))
         self._cache = cache
+        return tuple(sorted(found))
+
+    def editor_inputs(self, root: Path) -> Fingerprint:
+        """The editor's files extraction reads besides the documents: content/aliases.yml,
+        the decisions under content/curation/ and the documents' sidecar files."""
+        from .ingest import SIDECAR_SUFFIXES
+
+        content = root / "content"
+        paths = [content / "aliases.yml"]
+        curation = content / "curation"
+        if curation.is_dir():
+            paths += [p for p in curation.rglob("*") if p.suffix in (".yml", ".yaml")]
+        sources = content / "sources"
+        if sources.is_dir():
+            paths += [p for p in sources.rglob("*") if p.name.lower().endswith(SIDECAR_SUFFIXES)]
+        found: list[tuple[str, str]] = []
+        for path in paths:
+            try:
+                st = path.stat()
+                known = self._editor.get(path)
+                if not (known and known[:2] == (st.st_size, st.st_mtime_ns)):
+                    known = self._editor[path] = (st.st_size, st.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest())
+                found.append((path.relative_to(root).as_posix(), known[2]))
+            except OSError:  # absent (no aliases.yml) or vanished mid-listing
+                continue
         return tuple(sorted(found))
 
 
@@ -138,6 +164,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # The documents the last serve-time extraction read: a document extraction cannot
         # read never gets a record, and must not make every rebuild extract again.
         self._extracted_from: Optional[Fingerprint] = None
+        self._inputs_seen: Optional[Fingerprint] = None  # editor's files (see DocumentHashes.editor_inputs)
         self._warned_layout = False
 
     def on_startup(self, *, command, dirty) -> None:
@@ -180,10 +207,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         root = self._content.parent
         documents = self._hashes.fingerprint(root)
         recorded = recorded_fingerprint(self._records)
-        if documents == recorded or documents == self._extracted_from:
+        # the editor's files as the records were made from them: as found on the first build
+        inputs = self._hashes.editor_inputs(root)
+        if self._inputs_seen is None:
+            self._inputs_seen = inputs
+        documents_changed = documents != recorded and documents != self._extracted_from
+        if not documents_changed and inputs == self._inputs_seen:
             return False
-        log.info(f"dossier: documents changed ({describe_change(documents, recorded)}), re-extracting ...")
+        if documents_changed:
+            log.info(f"dossier: documents changed ({describe_change(documents, recorded)}), re-extracting ...")
+        else:
+            log.info(f"dossier: the editor's files changed ({describe_change(inputs, self._inputs_seen)}: "
+                     f"curation, sidecars or aliases), re-extracting ...")
         self._extracted_from = documents
+        self._inputs_seen = inputs
         from .pipeline import extract
 
         try:

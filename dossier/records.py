@@ -436,14 +436,62 @@ def _as_written(content_dir: Path) -> dict[tuple[str, str], tuple[bytes, dict]]:
 _WRITTEN_SEEN: dict[str, Any] = {}
 
 
-def _remember_written(content_dir: Path, data: dict[str, dict[str, dict]], digests: dict[str, dict[str, bytes]]) -> None:
+def _remember_written(content_dir: Path, data: dict[str, dict[str, dict]], digests: dict[str, dict[str, bytes]],
+                      records: Optional[Records] = None) -> None:
     from . import cache as _cache
 
     if _cache.enabled():
         _WRITTEN_SEEN.clear()
-        _cache.DocumentCache(content_dir.parent, kind="runs").put(_WRITTEN, {
-            (kind, f"{record_id}.yml"): (digest, data[kind][record_id])
-            for kind, by_id in digests.items() for record_id, digest in by_id.items()})
+        store = _cache.DocumentCache(content_dir.parent, kind="runs")
+        files = {(kind, f"{record_id}.yml"): digest for kind, by_id in digests.items() for record_id, digest in by_id.items()}
+        store.put(_WRITTEN, {key: (digest, data[key[0]][key[1][:-4]]) for key, digest in files.items()})
+        if records is not None:  # the objects themselves, for a run that finds every file as written
+            store.put(_OBJECTS, (_files_digest(files), Records(sources=dict(records.sources), actors=dict(records.actors),
+                                                                claims=dict(records.claims))))
+
+
+_OBJECTS = "records-objects"
+
+
+def _files_digest(files: dict[tuple[str, str], bytes]) -> bytes:
+    h = hashlib.sha256()
+    for (kind, name), digest in sorted(files.items()):
+        h.update(f"{kind}/{name}\0".encode("utf-8") + digest)
+    return h.digest()
+
+
+def _all_as_written(content_dir: Path, written: dict) -> Optional[Records]:
+    """The records the last extraction wrote, when every record file is still byte for byte
+    as it wrote them (no file added, edited or removed): read back whole from the cache."""
+    from . import cache as _cache
+
+    found: dict[tuple[str, str], bytes] = {}
+    base = _readable_dir(Path(content_dir))
+    for kind in RECORD_KINDS:
+        try:
+            entries = list(os.scandir(base / kind))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".yml") and entry.is_file():
+                key = (kind, entry.name)
+                known = written.get(key)
+                if known is None:
+                    return None
+                try:
+                    with open(entry.path, "rb") as fh:
+                        digest = hashlib.sha256(fh.read()).digest()
+                except OSError:
+                    return None
+                if digest != known[0]:
+                    return None
+                found[key] = digest
+    if len(found) != len(written):
+        return None
+    hit = _cache.DocumentCache(content_dir.parent, kind="runs").get(_OBJECTS, expect=tuple)
+    if hit is None or len(hit) != 2 or hit[0] != _files_digest(found) or not isinstance(hit[1], Records):
+        return None
+    return hit[1]
 
 
 def _checked(kind: str):
@@ -462,6 +510,10 @@ def _load_records(content_dir: Path, lenient: bool = False):
     problems: list[str] = []
     loaded: list[tuple[str, str, dict, Any]] = []  # kind, display name, data, lines (or how to get them)
     written = _as_written(content_dir) if lenient else {}
+    if written:
+        whole = _all_as_written(content_dir, written)
+        if whole is not None:  # extraction's own output, consistent: nothing to check
+            return whole, []
     for kind in RECORD_KINDS:
         for path in record_files(content_dir, kind):
             name = _display(path, base)
@@ -553,17 +605,19 @@ def _recover(content_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def write_records(content_dir: Path, records: Records) -> WriteReport:
+def write_records(content_dir: Path, records: Records, previous: Optional[Records] = None) -> WriteReport:
     """Write every record to content_dir/records/<kind>/<id>.yml, atomically and deterministically.
 
     The new tree is built in content_dir/.records.tmp-*, unchanged files are hard-linked
     (mtime kept), then the directories are swapped. Stale record files are removed.
+    `previous`: the records as `load_existing` read them (a record equal to its previous
+    self is not even converted, when its file is still as the last extraction wrote it).
     """
     content_dir = Path(content_dir)
     content_dir.mkdir(parents=True, exist_ok=True)
     with _write_lock(content_dir):
         _recover(content_dir)
-        return _write_tree(content_dir, records)
+        return _write_tree(content_dir, records, previous or Records())
 
 
 @contextmanager
@@ -597,7 +651,7 @@ def reading(content_dir: Path):
     return _lock(content_dir, exclusive=False)
 
 
-def _write_tree(content_dir: Path, records: Records) -> WriteReport:
+def _write_tree(content_dir: Path, records: Records, previous: Records) -> WriteReport:
     from . import cache as _cache  # YAML text of unchanged records comes from the cache
 
     target = records_dir(content_dir)
@@ -617,8 +671,13 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
             if not isinstance(record_id, str) or not ID_PATTERN.match(record_id) or record_id != key:
                 raise RecordError(f"{kind}/{record_id}", f"cannot write record with id {record_id!r} "
                                   f"(key {key!r}): ids are lowercase a-z, 0-9 and '-'")
-            data = as_data[kind][record_id] = to_dict(record)
             known = last.get((kind, f"{record_id}.yml"))
+            if known is not None and previous.of(kind).get(record_id) == record and known[1].get("id") == record_id:
+                # as read from its file, which held what the last extraction wrote (checked below)
+                as_data[kind][record_id], rendered[kind][record_id] = known[1], None
+                digests[kind][record_id] = known[0]
+                continue
+            data = as_data[kind][record_id] = to_dict(record)
             rendered[kind][record_id] = None if known is not None and known[1] == data else \
                 _cache.rendered(content_dir.parent, data, dump_yaml).encode("utf-8")
             if known is not None and rendered[kind][record_id] is None:
@@ -638,6 +697,8 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
                         _link_or_copy(old, new_dir / name)
                         report._add("unchanged", f"{kind}/{record_id}")
                         continue
+                    # the file changed since: the record's own data, rendered
+                    as_data[kind][record_id] = to_dict(records.of(kind)[record_id])
                     data = _cache.rendered(content_dir.parent, as_data[kind][record_id], dump_yaml).encode("utf-8")
                 digests[kind][record_id] = hashlib.sha256(data).digest()
                 if _same_bytes(old, data):
@@ -669,7 +730,7 @@ def _write_tree(content_dir: Path, records: Records) -> WriteReport:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _remember_written(content_dir, as_data, digests)
+    _remember_written(content_dir, as_data, digests, records)
     return report
 
 

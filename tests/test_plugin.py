@@ -281,6 +281,32 @@ def test_serve_re_extracts_once_per_change_of_the_documents(tmp_path, extract_ca
     assert len(extract_calls) == 2
 
 
+def test_serve_re_extracts_when_the_editor_changes_curation_or_sidecars(tmp_path, extract_calls, caplog):
+    project = make_project(tmp_path / "project")
+    dossier = _plugin(project, "serve")
+    dossier.on_config(_Config(project))
+    assert extract_calls == []  # records made from the editor's files as they are
+    decision = project / "content" / "curation" / "claims" / "some-claim.yml"
+    decision.parent.mkdir(parents=True, exist_ok=True)
+    decision.write_text("reject: true\nreason: a duplicate\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.dossier"):
+        dossier.on_config(_Config(project))
+    assert extract_calls == [project.resolve()]
+    assert "the editor's files changed (1 added, 0 changed, 0 removed" in caplog.text
+    dossier.on_config(_Config(project))  # the rebuild its records trigger: nothing new
+    assert len(extract_calls) == 1
+    sidecar = project / "content" / "sources" / "en-hostile.txt.meta.yml"
+    sidecar.write_text("publisher: Example Wire\n", encoding="utf-8")
+    dossier.on_config(_Config(project))
+    assert len(extract_calls) == 2
+    (project / "content" / "aliases.yml").write_text("pins: []\n", encoding="utf-8")
+    dossier.on_config(_Config(project))
+    assert len(extract_calls) == 3
+    (project / "content" / "pages" / "about.md").write_text("# About\n", encoding="utf-8")
+    dossier.on_config(_Config(project))  # a hand-written page is no input of extraction
+    assert len(extract_calls) == 3
+
+
 def test_build_and_disabled_option_never_extract(tmp_path, extract_calls):
     project = make_project(tmp_path / "project")
     (project / "content" / "sources" / "new.txt").write_text("A new report.\n", encoding="utf-8")
