@@ -502,6 +502,13 @@ class _WarmWorker:
     def submit(self, items: list[tuple]) -> None:
         self.conn.send(items)
 
+    def ready(self) -> bool:
+        """Whether a result is waiting to be received."""
+        try:
+            return self.conn.poll()
+        except OSError:
+            return True
+
     def receive(self) -> Prepared:
         return self.conn.recv()  # EOFError when the worker died
 
@@ -598,7 +605,12 @@ class Pending:
             progress(f"{done} documents unchanged", done, len(paths))
         try:
             if self.text_only:
-                claims.warm_encoder()  # while the warm worker reads the new documents
+                # while the warm worker reads the new documents, load what this process will
+                # need next (each step only if the worker is not done yet)
+                for step in (claims.warm_encoder, actors_stage.gazetteer):
+                    if self._warm is not None and self._warm.ready():
+                        break
+                    step()
                 for i in self.todo:
                     out[i] = self._from_warm(i)
                     done += 1
