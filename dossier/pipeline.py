@@ -104,8 +104,11 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
         if progress:
             progress("nothing changed since the last extraction", replay.documents, replay.documents)
         return replay
-    existing, broken = records.load_existing(content)  # a record edited into a bad shape: warned, rewritten
-
+    try:
+        existing, broken = records.load_existing(content)  # a record edited into a bad shape: warned, rewritten
+    except BaseException:
+        pending.cancel()
+        raise
     docs, per_doc_mentions, vectors, warnings = finish_documents(pending, progress)
 
     step = lambda label: progress(label, len(docs), len(docs)) if progress else None  # noqa: E731
