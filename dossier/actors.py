@@ -1102,15 +1102,15 @@ def _token_forms(tok: Tok) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=131072)
 def _word_forms(text: str) -> tuple[tuple[str, str], ...]:
-    tok = Tok(0, len(text), text)
-    script = tok.script
+    script = script_of(text)
     if script == "Arab":
-        return tuple((fold(c), c) for c in strip_arabic_clitics(tok.text, keep_article=True))
-    bare = fold(tok.bare)
-    out = [(bare, tok.bare)]
+        return _first_forms(text, script)
+    surface = strip_suffix(text)
+    bare = fold(surface)
+    out = [(bare, surface)]
     for ending in _CASE_ENDINGS.get(script, ("",)):
         if ending and bare.endswith(ending) and len(bare) - len(ending) >= 3:
-            out.append((bare[: -len(ending)], tok.bare[: -len(ending)]))
+            out.append((bare[: -len(ending)], surface[: -len(ending)]))
     return tuple(out)
 
 
@@ -1118,8 +1118,8 @@ def _word_forms(text: str) -> tuple[tuple[str, str], ...]:
 def _first_forms(text: str, script: str) -> tuple[tuple[str, str], ...]:
     """The folded forms a word can take as the first of several (clitics stripped in Arabic)."""
     if script == "Arab":
-        return tuple((fold(c), c) for c in strip_arabic_clitics(text, keep_article=True))
-    return ((fold(text), text),)
+        return tuple((_fold_word(c), c) for c in strip_arabic_clitics(text, keep_article=True))
+    return ((_fold_word(text), text),)
 
 
 @lru_cache(maxsize=131072)
@@ -1174,6 +1174,7 @@ def propagate(docs: list[Document], mentions: list[MentionCandidate], memo=None)
     occupied: dict[str, list[tuple[int, int]]] = {}
     for m in mentions:
         occupied.setdefault(m.source, []).append((m.start, m.end))
+    kinds = {k: kind for k, (_name, kind) in index.items()}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for k in index:
         by_first.setdefault(k[0], []).append(k)
@@ -1181,7 +1182,7 @@ def propagate(docs: list[Document], mentions: list[MentionCandidate], memo=None)
     for doc in docs:
         spans = occupied.setdefault(doc.source.id, [])
         if memo is None:
-            new.extend(_propagate_doc(doc, {k: v[1] for k, v in index.items()}, spans))
+            new.extend(_propagate_doc(doc, kinds, spans))
             continue
         shape = memo.key(doc.source.id, doc.text, [(s.start, s.end, s.language, s.boilerplate) for s in doc.sentences])
         firsts_key = memo.key("first-words", shape)
@@ -1189,7 +1190,7 @@ def propagate(docs: list[Document], mentions: list[MentionCandidate], memo=None)
         if firsts is None:
             firsts = sorted(first_words(doc))
             memo.put(firsts_key, firsts)
-        relevant = {k: index[k][1] for f in firsts if f in by_first for k in by_first[f]}
+        relevant = {k: kinds[k] for f in firsts if f in by_first for k in by_first[f]}
         key = memo.key("propagate", shape, sorted(relevant.items()), sorted(spans))
         found = memo.get(key)
         if found is None:

@@ -15,7 +15,7 @@ Under `runs/`, the data of the record files the last extraction wrote (so they a
 again, see `records.load_existing`) and that run's report, keyed by a hash of everything under
 content/ as it left it (`content_fingerprint`): nothing changed, nothing to redo.
 The evidence found in a document (which needs the actors its names resolved to) is cached
-the same way, keyed by the document and those actors (`find_evidence`).
+the same way, keyed by the document and those actors (`evidence`).
 `DOSSIER_CACHE=0` turns the cache off, `DOSSIER_WORKERS=N` sets the number of processes.
 """
 from __future__ import annotations
@@ -113,16 +113,25 @@ class DocumentCache:
         return value if isinstance(value, expect) else None
 
     def put(self, key: str, value: Any) -> None:
-        path = self._path(key)
+        _write_pickle(self._path(key), value)
+
+
+def _write_pickle(path: str, value: Any) -> None:
+    """Pickle `value` to `path` atomically (temporary file + rename); a read-only or full
+    disk only costs speed, so write errors are ignored."""
+    try:
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         try:
-            folder = os.path.dirname(path)
-            os.makedirs(folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only or full disk only costs speed
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
 
 
 class Memo:
@@ -172,11 +181,12 @@ def document_key(path: Path, root: Path, _root_resolved: Optional[Path] = None,
         except OSError:
             _listing[folder] = frozenset()
     names = _listing[folder]
-    for suffix in ingest.SIDECAR_SUFFIXES:
-        # ingest.sidecar_candidates: the editor's <file>.meta.yml / <stem>.meta.yml
-        for side in (path.with_name(path.name + suffix), path.with_suffix(suffix), *ingest.sidecar_candidates(path)):
-            if side != path and side.name in names and side.is_file():
-                h.update(b"\0" + side.name.encode("utf-8") + b"\0" + side.read_bytes())
+    # <file>.yml, <stem>.yml (and .yaml, .json), and the editor's <file>.meta.yml / <stem>.meta.yml
+    sides = [c for suffix in ingest.SIDECAR_SUFFIXES
+             for c in (path.with_name(path.name + suffix), path.with_suffix(suffix))] + ingest.sidecar_candidates(path)
+    for side in dict.fromkeys(sides):
+        if side != path and side.name in names and side.is_file():
+            h.update(b"\0" + side.name.encode("utf-8") + b"\0" + side.read_bytes())
     return h.hexdigest()
 
 
@@ -191,20 +201,10 @@ def cached_document(path: Path, root: Path) -> Optional[Document]:
     return hit.document if hit is not None else None
 
 
-def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: Path
-                  ) -> list[EvidenceCandidate]:
-    """`claims.find_evidence`, cached by everything it reads: the document and its named actors.
-
-    Adding a document rarely changes which actor an existing document's names resolve to,
-    so most documents' evidence comes back from the cache on the next run, with what
-    grouping detects in each quote (`claims.quote_features`).
-    """
-    return evidence(doc, mentions, root)[0]
-
-
 def evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: Path
              ) -> tuple[list[EvidenceCandidate], list[str]]:
-    """`find_evidence` and the document's `claims.date_notes` on that evidence, cached together."""
+    """`claims.find_evidence` and the document's `claims.date_notes` on that evidence, cached
+    together (with what grouping detects in each quote, `claims.quote_features`)."""
     if not enabled():
         found = claims.find_evidence(doc, mentions)
         return found, claims.date_notes(doc, found)
@@ -429,13 +429,9 @@ def encoder_loader(root: Path) -> Callable[[], Any]:
         if path is not None:
             limit, backend._threadpool = backend._threadpool, None
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(encoder, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-            except Exception:
-                pass  # a read-only or full disk only costs speed
+                _write_pickle(str(path), encoder)
+            except Exception:  # an encoder that cannot be pickled is simply loaded each time
+                pass
             finally:
                 backend._threadpool = limit
         return encoder
@@ -673,11 +669,5 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
     return Pending(paths, root, store, version, keys, todo, warm)
 
 
-def prepare(paths: list[Path], root: Path, progress: Optional[Callable[[str, int, int], None]] = None,
-            use_cache: Optional[bool] = None) -> list[Prepared]:
-    """Each document's own results, in the order of `paths`: from the cache or computed."""
-    return start(paths, root, use_cache).results(progress)
-
-
 __all__ = ["CACHE_DIR", "DocumentCache", "Memo", "Prepared", "cached_document", "content_fingerprint", "document_key",
-           "evidence", "extractor_version", "find_evidence", "last_run", "memo", "Pending", "prepare", "start", "prepare_one", "remember_run", "workers"]
+           "evidence", "extractor_version", "last_run", "memo", "Pending", "start", "prepare_one", "remember_run", "workers"]

@@ -14,6 +14,7 @@ into evidence for "X was <role>" claims.
 """
 from __future__ import annotations
 
+import hashlib
 import heapq
 import re
 import unicodedata
@@ -1241,19 +1242,18 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
     central: dict[tuple[str, int, int], float] = {}
     groups.extend(_group_facts(facts, {a.id: a.kind for a in actors.values()}, central, vectors, memo))
 
-    if memo is None:
-        claims = [_make_claim(members, actors, central) for members in groups if members]
-    else:
-        view = _ActorView(actors, candidates)
-        claims = []
-        for members in groups:
-            if members:
-                key = memo.key("claim", members, [central.get(_span_key(c)) for c in members], view.of(members))
-                made = memo.get(key)
-                if made is None:
-                    made = _make_claim(members, actors, central)
-                    memo.put(key, made)
-                claims.append(made)
+    view = _ActorView(actors, candidates) if memo is not None else None
+    claims = []
+    for members in filter(None, groups):
+        key = made = None
+        if view is not None:
+            key = memo.key("claim", members, [central.get(_span_key(c)) for c in members], view.of(members))
+            made = memo.get(key)
+        if made is None:
+            made = _make_claim(members, actors, central)
+            if key is not None:
+                memo.put(key, made)
+        claims.append(made)
     _assign_ids(claims, existing)
     return sorted(claims, key=lambda c: c.id)
 
@@ -1342,8 +1342,6 @@ _PAIRS = "pair-scores"
 
 def _item_digests(feats: list["_Feat"], emb) -> list[bytes]:
     """A digest of what a pair score reads of each item: its features and its vector."""
-    import hashlib
-
     return [hashlib.blake2b(repr(_feat_signature(f)).encode("utf-8", "surrogatepass") + emb[k].tobytes(),
                             digest_size=16).digest() for k, f in enumerate(feats)]
 
@@ -1432,7 +1430,6 @@ PART_SCORE = THRESHOLD - 0.1
 STRONG_COSINE = 0.8
 #: Two claims with the same frame merge when their members' average pair score reaches this.
 MERGE_SCORE = THRESHOLD - 0.1
-assert PART_SCORE <= min(THRESHOLD, MERGE_SCORE)
 
 
 def _pair(d: dict[tuple[int, int], float], i: int, j: int) -> float:
@@ -1594,7 +1591,7 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
         return sorted(sorted(g) for g in groups if g)
 
     def merge(cls: list[list[int]]) -> list[list[int]]:
-        return _merge_frames(cls, feats, scores, cosines)
+        return _merge_frames(cls, feats, scores, cosines, neighbours)
 
     def second_witness(cls: list[list[int]]) -> list[list[int]]:
         # A clause whose source already states its claim in another clause may instead
@@ -1634,7 +1631,8 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
     return second_witness(clusters)
 
 
-def _merge_frames(cls: list[list[int]], feats: list[_Feat], scores: dict, cosines: dict) -> list[list[int]]:
+def _merge_frames(cls: list[list[int]], feats: list[_Feat], scores: dict, cosines: dict,
+                  adjacent: Optional[dict[int, set[int]]] = None) -> list[list[int]]:
     """Merge claims with one frame (same main event and actor), best pair first.
 
     Two claims merge when the smaller one's members all fit the larger, their values do not
@@ -1651,10 +1649,11 @@ def _merge_frames(cls: list[list[int]], feats: list[_Feat], scores: dict, cosine
         clusters[key] = _frame_of(list(key), feats)
         for i in key:
             owner[i] = key
-    adjacent: dict[int, set[int]] = {}
-    for i, j in scores:
-        adjacent.setdefault(i, set()).add(j)
-        adjacent.setdefault(j, set()).add(i)
+    if adjacent is None:  # item -> the items it has a scored pair with
+        adjacent = {}
+        for i, j in scores:
+            adjacent.setdefault(i, set()).add(j)
+            adjacent.setdefault(j, set()).add(i)
 
     def linked(key: tuple) -> set[tuple]:
         return {owner[j] for i in key for j in adjacent.get(i, ()) if owner[j] != key}

@@ -105,7 +105,7 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
             progress("nothing changed since the last extraction", replay.documents, replay.documents)
         return replay
     try:
-        existing, broken = records.load_existing(content)  # a record edited into a bad shape: warned, rewritten
+        existing, broken = records.load_existing(content, seen)  # a record edited into a bad shape: warned, rewritten
     except BaseException:
         pending.cancel()
         raise
@@ -152,7 +152,7 @@ def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
         claims={c.id: c for c in claim_list},
         orphans=curation.orphans_data(curated.orphans),
     )
-    written = records.write_records(content, result, previous=existing)
+    written = records.write_records(content, result, previous=existing, seen=seen)
 
     report = ExtractReport(
         documents=len(docs),

@@ -83,33 +83,40 @@ Fingerprint = tuple[tuple[str, str], ...]  # sorted (document path, sha256) pair
 
 
 class DocumentHashes:
-    """(path, sha256) of the documents under content/sources/, re-hashing only files whose
-    size or mtime changed since the last call (serve rebuilds call it on every build)."""
+    """(path, sha256) of the documents under content/sources/ (and of the editor's files),
+    re-hashing only files whose size or mtime changed since the last call (serve rebuilds
+    call it on every build)."""
 
     def __init__(self) -> None:
         self._cache: dict[Path, tuple[int, int, str]] = {}
-        self._editor: dict[Path, tuple[int, int, str]] = {}
+
+    def _hash(self, path: Path) -> str:
+        """sha256 of `path` (OSError when unreadable), reused while its size and mtime stay."""
+        st = path.stat()
+        known = self._cache.get(path)
+        if not (known and known[:2] == (st.st_size, st.st_mtime_ns)):
+            known = self._cache[path] = (st.st_size, st.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest())
+        return known[2]
+
+    def _hashes(self, root: Path, paths: list[Path], missing: Optional[str]) -> Fingerprint:
+        """Sorted (path relative to `root`, sha256) pairs; an unreadable file gets `missing`
+        as its hash, or is left out when `missing` is None."""
+        found: list[tuple[str, str]] = []
+        for path in paths:
+            try:
+                digest = self._hash(path)
+            except OSError:  # vanished or unreadable mid-listing: extraction will say so
+                if missing is None:
+                    continue
+                digest = missing
+            found.append((path.relative_to(root).as_posix(), digest))
+        return tuple(sorted(found))
 
     def fingerprint(self, root: Path) -> Fingerprint:
         """The documents extraction would read, as paths relative to `root` with their hashes."""
         from .ingest import discover
 
-        found: list[tuple[str, str]] = []
-        cache: dict[Path, tuple[int, int, str]] = {}
-        for path in discover(root / "content" / "sources"):
-            try:
-                st = path.stat()
-                known = self._cache.get(path)
-                if known and known[:2] == (st.st_size, st.st_mtime_ns):
-                    digest = known[2]
-                else:
-                    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-                cache[path] = (st.st_size, st.st_mtime_ns, digest)
-            except OSError:  # vanished or unreadable mid-listing: extraction will say so
-                digest = ""
-            found.append((path.relative_to(root).as_posix(), digest))
-        self._cache = cache
-        return tuple(sorted(found))
+        return self._hashes(root, discover(root / "content" / "sources"), "")
 
     def editor_inputs(self, root: Path) -> Fingerprint:
         """The editor's files extraction reads besides the documents: content/aliases.yml,
@@ -117,24 +124,14 @@ class DocumentHashes:
         from .ingest import SIDECAR_SUFFIXES
 
         content = root / "content"
-        paths = [content / "aliases.yml"]
+        paths = [content / "aliases.yml"]  # absent files are left out
         curation = content / "curation"
         if curation.is_dir():
             paths += [p for p in curation.rglob("*") if p.suffix in (".yml", ".yaml")]
         sources = content / "sources"
         if sources.is_dir():
             paths += [p for p in sources.rglob("*") if p.name.lower().endswith(SIDECAR_SUFFIXES)]
-        found: list[tuple[str, str]] = []
-        for path in paths:
-            try:
-                st = path.stat()
-                known = self._editor.get(path)
-                if not (known and known[:2] == (st.st_size, st.st_mtime_ns)):
-                    known = self._editor[path] = (st.st_size, st.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest())
-                found.append((path.relative_to(root).as_posix(), known[2]))
-            except OSError:  # absent (no aliases.yml) or vanished mid-listing
-                continue
-        return tuple(sorted(found))
+        return self._hashes(root, paths, None)
 
 
 def recorded_fingerprint(records) -> Fingerprint:

@@ -398,7 +398,7 @@ def load_records(content_dir: Path) -> Records:
         return _load_records(Path(content_dir))
 
 
-def load_existing(content_dir: Path) -> tuple[Records, list[str]]:
+def load_existing(content_dir: Path, seen: Optional[dict] = None) -> tuple[Records, list[str]]:
     """The valid records (for stable ids on re-extraction) and a message per broken file.
 
     Extraction rewrites every record, so a file edited into an invalid shape is reported
@@ -407,7 +407,7 @@ def load_existing(content_dir: Path) -> tuple[Records, list[str]]:
     if not records_dir(Path(content_dir)).exists():
         return Records(), []
     with reading(content_dir):
-        return _load_records(Path(content_dir), lenient=True)
+        return _load_records(Path(content_dir), lenient=True, seen=seen)
 
 
 _WRITTEN = "records"  # cache entry: the data of the record files as the last extraction wrote them
@@ -460,38 +460,36 @@ def _files_digest(files: dict[tuple[str, str], bytes]) -> bytes:
     return h.digest()
 
 
-def _all_as_written(content_dir: Path, written: dict) -> Optional[Records]:
+def _all_as_written(content_dir: Path, written: dict, seen: Optional[dict]) -> Optional[Records]:
     """The records the last extraction wrote, when every record file is still byte for byte
     as it wrote them (no file added, edited or removed): read back whole from the cache."""
     from . import cache as _cache
 
     found: dict[tuple[str, str], bytes] = {}
-    base = _readable_dir(Path(content_dir))
     for kind in RECORD_KINDS:
-        try:
-            entries = list(os.scandir(base / kind))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.endswith(".yml") and entry.is_file():
-                key = (kind, entry.name)
-                known = written.get(key)
-                if known is None:
-                    return None
-                try:
-                    with open(entry.path, "rb") as fh:
-                        digest = hashlib.sha256(fh.read()).digest()
-                except OSError:
-                    return None
-                if digest != known[0]:
-                    return None
-                found[key] = digest
+        for path in record_files(content_dir, kind):
+            key = (kind, path.name)
+            known = written.get(key)
+            if known is None or _file_digest(path, seen) != known[0]:
+                return None
+            found[key] = known[0]
     if len(found) != len(written):
         return None
     hit = _cache.DocumentCache(content_dir.parent, kind="runs").get(_OBJECTS, expect=tuple)
     if hit is None or len(hit) != 2 or hit[0] != _files_digest(found) or not isinstance(hit[1], Records):
         return None
     return hit[1]
+
+
+def _file_digest(path: Path, seen: Optional[dict]) -> Optional[bytes]:
+    """sha256 of a file's bytes (None when unreadable), from `seen` (the digests this run's
+    `cache.content_fingerprint` took) while the file is unchanged."""
+    from . import cache as _cache
+
+    try:
+        return _cache._digest(path, {} if seen is None else seen)
+    except OSError:
+        return None
 
 
 def _checked(kind: str):
@@ -502,7 +500,7 @@ def _checked(kind: str):
     return parse
 
 
-def _load_records(content_dir: Path, lenient: bool = False):
+def _load_records(content_dir: Path, lenient: bool = False, seen: Optional[dict] = None):
     from . import cache as _cache
 
     base = content_dir.parent
@@ -511,7 +509,7 @@ def _load_records(content_dir: Path, lenient: bool = False):
     loaded: list[tuple[str, str, dict, Any]] = []  # kind, display name, data, lines (or how to get them)
     written = _as_written(content_dir) if lenient else {}
     if written:
-        whole = _all_as_written(content_dir, written)
+        whole = _all_as_written(content_dir, written, seen)
         if whole is not None:  # extraction's own output, consistent: nothing to check
             return whole, []
     for kind in RECORD_KINDS:
@@ -519,11 +517,7 @@ def _load_records(content_dir: Path, lenient: bool = False):
             name = _display(path, base)
             known = written.get((kind, path.name))
             if known is not None:
-                try:
-                    same = hashlib.sha256(path.read_bytes()).digest() == known[0]
-                except OSError:
-                    same = False
-                if same:  # as extraction wrote it: valid, and its data is known
+                if _file_digest(path, seen) == known[0]:  # as extraction wrote it: valid, data known
                     data = known[1]
                     records.of(kind)[data["id"]] = from_dict(RECORD_TYPES[kind], data)
                     loaded.append((kind, name, data, lambda p=path: load_yaml_lines(p, base)[1]))
@@ -605,19 +599,21 @@ def _recover(content_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def write_records(content_dir: Path, records: Records, previous: Optional[Records] = None) -> WriteReport:
+def write_records(content_dir: Path, records: Records, previous: Optional[Records] = None,
+                  seen: Optional[dict] = None) -> WriteReport:
     """Write every record to content_dir/records/<kind>/<id>.yml, atomically and deterministically.
 
     The new tree is built in content_dir/.records.tmp-*, unchanged files are hard-linked
     (mtime kept), then the directories are swapped. Stale record files are removed.
     `previous`: the records as `load_existing` read them (a record equal to its previous
-    self is not even converted, when its file is still as the last extraction wrote it).
+    self is not even converted, when its file is still as the last extraction wrote it);
+    `seen`: file digests already taken this run (see `cache.content_fingerprint`).
     """
     content_dir = Path(content_dir)
     content_dir.mkdir(parents=True, exist_ok=True)
     with _write_lock(content_dir):
         _recover(content_dir)
-        return _write_tree(content_dir, records, previous or Records())
+        return _write_tree(content_dir, records, previous or Records(), seen)
 
 
 @contextmanager
@@ -651,7 +647,7 @@ def reading(content_dir: Path):
     return _lock(content_dir, exclusive=False)
 
 
-def _write_tree(content_dir: Path, records: Records, previous: Records) -> WriteReport:
+def _write_tree(content_dir: Path, records: Records, previous: Records, seen: Optional[dict]) -> WriteReport:
     from . import cache as _cache  # YAML text of unchanged records comes from the cache
 
     target = records_dir(content_dir)
@@ -672,16 +668,14 @@ def _write_tree(content_dir: Path, records: Records, previous: Records) -> Write
                 raise RecordError(f"{kind}/{record_id}", f"cannot write record with id {record_id!r} "
                                   f"(key {key!r}): ids are lowercase a-z, 0-9 and '-'")
             known = last.get((kind, f"{record_id}.yml"))
-            if known is not None and previous.of(kind).get(record_id) == record and known[1].get("id") == record_id:
-                # as read from its file, which held what the last extraction wrote (checked below)
-                as_data[kind][record_id], rendered[kind][record_id] = known[1], None
-                digests[kind][record_id] = known[0]
-                continue
-            data = as_data[kind][record_id] = to_dict(record)
-            rendered[kind][record_id] = None if known is not None and known[1] == data else \
-                _cache.rendered(content_dir.parent, data, dump_yaml).encode("utf-8")
-            if known is not None and rendered[kind][record_id] is None:
-                digests[kind][record_id] = known[0]
+            # equal to the record read from its file: that file's data, if it still holds
+            # what the last extraction wrote (checked below, else converted after all)
+            same = known is not None and previous.of(kind).get(record_id) == record
+            data = as_data[kind][record_id] = known[1] if same else to_dict(record)
+            if known is not None and known[1] == data:
+                rendered[kind][record_id], digests[kind][record_id] = None, known[0]
+            else:
+                rendered[kind][record_id] = _cache.rendered(content_dir.parent, data, dump_yaml).encode("utf-8")
 
     tmp = Path(tempfile.mkdtemp(prefix=_tmp_prefix(), dir=content_dir))
     try:
@@ -693,7 +687,7 @@ def _write_tree(content_dir: Path, records: Records, previous: Records) -> Write
                 name = f"{record_id}.yml"
                 old = old_dir / name
                 if data is None:
-                    if _has_digest(old, digests[kind][record_id]):
+                    if _file_digest(old, seen) == digests[kind][record_id]:
                         _link_or_copy(old, new_dir / name)
                         report._add("unchanged", f"{kind}/{record_id}")
                         continue
@@ -748,13 +742,6 @@ def _write_orphans(target: Path, tmp: Path, records: Records, report: WriteRepor
     else:
         _write_file(tmp / ORPHANS_FILE, data)
         report._add("written", ORPHANS_FILE)
-
-
-def _has_digest(path: Path, digest: bytes) -> bool:
-    try:
-        return hashlib.sha256(path.read_bytes()).digest() == digest
-    except OSError:
-        return False
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
