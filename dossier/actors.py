@@ -20,7 +20,7 @@ import yaml
 from dossier.errors import RecordError
 from dossier.model import (ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate,
                            Role, Sentence)
-from dossier.names import (key_strength, name_key, normalize_surface, same_name,
+from dossier.names import (SAME_NAME, key_strength, name_key, normalize_surface, same_name,
                            strip_arabic_clitics, strip_suffix)
 from dossier.text import char_script, load_package_yaml, script_of, slugify, to_latin, unique_slug
 
@@ -1080,7 +1080,7 @@ def _name_index(mentions: list[MentionCandidate]) -> dict[tuple[str, ...], tuple
     for m in sorted(mentions, key=lambda c: (c.source, c.start, c.end)):
         if m.kind in ("state", "place", "other") or m.key.startswith(("state:", "inst:", "place:", KIN_KEY)):
             continue
-        words = [fold(w) for w in m.name.split()]
+        words = [_fold_word(w) for w in m.name.split()]
         if not words or any(len(w) < 3 for w in words[-1:]):
             continue
         if len(words) == 1 and m.kind == "person" and m.script == "Arab":
@@ -1431,6 +1431,12 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     a map (source id, start, end) -> actor id for every mention.
     """
     pins = pins or Pins()
+    # name comparisons of earlier runs (a pure function of two strings)
+    table_key = memo.key("same-name") if memo is not None else None
+    known = len(SAME_NAME)
+    if table_key is not None:
+        SAME_NAME.update(memo.get(table_key) or {})
+        known = len(SAME_NAME)
     extra = propagate(docs, mentions, memo)
     mentions.extend(extra)
     ordered = sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name))
@@ -1547,7 +1553,9 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
         if lab not in single_labels:
             single_labels.append(lab)
     single_labels.sort()
-    rep = {lab: next(ordered[i] for i in pending if label_of[i] == lab) for lab in single_labels}
+    rep: dict[str, MentionCandidate] = {}
+    for i in pending:
+        rep.setdefault(label_of[i], ordered[i])
     for a_i, b_i in _key_pairs([rep[lab].name for lab in single_labels]):
         a, b = single_labels[a_i], single_labels[b_i]
         ma, mb = rep[a], rep[b]
@@ -1559,6 +1567,8 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     groups: dict[str, list[MentionCandidate]] = {}
     for idx, m in enumerate(ordered):
         groups.setdefault(clusters.find(label_of[idx]), []).append(m)
+    if table_key is not None and len(SAME_NAME) > known:
+        memo.put(table_key, dict(SAME_NAME))
     return _build_actors(groups, existing, pins, gazetteer())
 
 
@@ -1628,6 +1638,7 @@ def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Acto
     return actors, dict(sorted(mapping.items()))
 
 
+@lru_cache(maxsize=65536)
 def role_key(title: str, language: Optional[str]) -> Optional[str]:
     """Canonical English role of a title as written ("Türkiye Cumhurbaşkanı" -> "president")."""
     regexes, role_of, _ = _titles()

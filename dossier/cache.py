@@ -167,26 +167,37 @@ def document_key(path: Path, root: Path, _root_resolved: Optional[Path] = None,
     """sha256 of the document's path, bytes and sidecar files (which supply metadata).
 
     (`_root_resolved`, `_listing`, a cache of directory listings, and `_seen`, the file
-    digests of `content_fingerprint`, only save work when keying a thousand documents.)"""
-    path = Path(path)
-    base = _root_resolved or Path(root).resolve()
-    h = hashlib.sha256(path.resolve().relative_to(base).as_posix().encode("utf-8"))
-    h.update(b"\0" + (_digest(path, _seen) if _seen is not None else hashlib.sha256(path.read_bytes()).digest()))
+    digests of `content_fingerprint`, only save work when keying a thousand documents.
+    Plain strings, not `Path`s: this runs for every document of every run.)"""
+    spath = os.fspath(path)
+    base = os.fspath(_root_resolved or Path(root).resolve())
+    real = os.path.realpath(spath)
+    if os.path.commonpath([real, base]) != base:
+        raise ValueError(f"{spath} is not inside {base}")
+    h = hashlib.sha256(os.path.relpath(real, base).replace(os.sep, "/").encode("utf-8"))
+    if _seen is not None:
+        h.update(b"\0" + _digest(spath, _seen))
+    else:
+        with open(spath, "rb") as fh:
+            h.update(b"\0" + hashlib.sha256(fh.read()).digest())
     if _listing is None:
         _listing = {}
-    folder = path.parent
+    folder, name = os.path.split(spath)
     if folder not in _listing:
         try:
-            _listing[folder] = frozenset(os.listdir(folder))
+            _listing[folder] = frozenset(os.listdir(folder or "."))
         except OSError:
             _listing[folder] = frozenset()
     names = _listing[folder]
     # <file>.yml, <stem>.yml (and .yaml, .json), and the editor's <file>.meta.yml / <stem>.meta.yml
-    sides = [c for suffix in ingest.SIDECAR_SUFFIXES
-             for c in (path.with_name(path.name + suffix), path.with_suffix(suffix))] + ingest.sidecar_candidates(path)
+    stem = os.path.splitext(name)[0]
+    sides = [c for suffix in ingest.SIDECAR_SUFFIXES for c in (name + suffix, stem + suffix)]
+    sides += [name + ingest.SIDECAR_SUFFIX, stem + ingest.SIDECAR_SUFFIX]
     for side in dict.fromkeys(sides):
-        if side != path and side.name in names and side.is_file():
-            h.update(b"\0" + side.name.encode("utf-8") + b"\0" + side.read_bytes())
+        full = os.path.join(folder, side)
+        if side != name and side in names and os.path.isfile(full):
+            with open(full, "rb") as fh:
+                h.update(b"\0" + side.encode("utf-8") + b"\0" + fh.read())
     return h.hexdigest()
 
 
@@ -286,15 +297,17 @@ def content_fingerprint(root: Path, seen: Optional[dict] = None) -> Optional[str
     if not enabled():
         return None
     seen = {} if seen is None else seen
-    content = Path(root) / "content"
+    content = os.fspath(Path(root) / "content")  # normalised as the Paths of other steps are
     h = hashlib.sha256(extractor_version().encode("ascii"))
     for dirpath, dirnames, filenames in os.walk(content):
         dirnames.sort()
+        rel_dir = os.path.relpath(dirpath, content).replace(os.sep, "/")
+        prefix = "" if rel_dir == "." else rel_dir + "/"
         for name in sorted(filenames):
-            path = Path(dirpath) / name
-            h.update(b"\0" + path.relative_to(content).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+            path = os.path.join(dirpath, name)
+            h.update(b"\0" + (prefix + name).encode("utf-8", "surrogateescape") + b"\0")
             try:
-                st = path.stat()
+                st = os.stat(path)
                 if st.st_size > ingest.MAX_BYTES:  # refused unread by extraction: do not read it either
                     h.update(f"big:{st.st_size}:{st.st_mtime_ns}".encode("ascii"))
                 else:
@@ -304,13 +317,16 @@ def content_fingerprint(root: Path, seen: Optional[dict] = None) -> Optional[str
     return h.hexdigest()
 
 
-def _digest(path: Path, seen: dict, st: Optional[os.stat_result] = None) -> bytes:
-    """sha256 of a file's bytes, remembered in `seen` while its size, mtime and inode stay."""
-    st = st or path.stat()
+def _digest(path: Any, seen: dict, st: Optional[os.stat_result] = None) -> bytes:
+    """sha256 of a file's bytes, remembered in `seen` (by path string) while its size,
+    mtime and inode stay."""
+    path = os.fspath(path)
+    st = st or os.stat(path)
     stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
     known = seen.get(path)
     if known is None or known[0] != stamp:
-        known = seen[path] = (stamp, hashlib.sha256(path.read_bytes()).digest())
+        with open(path, "rb") as fh:
+            known = seen[path] = (stamp, hashlib.sha256(fh.read()).digest())
     return known[1]
 
 
@@ -443,26 +459,13 @@ def _models_loaded() -> bool:
     return claims._encoder.cache_info().currsize > 0
 
 
-#: A few generic lines in the languages the lexicons cover, read by a warm worker so that
-#: the language models and the lexicons' patterns are loaded before a new document arrives.
-_WARM_TEXT = """The minister said on Monday that the talks would continue.
-Bakan, görüşmelerin devam edeceğini pazartesi günü söyledi.
-وقال الوزير يوم الاثنين إن المحادثات ستستمر.
-Министр заявил в понедельник, что переговоры продолжатся.
-Der Minister sagte am Montag, die Gespräche würden fortgesetzt.
-Nazir bazar ertəsi danışıqların davam edəcəyini bildirib.
-"""
-
-
 def _warm() -> None:
-    """Load what reading a document needs (language models, lexicon patterns) once."""
-    from .model import Source
-
-    doc = Document(source=Source(id="warm-up", path="warm-up.txt", sha256="", language=None, title=None,
-                                 publisher=None, author=None, published=None, published_precision=None,
-                                 url=None), text=_WARM_TEXT)
-    segment.segment(doc)
-    actors_stage.find_mentions(doc)
+    """Load once what reading any document needs: the language models (every Latin-script
+    line of enough letters is detected by them), the gazetteer and the cities. The patterns
+    of each language's lexicons are compiled when a document in that language comes."""
+    segment.warm_detector()
+    actors_stage.gazetteer()
+    actors_stage.cities()
 
 
 def _serve_documents(conn: Any) -> None:
@@ -655,7 +658,7 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
             key = None
             if store is not None:
                 try:
-                    too_big = path.stat().st_size > ingest.MAX_BYTES  # refused unread by prepare_one
+                    too_big = os.stat(path).st_size > ingest.MAX_BYTES  # refused unread by prepare_one
                     key = None if too_big else document_key(path, root, base, listing, seen)
                 except (OSError, ValueError):  # ValueError: a link out of the dossier
                     key = None  # unreadable: prepare_one reports it

@@ -1082,16 +1082,16 @@ def _nearest(rows: list[int], pool: list[int], emb, k: int) -> set[tuple[int, in
     pairs: set[tuple[int, int]] = set()
     if len(pool) < 2 or emb is None:
         return pairs
-    pool_arr = np.asarray(pool)
+    pool_arr = np.asarray(sorted(pool))
     pool_vecs = emb[pool_arr]
     for at in range(0, len(rows), 256):
         chunk = rows[at:at + 256]
         sims = np.round(emb[np.asarray(chunk)] @ pool_vecs.T, 6)
+        # most similar first, ties by lower index: the pool is sorted and the sort stable
+        order = np.argsort(-sims, axis=1, kind="stable")[:, :k + 1]
         for r, i in enumerate(chunk):
-            order = np.lexsort((pool_arr, -sims[r]))
             picked = 0
-            for c in order:
-                j = int(pool_arr[c])
+            for j in pool_arr[order[r]].tolist():
                 if j == i:
                     continue
                 pairs.add((min(i, j), max(i, j)))
@@ -1101,14 +1101,22 @@ def _nearest(rows: list[int], pool: list[int], emb, k: int) -> set[tuple[int, in
     return pairs
 
 
-def _blocks(feats: list[_Feat], emb=None) -> list[tuple[int, int]]:
+def _blocks(feats: list[_Feat], emb=None, digests: Optional[list[bytes]] = None,
+            known: Optional[dict] = None) -> list[tuple[int, int]]:
     """Candidate pairs sharing an event (never all pairs of a large dossier).
 
     A block of items sharing an event is compared all pairs with all while it is small.
     A larger one is split by anchor (a shared actor, value or date); an anchor block too
     large, and an item without anchors, are compared with their nearest neighbours by
     wording only, so the number of pairs grows linearly with the dossier.
+
+    A large block's pairs depend on its members alone: with `digests` (see `_item_digests`)
+    and `known`, a table kept from the last run, a block whose members are the same takes
+    its pairs from the table. `known` is updated in place to hold this run's large blocks.
     """
+    remembered = dict(known or {})
+    if known is not None:
+        known.clear()
     index: dict[str, list[int]] = {}
     for i, f in enumerate(feats):
         keys = {f"e:{e}" for e in f.events[:3]}
@@ -1118,16 +1126,25 @@ def _blocks(feats: list[_Feat], emb=None) -> list[tuple[int, int]]:
             index.setdefault(k, []).append(i)
     pairs: set[tuple[int, int]] = set()
 
-    def all_pairs(members: list[int]) -> None:
+    def all_pairs(members: list[int], into: set) -> None:
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
-                pairs.add((members[x], members[y]))
+                into.add((members[x], members[y]))
 
     for key in sorted(index):
         members = index[key]
         if len(members) <= BLOCK_ALL or emb is None:
-            all_pairs(members)
+            all_pairs(members, pairs)
             continue
+        block = None
+        if digests is not None and known is not None:
+            block = hashlib.blake2b(key.encode("utf-8") + b"".join(digests[i] for i in members), digest_size=16).digest()
+            local = remembered.get(block)
+            if local is not None:
+                known[block] = local
+                pairs.update((members[x], members[y]) for x, y in local)
+                continue
+        mine: set[tuple[int, int]] = set()
         sub: dict[str, list[int]] = {}
         loose: list[int] = []
         for i in members:
@@ -1139,10 +1156,14 @@ def _blocks(feats: list[_Feat], emb=None) -> list[tuple[int, int]]:
         for a in sorted(sub):
             group = sub[a]
             if len(group) <= ANCHOR_ALL:
-                all_pairs(group)
+                all_pairs(group, mine)
             else:
-                pairs |= _nearest(group, group, emb, NEIGHBOURS)
-        pairs |= _nearest(loose, members, emb, NEIGHBOURS)
+                mine |= _nearest(group, group, emb, NEIGHBOURS)
+        mine |= _nearest(loose, members, emb, NEIGHBOURS)
+        pairs |= mine
+        if block is not None:
+            place = {i: k for k, i in enumerate(members)}
+            known[block] = sorted((place[i], place[j]) for i, j in mine)
     return sorted(pairs)
 
 
@@ -1284,7 +1305,9 @@ def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
     digests = _item_digests(feats, emb)
     known = {} if memo is None else memo.get(_PAIRS) or {}
     fresh: dict[tuple[bytes, bytes], tuple[float, Optional[float]]] = {}
-    for i, j in _blocks(feats, emb):
+    blocks = None if memo is None else memo.get(_BLOCKS) or {}
+    remembered = dict(blocks or {})
+    for i, j in _blocks(feats, emb, digests, blocks):
         pair = (digests[i], digests[j])
         hit = known.get(pair)
         if hit is None:
@@ -1295,8 +1318,10 @@ def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
         cosines[(i, j)] = hit[0]
         if hit[1] is not None:
             scores[(i, j)] = hit[1]
-    if memo is not None:
+    if memo is not None and fresh.keys() != known.keys():
         memo.put(_PAIRS, fresh)
+    if memo is not None and blocks.keys() != remembered.keys():
+        memo.put(_BLOCKS, blocks)
     clusters: list[list[int]] = []
     typical: dict[int, float] = {}  # item -> how typical it is of its claim (see below)
     for part, part_scores, part_cosines in _parts(len(facts), scores, cosines):
@@ -1336,8 +1361,9 @@ def _typicality(clusters: list[list[int]], vectors: list) -> list[float]:
     return out
 
 
-#: The memo entry holding the last run's pair scores (see `_group_facts`).
+#: The memo entries holding the last run's pair scores and large blocks' pairs (see `_group_facts`).
 _PAIRS = "pair-scores"
+_BLOCKS = "block-pairs"
 
 
 def _item_digests(feats: list["_Feat"], emb) -> list[bytes]:
@@ -1455,21 +1481,23 @@ def _frame_of(cl: list[int], feats: list[_Feat]) -> tuple[Optional[str], list[st
     return main, out
 
 
-def _fits(i: int, cl: list[int], feats: list[_Feat], cosines: dict, relaxed: bool = False) -> bool:
+def _fits(i: int, cl: list[int], feats: list[_Feat], cosines: dict, relaxed: bool = False,
+          frame: Optional[tuple] = None) -> bool:
     """Whether item i shares the event frame of cluster `cl` (i may or may not be in it).
 
     The frame is the cluster's main event (or, for exchanges, the same exchange told another
     way) and its frame actors; an item naming no one fits when it is a pronoun clause next
     to a member of its own source. Without frame actors the item must match a member by
     wording, count or date; a very close encoder match always fits. `relaxed`: the item may
-    state the main event in passing (it is not its own main event).
+    state the main event in passing (it is not its own main event). `frame`: the cluster's
+    `_frame_of`, when the caller has it and i is not a member.
     """
     others = [j for j in cl if j != i]
     if not others:
         return True
     if any(_pair(cosines, i, j) >= STRONG_COSINE for j in others):
         return True
-    main, actors = _frame_of(others, feats)
+    main, actors = frame if frame is not None and len(others) == len(cl) else _frame_of(others, feats)
     f = feats[i]
     if main is None or not f.events:
         return False
@@ -1547,11 +1575,19 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
         neighbours.setdefault(i, set()).add(j)
         neighbours.setdefault(j, set()).add(i)
 
-    near_sorted = {i: sorted(js) for i, js in neighbours.items()}
+    # each item's scored pairs, in member order
+    near_scores = {i: [(j, scores[(i, j) if i < j else (j, i)]) for j in sorted(js)] for i, js in neighbours.items()}
 
     def reassign(cls: list[list[int]]) -> list[list[int]]:
         owner = {i: ci for ci, cl in enumerate(cls) for i in cl}
         groups = [set(cl) for cl in cls]
+        frames: dict[int, tuple] = {}  # cluster -> its _frame_of, until it changes
+
+        def frame(ci: int) -> tuple:
+            if ci not in frames:
+                frames[ci] = _frame_of(sorted(groups[ci]), feats)
+            return frames[ci]
+
         for _round in range(3):
             moved = False
             # items left on their own choose a home first: otherwise a member of a claim
@@ -1561,8 +1597,9 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
                 # i's summed score with each claim, over its scored pairs in member order
                 # (the unscored members add 0.0: the same sums as over every member)
                 summed: dict[int, float] = {}
-                for j in near_sorted.get(i, ()):
-                    summed[owner[j]] = summed.get(owner[j], 0) + _pair(scores, i, j)
+                for j, s in near_scores.get(i, ()):
+                    o = owner[j]
+                    summed[o] = summed.get(o, 0) + s
 
                 def link(ci: int) -> float:
                     n = len(groups[ci]) - (1 if i in groups[ci] else 0)
@@ -1573,9 +1610,9 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
 
                 own_link = link(own)
                 options = []
-                for ci in sorted({owner[j] for j in neighbours.get(i, ())} - {own}):
+                for ci in sorted(summed.keys() - {own}):  # the claims of i's scored pairs
                     lk = link(ci)
-                    if lk >= THRESHOLD and _fits(i, sorted(groups[ci]), feats, cosines):
+                    if lk >= THRESHOLD and _fits(i, sorted(groups[ci]), feats, cosines, frame=frame(ci)):
                         options.append((lk + (0.05 if new_source(ci) else 0.0), ci))
                 if not options:
                     continue
@@ -1585,6 +1622,8 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
                     groups[own].discard(i)
                     groups[best].add(i)
                     owner[i] = best
+                    frames.pop(own, None)
+                    frames.pop(best, None)
                     moved = True
             if not moved:
                 break
@@ -1667,7 +1706,7 @@ def _merge_frames(cls: list[list[int]], feats: list[_Feat], scores: dict, cosine
         if ev is None or ev != clusters[y][0]:
             return
         small, large = (x, y) if len(x) <= len(y) else (y, x)
-        if not all(_fits(i, list(large), feats, cosines) for i in small):
+        if not all(_fits(i, list(large), feats, cosines, frame=clusters[large]) for i in small):
             return
         if not _values_compatible(list(x), list(y), feats):
             return

@@ -163,7 +163,11 @@ def _vowel_pattern(folded: str) -> str:
     return "-".join(re.sub(r"(.)\1+", r"\1", g) for g in groups)
 
 
-@lru_cache(maxsize=65536)
+#: `same_name`'s answers so far, by (a, b): a pure function of two strings, so the table
+#: is kept across runs too (see `actors.resolve`).
+SAME_NAME: dict[tuple[str, str], bool] = {}
+
+
 def same_name(a: str, b: str) -> bool:
     """True when `a` and `b` are spellings of the same name (word for word).
 
@@ -173,6 +177,15 @@ def same_name(a: str, b: str) -> bool:
     folding e/a, o/u and dropping y glides). Arabic spellings may omit vowels, so their
     vowel letters need only appear in order in the other spelling (فولوديمير != Vladimir).
     """
+    hit = SAME_NAME.get((a, b))
+    if hit is None:
+        if len(SAME_NAME) > 1_000_000:  # a long preview session: start afresh
+            SAME_NAME.clear()
+        hit = SAME_NAME[(a, b)] = _same_name(a, b)
+    return hit
+
+
+def _same_name(a: str, b: str) -> bool:
     ta, tb = _latin_tokens(a), _latin_tokens(b)
     if not ta or len(ta) != len(tb):
         return False

@@ -441,9 +441,13 @@ def _remember_written(content_dir: Path, data: dict[str, dict[str, dict]], diges
     from . import cache as _cache
 
     if _cache.enabled():
-        _WRITTEN_SEEN.clear()
-        store = _cache.DocumentCache(content_dir.parent, kind="runs")
         files = {(kind, f"{record_id}.yml"): digest for kind, by_id in digests.items() for record_id, digest in by_id.items()}
+        where = str(_cache.DocumentCache(content_dir.parent, kind="runs").dir)
+        if records is not None and _LOADED_WHOLE.get(where) == _files_digest(files):
+            return  # the records as the cache holds them, read back whole this run: nothing new
+        _WRITTEN_SEEN.clear()
+        _LOADED_WHOLE.clear()
+        store = _cache.DocumentCache(content_dir.parent, kind="runs")
         store.put(_WRITTEN, {key: (digest, data[key[0]][key[1][:-4]]) for key, digest in files.items()})
         if records is not None:  # the objects themselves, for a run that finds every file as written
             store.put(_OBJECTS, (_files_digest(files), Records(sources=dict(records.sources), actors=dict(records.actors),
@@ -451,6 +455,8 @@ def _remember_written(content_dir: Path, data: dict[str, dict[str, dict]], diges
 
 
 _OBJECTS = "records-objects"
+#: The files digest of the records `_all_as_written` last read back whole.
+_LOADED_WHOLE: dict[str, bytes] = {}  # by cache folder
 
 
 def _files_digest(files: dict[tuple[str, str], bytes]) -> bytes:
@@ -476,8 +482,10 @@ def _all_as_written(content_dir: Path, written: dict, seen: Optional[dict]) -> O
     if len(found) != len(written):
         return None
     hit = _cache.DocumentCache(content_dir.parent, kind="runs").get(_OBJECTS, expect=tuple)
-    if hit is None or len(hit) != 2 or hit[0] != _files_digest(found) or not isinstance(hit[1], Records):
+    digest = _files_digest(found)
+    if hit is None or len(hit) != 2 or hit[0] != digest or not isinstance(hit[1], Records):
         return None
+    _LOADED_WHOLE[str(_cache.DocumentCache(content_dir.parent, kind="runs").dir)] = digest
     return hit[1]
 
 
@@ -677,6 +685,9 @@ def _write_tree(content_dir: Path, records: Records, previous: Records, seen: Op
             else:
                 rendered[kind][record_id] = _cache.rendered(content_dir.parent, data, dump_yaml).encode("utf-8")
 
+    if _nothing_to_write(content_dir, target, rendered, digests, records, seen, report):
+        _remember_written(content_dir, as_data, digests, records)
+        return report
     tmp = Path(tempfile.mkdtemp(prefix=_tmp_prefix(), dir=content_dir))
     try:
         for kind in RECORD_KINDS:
@@ -726,6 +737,45 @@ def _write_tree(content_dir: Path, records: Records, previous: Records, seen: Op
         raise
     _remember_written(content_dir, as_data, digests, records)
     return report
+
+
+def _nothing_to_write(content_dir: Path, target: Path, rendered: dict, digests: dict, records: Records,
+                      seen: Optional[dict], report: WriteReport) -> bool:
+    """Whether every record file already holds its bytes and no file is to be removed (then
+    `report` lists them all as unchanged and the records folder is not touched at all)."""
+    if not target.is_dir():
+        return False
+    for kind in RECORD_KINDS:
+        old_dir = target / kind
+        try:
+            present = {name for name in os.listdir(old_dir) if name.endswith(".yml")}
+        except OSError:
+            return False
+        for record_id, data in rendered[kind].items():
+            old = old_dir / f"{record_id}.yml"
+            if data is None:
+                if _file_digest(old, seen) != digests[kind][record_id]:
+                    return False
+            elif not _same_bytes(old, data):
+                return False
+            present.discard(f"{record_id}.yml")
+        if any(not _protected(content_dir, kind, name[:-4]) for name in present):
+            return False  # a record to remove
+    old = target / ORPHANS_FILE
+    if records.orphans:
+        if not _same_bytes(old, dump_yaml(records.orphans).encode("utf-8")):
+            return False
+    elif old.is_file():
+        return False
+    for kind in RECORD_KINDS:
+        for record_id, data in rendered[kind].items():
+            if data is not None:
+                digests[kind][record_id] = hashlib.sha256(data).digest()
+            report._add("unchanged", f"{kind}/{record_id}")
+    if records.orphans:
+        report._add("unchanged", ORPHANS_FILE)
+    report.unchanged_names.sort()
+    return True
 
 
 def _write_orphans(target: Path, tmp: Path, records: Records, report: WriteReport) -> None:

@@ -58,6 +58,11 @@ def _detector(languages: tuple[str, ...]):
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
 
 
+def warm_detector() -> None:
+    """Build the language detector now rather than on the first Latin-script line."""
+    _detector(LATIN_LANGUAGES)
+
+
 def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
