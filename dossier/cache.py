@@ -359,17 +359,20 @@ def prepare_one(path: Path, root: Path) -> Prepared:
     return _with_vectors(prepare_text(path, root))
 
 
-def prepare_text(path: Path, root: Path) -> Prepared:
-    """`prepare_one` without the quote vectors (`vectors` stays None)."""
+def prepare_text(path: Path, root: Path, mentions: bool = True) -> Prepared:
+    """`prepare_one` without the quote vectors (`vectors` stays None), and without the
+    mentions unless `mentions` (then `mentions` stays None)."""
     try:
         doc = ingest.load_document(path, root)
         segment.segment(doc)
     except InputError as err:
         return Prepared(path=path, error=str(err))
-    return Prepared(path=path, document=doc, mentions=actors_stage.find_mentions(doc))
+    return Prepared(path=path, document=doc, mentions=actors_stage.find_mentions(doc) if mentions else None)
 
 
 def _with_vectors(prepared: Prepared) -> Prepared:
+    if prepared.document is not None and prepared.mentions is None:
+        prepared.mentions = actors_stage.find_mentions(prepared.document)
     if prepared.document is not None and prepared.vectors is None:
         prepared.vectors = claims.quote_vectors(prepared.document)
     return prepared
@@ -377,8 +380,8 @@ def _with_vectors(prepared: Prepared) -> Prepared:
 
 def _work(item: tuple[Path, Path, Optional[str], Optional[str], bool]) -> Prepared:
     path, root, key, version, text_only = item
-    if text_only:  # the caller encodes the quotes (and stores the result)
-        return prepare_text(path, root)
+    if text_only:  # the caller finds the mentions, encodes the quotes and stores the result
+        return prepare_text(path, root, mentions=False)
     result = prepare_one(path, root)
     if key is not None:
         DocumentCache(root, version).put(key, result)
@@ -460,12 +463,10 @@ def _models_loaded() -> bool:
 
 
 def _warm() -> None:
-    """Load once what reading any document needs: the language models (every Latin-script
-    line of enough letters is detected by them), the gazetteer and the cities. The patterns
-    of each language's lexicons are compiled when a document in that language comes."""
+    """Load once what segmenting any document needs: the language models (every Latin-script
+    line of enough letters is detected by them). The mentions are found by the process that
+    receives the document, which loads the gazetteers meanwhile."""
     segment.warm_detector()
-    actors_stage.gazetteer()
-    actors_stage.cities()
 
 
 def _serve_documents(conn: Any) -> None:
@@ -529,8 +530,8 @@ class Pending:
     New and changed documents are handed to worker processes at once, so that reading
     the cached ones (and whatever the caller does before `results()`) overlaps with them.
     A few (adding one to a dossier) go to the warm worker `start` forked first: it reads and
-    segments them while this process reads the cache and then loads the sentence encoder to
-    encode their quotes (`text_only`). Many go to a pool on every core, each worker doing it
+    segments them while this process reads the cache and then loads the sentence encoder and
+    the gazetteers, to find their mentions and encode their quotes (`text_only`). Many go to a pool on every core, each worker doing it
     all. When this process holds the models already (tests, `serve`), a few are read here.
     """
 
@@ -606,7 +607,7 @@ class Pending:
             if self.text_only:
                 # while the warm worker reads the new documents, load what this process will
                 # need next (each step only if the worker is not done yet)
-                for step in (claims.warm_encoder, actors_stage.gazetteer):
+                for step in (claims.warm_encoder, actors_stage.gazetteer, actors_stage.cities):
                     if self._warm is not None and self._warm.ready():
                         break
                     step()
