@@ -1433,10 +1433,9 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     pins = pins or Pins()
     # name comparisons of earlier runs (a pure function of two strings)
     table_key = memo.key("same-name") if memo is not None else None
-    known = len(SAME_NAME)
     if table_key is not None:
         SAME_NAME.update(memo.get(table_key) or {})
-        known = len(SAME_NAME)
+    known = len(SAME_NAME)
     extra = propagate(docs, mentions, memo)
     mentions.extend(extra)
     ordered = sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name))

@@ -175,11 +175,7 @@ def document_key(path: Path, root: Path, _root_resolved: Optional[Path] = None,
     if os.path.commonpath([real, base]) != base:
         raise ValueError(f"{spath} is not inside {base}")
     h = hashlib.sha256(os.path.relpath(real, base).replace(os.sep, "/").encode("utf-8"))
-    if _seen is not None:
-        h.update(b"\0" + _digest(spath, _seen))
-    else:
-        with open(spath, "rb") as fh:
-            h.update(b"\0" + hashlib.sha256(fh.read()).digest())
+    h.update(b"\0" + _digest(spath, {} if _seen is None else _seen))
     if _listing is None:
         _listing = {}
     folder, name = os.path.split(spath)
@@ -356,21 +352,21 @@ def remember_run(root: Path, report: Any, seen: Optional[dict] = None) -> None:
 
 def prepare_one(path: Path, root: Path) -> Prepared:
     """Decode, segment, find actor mentions and encode the quotes of one document (no cache)."""
-    return _with_vectors(prepare_text(path, root))
+    return _complete(prepare_text(path, root))
 
 
-def prepare_text(path: Path, root: Path, mentions: bool = True) -> Prepared:
-    """`prepare_one` without the quote vectors (`vectors` stays None), and without the
-    mentions unless `mentions` (then `mentions` stays None)."""
+def prepare_text(path: Path, root: Path) -> Prepared:
+    """The decoded, segmented document only (`mentions` and `vectors` stay None)."""
     try:
         doc = ingest.load_document(path, root)
         segment.segment(doc)
     except InputError as err:
         return Prepared(path=path, error=str(err))
-    return Prepared(path=path, document=doc, mentions=actors_stage.find_mentions(doc) if mentions else None)
+    return Prepared(path=path, document=doc)
 
 
-def _with_vectors(prepared: Prepared) -> Prepared:
+def _complete(prepared: Prepared) -> Prepared:
+    """Find the actor mentions and encode the quotes of a document `prepare_text` read."""
     if prepared.document is not None and prepared.mentions is None:
         prepared.mentions = actors_stage.find_mentions(prepared.document)
     if prepared.document is not None and prepared.vectors is None:
@@ -381,7 +377,7 @@ def _with_vectors(prepared: Prepared) -> Prepared:
 def _work(item: tuple[Path, Path, Optional[str], Optional[str], bool]) -> Prepared:
     path, root, key, version, text_only = item
     if text_only:  # the caller finds the mentions, encodes the quotes and stores the result
-        return prepare_text(path, root, mentions=False)
+        return prepare_text(path, root)
     result = prepare_one(path, root)
     if key is not None:
         DocumentCache(root, version).put(key, result)
@@ -531,8 +527,8 @@ class Pending:
     the cached ones (and whatever the caller does before `results()`) overlaps with them.
     A few (adding one to a dossier) go to the warm worker `start` forked first: it reads and
     segments them while this process reads the cache and then loads the sentence encoder and
-    the gazetteers, to find their mentions and encode their quotes (`text_only`). Many go to a pool on every core, each worker doing it
-    all. When this process holds the models already (tests, `serve`), a few are read here.
+    the gazetteers, to find their mentions and encode their quotes (`text_only`). Many go to
+    a pool on every core, each worker doing it all. When this process holds the models already (tests, `serve`), a few are read here.
     """
 
     def __init__(self, paths: list[Path], root: Path, store: Optional[DocumentCache], version: Optional[str],
@@ -581,7 +577,7 @@ class Pending:
                 self._warm = None
         if result is None:
             return _work(self._item(i))
-        result = _with_vectors(result)
+        result = _complete(result)
         if result.document is not None and self.store is not None and self.keys[i]:
             self.store.put(self.keys[i], result)
         return result

@@ -442,16 +442,16 @@ def _remember_written(content_dir: Path, data: dict[str, dict[str, dict]], diges
 
     if _cache.enabled():
         files = {(kind, f"{record_id}.yml"): digest for kind, by_id in digests.items() for record_id, digest in by_id.items()}
-        where = str(_cache.DocumentCache(content_dir.parent, kind="runs").dir)
-        if records is not None and _LOADED_WHOLE.get(where) == _files_digest(files):
+        store = _cache.DocumentCache(content_dir.parent, kind="runs")
+        files_digest = _files_digest(files)
+        if records is not None and _LOADED_WHOLE.get(str(store.dir)) == files_digest:
             return  # the records as the cache holds them, read back whole this run: nothing new
         _WRITTEN_SEEN.clear()
         _LOADED_WHOLE.clear()
-        store = _cache.DocumentCache(content_dir.parent, kind="runs")
         store.put(_WRITTEN, {key: (digest, data[key[0]][key[1][:-4]]) for key, digest in files.items()})
         if records is not None:  # the objects themselves, for a run that finds every file as written
-            store.put(_OBJECTS, (_files_digest(files), Records(sources=dict(records.sources), actors=dict(records.actors),
-                                                                claims=dict(records.claims))))
+            store.put(_OBJECTS, (files_digest, Records(sources=dict(records.sources), actors=dict(records.actors),
+                                                       claims=dict(records.claims))))
 
 
 _OBJECTS = "records-objects"
@@ -481,11 +481,12 @@ def _all_as_written(content_dir: Path, written: dict, seen: Optional[dict]) -> O
             found[key] = known[0]
     if len(found) != len(written):
         return None
-    hit = _cache.DocumentCache(content_dir.parent, kind="runs").get(_OBJECTS, expect=tuple)
+    store = _cache.DocumentCache(content_dir.parent, kind="runs")
+    hit = store.get(_OBJECTS, expect=tuple)
     digest = _files_digest(found)
     if hit is None or len(hit) != 2 or hit[0] != digest or not isinstance(hit[1], Records):
         return None
-    _LOADED_WHOLE[str(_cache.DocumentCache(content_dir.parent, kind="runs").dir)] = digest
+    _LOADED_WHOLE[str(store.dir)] = digest
     return hit[1]
 
 
