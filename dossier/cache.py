@@ -33,7 +33,7 @@ from typing import Any, Callable, Optional
 
 from . import actors as actors_stage
 from . import claims, ingest, segment
-from .errors import InputError
+from .errors import DossierError, InputError
 from .model import Document, EvidenceCandidate, MentionCandidate
 
 CACHE_DIR = ".dossier-cache"
@@ -42,15 +42,27 @@ PARALLEL_MIN = 8
 _PACKAGE = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """A hash of every source file and lexicon of the package, and the Python version."""
+#: Modules extraction never imports (it neither renders nor exports): changing how pages
+#: look must not throw away every document's cached results.
+RENDERING_MODULES = frozenset({"site.py", "plugin.py", "exports.py"})
+
+
+def code_version(package: Path) -> str:
+    """A hash of the package's source files and lexicons (rendering modules left out) and
+    the Python version."""
     h = hashlib.sha256(f"{sys.version_info[:2]}".encode())
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".yml", ".yaml", ".json", ".txt") and "__pycache__" not in path.parts:
-            h.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yml", ".yaml", ".json", ".txt") and "__pycache__" not in path.parts \
+                and path.relative_to(package).as_posix() not in RENDERING_MODULES:
+            h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
             h.update(path.read_bytes() + b"\0")
     return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """The version of this package's extraction code (`code_version` of the package)."""
+    return code_version(_PACKAGE)
 
 
 def enabled() -> bool:
@@ -197,15 +209,41 @@ def document_key(path: Path, root: Path, _root_resolved: Optional[Path] = None,
     return h.hexdigest()
 
 
-def cached_document(path: Path, root: Path) -> Optional[Document]:
-    """The cached decoded document for `path` as it is now, or None (not cached, cache off)."""
-    if not enabled():
-        return None
-    try:
-        hit = DocumentCache(root).get(document_key(Path(path), Path(root)))
-    except (OSError, ValueError):
-        return None
-    return hit.document if hit is not None else None
+def source_texts(root: Path, sources: dict[str, Any]) -> tuple[dict[str, str], list[str], list[str]]:
+    """The decoded text of each source's document, as extraction decoded it (from the cache
+    when it holds the document as it is now, else read again): (texts by source id, problems
+    of documents missing or unreadable, paths of documents changed since extraction)."""
+    root = Path(root)
+    base = root.resolve()
+    listing: dict = {}
+    seen: dict = {}
+    store = DocumentCache(root) if enabled() else None
+    texts: dict[str, str] = {}
+    problems: list[str] = []
+    changed: list[str] = []
+    for source_id in sorted(sources):
+        source = sources[source_id]
+        path = root / source.path
+        if not path.is_file():
+            problems.append(f"{source.path}: document not found (records/sources/{source.id}.yml points at it)")
+            continue
+        doc = None
+        try:
+            if store is not None:  # extraction's own result: no decoding again
+                hit = store.get(document_key(path, root, base, listing, seen))
+                doc = hit.document if hit is not None else None
+            if doc is None:
+                doc = ingest.load_document(path, root)
+        except (OSError, ValueError) as err:
+            problems.append(f"{source.path}: cannot read: {err}")
+            continue
+        except DossierError as err:
+            problems.append(str(err))
+            continue
+        texts[source_id] = doc.text
+        if source.sha256 and _digest(path, seen).hex() != source.sha256:
+            changed.append(source.path)
+    return texts, problems, changed
 
 
 def evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: Path
@@ -669,5 +707,5 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
     return Pending(paths, root, store, version, keys, todo, warm)
 
 
-__all__ = ["CACHE_DIR", "DocumentCache", "Memo", "Prepared", "cached_document", "content_fingerprint", "document_key",
+__all__ = ["CACHE_DIR", "DocumentCache", "Memo", "Prepared", "content_fingerprint", "source_texts", "document_key",
            "evidence", "extractor_version", "last_run", "memo", "Pending", "start", "prepare_one", "remember_run", "workers"]

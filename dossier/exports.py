@@ -2,7 +2,8 @@
 
 Pure functions (no disk access, no MkDocs): `exports` returns file path -> bytes, and the
 plugin adds each as a generated file of the site. Every file is deterministic: records in
-id order, keys in record order, ids derived from record ids only.
+id order, keys in record order, ids derived from record ids only. `Background` makes the
+same files in a second process (`python -m dossier.exports`) while MkDocs renders pages.
 
 * `records.jsonl`: every record, one JSON object per line: `{"type": "claim", "record": {...}}`.
 * `claims.csv`, `citations.csv`: one row per claim, one row per evidence item.
@@ -11,10 +12,16 @@ id order, keys in record order, ids derived from record ids only.
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 import io
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
@@ -247,5 +254,86 @@ def exports(records: Any, texts: Optional[dict[str, str]] = None, site_url: Opti
     return out
 
 
-__all__ = ["DATA_DIR", "FILES", "FTM_SCHEMA", "citations_csv", "claims_csv", "exports", "ftm_entities",
-           "ftm_id", "ftm_json", "records_jsonl"]
+def paths() -> list[str]:
+    """The paths `exports` returns, known before it runs."""
+    return [f"{DATA_DIR}/{name}" for name in FILES] + \
+        [f"{DATA_DIR}/schemas/{p.name}" for p in sorted(SCHEMA_DIR.glob("*.schema.json"))]
+
+
+# ---------------------------------------------------------------------------------------
+# In a second process
+# ---------------------------------------------------------------------------------------
+
+def write(root: Path, content: Path, out: Path, site_url: Optional[str] = None,
+          directory_urls: bool = False) -> None:
+    """`exports` of the records under `content` (documents found from `root`), as files under `out`."""
+    from .cache import source_texts
+    from .records import load_records
+
+    records = load_records(content)
+    texts = source_texts(root, records.sources)[0]
+    for path, data in exports(records, texts, site_url, directory_urls).items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+class Background:
+    """`write` run by a second process, started now: the data files are only needed when
+    MkDocs copies the site's static files, after every page is rendered, and the second
+    core is idle meanwhile. FollowTheMoney's model (the slowest part) never loads here."""
+
+    def __init__(self, root: Path, content: Path, site_url: Optional[str] = None,
+                 directory_urls: bool = False) -> None:
+        self.tmp = Path(tempfile.mkdtemp(prefix="dossier-exports-"))
+        self.dir = self.tmp / "site"  # the files, at their paths under the site root
+        self._errors = self.tmp / "errors.log"
+        package_parent = str(Path(__file__).resolve().parent.parent)  # this very package
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+            [package_parent] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
+        cmd = [sys.executable, "-m", "dossier.exports", str(root), str(content), str(self.dir)]
+        cmd += ["--site-url", site_url] if site_url else []
+        cmd += ["--directory-urls"] if directory_urls else []
+        with open(self._errors, "wb") as errors:
+            self._proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                          stderr=errors, env=env)
+
+    def wait(self) -> None:
+        """Block until every file is written; a DossierError with the process's message if not."""
+        from .errors import DossierError
+
+        code = self._proc.wait()
+        if code != 0:
+            message = self._errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+            raise DossierError(None, f"writing the data exports (site/{DATA_DIR}/) failed: "
+                               + (message[-1] if message else f"exit status {code}"))
+
+    def close(self) -> None:
+        """Stop the process if it still runs, and remove its files."""
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m dossier.exports", description=write.__doc__)
+    parser.add_argument("root", type=Path, help="the project folder (document paths start here)")
+    parser.add_argument("content", type=Path, help="the content folder (its records/ are read)")
+    parser.add_argument("out", type=Path, help="where the files go (data/... under it)")
+    parser.add_argument("--site-url")
+    parser.add_argument("--directory-urls", action="store_true")
+    args = parser.parse_args(argv)
+    from .errors import DossierError
+
+    try:
+        write(args.root, args.content, args.out, args.site_url, args.directory_urls)
+    except DossierError as err:
+        sys.exit(str(err))
+
+
+__all__ = ["DATA_DIR", "FILES", "FTM_SCHEMA", "Background", "citations_csv", "claims_csv", "exports",
+           "ftm_entities", "ftm_id", "ftm_json", "main", "paths", "records_jsonl", "write"]
+
+if __name__ == "__main__":
+    main()

@@ -2,7 +2,9 @@
 
 Thin on purpose, like mkdocs-gen-files: it reads `content/records/` and the documents they
 point at, asks `dossier.site.pages` for Markdown, and adds each page as a generated file.
-Record pages stay out of the navigation (Material embeds the whole nav in every page).
+Record pages stay out of the navigation (Material embeds the whole nav in every page). The
+data exports are made by a second process (`dossier.exports.Background`) while MkDocs
+renders the pages, and awaited before MkDocs copies static files (`on_env`).
 
 Under `mkdocs serve` (only there) it also re-runs the extraction at the start of a build when
 the documents in content/sources/ no longer match the source records, so the preview follows
@@ -41,29 +43,6 @@ def _load_records(content_dir: Path):
     from .records import load_records
 
     return load_records(content_dir)
-
-
-def _read_text(root: Path, source) -> tuple[Optional[str], Optional[str]]:
-    """(decoded text, problem) of a source's document, decoded exactly as extraction did."""
-    path = root / source.path
-    if not path.is_file():
-        return None, f"{source.path}: document not found (records/sources/{source.id}.yml points at it)"
-    try:
-        from .ingest import load_document
-    except ImportError:  # ingest not available: plain UTF-8 is what .txt documents are
-        try:
-            return path.read_text(encoding="utf-8"), None
-        except (OSError, UnicodeDecodeError) as err:
-            return None, f"{source.path}: cannot read: {err}"
-    from .cache import cached_document
-
-    doc = cached_document(path, root)  # extraction's own result: no decoding again on serve
-    if doc is not None:
-        return doc.text, None
-    try:
-        return load_document(path, root).text, None
-    except DossierError as err:
-        return None, str(err)
 
 
 def _epoch(records) -> int:
@@ -163,6 +142,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._extracted_from: Optional[Fingerprint] = None
         self._inputs_seen: Optional[Fingerprint] = None  # editor's files (see DocumentHashes.editor_inputs)
         self._warned_layout = False
+        self._exports: Optional[exports.Background] = None  # the data files, made by a second process
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs (>= 1.4) keep this instance across serve rebuilds.
@@ -239,16 +219,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         records = self._records
         assert records is not None and self._root is not None
-        texts: dict[str, str] = {}
-        for source_id in sorted(records.sources):
-            source = records.sources[source_id]
-            text, problem = _read_text(self._root, source)
-            if problem:
-                log.warning(f"dossier: {problem}")
-            elif text is not None:
-                texts[source_id] = text
-                if source.sha256 and not _same_hash(self._root / source.path, source.sha256):
-                    log.info(f"dossier: {source.path} changed since extraction; run `dossier extract`")
+        from .cache import source_texts, workers
+
+        self._close_exports()
+        if workers() > 1:  # the data files are made on the other core while pages render here
+            self._exports = exports.Background(self._root, self._content, site_url=config.site_url or None,
+                                               directory_urls=config.use_directory_urls)
+        texts, problems, changed = source_texts(self._root, records.sources)
+        for problem in problems:
+            log.warning(f"dossier: {problem}")
+        for path in changed:
+            log.info(f"dossier: {path} changed since extraction; run `dossier extract`")
         intro = None
         intro_file = files.get_file_from_path(INTRO_FILE)
         if intro_file is not None:
@@ -258,8 +239,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         try:
             generated = site.pages(records, texts, site_name=config.site_name, intro=intro,
                                    site_url=config.site_url or None)
-            data = exports.exports(records, texts, site_url=config.site_url or None,
-                                   directory_urls=config.use_directory_urls)
+            data = {} if self._exports is not None else \
+                exports.exports(records, texts, site_url=config.site_url or None,
+                                directory_urls=config.use_directory_urls)
             moved = site.redirects(records, directory_urls=config.use_directory_urls)
         except DossierError as err:
             raise PluginError(f"dossier: {err}") from None
@@ -272,10 +254,37 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             inclusion = InclusionLevel.UNDEFINED if path in site.SECTION_PAGES else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         # Exports (data/...) and redirects from former ids: static files, copied as they are.
-        for path, content in list(data.items()) + list(moved.items()):
+        # The second process's exports are read from its folder when MkDocs copies them.
+        static = [(path, {"content": content}) for path, content in {**data, **moved}.items()]
+        if self._exports is not None:
+            static += [(path, {"abs_src_path": str(self._exports.dir / path)}) for path in exports.paths()]
+        for path, source in static:
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
+                files.append(File.generated(config, path, **source))
         return files
+
+    def on_env(self, env, *, config, files):
+        # MkDocs copies static files right after this event: the data files must be there.
+        if self._exports is not None:
+            try:
+                self._exports.wait()
+            except DossierError as err:
+                raise PluginError(f"dossier: {err}") from None
+        return env
+
+    def on_post_build(self, *, config) -> None:
+        self._close_exports()
+
+    def on_build_error(self, *, error) -> None:
+        self._close_exports()
+
+    def on_shutdown(self) -> None:
+        self._close_exports()
+
+    def _close_exports(self) -> None:
+        if self._exports is not None:
+            self._exports.close()
+            self._exports = None
 
     def on_serve(self, server, *, config, builder):
         # Editing a record or adding a document must rebuild the site. The whole content
@@ -286,9 +295,3 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             server.watch(str(self._content))
         return server
 
-
-def _same_hash(path: Path, sha256: str) -> bool:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == sha256
-    except OSError:
-        return False

@@ -43,6 +43,9 @@ def test_bench_smoke(tmp_path: Path):
         assert key in row, key
     assert row["records"] > 10 and row["pages"] > 10
     assert row["extract_s"] > 0 and row["plain_build_s"] > 0 and row["search_index_mb"] > 0
+    # the plain build got every generated page and data file
+    plain = tmp_path / "work" / "corpus-10" / "plain-docs"
+    assert (plain / "data" / "ftm.json").stat().st_size > 0 and (plain / "claims" / "index.md").is_file()
     text = out.read_text(encoding="utf-8")
     for _key, label, _fmt in bench.COLUMNS:
         assert f"| {label} |" in text

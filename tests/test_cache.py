@@ -102,6 +102,20 @@ def test_extractor_version_follows_the_code():
     assert cache.DocumentCache(REPO, "a").dir != cache.DocumentCache(REPO, "b").dir
 
 
+def test_code_version_ignores_rendering_modules_only(tmp_path: Path):
+    package = tmp_path / "dossier"
+    shutil.copytree(REPO / "dossier", package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache.code_version(package)
+    assert before == cache.extractor_version()
+    for name in sorted(cache.RENDERING_MODULES):  # pages and exports: the cache stays valid
+        with open(package / name, "a", encoding="utf-8") as fh:
+            fh.write("\n# a change to rendering\n")
+    assert cache.code_version(package) == before
+    with open(package / "claims.py", "a", encoding="utf-8") as fh:  # extraction: a new version
+        fh.write("\n# a change to extraction\n")
+    assert cache.code_version(package) != before
+
+
 def _gen_corpus(out: Path, n: int) -> None:
     import subprocess
     import sys

@@ -5,12 +5,14 @@ import csv
 import io
 import json
 import random
+import shutil
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from dossier import exports
+from dossier.errors import DossierError
 from dossier.ingest import load_document
 from dossier.records import load_records, schema
 
@@ -127,3 +129,40 @@ def test_page_addresses_follow_the_url_style(dossier):
     nested = exports.exports(recs, texts, directory_urls=True)["data/claims.csv"].decode("utf-8")
     first = sorted(recs.claims)[0]
     assert f"claims/{first}.html" in flat and f"claims/{first}/" in nested
+
+
+def _project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    return project
+
+
+def test_background_writes_the_files_exports_makes(tmp_path):
+    project = _project(tmp_path)
+    recs = load_records(project / "content")
+    texts = {s.id: (project / s.path).read_text(encoding="utf-8") for s in recs.sources.values()}
+    expected = exports.exports(recs, texts, site_url="https://dossier.example.org/", directory_urls=True)
+    assert sorted(expected) == sorted(exports.paths())
+    job = exports.Background(project, project / "content", site_url="https://dossier.example.org/",
+                             directory_urls=True)
+    try:
+        job.wait()
+        for path, data in expected.items():
+            assert (job.dir / path).read_bytes() == data, path
+    finally:
+        job.close()
+    assert not job.tmp.exists()
+
+
+def test_background_failure_names_the_record(tmp_path):
+    project = _project(tmp_path)
+    bad = next(iter(sorted((project / "content" / "records" / "claims").glob("*.yml"))))
+    bad.write_text("id: [unclosed\n", encoding="utf-8")
+    job = exports.Background(project, project / "content")
+    try:
+        with pytest.raises(DossierError) as caught:
+            job.wait()
+    finally:
+        job.close()
+    message = str(caught.value)
+    assert "data exports" in message and bad.name in message and "Traceback" not in message

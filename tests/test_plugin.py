@@ -32,8 +32,8 @@ def make_project(dest: Path) -> Path:
     return dest
 
 
-def mkdocs_build(project: Path, site_dir: str = "site") -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1")
+def mkdocs_build(project: Path, site_dir: str = "site", **env_vars: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1", **env_vars)
     env.pop("SOURCE_DATE_EPOCH", None)
     return subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
@@ -361,6 +361,13 @@ def test_exports_and_redirects_are_built(built):
         assert (out / path).read_bytes() == content, path
     home = (out / "index.html").read_text("utf-8")
     assert 'href="data/ftm.json"' in home and 'href="data/records.jsonl"' in home
+    # one core: the same files, made in this process rather than by a second one
+    single = mkdocs_build(project, "site-one-core", DOSSIER_WORKERS="1")
+    assert single.returncode == 0, single.stderr
+    data = sorted(p.relative_to(out).as_posix() for p in (out / "data").rglob("*") if p.is_file())
+    assert data == sorted(exports.paths())
+    for path in data:
+        assert (project / "site-one-core" / path).read_bytes() == (out / path).read_bytes(), path
     redirect = (out / "claims" / "ships-taken.html").read_text("utf-8")
     assert 'http-equiv="refresh" content="0; url=ships-seized.html"' in redirect
     assert (out / "actors" / "l-marsh.html").is_file()
