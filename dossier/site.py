@@ -323,6 +323,7 @@ class Site:
     short_labels: dict[str, str] = field(default_factory=dict)
     # claim id -> language of its statement (memo of `statement_lang`)
     statement_langs: dict[str, Optional[str]] = field(default_factory=dict)
+    timeline_entries: Optional[list] = None  # `timeline(site)`, computed once per build
 
     def sorted_sources(self) -> list[Source]:
         """Sources by published date (undated last), then id."""
@@ -1474,32 +1475,81 @@ def timeline(site: Site) -> list[TimelineEntry]:
     return sorted(entries, key=lambda e: (e.date is None, e.date or "", e.kind != "event", e.claim.id))
 
 
+#: Timeline entries on one page: a longer timeline gets list pages, in date order.
+TIMELINE_ENTRIES_PER_PAGE = 200
+#: Sources named on one timeline entry (the claim's page lists them all).
+TIMELINE_SOURCES_SHOWN = 5
+
+
+def timeline_page(number: int) -> str:
+    """Docs path of page `number` (from 1) of a long timeline."""
+    return f"timeline/page-{number}.md"
+
+
+def _timeline_chunks(site: Site) -> list[list[TimelineEntry]]:
+    if site.timeline_entries is None:
+        site.timeline_entries = timeline(site)
+    entries, size = site.timeline_entries, TIMELINE_ENTRIES_PER_PAGE
+    return [entries[i:i + size] for i in range(0, len(entries), size)] or [[]]
+
+
+def _timeline_lines(site: Site, entries: list[TimelineEntry], here: str) -> list[str]:
+    """Entries under year headings, each with its date, status, claim and (some) sources."""
+    out: list[str] = []
+    year = ""
+    for entry in entries:
+        head = entry.date[:4] if entry.date else "Undated"
+        if head != year:
+            year = head
+            out += ([""] if out and out[-1] else []) + [f"## {esc(head)}", ""]
+            if head == "Undated":
+                out += ["Claims no quote dates and no dated source reports.", ""]
+        shown = entry.sources[:TIMELINE_SOURCES_SHOWN]
+        srcs = ", ".join(_source_ref(site, s, here) for s in shown)
+        if len(entry.sources) > len(shown):
+            more = _plural(len(entry.sources) - len(shown), "more source")
+            srcs += f", {_link(more, here, page_path('claims', entry.claim.id), 'evidence')}"
+        when = f'<time datetime="{esc(entry.date)}">{esc(entry.date)}</time> · {esc(entry.kind)} · ' \
+            if entry.date else ""
+        out.append(f"- {when}{_badge(entry.claim.status)} {_claim_ref(site, entry.claim, here)} "
+                   f"<small>({srcs})</small>")
+    return out + [""]
+
+
 def render_timeline(records: Any) -> str:
-    """Events and claims by date (year sections), undated claims listed apart."""
+    """Events and claims by date (year sections), undated claims listed apart; a long
+    timeline lists its pages (`render_timeline_page`) here instead."""
     site = prepare(records)
     here = "timeline.md"
     out = ["# Timeline", "",
            "Claims in date order. A claim stands under the date its quotes give for the event "
            "(<em>event</em>); when no quote dates it, under the day it was first reported "
            "(<em>reported</em>). A claim whose sources give different dates appears under each.", ""]
-    entries = timeline(site)
-    if not entries:
-        out += ["No claims yet.", ""]
-    year = ""
-    for entry in entries:
-        head = entry.date[:4] if entry.date else "Undated"
-        if head != year:
-            year = head
-            out += ([""] if out[-1] else []) + [f"## {esc(head)}", ""]
-            if head == "Undated":
-                out += ["Claims no quote dates and no dated source reports.", ""]
-        srcs = ", ".join(_source_ref(site, s, here) for s in entry.sources)
-        when = f'<time datetime="{esc(entry.date)}">{esc(entry.date)}</time> · {esc(entry.kind)} · ' \
-            if entry.date else ""
-        out.append(f"- {when}{_badge(entry.claim.status)} {_claim_ref(site, entry.claim, here)} "
-                   f"<small>({srcs})</small>")
+    chunks = _timeline_chunks(site)
+    if not chunks[0]:
+        return _titled("\n".join(out + ["No claims yet.", "", ""]))
+    if len(chunks) == 1:
+        return _titled("\n".join(out + _timeline_lines(site, chunks[0], here)))
+    out += [f"{_plural(len(site.timeline_entries or []), 'entry', 'entries')} on {len(chunks)} pages:", ""]
+    for k, chunk in enumerate(chunks, 1):
+        span = f"{chunk[0].date or 'undated'} to {chunk[-1].date or 'undated'}"
+        out.append(f"- {_link(esc(span), here, timeline_page(k))} <small>({_plural(len(chunk), 'entry', 'entries')})</small>")
     out.append("")
     return _titled("\n".join(out))
+
+
+def render_timeline_page(records: Any, number: int) -> str:
+    """Page `number` of a long timeline; not searched (the claims have their own pages)."""
+    site = prepare(records)
+    here = timeline_page(number)
+    chunks = _timeline_chunks(site)
+    nav = [_link("Timeline", here, "timeline.md")]
+    if number > 1:
+        nav.append(_link("previous", here, timeline_page(number - 1)))
+    if number < len(chunks):
+        nav.append(_link("next", here, timeline_page(number + 1)))
+    out = [f"# Timeline: page {number} of {len(chunks)}", "", " · ".join(nav), ""]
+    return _titled("\n".join(out + _timeline_lines(site, chunks[number - 1], here)), search_exclude=True)
 
 
 def _pipe_table(headers: list[str], rows: list[list[str]]) -> str:
@@ -1665,6 +1715,9 @@ def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str =
     chunks = _citation_chunks(_quoting_sources(site))
     for number in range(1, len(chunks) + 1 if len(chunks) > 1 else 1):
         out[citations_list_page(number)] = render_citations_list(site, number)
+    pages_of_timeline = len(_timeline_chunks(site))
+    for number in range(1, pages_of_timeline + 1 if pages_of_timeline > 1 else 1):
+        out[timeline_page(number)] = render_timeline_page(site, number)
     for source_id in sorted(site.evidence_by_source):
         if source_id in site.sources:
             out[citations_page(source_id)] = render_source_citations(site.sources[source_id], site)
@@ -1704,7 +1757,7 @@ def redirects(records: Any, directory_urls: bool = False) -> dict[str, str]:
 
 
 __all__ = ["BIDI_CONTROLS", "DATA_FILES", "SECTION_PAGES", "Site", "claim_jsonld", "co_actors", "origin_count",
-           "redirects", "render_timeline", "timeline", "clean", "esc", "language_name", "page_path", "pages",
+           "redirects", "render_timeline", "render_timeline_page", "timeline", "timeline_page", "clean", "esc", "language_name", "page_path", "pages",
            "actor_lang", "citations_list_page", "citations_page", "evidence_page", "evidence_pages", "prepare",
            "render_actor", "render_actors_index", "render_citations", "render_citations_list", "render_claim",
            "render_evidence_page", "render_source_citations",

@@ -2,6 +2,7 @@
 claim, citations are split per source, and pages that only repeat quotes stay out of search."""
 from __future__ import annotations
 
+import posixpath
 import re
 from types import SimpleNamespace
 
@@ -158,3 +159,48 @@ def test_search_index_keeps_statements_and_titles_not_quotes():
     assert _indexed_text(pages["citations/s00001.md"]) == ""
     assert _indexed_text(pages[site.evidence_page("big", 1)]) == ""
     assert "Citations" in _indexed_text(pages["citations.md"])
+
+
+def _timeline_pages(n_claims: int) -> dict[str, str]:
+    """Each claim quoted by 30 sources giving one event date (one timeline entry each)."""
+    claims = []
+    for c in range(n_claims):
+        date = f"20{20 + c % 6}-{1 + c % 12:02d}-{1 + c % 28:02d}"
+        evidence = [Evidence(f"s{k:05d}", "A quote.", c * 100 + k, c * 100 + k + 5, "en", None, date=date)
+                    for k in range(30)]
+        claims.append(Claim(f"claim-{c:05d}", f"Statement {c}.", status="corroborated", evidence=evidence))
+    pages = site.pages(_records(30, claims))
+    timeline = {p: t for p, t in pages.items() if p == "timeline.md" or p.startswith("timeline/")}
+    for path, text in timeline.items():  # every link resolves to a page of the site
+        for target in re.findall(r"\]\(([^)\s]+)", text):
+            page = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.split("#")[0]))
+            assert page in pages, (path, target)
+    return timeline
+
+
+def test_timeline_pages_do_not_grow_with_the_dossier(monkeypatch):
+    monkeypatch.setattr(site, "TIMELINE_ENTRIES_PER_PAGE", 20)  # pages of 200 entries, at a tenth of the scale
+    per_page = site.TIMELINE_ENTRIES_PER_PAGE
+    sizes = {n: _timeline_pages(n) for n in (per_page // 2, 5 * per_page, 10 * per_page)}
+    assert list(sizes[per_page // 2]) == ["timeline.md"]  # a short timeline: one page
+    assert len(sizes[10 * per_page]) == 11 and "timeline/page-10.md" in sizes[10 * per_page]
+
+    def biggest(pages):
+        return max(len(t.encode("utf-8")) for t in pages.values())
+
+    assert biggest(sizes[10 * per_page]) <= biggest(sizes[5 * per_page]) * 1.05
+    assert len(sizes[10 * per_page]["timeline.md"].encode("utf-8")) < 4 * KB
+    # every claim on exactly one page, in date order across pages; neighbours linked
+    listed, dates = [], []
+    for k in range(1, 11):
+        text = sizes[10 * per_page][site.timeline_page(k)]
+        assert "search:\n  exclude: true\n" in text.split("---\n", 2)[1]
+        assert (k == 1) == ("[previous]" not in text) and (k == 10) == ("[next]" not in text)
+        listed += re.findall(r"\]\(\.\./claims/(claim-\d+)\.md\)", text)
+        dates += re.findall(r'<time datetime="([^"]+)">', text)
+    assert sorted(listed) == [f"claim-{c:05d}" for c in range(10 * per_page)]
+    assert dates == sorted(dates)
+    # each entry names a few of its 30 sources and links the claim's evidence for the rest
+    entry = next(line for line in text.splitlines() if line.startswith("- <time"))
+    assert entry.count("(../sources/") == site.TIMELINE_SOURCES_SHOWN
+    assert f"{30 - site.TIMELINE_SOURCES_SHOWN} more sources](../claims/" in entry and ".md#evidence)" in entry
