@@ -1340,8 +1340,7 @@ def _passages(site: Site, source_id: str) -> int:
 
 
 def _citation_chunks(sources: list[Source]) -> list[list[Source]]:
-    size = CITATION_SOURCES_PER_PAGE
-    return [sources[i:i + size] for i in range(0, len(sources), size)] or [[]]
+    return _chunks(sources, CITATION_SOURCES_PER_PAGE)
 
 
 def _citation_index_table(site: Site, sources: list[Source], here: str) -> str:
@@ -1425,21 +1424,36 @@ def _contested(site: Site) -> list[Claim]:
                   key=lambda c: (-_source_count(c), c.id))
 
 
-def render_contested(records: Any) -> str:
-    """All contested claims, each with who says what."""
+#: Contested claims shown in full on one page; more continue on `contested/page-<k>.html`.
+CONTESTED_PER_PAGE = 10
+
+
+def contested_page(number: int) -> str:
+    """Docs path of page `number` (from 2; page 1 is contested.md) of the contested claims."""
+    return "contested.md" if number == 1 else f"contested/page-{number}.md"
+
+
+def render_contested(records: Any, number: int = 1) -> str:
+    """Contested claims, each with who says what, the most widely reported first;
+    CONTESTED_PER_PAGE to a page (the pages after the first are not searched)."""
     site = prepare(records)
-    here = "contested.md"
-    contested = _contested(site)
-    out = ["# Contested claims", "",
-           "Claims on which the sources disagree: they deny it, or give different values.", ""]
-    if not contested:
+    here = contested_page(number)
+    chunks = _chunks(_contested(site), CONTESTED_PER_PAGE)
+    if number == 1:
+        out = ["# Contested claims", "",
+               "Claims on which the sources disagree: they deny it, or give different values.", ""]
+    else:
+        out = [f"# Contested claims: page {number} of {len(chunks)}", ""]
+    if len(chunks) > 1:
+        out += [_pager(here, number, len(chunks), contested_page, "contested claims"), ""]
+    if not chunks[0]:
         out += ["No contested claims.", ""]
-    for claim in contested:
+    for claim in chunks[number - 1]:
         out += [_heading(2, claim.statement, _statement_lang(site, claim)), "",
                 f"{_badge(claim.status)} {_plural(_source_count(claim), 'source')} · "
                 f"{_link('claim page', here, page_path('claims', claim.id))}", "",
                 _who_says_what(site, claim, here), ""]
-    return _titled("\n".join(out))
+    return _titled("\n".join(out), search_exclude=number > 1)
 
 
 @dataclass
@@ -1476,7 +1490,7 @@ def timeline(site: Site) -> list[TimelineEntry]:
 
 
 #: Timeline entries on one page: a longer timeline gets list pages, in date order.
-TIMELINE_ENTRIES_PER_PAGE = 200
+TIMELINE_ENTRIES_PER_PAGE = 100
 #: Sources named on one timeline entry (the claim's page lists them all).
 TIMELINE_SOURCES_SHOWN = 5
 
@@ -1489,8 +1503,7 @@ def timeline_page(number: int) -> str:
 def _timeline_chunks(site: Site) -> list[list[TimelineEntry]]:
     if site.timeline_entries is None:
         site.timeline_entries = timeline(site)
-    entries, size = site.timeline_entries, TIMELINE_ENTRIES_PER_PAGE
-    return [entries[i:i + size] for i in range(0, len(entries), size)] or [[]]
+    return _chunks(site.timeline_entries, TIMELINE_ENTRIES_PER_PAGE)
 
 
 def _timeline_lines(site: Site, entries: list[TimelineEntry], here: str) -> list[str]:
@@ -1558,41 +1571,103 @@ def _pipe_table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def render_claims_index(records: Any) -> str:
-    """All claims, grouped by status (contested first)."""
+#: Rows of one table on an index page; a longer table continues on list pages of its own.
+INDEX_ROWS_PER_PAGE = 200
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def list_page(folder: str, name: str, number: int) -> str:
+    """Docs path of list page `number` (from 2) of the table `name` of `folder`'s index
+    ('_' is never in record ids, so no record page can take it)."""
+    return f"{folder}/_{name}-{number}.md"
+
+
+def _pager(here: str, number: int, pages: int, page_of: Any, what: str) -> str:
+    """'Page 2 of 7 of <what>: previous · next' links between the pages of one list."""
+    nav = [_link("previous", here, page_of(number - 1))] if number > 1 else []
+    nav += [_link("next", here, page_of(number + 1))] if number < pages else []
+    return f"Page {number} of {pages} of {what}: " + " · ".join(nav)
+
+
+@dataclass
+class _Table:
+    """One table of a section index: its rows are linked relative to the index's folder,
+    which its list pages share."""
+    name: str  # in list page paths
+    title: str  # its heading
+    headers: list[str]
+    rows: list[list[str]]
+
+
+def _index(folder: str, title: str, lead: list[str], tables: list[_Table], headed: bool = True) -> dict[str, str]:
+    """`folder`/index.md with each table's first INDEX_ROWS_PER_PAGE rows, and the list pages
+    (not searched) holding the rest of a longer table."""
+    here = f"{folder}/index.md"
+    out = [f"# {title}", ""] + lead
+    pages: dict[str, str] = {}
+    for table in tables:
+        if not table.rows:
+            continue
+        chunks = _chunks(table.rows, INDEX_ROWS_PER_PAGE)
+
+        def page_of(k: int, table: _Table = table) -> str:
+            return here if k == 1 else list_page(folder, table.name, k)
+
+        out += ([f"## {esc(table.title)} ({len(table.rows)})", ""] if headed else [])
+        out += [_pipe_table(table.headers, chunks[0]), ""]
+        if len(chunks) > 1:
+            out += [f"The first {len(chunks[0])} of {len(table.rows)}; "
+                    f"{_pager(here, 1, len(chunks), page_of, esc(table.title.lower()))}", ""]
+        for k in range(2, len(chunks) + 1):
+            page = page_of(k)
+            body = [f"# {esc(title)}: {esc(table.title.lower())}, page {k} of {len(chunks)}", "",
+                    f"{_link(f'All {title.lower()}', page, here)} · "
+                    f"{_pager(page, k, len(chunks), page_of, esc(table.title.lower()))}", "",
+                    _pipe_table(table.headers, chunks[k - 1]), ""]
+            pages[page] = _titled("\n".join(body), search_exclude=True)
+    return {here: _titled("\n".join(out)), **pages}
+
+
+def _slug(word: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-") or "other"
+
+
+def claims_index_pages(records: Any) -> dict[str, str]:
+    """All claims, grouped by status (contested first): claims/index.md and its list pages."""
     site = prepare(records)
     here = "claims/index.md"
-    out = ["# Claims", "", f"{_plural(len(site.claims), 'claim')} extracted from "
-           f"{_plural(len(site.sources), 'document')}.", ""]
     order = ["contested", "corroborated", "single-source"] + [s for s in CLAIM_STATUSES if s not in
                                                               ("contested", "corroborated", "single-source")]
     statuses = order + sorted({c.status for c in site.claims.values()} - set(order))
+    tables = []
     for status in statuses:
         claims = [c for c in site.sorted_claims() if c.status == status]
-        if not claims:
-            continue
         claims.sort(key=lambda c: (-_source_count(c), clean(c.statement).casefold(), c.id))
-        out += [f"## {esc(status.capitalize())} ({len(claims)})", ""]
         rows = [[_claim_ref(site, c, here), str(_source_count(c)),
                  ", ".join(esc(x) for x in _claim_languages(c)) or "—",
                  ", ".join(_actor_ref(site, a, here) for a in sorted(set(c.actors))) or "—"] for c in claims]
-        out += [_pipe_table(["Claim", "Sources", "Languages", "Actors"], rows), ""]
-    return _titled("\n".join(out))
+        tables.append(_Table(_slug(status), status.capitalize(), ["Claim", "Sources", "Languages", "Actors"], rows))
+    lead = [f"{_plural(len(site.claims), 'claim')} extracted from {_plural(len(site.sources), 'document')}.", ""]
+    return _index("claims", "Claims", lead, tables)
 
 
-def render_actors_index(records: Any) -> str:
-    """All actors, grouped by kind."""
+def render_claims_index(records: Any) -> str:
+    """claims/index.md (see `claims_index_pages`)."""
+    return claims_index_pages(records)["claims/index.md"]
+
+
+def actors_index_pages(records: Any) -> dict[str, str]:
+    """All actors, grouped by kind: actors/index.md and its list pages."""
     site = prepare(records)
     here = "actors/index.md"
-    out = ["# Actors", "", f"{_plural(len(site.actors), 'actor')} named in the documents.", ""]
     kinds = list(ACTOR_KINDS) + sorted({a.kind for a in site.actors.values()} - set(ACTOR_KINDS))
+    tables = []
     for kind in kinds:
-        actors = [a for a in site.sorted_actors() if a.kind == kind]
-        if not actors:
-            continue
-        out += [f"## {esc(kind.capitalize())} ({len(actors)})", ""]
         rows = []
-        for a in actors:
+        for a in (a for a in site.sorted_actors() if a.kind == kind):
             langs = sorted({al.language for al in a.aliases if al.language})
             others = list(_spellings(a).items())
             shown = " · ".join(_bidi(n, lang) for n, lang in others[:4]) + (" …" if len(others) > 4 else "")
@@ -1600,15 +1675,20 @@ def render_actors_index(records: Any) -> str:
                          shown or "—", ", ".join(esc(x) for x in langs) or "—",
                          str(len(site.claims_by_actor.get(a.id, []))),
                          str(len({m.source for m in a.mentions}))])
-        out += [_pipe_table(["Name", "Also written", "Languages", "Claims", "Sources"], rows), ""]
-    return _titled("\n".join(out))
+        tables.append(_Table(_slug(kind), kind.capitalize(), ["Name", "Also written", "Languages", "Claims", "Sources"],
+                             rows))
+    return _index("actors", "Actors", [f"{_plural(len(site.actors), 'actor')} named in the documents.", ""], tables)
 
 
-def render_sources_index(records: Any) -> str:
-    """All documents, oldest first."""
+def render_actors_index(records: Any) -> str:
+    """actors/index.md (see `actors_index_pages`)."""
+    return actors_index_pages(records)["actors/index.md"]
+
+
+def sources_index_pages(records: Any) -> dict[str, str]:
+    """All documents, oldest first: sources/index.md and its list pages."""
     site = prepare(records)
     here = "sources/index.md"
-    out = ["# Sources", "", f"{_plural(len(site.sources), 'document')}, oldest first.", ""]
     rows = []
     for s in site.sorted_sources():
         n_claims = len({c.id for _, c in site.evidence_by_source.get(s.id, [])})
@@ -1618,9 +1698,14 @@ def render_sources_index(records: Any) -> str:
         rows.append([_link(label, here, page_path("sources", s.id)),
                      _bidi(publisher, s.language) if publisher else "—", _published(s),
                      _lang_label(s.language), str(n_claims)])
-    if rows:
-        out += [_pipe_table(["Document", "Publisher", "Published", "Language", "Claims"], rows), ""]
-    return _titled("\n".join(out))
+    table = _Table("documents", "Documents", ["Document", "Publisher", "Published", "Language", "Claims"], rows)
+    return _index("sources", "Sources", [f"{_plural(len(site.sources), 'document')}, oldest first.", ""], [table],
+                  headed=False)
+
+
+def render_sources_index(records: Any) -> str:
+    """sources/index.md (see `sources_index_pages`)."""
+    return sources_index_pages(records)["sources/index.md"]
 
 
 def render_home(records: Any) -> str:
@@ -1693,15 +1778,22 @@ def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str =
     `texts` maps source id -> decoded document text (missing: the page says so).
     """
     site = prepare(records, texts, site_name, intro, site_url)
+    claims_index, actors_index, sources_index = (claims_index_pages(site), actors_index_pages(site),
+                                                 sources_index_pages(site))
     out = {
         "index.md": render_home(site),
-        "claims/index.md": render_claims_index(site),
+        "claims/index.md": claims_index.pop("claims/index.md"),
         "contested.md": render_contested(site),
-        "actors/index.md": render_actors_index(site),
-        "sources/index.md": render_sources_index(site),
+        "actors/index.md": actors_index.pop("actors/index.md"),
+        "sources/index.md": sources_index.pop("sources/index.md"),
         "citations.md": render_citations(site),
         "timeline.md": render_timeline(site),
     }
+    out.update(claims_index)  # list pages of long index tables
+    out.update(actors_index)
+    out.update(sources_index)
+    for number in range(2, len(_chunks(_contested(site), CONTESTED_PER_PAGE)) + 1):
+        out[contested_page(number)] = render_contested(site, number)
     for claim in site.sorted_claims():
         out[page_path("claims", claim.id)] = render_claim(claim, site)
     for actor_id in sorted(site.actors):
@@ -1757,7 +1849,8 @@ def redirects(records: Any, directory_urls: bool = False) -> dict[str, str]:
 
 
 __all__ = ["BIDI_CONTROLS", "DATA_FILES", "SECTION_PAGES", "Site", "claim_jsonld", "co_actors", "origin_count",
-           "redirects", "render_timeline", "render_timeline_page", "timeline", "timeline_page", "clean", "esc", "language_name", "page_path", "pages",
+           "redirects", "render_timeline", "render_timeline_page", "timeline", "timeline_page", "actors_index_pages",
+           "claims_index_pages", "contested_page", "list_page", "sources_index_pages", "clean", "esc", "language_name", "page_path", "pages",
            "actor_lang", "citations_list_page", "citations_page", "evidence_page", "evidence_pages", "prepare",
            "render_actor", "render_actors_index", "render_citations", "render_citations_list", "render_claim",
            "render_evidence_page", "render_source_citations",

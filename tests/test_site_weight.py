@@ -171,15 +171,12 @@ def _timeline_pages(n_claims: int) -> dict[str, str]:
         claims.append(Claim(f"claim-{c:05d}", f"Statement {c}.", status="corroborated", evidence=evidence))
     pages = site.pages(_records(30, claims))
     timeline = {p: t for p, t in pages.items() if p == "timeline.md" or p.startswith("timeline/")}
-    for path, text in timeline.items():  # every link resolves to a page of the site
-        for target in re.findall(r"\]\(([^)\s]+)", text):
-            page = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.split("#")[0]))
-            assert page in pages, (path, target)
+    _links_resolve(pages, timeline)
     return timeline
 
 
 def test_timeline_pages_do_not_grow_with_the_dossier(monkeypatch):
-    monkeypatch.setattr(site, "TIMELINE_ENTRIES_PER_PAGE", 20)  # pages of 200 entries, at a tenth of the scale
+    monkeypatch.setattr(site, "TIMELINE_ENTRIES_PER_PAGE", 20)  # small pages: a small test
     per_page = site.TIMELINE_ENTRIES_PER_PAGE
     sizes = {n: _timeline_pages(n) for n in (per_page // 2, 5 * per_page, 10 * per_page)}
     assert list(sizes[per_page // 2]) == ["timeline.md"]  # a short timeline: one page
@@ -204,3 +201,46 @@ def test_timeline_pages_do_not_grow_with_the_dossier(monkeypatch):
     entry = next(line for line in text.splitlines() if line.startswith("- <time"))
     assert entry.count("(../sources/") == site.TIMELINE_SOURCES_SHOWN
     assert f"{30 - site.TIMELINE_SOURCES_SHOWN} more sources](../claims/" in entry and ".md#evidence)" in entry
+
+
+def _links_resolve(pages: dict[str, str], paths) -> None:
+    for path in paths:
+        for target in re.findall(r"\]\(([^)\s]+)", pages[path]):
+            page = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.split("#")[0]))
+            assert page in pages, (path, target)
+
+
+def test_index_and_contested_pages_are_bounded(monkeypatch):
+    monkeypatch.setattr(site, "INDEX_ROWS_PER_PAGE", 20)
+    monkeypatch.setattr(site, "CONTESTED_PER_PAGE", 5)
+    claims = []
+    for c in range(90):  # 30 contested, 60 corroborated
+        status = "contested" if c % 3 == 0 else "corroborated"
+        evidence = [Evidence(f"s{(c + k) % 70:05d}", "A quote.", c * 10 + k, c * 10 + k + 5, "en", None,
+                             stance="denies" if status == "contested" and k == 0 else "affirms") for k in range(3)]
+        claims.append(Claim(f"claim-{c:05d}", f"Statement {c}.", status=status, evidence=evidence))
+    pages = site.pages(_records(70, claims))
+    lists = {p for p in pages if re.match(r"(claims|sources|actors)/_[a-z-]+-\d+\.md$", p)}
+    assert lists == {"claims/_contested-2.md", "claims/_corroborated-2.md", "claims/_corroborated-3.md",
+                     "sources/_documents-2.md", "sources/_documents-3.md", "sources/_documents-4.md"}
+    contested = {"contested.md"} | {p for p in pages if p.startswith("contested/")}
+    assert contested == {"contested.md"} | {f"contested/page-{k}.md" for k in range(2, 7)}
+    _links_resolve(pages, sorted(lists | contested | {"claims/index.md", "sources/index.md"}))
+    for path in lists | contested - {"contested.md"}:
+        assert "search:\n  exclude: true\n" in pages[path].split("---\n", 2)[1], path
+    # every claim listed once across the claims index and its pages; at most 20 rows a page
+    listed = []
+    for path in sorted(lists | {"claims/index.md"}):
+        if path.startswith("claims/"):
+            rows = re.findall(r"^\| \[Statement \d+\.\]\((claim-\d+)\.md\)", pages[path], re.M)
+            assert len(rows) <= 40 if path == "claims/index.md" else len(rows) <= 20  # index: 2 tables
+            listed += rows
+    assert sorted(listed) == [f"claim-{c:05d}" for c in range(90)]
+    documents = [sid for path in sorted(lists | {"sources/index.md"}) if path.startswith("sources/")
+                 for sid in re.findall(r"\]\((s\d+)\.md\)", pages[path])]
+    assert sorted(documents) == [f"s{i:05d}" for i in range(70)]
+    # every contested claim in full on exactly one contested page
+    shown = {(path, a or b) for path in contested
+             for a, b in re.findall(r"\(\.\./claims/(claim-\d+)\.md\)|\(claims/(claim-\d+)\.md\)", pages[path])}
+    assert sorted(cid for _path, cid in shown) == [f"claim-{c:05d}" for c in range(0, 90, 3)]
+    assert "Page 1 of 6 of contested claims: [next](contested/page-2.md)" in pages["contested.md"]
