@@ -228,20 +228,24 @@ def source_texts(root: Path, sources: dict[str, Any]) -> tuple[dict[str, str], l
             problems.append(f"{source.path}: document not found (records/sources/{source.id}.yml points at it)")
             continue
         doc = None
-        try:
-            if store is not None:  # extraction's own result: no decoding again
+        if store is not None:  # extraction's own result: no decoding again
+            try:
                 hit = store.get(document_key(path, root, base, listing, seen))
                 doc = hit.document if hit is not None else None
+            except (OSError, ValueError):
+                doc = None
+        try:
             if doc is None:
                 doc = ingest.load_document(path, root)
-        except (OSError, ValueError) as err:
-            problems.append(f"{source.path}: cannot read: {err}")
-            continue
+            now = _digest(path, seen).hex()
         except DossierError as err:
             problems.append(str(err))
             continue
+        except OSError as err:
+            problems.append(f"{source.path}: cannot read: {err}")
+            continue
         texts[source_id] = doc.text
-        if source.sha256 and _digest(path, seen).hex() != source.sha256:
+        if source.sha256 and now != source.sha256:
             changed.append(source.path)
     return texts, problems, changed
 

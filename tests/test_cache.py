@@ -254,3 +254,22 @@ def test_renamed_actors_keep_their_documents_evidence(dossier_root: Path, monkey
     merged = [(m, "one") for m in found]  # a different partition of the names: computed again
     cache.evidence(doc, merged, dossier_root)
     assert computed == [1]
+
+
+def test_source_texts_are_extractions_texts_and_name_what_changed(tmp_path: Path):
+    from dossier.records import load_records
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "site", project)
+    records = load_records(project / "content")
+    texts, problems, changed = cache.source_texts(project, records.sources)
+    assert sorted(texts) == sorted(records.sources) and problems == [] and changed == []
+    first, second = sorted(records.sources)[:2]
+    edited = project / records.sources[first].path
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    (project / records.sources[second].path).unlink()
+    texts, problems, changed = cache.source_texts(project, records.sources)
+    assert changed == [records.sources[first].path] and texts[first].endswith("One more line.\n")
+    assert second not in texts
+    assert problems == [f"{records.sources[second].path}: document not found "
+                        f"(records/sources/{second}.yml points at it)"]
