@@ -187,7 +187,7 @@ def document_key(path: Path, root: Path, _root_resolved: Optional[Path] = None,
     if os.path.commonpath([real, base]) != base:
         raise ValueError(f"{spath} is not inside {base}")
     h = hashlib.sha256(os.path.relpath(real, base).replace(os.sep, "/").encode("utf-8"))
-    h.update(b"\0" + _digest(spath, {} if _seen is None else _seen))
+    h.update(b"\0" + file_digest(spath, {} if _seen is None else _seen))
     if _listing is None:
         _listing = {}
     folder, name = os.path.split(spath)
@@ -237,7 +237,7 @@ def source_texts(root: Path, sources: dict[str, Any]) -> tuple[dict[str, str], l
         try:
             if doc is None:
                 doc = ingest.load_document(path, root)
-            now = _digest(path, seen).hex()
+            now = file_digest(path, seen).hex()
         except DossierError as err:
             problems.append(str(err))
             continue
@@ -349,13 +349,13 @@ def content_fingerprint(root: Path, seen: Optional[dict] = None) -> Optional[str
                 if st.st_size > ingest.MAX_BYTES:  # refused unread by extraction: do not read it either
                     h.update(f"big:{st.st_size}:{st.st_mtime_ns}".encode("ascii"))
                 else:
-                    h.update(_digest(path, seen, st))
+                    h.update(file_digest(path, seen, st))
             except OSError as err:  # unreadable now: a full run reports it
                 h.update(f"unreadable:{err.errno}".encode("ascii"))
     return h.hexdigest()
 
 
-def _digest(path: Any, seen: dict, st: Optional[os.stat_result] = None) -> bytes:
+def file_digest(path: Any, seen: dict, st: Optional[os.stat_result] = None) -> bytes:
     """sha256 of a file's bytes, remembered in `seen` (by path string) while its size,
     mtime and inode stay."""
     path = os.fspath(path)
@@ -711,5 +711,5 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
     return Pending(paths, root, store, version, keys, todo, warm)
 
 
-__all__ = ["CACHE_DIR", "DocumentCache", "Memo", "Prepared", "content_fingerprint", "source_texts", "document_key",
+__all__ = ["CACHE_DIR", "DocumentCache", "Memo", "Prepared", "content_fingerprint", "file_digest", "source_texts", "document_key",
            "evidence", "extractor_version", "last_run", "memo", "Pending", "start", "prepare_one", "remember_run", "workers"]

@@ -13,7 +13,6 @@ the documents; `mkdocs build` stays a pure render of the committed records.
 from __future__ import annotations
 
 import calendar
-import hashlib
 import logging
 import os
 from pathlib import Path
@@ -67,15 +66,13 @@ class DocumentHashes:
     call it on every build)."""
 
     def __init__(self) -> None:
-        self._cache: dict[Path, tuple[int, int, str]] = {}
+        self._seen: dict = {}  # see `cache.file_digest`
 
     def _hash(self, path: Path) -> str:
-        """sha256 of `path` (OSError when unreadable), reused while its size and mtime stay."""
-        st = path.stat()
-        known = self._cache.get(path)
-        if not (known and known[:2] == (st.st_size, st.st_mtime_ns)):
-            known = self._cache[path] = (st.st_size, st.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest())
-        return known[2]
+        """sha256 of `path` (OSError when unreadable), reused while the file is unchanged."""
+        from .cache import file_digest
+
+        return file_digest(path, self._seen).hex()
 
     def _hashes(self, root: Path, paths: list[Path], missing: Optional[str]) -> Fingerprint:
         """Sorted (path relative to `root`, sha256) pairs; an unreadable file gets `missing`

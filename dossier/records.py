@@ -496,7 +496,7 @@ def _file_digest(path: Path, seen: Optional[dict]) -> Optional[bytes]:
     from . import cache as _cache
 
     try:
-        return _cache._digest(path, {} if seen is None else seen)
+        return _cache.file_digest(path, {} if seen is None else seen)
     except OSError:
         return None
 

@@ -15,12 +15,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from .errors import RecordError
 from .model import ACTOR_KINDS, CLAIM_STATUSES, Actor, Claim, Evidence, Source
 from .names import name_key
-from .text import is_rtl, script_of, to_latin
+from .text import is_rtl, script_of, slugify, to_latin, unique_slug
 
 # ---------------------------------------------------------------------------------------
 # Escaping
@@ -1585,7 +1585,7 @@ def list_page(folder: str, name: str, number: int) -> str:
     return f"{folder}/_{name}-{number}.md"
 
 
-def _pager(here: str, number: int, pages: int, page_of: Any, what: str) -> str:
+def _pager(here: str, number: int, pages: int, page_of: Callable[[int], str], what: str) -> str:
     """'Page 2 of 7 of <what>: previous · next' links between the pages of one list."""
     nav = [_link("previous", here, page_of(number - 1))] if number > 1 else []
     nav += [_link("next", here, page_of(number + 1))] if number < pages else []
@@ -1608,13 +1608,15 @@ def _index(folder: str, title: str, lead: list[str], tables: list[_Table], heade
     here = f"{folder}/index.md"
     out = [f"# {title}", ""] + lead
     pages: dict[str, str] = {}
+    names: set[str] = set()
     for table in tables:
         if not table.rows:
             continue
         chunks = _chunks(table.rows, INDEX_ROWS_PER_PAGE)
+        name = unique_slug(table.name, names)  # two headings may slug alike
 
-        def page_of(k: int, table: _Table = table) -> str:
-            return here if k == 1 else list_page(folder, table.name, k)
+        def page_of(k: int, name: str = name) -> str:
+            return here if k == 1 else list_page(folder, name, k)
 
         out += ([f"## {esc(table.title)} ({len(table.rows)})", ""] if headed else [])
         out += [_pipe_table(table.headers, chunks[0]), ""]
@@ -1631,10 +1633,6 @@ def _index(folder: str, title: str, lead: list[str], tables: list[_Table], heade
     return {here: _titled("\n".join(out)), **pages}
 
 
-def _slug(word: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-") or "other"
-
-
 def claims_index_pages(records: Any) -> dict[str, str]:
     """All claims, grouped by status (contested first): claims/index.md and its list pages."""
     site = prepare(records)
@@ -1649,7 +1647,7 @@ def claims_index_pages(records: Any) -> dict[str, str]:
         rows = [[_claim_ref(site, c, here), str(_source_count(c)),
                  ", ".join(esc(x) for x in _claim_languages(c)) or "—",
                  ", ".join(_actor_ref(site, a, here) for a in sorted(set(c.actors))) or "—"] for c in claims]
-        tables.append(_Table(_slug(status), status.capitalize(), ["Claim", "Sources", "Languages", "Actors"], rows))
+        tables.append(_Table(slugify(status), status.capitalize(), ["Claim", "Sources", "Languages", "Actors"], rows))
     lead = [f"{_plural(len(site.claims), 'claim')} extracted from {_plural(len(site.sources), 'document')}.", ""]
     return _index("claims", "Claims", lead, tables)
 
@@ -1675,7 +1673,7 @@ def actors_index_pages(records: Any) -> dict[str, str]:
                          shown or "—", ", ".join(esc(x) for x in langs) or "—",
                          str(len(site.claims_by_actor.get(a.id, []))),
                          str(len({m.source for m in a.mentions}))])
-        tables.append(_Table(_slug(kind), kind.capitalize(), ["Name", "Also written", "Languages", "Claims", "Sources"],
+        tables.append(_Table(slugify(kind), kind.capitalize(), ["Name", "Also written", "Languages", "Claims", "Sources"],
                              rows))
     return _index("actors", "Actors", [f"{_plural(len(site.actors), 'actor')} named in the documents.", ""], tables)
 
