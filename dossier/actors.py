@@ -1038,6 +1038,20 @@ def _inner_caps(doc: Document) -> set[str]:
     return seen
 
 
+def warm_lexicons() -> None:
+    """Build now the lexicon tables `find_mentions` reads (compiling their regexes takes
+    a few tenths of a second), e.g. while another process reads the document."""
+    gazetteer()
+    cities()
+    _titles()
+    _stop()
+    _orgs()
+    _single_word_sets()
+    _kin_words()
+    _quoted_only()
+    _caps_lexicon()
+
+
 def find_mentions(doc: Document) -> list[MentionCandidate]:
     """Every actor name found in one segmented document, sorted by offset, no overlaps."""
     found: list[tuple[str, MentionCandidate]] = []

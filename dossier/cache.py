@@ -91,12 +91,21 @@ class Prepared:
     cached: bool = False
 
 
+#: Cache kinds whose entries a run reads again in the next run (the memos of the cross-document
+#: steps): the entries a run used are listed at its end, and the next run reads them ahead
+#: (`read_ahead`) while it waits for a new document to be read.
+READ_AHEAD_KINDS = frozenset({"evidence", "actors", "groups"})
+_AHEAD: dict[str, Any] = {}  # entry path -> its value, read ahead: taken by the next `get`
+_USED: dict[str, None] = {}  # entry paths of READ_AHEAD_KINDS read or written by this run, in order
+
+
 class DocumentCache:
     """Pickled results by key, one file each, under the versioned cache dir (`kind`: a subdir)."""
 
     def __init__(self, root: Path, version: Optional[str] = None, kind: str = "docs"):
         self.dir = Path(root) / CACHE_DIR / (version or extractor_version()) / kind
         self._dir = str(self.dir)  # plain strings below: thousands of lookups per run
+        self._track = kind in READ_AHEAD_KINDS
 
     def _path(self, key: str) -> str:
         return os.path.join(self._dir, key[:2], key + ".pickle")
@@ -111,21 +120,36 @@ class DocumentCache:
         """The stored result, or None when missing or unreadable (then it is removed)."""
         expect = expect or Prepared
         path = self._path(key)
-        try:
-            with open(path, "rb") as fh:
-                value = pickle.load(fh)
-        except FileNotFoundError:
-            return None
-        except Exception:  # truncated or foreign bytes: rebuild it
+        if self._track and path in _AHEAD:
+            value = _AHEAD.pop(path)
+        else:
             try:
-                os.unlink(path)
-            except OSError:
-                pass
-            return None
+                with open(path, "rb") as fh:
+                    value = pickle.load(fh)
+            except FileNotFoundError:
+                return None
+            except Exception:  # truncated or foreign bytes: rebuild it
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
+                return None
+        if self._track:
+            _USED[path] = None
         return value if isinstance(value, expect) else None
 
     def put(self, key: str, value: Any) -> None:
-        _write_pickle(self._path(key), value)
+        path = self._path(key)
+        if self._track:
+            _AHEAD.pop(path, None)
+            _USED[path] = None
+        _write_pickle(path, value)
+
+
+@lru_cache(maxsize=8)
+def _store(root: str, version: str, kind: str) -> DocumentCache:
+    """The `DocumentCache` of a kind (made once: per-document steps look it up a thousand times)."""
+    return DocumentCache(Path(root), version, kind)
 
 
 def _write_pickle(path: str, value: Any) -> None:
@@ -268,7 +292,7 @@ def evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: 
     # repr, not pickle: equal content gives equal text whether the objects were just made
     # or read back from the cache (pickle's bytes depend on which objects are shared)
     key = Memo.key("evidence", doc.source, doc.text, doc.sentences, [(m, number[a]) for m, a in order])
-    store = DocumentCache(root, kind="evidence")
+    store = _store(os.fspath(root), extractor_version(), "evidence")
     hit = store.get(key, expect=tuple)
     if hit is not None and len(hit) == 4 and len(hit[3]) == len(ids):
         found, features, notes, then = hit
@@ -386,10 +410,49 @@ def last_run(root: Path, fingerprint: Optional[str]) -> Optional[Any]:
 
 def remember_run(root: Path, report: Any, seen: Optional[dict] = None) -> None:
     """Store `report` under the fingerprint of <root>/content as the extraction left it
-    (`seen`: the table of this run's first `content_fingerprint`)."""
+    (`seen`: the table of this run's first `content_fingerprint`), and the list of memo
+    entries the run used, for the next run to read ahead."""
     fingerprint = content_fingerprint(root, seen)
     if fingerprint is not None:
-        DocumentCache(root, kind="runs").put(_LAST_RUN, (fingerprint, report))
+        runs = DocumentCache(root, kind="runs")
+        runs.put(_LAST_RUN, (fingerprint, report))
+        base = len(os.path.dirname(runs._dir)) + 1
+        runs.put(_READ_AHEAD, tuple(path[base:] for path in _USED))
+
+
+_READ_AHEAD = "read-ahead"
+#: Entries read ahead per step of `read_ahead` (between two steps the caller may stop).
+READ_AHEAD_CHUNK = 200
+
+
+def read_ahead(root: Path) -> list[Callable[[], None]]:
+    """Steps that read the memo entries the last run used (see READ_AHEAD_KINDS) into memory,
+    a few hundred each: the next `get` of each takes it from there. For a process with
+    time to spare (it waits for another), so that the run later need not read them."""
+    if not enabled():
+        return []
+    runs = DocumentCache(root, kind="runs")
+    listed = runs.get(_READ_AHEAD, expect=tuple) or ()
+    base = os.path.dirname(runs._dir)
+
+    def read(paths: tuple) -> None:
+        for rel in paths:
+            path = os.path.join(base, rel)
+            if path in _AHEAD or os.path.dirname(os.path.dirname(rel)) not in READ_AHEAD_KINDS:
+                continue
+            try:
+                with open(path, "rb") as fh:
+                    _AHEAD[path] = pickle.load(fh)
+            except Exception:  # gone or unreadable: `get` finds out and rebuilds it
+                pass
+
+    return [lambda chunk=listed[k:k + READ_AHEAD_CHUNK]: read(chunk)
+            for k in range(0, len(listed), READ_AHEAD_CHUNK)]
+
+
+def end_run() -> None:
+    """Forget what this run read ahead and did not use."""
+    _AHEAD.clear()
 
 
 def prepare_one(path: Path, root: Path) -> Prepared:
@@ -508,7 +571,12 @@ def _warm() -> None:
 
 
 def _serve_documents(conn: Any) -> None:
-    """A warm worker's loop: warm up, then prepare each batch of documents sent to it."""
+    """A warm worker's loop: warm up, then prepare each batch of documents sent to it.
+
+    The language models load on one core (lingua's thread pool, `RAYON_NUM_THREADS`):
+    on both they would slow down the run's own process, which meanwhile reads the cache
+    and loads the rest, by as much as they gain."""
+    os.environ.setdefault("RAYON_NUM_THREADS", "1")
     try:
         _warm()
     except Exception:  # warming up is only an optimisation
@@ -645,7 +713,7 @@ class Pending:
             if self.text_only:
                 # while the warm worker reads the new documents, load what this process will
                 # need next (each step only if the worker is not done yet)
-                for step in (claims.warm_encoder, actors_stage.gazetteer, actors_stage.cities):
+                for step in (claims.warm_encoder, actors_stage.warm_lexicons, *read_ahead(self.root)):
                     if self._warm is not None and self._warm.ready():
                         break
                     step()
@@ -676,6 +744,7 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
     """Begin preparing each document: cached ones are found, the others handed to workers
     (`seen`: file digests shared with `content_fingerprint`)."""
     use_cache = enabled() if use_cache is None else use_cache
+    _USED.clear()
     # the warm worker starts loading the models before we know which documents are new:
     # only worth it when a few are likely (a cache exists) and this process lacks them
     warm = None
@@ -712,4 +781,4 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
 
 
 __all__ = ["CACHE_DIR", "DocumentCache", "Memo", "Prepared", "content_fingerprint", "file_digest", "source_texts", "document_key",
-           "evidence", "extractor_version", "last_run", "memo", "Pending", "start", "prepare_one", "remember_run", "workers"]
+           "evidence", "extractor_version", "last_run", "memo", "Pending", "start", "prepare_one", "read_ahead", "remember_run", "end_run", "workers"]

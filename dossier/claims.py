@@ -1336,7 +1336,21 @@ def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
             found = memo.get(key)
         if found is None:
             local = [feats[i] for i in part]
-            grouped = _refine(_cluster(len(part), part_scores, THRESHOLD), local, part_scores, part_cosines)
+            # clustered and settled by cores (see `_settle`), remembered each: a new document
+            # joining a large part mostly leaves all but one of its cores as they were
+            settled: list[list[int]] = []
+            for core, core_scores, core_cosines in _parts(len(part), part_scores, part_cosines, CORE_SCORE):
+                got = None
+                if memo is not None and len(core) > 1:
+                    core_key = memo.key("core", b"".join(digests[part[k]] for k in core), sorted(core_cosines))
+                    got = memo.get(core_key)
+                if got is None:
+                    got = _settle(_cluster(len(core), core_scores, THRESHOLD), [local[k] for k in core],
+                                  core_scores, core_cosines)
+                    if memo is not None and len(core) > 1:
+                        memo.put(core_key, got)
+                settled.extend([core[k] for k in cl] for cl in got)
+            grouped = _tidy(sorted(settled), local, part_scores, part_cosines)
             found = (grouped, _typicality(grouped, [emb[i] for i in part]))
             if memo is not None:
                 memo.put(key, found)
@@ -1372,16 +1386,18 @@ def _item_digests(feats: list["_Feat"], emb) -> list[bytes]:
                             digest_size=16).digest() for k, f in enumerate(feats)]
 
 
-def _parts(n: int, scores: dict[tuple[int, int], float], cosines: dict[tuple[int, int], float]
-           ) -> list[tuple[list[int], dict, dict]]:
+def _parts(n: int, scores: dict[tuple[int, int], float], cosines: dict[tuple[int, int], float],
+           at: Optional[float] = None) -> list[tuple[list[int], dict, dict]]:
     """The parts of items 0..n-1 that grouping treats independently, in order of their first
     item: (items, the pair scores and cosines inside the part, numbered within it).
 
-    A part is a connected component of the pairs scoring at least PART_SCORE. Every step of
-    `_cluster` and `_refine` that joins two items needs an average over pairs of at least
-    THRESHOLD or MERGE_SCORE, hence one such pair: a claim never spans two parts, and pairs
-    between parts (all weaker) can only ever be rejected, so leaving them out changes nothing.
+    A part is a connected component of the pairs scoring at least `at` (PART_SCORE). Every
+    step of `_cluster` and `_refine` that joins two items needs an average over pairs of at
+    least THRESHOLD or MERGE_SCORE, hence one such pair: a claim never spans two parts, and
+    pairs between parts (all weaker) can only ever be rejected, so leaving them out changes
+    nothing. With `at` CORE_SCORE, the same holds for `_cluster` and `_settle` (the cores).
     """
+    at = PART_SCORE if at is None else at
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -1391,7 +1407,7 @@ def _parts(n: int, scores: dict[tuple[int, int], float], cosines: dict[tuple[int
         return i
 
     for (i, j), s in scores.items():
-        if s >= PART_SCORE:
+        if s >= at:
             a, b = find(i), find(j)
             if a != b:
                 parent[max(a, b)] = min(a, b)
@@ -1399,18 +1415,22 @@ def _parts(n: int, scores: dict[tuple[int, int], float], cosines: dict[tuple[int
     members: dict[int, list[int]] = {}
     for i in range(n):
         members.setdefault(roots[i], []).append(i)
+    if len(members) == 1:  # one part: numbered as it is
+        return [(list(range(n)), dict(scores), dict(cosines))]
     place = [0] * n
     for items in members.values():
         for k, i in enumerate(items):
             place[i] = k
-    part_scores: dict[int, dict] = {}
-    part_cosines: dict[int, dict] = {}
+    part_scores: dict[int, dict] = {r: {} for r, items in members.items() if len(items) > 1}
+    part_cosines: dict[int, dict] = {r: {} for r in part_scores}
     for (i, j), s in scores.items():
-        if roots[i] == roots[j]:
-            part_scores.setdefault(roots[i], {})[(place[i], place[j])] = s
+        r = roots[i]
+        if r == roots[j]:
+            part_scores[r][place[i], place[j]] = s
     for (i, j), c in cosines.items():
-        if roots[i] == roots[j]:
-            part_cosines.setdefault(roots[i], {})[(place[i], place[j])] = c
+        r = roots[i]
+        if r == roots[j]:
+            part_cosines[r][place[i], place[j]] = c
     return [(members[r], part_scores.get(r, {}), part_cosines.get(r, {})) for r in sorted(members)]
 
 
@@ -1451,6 +1471,10 @@ class _ActorView:
 
 #: Grouping works on the parts linked by pairs scoring at least this (see `_parts`).
 PART_SCORE = THRESHOLD - 0.1
+
+#: Within a part, `_cluster` and `_settle` work on the components of the pairs scoring at
+#: least this, the cores (see `_settle`).
+CORE_SCORE = THRESHOLD
 
 #: An encoder match this close ties two items to one claim even without a shared frame.
 STRONG_COSINE = 0.8
@@ -1551,123 +1575,143 @@ def _refine(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines
     3. merge claims with the same event and main actor whose wording agrees;
     4. a clause whose source already witnesses its claim elsewhere may witness instead a
        second fact it states in passing, for a claim its source is not yet in.
-    Deterministic: items and clusters are visited in index order.
+    Deterministic: items and clusters are visited in index order. Steps 1-2 are `_settle`,
+    steps 3-4 `_tidy`.
     """
-    def split_misfits(cls: list[list[int]]) -> list[list[int]]:
-        out: list[list[int]] = []
-        for cl in cls:
-            keep = list(cl)
-            changed = True
-            while changed and len(keep) > 1:
-                changed = False
-                bad = [i for i in keep if not _fits(i, keep, feats, cosines)]
-                if bad:
-                    # drop the worst-linked misfit first: the frame may change without it
-                    worst = min(bad, key=lambda i: (sum(_pair(scores, i, j) for j in keep if j != i), -i))
-                    keep.remove(worst)
-                    out.append([worst])
-                    changed = True
-            out.append(sorted(keep))
-        return sorted(out)
+    return _tidy(_settle(clusters, feats, scores, cosines), feats, scores, cosines)
 
+
+def _settle(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines: dict) -> list[list[int]]:
+    """Steps 1 and 2 of `_refine` (with the split repeated after the moves).
+
+    Like `_cluster`, they only ever join an item to a claim it averages THRESHOLD with, hence
+    through a pair scoring at least THRESHOLD: each component of the pairs scoring that much
+    (see `_parts`) can be settled on its own, with the same result."""
+    clusters = _split_misfits(sorted(sorted(cl) for cl in clusters), feats, scores, cosines)
+    return _split_misfits(_reassign(clusters, feats, scores, cosines), feats, scores, cosines)
+
+
+def _tidy(clusters: list[list[int]], feats: list[_Feat], scores: dict, cosines: dict) -> list[list[int]]:
+    """Steps 3 and 4 of `_refine` (with the split repeated after the merges)."""
+    neighbours = _neighbours(scores)
+    clusters = _split_misfits(_merge_frames(clusters, feats, scores, cosines, neighbours), feats, scores, cosines)
+    return _second_witness(clusters, feats, scores, cosines, neighbours)
+
+
+def _neighbours(scores: dict) -> dict[int, set[int]]:
+    """Item -> the items it has a scored pair with."""
     neighbours: dict[int, set[int]] = {}
-    for (i, j), s in scores.items():
+    for (i, j), _s in scores.items():
         neighbours.setdefault(i, set()).add(j)
         neighbours.setdefault(j, set()).add(i)
+    return neighbours
 
+
+def _split_misfits(cls: list[list[int]], feats: list[_Feat], scores: dict, cosines: dict) -> list[list[int]]:
+    """Step 1 of `_refine`: members that do not share their claim's frame go on their own."""
+    out: list[list[int]] = []
+    for cl in cls:
+        keep = list(cl)
+        changed = True
+        while changed and len(keep) > 1:
+            changed = False
+            bad = [i for i in keep if not _fits(i, keep, feats, cosines)]
+            if bad:
+                # drop the worst-linked misfit first: the frame may change without it
+                worst = min(bad, key=lambda i: (sum(_pair(scores, i, j) for j in keep if j != i), -i))
+                keep.remove(worst)
+                out.append([worst])
+                changed = True
+        out.append(sorted(keep))
+    return sorted(out)
+
+
+def _reassign(cls: list[list[int]], feats: list[_Feat], scores: dict, cosines: dict) -> list[list[int]]:
+    """Step 2 of `_refine`: each item moves to the claim it scores best with on average."""
     # each item's scored pairs, in member order
-    near_scores = {i: [(j, scores[(i, j) if i < j else (j, i)]) for j in sorted(js)] for i, js in neighbours.items()}
+    near_scores = {i: [(j, scores[(i, j) if i < j else (j, i)]) for j in sorted(js)]
+                   for i, js in _neighbours(scores).items()}
+    owner = {i: ci for ci, cl in enumerate(cls) for i in cl}
+    groups = [set(cl) for cl in cls]
+    frames: dict[int, tuple] = {}  # cluster -> its _frame_of, until it changes
 
-    def reassign(cls: list[list[int]]) -> list[list[int]]:
-        owner = {i: ci for ci, cl in enumerate(cls) for i in cl}
-        groups = [set(cl) for cl in cls]
-        frames: dict[int, tuple] = {}  # cluster -> its _frame_of, until it changes
+    def frame(ci: int) -> tuple:
+        if ci not in frames:
+            frames[ci] = _frame_of(sorted(groups[ci]), feats)
+        return frames[ci]
 
-        def frame(ci: int) -> tuple:
-            if ci not in frames:
-                frames[ci] = _frame_of(sorted(groups[ci]), feats)
-            return frames[ci]
-
-        for _round in range(3):
-            moved = False
-            # items left on their own choose a home first: otherwise a member of a claim
-            # can be drawn away by one strong pair with a loner, splitting the claim
-            for i in sorted(owner, key=lambda i: (len(groups[owner[i]]) > 1, i)):
-                own = owner[i]
-                # i's summed score with each claim, over its scored pairs in member order
-                # (the unscored members add 0.0: the same sums as over every member)
-                summed: dict[int, float] = {}
-                for j, s in near_scores.get(i, ()):
-                    o = owner[j]
-                    summed[o] = summed.get(o, 0) + s
-
-                def link(ci: int) -> float:
-                    n = len(groups[ci]) - (1 if i in groups[ci] else 0)
-                    return summed.get(ci, 0) / n if n else 0.0
-
-                def new_source(ci: int) -> bool:
-                    return all(feats[j].source != feats[i].source for j in groups[ci] if j != i)
-
-                own_link = link(own)
-                options = []
-                for ci in sorted(summed.keys() - {own}):  # the claims of i's scored pairs
-                    lk = link(ci)
-                    if lk >= THRESHOLD and _fits(i, sorted(groups[ci]), feats, cosines, frame=frame(ci)):
-                        options.append((lk + (0.05 if new_source(ci) else 0.0), ci))
-                if not options:
-                    continue
-                best_key, best = max(options, key=lambda t: (t[0], -t[1]))
-                own_key = own_link + (0.05 if new_source(own) and len(groups[own]) > 1 else 0.0)
-                if len(groups[own]) == 1 or best_key > own_key + 0.02:
-                    groups[own].discard(i)
-                    groups[best].add(i)
-                    owner[i] = best
-                    frames.pop(own, None)
-                    frames.pop(best, None)
-                    moved = True
-            if not moved:
-                break
-        return sorted(sorted(g) for g in groups if g)
-
-    def merge(cls: list[list[int]]) -> list[list[int]]:
-        return _merge_frames(cls, feats, scores, cosines, neighbours)
-
-    def second_witness(cls: list[list[int]]) -> list[list[int]]:
-        # A clause whose source already states its claim in another clause may instead
-        # witness a second fact it states in passing, for a claim its source is not yet in.
-        owner = {i: ci for ci, cl in enumerate(cls) for i in cl}
-        groups = [set(cl) for cl in cls]
-        for i in sorted(owner):
+    for _round in range(3):
+        moved = False
+        # items left on their own choose a home first: otherwise a member of a claim
+        # can be drawn away by one strong pair with a loner, splitting the claim
+        for i in sorted(owner, key=lambda i: (len(groups[owner[i]]) > 1, i)):
             own = owner[i]
-            src = feats[i].source
-            if not any(feats[j].source == src for j in groups[own] if j != i):
-                continue
-            options = []
-            for ci in sorted({owner[j] for j in neighbours.get(i, ())} - {own}):
-                if any(feats[j].source == src for j in groups[ci]):
-                    continue
-                main, _actors = _frame_of(sorted(groups[ci]), feats)
-                # only an action between parties (a frame in events.yml) that the clause leads
-                # with as its nominal subject ("the warning foiled the plot"), not a topic
-                info = event_info().get(main or "") or {}
-                if main not in feats[i].leading or info.get("weak") or not info.get("frame"):
-                    continue
-                lk = sum(_pair(scores, i, j) for j in sorted(groups[ci])) / len(groups[ci])
-                if lk >= MERGE_SCORE and _fits(i, sorted(groups[ci]), feats, cosines, relaxed=True):
-                    options.append((lk, -ci))
-            if options:
-                _lk, neg = max(options)
-                groups[own].discard(i)
-                groups[-neg].add(i)
-                owner[i] = -neg
-        return sorted(sorted(g) for g in groups if g)
+            # i's summed score with each claim, over its scored pairs in member order
+            # (the unscored members add 0.0: the same sums as over every member)
+            summed: dict[int, float] = {}
+            for j, s in near_scores.get(i, ()):
+                o = owner[j]
+                summed[o] = summed.get(o, 0) + s
 
-    clusters = split_misfits(sorted(sorted(cl) for cl in clusters))
-    clusters = reassign(clusters)
-    clusters = split_misfits(clusters)
-    clusters = merge(clusters)
-    clusters = split_misfits(clusters)
-    return second_witness(clusters)
+            def link(ci: int) -> float:
+                n = len(groups[ci]) - (1 if i in groups[ci] else 0)
+                return summed.get(ci, 0) / n if n else 0.0
+
+            def new_source(ci: int) -> bool:
+                return all(feats[j].source != feats[i].source for j in groups[ci] if j != i)
+
+            own_link = link(own)
+            options = []
+            for ci in sorted(summed.keys() - {own}):  # the claims of i's scored pairs
+                lk = link(ci)
+                if lk >= THRESHOLD and _fits(i, sorted(groups[ci]), feats, cosines, frame=frame(ci)):
+                    options.append((lk + (0.05 if new_source(ci) else 0.0), ci))
+            if not options:
+                continue
+            best_key, best = max(options, key=lambda t: (t[0], -t[1]))
+            own_key = own_link + (0.05 if new_source(own) and len(groups[own]) > 1 else 0.0)
+            if len(groups[own]) == 1 or best_key > own_key + 0.02:
+                groups[own].discard(i)
+                groups[best].add(i)
+                owner[i] = best
+                frames.pop(own, None)
+                frames.pop(best, None)
+                moved = True
+        if not moved:
+            break
+    return sorted(sorted(g) for g in groups if g)
+
+
+def _second_witness(cls: list[list[int]], feats: list[_Feat], scores: dict, cosines: dict,
+                    neighbours: dict[int, set[int]]) -> list[list[int]]:
+    """Step 4 of `_refine`: a clause whose source already states its claim in another clause
+    may instead witness a second fact it states in passing, for a claim its source is not yet in."""
+    owner = {i: ci for ci, cl in enumerate(cls) for i in cl}
+    groups = [set(cl) for cl in cls]
+    for i in sorted(owner):
+        own = owner[i]
+        src = feats[i].source
+        if not any(feats[j].source == src for j in groups[own] if j != i):
+            continue
+        options = []
+        for ci in sorted({owner[j] for j in neighbours.get(i, ())} - {own}):
+            if any(feats[j].source == src for j in groups[ci]):
+                continue
+            main, _actors = _frame_of(sorted(groups[ci]), feats)
+            # only an action between parties (a frame in events.yml) that the clause leads
+            # with as its nominal subject ("the warning foiled the plot"), not a topic
+            info = event_info().get(main or "") or {}
+            if main not in feats[i].leading or info.get("weak") or not info.get("frame"):
+                continue
+            lk = sum(_pair(scores, i, j) for j in sorted(groups[ci])) / len(groups[ci])
+            if lk >= MERGE_SCORE and _fits(i, sorted(groups[ci]), feats, cosines, relaxed=True):
+                options.append((lk, -ci))
+        if options:
+            _lk, neg = max(options)
+            groups[own].discard(i)
+            groups[-neg].add(i)
+            owner[i] = -neg
+    return sorted(sorted(g) for g in groups if g)
 
 
 def _merge_frames(cls: list[list[int]], feats: list[_Feat], scores: dict, cosines: dict,

@@ -91,7 +91,13 @@ def finish_documents(pending: cache.Pending, progress: Optional[Progress] = None
 
 def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
     """Run the whole extraction for the dossier at `root` and write its records."""
-    root = Path(root)
+    try:
+        return _extract(Path(root), progress)
+    finally:
+        cache.end_run()
+
+
+def _extract(root: Path, progress: Optional[Progress]) -> ExtractReport:
     content = root / "content"
     seen: dict = {}  # file digests, computed once for the cache keys and the fingerprint
     # new and changed documents go to worker processes first: the rest overlaps with them

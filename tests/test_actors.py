@@ -392,3 +392,20 @@ def test_nasal_variant_needs_the_same_role():
         "b": ("تحدث president ilhan aliyev عن الاتفاق.", "ar"),
     })
     assert owner(acts, "Ilham Aliyev").id == owner(acts, "ilhan aliyev").id
+
+
+def test_warm_lexicons_builds_every_table_find_mentions_reads(monkeypatch):
+    """What `dossier.cache` runs while another process reads a new document: afterwards
+    finding mentions builds no lexicon table (nor compiles its regexes) of its own."""
+    from dossier import actors
+
+    tables = [actors.gazetteer, actors.cities, actors._titles, actors._stop, actors._orgs,
+              actors._single_word_sets, actors._kin_words, actors._quoted_only, actors._caps_lexicon]
+    for table in tables:
+        table.cache_clear()
+    actors.warm_lexicons()
+    built = [t.cache_info().misses for t in tables]
+    assert built == [1] * len(tables)
+    resolve_texts({"a": ("President Ilham Aliyev met the Interior Ministry in Baku on Monday.", "en"),
+                   "b": ("Cumhurbaşkanı İlham Aliyev Bakü'de konuştu.", "tr")})
+    assert [t.cache_info().misses for t in tables] == built

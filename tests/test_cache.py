@@ -138,8 +138,18 @@ def test_adding_a_document_gives_the_records_of_a_cold_run(tmp_path: Path, monke
 
     pipeline.extract(grown)
     shutil.copy(held, added)
+    # as while waiting for the new document: the memo entries the last run used, read ahead
+    for step in cache.read_ahead(grown):
+        step()
+    ahead = len(cache._AHEAD)
+    assert ahead > 60 and all(Path(p).parent.parent.name in cache.READ_AHEAD_KINDS for p in cache._AHEAD)
+    left: list[int] = []
+    real_end = cache.end_run
+    monkeypatch.setattr(cache, "end_run", lambda: left.append(len(cache._AHEAD)) or real_end())
     report = pipeline.extract(grown)
     assert report.written > 0
+    assert left and left[0] < ahead // 4, (left, ahead)  # most were taken by the run
+    assert not cache._AHEAD  # and the rest forgotten at its end
     incremental = _snapshot(grown)
 
     calls: list[str] = []
@@ -191,7 +201,7 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
 
     from dossier import actors, claims
 
-    counts = {"evidence": 0, "scan": 0, "cluster": 0, "claim": 0}
+    counts = {"evidence": 0, "scan": 0, "cluster": 0, "core": 0, "claim": 0}
 
     def count(module, name, what):
         real = getattr(module, name)
@@ -203,7 +213,8 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
 
     count(claims, "date_notes", "evidence")  # run only when a document's evidence is not cached
     count(actors, "_propagate_doc", "scan")
-    count(claims, "_refine", "cluster")
+    count(claims, "_tidy", "cluster")  # once per part clustered again
+    count(claims, "_settle", "core")  # once per core of those parts clustered again
     count(claims, "_make_claim", "claim")
     shutil.copy(held, added)
     report = pipeline.extract(root)
@@ -213,20 +224,21 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
     assert 1 <= counts["evidence"] <= 4, counts
     assert 1 <= counts["scan"] <= 4, counts
     assert counts["claim"] <= n_claims // 2, counts
-    parts = counts["cluster"]
+    parts, cores = counts["cluster"], counts["core"]
     print("incremental counts", counts, n_claims)
     monkeypatch.undo()
 
-    # the same run from scratch clusters every part and makes every claim
+    # the same run from scratch clusters every part and every core, and makes every claim
     monkeypatch.setenv("DOSSIER_CACHE", "1")
     shutil.rmtree(root / cache.CACHE_DIR)
-    calls = {"cluster": 0}
-    real_refine = claims._refine
-    monkeypatch.setattr(claims, "_refine", lambda *a: calls.__setitem__("cluster", calls["cluster"] + 1) or real_refine(*a))
+    counts.update(cluster=0, core=0)
+    count(claims, "_tidy", "cluster")
+    count(claims, "_settle", "core")
     before = _snapshot(root)
     pipeline.extract(root)
     assert _snapshot(root) == before
-    assert parts < calls["cluster"]
+    assert parts < counts["cluster"] and cores < counts["core"]
+    assert counts["core"] > counts["cluster"]  # some part has several cores
 
 
 def test_renamed_actors_keep_their_documents_evidence(dossier_root: Path, monkeypatch):

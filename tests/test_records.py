@@ -51,6 +51,20 @@ def test_any_unicode_text_roundtrips(value):
     assert text.endswith("\n")
 
 
+@pytest.mark.parametrize("value", TRICKY + ["Ramiz " * 40, "a: b " * 30, "'" + "q " * 60 + "'"])
+def test_fast_dump_writes_the_bytes_of_the_python_emitter(value):
+    """libyaml's emitter is used only where it writes what PyYAML's (and our escapes) would."""
+    data = {"id": "x", value: [value, {"k": value, "n": None, "i": 3, "f": 0.5, "b": True}], "v": value}
+    assert dump_yaml(data) == dump_yaml(data, fast=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")))
+def test_fast_dump_matches_the_python_emitter_on_any_text(value):
+    data = {"quote": value, "items": [value, {"k": value}]}
+    assert dump_yaml(data) == dump_yaml(data, fast=False)
+
+
 def test_dump_is_block_style_in_field_order_and_never_folds():
     long_quote = "word " * 200
     text = dump_yaml({"id": "a", "zeta": 1, "alpha": [long_quote.strip()], "none": None})

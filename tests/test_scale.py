@@ -78,8 +78,9 @@ def test_key_pairs_pair_exactly_the_names_sharing_a_key():
 
 
 def test_grouping_part_by_part_equals_grouping_everything_at_once(tmp_path, monkeypatch):
-    """Grouping clusters each part of the score graph on its own (that is what makes it
-    incremental); the claims are those of clustering all items as one part."""
+    """Grouping clusters each part of the score graph on its own, and settles each core of
+    a part on its own (that is what makes it incremental); the claims are those of
+    clustering and settling all items as one part."""
     import shutil
     import subprocess
     import sys
@@ -87,8 +88,10 @@ def test_grouping_part_by_part_equals_grouping_everything_at_once(tmp_path, monk
 
     from dossier import pipeline
 
-    # the argument of `claims._parts` holds only while no join needs less than PART_SCORE
+    # the argument of `claims._parts` holds only while no join needs less than PART_SCORE,
+    # and for the cores while `_cluster` and `_settle` need no less than CORE_SCORE
     assert claims.PART_SCORE <= min(claims.THRESHOLD, claims.MERGE_SCORE)
+    assert claims.CORE_SCORE <= claims.THRESHOLD
     repo = Path(__file__).resolve().parent.parent
     root = tmp_path / "c"
     subprocess.run([sys.executable, str(repo / "scripts" / "gen_corpus"), "--n", "60", "--seed", "3",
@@ -100,18 +103,20 @@ def test_grouping_part_by_part_equals_grouping_everything_at_once(tmp_path, monk
         return {p.relative_to(records).as_posix(): p.read_bytes() for p in sorted(records.rglob("*.yml"))}
 
     seen: list[int] = []
+    cores: list[int] = []
     real = claims._parts
 
-    def spy(n, scores, cosines):
-        parts = real(n, scores, cosines)
-        seen.append(len([p for p in parts if len(p[0]) > 1]))
+    def spy(n, scores, cosines, at=None):
+        parts = real(n, scores, cosines, at)
+        (cores if at is not None else seen).append(len([p for p in parts if len(p[0]) > 1]))
         return parts
     monkeypatch.setattr(claims, "_parts", spy)
     pipeline.extract(root)
     by_parts = snapshot()
     assert seen and seen[0] > 1  # several parts, or the test proves nothing
+    assert max(cores) > 1  # and a part of several cores
 
-    monkeypatch.setattr(claims, "_parts", lambda n, scores, cosines: [(list(range(n)), dict(scores), dict(cosines))])
+    monkeypatch.setattr(claims, "_parts", lambda n, scores, cosines, at=None: [(list(range(n)), dict(scores), dict(cosines))])
     shutil.rmtree(root / "content" / "records")
     pipeline.extract(root)
     assert snapshot() == by_parts
