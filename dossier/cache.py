@@ -563,24 +563,14 @@ def _models_loaded() -> bool:
     return claims._encoder.cache_info().currsize > 0
 
 
-def _warm() -> None:
-    """Load once what segmenting any document needs: the language models (every Latin-script
-    line of enough letters is detected by them). The mentions are found by the process that
-    receives the document, which loads the gazetteers meanwhile."""
-    segment.warm_detector()
-
-
 def _serve_documents(conn: Any) -> None:
-    """A warm worker's loop: warm up, then prepare each batch of documents sent to it.
+    """A warm worker's loop: prepare each batch of documents sent to it.
 
-    The language models load on one core (lingua's thread pool, `RAYON_NUM_THREADS`):
-    on both they would slow down the run's own process, which meanwhile reads the cache
-    and loads the rest, by as much as they gain."""
-    os.environ.setdefault("RAYON_NUM_THREADS", "1")
-    try:
-        _warm()
-    except Exception:  # warming up is only an optimisation
-        pass
+    Its language detector reads only the models the new documents need (`segment.PRELOAD`
+    off), on one core: loading all of them, on both cores, would take longer and slow down
+    the run's own process, which meanwhile reads the cache and loads the rest. The mentions
+    are found by the process that receives the documents."""
+    segment.PRELOAD = False
     while True:
         try:
             items = conn.recv()
@@ -593,8 +583,8 @@ def _serve_documents(conn: Any) -> None:
 
 
 class _WarmWorker:
-    """One process forked at the start of a run: it loads the models while the run finds
-    out which documents are new (usually one or two), then prepares those."""
+    """One process forked at the start of a run, while the run's process is still small:
+    it reads and segments the documents found to be new (usually one or two)."""
 
     def __init__(self) -> None:
         import multiprocessing
@@ -636,9 +626,11 @@ class Pending:
     New and changed documents are handed to worker processes at once, so that reading
     the cached ones (and whatever the caller does before `results()`) overlaps with them.
     A few (adding one to a dossier) go to the warm worker `start` forked first: it reads and
-    segments them while this process reads the cache and then loads the sentence encoder and
-    the gazetteers, to find their mentions and encode their quotes (`text_only`). Many go to
-    a pool on every core, each worker doing it all. When this process holds the models already (tests, `serve`), a few are read here.
+    segments them (loading only the language models they need) while this process reads the
+    cache, loads the sentence encoder and the mention lexicons and reads ahead the memo entries
+    the last run used (`read_ahead`), then finds their mentions and encodes their quotes
+    (`text_only`). Many go to a pool on every core, each worker doing it all. When this
+    process holds the models already (tests, `serve`), a few are read here.
     """
 
     def __init__(self, paths: list[Path], root: Path, store: Optional[DocumentCache], version: Optional[str],
@@ -745,8 +737,9 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
     (`seen`: file digests shared with `content_fingerprint`)."""
     use_cache = enabled() if use_cache is None else use_cache
     _USED.clear()
-    # the warm worker starts loading the models before we know which documents are new:
-    # only worth it when a few are likely (a cache exists) and this process lacks them
+    # the warm worker is forked before we know which documents are new, while this process
+    # is small: only worth it when a few are likely (a cache exists) and this process lacks
+    # the models
     warm = None
     if use_cache and workers() > 1 and sys.platform.startswith("linux") and not _models_loaded() \
             and (Path(root) / CACHE_DIR / extractor_version()).is_dir():

@@ -6,6 +6,7 @@ entry is rebuilt.
 """
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -168,6 +169,38 @@ def test_adding_a_document_gives_the_records_of_a_cold_run(tmp_path: Path, monke
     again = pipeline.extract(grown)
     assert again.written == 0 and again.removed == 0
     assert _snapshot(grown) == incremental
+
+
+def test_a_new_process_adding_documents_gives_the_records_of_a_cold_run(tmp_path: Path, monkeypatch):
+    """The path of `dossier extract` after documents were added: a process without the
+    models forks the warm worker, which reads the new documents (its language detector
+    loading only the models they need) while the process reads ahead the memo entries
+    the last run used; the records are those of a cold run with the cache off."""
+    import subprocess
+    import sys
+
+    full = tmp_path / "full"
+    _gen_corpus(full, 30)
+    grown = tmp_path / "grown"
+    shutil.copytree(full, grown)
+    held = sorted((grown / "content" / "sources").glob("*.txt"))[-2:]
+    for path in held:
+        path.rename(tmp_path / path.name)
+    run = ("import sys; from pathlib import Path; from dossier import cache, pipeline\n"
+           "sent = []; real = cache._WarmWorker.submit\n"
+           "cache._WarmWorker.submit = lambda self, items: sent.append(len(items)) or real(self, items)\n"
+           "pipeline.extract(Path(sys.argv[1])); print(sum(sent), len(cache._AHEAD))")
+    env = dict(os.environ, DOSSIER_CACHE="1", DOSSIER_WORKERS="2", PYTHONPATH=str(REPO))
+    first = subprocess.run([sys.executable, "-c", run, str(grown)], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["0", "0"]  # cold: the pool, not the warm worker
+    for path in held:
+        shutil.copy(tmp_path / path.name, path)
+    added = subprocess.run([sys.executable, "-c", run, str(grown)], env=env, capture_output=True, text=True, check=True)
+    assert added.stdout.split() == ["2", "0"], added.stdout + added.stderr  # both new ones read by it
+
+    monkeypatch.setenv("DOSSIER_CACHE", "0")
+    pipeline.extract(full)
+    assert _snapshot(grown) == _snapshot(full)
 
 
 def test_only_edited_record_files_are_parsed_again(dossier_root: Path, monkeypatch):
