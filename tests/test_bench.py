@@ -43,6 +43,7 @@ def test_bench_smoke(tmp_path: Path):
         assert key in row, key
     assert row["records"] > 10 and row["pages"] > 10
     assert row["extract_s"] > 0 and row["plain_build_s"] > 0 and row["search_index_mb"] > 0
+    assert row["rounds"].count("%") == 1 and row["rounds"].count(",") == 2  # one round, three added
     # the plain build got every generated page and data file
     plain = tmp_path / "work" / "corpus-10" / "plain-docs"
     assert (plain / "data" / "ftm.json").stat().st_size > 0 and (plain / "claims" / "index.md").is_file()
