@@ -16,6 +16,8 @@ again, see `records.load_existing`) and that run's report, keyed by a hash of ev
 content/ as it left it (`content_fingerprint`): nothing changed, nothing to redo.
 The evidence found in a document (which needs the actors its names resolved to) is cached
 the same way, keyed by the document and those actors (`evidence`).
+Parsed record files and rendered record YAML (`parsed_yaml`, `rendered`) live under the
+record reader's own version (`records_version`): new extraction code does not re-parse them.
 `DOSSIER_CACHE=0` turns the cache off, `DOSSIER_WORKERS=N` sets the number of processes.
 """
 from __future__ import annotations
@@ -63,6 +65,35 @@ def code_version(package: Path) -> str:
 def extractor_version() -> str:
     """The version of this package's extraction code (`code_version` of the package)."""
     return code_version(_PACKAGE)
+
+
+#: What reading and writing a record file depends on: its parsed data and rendered YAML are
+#: cached under their own version, so a change to extraction code does not make the next run
+#: parse every record file again.
+RECORD_MODULES = ("cache.py", "errors.py", "model.py", "records.py")
+
+
+def records_code_version(package: Path) -> str:
+    """A hash of what reads and writes record files: `RECORD_MODULES`, the JSON Schemas, and
+    the versions of Python, PyYAML and jsonschema ("records-<hash>", a folder of the cache)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    for dist in ("PyYAML", "jsonschema"):
+        try:
+            h.update(f"|{dist}={version(dist)}".encode())
+        except PackageNotFoundError:
+            h.update(f"|{dist}=?".encode())
+    paths = [package / name for name in RECORD_MODULES] + sorted((package / "schemas").glob("*.json"))
+    for path in paths:
+        h.update(b"\0" + path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return "records-" + h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def records_version() -> str:
+    """The version of this package's record reader and writer (`records_code_version`)."""
+    return records_code_version(_PACKAGE)
 
 
 def enabled() -> bool:
@@ -319,7 +350,7 @@ def parsed_yaml(path: Path, base: Path, parse: Callable[[Path, Path], Any]) -> A
     except OSError:
         return parse(path, base)  # it reports the problem
     key = hashlib.sha256(str(path).encode("utf-8") + b"\0" + str(base).encode("utf-8") + b"\0" + raw).hexdigest()
-    store = DocumentCache(Path(base), kind="yaml")
+    store = DocumentCache(Path(base), records_version(), kind="yaml")
     hit = store.get(key, expect=tuple)
     if hit is not None:
         return hit
@@ -341,7 +372,7 @@ def rendered(root: Path, data: Any, dump: Callable[[Any], str]) -> str:
         key = hashlib.sha256(json.dumps(data, ensure_ascii=False, default=strict).encode("utf-8")).hexdigest()
     except (TypeError, ValueError):
         return dump(data)
-    store = DocumentCache(Path(root), kind="yaml-out")
+    store = DocumentCache(Path(root), records_version(), kind="yaml-out")
     hit = store.get(key, expect=str)
     if hit is not None:
         return hit
@@ -490,12 +521,13 @@ def _work(item: tuple[Path, Path, Optional[str], Optional[str], bool]) -> Prepar
 
 
 def _prune(cache_dir: Path, keep: str) -> None:
-    """Remove the entries of earlier extractor versions: they can never be read again."""
+    """Remove the entries of earlier extractor (and record reader) versions: they can never
+    be read again."""
     import shutil
 
     if cache_dir.is_dir():
         for old in cache_dir.iterdir():
-            if old.is_dir() and old.name not in (keep, MODELS_DIR):
+            if old.is_dir() and old.name not in (keep, MODELS_DIR, records_version()):
                 shutil.rmtree(old, ignore_errors=True)
 
 

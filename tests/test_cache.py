@@ -117,6 +117,47 @@ def test_code_version_ignores_rendering_modules_only(tmp_path: Path):
     assert cache.code_version(package) != before
 
 
+
+def test_records_version_follows_the_record_reader_only(tmp_path: Path):
+    package = tmp_path / "dossier"
+    shutil.copytree(REPO / "dossier", package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache.records_code_version(package)
+    assert before == cache.records_version() and before.startswith("records-")
+    with open(package / "claims.py", "a", encoding="utf-8") as fh:  # extraction: same reader
+        fh.write("\n# a change to extraction\n")
+    assert cache.records_code_version(package) == before
+    schema = next((package / "schemas").glob("*.json"))
+    schema.write_text(schema.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the format: a new one
+    assert cache.records_code_version(package) != before
+
+
+def test_new_extraction_code_does_not_parse_the_records_again(dossier_root: Path, monkeypatch):
+    """Parsed record files are cached under the record reader's version: a run under a new
+    extractor version (new documents' results) still finds them parsed."""
+    from dossier import records
+
+    pipeline.extract(dossier_root)
+    content = dossier_root / "content"
+    first = records.load_records(content)  # what `mkdocs build` reads: every file parsed once
+    parsed: list[str] = []
+    real = records.load_yaml_lines
+
+    def spy(path, base=None):
+        parsed.append(Path(path).name)
+        return real(path, base)
+
+    monkeypatch.setattr(records, "load_yaml_lines", spy)
+    monkeypatch.setattr(cache, "extractor_version", lambda: "0" * 16)  # as after an upgrade
+    before = _snapshot(dossier_root)
+    report = pipeline.extract(dossier_root)
+    assert report.written == 0 and _snapshot(dossier_root) == before
+    assert parsed == []  # the old version's run data is gone, the parsed files are not
+    assert records.load_records(content) == first and parsed == []
+    kept = sorted(p.name for p in (dossier_root / cache.CACHE_DIR).iterdir())
+    assert cache.records_version() in kept and "0" * 16 in kept
+    assert len([k for k in kept if k not in (cache.MODELS_DIR, cache.records_version())]) == 1  # old one pruned
+
+
 def _gen_corpus(out: Path, n: int) -> None:
     import subprocess
     import sys

@@ -19,7 +19,7 @@ from dossier.records import load_records
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
-PYTHON = "/tmp/tv/bin/python" if Path("/tmp/tv/bin/python").exists() else sys.executable
+PYTHON = sys.executable
 
 
 def make_project(dest: Path) -> Path:

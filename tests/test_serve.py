@@ -18,7 +18,7 @@ from dossier import pipeline
 from dossier.ingest import source_id
 
 REPO = Path(__file__).resolve().parent.parent
-PYTHON = "/tmp/tv/bin/python" if Path("/tmp/tv/bin/python").exists() else sys.executable
+PYTHON = sys.executable
 
 DOCUMENTS = {
     "en-wire.txt": (
