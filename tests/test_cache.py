@@ -158,6 +158,28 @@ def test_new_extraction_code_does_not_parse_the_records_again(dossier_root: Path
     assert len([k for k in kept if k not in (cache.MODELS_DIR, cache.records_version())]) == 1  # old one pruned
 
 
+
+def test_kept_encoder_maps_its_table_and_gives_the_same_vectors(tmp_path: Path):
+    import numpy as np
+
+    load = cache.encoder_loader(tmp_path)
+    built = load()  # from the package's files, then kept under the cache
+    path = cache._encoder_file(tmp_path)
+    assert path.is_file() and cache._table_file(path).is_file()
+    assert not isinstance(built._backend.table, np.memmap)
+    kept = load()
+    assert isinstance(kept._backend.table, np.memmap)  # mapped, not read
+    texts = ["The minister said on Tuesday that the port stays open.",
+             "قال الوزير يوم الثلاثاء إن الميناء سيبقى مفتوحا", "Bakan salı günü limanın açık kalacağını söyledi."]
+    assert np.array_equal(built.encode(texts), kept.encode(texts))
+    table = cache._table_file(path)
+    table.write_bytes(table.read_bytes()[:4096])  # truncated: built again, and kept again
+    again = load()
+    assert not isinstance(again._backend.table, np.memmap)
+    assert np.array_equal(again.encode(texts), built.encode(texts))
+    assert isinstance(load()._backend.table, np.memmap)
+
+
 def _gen_corpus(out: Path, n: int) -> None:
     import subprocess
     import sys
