@@ -16,8 +16,9 @@ again, see `records.load_existing`) and that run's report, keyed by a hash of ev
 content/ as it left it (`content_fingerprint`): nothing changed, nothing to redo.
 The evidence found in a document (which needs the actors its names resolved to) is cached
 the same way, keyed by the document and those actors (`evidence`).
-Parsed record files and rendered record YAML (`parsed_yaml`, `rendered`) live under the
-record reader's own version (`records_version`): new extraction code does not re-parse them.
+Parsed record files, the data of the record files extraction wrote (`records._written_store`)
+and rendered record YAML (`parsed_yaml`, `rendered`) live under the record reader's own
+version (`records_version`): new extraction code does not parse them again.
 `DOSSIER_CACHE=0` turns the cache off, `DOSSIER_WORKERS=N` sets the number of processes.
 """
 from __future__ import annotations

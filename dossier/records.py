@@ -442,6 +442,15 @@ def load_existing(content_dir: Path, seen: Optional[dict] = None) -> tuple[Recor
 _WRITTEN = "records"  # cache entry: the data of the record files as the last extraction wrote them
 
 
+def _written_store(content_dir: Path):
+    """Where the data of the record files as written is kept: under the record reader's
+    version (`cache.records_version`), since it is what reading those bytes gives; new
+    extraction code (a new extractor version) still finds every unchanged file read."""
+    from . import cache as _cache
+
+    return _cache.DocumentCache(content_dir.parent, _cache.records_version(), kind="written")
+
+
 def _as_written(content_dir: Path) -> dict[tuple[str, str], tuple[bytes, dict]]:
     """(kind, file name) -> (sha256 of the bytes, data) of the record files the last
     extraction wrote: a file still holding those bytes need not be parsed again (parsing
@@ -450,7 +459,7 @@ def _as_written(content_dir: Path) -> dict[tuple[str, str], tuple[bytes, dict]]:
 
     if not _cache.enabled():
         return {}
-    store = _cache.DocumentCache(content_dir.parent, kind="runs")
+    store = _written_store(content_dir)
     try:
         st = store._file(_WRITTEN).stat()
         stamp = (str(store.dir), st.st_mtime_ns, st.st_size, st.st_ino)
@@ -471,7 +480,7 @@ def _remember_written(content_dir: Path, data: dict[str, dict[str, dict]], diges
 
     if _cache.enabled():
         files = {(kind, f"{record_id}.yml"): digest for kind, by_id in digests.items() for record_id, digest in by_id.items()}
-        store = _cache.DocumentCache(content_dir.parent, kind="runs")
+        store = _written_store(content_dir)
         files_digest = _files_digest(files)
         if records is not None and _LOADED_WHOLE.get(str(store.dir)) == files_digest:
             return  # the records as the cache holds them, read back whole this run: nothing new
@@ -510,7 +519,7 @@ def _all_as_written(content_dir: Path, written: dict, seen: Optional[dict]) -> O
             found[key] = known[0]
     if len(found) != len(written):
         return None
-    store = _cache.DocumentCache(content_dir.parent, kind="runs")
+    store = _written_store(content_dir)
     hit = store.get(_OBJECTS, expect=tuple)
     digest = _files_digest(found)
     if hit is None or len(hit) != 2 or hit[0] != digest or not isinstance(hit[1], Records):
@@ -545,11 +554,11 @@ def _load_records(content_dir: Path, lenient: bool = False, seen: Optional[dict]
     records = Records()
     problems: list[str] = []
     loaded: list[tuple[str, str, dict, Any]] = []  # kind, display name, data, lines (or how to get them)
-    written = _as_written(content_dir) if lenient else {}
+    written = _as_written(content_dir)
     if written:
         whole = _all_as_written(content_dir, written, seen)
         if whole is not None:  # extraction's own output, consistent: nothing to check
-            return whole, []
+            return (whole, []) if lenient else whole
     for kind in RECORD_KINDS:
         for path in record_files(content_dir, kind):
             name = _display(path, base)

@@ -7,6 +7,7 @@ entry is rebuilt.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -132,13 +133,13 @@ def test_records_version_follows_the_record_reader_only(tmp_path: Path):
 
 
 def test_new_extraction_code_does_not_parse_the_records_again(dossier_root: Path, monkeypatch):
-    """Parsed record files are cached under the record reader's version: a run under a new
-    extractor version (new documents' results) still finds them parsed."""
+    """What reading a record file gives is kept under the record reader's version: after an
+    extraction, neither a build (`load_records`) nor a run under a new extractor version
+    (new documents' results) parses the files it wrote; an edited file is parsed."""
     from dossier import records
 
     pipeline.extract(dossier_root)
     content = dossier_root / "content"
-    first = records.load_records(content)  # what `mkdocs build` reads: every file parsed once
     parsed: list[str] = []
     real = records.load_yaml_lines
 
@@ -147,16 +148,22 @@ def test_new_extraction_code_does_not_parse_the_records_again(dossier_root: Path
         return real(path, base)
 
     monkeypatch.setattr(records, "load_yaml_lines", spy)
+    first = records.load_records(content)  # what `mkdocs build` reads
+    assert parsed == [] and first.claims
     monkeypatch.setattr(cache, "extractor_version", lambda: "0" * 16)  # as after an upgrade
     before = _snapshot(dossier_root)
     report = pipeline.extract(dossier_root)
     assert report.written == 0 and _snapshot(dossier_root) == before
-    assert parsed == []  # the old version's run data is gone, the parsed files are not
+    assert parsed == []  # the old version's results are gone, what its records read as is not
     assert records.load_records(content) == first and parsed == []
     kept = sorted(p.name for p in (dossier_root / cache.CACHE_DIR).iterdir())
     assert cache.records_version() in kept and "0" * 16 in kept
     assert len([k for k in kept if k not in (cache.MODELS_DIR, cache.records_version())]) == 1  # old one pruned
-
+    claim = sorted((content / "records" / "claims").glob("*.yml"))[0]
+    claim.write_text(re.sub(r"(?m)^statement: .*$", "statement: Edited by hand", claim.read_text(encoding="utf-8"),
+                            count=1), encoding="utf-8")
+    edited = records.load_records(content)
+    assert parsed == [claim.name] and edited.claims[claim.stem].statement == "Edited by hand"
 
 
 def test_kept_encoder_maps_its_table_and_gives_the_same_vectors(tmp_path: Path):
