@@ -4,16 +4,16 @@ What one document yields on its own (decoded, segmented `Document`, its actor me
 candidates and the sentence vectors of its quotes) does not depend on any other document, so it is
 
 * **cached** under `<root>/.dossier-cache/<version>/docs/`, keyed by the sha256 of the file's
-  bytes, its sidecar files and its path, and by `EXTRACTOR_VERSION`, a hash of this package's
+  bytes, its sidecar files and its path, and by `extractor_version()`, a hash of this package's
   source files and lexicons: any change to extraction code starts a fresh cache, so an entry
   can never be stale;
 * **computed in parallel** on every core when several documents are new or changed
   (`concurrent.futures.ProcessPoolExecutor`; results come back in document order).
 
 Writes are atomic (temporary file + rename); an unreadable entry is ignored and rebuilt.
-Under `runs/`, the data of the record files the last extraction wrote (so they are not parsed
-again, see `records.load_existing`) and that run's report, keyed by a hash of everything under
-content/ as it left it (`content_fingerprint`): nothing changed, nothing to redo.
+Under `runs/`, the last run's report, keyed by a hash of everything under content/ as it
+left it (`content_fingerprint`: nothing changed, nothing to redo), and the memo entries it
+used (`read_ahead`).
 The evidence found in a document (which needs the actors its names resolved to) is cached
 the same way, keyed by the document and those actors (`evidence`).
 Parsed record files, the data of the record files extraction wrote (`records._written_store`)
