@@ -45,18 +45,18 @@ PARALLEL_MIN = 8
 _PACKAGE = Path(__file__).resolve().parent
 
 
-#: Modules extraction never imports (it neither renders nor exports): changing how pages
-#: look must not throw away every document's cached results.
-RENDERING_MODULES = frozenset({"site.py", "plugin.py", "exports.py"})
+#: Modules extraction never imports (pages, data exports, the command line): changing how
+#: pages look or what a command prints must not throw away every document's cached results.
+OUTSIDE_EXTRACTION = frozenset({"site.py", "plugin.py", "exports.py", "cli.py"})
 
 
 def code_version(package: Path) -> str:
-    """A hash of the package's source files and lexicons (rendering modules left out) and
+    """A hash of the package's source files and lexicons (`OUTSIDE_EXTRACTION` left out) and
     the Python version."""
     h = hashlib.sha256(f"{sys.version_info[:2]}".encode())
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".yml", ".yaml", ".json", ".txt") and "__pycache__" not in path.parts \
-                and path.relative_to(package).as_posix() not in RENDERING_MODULES:
+                and path.relative_to(package).as_posix() not in OUTSIDE_EXTRACTION:
             h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
             h.update(path.read_bytes() + b"\0")
     return h.hexdigest()[:16]
@@ -265,14 +265,20 @@ def document_key(path: Path, root: Path, _root_resolved: Optional[Path] = None,
     return h.hexdigest()
 
 
-def source_texts(root: Path, sources: dict[str, Any]) -> tuple[dict[str, str], list[str], list[str]]:
+def source_texts(root: Path, sources: dict[str, Any], read: Optional[dict] = None
+                 ) -> tuple[dict[str, str], list[str], list[str]]:
     """The decoded text of each source's document, as extraction decoded it (from the cache
     when it holds the document as it is now, else read again): (texts by source id, problems
-    of documents missing or unreadable, paths of documents changed since extraction)."""
+    of documents missing or unreadable, paths of documents changed since extraction).
+
+    `read`, a dict kept by the caller across calls (a serve session's rebuilds), remembers
+    the documents read again, by key, and the file digests."""
     root = Path(root)
     base = root.resolve()
     listing: dict = {}
-    seen: dict = {}
+    memo = {} if read is None else read
+    seen: dict = memo.setdefault("digests", {})
+    again: dict = memo.setdefault("texts", {})
     store = DocumentCache(root) if enabled() else None
     texts: dict[str, str] = {}
     problems: list[str] = []
@@ -283,16 +289,21 @@ def source_texts(root: Path, sources: dict[str, Any]) -> tuple[dict[str, str], l
         if not path.is_file():
             problems.append(f"{source.path}: document not found (records/sources/{source.id}.yml points at it)")
             continue
-        doc = None
-        if store is not None:  # extraction's own result: no decoding again
-            try:
-                hit = store.get(document_key(path, root, base, listing, seen))
-                doc = hit.document if hit is not None else None
-            except (OSError, ValueError):
-                doc = None
+        text = key = None
         try:
-            if doc is None:
-                doc = ingest.load_document(path, root)
+            key = document_key(path, root, base, listing, seen)
+        except (OSError, ValueError):
+            pass
+        if key is not None and key in again:
+            text = again[key]
+        elif key is not None and store is not None:  # extraction's own result: no decoding again
+            hit = store.get(key)
+            text = hit.document.text if hit is not None and hit.document is not None else None
+        try:
+            if text is None:
+                text = ingest.load_document(path, root).text
+                if key is not None:
+                    again[key] = text
             now = file_digest(path, seen).hex()
         except DossierError as err:
             problems.append(str(err))
@@ -300,7 +311,7 @@ def source_texts(root: Path, sources: dict[str, Any]) -> tuple[dict[str, str], l
         except OSError as err:
             problems.append(f"{source.path}: cannot read: {err}")
             continue
-        texts[source_id] = doc.text
+        texts[source_id] = text
         if source.sha256 and now != source.sha256:
             changed.append(source.path)
     return texts, problems, changed

@@ -200,13 +200,15 @@ def build(root: Optional[str], no_extract: bool) -> None:
 @click.option("-a", "--dev-addr", default=None, metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
 @click.option("--extract/--no-extract", "do_extract", default=False, show_default=True,
               help="Run an extraction before serving.")
-def serve(root: Optional[str], dev_addr: Optional[str], do_extract: bool) -> None:
+@click.option("--full", is_flag=True,
+              help="Render every page on every rebuild (by default only the pages an edit changes: mkdocs serve --dirty).")
+def serve(root: Optional[str], dev_addr: Optional[str], do_extract: bool, full: bool) -> None:
     """Preview the site with live reload (mkdocs serve); edits in content/ rebuild it."""
     path = _root(root)
     config = _mkdocs_config(path)
     if do_extract:
         click.echo("\n".join(summary_lines(run_extract(path))))
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)] + ([] if full else ["--dirty"])
     if dev_addr:
         cmd += ["-a", dev_addr]
     try:

@@ -9,10 +9,17 @@ renders the pages, and awaited before MkDocs copies static files (`on_env`).
 Under `mkdocs serve` (only there) it also re-runs the extraction at the start of a build when
 the documents in content/sources/ no longer match the source records, so the preview follows
 the documents; `mkdocs build` stays a pure render of the committed records.
+
+Under `mkdocs serve --dirty` (what `dossier serve` runs), a generated page whose Markdown is
+the last build's is not rendered again (`Generated`), the search index keeps the entries of
+the pages not rendered (`merge_search_index`) and the pages that are gone are removed: a
+one-record edit renders the few pages it changes, and leaves the same site a full build would.
 """
 from __future__ import annotations
 
 import calendar
+import hashlib
+import json
 import logging
 import os
 from pathlib import Path
@@ -21,7 +28,7 @@ from typing import Optional
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import exports, site
@@ -124,6 +131,42 @@ def describe_change(documents: Fingerprint, recorded: Fingerprint) -> str:
     return f"{added} added, {changed} changed, {removed} removed"
 
 
+class Generated(File):
+    """A generated page or file. Under a dirty serve build, one whose content is what the
+    last build wrote (`unchanged`) counts as not modified, so MkDocs keeps its output."""
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        if self.unchanged and os.path.isfile(self.abs_dest_path):
+            return False
+        return super().is_modified()
+
+
+def _page_of(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def merge_search_index(text: str, rendered: set[str], pages: list[str],
+                       kept: dict[str, list]) -> tuple[str, dict[str, list]]:
+    """The search index of a whole site, from the one a dirty build wrote (`text`: entries of
+    the `rendered` pages only) and the entries `kept` by page from the build before.
+
+    Entries follow `pages` (page URLs in build order), as a full build lists them, and the
+    JSON is written as the search plugin wrote it (ValueError if that cannot be told), so
+    the result is the file a full build would write. Returns it and the entries by page."""
+    data = json.loads(text)
+    styles = [dict(separators=(",", ":"), default=str), dict(sort_keys=True, separators=(",", ":"), default=str)]
+    style = next((s for s in styles if json.dumps(data, **s) == text), None)
+    if style is None or not isinstance(data, dict) or not isinstance(data.get("docs"), list):
+        raise ValueError("search index in an unknown form")
+    fresh: dict[str, list] = {}
+    for entry in data["docs"]:
+        fresh.setdefault(_page_of(str(entry.get("location", ""))), []).append(entry)
+    by_page = {url: fresh.get(url, []) if url in rendered else kept.get(url, []) for url in pages}
+    data["docs"] = [entry for url in pages for entry in by_page[url]]
+    return json.dumps(data, **style), by_page
+
+
 class DossierPlugin(BasePlugin[DossierConfig]):
     """Adds the dossier's generated pages to the MkDocs build."""
 
@@ -140,10 +183,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._inputs_seen: Optional[Fingerprint] = None  # editor's files (see DocumentHashes.editor_inputs)
         self._warned_layout = False
         self._exports: Optional[exports.Background] = None  # the data files, made by a second process
+        # Dirty serve builds (see the module docstring): what the last complete build wrote.
+        self._dirty = False
+        self._built: dict[str, str] = {}  # generated file -> digest of its content
+        self._outputs: dict[str, str] = {}  # generated file or page -> its path in the site
+        self._search: Optional[dict[str, list]] = None  # page URL -> its search entries
+        self._building: dict[str, str] = {}  # this build's digests, kept once it completes
+        self._rendered: set[str] = set()  # URLs of the pages this build renders
+        self._files: Optional[Files] = None
+        self._read: dict = {}  # documents read again when the cache lacks them (see cache.source_texts)
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs (>= 1.4) keep this instance across serve rebuilds.
         self._serving = command == "serve"
+        self._dirty = self._serving and bool(dirty)
 
     def on_config(self, config):
         self._root = Path(config.config_file_path or ".").resolve().parent
@@ -157,6 +210,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 self._records = _load_records(self._content)
         except DossierError as err:
             raise PluginError(f"dossier: {err}") from None
+        if self._dirty:  # the search entries of pages not rendered are kept here, not by the plugin
+            search = config.plugins.get("material/search") or config.plugins.get("search")
+            if search is not None and hasattr(search, "search_index_prev"):
+                search.search_index_prev = None
         # Sitemap dates and gzip headers come from SOURCE_DATE_EPOCH: pin it so two builds
         # of the same content are byte-identical (an epoch the user set is respected).
         if "SOURCE_DATE_EPOCH" not in os.environ or self._epoch_is_ours:
@@ -222,7 +279,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if workers() > 1:  # the data files are made on the other core while pages render here
             self._exports = exports.Background(self._root, self._content, site_url=config.site_url or None,
                                                directory_urls=config.use_directory_urls)
-        texts, problems, changed = source_texts(self._root, records.sources)
+        texts, problems, changed = source_texts(self._root, records.sources, self._read)
         for problem in problems:
             log.warning(f"dossier: {problem}")
         for path in changed:
@@ -242,25 +299,43 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             moved = site.redirects(records, directory_urls=config.use_directory_urls)
         except DossierError as err:
             raise PluginError(f"dossier: {err}") from None
+        previous, self._built, self._building = self._built, {}, {}  # kept again once this build completes
+        self._rendered = set()
+        setting = hashlib.sha256(Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
+
+        def add(path: str, content, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> None:
+            made = Generated.generated(config, path, content=content, inclusion=inclusion)
+            if self._dirty:
+                h = setting.copy()
+                h.update(content.encode("utf-8") if isinstance(content, str) else content)
+                self._building[path] = h.hexdigest()
+                made.unchanged = previous.get(path) == self._building[path]
+            files.append(made)
+
         for path, markdown in generated.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 # A hand-written page wins over a generated one of the same name.
                 log.info(f"dossier: keeping hand-written {path} instead of the generated page")
                 continue
-            inclusion = InclusionLevel.UNDEFINED if path in site.SECTION_PAGES else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+            add(path, markdown, InclusionLevel.UNDEFINED if path in site.SECTION_PAGES else InclusionLevel.NOT_IN_NAV)
         # Exports (data/...) and redirects from former ids: static files, copied as they are.
         # The second process's exports are read from its folder when MkDocs copies them.
-        static = [(path, {"content": content}) for path, content in {**data, **moved}.items()]
-        if self._exports is not None:
-            static += [(path, {"abs_src_path": str(self._exports.dir / path)}) for path in exports.paths()]
-        for path, source in static:
+        for path, content in {**data, **moved}.items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, **source))
+                add(path, content)
+        if self._exports is not None:
+            for path in exports.paths():
+                if files.get_file_from_path(path) is None:
+                    files.append(File.generated(config, path, abs_src_path=str(self._exports.dir / path)))
         return files
 
+    def on_page_context(self, context, *, page, config, nav):
+        self._rendered.add(page.url)
+        return context
+
     def on_env(self, env, *, config, files):
+        self._files = files
         # MkDocs copies static files right after this event: the data files must be there.
         if self._exports is not None:
             try:
@@ -269,8 +344,31 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 raise PluginError(f"dossier: {err}") from None
         return env
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config) -> None:
         self._close_exports()
+        if self._dirty and self._files is not None:
+            self._finish_dirty_build(config, self._files)
+
+    def _finish_dirty_build(self, config, files: Files) -> None:
+        """Complete the site a dirty build leaves: the search entries of the pages it did not
+        render, and no page or file that is gone. Then its digests count for the next one."""
+        outputs = {f.src_uri: f.abs_dest_path for f in files if isinstance(f, Generated)}
+        for src, dest in self._outputs.items():
+            if src not in outputs and os.path.isfile(dest):
+                os.remove(dest)
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            pages = [f.url for f in files.documentation_pages()]
+            try:
+                text, self._search = merge_search_index(index.read_text(encoding="utf-8"), self._rendered, pages,
+                                                        self._search or {})
+            except ValueError as err:  # a search plugin of another kind: every page is rendered each time
+                log.info(f"dossier: full rebuilds under serve: {err}")
+                self._dirty = False
+                return
+            index.write_text(text, encoding="utf-8")
+        self._outputs, self._built = outputs, self._building
 
     def on_build_error(self, *, error) -> None:
         self._close_exports()

@@ -104,12 +104,12 @@ def test_extractor_version_follows_the_code():
     assert cache.DocumentCache(REPO, "a").dir != cache.DocumentCache(REPO, "b").dir
 
 
-def test_code_version_ignores_rendering_modules_only(tmp_path: Path):
+def test_code_version_ignores_modules_outside_extraction_only(tmp_path: Path):
     package = tmp_path / "dossier"
     shutil.copytree(REPO / "dossier", package, ignore=shutil.ignore_patterns("__pycache__"))
     before = cache.code_version(package)
     assert before == cache.extractor_version()
-    for name in sorted(cache.RENDERING_MODULES):  # pages and exports: the cache stays valid
+    for name in sorted(cache.OUTSIDE_EXTRACTION):  # pages, exports, commands: the cache stays valid
         with open(package / name, "a", encoding="utf-8") as fh:
             fh.write("\n# a change to rendering\n")
     assert cache.code_version(package) == before
@@ -388,3 +388,25 @@ def test_source_texts_are_extractions_texts_and_name_what_changed(tmp_path: Path
     assert second not in texts
     assert problems == [f"{records.sources[second].path}: document not found "
                         f"(records/sources/{second}.yml points at it)"]
+
+
+def test_source_texts_read_again_are_remembered_by_the_caller(tmp_path: Path, monkeypatch):
+    from dossier import ingest
+    from dossier.records import load_records
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "site", project)  # no cache: every document is read
+    records = load_records(project / "content")
+    reads: list[str] = []
+    real = ingest.load_document
+    monkeypatch.setattr(ingest, "load_document", lambda path, root: reads.append(Path(path).name) or real(path, root))
+    read: dict = {}
+    first = cache.source_texts(project, records.sources, read)
+    assert len(reads) == len(records.sources)
+    assert cache.source_texts(project, records.sources, read) == first and len(reads) == len(records.sources)
+    some = sorted(records.sources)[0]
+    edited = project / records.sources[some].path
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    texts, _problems, changed = cache.source_texts(project, records.sources, read)
+    assert reads[len(records.sources):] == [edited.name] and texts[some].endswith("One more line.\n")
+    assert changed == [records.sources[some].path]

@@ -371,3 +371,84 @@ def test_exports_and_redirects_are_built(built):
     redirect = (out / "claims" / "ships-taken.html").read_text("utf-8")
     assert 'http-equiv="refresh" content="0; url=ships-seized.html"' in redirect
     assert (out / "actors" / "l-marsh.html").is_file()
+
+
+# --- dirty serve builds: only the pages an edit changes are rendered ---
+
+DIRTY_DRIVER = r'''
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+project, site = Path(sys.argv[1]), sys.argv[2]
+steps = json.loads(sys.argv[3])  # before each build after the first: files to write or remove
+def get_config():
+    return load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
+config = get_config()
+config.plugins.on_startup(command="serve", dirty=True)
+report, instance = [], None
+for step in [None] + steps:
+    for rel, text in (step or {}).items():
+        path = project / rel
+        path.unlink() if text is None else path.write_text(text, encoding="utf-8")
+    config = config if step is None else get_config()
+    build(config, dirty=True)
+    plugin = config.plugins["dossier"]
+    report.append({"rendered": sorted(plugin._rendered), "pages": len(plugin._files.documentation_pages()),
+                   "same": instance is None or plugin is instance})
+    instance = plugin
+print(json.dumps(report))
+'''
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_dirty_serve_builds_render_only_what_changed_and_equal_a_full_build(tmp_path):
+    project = make_project(tmp_path / "project")
+    claims = project / "content" / "records" / "claims"
+    ships = claims / "ships-seized.yml"
+    edited = ships.read_text(encoding="utf-8").replace("statement: The Harbor Authority seized ships.",
+                                                        "statement: The Harbor Authority seized twelve ships QX9.")
+    steps = [{str(ships.relative_to(project)): edited},  # one record edited
+             {str((claims / "index.yml").relative_to(project)): None}]  # one removed: its page goes
+    env = dict(os.environ, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    done = subprocess.run([PYTHON, "-c", DIRTY_DRIVER, str(project), str(tmp_path / "dirty"), json.dumps(steps)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    first, after_edit, after_removal = json.loads(done.stdout.strip().splitlines()[-1])
+    assert after_edit["same"] and after_removal["same"]  # the plugin is kept across rebuilds, as under serve
+    assert len(first["rendered"]) == first["pages"]
+    assert "claims/ships-seized.html" in after_edit["rendered"]
+    assert 0 < len(after_edit["rendered"]) < first["pages"], after_edit["rendered"]
+    assert not {"actors/lena-marsh.html", "claims/marsh-resigned.html"} & set(after_edit["rendered"])
+    # the site the dirty builds leave is the one a full build of the same records makes
+    full = mkdocs_build(project, str(tmp_path / "full"))
+    assert full.returncode == 0, full.stderr
+    dirty, clean = _site_files(tmp_path / "dirty"), _site_files(tmp_path / "full")
+    assert "claims/_index.html" not in dirty
+    assert sorted(dirty) == sorted(clean)
+    assert [p for p in clean if dirty[p] != clean[p]] == []
+    index = json.loads(dirty["search/search_index.json"])
+    assert sum("QX9" in doc["title"] + doc["text"] for doc in index["docs"]) >= 1
+    locations = [doc["location"] for doc in index["docs"]]
+    assert len(locations) == len(set(locations))
+
+
+def test_merge_search_index_keeps_unrendered_pages_in_build_order():
+    kept = {"a.html": [{"location": "a.html", "title": "A", "text": "old a"}],
+            "b.html": [{"location": "b.html", "title": "B", "text": "old b"},
+                       {"location": "b.html#s", "title": "S", "text": "old s"}],
+            "gone.html": [{"location": "gone.html", "title": "G", "text": "g"}]}
+    written = json.dumps({"config": {"lang": ["en"]}, "docs": [{"location": "b.html", "title": "B", "text": "new b"}]},
+                         separators=(",", ":"))
+    text, by_page = plugin.merge_search_index(written, {"b.html", "c.html"}, ["a.html", "b.html", "c.html"], kept)
+    docs = json.loads(text)["docs"]
+    assert [(d["location"], d["text"]) for d in docs] == [("a.html", "old a"), ("b.html", "new b")]
+    assert set(by_page) == {"a.html", "b.html", "c.html"} and by_page["c.html"] == []
+    assert text == json.dumps(json.loads(text), separators=(",", ":"))
+    with pytest.raises(ValueError):
+        plugin.merge_search_index('{"docs": []}  ', set(), [], {})

@@ -1,6 +1,7 @@
 """Live preview: a real `mkdocs serve` follows new documents (re-extraction) and record edits."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -84,14 +85,15 @@ def project(tmp_path) -> Path:
     return root
 
 
-def test_serve_follows_documents_and_records(project, tmp_path):
+@pytest.mark.parametrize("flags", [[], ["--dirty"]], ids=["full", "dirty"])
+def test_serve_follows_documents_and_records(project, tmp_path, flags):
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = tmp_path / "serve.log"
     env = dict(os.environ, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1")
     env.pop("SOURCE_DATE_EPOCH", None)
     with open(log, "wb") as out:
-        server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *flags],
                                   cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_for(lambda: fetch(base)[0] == 200, "the server to answer", server, log)
@@ -112,6 +114,13 @@ def test_serve_follows_documents_and_records(project, tmp_path):
                                      claim_file.read_text(encoding="utf-8"), count=1), encoding="utf-8")
         claim_page = f"{base}claims/{claim_file.stem}.html"
         wait_for(lambda: edited in fetch(claim_page)[1], "the edited claim page", server, log)
+        # the search index follows: every page once, the edited statement in it
+        status, index = fetch(f"{base}search/search_index.json")
+        docs = json.loads(index)["docs"]
+        assert status == 200 and any(edited in d["title"] + d["text"] for d in docs)
+        locations = [d["location"] for d in docs]
+        assert len(locations) == len(set(locations))
+        assert any(loc.startswith(f"sources/{source_id(Path(name))}.html") for loc in locations)
 
         # Settled: the extraction's own writes cost at most one rebuild, and nothing loops.
         def builds() -> int:
