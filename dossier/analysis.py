@@ -1,6 +1,7 @@
 """Analysis: a claim's status, its independent origins, who-cites-whom and time order."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 from .model import Actor, Claim, EvidenceCandidate, Origin, Source
@@ -124,12 +125,17 @@ def origins(claim: Claim, sources: dict[str, Source], actors: dict[str, Actor],
         actor = actors.get(e.attributed_to) if e.attributed_to else None
         if actor is not None and actor.kind in ORIGIN_ACTOR_KINDS and not _publishes(actor.id, e.source, published_by):
             targets.add(actor.id)
+    ordered = sorted(by_source)
 
     def trace(source_id: str, seen: frozenset) -> list[list[str]]:
         """Chains from `source_id` to where its evidence for this claim comes from."""
         chains = []
         for actor_id in sorted(by_source.get(source_id, ())):
-            relayed = [s for s in published_by.get(actor_id, []) if s in by_source and s not in seen]
+            published = published_by.get(actor_id, [])  # sorted, as `ordered`: walk the shorter
+            if len(published) <= len(ordered):
+                relayed = [s for s in published if s in by_source and s not in seen]
+            else:
+                relayed = [s for s in ordered if s not in seen and _listed(published, s)]
             if relayed:
                 for other in relayed:
                     chains.extend([source_id, actor_id, *rest] for rest in trace(other, seen | {other}))
@@ -138,7 +144,7 @@ def origins(claim: Claim, sources: dict[str, Source], actors: dict[str, Actor],
         return chains or [[source_id]]
 
     found: dict[tuple[str, str], Origin] = {}
-    for source_id in sorted(by_source):
+    for source_id in ordered:
         for chain in trace(source_id, frozenset({source_id})):
             last = chain[-1]
             kind = "source" if len(chain) % 2 else "actor"  # chains alternate source, actor, source, ...
@@ -158,7 +164,14 @@ def origins(claim: Claim, sources: dict[str, Source], actors: dict[str, Actor],
 
 def _publishes(actor_id: str, source_id: str, published_by: dict[str, list[str]]) -> bool:
     """A source attributing to its own publisher ("we reported") relays no one else."""
-    return source_id in published_by.get(actor_id, [])
+    return _listed(published_by.get(actor_id, []), source_id)
+
+
+def _listed(ids: list[str], wanted: str) -> bool:
+    """`wanted in ids` for a sorted list (as `publishers` makes them), by bisection: an
+    outlet may publish thousands of the dossier's sources."""
+    k = bisect_left(ids, wanted)
+    return k < len(ids) and ids[k] == wanted
 
 
 # ---------------------------------------------------------------------------------------

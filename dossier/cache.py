@@ -23,6 +23,7 @@ version (`records_version`): new extraction code does not parse them again.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -719,7 +720,8 @@ class Pending:
 
             n_workers = min(workers(), len(todo))
             ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-            self._pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx)
+            # initializer: a worker forked while the run had the cyclic collector off turns it on
+            self._pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=gc.enable)
             chunk = max(1, min(16, len(todo) // (n_workers * 4)))
             self._mapped = self._pool.map(_work, [self._item(i) for i in todo], chunksize=chunk)
         if warm is not None:

@@ -6,6 +6,7 @@ only strings them together, keeps going past a bad document, and hands the resul
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Optional
@@ -91,10 +92,13 @@ def finish_documents(pending: cache.Pending, progress: Optional[Progress] = None
 
 def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
     """Run the whole extraction for the dossier at `root` and write its records."""
+    collecting = gc.isenabled()
     try:
         return _extract(Path(root), progress)
     finally:
         cache.end_run()
+        if collecting:
+            gc.enable()
 
 
 def _extract(root: Path, progress: Optional[Progress]) -> ExtractReport:
@@ -102,6 +106,11 @@ def _extract(root: Path, progress: Optional[Progress]) -> ExtractReport:
     seen: dict = {}  # file digests, computed once for the cache keys and the fingerprint
     # new and changed documents go to worker processes first: the rest overlaps with them
     pending = cache.start(ingest.discover(content / "sources"), root, seen=seen)
+    # This process builds few reference cycles but holds millions of objects (every document's
+    # cached results): the cyclic collector's full passes over them cost a tenth of adding a
+    # document, for next to nothing freed. Off until the run ends (`extract`); the worker
+    # processes, forked by now, keep collecting.
+    gc.disable()
     with records.reading(content):
         fingerprint = cache.content_fingerprint(root, seen)
     replay = cache.last_run(root, fingerprint)  # nothing changed since the last run: its records stand

@@ -73,6 +73,18 @@ def test_chain_ends_at_the_publishing_source_reporting_on_its_own():
     assert [(o.id, o.kind, o.via, o.chain) for o in got] == [("l", "source", ["a", "l"], [["a", "ledger", "l"], ["l"]])]
 
 
+def test_chain_through_an_outlet_publishing_many_more_sources_than_the_claim_has():
+    # The Ledger publishes 300 sources of the dossier, two of which state the claim: the
+    # chains are those of a dossier holding only those two (whichever list is walked).
+    many = {f"l{k:03d}": src(f"l{k:03d}", publisher="Daily Ledger") for k in range(300)}
+    claim = Claim(id="c", statement="s", evidence=[ev("a", "ledger"), ev("l150", "wire"), ev("l007")])
+    few = {"a": src("a"), "l007": many["l007"], "l150": many["l150"]}
+    got = analysis.origins(claim, {"a": src("a"), **many}, ACTORS)
+    assert got == analysis.origins(claim, few, ACTORS)
+    assert [(o.id, o.kind, o.via) for o in got] == [("wire", "actor", ["a", "l150"]), ("l007", "source", ["a", "l007"])]
+    assert got[0].chain == [["a", "ledger", "l150", "wire"], ["l150", "wire"]]
+
+
 def test_places_and_own_publisher_are_not_origins():
     claim = Claim(id="c", statement="s", evidence=[ev("a", "kyiv"), ev("l", "ledger")])
     sources = {"a": src("a"), "l": src("l", publisher="Daily Ledger")}

@@ -95,3 +95,21 @@ def test_bad_document_is_reported_and_others_still_extracted(tmp_path):
     report = pipeline.extract(root)
     assert report.documents == 5
     assert any("broken.txt" in w for w in report.warnings)
+
+
+def test_cyclic_collector_is_off_during_a_run_and_as_it_was_after(tmp_path, monkeypatch):
+    import gc
+
+    root = make_dossier(tmp_path, ["002_0545cb3d4521ee21.txt"])
+    during: list[bool] = []
+    real = pipeline.claims.group
+    monkeypatch.setattr(pipeline.claims, "group", lambda *a, **k: during.append(gc.isenabled()) or real(*a, **k))
+    assert gc.isenabled()
+    pipeline.extract(root)
+    assert during == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        pipeline.extract(root)  # a caller that turned it off keeps it off
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
