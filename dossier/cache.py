@@ -130,6 +130,7 @@ class Prepared:
 READ_AHEAD_KINDS = frozenset({"evidence", "actors", "groups"})
 _AHEAD: dict[str, Any] = {}  # entry path -> its value, read ahead: taken by the next `get`
 _USED: dict[str, None] = {}  # entry paths of READ_AHEAD_KINDS read or written by this run, in order
+_SPARED: dict[str, None] = {}  # entry paths this run kept without reading them (`DocumentCache.keep`)
 
 
 class DocumentCache:
@@ -178,6 +179,11 @@ class DocumentCache:
             _USED[path] = None
         _write_pickle(path, value)
 
+    def keep(self, key: str) -> None:
+        """Count the entry as used by this run without reading it (see `forget_unused`)."""
+        if self._track:
+            _SPARED[self._path(key)] = None
+
 
 @lru_cache(maxsize=8)
 def _store(root: str, version: str, kind: str) -> DocumentCache:
@@ -224,6 +230,10 @@ class Memo:
 
     def put(self, key: str, value: Any) -> None:
         self.store.put(key, (value,))
+
+    def keep(self, key: str) -> None:
+        """Keep the entry under `key` as if read (a memo nested in one that was read)."""
+        self.store.keep(key)
 
 
 def memo(root: Path, kind: str) -> Optional[Memo]:
@@ -452,16 +462,59 @@ def last_run(root: Path, fingerprint: Optional[str]) -> Optional[Any]:
     return hit[1]
 
 
-def remember_run(root: Path, report: Any, seen: Optional[dict] = None) -> None:
+def remember_run(root: Path, report: Any, seen: Optional[dict] = None, documents: tuple = ()) -> None:
     """Store `report` under the fingerprint of <root>/content as the extraction left it
     (`seen`: the table of this run's first `content_fingerprint`), and the list of memo
-    entries the run used, for the next run to read ahead."""
+    entries the run used, for the next run to read ahead; then forget the entries neither
+    this run nor the one before used (`documents`: this run's document keys, see `forget_unused`)."""
     fingerprint = content_fingerprint(root, seen)
     if fingerprint is not None:
         runs = DocumentCache(root, kind="runs")
         runs.put(_LAST_RUN, (fingerprint, report))
         base = len(os.path.dirname(runs._dir)) + 1
-        runs.put(_READ_AHEAD, tuple(path[base:] for path in _USED))
+        used = tuple(path[base:] for path in _USED)
+        runs.put(_READ_AHEAD, used)
+        spared = (path[base:] for path in _SPARED)
+        forget_unused(root, frozenset(used).union(spared, (f"docs/{k[:2]}/{k}.pickle" for k in documents if k)))
+
+
+_READ_AHEAD = "read-ahead"
+_KEPT = "kept"  # the entries the last run used (see `forget_unused`)
+#: Kinds of entries of one extractor version that `forget_unused` removes once unused.
+PRUNED_KINDS = ("docs", *sorted(READ_AHEAD_KINDS))
+
+
+def forget_unused(root: Path, used: frozenset) -> int:
+    """Remove the entries of `PRUNED_KINDS` (per-document results and the memos of the
+    cross-document steps) that neither this run (`used`: paths under the version folder)
+    nor the run before it used: what a changed or removed document, or a part of the
+    evidence that no longer exists, left behind. Without it the cache would grow with every
+    added document for as long as the dossier lives; with it, the run after a change still
+    finds what the run before the change used (an edit undone costs nothing). Returns how
+    many entries were removed."""
+    runs = DocumentCache(root, kind="runs")
+    keep = used | (runs.get(_KEPT, expect=frozenset) or frozenset())
+    version_dir = os.path.dirname(runs._dir)
+    removed = 0
+    for kind in PRUNED_KINDS:
+        try:
+            folders = [e for e in os.scandir(os.path.join(version_dir, kind)) if e.is_dir()]
+        except OSError:
+            continue
+        for folder in folders:
+            try:
+                entries = list(os.scandir(folder.path))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.endswith(".pickle") and f"{kind}/{folder.name}/{entry.name}" not in keep:
+                    try:
+                        os.unlink(entry.path)
+                        removed += 1
+                    except OSError:
+                        pass
+    runs.put(_KEPT, used)
+    return removed
 
 
 _READ_AHEAD = "read-ahead"
@@ -809,6 +862,7 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
     (`seen`: file digests shared with `content_fingerprint`)."""
     use_cache = enabled() if use_cache is None else use_cache
     _USED.clear()
+    _SPARED.clear()
     # the warm worker is forked before we know which documents are new, while this process
     # is small: only worth it when a few are likely (a cache exists) and this process lacks
     # the models
@@ -846,4 +900,4 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
 
 
 __all__ = ["CACHE_DIR", "DocumentCache", "Memo", "Prepared", "content_fingerprint", "file_digest", "source_texts", "document_key",
-           "evidence", "extractor_version", "last_run", "memo", "Pending", "start", "prepare_one", "read_ahead", "remember_run", "end_run", "workers"]
+           "evidence", "extractor_version", "last_run", "memo", "Pending", "start", "prepare_one", "read_ahead", "remember_run", "forget_unused", "end_run", "workers"]

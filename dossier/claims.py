@@ -1339,10 +1339,12 @@ def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
             # clustered and settled by cores (see `_settle`), remembered each: a new document
             # joining a large part mostly leaves all but one of its cores as they were
             settled: list[list[int]] = []
+            core_keys: list[str] = []  # kept with the part: a hit on it keeps its cores' entries too
             for core, core_scores, core_cosines in _parts(len(part), part_scores, part_cosines, CORE_SCORE):
                 got = None
                 if memo is not None and len(core) > 1:
                     core_key = memo.key("core", b"".join(digests[part[k]] for k in core), sorted(core_cosines))
+                    core_keys.append(core_key)
                     got = memo.get(core_key)
                 if got is None:
                     got = _settle(_cluster(len(core), core_scores, THRESHOLD), [local[k] for k in core],
@@ -1351,10 +1353,13 @@ def _group_facts(facts: list[EvidenceCandidate], kinds: dict[str, str],
                         memo.put(core_key, got)
                 settled.extend([core[k] for k in cl] for cl in got)
             grouped = _tidy(sorted(settled), local, part_scores, part_cosines)
-            found = (grouped, _typicality(grouped, [emb[i] for i in part]))
+            found = (grouped, _typicality(grouped, [emb[i] for i in part]), core_keys)
             if memo is not None:
                 memo.put(key, found)
-        grouped, values = found
+        else:  # the part as it was: its cores' entries stay for when a new item joins it
+            for core_key in found[2]:
+                memo.keep(core_key)
+        grouped, values, _cores = found
         clusters.extend([part[i] for i in cl] for cl in grouped)
         typical.update((part[k], v) for k, v in enumerate(values))
     clusters.sort()

@@ -184,7 +184,7 @@ def _extract(root: Path, progress: Optional[Progress]) -> ExtractReport:
     )
     if not broken:  # a run over these records again would write nothing and warn the same
         cache.remember_run(root, replace(report, written=0, unchanged=report.written + report.unchanged, removed=0),
-                           seen)
+                           seen, tuple(pending.keys))
     return report
 
 

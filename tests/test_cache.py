@@ -410,3 +410,82 @@ def test_source_texts_read_again_are_remembered_by_the_caller(tmp_path: Path, mo
     texts, _problems, changed = cache.source_texts(project, records.sources, read)
     assert reads[len(records.sources):] == [edited.name] and texts[some].endswith("One more line.\n")
     assert changed == [records.sources[some].path]
+
+
+def test_entries_no_run_used_for_two_runs_are_forgotten(tmp_path: Path):
+    (tmp_path / "content").mkdir()
+    memo = cache.Memo(tmp_path, "groups")
+    path = lambda key: Path(memo.store._path(key))  # noqa: E731
+
+    def run(*steps) -> None:
+        cache._USED.clear()
+        cache._SPARED.clear()
+        for step in steps:
+            step()
+        cache.remember_run(tmp_path, "report")
+
+    run(*(lambda k=k: memo.put(k, k) for k in "abc"))
+    run(lambda: memo.get("a"), lambda: memo.keep("b"))  # b kept unread (a part's cores)
+    assert all(path(k).is_file() for k in "abc")  # c: used by the run before
+    run(lambda: memo.get("a"))
+    assert path("a").is_file() and path("b").is_file() and not path("c").exists()
+    run(lambda: memo.get("a"))
+    assert path("a").is_file() and not path("b").exists()
+    assert memo.get("a") == "a"
+
+
+def test_an_edited_documents_old_entries_go_and_the_records_stay_those_of_a_cold_run(dossier_root: Path,
+                                                                                      monkeypatch):
+    monkeypatch.setenv("DOSSIER_WORKERS", "1")
+    pipeline.extract(dossier_root)
+    version = dossier_root / cache.CACHE_DIR / cache.extractor_version()
+    entries = lambda kind: sorted(p.name for p in (version / kind).rglob("*.pickle"))  # noqa: E731
+    first = entries("docs")
+    edited = dossier_root / "content" / "sources" / SAMPLES[0].name
+    text = edited.read_text(encoding="utf-8")
+    seen: list[list[str]] = []
+    for k in range(3):  # each edit leaves a new entry for the document
+        edited.write_text(text + f"\n\nOne more line, number {k + 1}.\n", encoding="utf-8")
+        pipeline.extract(dossier_root)
+        seen.append(entries("docs"))
+    assert len(first) == 3 and [len(s) for s in seen] == [4, 4, 4]  # this run's and the last run's
+    original = set(first) - set(seen[0]) | (set(first) - set(seen[1]))
+    v1, v2 = set(seen[0]) - set(first), set(seen[1]) - set(seen[0])
+    assert len(original) == len(v1) == len(v2) == 1
+    assert original <= set(seen[0]) and not original & set(seen[1])  # kept one run, then gone
+    assert v1 <= set(seen[1]) and not v1 & set(seen[2]) and v2 <= set(seen[2])
+    assert len(entries("evidence")) <= 4
+    incremental = _snapshot(dossier_root)
+    monkeypatch.setenv("DOSSIER_CACHE", "0")
+    shutil.rmtree(dossier_root / "content" / "records")
+    pipeline.extract(dossier_root)
+    assert _snapshot(dossier_root) == incremental
+
+
+def test_cores_of_parts_left_alone_are_kept_for_a_later_add(tmp_path: Path, monkeypatch):
+    """A part that runs take whole keeps its cores' entries (they are not read then), so a
+    document joining it later still redoes only the cores it changes."""
+    monkeypatch.setenv("DOSSIER_CACHE", "1")
+    monkeypatch.setenv("DOSSIER_WORKERS", "1")
+    root = tmp_path / "c"
+    _gen_corpus(root, 40)
+    (root / "content" / "pages").mkdir(exist_ok=True)
+    core_keys: list[str] = []
+    real = cache.Memo.key
+
+    def spy(*parts):
+        key = real(*parts)
+        if parts[0] == "core":
+            core_keys.append(key)
+        return key
+    monkeypatch.setattr(cache.Memo, "key", staticmethod(spy))
+    pipeline.extract(root)
+    memo = cache.Memo(root, "groups")
+    kept = [k for k in core_keys if memo.store.has(k)]
+    assert len(kept) >= 2, core_keys  # some part has several cores
+    for k in range(3):  # runs that change nothing grouping reads: every part is taken whole
+        (root / "content" / "pages" / "notes.md").write_text(f"# Notes {k}\n", encoding="utf-8")
+        core_keys.clear()
+        assert pipeline.extract(root).written == 0
+        assert core_keys == []
+    assert all(memo.store.has(k) for k in kept)
