@@ -478,8 +478,8 @@ def remember_run(root: Path, report: Any, seen: Optional[dict] = None, documents
         forget_unused(root, frozenset(used).union(spared, (f"docs/{k[:2]}/{k}.pickle" for k in documents if k)))
 
 
-_READ_AHEAD = "read-ahead"
-_KEPT = "kept"  # the entries the last run used (see `forget_unused`)
+_READ_AHEAD = "read-ahead"  # the memo entries the last run used (see `read_ahead`)
+_KEPT = "kept"  # every entry the last run used (see `forget_unused`)
 #: Kinds of entries of one extractor version that `forget_unused` removes once unused.
 PRUNED_KINDS = ("docs", *sorted(READ_AHEAD_KINDS))
 
@@ -517,7 +517,6 @@ def forget_unused(root: Path, used: frozenset) -> int:
     return removed
 
 
-_READ_AHEAD = "read-ahead"
 #: Entries read ahead per step of `read_ahead` (between two steps the caller may stop).
 READ_AHEAD_CHUNK = 200
 
