@@ -413,14 +413,18 @@ def test_dirty_serve_builds_render_only_what_changed_and_equal_a_full_build(tmp_
     edited = ships.read_text(encoding="utf-8").replace("statement: The Harbor Authority seized ships.",
                                                         "statement: The Harbor Authority seized twelve ships QX9.")
     steps = [{str(ships.relative_to(project)): edited},  # one record edited
+             {"content/pages/notes.md": "# Notes\n\nWritten by hand.\n"},  # a hand-written page added
              {str((claims / "index.yml").relative_to(project)): None}]  # one removed: its page goes
     env = dict(os.environ, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1")
     env.pop("SOURCE_DATE_EPOCH", None)
     done = subprocess.run([PYTHON, "-c", DIRTY_DRIVER, str(project), str(tmp_path / "dirty"), json.dumps(steps)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    first, after_edit, after_removal = json.loads(done.stdout.strip().splitlines()[-1])
+    first, after_edit, after_page, after_removal = json.loads(done.stdout.strip().splitlines()[-1])
     assert after_edit["same"] and after_removal["same"]  # the plugin is kept across rebuilds, as under serve
+    # a hand-written page may change every page's nav: all are rendered again
+    assert len(after_page["rendered"]) == after_page["pages"] == first["pages"] + 1
+    assert 0 < len(after_removal["rendered"]) < after_removal["pages"]
     assert len(first["rendered"]) == first["pages"]
     assert "claims/ships-seized.html" in after_edit["rendered"]
     assert 0 < len(after_edit["rendered"]) < first["pages"], after_edit["rendered"]
