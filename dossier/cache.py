@@ -283,13 +283,15 @@ def source_texts(root: Path, sources: dict[str, Any], read: Optional[dict] = Non
     of documents missing or unreadable, paths of documents changed since extraction).
 
     `read`, a dict kept by the caller across calls (a serve session's rebuilds), remembers
-    the documents read again, by key, and the file digests."""
+    the documents read again, by key, and the file digests (only those of this call's
+    documents stay)."""
     root = Path(root)
     base = root.resolve()
     listing: dict = {}
     memo = {} if read is None else read
     seen: dict = memo.setdefault("digests", {})
     again: dict = memo.setdefault("texts", {})
+    wanted: set[str] = set()  # keys of this call's documents: the texts of others are dropped
     store = DocumentCache(root) if enabled() else None
     texts: dict[str, str] = {}
     problems: list[str] = []
@@ -305,6 +307,8 @@ def source_texts(root: Path, sources: dict[str, Any], read: Optional[dict] = Non
             key = document_key(path, root, base, listing, seen)
         except (OSError, ValueError):
             pass
+        if key is not None:
+            wanted.add(key)
         if key is not None and key in again:
             text = again[key]
         elif key is not None and store is not None:  # extraction's own result: no decoding again
@@ -325,6 +329,8 @@ def source_texts(root: Path, sources: dict[str, Any], read: Optional[dict] = Non
         texts[source_id] = text
         if source.sha256 and now != source.sha256:
             changed.append(source.path)
+    for stale in again.keys() - wanted:
+        del again[stale]
     return texts, problems, changed
 
 

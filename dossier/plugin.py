@@ -304,14 +304,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # What a generated page shows besides its own Markdown: the configuration and, in the
         # nav, the hand-written pages (their titles, and which there are when the nav is not
         # spelt out). An edit to any of these renders every page again.
-        setting = hashlib.sha256(Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
+        setting = None
         if self._dirty:
+            setting = hashlib.sha256(Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
             for page in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
                 setting.update(b"\0" + page.src_uri.encode("utf-8") + b"\0" + page.content_bytes)
 
         def add(path: str, content, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> None:
             made = Generated.generated(config, path, content=content, inclusion=inclusion)
-            if self._dirty:
+            if setting is not None:
                 h = setting.copy()
                 h.update(content.encode("utf-8") if isinstance(content, str) else content)
                 self._building[path] = h.hexdigest()
