@@ -6,20 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from .errors import RecordError
-from .model import RECORD_KINDS
-from .records import _display, line_of, reading, load_yaml_lines, record_files, record_problems, records_dir
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One broken rule, located in a file (repo-relative) and line."""
-    path: str
-    line: Optional[int]
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+from dossier.extract.curation import check as check_overlay
+from dossier.extract.ingest import load_document
+from dossier.model.errors import Problem, RecordError
+from dossier.model import RECORD_KINDS
+from dossier.model.references import REFERENCES, walk
+from dossier.io.safe_yaml import display_path, line_of, load_yaml_lines
+from dossier.io.store import reading, record_files, record_problems, records_dir
 
 
 @dataclass
@@ -31,18 +24,6 @@ class _Loaded:
 
     def line(self, *where: Any) -> Optional[int]:
         return line_of(self.lines, where)
-
-
-# Which fields refer to which kind: (record kind, path to the list/field, target kind).
-# A path element "*" walks every item of a list.
-_REFERENCES = (
-    ("claims", ("actors", "*"), "actors"),
-    ("claims", ("evidence", "*", "source"), "sources"),
-    ("claims", ("evidence", "*", "attributed_to"), "actors"),
-    ("sources", ("cites", "*"), "actors"),
-    ("actors", ("mentions", "*", "source"), "sources"),
-    ("actors", ("roles", "*", "source"), "sources"),
-)
 
 
 def check(root: Path, content_dir: Optional[Path] = None) -> list[Problem]:
@@ -75,10 +56,10 @@ def _load_all(root: Path, content_dir: Path, problems: list[Problem]) -> dict[st
         if kind_dir.is_dir():
             for odd in sorted(kind_dir.iterdir()):
                 if odd.suffix in (".yaml", ".YML", ".YAML"):
-                    problems.append(Problem(_display(odd, root), None,
+                    problems.append(Problem(display_path(odd, root), None,
                                             "ignored: record files must end in .yml"))
         for path in record_files(content_dir, kind):
-            name = _display(path, root)
+            name = display_path(path, root)
             try:
                 data, lines = load_yaml_lines(path, root)
             except RecordError as err:
@@ -113,23 +94,10 @@ def _check_ids(loaded: dict[str, list[_Loaded]], problems: list[Problem]) -> dic
     return ids
 
 
-def _walk(data: Any, path: tuple, where: tuple = ()):
-    """Yield (location, value) for every value `path` reaches ('*' = every list item)."""
-    if not path:
-        yield where, data
-        return
-    head, rest = path[0], path[1:]
-    if head == "*":
-        for i, item in enumerate(data or []):
-            yield from _walk(item, rest, where + (i,))
-    elif isinstance(data, dict) and head in data:
-        yield from _walk(data[head], rest, where + (head,))
-
-
 def _check_references(loaded: dict[str, list[_Loaded]], ids: dict[str, set[str]], problems: list[Problem]) -> None:
-    for kind, path, target in _REFERENCES:
+    for kind, path, target in REFERENCES:
         for item in loaded[kind]:
-            for where, value in _walk(item.data, path):
+            for where, value in walk(item.data, path):
                 if value is not None and value not in ids[target]:
                     field_name = ".".join(str(p) for p in where)
                     problems.append(Problem(item.name, item.line(*where),
@@ -138,15 +106,8 @@ def _check_references(loaded: dict[str, list[_Loaded]], ids: dict[str, set[str]]
 
 
 def _document_text(root: Path, rel: str) -> str:
-    """The decoded text offsets point into: ingest's, or plain UTF-8 until ingest exists."""
-    try:
-        from .ingest import load_document
-    except ImportError:
-        load_document = None
-    if load_document is not None:
-        return load_document(root / rel, root).text
-    raw = (root / rel).read_bytes().decode("utf-8-sig")
-    return raw.replace("\r\n", "\n").replace("\r", "\n")
+    """The decoded text offsets point into, as extraction decoded it."""
+    return load_document(root / rel, root).text
 
 
 def _check_sources(root: Path, sources: list[_Loaded], problems: list[Problem]) -> dict[str, str]:
@@ -176,20 +137,20 @@ def _check_sources(root: Path, sources: list[_Loaded], problems: list[Problem]) 
         except Exception as err:  # noqa: BLE001 - any unreadable document is a problem to report, not a crash
             problems.append(Problem(item.name, item.line("path"), f"cannot read '{rel}': {err}"))
         else:
-            for where, span in _walk(item.data, ("boilerplate", "*")):
+            for where, span in walk(item.data, ("boilerplate", "*")):
                 _check_span(item, where, span["start"], span["end"], None, texts[item.data["id"]], problems)
     return texts
 
 
 def _check_offsets(loaded: dict[str, list[_Loaded]], texts: dict[str, str], problems: list[Problem]) -> None:
     for item in loaded["claims"]:
-        for where, ev in _walk(item.data, ("evidence", "*")):
+        for where, ev in walk(item.data, ("evidence", "*")):
             if ev["source"] in texts:
                 _check_span(item, where, ev["start"], ev["end"], ("quote", ev["quote"]), texts[ev["source"]], problems)
             elif ev["start"] >= ev["end"]:
                 _check_span(item, where, ev["start"], ev["end"], None, "", problems)
     for item in loaded["actors"]:
-        for where, mention in _walk(item.data, ("mentions", "*")):
+        for where, mention in walk(item.data, ("mentions", "*")):
             if mention["source"] in texts:
                 _check_span(item, where, mention["start"], mention["end"], ("text", mention["text"]),
                             texts[mention["source"]], problems)
@@ -219,8 +180,6 @@ def _check_span(item: _Loaded, where: tuple, start: int, end: int, expected: Opt
 
 def _check_curation(root: Path, content_dir: Path, loaded: dict[str, list[_Loaded]], problems: list[Problem]) -> None:
     """The editor's overlay: malformed files, orphaned decisions, decisions not yet applied."""
-    from .curation import check as check_overlay
-
     by_id = {kind: {item.data["id"]: item.data for item in items} for kind, items in loaded.items()}
     for issue in check_overlay(root, content_dir, by_id["claims"], by_id["actors"], by_id["sources"]):
         message = issue.message

@@ -1,7 +1,8 @@
-"""The `dossier` command line: extract, build, serve, check, report."""
+"""The `dossier` command line: extract, build, serve, check, report, export."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -11,8 +12,14 @@ from typing import Any, Optional
 
 import click
 
-from .errors import DossierError
-from .records import replace_dir
+from dossier import exports
+from dossier import pipeline
+from dossier.check import check as run_check, count_records
+from dossier.extract import analysis
+from dossier.incremental import record_memory, source_texts
+from dossier.io.files import replace_dir
+from dossier.io.store import load_records
+from dossier.model.errors import DossierError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -59,6 +66,7 @@ def main() -> None:
       dossier check     # prove the records agree with the documents
       dossier build     # extract, then build the site into site/
       dossier serve     # preview with live reload
+      dossier export    # the data files alone (records.jsonl, CSV, FollowTheMoney)
     """
 
 
@@ -102,11 +110,9 @@ def run_extract(root: Path) -> Any:
     if not (root / "content" / "sources").is_dir():
         raise UserError(f"{root}: no content/sources/ folder",
                         "put your documents (.txt, .md, .html) in content/sources/ or pass --root")
-    from .pipeline import extract
-
     progress = _Progress()
     try:
-        return extract(root, progress=progress)
+        return pipeline.extract(root, progress=progress)
     except DossierError as err:
         raise UserError(str(err), "fix the file named above, then run the command again") from None
     finally:
@@ -155,8 +161,6 @@ def _mkdocs_config(root: Path) -> Path:
 
 def _mkdocs_env() -> dict[str, str]:
     # Material prints a multi-line end-of-life banner on every build; the user did not ask.
-    import os
-
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -227,8 +231,6 @@ def serve(root: Optional[str], dev_addr: Optional[str], do_extract: bool, full: 
 @root_option
 def check(root: Optional[str]) -> None:
     """Prove the records are valid and agree with each other and the documents (exit 1 if not)."""
-    from .check import check as run_check, count_records
-
     path = _root(root)
     problems = run_check(path)
     for problem in problems:
@@ -241,13 +243,15 @@ def check(root: Optional[str]) -> None:
     click.echo(f"OK: {count_records(path / 'content')} records checked")
 
 
-def _report_data(root: Path) -> dict:
-    from .records import load_records
-
+def _records(root: Path) -> Any:
     try:
-        recs = load_records(root / "content")
+        return load_records(root / "content", record_memory(root / "content"))
     except DossierError as err:
         raise UserError(str(err), "run `dossier check` for details, or `dossier extract` to regenerate") from None
+
+
+def _report_data(root: Path) -> dict:
+    recs = _records(root)
     claims = []
     for claim_id, claim in sorted(recs.claims.items()):
         sources = sorted({e.source for e in claim.evidence})
@@ -255,17 +259,8 @@ def _report_data(root: Path) -> dict:
                        "evidence": len(claim.evidence), "statement": claim.statement,
                        "source_ids": sources,
                        "origins": [{"id": o.id, "kind": o.kind, "via": list(o.via)} for o in claim.origins]})
-    return {
-        "documents": len(recs.sources),
-        "actors": len(recs.actors),
-        "mentions": sum(len(a.mentions) for a in recs.actors.values()),
-        "claims": len(recs.claims),
-        "multi_source": sum(1 for c in claims if c["sources"] > 1),
-        "contested": sum(1 for c in claims if c["status"] == "contested"),
-        "multi_origin": sum(1 for c in claims if len(c["origins"]) > 1),
-        "languages": sorted({lang for s in recs.sources.values() for lang in (s.languages or [s.language]) if lang}),
-        "per_claim": claims,
-    }
+    counted = analysis.counts(list(recs.sources.values()), list(recs.actors.values()), list(recs.claims.values()))
+    return {**counted, "per_claim": claims}
 
 
 def _report_text(data: dict) -> str:
@@ -298,6 +293,34 @@ def report(root: Optional[str], as_json: bool) -> None:
             origins = ", ".join(o["id"] for o in c["origins"])
             click.echo(f"{c['sources']:>7}  {len(c['origins']):>7}  {c['status']:<14}  {c['id']}"
                        + (f"  [{origins}]" if c["sources"] > 1 else ""))
+
+
+# ---------------------------------------------------------------------------------------
+# export
+# ---------------------------------------------------------------------------------------
+
+@main.command(context_settings=CONTEXT)
+@root_option
+@click.option("--out", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Folder for the files. Default: exports/ in the dossier folder.")
+@click.option("--site-url", default=None, metavar="URL",
+              help="The site's address (site_url in mkdocs.yml): FollowTheMoney entities link to their pages.")
+@click.option("--directory-urls", is_flag=True,
+              help="Page addresses as claims/x/ rather than claims/x.html (use_directory_urls in mkdocs.yml).")
+def export(root: Optional[str], out: Optional[str], site_url: Optional[str], directory_urls: bool) -> None:
+    """Write the data files the site publishes under data/ (records.jsonl, claims.csv,
+    citations.csv, ftm.json, schemas/), from the records as they are, without building the site."""
+    path = _root(root)
+    records = _records(path)
+    texts, problems, _ = source_texts(path, records.sources)
+    for problem in problems:
+        click.echo(f"Warning: {problem}", err=True)
+    folder = Path(out).resolve() if out else path / "exports"
+    try:
+        written = exports.write(folder, exports.exports(records, texts, site_url, directory_urls))
+    except OSError as err:
+        raise UserError(f"cannot write to {folder}: {err}", "pass a writable folder with --out") from None
+    click.echo(f"Wrote {len(written)} files to {_shown(folder, path)}/")
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -1,9 +1,9 @@
 """Dossier records -> the data files published under `site/data/`.
 
-Pure functions (no disk access, no MkDocs): `exports` returns file path -> bytes, and the
-plugin adds each as a generated file of the site. Every file is deterministic: records in
-id order, keys in record order, ids derived from record ids only. `Background` makes the
-same files in a second process (`python -m dossier.exports`) while MkDocs renders pages.
+Pure functions of the records and the documents' texts (no MkDocs, no disk access but
+`write`'s): `exports` returns file path -> bytes, and `write` puts them in a folder. How
+they run (in process, in a second one) is the caller's choice. Every file is
+deterministic: records in id order, keys in record order, ids derived from record ids only.
 
 * `records.jsonl`: every record, one JSON object per line: `{"type": "claim", "record": {...}}`.
 * `claims.csv`, `citations.csv`: one row per claim, one row per evidence item.
@@ -12,22 +12,15 @@ same files in a second process (`python -m dossier.exports`) while MkDocs render
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import io
 import json
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Optional
 
-from .model import RECORD_KINDS, Actor, Claim, Source, to_dict
-
-SCHEMA_DIR = Path(__file__).parent / "schemas"
+from dossier.model import RECORD_KINDS, Actor, Claim, Source, to_dict
+from dossier.model.schema import SCHEMA_KINDS, json_text
 
 #: Where the files go, relative to the site root; and their names, in link order.
 DATA_DIR = "data"
@@ -152,7 +145,7 @@ def ftm_entities(records: Any, texts: Optional[dict[str, str]] = None,
     `Event` (involved actors, proof articles) and each evidence item a `Documentation`
     linking the article to the claim, with the exact quote as its summary.
     """
-    from followthemoney import model
+    from followthemoney import model  # deferred: heavy (its model loads for about a second)
 
     texts = texts or {}
     base = (site_url or "").rstrip("/")
@@ -249,91 +242,33 @@ def exports(records: Any, texts: Optional[dict[str, str]] = None, site_url: Opti
         "ftm.json": ftm_json(records, texts, page, site_url),
     }
     out = {f"{DATA_DIR}/{name}": text.encode("utf-8") for name, text in files.items()}
-    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        out[f"{DATA_DIR}/schemas/{path.name}"] = path.read_bytes()
+    for name, data in schemas().items():
+        out[f"{DATA_DIR}/schemas/{name}"] = data
     return out
+
+
+def schemas() -> dict[str, bytes]:
+    """The JSON Schemas the records follow, by file name, as the model generates them."""
+    return {f"{kind}.schema.json": json_text(kind).encode("utf-8") for kind in sorted(SCHEMA_KINDS)}
 
 
 def paths() -> list[str]:
     """The paths `exports` returns, known before it runs."""
     return [f"{DATA_DIR}/{name}" for name in FILES] + \
-        [f"{DATA_DIR}/schemas/{p.name}" for p in sorted(SCHEMA_DIR.glob("*.schema.json"))]
+        [f"{DATA_DIR}/schemas/{kind}.schema.json" for kind in sorted(SCHEMA_KINDS)]
 
 
-# ---------------------------------------------------------------------------------------
-# In a second process
-# ---------------------------------------------------------------------------------------
-
-def write(root: Path, content: Path, out: Path, site_url: Optional[str] = None,
-          directory_urls: bool = False) -> None:
-    """`exports` of the records under `content` (documents found from `root`), as files under `out`."""
-    from .cache import source_texts
-    from .records import load_records
-
-    records = load_records(content)
-    texts = source_texts(root, records.sources)[0]
-    for path, data in exports(records, texts, site_url, directory_urls).items():
-        target = out / path
+def write(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write `files` (as `exports` returns them) into `folder`, the site's data/ folder or any
+    other: `folder/records.jsonl`, `folder/schemas/...`. Returns the paths written."""
+    written = []
+    for path, data in files.items():
+        target = folder / PurePosixPath(path).relative_to(DATA_DIR)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        written.append(target)
+    return written
 
 
-class Background:
-    """`write` run by a second process, started now: the data files are only needed when
-    MkDocs copies the site's static files, after every page is rendered, and the second
-    core is idle meanwhile. FollowTheMoney's model (the slowest part) never loads here."""
-
-    def __init__(self, root: Path, content: Path, site_url: Optional[str] = None,
-                 directory_urls: bool = False) -> None:
-        self.tmp = Path(tempfile.mkdtemp(prefix="dossier-exports-"))
-        self.dir = self.tmp / "site"  # the files, at their paths under the site root
-        self._errors = self.tmp / "errors.log"
-        package_parent = str(Path(__file__).resolve().parent.parent)  # this very package
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-            [package_parent] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
-        cmd = [sys.executable, "-m", "dossier.exports", str(root), str(content), str(self.dir)]
-        cmd += ["--site-url", site_url] if site_url else []
-        cmd += ["--directory-urls"] if directory_urls else []
-        with open(self._errors, "wb") as errors:
-            self._proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                          stderr=errors, env=env)
-
-    def wait(self) -> None:
-        """Block until every file is written; a DossierError with the process's message if not."""
-        from .errors import DossierError
-
-        code = self._proc.wait()
-        if code != 0:
-            message = self._errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-            raise DossierError(None, f"writing the data exports (site/{DATA_DIR}/) failed: "
-                               + (message[-1] if message else f"exit status {code}"))
-
-    def close(self) -> None:
-        """Stop the process if it still runs, and remove its files."""
-        if self._proc.poll() is None:
-            self._proc.kill()
-            self._proc.wait()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-def main(argv: Optional[list[str]] = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m dossier.exports", description=write.__doc__)
-    parser.add_argument("root", type=Path, help="the project folder (document paths start here)")
-    parser.add_argument("content", type=Path, help="the content folder (its records/ are read)")
-    parser.add_argument("out", type=Path, help="where the files go (data/... under it)")
-    parser.add_argument("--site-url")
-    parser.add_argument("--directory-urls", action="store_true")
-    args = parser.parse_args(argv)
-    from .errors import DossierError
-
-    try:
-        write(args.root, args.content, args.out, args.site_url, args.directory_urls)
-    except DossierError as err:
-        sys.exit(str(err))
-
-
-__all__ = ["DATA_DIR", "FILES", "FTM_SCHEMA", "Background", "citations_csv", "claims_csv", "exports",
-           "ftm_entities", "ftm_id", "ftm_json", "main", "paths", "records_jsonl", "write"]
-
-if __name__ == "__main__":
-    main()
+__all__ = ["CITATION_COLUMNS", "CLAIM_COLUMNS", "DATA_DIR", "FILES", "FTM_SCHEMA", "citations_csv", "claims_csv",
+           "exports", "ftm_entities", "ftm_id", "ftm_json", "paths", "records_jsonl", "schemas", "write"]

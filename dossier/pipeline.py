@@ -1,21 +1,31 @@
 """The extraction pipeline: documents in content/sources/ -> records in content/records/.
 
-Each stage is a function from data to data (see the modules named after them); this module
-only strings them together, keeps going past a bad document, and hands the result to
-`records.write_records`, which writes atomically.
+`run` is the whole of it, stage by stage. Each stage is a pure function from data to data in
+`dossier.extract`; a `Layer` decides how they are run: `Direct` calls them one after the other,
+`dossier.incremental.Layer` keeps their results across runs and runs documents in parallel.
+Both give the same records, byte for byte.
 """
 from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Optional, Protocol
 
-from . import actors as actors_stage
-from . import analysis, cache, claims, curation, ingest, records
-from .errors import DossierError
-from .model import Actor, Claim, Document, MentionCandidate
-from .text import unique_slug
+from dossier import incremental
+from dossier.extract import linking as actors_stage
+from dossier.extract import analysis
+from dossier.extract import evidence as evidence_stage
+from dossier.extract import grouping
+from dossier.extract import curation
+from dossier.extract import document
+from dossier.extract import ingest
+from dossier.extract.document import Prepared
+from dossier.extract.reuse import Reuse
+from dossier.io import store as records
+from dossier.model import Actor, Claim, Document, EvidenceCandidate, MentionCandidate
+from dossier.model.errors import DossierError
+from dossier.text import unique_slug
 
 Progress = Callable[[str, int, int], None]
 
@@ -39,27 +49,85 @@ class ExtractReport:
     removed: int = 0
 
 
-def read_documents(root: Path, progress: Optional[Progress] = None) -> tuple[list[Document], list[str]]:
-    """Load and segment every document under content/sources/; bad ones become warnings."""
-    docs, _mentions, _vectors, warnings = prepare_documents(root, progress)
-    return docs, warnings
+class Layer(Protocol):
+    """How the stages are run (see `Direct` and `dossier.incremental.Layer`)."""
+
+    memory: records.Memory
+
+    def start(self, paths: list[Path], seen: dict) -> Any: ...  # has .results(progress) and .cancel()
+    def last_run(self, seen: dict) -> Optional[ExtractReport]: ...
+    def reuse(self, kind: str) -> Optional[Reuse]: ...
+    def evidence(self, doc: Document, mentions: list[tuple[MentionCandidate, str]]
+                 ) -> tuple[list[EvidenceCandidate], list[str]]: ...
+    def remember_run(self, report: ExtractReport, seen: dict, pending: Any) -> None: ...
+    def end_run(self) -> None: ...
 
 
-def prepare_documents(root: Path, progress: Optional[Progress] = None
-                      ) -> tuple[list[Document], list[list[MentionCandidate]], dict, list[str]]:
-    """Every document's own results (segmented text, mentions, quote vectors): cached, in parallel.
+class _Prepared:
+    """Documents prepared one after the other, when asked for."""
 
-    See `dossier.cache`: an unchanged document comes from the cache, the others are
-    processed on every core. Returns documents, their mentions (same order), the quote
-    vectors by (source id, start, end) and warnings.
-    """
-    return finish_documents(cache.start(ingest.discover(root / "content" / "sources"), root), progress)
+    def __init__(self, paths: list[Path], root: Path):
+        self.paths, self.root = paths, root
+
+    def results(self, progress: Optional[Progress] = None) -> list[Prepared]:
+        out = []
+        for i, path in enumerate(self.paths):
+            if progress:
+                progress(f"reading {path.name}", i, len(self.paths))
+            out.append(document.prepare_one(path, self.root))
+        return out
+
+    def cancel(self) -> None:
+        pass
 
 
-def finish_documents(pending: cache.Pending, progress: Optional[Progress] = None
-                     ) -> tuple[list[Document], list[list[MentionCandidate]], dict, list[str]]:
-    """`prepare_documents` once its documents have been started (`cache.start`)."""
-    paths = pending.paths
+class Direct:
+    """The stages as they are: no cache, no worker processes."""
+
+    memory = records.NO_MEMORY
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def start(self, paths: list[Path], seen: dict) -> _Prepared:
+        return _Prepared(paths, self.root)
+
+    def last_run(self, seen: dict) -> Optional[ExtractReport]:
+        return None
+
+    def reuse(self, kind: str) -> Optional[Reuse]:
+        return None
+
+    def evidence(self, doc: Document, mentions: list[tuple[MentionCandidate, str]]
+                 ) -> tuple[list[EvidenceCandidate], list[str]]:
+        found = evidence_stage.find_evidence(doc, mentions)
+        return found, evidence_stage.date_notes(doc, found)
+
+    def remember_run(self, report: ExtractReport, seen: dict, pending: Any) -> None:
+        pass
+
+    def end_run(self) -> None:
+        pass
+
+
+def extract(root: Path, progress: Optional[Progress] = None, layer: Optional[Layer] = None) -> ExtractReport:
+    """Run the whole extraction for the dossier at `root` and write its records (through the
+    incremental layer unless `layer` says otherwise)."""
+    root = Path(root)
+    layer = layer or incremental.Layer(root)
+    collecting = gc.isenabled()
+    try:
+        return run(root, layer, progress)
+    finally:
+        layer.end_run()
+        if collecting:
+            gc.enable()
+
+
+def read_documents(pending: Any, progress: Optional[Progress] = None
+                   ) -> tuple[list[Document], list[list[MentionCandidate]], dict, list[str]]:
+    """Every document's own results, in order: documents, their mentions, the quote vectors
+    by (source id, start, end), and a warning per document that could not be read."""
     docs: list[Document] = []
     found: list[list[MentionCandidate]] = []
     vectors: dict = {}
@@ -86,72 +154,46 @@ def finish_documents(pending: cache.Pending, progress: Optional[Progress] = None
         for (start, end), vec in (prepared.vectors or {}).items():
             vectors[(doc.source.id, start, end)] = vec
     if progress:
-        progress("documents read", len(paths), len(paths))
+        progress("documents read", len(pending.paths), len(pending.paths))
     return docs, found, vectors, warnings
 
 
-def extract(root: Path, progress: Optional[Progress] = None) -> ExtractReport:
-    """Run the whole extraction for the dossier at `root` and write its records."""
-    collecting = gc.isenabled()
-    try:
-        return _extract(Path(root), progress)
-    finally:
-        cache.end_run()
-        if collecting:
-            gc.enable()
-
-
-def _extract(root: Path, progress: Optional[Progress]) -> ExtractReport:
+def run(root: Path, layer: Layer, progress: Optional[Progress] = None) -> ExtractReport:
+    """The stages in order: documents, actors, evidence, claims, the editor's overlay, analysis."""
     content = root / "content"
-    seen: dict = {}  # file digests, computed once for the cache keys and the fingerprint
-    # new and changed documents go to worker processes first: the rest overlaps with them
-    pending = cache.start(ingest.discover(content / "sources"), root, seen=seen)
-    # This process builds few reference cycles but holds millions of objects (every document's
-    # cached results): the cyclic collector's full passes over them cost a tenth of adding a
-    # document, for next to nothing freed. Off until the run ends (`extract`); the worker
-    # processes, forked by now, keep collecting.
+    seen: dict = {}  # file digests, taken once per run
+    # new and changed documents are read first (in other processes): the rest overlaps with them
+    pending = layer.start(ingest.discover(content / "sources"), seen)
+    # This process builds few reference cycles but may hold millions of objects (every
+    # document's results): the cyclic collector's full passes cost much and free next to nothing.
     gc.disable()
     with records.reading(content):
-        fingerprint = cache.content_fingerprint(root, seen)
-    replay = cache.last_run(root, fingerprint)  # nothing changed since the last run: its records stand
+        replay = layer.last_run(seen)  # nothing changed since the last run: its records stand
     if replay is not None:
         pending.cancel()
         if progress:
             progress("nothing changed since the last extraction", replay.documents, replay.documents)
         return replay
     try:
-        existing, broken = records.load_existing(content, seen)  # a record edited into a bad shape: warned, rewritten
+        existing, broken = records.load_existing(content, seen, layer.memory)  # a bad record: warned, rewritten
     except BaseException:
         pending.cancel()
         raise
-    docs, per_doc_mentions, vectors, warnings = finish_documents(pending, progress)
+    docs, per_doc_mentions, vectors, warnings = read_documents(pending, progress)
 
     step = lambda label: progress(label, len(docs), len(docs)) if progress else None  # noqa: E731
     step("finding actors")
     mentions: list[MentionCandidate] = [m for found in per_doc_mentions for m in found]
-    pins = actors_stage.load_pins(content)
-    actor_list, mapping = actors_stage.resolve(docs, mentions, list(existing.actors.values()), pins,
-                                               memo=cache.memo(root, "actors"))
+    actor_list, mapping = actors_stage.resolve(docs, mentions, list(existing.actors.values()),
+                                               actors_stage.load_pins(content), memo=layer.reuse("actors"))
     actor_by_id: dict[str, Actor] = {a.id: a for a in actor_list}
 
     step("finding claims")
-    by_source: dict[str, list[tuple[MentionCandidate, str]]] = {}
-    for m in mentions:
-        actor_id = mapping.get((m.source, m.start, m.end))
-        if actor_id is not None:
-            by_source.setdefault(m.source, []).append((m, actor_id))
-    candidates = []
-    for doc in docs:
-        found, notes = cache.evidence(doc, by_source.get(doc.source.id, []), root)
-        # `cites` names the outlets and agencies a document relays, not every speaker it quotes.
-        doc.source.cites = [a for a in analysis.cites(found) if a in actor_by_id and actor_by_id[a].kind in CITABLE_KINDS]
-        candidates.extend(found)
-        doc.source.notes = doc.source.notes + [n for n in notes if n not in doc.source.notes]
-    candidates.extend(claims.role_claims(actor_by_id, {d.source.id: d for d in docs}))
+    candidates = _evidence(layer, docs, mentions, mapping, actor_by_id)
 
     step("grouping claims across sources")
-    claim_list: list[Claim] = claims.group(candidates, list(existing.claims.values()), actor_by_id, vectors,
-                                           memo=cache.memo(root, "groups"))
+    claim_list: list[Claim] = grouping.group(candidates, list(existing.claims.values()), actor_by_id, vectors,
+                                             memo=layer.reuse("groups"))
     curated = curation.apply(content, docs, actor_by_id, claim_list)  # the editor's overlay: decisions win
     claim_list, warnings = curated.claims, broken + warnings + curated.warnings
     source_by_id = {d.source.id: d.source for d in docs}
@@ -161,31 +203,41 @@ def _extract(root: Path, progress: Optional[Progress]) -> ExtractReport:
         claim.status = analysis.assess(claim)
 
     step("writing records")
-    result = records.Records(
-        sources={d.source.id: d.source for d in docs},
-        actors=actor_by_id,
-        claims={c.id: c for c in claim_list},
-        orphans=curation.orphans_data(curated.orphans),
-    )
-    written = records.write_records(content, result, previous=existing, seen=seen)
-
-    report = ExtractReport(
-        documents=len(docs),
-        actors=len(actor_by_id),
-        mentions=sum(len(a.mentions) for a in actor_list),
-        claims=len(claim_list),
-        multi_source=sum(1 for c in claim_list if len({e.source for e in c.evidence}) > 1),
-        contested=sum(1 for c in claim_list if c.status == "contested"),
-        languages=sorted({lang for d in docs for lang in d.source.languages}),
-        warnings=warnings,
-        written=written.written,
-        unchanged=written.unchanged,
-        removed=written.removed,
-    )
+    result = records.Records(sources=source_by_id, actors=actor_by_id, claims={c.id: c for c in claim_list},
+                             orphans=curation.orphans_data(curated.orphans))
+    written = records.write_records(content, result, previous=existing, seen=seen, memory=layer.memory)
+    report = _report(docs, actor_by_id, claim_list, warnings, written)
     if not broken:  # a run over these records again would write nothing and warn the same
-        cache.remember_run(root, replace(report, written=0, unchanged=report.written + report.unchanged, removed=0),
-                           seen, tuple(pending.keys))
+        layer.remember_run(replace(report, written=0, unchanged=report.written + report.unchanged, removed=0),
+                           seen, pending)
     return report
 
 
-__all__ = ["ExtractReport", "extract", "read_documents", "DossierError"]
+def _evidence(layer: Layer, docs: list[Document], mentions: list[MentionCandidate],
+              mapping: dict[tuple[str, int, int], str], actor_by_id: dict[str, Actor]) -> list[EvidenceCandidate]:
+    """Every document's evidence (and its role claims), with the notes of dates left unresolved."""
+    by_source: dict[str, list[tuple[MentionCandidate, str]]] = {}
+    for m in mentions:
+        actor_id = mapping.get((m.source, m.start, m.end))
+        if actor_id is not None:
+            by_source.setdefault(m.source, []).append((m, actor_id))
+    candidates = []
+    for doc in docs:
+        found, notes = layer.evidence(doc, by_source.get(doc.source.id, []))
+        # `cites` names the outlets and agencies a document relays, not every speaker it quotes.
+        doc.source.cites = [a for a in analysis.cites(found) if a in actor_by_id and actor_by_id[a].kind in CITABLE_KINDS]
+        candidates.extend(found)
+        doc.source.notes = doc.source.notes + [n for n in notes if n not in doc.source.notes]
+    candidates.extend(evidence_stage.role_claims(actor_by_id, {d.source.id: d for d in docs}))
+    return candidates
+
+
+def _report(docs: list[Document], actor_by_id: dict[str, Actor], claim_list: list[Claim], warnings: list[str],
+            written: records.WriteReport) -> ExtractReport:
+    counted = analysis.counts([d.source for d in docs], list(actor_by_id.values()), claim_list)
+    counted.pop("multi_origin")
+    return ExtractReport(**counted, warnings=warnings, written=written.written, unchanged=written.unchanged,
+                         removed=written.removed)
+
+
+__all__ = ["Direct", "ExtractReport", "Layer", "extract", "run", "DossierError"]

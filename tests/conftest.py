@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dossier.model import Actor, Claim, Evidence, Mention, Role, Source
-from dossier.records import Records, write_records
+from dossier.io.store import Records, write_records
 
 DOC_TEXT = "Reuters reported that Ana Silva was arrested on 3 May.\nالوزير قال إن الخبر صحيح.\n"
 

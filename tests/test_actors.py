@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dossier import actors
-from dossier.errors import RecordError
+from dossier.extract import gazetteer, linking
+from dossier.extract.mentions import find_mentions, warm_lexicons
+from dossier.model.errors import RecordError
 from dossier.model import Actor, Alias, Document, Mention, Sentence, Source
 from dossier.text import script_of
 
@@ -35,7 +36,8 @@ def make_doc(doc_id: str, text: str, language: str) -> Document:
 def load_corpus() -> list[Document]:
     paths = sorted(p for p in SOURCES.iterdir() if p.is_file())
     try:
-        from dossier import ingest, segment
+        from dossier.extract import ingest
+        from dossier.extract import segment
         docs = []
         for p in paths:
             d = ingest.load_document(p, ROOT)
@@ -52,8 +54,8 @@ def corpus():
     docs = load_corpus()
     mentions = []
     for d in docs:
-        mentions.extend(actors.find_mentions(d))
-    acts, mapping = actors.resolve(docs, mentions, [], None)
+        mentions.extend(find_mentions(d))
+    acts, mapping = linking.resolve(docs, mentions, [], None)
     return docs, mentions, acts, mapping
 
 
@@ -126,22 +128,22 @@ def test_states(corpus):
 def test_boilerplate_is_skipped():
     doc = make_doc("b", "Kremlin spokesman Dmitry Peskov declined to comment.\nShare on Facebook\n", "en")
     doc.sentences[0].boilerplate = True
-    found = actors.find_mentions(doc)
+    found = find_mentions(doc)
     assert not any("Peskov" in m.text or "Kremlin" in m.text for m in found)
     doc.sentences[0].boilerplate = False
-    assert any(m.text == "Dmitry Peskov" for m in actors.find_mentions(doc))
+    assert any(m.text == "Dmitry Peskov" for m in find_mentions(doc))
 
 
 def test_resolve_is_deterministic_and_ids_are_stable(corpus):
     docs, _, acts, mapping = corpus
-    again_mentions = [m for d in docs for m in actors.find_mentions(d)]
-    acts2, mapping2 = actors.resolve(docs, again_mentions, [], None)
+    again_mentions = [m for d in docs for m in find_mentions(d)]
+    acts2, mapping2 = linking.resolve(docs, again_mentions, [], None)
     assert acts2 == acts and mapping2 == mapping
     # An existing record keeps its id when the name it stands for comes back.
     putin = next(a for a in acts if a.name == "Vladimir Putin")
     old = Actor(id="putin-the-first", name="Putin", kind="person",
                 mentions=[Mention(**vars(putin.mentions[0]))], aliases=[Alias("Putin", "en", "Latn")])
-    acts3, _ = actors.resolve(docs, [m for d in docs for m in actors.find_mentions(d)], [old], None)
+    acts3, _ = linking.resolve(docs, [m for d in docs for m in find_mentions(d)], [old], None)
     assert any(a.id == "putin-the-first" and a.name == "Vladimir Putin" for a in acts3)
     assert not any(a.id == "vladimir-putin" for a in acts3)
 
@@ -167,8 +169,8 @@ SIX = {
 @pytest.fixture(scope="module")
 def six():
     docs = [make_doc(lang, text, lang) for lang, text in SIX.items()]
-    mentions = [m for d in docs for m in actors.find_mentions(d)]
-    acts, mapping = actors.resolve(docs, mentions, [], None)
+    mentions = [m for d in docs for m in find_mentions(d)]
+    acts, mapping = linking.resolve(docs, mentions, [], None)
     return docs, mentions, acts
 
 
@@ -214,37 +216,37 @@ def test_roles_and_former(six):
     ("weather", "en", None),
 ])
 def test_role_key(title, lang, role):
-    assert actors.role_key(title, lang) == role
+    assert gazetteer.role_key(title, lang) == role
 
 
 def test_pins_merge_and_forbid(tmp_path):
     (tmp_path / "aliases.yml").write_text(
         "- name: Jane Example\n  id: jane\n  kind: person\n  aliases: [Jane Exampel, Джейн Экзампл]\n"
         "- distinct: [Ilham Aliyev, Heydar Aliyev]\n", encoding="utf-8")
-    pins = actors.load_pins(tmp_path)
+    pins = linking.load_pins(tmp_path)
     assert pins.pins[0].name == "Jane Example" and pins.distinct == [["Ilham Aliyev", "Heydar Aliyev"]]
     doc = make_doc("p", "Minister Jane Exampel spoke. President Ilham Aliyev and former President Heydar Aliyev. "
                         "Министр Джейн Экзампл ответила.", "en")
-    mentions = actors.find_mentions(doc)
-    acts, _ = actors.resolve([doc], mentions, [], pins)
+    mentions = find_mentions(doc)
+    acts, _ = linking.resolve([doc], mentions, [], pins)
     jane = [a for a in acts if a.id == "jane"]
     assert jane and jane[0].name == "Jane Example" and len(jane[0].mentions) == 2
     assert len({a.id for a in acts if "Aliyev" in a.name}) == 2
 
 
 def test_load_pins_missing_and_bad(tmp_path):
-    assert actors.load_pins(tmp_path).pins == []
+    assert linking.load_pins(tmp_path).pins == []
     (tmp_path / "aliases.yml").write_text("- name: A\n  aliases: [x\n", encoding="utf-8")
     with pytest.raises(RecordError) as err:
-        actors.load_pins(tmp_path)
+        linking.load_pins(tmp_path)
     assert "aliases.yml:" in str(err.value) and err.value.line
     (tmp_path / "aliases.yml").write_text("- name: A\n  kind: wizard\n", encoding="utf-8")
     with pytest.raises(RecordError, match="wizard"):
-        actors.load_pins(tmp_path)
+        linking.load_pins(tmp_path)
 
 
 def test_repository_aliases_file_loads():
-    pins = actors.load_pins(ROOT / "content")
+    pins = linking.load_pins(ROOT / "content")
     assert pins.pins == [] and pins.distinct == []
 
 
@@ -253,8 +255,8 @@ def test_repository_aliases_file_loads():
 def resolve_texts(texts: dict[str, tuple[str, str]]):
     """find_mentions + resolve over small documents {id: (text, language)}."""
     docs = [make_doc(doc_id, text, lang) for doc_id, (text, lang) in sorted(texts.items())]
-    mentions = [m for d in docs for m in actors.find_mentions(d)]
-    acts, mapping = actors.resolve(docs, mentions, [], None)
+    mentions = [m for d in docs for m in find_mentions(d)]
+    acts, mapping = linking.resolve(docs, mentions, [], None)
     return docs, mentions, acts, mapping
 
 
@@ -290,10 +292,10 @@ def test_corpus_cities_are_places(corpus):
 
 
 def test_unknown_city_and_common_words_are_not_places():
-    assert actors.city_of("Moscow") and actors.city_of("Bakıda") and actors.city_of("Москве")
-    assert actors.city_of("moscow") is None  # lowercase Latin is an ordinary word
+    assert gazetteer.city_of("Moscow") and gazetteer.city_of("Bakıda") and gazetteer.city_of("Москве")
+    assert gazetteer.city_of("moscow") is None  # lowercase Latin is an ordinary word
     for word in ("Christmas", "Easter", "Grozny", "ماهي", "Vladimir"):
-        assert actors.city_of(word) is None, word
+        assert gazetteer.city_of(word) is None, word
 
 
 def test_demonym_links_to_the_state():
@@ -303,7 +305,7 @@ def test_demonym_links_to_the_state():
     assert owner(acts, "Kazakhstan").id == kz.id
     assert owner(acts, "Aktau").kind == "place"
     for word, code in (("Tajik", "TJ"), ("Uzbeks", "UZ"), ("Kazak", "KZ"), ("казахский", "KZ"), ("Afghan", "AF")):
-        assert actors.state_of(word) == code, word
+        assert gazetteer.state_of(word) == code, word
 
 
 def test_no_summit_or_relation_actor():
@@ -395,15 +397,14 @@ def test_nasal_variant_needs_the_same_role():
 
 
 def test_warm_lexicons_builds_every_table_find_mentions_reads(monkeypatch):
-    """What `dossier.cache` runs while another process reads a new document: afterwards
+    """What `dossier.incremental.cache` runs while another process reads a new document: afterwards
     finding mentions builds no lexicon table (nor compiles its regexes) of its own."""
-    from dossier import actors
-
-    tables = [actors.gazetteer, actors.cities, actors._titles, actors._stop, actors._orgs,
-              actors._single_word_sets, actors._kin_words, actors._quoted_only, actors._caps_lexicon]
+    tables = [gazetteer.gazetteer, gazetteer.cities, gazetteer.title_lexicon, gazetteer.stop_lexicon,
+              gazetteer.org_lexicon, gazetteer.single_word_sets, gazetteer.kin_words,
+              gazetteer.quoted_only_cues, gazetteer.caps_lexicon]
     for table in tables:
         table.cache_clear()
-    actors.warm_lexicons()
+    warm_lexicons()
     built = [t.cache_info().misses for t in tables]
     assert built == [1] * len(tables)
     resolve_texts({"a": ("President Ilham Aliyev met the Interior Ministry in Baku on Monday.", "en"),

@@ -1,7 +1,8 @@
 """Analysis: claim status, who-says-what, cited sources, role claims."""
 from __future__ import annotations
 
-from dossier import analysis, claims
+from dossier.extract import analysis
+from dossier.extract import evidence, grouping
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate, Mention, Role, Sentence, Source
 
 
@@ -47,20 +48,20 @@ def _doc(sid, text, lang):
 
 
 def test_role_claims_current_vs_former(monkeypatch):
-    monkeypatch.setattr(claims, "_role_key", lambda title, lang: "minister of defence")
+    monkeypatch.setattr(evidence, "_role_key", lambda title, lang: "minister of defence")
     a = _doc("a", "Defence Minister Ana Silva spoke.", "en")
     b = _doc("b", "Former defence minister Ana Silva spoke.", "en")
     actor = Actor(id="ana", name="Ana Silva", kind="person",
                   mentions=[Mention("a", 17, 26, "Ana Silva"), Mention("b", 24, 33, "Ana Silva")],
                   roles=[Role("a", "Defence Minister"), Role("b", "Former defence minister", former=True)])
-    found = claims.role_claims({"ana": actor}, {"a": a, "b": b})
+    found = evidence.role_claims({"ana": actor}, {"a": a, "b": b})
     assert [(c.source, c.quote, c.values) for c in found] == [
         ("a", "Defence Minister Ana Silva", {"role": "current"}),
         ("b", "Former defence minister Ana Silva", {"role": "former"}),
     ]
     for c, doc in zip(found, (a, b)):
         assert doc.text[c.start:c.end] == c.quote
-    grouped = claims.group(found, [], {"ana": actor})
+    grouped = grouping.group(found, [], {"ana": actor})
     assert len(grouped) == 1
     claim = grouped[0]
     assert claim.statement == "Ana Silva was minister of defence."

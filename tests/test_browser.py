@@ -166,7 +166,7 @@ def test_arabic_quotes_render_right_to_left(page, base_url):
     as the bidi algorithm does: an English phrase tagged Arabic by mistake stays LTR)."""
     from dossier.site import direction
 
-    from dossier.records import load_records
+    from dossier.io.store import load_records
 
     found, latin_dirs = [], set()
     for source_id in sorted(load_records(REPO / "content").sources):  # each source's citations page
@@ -182,7 +182,7 @@ def test_arabic_quotes_render_right_to_left(page, base_url):
 
 def _page_types(base_url: str) -> dict[str, str]:
     """One page of each type, by name -> path."""
-    from dossier.records import load_records
+    from dossier.io.store import load_records
 
     recs = load_records(REPO / "content")
     contested = sorted(c.id for c in recs.claims.values() if c.status == "contested")
@@ -228,7 +228,7 @@ def test_accessibility_and_screenshots(browser, base_url):
 def test_redirect_from_a_former_id(browser, tmp_path):
     """A claim renamed by the editor: its old address leads to the new page, without JavaScript."""
     from dossier import site
-    from dossier.records import load_records
+    from dossier.io.store import load_records
 
     recs = load_records(REPO / "content")
     claim_id = sorted(recs.claims)[0]

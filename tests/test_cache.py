@@ -13,7 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from dossier import cache, pipeline
+from dossier import incremental as cache
+from dossier.extract import document
+from dossier.incremental import documents as cache_documents
+from dossier.incremental import encoder as cache_encoder
+from dossier.incremental import records as cache_records
+from dossier import pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((REPO / "content" / "sources").glob("*.txt"))[:3]
@@ -37,13 +42,13 @@ def dossier_root(tmp_path: Path) -> Path:
 def counted(monkeypatch):
     """Count the documents actually processed (not served from the cache)."""
     calls: list[str] = []
-    real = cache.prepare_one
+    real = document.prepare_one
 
     def spy(path, root):
         calls.append(Path(path).name)
         return real(path, root)
 
-    monkeypatch.setattr(cache, "prepare_one", spy)
+    monkeypatch.setattr(document, "prepare_one", spy)
     return calls
 
 
@@ -56,7 +61,7 @@ def test_cache_is_invisible_in_the_records(dossier_root: Path, monkeypatch, coun
     # cold cache, filled by two worker processes
     monkeypatch.setenv("DOSSIER_CACHE", "1")
     monkeypatch.setenv("DOSSIER_WORKERS", "2")
-    monkeypatch.setattr(cache, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(cache_documents, "PARALLEL_MIN", 1)
     shutil.rmtree(dossier_root / "content" / "records")
     pipeline.extract(dossier_root)
     assert _snapshot(dossier_root) == uncached
@@ -86,7 +91,7 @@ def test_only_changed_documents_are_processed(dossier_root: Path, monkeypatch, c
     # a corrupt entry is ignored, rebuilt, and the records do not change
     before = _snapshot(dossier_root)
     key = cache.document_key(dossier_root / "content" / "sources" / SAMPLES[1].name, dossier_root)
-    entry = cache.DocumentCache(dossier_root)._file(key)
+    entry = cache.DocumentCache(dossier_root).file(key)
     assert entry.exists()
     entry.write_bytes(b"\x80\x04not a pickle")
     shutil.rmtree(dossier_root / cache.CACHE_DIR / cache.extractor_version() / "runs")  # else nothing to redo
@@ -109,12 +114,14 @@ def test_code_version_ignores_modules_outside_extraction_only(tmp_path: Path):
     shutil.copytree(REPO / "dossier", package, ignore=shutil.ignore_patterns("__pycache__"))
     before = cache.code_version(package)
     assert before == cache.extractor_version()
-    for name in sorted(cache.OUTSIDE_EXTRACTION):  # pages, exports, commands: the cache stays valid
+    # pages, exports, commands and the MkDocs glue: the cache stays valid
+    for name in ("site/__init__.py", "mkdocs/plugin.py", "exports.py", "cli.py", "check.py"):
         with open(package / name, "a", encoding="utf-8") as fh:
             fh.write("\n# a change to rendering\n")
+    (package / "site" / "new_page_kind.py").write_text("# a page kind of its own\n", encoding="utf-8")
     assert cache.code_version(package) == before
-    with open(package / "claims.py", "a", encoding="utf-8") as fh:  # extraction: a new version
-        fh.write("\n# a change to extraction\n")
+    # any module of the stages' layers, whatever its file name: a new version
+    (package / "extract" / "a_new_stage.py").write_text("# a stage of its own\n", encoding="utf-8")
     assert cache.code_version(package) != before
 
 
@@ -124,10 +131,10 @@ def test_records_version_follows_the_record_reader_only(tmp_path: Path):
     shutil.copytree(REPO / "dossier", package, ignore=shutil.ignore_patterns("__pycache__"))
     before = cache.records_code_version(package)
     assert before == cache.records_version() and before.startswith("records-")
-    with open(package / "claims.py", "a", encoding="utf-8") as fh:  # extraction: same reader
+    with open(package / "extract" / "evidence.py", "a", encoding="utf-8") as fh:  # extraction: same reader
         fh.write("\n# a change to extraction\n")
     assert cache.records_code_version(package) == before
-    schema = next((package / "schemas").glob("*.json"))
+    schema = package / "model" / "schema.py"
     schema.write_text(schema.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the format: a new one
     assert cache.records_code_version(package) != before
 
@@ -136,7 +143,7 @@ def test_new_extraction_code_does_not_parse_the_records_again(dossier_root: Path
     """What reading a record file gives is kept under the record reader's version: after an
     extraction, neither a build (`load_records`) nor a run under a new extractor version
     (new documents' results) parses the files it wrote; an edited file is parsed."""
-    from dossier import records
+    from dossier.io import store as records
 
     pipeline.extract(dossier_root)
     content = dossier_root / "content"
@@ -148,38 +155,39 @@ def test_new_extraction_code_does_not_parse_the_records_again(dossier_root: Path
         return real(path, base)
 
     monkeypatch.setattr(records, "load_yaml_lines", spy)
-    first = records.load_records(content)  # what `mkdocs build` reads
+    memory = cache.record_memory(content)
+    first = records.load_records(content, memory)  # what `mkdocs build` reads
     assert parsed == [] and first.claims
-    monkeypatch.setattr(cache, "extractor_version", lambda: "0" * 16)  # as after an upgrade
+    monkeypatch.setattr(cache.store, "extractor_version", lambda: "0" * 16)  # as after an upgrade
     before = _snapshot(dossier_root)
     report = pipeline.extract(dossier_root)
     assert report.written == 0 and _snapshot(dossier_root) == before
     assert parsed == []  # the old version's results are gone, what its records read as is not
-    assert records.load_records(content) == first and parsed == []
+    assert records.load_records(content, memory) == first and parsed == []
     kept = sorted(p.name for p in (dossier_root / cache.CACHE_DIR).iterdir())
     assert cache.records_version() in kept and "0" * 16 in kept
-    assert len([k for k in kept if k not in (cache.MODELS_DIR, cache.records_version())]) == 1  # old one pruned
+    assert len([k for k in kept if k not in (cache_encoder.MODELS_DIR, cache.records_version())]) == 1  # old one pruned
     claim = sorted((content / "records" / "claims").glob("*.yml"))[0]
     claim.write_text(re.sub(r"(?m)^statement: .*$", "statement: Edited by hand", claim.read_text(encoding="utf-8"),
                             count=1), encoding="utf-8")
-    edited = records.load_records(content)
+    edited = records.load_records(content, memory)
     assert parsed == [claim.name] and edited.claims[claim.stem].statement == "Edited by hand"
 
 
 def test_kept_encoder_maps_its_table_and_gives_the_same_vectors(tmp_path: Path):
     import numpy as np
 
-    load = cache.encoder_loader(tmp_path)
+    load = cache_encoder.encoder_loader(tmp_path)
     built = load()  # from the package's files, then kept under the cache
-    path = cache._encoder_file(tmp_path)
-    assert path.is_file() and cache._table_file(path).is_file()
+    path = cache_encoder._encoder_file(tmp_path)
+    assert path.is_file() and cache_encoder._table_file(path).is_file()
     assert not isinstance(built._backend.table, np.memmap)
     kept = load()
     assert isinstance(kept._backend.table, np.memmap)  # mapped, not read
     texts = ["The minister said on Tuesday that the port stays open.",
              "قال الوزير يوم الثلاثاء إن الميناء سيبقى مفتوحا", "Bakan salı günü limanın açık kalacağını söyledi."]
     assert np.array_equal(built.encode(texts), kept.encode(texts))
-    table = cache._table_file(path)
+    table = cache_encoder._table_file(path)
     table.write_bytes(table.read_bytes()[:4096])  # truncated: built again, and kept again
     again = load()
     assert not isinstance(again._backend.table, np.memmap)
@@ -212,15 +220,15 @@ def test_adding_a_document_gives_the_records_of_a_cold_run(tmp_path: Path, monke
     # as while waiting for the new document: the memo entries the last run used, read ahead
     for step in cache.read_ahead(grown):
         step()
-    ahead = len(cache._AHEAD)
-    assert ahead > 60 and all(Path(p).parent.parent.name in cache.READ_AHEAD_KINDS for p in cache._AHEAD)
+    ahead = len(cache.RUN.ahead)
+    assert ahead > 60 and all(Path(p).parent.parent.name in cache.store.READ_AHEAD_KINDS for p in cache.RUN.ahead)
     left: list[int] = []
-    real_end = cache.end_run
-    monkeypatch.setattr(cache, "end_run", lambda: left.append(len(cache._AHEAD)) or real_end())
+    real_end = cache.runs.end_run
+    monkeypatch.setattr(cache.runs, "end_run", lambda: left.append(len(cache.RUN.ahead)) or real_end())
     report = pipeline.extract(grown)
     assert report.written > 0
     assert left and left[0] < ahead // 4, (left, ahead)  # most were taken by the run
-    assert not cache._AHEAD  # and the rest forgotten at its end
+    assert not cache.RUN.ahead  # and the rest forgotten at its end
     incremental = _snapshot(grown)
 
     calls: list[str] = []
@@ -256,10 +264,10 @@ def test_a_new_process_adding_documents_gives_the_records_of_a_cold_run(tmp_path
     held = sorted((grown / "content" / "sources").glob("*.txt"))[-2:]
     for path in held:
         path.rename(tmp_path / path.name)
-    run = ("import sys; from pathlib import Path; from dossier import cache, pipeline\n"
-           "sent = []; real = cache._WarmWorker.submit\n"
-           "cache._WarmWorker.submit = lambda self, items: sent.append(len(items)) or real(self, items)\n"
-           "pipeline.extract(Path(sys.argv[1])); print(sum(sent), len(cache._AHEAD))")
+    run = ("import sys; from pathlib import Path; from dossier import incremental as cache, pipeline; from dossier.incremental import documents as cache_documents\n"
+           "sent = []; real = cache_documents._WarmWorker.submit\n"
+           "cache_documents._WarmWorker.submit = lambda self, items: sent.append(len(items)) or real(self, items)\n"
+           "pipeline.extract(Path(sys.argv[1])); print(sum(sent), len(cache.RUN.ahead))")
     env = dict(os.environ, DOSSIER_CACHE="1", DOSSIER_WORKERS="2", PYTHONPATH=str(REPO))
     first = subprocess.run([sys.executable, "-c", run, str(grown)], env=env, capture_output=True, text=True, check=True)
     assert first.stdout.split() == ["0", "0"]  # cold: the pool, not the warm worker
@@ -282,8 +290,8 @@ def test_only_edited_record_files_are_parsed_again(dossier_root: Path, monkeypat
     edited.write_text(edited.read_text(encoding="utf-8") + "# an editor's comment\n", encoding="utf-8")
 
     parsed: list[str] = []
-    real = cache.parsed_yaml
-    monkeypatch.setattr(cache, "parsed_yaml", lambda path, base, parse: parsed.append(Path(path).name)
+    real = cache_records.parsed_yaml
+    monkeypatch.setattr(cache_records, "parsed_yaml", lambda path, base, parse: parsed.append(Path(path).name)
                         or real(path, base, parse))
     report = pipeline.extract(dossier_root)
     assert parsed == [edited.name]  # the others are byte for byte as extraction wrote them
@@ -302,7 +310,8 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
     added.rename(held)
     pipeline.extract(root)
 
-    from dossier import actors, claims
+    from dossier.extract import propagation
+    from dossier.extract import evidence, grouping
 
     counts = {"evidence": 0, "scan": 0, "cluster": 0, "core": 0, "claim": 0}
 
@@ -314,11 +323,11 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
             return real(*args, **kwargs)
         monkeypatch.setattr(module, name, spy)
 
-    count(claims, "date_notes", "evidence")  # run only when a document's evidence is not cached
-    count(actors, "_propagate_doc", "scan")
-    count(claims, "_tidy", "cluster")  # once per part clustered again
-    count(claims, "_settle", "core")  # once per core of those parts clustered again
-    count(claims, "_make_claim", "claim")
+    count(evidence, "date_notes", "evidence")  # run only when a document's evidence is not cached
+    count(propagation, "_propagate_doc", "scan")
+    count(grouping, "tidy", "cluster")  # once per part clustered again
+    count(grouping, "settle", "core")  # once per core of those parts clustered again
+    count(grouping, "make_claim", "claim")
     shutil.copy(held, added)
     report = pipeline.extract(root)
     n_docs, n_claims = report.documents, report.claims
@@ -335,8 +344,8 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
     monkeypatch.setenv("DOSSIER_CACHE", "1")
     shutil.rmtree(root / cache.CACHE_DIR)
     counts.update(cluster=0, core=0)
-    count(claims, "_tidy", "cluster")
-    count(claims, "_settle", "core")
+    count(grouping, "tidy", "cluster")
+    count(grouping, "settle", "core")
     before = _snapshot(root)
     pipeline.extract(root)
     assert _snapshot(root) == before
@@ -347,23 +356,26 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
 def test_renamed_actors_keep_their_documents_evidence(dossier_root: Path, monkeypatch):
     """find_evidence only reads which mentions share an actor: evidence cached under one set
     of actor ids is reused, renamed, when the same names resolve to actors with other ids."""
-    from dossier import actors, claims, ingest, segment
+    from dossier.extract import mentions
+    from dossier.extract import evidence
+    from dossier.extract import ingest
+    from dossier.extract import segment
 
     monkeypatch.setenv("DOSSIER_CACHE", "1")
     path = dossier_root / "content" / "sources" / SAMPLES[0].name
     doc = ingest.load_document(path, dossier_root)
     segment.segment(doc)
-    found = actors.find_mentions(doc)
+    found = mentions.find_mentions(doc)
     first = [(m, f"actor-{i % 5}") for i, m in enumerate(found)]
     renamed = [(m, f"renamed-{i % 5}") for i, m in enumerate(found)]
     cache.evidence(doc, first, dossier_root)
 
     computed: list[int] = []
-    real = claims.date_notes
-    monkeypatch.setattr(claims, "date_notes", lambda *a: computed.append(1) or real(*a))
+    real = evidence.date_notes
+    monkeypatch.setattr(evidence, "date_notes", lambda *a: computed.append(1) or real(*a))
     reused, _notes = cache.evidence(doc, renamed, dossier_root)
     assert computed == []  # from the cache ...
-    assert reused == claims.find_evidence(doc, renamed)  # ... and what it would compute
+    assert reused == evidence.find_evidence(doc, renamed)  # ... and what it would compute
     assert any(c.actors for c in reused) and all(a.startswith("renamed-") for c in reused for a in c.actors)
 
     merged = [(m, "one") for m in found]  # a different partition of the names: computed again
@@ -372,7 +384,7 @@ def test_renamed_actors_keep_their_documents_evidence(dossier_root: Path, monkey
 
 
 def test_source_texts_are_extractions_texts_and_name_what_changed(tmp_path: Path):
-    from dossier.records import load_records
+    from dossier.io.store import load_records
 
     project = tmp_path / "project"
     shutil.copytree(REPO / "tests" / "fixtures" / "site", project)
@@ -391,8 +403,8 @@ def test_source_texts_are_extractions_texts_and_name_what_changed(tmp_path: Path
 
 
 def test_source_texts_read_again_are_remembered_by_the_caller(tmp_path: Path, monkeypatch):
-    from dossier import ingest
-    from dossier.records import load_records
+    from dossier.extract import ingest
+    from dossier.io.store import load_records
 
     project = tmp_path / "project"
     shutil.copytree(REPO / "tests" / "fixtures" / "site", project)  # no cache: every document is read
@@ -418,8 +430,8 @@ def test_entries_no_run_used_for_two_runs_are_forgotten(tmp_path: Path):
     path = lambda key: Path(memo.store._path(key))  # noqa: E731
 
     def run(*steps) -> None:
-        cache._USED.clear()
-        cache._SPARED.clear()
+        cache.RUN.used.clear()
+        cache.RUN.spared.clear()
         for step in steps:
             step()
         cache.remember_run(tmp_path, "report")

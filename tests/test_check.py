@@ -7,6 +7,7 @@ import pytest
 
 from dossier import check as chk
 from dossier.check import Problem, check, count_records
+from dossier.model.references import BACKLINKS, REFERENCES, Reference, walk
 
 
 @pytest.fixture(autouse=True)
@@ -139,3 +140,26 @@ def test_real_ingest_reads_the_fixture_document(repo, monkeypatch):
     assert check(repo) == []
     edit(repo, "actors/reuters.yml", "end: 7", "end: 6")
     assert "mentions.0.text does not match" in check(repo)[0].message
+
+
+def test_references_are_read_off_the_model_and_backlinks_invert_them():
+    assert REFERENCES == (
+        Reference("sources", ("cites", "*"), "actors"),
+        Reference("actors", ("mentions", "*", "source"), "sources"),
+        Reference("actors", ("roles", "*", "source"), "sources"),
+        Reference("claims", ("actors", "*"), "actors"),
+        Reference("claims", ("evidence", "*", "source"), "sources"),
+        Reference("claims", ("evidence", "*", "attributed_to"), "actors"),
+    )
+    assert [(r.kind, r.path) for r in BACKLINKS["actors"]] == [
+        ("sources", ("cites", "*")), ("claims", ("actors", "*")), ("claims", ("evidence", "*", "attributed_to"))]
+    assert [(r.kind, r.path) for r in BACKLINKS["sources"]] == [
+        ("actors", ("mentions", "*", "source")), ("actors", ("roles", "*", "source")), ("claims", ("evidence", "*", "source"))]
+    assert BACKLINKS["claims"] == ()
+
+
+def test_walk_reaches_every_item_and_skips_what_is_absent():
+    data = {"evidence": [{"source": "a"}, {"quote": "no source"}, {"source": "b"}], "actors": None}
+    assert list(walk(data, ("evidence", "*", "source"))) == [(("evidence", 0, "source"), "a"),
+                                                              (("evidence", 2, "source"), "b")]
+    assert list(walk(data, ("actors", "*"))) == [] and list(walk(data, ("cites", "*"))) == []

@@ -5,7 +5,10 @@ import re
 
 import pytest
 
-from dossier import claims
+from dossier.extract import cues, grouping, statements
+from dossier.extract.evidence import find_evidence
+from dossier.extract.features import Feat
+from dossier.extract.refine import refine
 from dossier.model import Actor, Alias, Claim, Document, Evidence, Mention, MentionCandidate, Sentence, Source
 from dossier.text import script_of
 
@@ -36,7 +39,7 @@ def make_doc(sid: str, text: str, lang: str, names: dict[str, tuple[str, str]],
 
 def evidence(sid, text, lang, names=None, **kw):
     doc, mentions = make_doc(sid, text, lang, names or {}, **kw)
-    found = claims.find_evidence(doc, mentions)
+    found = find_evidence(doc, mentions)
     for c in found:
         assert doc.text[c.start:c.end] == c.quote
     return found
@@ -65,11 +68,11 @@ def evidence(sid, text, lang, names=None, **kw):
     ("de", "Das Flugzeug wurde abgeschossen.", "shot down"),
 ])
 def test_events_per_language(lang, text, event):
-    assert claims.detect_events(text, lang)[0] == event
+    assert cues.detect_events(text, lang)[0] == event
 
 
 def test_no_event_in_plain_description():
-    assert claims.detect_events("The weather was pleasant and the sky was blue.", "en") == []
+    assert cues.detect_events("The weather was pleasant and the sky was blue.", "en") == []
 
 
 # --- negation --------------------------------------------------------------------------
@@ -95,7 +98,7 @@ def test_no_event_in_plain_description():
     ("de", "Der Minister ist zurückgetreten.", False),
 ])
 def test_negation_per_language(lang, text, negated):
-    assert claims.is_negated(text, lang) is negated
+    assert cues.is_negated(text, lang) is negated
 
 
 # --- numbers ---------------------------------------------------------------------------
@@ -114,7 +117,7 @@ def test_negation_per_language(lang, text, negated):
     ("en", "He died in 2019 after serving 25 years.", {}),
 ])
 def test_counts_per_language(lang, text, expected):
-    assert claims.extract_counts(text, lang) == expected
+    assert cues.extract_counts(text, lang) == expected
 
 
 @pytest.mark.parametrize("lang,text,manner", [
@@ -130,7 +133,7 @@ def test_counts_per_language(lang, text, expected):
     ("az", "Prezident həmkarını telefonla xəbərdar etdi.", "phone call"),
 ])
 def test_manner_per_language(lang, text, manner):
-    assert claims.extract_manner(text, lang) == manner
+    assert cues.extract_manner(text, lang) == manner
 
 
 # --- attribution -----------------------------------------------------------------------
@@ -232,12 +235,12 @@ def _corpus():
     ]
     cands = []
     for doc, mentions in docs:
-        cands.extend(claims.find_evidence(doc, mentions))
+        cands.extend(find_evidence(doc, mentions))
     return cands
 
 
 def test_same_fact_in_three_languages_is_one_claim():
-    result = claims.group(_corpus(), [], ACTORS)
+    result = grouping.group(_corpus(), [], ACTORS)
     arrest = [c for c in result if {e.source for e in c.evidence} >= {"a-en", "b-tr", "c-ar"}]
     assert len(arrest) == 1
     assert arrest[0].statement == "Ana Silva was arrested by the police on Monday."
@@ -246,9 +249,9 @@ def test_same_fact_in_three_languages_is_one_claim():
 
 
 def test_different_facts_do_not_group():
-    result = claims.group(_corpus(), [], ACTORS)
+    result = grouping.group(_corpus(), [], ACTORS)
     for claim in result:
-        events = {claims.detect_events(e.quote, e.language)[0] for e in claim.evidence}
+        events = {cues.detect_events(e.quote, e.language)[0] for e in claim.evidence}
         assert len(events) == 1, claim
     deal = [c for c in result if {e.source for e in c.evidence} == {"a-en", "d-ru"}]
     assert len(deal) == 1
@@ -256,25 +259,25 @@ def test_different_facts_do_not_group():
 
 def test_template_statement_without_english():
     doc, mentions = make_doc("t", "Ana Silva gözaltına alındı.", "tr", {"Ana Silva": ("ana", "person")})
-    result = claims.group(claims.find_evidence(doc, mentions), [], ACTORS)
+    result = grouping.group(find_evidence(doc, mentions), [], ACTORS)
     assert [c.statement for c in result] == ["Ana Silva was arrested."]
 
 
 def test_group_is_deterministic():
-    first = claims.group(_corpus(), [], ACTORS)
-    second = claims.group(list(reversed(_corpus())), [], ACTORS)
+    first = grouping.group(_corpus(), [], ACTORS)
+    second = grouping.group(list(reversed(_corpus())), [], ACTORS)
     assert first == second
 
 
 def test_existing_claim_id_is_kept():
     cands = _corpus()
-    fresh = claims.group(cands, [], ACTORS)
+    fresh = grouping.group(cands, [], ACTORS)
     arrest = next(c for c in fresh if len(c.evidence) >= 3)
     e = arrest.evidence[1]
     old = Claim(id="my-curated-id", statement="Old.", evidence=[
         Evidence(source=e.source, quote=e.quote, start=e.start, end=e.end, language=e.language,
                  attributed_to=None)])
-    again = claims.group(cands, [old], ACTORS)
+    again = grouping.group(cands, [old], ACTORS)
     kept = [c for c in again if c.id == "my-curated-id"]
     assert len(kept) == 1 and len(kept[0].evidence) == len(arrest.evidence)
     assert len({c.id for c in again}) == len(again)
@@ -284,13 +287,13 @@ def test_claims_do_not_swallow_everything():
     text = ("Ana Silva was arrested. The central bank raised interest rates. A storm destroyed homes. "
             "The football club signed a new coach. Parliament passed a budget agreement.")
     doc, mentions = make_doc("x", text, "en", {"Ana Silva": ("ana", "person")})
-    result = claims.group(claims.find_evidence(doc, mentions), [], ACTORS)
+    result = grouping.group(find_evidence(doc, mentions), [], ACTORS)
     assert all(len(c.evidence) == 1 for c in result)
 
 
 def test_fold_keeps_offsets():
     text = "İstanbul’da وَأُلْقِيَ"
-    folded, index = claims.fold(text)
+    folded, index = cues.fold(text)
     assert len(folded) == len(index)
     assert folded.startswith("istanbul'da")
     assert all(text[i] for i in index)
@@ -313,7 +316,7 @@ def test_fold_keeps_offsets():
     ("de", "Der Minister wurde nicht festgenommen.", True),
 ])
 def test_negation_governs_the_main_event(lang, text, negated):
-    assert claims.is_negated(text, lang) is negated
+    assert cues.is_negated(text, lang) is negated
 
 
 # --- statements ------------------------------------------------------------------------
@@ -330,7 +333,7 @@ PLACES = {
 
 def _statements(sid, text, lang, names):
     doc, mentions = make_doc(sid, text, lang, names)
-    return [c.statement for c in claims.group(claims.find_evidence(doc, mentions), [], PLACES)]
+    return [c.statement for c in grouping.group(find_evidence(doc, mentions), [], PLACES)]
 
 
 def test_patient_slot_takes_only_people():
@@ -382,9 +385,9 @@ def test_english_statement_is_cleaned():
 def test_english_fragment_is_widened_to_its_sentence():
     doc, mentions = make_doc("s", "Ana Silva resigned; and charged with fraud was her aide.", "en",
                              {"Ana Silva": ("ana", "person")})
-    cands = [c for c in claims.find_evidence(doc, mentions)]
+    cands = [c for c in find_evidence(doc, mentions)]
     for c in cands:
-        st = claims.statement_for([c], PLACES)
+        st = statements.statement_for([c], PLACES)
         assert st[0].isupper() and not st.lower().startswith("and ")
 
 
@@ -392,7 +395,7 @@ def test_claim_actors_are_participants_not_places():
     text = "In Capitalia, Ruritania's police arrested Ana Silva."
     doc, mentions = make_doc("s", text, "en", {"Capitalia": ("capital", "place"),
                                                "Ruritania": ("ruritania", "state"), "Ana Silva": ("ana", "person")})
-    result = claims.group(claims.find_evidence(doc, mentions), [], PLACES)
+    result = grouping.group(find_evidence(doc, mentions), [], PLACES)
     assert len(result) == 1
     assert "capital" not in result[0].actors and "ana" in result[0].actors
 
@@ -409,7 +412,7 @@ def _cands(*docs):
     for sid, text, lang in docs:
         names = {k: v for k, v in PEOPLE.items() if k in text}
         doc, mentions = make_doc(sid, text, lang, names)
-        out.extend(claims.find_evidence(doc, mentions))
+        out.extend(find_evidence(doc, mentions))
     return out
 
 
@@ -423,8 +426,8 @@ def _span_owners(result):
 
 def test_subordinate_event_is_not_the_main_event():
     text = "The plot was later discussed when Bo Lee met Ana Silva at a summit."
-    assert claims.main_event(text, "en") == "discussed"
-    assert claims.main_event("Bo Lee met Ana Silva at a summit.", "en") == "met"
+    assert cues.main_event(text, "en") == "discussed"
+    assert cues.main_event("Bo Lee met Ana Silva at a summit.", "en") == "met"
 
 
 def test_each_span_in_one_claim_and_manner_contest_on_the_warning():
@@ -436,7 +439,7 @@ def test_each_span_in_one_claim_and_manner_contest_on_the_warning():
         ("m-de", "Bo Lee traf Ana Silva auf einem Gipfel in Oslo.", "de"),
         ("m-en", "Ana Silva met Bo Lee at the Oslo summit last week.", "en"),
     )
-    result = claims.group(cands, [], ACTORS)
+    result = grouping.group(cands, [], ACTORS)
     assert all(len(ids) == 1 for ids in _span_owners(result).values())
     warning = [c for c in result if "w-tr" in {e.source for e in c.evidence}]
     assert len(warning) == 1
@@ -456,7 +459,7 @@ def test_arrested_and_charged_are_two_claims_in_every_language():
         ("x-ar", "اعتقلت الشرطة آنا سيلفا ووجهت إليها تهمة الاحتيال.", "ar"),
     )
     assert sorted(c.event for c in cands) == ["arrested"] * 4 + ["charged"] * 4
-    result = claims.group(cands, [], ACTORS)
+    result = grouping.group(cands, [], ACTORS)
     assert all(len(ids) == 1 for ids in _span_owners(result).values())
     by_event = {}
     for c in result:
@@ -470,7 +473,7 @@ def test_arrested_and_charged_are_two_claims_in_every_language():
 
 
 def _feats(cands, kinds=None):
-    return [claims._Feat(c, kinds or {}) for c in cands]
+    return [Feat(c, kinds or {}) for c in cands]
 
 
 def test_refine_merges_two_claims_with_one_frame():
@@ -482,11 +485,11 @@ def test_refine_merges_two_claims_with_one_frame():
     feats = _feats(cands, {"ana": "person"})
     scores = {(0, 1): 0.9, (2, 3): 0.9, (0, 2): 0.6, (0, 3): 0.6, (1, 2): 0.6, (1, 3): 0.6}
     cosines = {k: 0.5 for k in scores}
-    assert claims._refine([[0, 1], [2, 3]], feats, scores, cosines) == [[0, 1, 2, 3]]
+    assert refine([[0, 1], [2, 3]], feats, scores, cosines) == [[0, 1, 2, 3]]
     # a clashing count keeps two incidents apart
     feats[2].values = {"arrested": "2"}
     feats[0].values = {"arrested": "40"}
-    assert claims._refine([[0, 1], [2, 3]], feats, scores, cosines) == [[0, 1], [2, 3]]
+    assert refine([[0, 1], [2, 3]], feats, scores, cosines) == [[0, 1], [2, 3]]
 
 
 def test_refine_splits_a_catch_all_group():
@@ -500,10 +503,10 @@ def test_refine_splits_a_catch_all_group():
     feats = _feats(cands, {"russia": "state"})
     scores = {(0, 1): 0.8, (0, 2): 0.8, (1, 2): 0.8}
     cosines = {(0, 1): 0.4, (0, 2): 0.35, (1, 2): 0.45}
-    assert claims._refine([[0, 1, 2]], feats, scores, cosines) == [[0], [1], [2]]
+    assert refine([[0, 1, 2]], feats, scores, cosines) == [[0], [1], [2]]
     # the same wording holds them together
     close = {k: 0.9 for k in cosines}
-    assert claims._refine([[0, 1, 2]], feats, scores, close) == [[0, 1, 2]]
+    assert refine([[0, 1, 2]], feats, scores, close) == [[0, 1, 2]]
 
 
 def test_group_is_deterministic_under_shuffling():
@@ -513,17 +516,17 @@ def test_group_is_deterministic_under_shuffling():
         ("w-ar", "حذّر بو لي آنا سيلفا من مؤامرة الانقلاب.", "ar"),
         ("m-de", "Bo Lee traf Ana Silva auf einem Gipfel in Oslo.", "de"),
     )
-    first = claims.group(cands, [], ACTORS)
+    first = grouping.group(cands, [], ACTORS)
     for k in range(3):
         shuffled = cands[k:] + cands[:k]
-        assert claims.group(list(reversed(shuffled)), [], ACTORS) == first
+        assert grouping.group(list(reversed(shuffled)), [], ACTORS) == first
 
 
 def test_arabic_wa_joins_names_without_splitting():
     text = "نشأ التوتر بين آنا سيلفا وبو لي عقب إسقاط الطائرة."
-    assert len(claims.split_clauses(text, "ar")) == 1
+    assert len(cues.split_clauses(text, "ar")) == 1
     two = "اعتقلت الشرطة آنا سيلفا ووجهت إليها تهمة الاحتيال."
-    assert len(claims.split_clauses(two, "ar")) == 2
+    assert len(cues.split_clauses(two, "ar")) == 2
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -539,7 +542,7 @@ def test_according_to_a_plan_cites_no_one(lang, text):
 def test_foiled_statement_names_its_topic():
     cands = _cands(("f-tr", "Bo Lee sayesinde darbe girişimi engellendi.", "tr"),
                    ("f-ar", "أحبطت محاولة انقلاب بفضل تدخل بو لي.", "ar"))
-    result = claims.group(cands, [], ACTORS)
+    result = grouping.group(cands, [], ACTORS)
     assert [c.statement for c in result if len(c.evidence) == 2] == ["A coup attempt was foiled."]
 
 
@@ -549,5 +552,5 @@ def test_arabic_topicalised_subject_fills_the_template():
     seen = {a: [Mention(m.source, m.start, m.end, m.text) for m, b in mentions if b == a] for a in ("ana", "oslo")}
     actors = {"ana": Actor(id="ana", name="Ana Silva", kind="person", mentions=seen["ana"]),
               "oslo": Actor(id="oslo", name="Oslo", kind="place", mentions=seen["oslo"])}
-    result = claims.group(claims.find_evidence(doc, mentions), [], actors)
+    result = grouping.group(find_evidence(doc, mentions), [], actors)
     assert [c.statement for c in result] == ["Ana Silva criticized Oslo."]

@@ -1,9 +1,8 @@
-"""cli.py: every command's --help, check/report on a fixture repo, extract summary, atomic build."""
+"""cli.py: every command's --help, check/report on a fixture repo, extract summary, atomic build, export."""
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import types
 from pathlib import Path
 
@@ -24,7 +23,7 @@ def run(*args):
     return CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["serve"], ["check"], ["report"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["serve"], ["check"], ["report"], ["export"]])
 def test_help_everywhere(command):
     result = run(*command, "--help")
     assert result.exit_code == 0
@@ -35,7 +34,7 @@ def test_help_everywhere(command):
 
 def test_group_lists_every_command():
     output = run("--help").output
-    for name in ("extract", "build", "serve", "check", "report"):
+    for name in ("extract", "build", "serve", "check", "report", "export"):
         assert name in output
 
 
@@ -85,9 +84,7 @@ def test_report_on_broken_records_is_a_clean_error(repo):
 
 
 def fake_pipeline(monkeypatch, extract):
-    module = types.ModuleType("dossier.pipeline")
-    module.extract = extract
-    monkeypatch.setitem(sys.modules, "dossier.pipeline", module)
+    monkeypatch.setattr(cli.pipeline, "extract", extract)
 
 
 def test_extract_prints_progress_and_summary(repo, monkeypatch):
@@ -112,7 +109,7 @@ def test_extract_prints_progress_and_summary(repo, monkeypatch):
 
 
 def test_extract_error_becomes_click_error(repo, monkeypatch):
-    from dossier.errors import RecordError
+    from dossier.model.errors import RecordError
 
     def extract(root, progress=None):
         raise RecordError("content/aliases.yml", "bad pin", line=3)
@@ -177,3 +174,36 @@ def test_real_mkdocs_build(repo):
     (repo / "content/pages/index.md").write_text("# Hello\n", encoding="utf-8")
     site = cli.build_site(repo)
     assert (site / "index.html").is_file()
+
+
+def test_export_writes_the_data_files(repo):
+    from dossier import exports
+    from dossier.extract.ingest import load_document
+    from dossier.io.store import load_records
+
+    result = run("export", "--root", str(repo), "--site-url", "https://dossier.example.org/")
+    assert result.exit_code == 0, result.output
+    out = repo / "exports"
+    records = load_records(repo / "content")
+    texts = {s.id: load_document(repo / s.path, repo).text for s in records.sources.values()}
+    expected = exports.exports(records, texts, site_url="https://dossier.example.org/")
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == \
+        sorted(path[len("data/"):] for path in expected)
+    for path, data in expected.items():
+        assert (out / path[len("data/"):]).read_bytes() == data, path
+    assert f"Wrote {len(expected)} files to exports/" in result.output
+
+
+def test_export_to_a_folder_with_page_folders(repo, tmp_path):
+    result = run("export", "--root", str(repo), "--out", str(tmp_path / "out"), "--directory-urls")
+    assert result.exit_code == 0, result.output
+    assert "claims/ana-silva-arrested/" in (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8")
+    assert (tmp_path / "out" / "schemas" / "claims.schema.json").is_file()
+
+
+def test_export_on_broken_records_is_a_clean_error(repo):
+    (repo / "content/records/actors/reuters.yml").write_text("id: reuters\nkind: nope\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["export", "--root", str(repo)])
+    assert result.exit_code == 1
+    assert "content/records/actors/reuters.yml:" in result.output and "Hint:" in result.output
+    assert not (repo / "exports").exists()

@@ -8,8 +8,13 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from dossier import check, cli, curation, pipeline, records
-from dossier.errors import RecordError
+from dossier.io.safe_yaml import load_yaml
+from dossier import check
+from dossier import cli
+from dossier.extract import curation
+from dossier import pipeline
+from dossier.io import store as records
+from dossier.model.errors import RecordError
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "content" / "sources"
@@ -165,7 +170,7 @@ published: 2025-10-21
 
 
 def pipeline_text(root: Path, source) -> str:
-    from dossier.ingest import load_document
+    from dossier.extract.ingest import load_document
 
     return load_document(root / source.path, root).text
 
@@ -306,7 +311,7 @@ add_evidence:
     problems = [str(p) for p in check.check(root)]
     hit = [p for p in problems if f"curation/claims/{claim.id}.yml:8:" in p and "orphaned" in p]
     assert hit and "not in the document" in hit[0], problems
-    saved = records.load_yaml(root / "content" / "records" / "orphans.yml")
+    saved = load_yaml(root / "content" / "records" / "orphans.yml")
     assert {o["file"] for o in saved} == {f"content/curation/claims/{claim.id}.yml",
                                           "content/curation/claims/no-such-claim.yml"}
     # The curation file itself is untouched, and the verdict still applies.
@@ -454,7 +459,7 @@ def test_curation_link_out_of_its_folder_is_refused(repo):
 
 
 def test_sidecar_changes_the_document_cache_key(repo):
-    from dossier import cache
+    from dossier import incremental as cache
 
     doc = repo / "content" / "sources" / "doc.txt"
     before = cache.document_key(doc, repo)

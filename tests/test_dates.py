@@ -1,7 +1,7 @@
-"""dossier.dates: parse_date and find_dates across languages."""
+"""dossier.extract.dates: parse_date and find_dates across languages."""
 import pytest
 
-from dossier.dates import find_dates, parse_date
+from dossier.extract.dates import find_dates, parse_date
 
 
 @pytest.mark.parametrize("text, languages, expected", [

@@ -5,16 +5,16 @@ import csv
 import io
 import json
 import random
-import shutil
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from dossier import exports
-from dossier.errors import DossierError
-from dossier.ingest import load_document
-from dossier.records import load_records, schema
+from dossier.extract.ingest import load_document
+from dossier.io.store import load_records
+from dossier.io.validate import schema
+from dossier.model.schema import SCHEMA_KINDS
 
 from conftest import shuffled
 
@@ -42,7 +42,7 @@ def files(dossier):
 
 def test_the_files(files):
     names = {f"data/{n}" for n in exports.FILES}
-    names |= {f"data/schemas/{p.name}" for p in exports.SCHEMA_DIR.glob("*.schema.json")}
+    names |= {f"data/schemas/{kind}.schema.json" for kind in SCHEMA_KINDS}
     assert set(files) == names
     assert {f"data/schemas/{k}.schema.json" for k in ("sources", "actors", "claims")} <= names
 
@@ -131,38 +131,9 @@ def test_page_addresses_follow_the_url_style(dossier):
     assert f"claims/{first}.html" in flat and f"claims/{first}/" in nested
 
 
-def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    return project
-
-
-def test_background_writes_the_files_exports_makes(tmp_path):
-    project = _project(tmp_path)
-    recs = load_records(project / "content")
-    texts = {s.id: (project / s.path).read_text(encoding="utf-8") for s in recs.sources.values()}
-    expected = exports.exports(recs, texts, site_url="https://dossier.example.org/", directory_urls=True)
-    assert sorted(expected) == sorted(exports.paths())
-    job = exports.Background(project, project / "content", site_url="https://dossier.example.org/",
-                             directory_urls=True)
-    try:
-        job.wait()
-        for path, data in expected.items():
-            assert (job.dir / path).read_bytes() == data, path
-    finally:
-        job.close()
-    assert not job.tmp.exists()
-
-
-def test_background_failure_names_the_record(tmp_path):
-    project = _project(tmp_path)
-    bad = next(iter(sorted((project / "content" / "records" / "claims").glob("*.yml"))))
-    bad.write_text("id: [unclosed\n", encoding="utf-8")
-    job = exports.Background(project, project / "content")
-    try:
-        with pytest.raises(DossierError) as caught:
-            job.wait()
-    finally:
-        job.close()
-    message = str(caught.value)
-    assert "data exports" in message and bad.name in message and "Traceback" not in message
+def test_write_puts_the_files_in_a_folder(tmp_path, dossier, files):
+    written = exports.write(tmp_path / "out", files)
+    assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in written) == \
+        sorted(path[len("data/"):] for path in files)
+    for path, data in files.items():
+        assert (tmp_path / "out" / path[len("data/"):]).read_bytes() == data

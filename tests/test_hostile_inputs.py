@@ -16,8 +16,10 @@ import pytest
 from click.testing import CliRunner
 from lxml import html as lxml_html
 
-from dossier import check, cli, records
-from dossier.ingest import MAX_BYTES
+from dossier import check
+from dossier import cli
+from dossier.io import store as records
+from dossier.extract.decode import MAX_BYTES
 
 REPO = Path(__file__).resolve().parent.parent
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

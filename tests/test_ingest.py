@@ -1,11 +1,12 @@
-"""dossier.ingest: discovery, ids, decoding, header metadata and boilerplate spans."""
+"""dossier.extract.ingest: discovery, ids, decoding, header metadata and boilerplate spans."""
 from pathlib import Path
 
 import pytest
 
-from dossier import ingest
-from dossier.errors import InputError
-from dossier.ingest import MAX_BYTES, decode_bytes, discover, load_document, source_id
+from dossier.extract import decode
+from dossier.model.errors import InputError
+from dossier.extract.decode import MAX_BYTES, decode_bytes
+from dossier.extract.ingest import discover, load_document, source_id
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "content" / "sources"
@@ -101,7 +102,7 @@ def test_bad_files_raise_input_error_naming_the_file(name, words):
 def test_oversized_file_is_refused(tmp_path, monkeypatch):
     path = tmp_path / "big.txt"
     path.write_text("Some text. " * 20, encoding="utf-8")
-    monkeypatch.setattr(ingest, "MAX_BYTES", 50)
+    monkeypatch.setattr(decode, "MAX_BYTES", 50)
     with pytest.raises(InputError, match="big.txt"):
         load_document(path, tmp_path)
     assert MAX_BYTES == 20 * 1024 * 1024

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from dossier import claims, dates
-from dossier.actors import nominative
-from dossier.names import name_key, same_name
+from dossier.extract import cues
+from dossier.extract import dates
+from dossier.extract.mentions import nominative
+from dossier.text.names import name_key, same_name
 from tests.test_claims import evidence
 
 AGENCY = {"Interfax": ("interfax", "outlet"), "Ivan Petrov": ("ivan-petrov", "person"), "Petrov": ("ivan-petrov", "person"),
@@ -80,8 +81,8 @@ def test_the_speaker_is_not_the_subject_of_the_reported_clause(lang, text):
 
 
 def test_reporting_verb_before_that_is_not_an_event_of_informing():
-    assert claims.detect_events("Агентство сообщило, что министр арестован.", "ru")[0] == "arrested"
-    assert claims.detect_events("Министр сообщил коллеге о заговоре.", "ru")[0] == "informed"
+    assert cues.detect_events("Агентство сообщило, что министр арестован.", "ru")[0] == "arrested"
+    assert cues.detect_events("Министр сообщил коллеге о заговоре.", "ru")[0] == "informed"
 
 
 NAMES = {"Interfax": ("interfax", "outlet"), "Kommersant": ("kommersant", "outlet"),
@@ -116,7 +117,7 @@ def test_the_newspaper_said_refers_to_the_last_newspaper_not_the_last_agency(lan
     ("ar", "لكنه لم يعترف بالمسؤولية.", True),
 ])
 def test_negation_of_responsibility(lang, text, negated):
-    assert claims.is_negated(text, lang, event="accepted responsibility") is negated
+    assert cues.is_negated(text, lang, event="accepted responsibility") is negated
 
 
 def test_a_dropped_subject_after_a_comma_keeps_the_person():
@@ -131,7 +132,7 @@ def test_a_dropped_subject_after_a_comma_keeps_the_person():
     ("de", "Der Präsident warnte ihn persönlich."),
 ])
 def test_personally_is_not_a_meeting(lang, text):
-    assert claims.extract_manner(text, lang) is None
+    assert cues.extract_manner(text, lang) is None
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -141,7 +142,7 @@ def test_personally_is_not_a_meeting(lang, text):
     ("de", "Die Luftabwehr hat das Flugzeug abgeschossen."),
 ])
 def test_shot_down_per_language(lang, text):
-    assert claims.detect_events(text, lang)[0] == "shot down"
+    assert cues.detect_events(text, lang)[0] == "shot down"
 
 
 # --- relative dates ------------------------------------------------------------------------
@@ -188,7 +189,7 @@ def test_a_name_far_before_the_reporting_verb_is_not_the_speaker(lang, text):
 
 
 def test_a_reporting_tag_after_a_comma_is_not_an_event():
-    assert claims.detect_events("Полиция задержала лидера оппозиции, сообщила его партия.", "ru") == ["arrested"]
+    assert cues.detect_events("Полиция задержала лидера оппозиции, сообщила его партия.", "ru") == ["arrested"]
 
 
 @pytest.mark.parametrize("lang, text", [

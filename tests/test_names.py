@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.names import key_strength, name_key, same_name, strip_arabic_clitics, strip_suffix
+from dossier.text.names import (key_strength, name_key, remember_same_names, same_name, same_name_count,
+                                same_name_table, strip_arabic_clitics, strip_suffix, tidy_name)
 
 
 @pytest.mark.parametrize("group", [
@@ -66,3 +67,21 @@ def test_arabic_article_is_dropped_in_keys():
 
 def test_deterministic():
     assert [name_key("Мехтиев") for _ in range(3)] == ["mhtf"] * 3
+
+
+def test_same_name_answers_are_kept_and_taken_back():
+    same_name("Vladimir Putin", "Владимир Путин")
+    table = same_name_table()
+    assert table[("Vladimir Putin", "Владимир Путин")] is True
+    table[("not", "asked")] = False  # a copy: the table itself is unchanged
+    assert ("not", "asked") not in same_name_table()
+    known = same_name_count()
+    remember_same_names({("kept", "earlier"): True})
+    assert same_name_count() == known + 1 and same_name("kept", "earlier")
+
+
+def test_tidy_name_title_cases_names_written_in_one_case():
+    assert tidy_name("recep erdogan") == "Recep Erdogan"
+    assert tidy_name("VLADIMIR PUTIN") == "Vladimir Putin"
+    assert tidy_name("TASS") == "TASS"  # short capitals are an acronym
+    assert tidy_name("Ilham Aliyev") == "Ilham Aliyev"

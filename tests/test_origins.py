@@ -7,7 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from dossier import analysis, cli, pipeline, records
+from dossier.extract import analysis
+from dossier import cli
+from dossier import pipeline
+from dossier.io import store as records
 from dossier.model import Actor, Alias, Claim, Evidence, Source
 
 RELAYS = Path(__file__).resolve().parent / "fixtures" / "relays"

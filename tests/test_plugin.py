@@ -1,7 +1,8 @@
-"""dossier.plugin: a real `mkdocs build --strict` of the fixture dossier."""
+"""dossier.mkdocs: a real `mkdocs build --strict` of the fixture dossier."""
 from __future__ import annotations
 
 import filecmp
+import gzip
 import hashlib
 import json
 import logging
@@ -14,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from dossier import plugin, site
-from dossier.records import load_records
+from dossier import exports
+from dossier.mkdocs import background, dates, plugin, serve
+from dossier.model.errors import DossierError
+from dossier import site
+from dossier.io.store import load_records
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
@@ -33,8 +37,9 @@ def make_project(dest: Path) -> Path:
 
 
 def mkdocs_build(project: Path, site_dir: str = "site", **env_vars: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1", **env_vars)
+    env = dict(os.environ, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1")
     env.pop("SOURCE_DATE_EPOCH", None)
+    env.update(env_vars)
     return subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
@@ -157,6 +162,10 @@ def test_two_builds_are_identical(built):
     assert "sitemap.xml.gz" in files_a and "search/search_index.json" in files_a
     _, mismatch, errors = filecmp.cmpfiles(a, b, files_a, shallow=False)
     assert mismatch == [] and errors == []
+    # dated by the newest source, not by the day of the build
+    with gzip.open(a / "sitemap.xml.gz") as sitemap:
+        sitemap.read()
+        assert sitemap.mtime == dates.epoch(load_records(project / "content")) == 1760832000
 
 
 def test_bad_record_fails_naming_file_and_line(tmp_path):
@@ -179,9 +188,28 @@ def test_intro_page_feeds_home_and_is_not_a_page(tmp_path):
 
 def test_epoch_from_newest_published_date():
     records = load_records(FIXTURE / "content")
-    assert plugin._epoch(records) == 1760832000  # 2025-10-19T00:00:00Z
+    assert dates.epoch(records) == 1760832000  # 2025-10-19T00:00:00Z
     records.sources.clear()
-    assert plugin._epoch(records) == 0
+    assert dates.epoch(records) == 0
+
+
+def test_build_dates_follow_the_records_and_leave_the_environment_alone(tmp_path, monkeypatch):
+    """Sitemap dates come from the newest source; the plugin sets no environment variable."""
+    project = make_project(tmp_path / "project")
+    with open(project / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("site_url: https://dossier.example.org/\n")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    _plugin(project, "build").on_config(_Config(project))
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    sitemap = (project / "site" / "sitemap.xml").read_text("utf-8")
+    assert sitemap.count("<lastmod>2025-10-19</lastmod>") == sitemap.count("<url>") > 0
+    # an epoch the user set wins
+    result = mkdocs_build(project, "site-user", SOURCE_DATE_EPOCH="1700000000")
+    assert result.returncode == 0, result.stderr
+    sitemap = (project / "site-user" / "sitemap.xml").read_text("utf-8")
+    assert "<lastmod>2023-11-14</lastmod>" in sitemap and "2025-10-19" not in sitemap
 
 
 def test_record_pages_stay_out_of_an_automatic_nav(tmp_path):
@@ -318,7 +346,7 @@ def test_build_and_disabled_option_never_extract(tmp_path, extract_calls):
 
 def test_failed_extraction_keeps_serving_the_old_records(tmp_path, monkeypatch, caplog):
     from dossier import pipeline
-    from dossier.errors import DossierError
+    from dossier.model.errors import DossierError
 
     def broken(root, progress=None):
         raise DossierError("content/aliases.yml", "bad pin", line=3)
@@ -335,10 +363,10 @@ def test_failed_extraction_keeps_serving_the_old_records(tmp_path, monkeypatch, 
 
 def test_document_fingerprint_follows_edits(tmp_path):
     project = make_project(tmp_path / "project")
-    hashes = plugin.DocumentHashes()
+    hashes = serve.DocumentHashes()
     records = load_records(project / "content")
     before = hashes.fingerprint(project)
-    assert before == plugin.recorded_fingerprint(records)
+    assert before == serve.recorded_fingerprint(records)
     doc = project / "content" / "sources" / "en-hostile.txt"
     doc.write_bytes(doc.read_bytes() + b"x")
     (project / "content" / "sources" / "added.md").write_text("# Added\n", encoding="utf-8")
@@ -346,13 +374,11 @@ def test_document_fingerprint_follows_edits(tmp_path):
     (project / "content" / "sources" / "notes.yml").write_text("a: 1\n", encoding="utf-8")  # a sidecar
     after = hashes.fingerprint(project)
     assert dict(after)["content/sources/en-hostile.txt"] == hashlib.sha256(doc.read_bytes()).hexdigest()
-    assert plugin.describe_change(after, before) == "1 added, 1 changed, 1 removed"
+    assert serve.describe_change(after, before) == "1 added, 1 changed, 1 removed"
 
 
 def test_exports_and_redirects_are_built(built):
     """data/ holds the exports exactly as dossier.exports makes them; former ids redirect."""
-    from dossier import exports
-
     project, _ = built
     out = project / "site"
     records = load_records(project / "content")
@@ -395,7 +421,7 @@ for step in [None] + steps:
     config = config if step is None else get_config()
     build(config, dirty=True)
     plugin = config.plugins["dossier"]
-    report.append({"rendered": sorted(plugin._rendered), "pages": len(plugin._files.documentation_pages()),
+    report.append({"rendered": sorted(plugin._dirty.rendered), "pages": len(plugin._dirty.files.documentation_pages()),
                    "same": instance is None or plugin is instance})
     instance = plugin
 print(json.dumps(report))
@@ -449,10 +475,46 @@ def test_merge_search_index_keeps_unrendered_pages_in_build_order():
             "gone.html": [{"location": "gone.html", "title": "G", "text": "g"}]}
     written = json.dumps({"config": {"lang": ["en"]}, "docs": [{"location": "b.html", "title": "B", "text": "new b"}]},
                          separators=(",", ":"))
-    text, by_page = plugin.merge_search_index(written, {"b.html", "c.html"}, ["a.html", "b.html", "c.html"], kept)
+    text, by_page = serve.merge_search_index(written, {"b.html", "c.html"}, ["a.html", "b.html", "c.html"], kept)
     docs = json.loads(text)["docs"]
     assert [(d["location"], d["text"]) for d in docs] == [("a.html", "old a"), ("b.html", "new b")]
     assert set(by_page) == {"a.html", "b.html", "c.html"} and by_page["c.html"] == []
     assert text == json.dumps(json.loads(text), separators=(",", ":"))
     with pytest.raises(ValueError):
-        plugin.merge_search_index('{"docs": []}  ', set(), [], {})
+        serve.merge_search_index('{"docs": []}  ', set(), [], {})
+
+
+# --- the data exports made by a second process ---
+
+def test_background_writes_the_files_exports_makes(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    recs = load_records(project / "content")
+    texts = {s.id: (project / s.path).read_text(encoding="utf-8") for s in recs.sources.values()}
+    expected = exports.exports(recs, texts, site_url="https://dossier.example.org/", directory_urls=True)
+    assert sorted(expected) == sorted(exports.paths())
+    job = background.BackgroundExports(project, project / "content", site_url="https://dossier.example.org/",
+                                       directory_urls=True)
+    try:
+        job.wait()
+        for path, data in expected.items():
+            assert (job.dir / path).read_bytes() == data, path
+    finally:
+        job.close()
+    assert not job.tmp.exists()
+
+
+def test_background_failure_names_the_record(tmp_path, capfd):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    bad = next(iter(sorted((project / "content" / "records" / "claims").glob("*.yml"))))
+    bad.write_text("id: [unclosed\n", encoding="utf-8")
+    job = background.BackgroundExports(project, project / "content")
+    try:
+        with pytest.raises(DossierError) as caught:
+            job.wait()
+    finally:
+        job.close()
+    message = str(caught.value)
+    assert "data exports" in message and bad.name in message and "Traceback" not in message
+    assert bad.name not in "".join(capfd.readouterr())  # the second process says nothing on the console

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier import curation
+from dossier.extract import curation
 from dossier.model import Claim, Evidence, RECORD_TYPES, Verdict, from_dict, to_dict
-from dossier.records import _parse, dump_yaml
+from dossier.io.safe_yaml import _parse, dump_yaml
 
 SETTINGS = settings(max_examples=200, deadline=None, database=None,  # no .hypothesis/ folder in the tree
                     suppress_health_check=[HealthCheck.too_slow])

@@ -1,19 +1,25 @@
-"""records.py: YAML dump/load safety and round trips, schema validation, atomic writes."""
+"""io.store and model: YAML dump/load safety and round trips, generated schemas and validation, atomic writes."""
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
-from dossier import records as rec
-from dossier.errors import RecordError
-from dossier.model import RECORD_TYPES, _NESTED
-from dossier.records import Records, dump_yaml, load_records, load_yaml, write_records
+from dossier.io import store as rec
+from dossier.io.validate import ID_PATTERN, validate
+from dossier.model.errors import RecordError
+from dossier.model import RECORD_KINDS, RECORD_TYPES
+from dossier.model.overlay import OVERLAY_TYPES, SIDECAR_FIELDS
+from dossier.model.records import ID, Source, field_types, list_of, optional_of
+from dossier.model.schema import SCHEMA_KINDS, json_schema, json_text
+from dossier.io.safe_yaml import dump_yaml, load_yaml, load_yaml_text
+from dossier.io.store import Records, load_records, write_records
 
 from conftest import make_records
 
@@ -47,7 +53,7 @@ def test_tricky_strings_roundtrip(value, tmp_path):
 def test_any_unicode_text_roundtrips(value):
     data = {"quote": value, "items": [value, {"k": value}]}
     text = dump_yaml(data)
-    assert rec._parse(text, "prop.yml")[0] == data
+    assert load_yaml_text(text, "prop.yml") == data
     assert text.endswith("\n")
 
 
@@ -154,15 +160,165 @@ def test_invalid_utf8_is_reported(tmp_path):
 
 # --- schemas -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kind", sorted(RECORD_TYPES))
+SOURCE = {"id": "doc", "path": "content/sources/doc.txt", "sha256": "0" * 64, "language": "en", "title": None,
+          "publisher": None, "author": None, "published": None, "published_precision": None, "url": None}
+ACTOR = {"id": "ana", "name": "Ana", "kind": "person"}
+CLAIM = {"id": "c", "statement": "Something happened."}
+EVIDENCE = {"source": "doc", "quote": "q", "start": 0, "end": 1, "language": "en", "attributed_to": None}
+VERDICT = {"rating": "false", "rationale": "r", "reviewer": "ed", "date": "2025-01-02"}
+
+# Each broken value with the messages the hand-written schemas gave (they were compared when
+# the schemas became generated; the messages quote their descriptions).
+BROKEN = [
+    ("sources", {**SOURCE, "id": "Bad_Id"},
+     ["id: 'Bad_Id' does not match the required form: Record id; equals the file name without .yml."]),
+    ("sources", {**SOURCE, "path": "/etc/passwd"},
+     ["path: '/etc/passwd' does not match the required form: The document's path relative to the repository root, forward slashes (e.g. content/sources/x.txt)."]),
+    ("sources", {**SOURCE, "path": "content/../../x"},
+     ["path: 'content/../../x' does not match the required form: The document's path relative to the repository root, forward slashes (e.g. content/sources/x.txt)."]),
+    ("sources", {**SOURCE, "sha256": "xyz"},
+     ["sha256: 'xyz' does not match the required form: SHA-256 of the document file's bytes, lowercase hex."]),
+    ("sources", {**SOURCE, "language": "english"},
+     ["language: 'english' does not match the required form: ISO 639-1 code of the document as a whole, or null."]),
+    ("sources", {**SOURCE, "language": 5},
+     ["language: 5 is not of type 'string', 'null'"]),
+    ("sources", {**SOURCE, "published": "May 2025", "published_precision": "week"},
+     ["published: 'May 2025' does not match the required form: Publication date, ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY; null when unknown.",
+      "published_precision: 'week' is not one of ['day', 'month', 'year', None]"]),
+    ("sources", {**SOURCE, "languages": ["EN"], "cites": ["Bad"]},
+     ["cites.0: 'Bad' does not match the required form: An actor id.",
+      "languages.0: 'EN' does not match the required form: the pattern ^[a-z]{2,3}$"]),
+    ("sources", {**SOURCE, "boilerplate": [{"start": -1, "end": 2, "kind": "ad"}], "notes": [1]},
+     ["boilerplate.0.kind: 'ad' is not one of ['caption', 'read-also', 'most-read', 'tags', 'share', 'footer', 'header', 'other']",
+      'boilerplate.0.start: -1 is less than the minimum of 0',
+      "notes.0: 1 is not of type 'string'"]),
+    ("sources", {k: v for k, v in SOURCE.items() if k != "url"},
+     ["record: 'url' is a required property"]),
+    ("actors", {**ACTOR, "kind": "robot", "aliases": [{"name": "", "language": None, "script": "latin"}]},
+     ["aliases.0.name: '' should be non-empty",
+      "aliases.0.script: 'latin' does not match the required form: ISO 15924 script code: Latn, Arab, Cyrl, ...",
+      "kind: 'robot' is not one of ['person', 'organization', 'outlet', 'state', 'place', 'other']"]),
+    ("actors", {**ACTOR, "roles": [{"source": "doc", "text": "t", "former": "yes"}], "bogus": 1},
+     ["record: unknown field(s) ('bogus' was unexpected)",
+      "roles.0.former: 'yes' is not of type 'boolean'"]),
+    ("actors", {**ACTOR, "mentions": [{"source": "doc", "start": 0, "end": "1", "text": "Ana"}], "former_ids": ["A"]},
+     ["former_ids.0: 'A' does not match the required form: An earlier id.",
+      "mentions.0.end: '1' is not of type 'integer'"]),
+    ("actors", {**ACTOR, "description": 3, "name": None},
+     ["description: 3 is not of type 'string', 'null'",
+      "name: None is not of type 'string'"]),
+    ("claims", {**CLAIM, "evidence": [{**EVIDENCE, "attributed_to": "Bad Id"}, {**EVIDENCE, "date": "2025/01/01"}]},
+     ["evidence.0.attributed_to: 'Bad Id' is not valid under any of the given schemas",
+      "evidence.1.date: '2025/01/01' does not match the required form: ISO date the quote states for the event, or null."]),
+    ("claims", {**CLAIM, "verdict": {**VERDICT, "rating": "maybe", "date": "1 May"}},
+     ["verdict: {'rating': 'maybe', 'rationale': 'r', 'reviewer': 'ed', 'date': '1 May'} is not valid under any of the given schemas"]),
+    ("claims", {**CLAIM, "verdict": {**VERDICT, "url": 5}, "status": "unknown", "actors": ["X"]},
+     ["actors.0: 'X' does not match the required form: An actor id.",
+      "status: 'unknown' is not one of ['single-source', 'corroborated', 'contested']",
+      "verdict: {'rating': 'false', 'rationale': 'r', 'reviewer': 'ed', 'date': '2025-01-02', 'url': 5} is not valid under any of the given schemas"]),
+    ("claims", {**CLAIM, "origins": [{"id": "x", "kind": "actor", "chain": [["Bad"]], "via": ["doc", "B"]}]},
+     ["origins.0.chain.0.0: 'Bad' does not match the required form: the pattern ^[a-z0-9][a-z0-9-]*$",
+      "origins.0.via.1: 'B' does not match the required form: the pattern ^[a-z0-9][a-z0-9-]*$"]),
+    ("claims", {**CLAIM, "statement": "", "evidence": [{**EVIDENCE, "stance": "maybe", "value": 1, "added_by": 2}]},
+     ["evidence.0.added_by: 2 is not of type 'string', 'null'",
+      "evidence.0.stance: 'maybe' is not one of ['affirms', 'denies']",
+      "evidence.0.value: 1 is not of type 'string', 'null'",
+      "statement: '' should be non-empty"]),
+    ("claims", {"statement": "x", "former_ids": "c"},
+     ["former_ids: 'c' is not of type 'array'",
+      "record: 'id' is a required property"]),
+    ("curation-claim", {"actors": ["Bad"], "statment": "typo", "add": "yes"},
+     ["actors.0: 'Bad' does not match the required form: an id: lowercase a-z, 0-9 and '-' (the record's file name without .yml)",
+      "add: 'yes' is not of type 'boolean'",
+      "record: unknown field(s) ('statment' was unexpected)"]),
+    ("curation-claim", {"verdict": {**VERDICT, "url": "ftp://x", "date": "2025-1-1"}},
+     ["verdict.date: '2025-1-1' does not match the required form: a date written YYYY-MM-DD",
+      "verdict.url: 'ftp://x' is not valid under any of the given schemas"]),
+    ("curation-claim", {"verdict": {"rating": "maybe"}, "reject": True, "reason": ""},
+     ["reason: '' should be non-empty",
+      "verdict.rating: 'maybe' is not one of ['true', 'mostly-true', 'mixed', 'misleading', 'mostly-false', 'false', 'unproven']",
+      "verdict: 'date' is a required property",
+      "verdict: 'rationale' is a required property",
+      "verdict: 'reviewer' is a required property"]),
+    ("curation-claim", {"add_evidence": [{"source": "doc", "quote": "q", "occurrence": 0, "language": "english"},
+                                         {"source": "doc", "quote": "q", "added_by": "ed", "attributed_to": "X",
+                                          "date": "2025/1", "stance": "no"}]},
+     ["add_evidence.0.language: 'english' does not match the required form: an ISO 639-1 language code such as en, ar, tr",
+      'add_evidence.0.occurrence: 0 is less than the minimum of 1',
+      "add_evidence.0: 'added_by' is a required property",
+      "add_evidence.1.attributed_to: 'X' is not valid under any of the given schemas",
+      "add_evidence.1.date: '2025/1' does not match the required form: a date written YYYY-MM-DD, YYYY-MM or YYYY",
+      "add_evidence.1.stance: 'no' is not one of ['affirms', 'denies']"]),
+    ("curation-claim", {"match": [{"source": "doc"}], "reject_evidence": [{"source": "D", "quote": ""}]},
+     ["match.0: 'quote' is a required property",
+      "reject_evidence.0.quote: '' should be non-empty",
+      "reject_evidence.0.source: 'D' does not match the required form: an id: lowercase a-z, 0-9 and '-' (the record's file name without .yml)"]),
+    ("curation-actor", {"split": [{"id": "x", "name": "n", "spellings": []}], "merge": ["X"], "kind": "robot"},
+     ["kind: 'robot' is not one of ['person', 'organization', 'outlet', 'state', 'place', 'other']",
+      "merge.0: 'X' does not match the required form: an id: lowercase a-z, 0-9 and '-' (the record's file name without .yml)",
+      'split.0.spellings: [] should be non-empty']),
+    ("curation-actor", {"split": [{"id": "Y", "spellings": ["a", ""], "kind": None}], "aliases": [""], "name": 1},
+     ["aliases.0: '' should be non-empty",
+      "name: 1 is not of type 'string'",
+      "split.0.id: 'Y' does not match the required form: an id: lowercase a-z, 0-9 and '-' (the record's file name without .yml)",
+      "split.0.kind: None is not one of ['person', 'organization', 'outlet', 'state', 'place', 'other']",
+      "split.0.spellings.1: '' should be non-empty",
+      "split.0: 'name' is a required property"]),
+    ("source-meta", {"url": "javascript:alert(1)", "published": "May 2025", "language": "EN", "title": None},
+     ["language: 'EN' does not match the required form: an ISO 639-1 language code such as en, ar, tr",
+      "published: 'May 2025' does not match the required form: a date written YYYY-MM-DD, YYYY-MM or YYYY",
+      "title: None is not of type 'string'",
+      "url: 'javascript:alert(1)' does not match the required form: an http:// or https:// URL"]),
+    ("source-meta", {"archived_url": "https://x y", "publisher": "", "author": 1, "extra": 2},
+     ["archived_url: 'https://x y' does not match the required form: an http:// or https:// URL",
+      "author: 1 is not of type 'string'",
+      "publisher: '' should be non-empty",
+      "record: unknown field(s) ('extra' was unexpected)"]),
+]
+
+
+@pytest.mark.parametrize("kind, data, expected", BROKEN)
+def test_broken_values_are_rejected_with_the_messages_of_the_hand_written_schemas(kind, data, expected):
+    assert [message for _line, message in validate(kind, data)] == expected
+
+
+@pytest.mark.parametrize("kind", SCHEMA_KINDS)
+def test_generated_schemas_are_valid_json_schema(kind):
+    schema = json_schema(kind)
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"].endswith("2020-12/schema") and schema["$id"].endswith(f"/{kind}.schema.json")
+    assert json.loads(json_text(kind)) == schema and json_text(kind).endswith("}\n")
+
+
+@pytest.mark.parametrize("kind", SCHEMA_KINDS)
 def test_schemas_match_the_model(kind):
-    schema = json.loads((rec.SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    assert schema["$schema"].endswith("2020-12/schema")
-    cls = RECORD_TYPES[kind]
-    assert list(schema["properties"]) == [f.name for f in fields(cls)]
-    for (owner, name), nested in _NESTED.items():
-        if owner is cls:
-            assert list(schema["properties"][name]["items"]["properties"]) == [f.name for f in fields(nested)]
+    """Every field is a property, in field order, nested parts too; required = no default."""
+    def check(schema: dict, cls: type) -> None:
+        schema = defs.get(schema.get("$ref", "").rpartition("/")[2], schema)
+        assert list(schema["properties"]) == [f.name for f in fields(cls)]
+        required = [f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING]
+        assert schema.get("required", []) == required
+        for name, tp in field_types(cls).items():
+            inner, prop = optional_of(tp) or tp, schema["properties"][name]
+            if list_of(inner) is not None:
+                inner, prop = list_of(inner), prop["items"]
+            if hasattr(inner, "__dataclass_fields__"):
+                check(prop.get("anyOf", [prop])[-1], inner)
+
+    top = json_schema(kind)
+    defs = top.get("$defs", {})
+    check(top, {**RECORD_TYPES, **OVERLAY_TYPES}[kind])
+
+
+def test_every_record_of_the_sample_and_the_site_fixture_validates():
+    repo = Path(__file__).resolve().parent.parent
+    for content in (repo / "content", Path(__file__).parent / "fixtures" / "site" / "content"):
+        count = 0
+        for kind in RECORD_KINDS:
+            for path in sorted((content / "records" / kind).glob("*.yml")):
+                assert validate(kind, load_yaml(path)) == [], path
+                count += 1
+        assert count >= 10, content
 
 
 def test_records_from_the_fixture_validate():
@@ -170,7 +326,13 @@ def test_records_from_the_fixture_validate():
     r = make_records()
     for kind in RECORD_TYPES:
         for record in r.of(kind).values():
-            assert rec.validate(kind, to_dict(record)) == []
+            assert validate(kind, to_dict(record)) == []
+
+
+def test_the_id_pattern_and_sidecar_fields_come_from_the_model():
+    assert ID_PATTERN.pattern == ID.pattern == json_schema("actors")["properties"]["id"]["pattern"]
+    assert SIDECAR_FIELDS == tuple(json_schema("source-meta")["properties"])
+    assert set(SIDECAR_FIELDS) <= {f.name for f in fields(Source)}  # a sidecar overrides Source fields
 
 
 # --- load_records / write_records --------------------------------------------------------
@@ -237,7 +399,7 @@ def test_crash_mid_write_leaves_old_tree_intact(tmp_path, monkeypatch):
             raise OSError("disk full")
         Path(path).write_bytes(data)
 
-    monkeypatch.setattr(rec, "_write_file", failing_write)
+    monkeypatch.setattr(rec, "write_file", failing_write)
     with pytest.raises(OSError):
         write_records(content, changed)
     after = {p.relative_to(content): p.read_bytes() for p in (content / "records").rglob("*.yml")}

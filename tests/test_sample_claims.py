@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dossier import analysis, records
+from dossier.extract import analysis
+from dossier.io import store as records
 
 REPO = Path(__file__).resolve().parent.parent
 TR, AR_ZAMAN, EN, AR_NAHAR, AR_EXPLAINER = (

@@ -11,7 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from dossier import check, records
+from dossier import check
+from dossier.io import store as records
 
 REPO = Path(__file__).resolve().parent.parent
 

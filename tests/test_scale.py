@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from dossier import actors, claims
+from dossier.extract import linking
+from dossier.extract import features, grouping, refine
 
 
 def _reference_cluster(n, scores, threshold):
@@ -42,7 +43,7 @@ def test_heap_clustering_equals_the_plain_loop():
         for _ in range(rng.randint(1, n * 3)):
             i, j = sorted(rng.sample(range(n), 2))
             scores[(i, j)] = round(rng.choice([rng.random(), 0.6, 0.7]), 6)
-        assert claims._cluster(n, scores, claims.THRESHOLD) == _reference_cluster(n, scores, claims.THRESHOLD)
+        assert grouping._cluster(n, scores, features.THRESHOLD) == _reference_cluster(n, scores, features.THRESHOLD)
 
 
 def _feat(event, actor_ids, date=None):
@@ -51,7 +52,7 @@ def _feat(event, actor_ids, date=None):
 
 def test_blocks_are_all_pairs_when_small_and_linear_when_large():
     small = [_feat("met", [f"p{i % 3}"]) for i in range(20)]
-    assert len(claims._blocks(small)) == 20 * 19 // 2
+    assert len(grouping._blocks(small)) == 20 * 19 // 2
 
     rng = np.random.default_rng(0)
     for n in (1000, 4000):
@@ -59,7 +60,7 @@ def test_blocks_are_all_pairs_when_small_and_linear_when_large():
         feats += [_feat("met", []) for _ in range(50)]  # no anchor: nearest neighbours
         emb = rng.normal(size=(len(feats), 16))
         emb /= np.linalg.norm(emb, axis=1, keepdims=True)
-        pairs = claims._blocks(feats, emb)
+        pairs = grouping._blocks(feats, emb)
         assert len(pairs) < 60 * len(feats)  # linear, far from n^2 / 2
         # items sharing an actor are always compared
         assert (0, n // 10) in set(pairs)
@@ -67,8 +68,8 @@ def test_blocks_are_all_pairs_when_small_and_linear_when_large():
 
 def test_key_pairs_pair_exactly_the_names_sharing_a_key():
     names = ["Ahmed Karimi", "أحمد كريمي", "Leyla Demir", "Lejla Demir", "Omar Haddad", "Karimi"]
-    pairs = set(actors._key_pairs(names, family=True))
-    keys = [actors.name_key(n) for n in names]
+    pairs = set(linking._key_pairs(names, family=True))
+    keys = [linking.name_key(n) for n in names]
     for i in range(len(names)):
         for j in range(i + 1, len(names)):
             if keys[i] == keys[j]:
@@ -88,10 +89,10 @@ def test_grouping_part_by_part_equals_grouping_everything_at_once(tmp_path, monk
 
     from dossier import pipeline
 
-    # the argument of `claims._parts` holds only while no join needs less than PART_SCORE,
+    # the argument of `grouping._parts` holds only while no join needs less than PART_SCORE,
     # and for the cores while `_cluster` and `_settle` need no less than CORE_SCORE
-    assert claims.PART_SCORE <= min(claims.THRESHOLD, claims.MERGE_SCORE)
-    assert claims.CORE_SCORE <= claims.THRESHOLD
+    assert grouping.PART_SCORE <= min(features.THRESHOLD, refine.MERGE_SCORE)
+    assert grouping.CORE_SCORE <= features.THRESHOLD
     repo = Path(__file__).resolve().parent.parent
     root = tmp_path / "c"
     subprocess.run([sys.executable, str(repo / "scripts" / "gen_corpus"), "--n", "60", "--seed", "3",
@@ -104,19 +105,19 @@ def test_grouping_part_by_part_equals_grouping_everything_at_once(tmp_path, monk
 
     seen: list[int] = []
     cores: list[int] = []
-    real = claims._parts
+    real = grouping._parts
 
     def spy(n, scores, cosines, at=None):
         parts = real(n, scores, cosines, at)
         (cores if at is not None else seen).append(len([p for p in parts if len(p[0]) > 1]))
         return parts
-    monkeypatch.setattr(claims, "_parts", spy)
+    monkeypatch.setattr(grouping, "_parts", spy)
     pipeline.extract(root)
     by_parts = snapshot()
     assert seen and seen[0] > 1  # several parts, or the test proves nothing
     assert max(cores) > 1  # and a part of several cores
 
-    monkeypatch.setattr(claims, "_parts", lambda n, scores, cosines, at=None: [(list(range(n)), dict(scores), dict(cosines))])
+    monkeypatch.setattr(grouping, "_parts", lambda n, scores, cosines, at=None: [(list(range(n)), dict(scores), dict(cosines))])
     shutil.rmtree(root / "content" / "records")
     pipeline.extract(root)
     assert snapshot() == by_parts
@@ -124,7 +125,7 @@ def test_grouping_part_by_part_equals_grouping_everything_at_once(tmp_path, monk
 
 def test_remembered_large_blocks_give_the_pairs_of_blocking_afresh(tmp_path, monkeypatch):
     """A large event block keeps its candidate pairs from the last run while its members are
-    the same (`claims._blocks` with a table): after a document is added, the records are
+    the same (`grouping._blocks` with a table): after a document is added, the records are
     those of a run that blocks everything afresh. Blocks are made small so that the
     nearest-neighbour path, and the table, are used on a small corpus."""
     import shutil
@@ -134,9 +135,9 @@ def test_remembered_large_blocks_give_the_pairs_of_blocking_afresh(tmp_path, mon
 
     from dossier import pipeline
 
-    monkeypatch.setattr(claims, "BLOCK_ALL", 6)
-    monkeypatch.setattr(claims, "ANCHOR_ALL", 3)
-    monkeypatch.setattr(claims, "NEIGHBOURS", 2)
+    monkeypatch.setattr(grouping, "BLOCK_ALL", 6)
+    monkeypatch.setattr(grouping, "ANCHOR_ALL", 3)
+    monkeypatch.setattr(grouping, "NEIGHBOURS", 2)
     repo = Path(__file__).resolve().parent.parent
     root = tmp_path / "c"
     subprocess.run([sys.executable, str(repo / "scripts" / "gen_corpus"), "--n", "31", "--seed", "5",
@@ -147,7 +148,7 @@ def test_remembered_large_blocks_give_the_pairs_of_blocking_afresh(tmp_path, mon
     shutil.move(held, spare)
 
     reused: list[int] = []
-    real = claims._blocks
+    real = grouping._blocks
 
     def spy(feats, emb=None, digests=None, known=None):
         before = dict(known or {})
@@ -155,7 +156,7 @@ def test_remembered_large_blocks_give_the_pairs_of_blocking_afresh(tmp_path, mon
         if known is not None:
             reused.append(sum(1 for k in known if k in before))
         return out
-    monkeypatch.setattr(claims, "_blocks", spy)
+    monkeypatch.setattr(grouping, "_blocks", spy)
 
     pipeline.extract(root)  # cold: fills the table
     shutil.copy(spare, sources / held.name)

@@ -1,9 +1,9 @@
-"""dossier.segment: sentence offsets, abbreviations, languages, flags."""
+"""dossier.extract.segment: sentence offsets, abbreviations, languages, flags."""
 from pathlib import Path
 
-from dossier.ingest import discover, load_document
+from dossier.extract.ingest import discover, load_document
 from dossier.model import Document, Source, Span
-from dossier.segment import detect_language, segment
+from dossier.extract.segment import detect_language, segment
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "content" / "sources"

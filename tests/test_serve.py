@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from dossier import pipeline
-from dossier.ingest import source_id
+from dossier.extract.ingest import source_id
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable

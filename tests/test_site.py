@@ -14,9 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier import exports, site
+from dossier import exports
+from dossier import site
+from dossier.site.claims import _value_key, render_claim
+from dossier.site.common import BIDI_CONTROLS, citations_page, clean, esc
+from dossier.site.prepared import claim_ref, prepare, statement_lang
 from dossier.model import Claim, Evidence, Source, Span
-from dossier.records import load_records
+from dossier.io.store import load_records
 
 from conftest import shuffled, site_fixture_texts
 
@@ -117,7 +121,7 @@ def test_page_set(pages, records):
     expected |= {site.page_path("claims", i) for i in records.claims}
     expected |= {site.page_path("actors", i) for i in records.actors}
     expected |= {site.page_path("sources", i) for i in records.sources}
-    expected |= {site.citations_page(e.source) for c in records.claims.values() for e in c.evidence
+    expected |= {citations_page(e.source) for c in records.claims.values() for e in c.evidence
                  if e.source in records.sources}
     assert set(pages) == expected
     # A record whose id is 'index' must not replace the section index.
@@ -144,11 +148,11 @@ HOSTILE = ["<script>alert(1)</script>", "{{ x }}", "{% if %}", "[x](javascript:a
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_esc_is_inert(text):
-    out = site.esc(text)
+    out = esc(text)
     bare = re.sub(r"&#\d+;", "", out)
     for ch in "<>[](){}*_`#|\"'&":
         assert ch not in bare
-    assert not any(c in out for c in site.BIDI_CONTROLS)
+    assert not any(c in out for c in BIDI_CONTROLS)
     rendered = to_html(f"# {out}\n\n{out}\n")
     tags = {t for t, _ in parse(rendered).tags}
     assert tags <= {"h1", "p"}
@@ -160,9 +164,9 @@ def test_esc_is_inert(text):
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_esc_roundtrips_any_text(text):
-    out = site.esc(text)
+    out = esc(text)
     assert "<" not in out and "[" not in out and "{" not in out
-    assert html.unescape(out) == " ".join(site.clean(text).split())
+    assert html.unescape(out) == " ".join(clean(text).split())
 
 
 def test_no_markup_from_source_text_in_any_page(pages):
@@ -177,7 +181,7 @@ def test_no_markup_from_source_text_in_any_page(pages):
                 assert not name.startswith("on"), f"{path}: event handler {name}"
                 if name == "href":
                     assert not value.lower().lstrip().startswith(("javascript:", "data:")), f"{path}: {value}"
-        assert not any(c in md_text for c in site.BIDI_CONTROLS), path
+        assert not any(c in md_text for c in BIDI_CONTROLS), path
         assert "{{" not in md_text and "{%" not in md_text, path
 
 
@@ -233,7 +237,7 @@ def test_who_says_what_groups_values_and_stances(pages):
 
 
 def test_value_order_is_numeric():
-    assert sorted(["12", "9", "100", "abc"], key=site._value_key) == ["9", "12", "100", "abc"]
+    assert sorted(["12", "9", "100", "abc"], key=_value_key) == ["9", "12", "100", "abc"]
 
 
 def test_statement_language_and_direction(records, texts):
@@ -241,16 +245,16 @@ def test_statement_language_and_direction(records, texts):
     claim = Claim("ar-claim", arabic, evidence=[Evidence("ar-sahifa", arabic + ".", 0, len(arabic) + 1, "ar", None)])
     english = Claim("en-claim", "The port closed.", evidence=[Evidence("ar-sahifa", arabic, 0, len(arabic), "ar", None)])
     turkish = Claim("tr-claim", "Liman kapandı", evidence=[Evidence("tr-gazete", "Dün liman kapandı.", 0, 18, "tr", None)])
-    assert site.statement_lang(claim) == "ar"
-    assert site.statement_lang(english) == "en"
-    assert site.statement_lang(turkish) == "tr"
-    page = site.render_claim(claim, site.prepare(records, texts))
+    assert statement_lang(claim) == "ar"
+    assert statement_lang(english) == "en"
+    assert statement_lang(turkish) == "tr"
+    page = render_claim(claim, prepare(records, texts))
     # Front-matter title without the attr_list suffix; heading carries dir/lang.
     assert page.split("\n")[1] == f'title: "{arabic}"'
     heading = parse(to_html(page.split("---\n", 2)[-1]))
     assert ("h1", {"dir": "rtl", "lang": "ar"}) in [(t, {k: v for k, v in a.items() if k != "id"})
                                                      for t, a in heading.tags if t == "h1"]
-    assert f'<bdi dir="ltr" lang="tr">Liman kapandı</bdi>' in site._claim_ref(site.prepare(records), turkish, "index.md")
+    assert f'<bdi dir="ltr" lang="tr">Liman kapandı</bdi>' in claim_ref(prepare(records), turkish, "index.md")
 
 
 def test_source_text_marks_quotes_by_offset(pages, records, texts):
@@ -350,5 +354,5 @@ def test_rendered_text_keeps_all_characters(data):
     rendered = to_html(page.split("---\n", 2)[-1])
     doc = parse(rendered, "dossier-text")
     shown = "".join(doc.text)
-    assert _normalise(shown) == _normalise(site.clean(text))
+    assert _normalise(shown) == _normalise(clean(text))
     assert not any(t in ("script",) for t, _ in doc.tags)

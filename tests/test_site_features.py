@@ -14,8 +14,13 @@ import markdown
 import pytest
 
 from dossier import site
-from dossier.model import Actor, Alias, Claim, Evidence, Origin
-from dossier.records import load_records
+from dossier.site.actors import CO_ACTORS_DRAWN, co_actors, mermaid_label, render_actor, search_spellings
+from dossier.site.claims import render_claim
+from dossier.site.indexes import DATA_FILES
+from dossier.site.prepared import origin_count, prepare
+from dossier.site.timeline import render_timeline, timeline
+from dossier.model import Actor, Alias, Claim, Evidence
+from dossier.io.store import load_records
 
 from conftest import site_fixture_texts
 
@@ -77,9 +82,9 @@ def test_badge_counts_independent_origins(pages, records):
     page = pages["claims/ships-seized.md"]
     # Three sources, but two of them relay the Harbor Authority: two independent origins.
     assert "2 independent origins, 3 sources" in page
-    assert site.origin_count(records.claims["ships-seized"]) == 2
+    assert origin_count(records.claims["ships-seized"]) == 2
     # Without computed origins the count falls back to distinct sources.
-    assert site.origin_count(records.claims["marsh-resigned"]) == 2
+    assert origin_count(records.claims["marsh-resigned"]) == 2
     assert "2 independent origins" not in pages["claims/marsh-resigned.md"]
     assert "2 sources" in pages["claims/marsh-resigned.md"]
 
@@ -148,7 +153,7 @@ def test_who_says_what_in_time_order(records):
         Evidence("ar-sahifa", "c", 0, 1, "ar", None, value="12"),
         Evidence("tr-gazete", "d", 2, 3, "tr", None, value="14")])
     recs.claims["c"] = claim
-    page = site.render_claim(claim, site.prepare(recs))
+    page = render_claim(claim, prepare(recs))
     column = page.split("## Who says what", 1)[1].split('dossier-value">14<', 1)[0]
     assert column.index("sources/ar-sahifa.md") < column.index("sources/tr-gazete.md") \
         < column.index("sources/en-hostile.md")
@@ -163,25 +168,25 @@ def test_co_actor_network_is_bounded_and_escaped(records):
         recs.actors[aid] = Actor(aid, f'Name "{i}" ]-->|x| [evil]', "person")
     recs.claims["big"] = Claim("big", "Many people met.", actors=["lena-marsh"] + many,
                                evidence=[Evidence("tr-gazete", "x", 0, 1, "tr", None)])
-    page = site.render_actor(recs.actors["lena-marsh"], site.prepare(recs))
+    page = render_actor(recs.actors["lena-marsh"], prepare(recs))
     code = page.split('<pre class="mermaid dossier-graph"', 1)[1].split("<code>", 1)[1].split("</code>", 1)[0]
     assert "<" not in code and '"' not in code  # inert in HTML ...
     graph = html.unescape(code)  # ... and what Mermaid reads (the element's text):
     edges = [line for line in graph.splitlines() if "---|" in line]
     # Drawn: the actor and at most CO_ACTORS_DRAWN others; the list names them all.
-    assert len(edges) == site.CO_ACTORS_DRAWN
+    assert len(edges) == CO_ACTORS_DRAWN
     for line in edges:
         assert re.fullmatch(r'  a0 ---\|\d+\| a\d+\["[^"\[\]|<>]*"\]', line), line
     listed = page.split("## Named together with", 1)[1].split("\n## ", 1)[0]
     assert sum(1 for line in listed.splitlines() if line.startswith("- ")) == 12 + 1  # + the other co-actor
-    label = site.mermaid_label('A "B" [c] (d) |e| <f>')
+    label = mermaid_label('A "B" [c] (d) |e| <f>')
     assert label.startswith('"') and label.endswith('"')
     assert not set(label[1:-1]) & set('"[]()|<>')
 
 
 def test_co_actors_are_most_shared_first(records):
-    s = site.prepare(records)
-    pairs = site.co_actors(s, "lena-marsh")
+    s = prepare(records)
+    pairs = co_actors(s, "lena-marsh")
     assert pairs and pairs == sorted(pairs, key=lambda kv: -kv[1])
     assert all(a != "lena-marsh" for a, _ in pairs)
 
@@ -190,12 +195,12 @@ def test_romanized_readings_for_search():
     actor = Actor("x", "Ramiz Mekhtiyev", "person", aliases=[
         Alias("Ramiz Mekhtiyev", "en", "Latn"), Alias("مهدييف", "ar", "Arab"), Alias("مختييف", "ar", "Arab"),
         Alias("رامز مهدييف", "ar", "Arab")])
-    assert site.search_spellings(actor) == ["Mehdiyev", "Ramiz Mehdiyev"]
+    assert search_spellings(actor) == ["Mehdiyev", "Ramiz Mehdiyev"]
     # Readings that only repeat a Latin spelling add nothing.
     putin = Actor("p", "Vladimir Putin", "person", aliases=[Alias("بوتين", "ar", "Arab"), Alias("Putin", "en", "Latn")])
     lavrov = Actor("l", "Lavrov", "person", aliases=[Alias("لافروف", "ar", "Arab")])
-    assert site.search_spellings(putin) == [] and site.search_spellings(lavrov) == []
-    page = site.render_actor(actor, site.prepare(type("R", (), {"sources": {}, "actors": {"x": actor},
+    assert search_spellings(putin) == [] and search_spellings(lavrov) == []
+    page = render_actor(actor, prepare(type("R", (), {"sources": {}, "actors": {"x": actor},
                                                                  "claims": {}})()))
     assert '"Mehdiyev"' in page.split("---", 2)[1]  # in the search tags
 
@@ -226,20 +231,20 @@ def test_timeline_orders_by_date_and_lists_undated_apart(records):
     recs.claims["two-dates"] = Claim("two-dates", "Dates differ.", evidence=[
         Evidence("tr-gazete", "a", 0, 1, "tr", None, date="2024-12"),
         Evidence("ar-sahifa", "b", 0, 1, "ar", None, date="2024-12-25")])
-    entries = site.timeline(site.prepare(recs))
+    entries = timeline(prepare(recs))
     dated = [e.date for e in entries if e.date]
     assert dated == sorted(dated)
     assert entries[-1].date is None and entries[-1].claim.id == "undated"
     assert [(e.date, e.kind) for e in entries if e.claim.id == "two-dates"] == [("2024-12", "event"),
                                                                                 ("2024-12-25", "event")]
-    page = site.render_timeline(site.prepare(recs))
+    page = render_timeline(prepare(recs))
     assert page.index("## 2024") < page.index("## 2025") < page.index("## Undated")
     assert page.split("## Undated", 1)[1].count("claims/undated.md") == 1
 
 
 def test_home_links_exports_and_timeline(pages):
     home = pages["index.md"]
-    for name, _ in site.DATA_FILES:
+    for name, _ in DATA_FILES:
         assert f"(data/{name})" in home
     assert "(data/schemas/claims.schema.json)" in home and "(timeline.md)" in home
 
@@ -250,7 +255,7 @@ def test_claim_page_does_not_embed_other_claims(records):
     for i in range(300):
         recs.claims[f"filler-{i}"] = Claim(f"filler-{i}", f"Filler statement number {i}.", actors=["lena-marsh"],
                                            evidence=[Evidence("tr-gazete", "x", 0, 1, "tr", None)])
-    page = site.render_claim(recs.claims["ships-seized"], site.prepare(recs))
+    page = render_claim(recs.claims["ships-seized"], prepare(recs))
     assert "Filler statement" not in page and len(page.encode("utf-8")) < 20_000
 
 

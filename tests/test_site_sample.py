@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from dossier import site
-from dossier.ingest import load_document
-from dossier.records import load_records
+from dossier.extract.ingest import load_document
+from dossier.io.store import load_records
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"

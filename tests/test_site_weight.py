@@ -10,6 +10,11 @@ import markdown
 from material.plugins.search.plugin import Parser
 
 from dossier import site
+from dossier.site import claims as site_claims
+from dossier.site import contested as site_contested
+from dossier.site import indexes as site_indexes
+from dossier.site import timeline as site_timeline
+from dossier.site.common import evidence_anchor, evidence_page
 from dossier.model import Claim, Evidence, Origin, Source
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "toc"]
@@ -59,38 +64,38 @@ def test_claim_page_is_bounded_and_every_quote_reachable():
     pages = site.pages(records)
     page = pages["claims/big.md"]
     assert len(page.encode("utf-8")) < 100 * KB, len(page.encode("utf-8")) / KB
-    assert site.evidence_pages(claim) == 40
+    assert site_claims.evidence_pages(claim) == 40
     # Every evidence item has its row (and permalink) on exactly one evidence page.
     found: list[str] = []
-    for k in range(1, site.evidence_pages(claim) + 1):
-        sub = pages[site.evidence_page("big", k)]
+    for k in range(1, site_claims.evidence_pages(claim) + 1):
+        sub = pages[evidence_page("big", k)]
         assert len(sub.encode("utf-8")) < 100 * KB
         assert "search:\n  exclude: true\n" in sub.split("---\n", 2)[1]
         found += sorted(_anchors(sub))
-    assert sorted(found) == sorted(site.evidence_anchor(e) for e in claim.evidence)
+    assert sorted(found) == sorted(evidence_anchor(e) for e in claim.evidence)
     assert len(found) == len(set(found))
     # The claim page links the first and the last evidence page; each page links its neighbours.
     assert "(big/evidence-1.md)" in page and "(big/evidence-40.md)" in page
-    assert "(evidence-2.md)" in pages[site.evidence_page("big", 1)]
-    assert "(evidence-21.md)" in pages[site.evidence_page("big", 20)]
+    assert "(evidence-2.md)" in pages[evidence_page("big", 1)]
+    assert "(evidence-21.md)" in pages[evidence_page("big", 20)]
     # Every side of the disagreement is quoted on the claim page, in its table and who-says-what.
-    shown = [e for e in claim.evidence if site.evidence_anchor(e) in _anchors(page)]
-    assert len(shown) == site.CLAIM_EVIDENCE_SHOWN
+    shown = [e for e in claim.evidence if evidence_anchor(e) in _anchors(page)]
+    assert len(shown) == site_claims.CLAIM_EVIDENCE_SHOWN
     assert {(e.stance, e.value) for e in shown} == {("affirms", "29"), ("affirms", "38"), ("denies", None)}
     assert len({e.source for e in shown}) == len(shown)  # different sources before a second quote
     wsw = page.split("## Who says what", 1)[1]
     assert wsw.count('class="dossier-position ') == 3
-    assert wsw.count("<blockquote") <= site.WSW_QUOTES
+    assert wsw.count("<blockquote") <= site_claims.WSW_QUOTES
     assert "more quotes on this side" in wsw
     assert "more origins" in page
 
 
 def test_small_claim_page_shows_everything():
-    claim = _big_claim(site.CLAIM_EVIDENCE_SHOWN, 50)
+    claim = _big_claim(site_claims.CLAIM_EVIDENCE_SHOWN, 50)
     pages = site.pages(_records(50, [claim]))
-    assert site.evidence_pages(claim) == 0
+    assert site_claims.evidence_pages(claim) == 0
     assert not any("/evidence-" in p for p in pages)
-    assert _anchors(pages["claims/big.md"]) == {site.evidence_anchor(e) for e in claim.evidence}
+    assert _anchors(pages["claims/big.md"]) == {evidence_anchor(e) for e in claim.evidence}
     # Who-says-what still bounds its quotes, and points at the table above for the rest.
     assert "more quotes on this side](big.md#evidence)" in pages["claims/big.md"]
 
@@ -157,7 +162,7 @@ def test_search_index_keeps_statements_and_titles_not_quotes():
     assert "Report number 1 on the harbour" in source_text and "Publisher 1" in source_text
     assert "Intro line" not in source_text and "harbour59" not in source_text
     assert _indexed_text(pages["citations/s00001.md"]) == ""
-    assert _indexed_text(pages[site.evidence_page("big", 1)]) == ""
+    assert _indexed_text(pages[evidence_page("big", 1)]) == ""
     assert "Citations" in _indexed_text(pages["citations.md"])
 
 
@@ -176,8 +181,8 @@ def _timeline_pages(n_claims: int) -> dict[str, str]:
 
 
 def test_timeline_pages_do_not_grow_with_the_dossier(monkeypatch):
-    monkeypatch.setattr(site, "TIMELINE_ENTRIES_PER_PAGE", 20)  # small pages: a small test
-    per_page = site.TIMELINE_ENTRIES_PER_PAGE
+    monkeypatch.setattr(site_timeline, "TIMELINE_ENTRIES_PER_PAGE", 20)  # small pages: a small test
+    per_page = site_timeline.TIMELINE_ENTRIES_PER_PAGE
     sizes = {n: _timeline_pages(n) for n in (per_page // 2, 5 * per_page, 10 * per_page)}
     assert list(sizes[per_page // 2]) == ["timeline.md"]  # a short timeline: one page
     assert len(sizes[10 * per_page]) == 11 and "timeline/page-10.md" in sizes[10 * per_page]
@@ -190,7 +195,7 @@ def test_timeline_pages_do_not_grow_with_the_dossier(monkeypatch):
     # every claim on exactly one page, in date order across pages; neighbours linked
     listed, dates = [], []
     for k in range(1, 11):
-        text = sizes[10 * per_page][site.timeline_page(k)]
+        text = sizes[10 * per_page][site_timeline.timeline_page(k)]
         assert "search:\n  exclude: true\n" in text.split("---\n", 2)[1]
         assert (k == 1) == ("[previous]" not in text) and (k == 10) == ("[next]" not in text)
         listed += re.findall(r"\]\(\.\./claims/(claim-\d+)\.md\)", text)
@@ -199,8 +204,8 @@ def test_timeline_pages_do_not_grow_with_the_dossier(monkeypatch):
     assert dates == sorted(dates)
     # each entry names a few of its 30 sources and links the claim's evidence for the rest
     entry = next(line for line in text.splitlines() if line.startswith("- <time"))
-    assert entry.count("(../sources/") == site.TIMELINE_SOURCES_SHOWN
-    assert f"{30 - site.TIMELINE_SOURCES_SHOWN} more sources](../claims/" in entry and ".md#evidence)" in entry
+    assert entry.count("(../sources/") == site_timeline.TIMELINE_SOURCES_SHOWN
+    assert f"{30 - site_timeline.TIMELINE_SOURCES_SHOWN} more sources](../claims/" in entry and ".md#evidence)" in entry
 
 
 def _links_resolve(pages: dict[str, str], paths) -> None:
@@ -211,8 +216,8 @@ def _links_resolve(pages: dict[str, str], paths) -> None:
 
 
 def test_index_and_contested_pages_are_bounded(monkeypatch):
-    monkeypatch.setattr(site, "INDEX_ROWS_PER_PAGE", 20)
-    monkeypatch.setattr(site, "CONTESTED_PER_PAGE", 5)
+    monkeypatch.setattr(site_indexes, "INDEX_ROWS_PER_PAGE", 20)
+    monkeypatch.setattr(site_contested, "CONTESTED_PER_PAGE", 5)
     claims = []
     for c in range(90):  # 30 contested, 60 corroborated
         status = "contested" if c % 3 == 0 else "corroborated"

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from dossier import analysis, pipeline, records
+from dossier.extract import analysis
+from dossier import pipeline
+from dossier.io import store as records
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent

@@ -1,0 +1,599 @@
+"""Cues: what the per-language lexicons (dossier/lexicons/*.yml) find in a sentence or clause.
+
+Cues are matched on folded text (`fold`), whose index map turns match offsets back into
+exact offsets of the original. From them: which event a clause states (`detect_events`,
+`main_event`), whether it denies it (`is_negated`), what numbers it gives (`extract_counts`),
+how two parties communicated (`extract_manner`), where a sentence joins two separate facts
+(`split_clauses`) and whom it attributes its content to (`attribution`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from dossier.model import MentionCandidate
+from dossier.text import script_of
+from dossier.text.fold import fold, fold_str
+from dossier.text.lexicon import load_lexicon
+
+
+#: Languages whose lexicons stand in for each other (close relatives, often misdetected).
+_RELATED = {"tr": ("az",), "az": ("tr",)}
+
+#: Which lexicon languages to try when a sentence's language is unknown.
+_BY_SCRIPT = {"Latn": ("en", "tr", "az", "de"), "Arab": ("ar",), "Cyrl": ("ru",)}
+
+#: SOV languages: a reporting verb at the end has its speaker at the start of the clause.
+SUBJECT_FIRST = frozenset({"tr", "az"})
+
+#: Who can be a source of information, best first.
+_SOURCE_KINDS = {"outlet": 0, "organization": 1, "person": 2, "other": 3}
+
+
+# ---------------------------------------------------------------------------------------
+# Folding and cue patterns
+# ---------------------------------------------------------------------------------------
+
+_AR_CLITICS = r"(?:[وف]?(?:[بلك]|س)?(?:ال|لل)?)"
+_WORD = r"[^\W_]"
+
+
+def _token_regex(token: str) -> str:
+    prefix = token.endswith("*")
+    token = token.rstrip("*")
+    body = re.escape(token)
+    if script_of(token) == "Arab":
+        body = _AR_CLITICS + body
+    if prefix and script_of(token) == "Arab":
+        # an Arabic stem, but not its adjective (nisba): اجتماع* must not match الاجتماعي
+        return body + r"(?!ي(?:ه|ين|ون)?(?![\w]))[\w'-]*"
+    return body + (r"[\w'-]*" if prefix else rf"(?!{_WORD})")
+
+
+def compile_cue(pattern: str) -> str:
+    """A lexicon cue (words, '*' prefixes, '~' gaps) as a regex over folded text."""
+    parts: list[str] = []
+    gap = False
+    for token in fold_str(pattern).split():
+        if token == "~":
+            gap = True
+            continue
+        if parts:
+            parts.append(r"(?:\s+\S+){0,3}?\s+" if gap else r"[\s\"']+")
+        parts.append(_token_regex(token))
+        gap = False
+    return rf"(?<!{_WORD})" + "".join(parts)
+
+
+@lru_cache(maxsize=None)
+def _regex(patterns: tuple[str, ...]) -> Optional[re.Pattern]:
+    if not patterns:
+        return None
+    # Longest first so that "according to the report" wins over "according to".
+    ordered = sorted(set(patterns), key=lambda p: (-len(p), p))
+    return re.compile("|".join(f"(?:{compile_cue(p)})" for p in ordered))
+
+
+def languages_for(language: Optional[str], script: str) -> tuple[str, ...]:
+    """Lexicon languages to apply to text in `language` (or, if unknown, in `script`)."""
+    if language:
+        return (language,) + _RELATED.get(language, ())
+    return _BY_SCRIPT.get(script, ("en",))
+
+
+def find_cues(patterns: Iterable[str], folded: str) -> list[tuple[int, int]]:
+    rx = _regex(tuple(patterns))
+    if rx is None:
+        return []
+    return [(m.start(), m.end()) for m in rx.finditer(folded) if m.end() > m.start()]
+
+
+# ---------------------------------------------------------------------------------------
+# Events, negation, counts, manner
+# ---------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _events() -> list[dict]:
+    return list(load_lexicon("events").get("events", []))
+
+
+@lru_cache(maxsize=None)
+def event_info() -> dict[str, dict]:
+    """Event id -> its entry in events.yml (class, attach, templates, cues)."""
+    return {e["id"]: e for e in _events()}
+
+
+@lru_cache(maxsize=None)
+def event_order() -> dict[str, int]:
+    return {e["id"]: i for i, e in enumerate(_events())}
+
+
+def _mask_reporting(folded: str, langs: tuple[str, ...]) -> str:
+    """Blank reporting verbs that open reported content ("сообщило, что ...", "xəbər verib ki")
+    or tag it after a comma ("..., сообщила газета"): there they attribute the content
+    rather than tell an event of informing someone."""
+    lex = load_lexicon("reporting")
+    verbs = [c for lang in langs for c in ((lex.get(lang) or {}).get("verbs") or [])]
+    comps = [c for lang in langs for c in ((lex.get(lang) or {}).get("complementizers") or [])]
+    if not verbs or not comps:
+        return folded
+    comp_starts = [s for s, _ in find_cues(comps, folded)]
+    for s, e in find_cues(verbs, folded):
+        opens_content = any(cs >= e and len(TOKEN_RX.findall(folded[e:cs])) <= 3 for cs in comp_starts)
+        # "..., сообщила его партия": a tag after the content, naming who reported it
+        tag = folded[:s].rstrip().endswith((",", "،")) and s > 0
+        if opens_content or tag:
+            folded = folded[:s] + " " * (e - s) + folded[e:]
+    return folded
+
+
+def detect_events(text: str, language: Optional[str], script: Optional[str] = None) -> list[str]:
+    """Canonical event ids whose cues occur in `text`, main event first (events.yml order)."""
+    langs = languages_for(language, script or script_of(text))
+    folded = _mask_reporting(fold_str(text), langs)
+    found = []
+    for event in _events():
+        cues = [c for lang in langs for c in (event.get("cues", {}).get(lang) or [])]
+        if cues and find_cues(cues, folded):
+            found.append(event["id"])
+    return found
+
+
+def main_event(text: str, language: Optional[str], script: Optional[str] = None) -> Optional[str]:
+    """The clause's main event: the first event (events.yml order) unless it is told only
+    inside a subordinate clause ("... discussed when the ministers met") while a firm event
+    stands outside one; then the first such firm event."""
+    events = detect_events(text, language, script)
+    if len(events) < 2:
+        return events[0] if events else None
+    folded = fold_str(text)
+    langs = languages_for(language, script or script_of(text))
+    subs = [c for lang in langs for c in ((load_lexicon("events").get("subordinators") or {}).get(lang) or [])]
+    scopes = []
+    for s, e in find_cues(subs, folded):
+        brk = _PHRASE_BREAK.search(folded, e)
+        scopes.append((s, brk.start() if brk else len(folded)))
+    if not scopes:
+        return events[0]
+    info = event_info()
+    outside = {ev for pos, ev in event_positions(folded, langs) if not any(a <= pos < b for a, b in scopes)}
+    for ev in events:
+        if ev in outside and not info[ev].get("weak") and not info[ev].get("attach"):
+            return ev
+    return events[0]
+
+
+def event_positions(folded: str, langs: tuple[str, ...]) -> list[tuple[int, str]]:
+    folded = _mask_reporting(folded, langs)
+    out = []
+    for event in _events():
+        cues = [c for lang in langs for c in (event.get("cues", {}).get(lang) or [])]
+        for s, _e in find_cues(cues, folded):
+            out.append((s, event["id"]))
+    return sorted(out)
+
+
+def event_spans(folded: str, langs: tuple[str, ...], event: str) -> list[tuple[int, int]]:
+    info = event_info().get(event) or {}
+    cues = [c for lang in langs for c in ((info.get("cues") or {}).get(lang) or [])]
+    return find_cues(cues, folded)
+
+
+#: Punctuation that closes a phrase: a negation never reaches across it to the predicate.
+_PHRASE_BREAK = re.compile(r"[,;:،؛()\[\]\"—–]")
+
+
+def words_between(folded: str, a: int, b: int) -> Optional[int]:
+    """Words strictly between positions a <= b, or None when punctuation separates them."""
+    if b < a:
+        return None
+    gap = folded[a:b]
+    if _PHRASE_BREAK.search(gap):
+        return None
+    return len(TOKEN_RX.findall(gap))
+
+
+def _masked(folded: str, entry: dict) -> str:
+    for s, e in find_cues(entry.get("except") or [], folded):
+        folded = folded[:s] + " " * (e - s) + folded[e:]
+    return folded
+
+
+def is_negated(text: str, language: Optional[str], script: Optional[str] = None,
+               event: Optional[str] = None) -> bool:
+    """True when `text` negates its main event predicate or denies that it happened.
+
+    The negation must govern the predicate: a negation word a few words before (or, where
+    the language puts it there, after) the event cue with no phrase break between, a
+    negative suffix on the predicate itself, or a denial verb near it. A negation elsewhere
+    ("who had no criminal record") does not count. `event` defaults to the clause's first
+    event; a clause with no event cue is negated by any cue in it.
+    """
+    folded = fold_str(text)
+    langs = languages_for(language, script or script_of(text))
+    lex = load_lexicon("negation")
+    event = event or next(iter(detect_events(text, language, script)), None)
+    spans = event_spans(folded, langs, event) if event else []
+    for lang in langs:
+        entry = lex.get(lang) or {}
+        masked = _masked(folded, entry)
+        before = find_cues(entry.get("before") or [], masked)
+        after = find_cues(entry.get("after") or [], masked)
+        denial = find_cues(entry.get("denial") or [], masked)
+        if not spans:
+            if before or after or denial or any(re.search(rx, masked) for rx in entry.get("regex") or []):
+                return True
+            continue
+        window = int(entry.get("window", 3))
+        dwindow = int(entry.get("denial_window", 8))
+        for es, ee in spans:
+            for ns, ne in before:
+                if ns <= es < ne or es < ns and ne <= ee:  # the cue phrase itself carries the negation
+                    return True
+                n = words_between(masked, ne, es)
+                if n is not None and n <= window:
+                    return True
+            for ns, ne in after:
+                if es < ns and ne <= ee:  # inside a split cue: "Verantwortung nicht übernommen"
+                    return True
+                n = words_between(masked, ee, ns)
+                if n is not None and n <= window:
+                    return True
+            for ns, ne in denial:
+                gap = masked[ne:es] if ne <= es else masked[ee:ns]
+                if len(TOKEN_RX.findall(gap)) <= dwindow and not re.search(r"[;؛]", gap):
+                    return True
+            # the predicate's own words (and the two after it) in a negative form
+            tail = list(TOKEN_RX.finditer(masked, ee))[:2]
+            scope = masked[es:tail[-1].end() if tail else ee]
+            if any(re.search(rx, scope) for rx in entry.get("regex") or []):
+                return True
+    return False
+
+
+TOKEN_RX = re.compile(r"[\w'-]+")
+_TIME_UNITS = re.compile(
+    r"^(?:years?|yil\w*|yıl\w*|il|ildə|عام\w*|عاما|سن\w*|год\w*|лет|jahr\w*|months?|ay|шт)$")
+
+
+def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
+    """(token index, value, char start) of every number in folded text (digits or words)."""
+    words = {}
+    lex = load_lexicon("numbers")
+    for lang in langs:
+        for w, v in (lex.get(lang) or {}).items():
+            if v is not None:
+                words[fold_str(str(w))] = int(v)
+    tokens = list(TOKEN_RX.finditer(folded))
+    out = []
+    for i, tok in enumerate(tokens):
+        raw = tok.group(0)
+        value: Optional[int] = None
+        digits = re.sub(r"[.,\s]", "", raw)
+        if digits.isdigit() and raw[0].isdigit():
+            value = int(digits)
+            if len(digits) == 4 and 1800 <= value <= 2100:
+                continue  # a year, not a count
+        elif raw in words:
+            value = words[raw]
+        if value is None:
+            continue
+        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        if _TIME_UNITS.match(nxt):
+            continue  # "87 years old", "for 25 years"
+        out.append((i, value, tok.start()))
+    return out
+
+
+#: A count never reaches across a clause boundary ("2 killed and 5 injured").
+_SEPARATOR = re.compile(r"[,;،؛]|(?<!\w)(?:and|or|ve|veya|və|и|или|und|oder)(?!\w)")
+
+
+def extract_counts(text: str, language: Optional[str], script: Optional[str] = None) -> dict[str, str]:
+    """Counted slots in `text`: {"killed": "12"} for "killing 12 people"."""
+    folded = fold_str(text)
+    langs = languages_for(language, script or script_of(text))
+    tokens = list(TOKEN_RX.finditer(folded))
+    if not tokens:
+        return {}
+    starts = [t.start() for t in tokens]
+    numbers = _numbers(folded, langs)
+    if not numbers:
+        return {}
+    lex = load_lexicon("counts")
+    # Every (cue, number) pairing within four words, then assign greedily by distance so
+    # that each number counts one thing ("2 killed and 5 injured").
+    pairs = []
+    for slot in sorted(k for k in lex if k != "units"):
+        cues = [c for lang in langs for c in (lex[slot].get(lang) or [])]
+        for s, e in find_cues(cues, folded):
+            first = _tok_index(starts, s)
+            last = _tok_index(starts, max(s, e - 1))
+            for ti, value, _pos in numbers:
+                if ti > last:
+                    dist, side = ti - last, 0  # number after the cue ("killing 12")
+                else:
+                    dist, side = first - ti, 1  # number before the cue ("12 killed")
+                lo, hi = (e, _pos) if side == 0 else (_pos, s)
+                if 1 <= dist <= 4 and not _SEPARATOR.search(folded[lo:hi]):
+                    pairs.append((dist, side, ti, slot, value))
+    result: dict[str, str] = {}
+    used: set[int] = set()
+    for dist, side, ti, slot, value in sorted(pairs):
+        if slot in result or ti in used:
+            continue
+        result[slot] = str(value)
+        used.add(ti)
+    return dict(sorted(result.items()))
+
+
+def _tok_index(starts: list[int], pos: int) -> int:
+    lo = 0
+    for i, s in enumerate(starts):
+        if s <= pos:
+            lo = i
+        else:
+            break
+    return lo
+
+
+def extract_manner(text: str, language: Optional[str], script: Optional[str] = None) -> Optional[str]:
+    """How parties communicated ("phone call", "meeting", ...) when `text` says so."""
+    folded = fold_str(text)
+    langs = languages_for(language, script or script_of(text))
+    for value, per_lang in load_lexicon("manner").items():
+        cues = [c for lang in langs for c in (per_lang.get(lang) or [])]
+        if find_cues(cues, folded):
+            return value
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Clause splitting
+# ---------------------------------------------------------------------------------------
+
+# Where two facts may be joined. `strong` joins: comma/semicolon + conjunction, contrast;
+# `weak`: a bare "and" (only split when the right side starts with its own verb).
+_STRONG = {
+    "*": [r";\s+"],
+    "en": [r",\s+(?=and\s)", r",\s+(?=but\s)", r"\s+(?=but\s)", r",\s+(?=while\s)", r",\s+(?=whereas\s)",
+           r",\s+(?=which\s)", r",\s+(?=who\s)",
+           r",\s+(?=despite\s)"],
+    "tr": [r",\s+(?=ve\s)", r",?\s+(?=ancak\s)", r",?\s+(?=ama\s)", r",?\s+(?=fakat\s)", r",\s+(?=ardından\s)"],
+    "az": [r",\s+(?=və\s)", r",?\s+(?=lakin\s)", r",?\s+(?=amma\s)", r",?\s+(?=ancaq\s)"],
+    "ar": [r"\s*[،,]\s*(?=و\w)", r"\s*[،,]\s*(?=رغم\s)", r"\s*[،,]?\s+(?=[وف]?لكن)", r"\s*[،,]\s*(?=مما\s)", r"\s*[،,]\s*(?=الذي\s|التي\s|الذين\s)",
+           r"\s*[،,]\s*(?=ثم\s)", r"\s*[،,]\s*(?=حيث\s)", r"\s*[،,]\s*(?=بينما\s)"],
+    "ru": [r",\s+(?=а\s)", r",\s+(?=но\s)", r",\s+(?=и\s)", r",\s+(?=однако\s)", r",\s+(?=котор)", r",\s+(?=после чего\s)"],
+    "de": [r",\s+(?=und\s)", r",\s+(?=aber\s)", r",\s+(?=doch\s)", r",\s+(?=jedoch\s)", r",\s+(?=während\s)",
+           r",\s+(?=woraufhin\s)"],
+}
+_WEAK = {"en": r"\s+(?=and\s)", "tr": r"\s+(?=ve\s)", "az": r"\s+(?=və\s)", "ru": r"\s+(?=и\s)", "de": r"\s+(?=und\s)",
+         # Arabic joins clauses with a prefixed wa- ("وفتح تحقيق") or a bare relative
+         # ("العملية التي انتهت بتوقيف"): split only when the right side opens with its own verb
+         "ar": r"\s+(?=و[^\W\d_]{2,})|\s+(?=(?:التي|الذي|الذين)\s)"}
+
+_TRIM = " \t\n\r,،;:-–—"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+# Long: the candidate joins, and the two passes that keep only joins between facts, share one offset map.
+def split_clauses(text: str, language: Optional[str], script: Optional[str] = None) -> list[tuple[int, int]]:
+    """(start, end) offsets in `text` of its clauses: split only between separate facts.
+
+    A split is kept when both sides state their own event; a side whose only events are
+    consequences (casualties) stays with the clause before it; a bare "and" splits only
+    when the right side starts with its own verb ("was arrested and charged ...").
+    """
+    script = script or script_of(text)
+    langs = languages_for(language, script)
+    folded, index = fold(text)
+    points: dict[int, tuple[int, bool]] = {}  # right start -> (left end, weak)
+    for lang in ("*",) + langs:
+        for rx in _STRONG.get(lang, []):
+            for m in re.finditer(rx, folded):
+                points.setdefault(m.end(), (m.start(), False))
+        weak = _WEAK.get(lang)
+        if weak:
+            for m in re.finditer(weak, folded):
+                points.setdefault(m.end(), (m.start(), True))
+    if not points:
+        return [_trimmed(text, 0, len(text))]
+    positions = event_positions(folded, langs)
+    attach = {e["id"] for e in _events() if e.get("attach")}
+
+    def seg_events(a: int, b: int) -> list[str]:
+        return [ev for p, ev in positions if a <= p < b]
+
+    segments: list[list] = []  # [start, end, weak-join-to-previous]
+    cur = 0
+    for right in sorted(points):
+        left_end, weak = points[right]
+        if left_end <= cur:
+            continue
+        segments.append([cur, left_end, None])
+        segments.append(None)  # marker, replaced below
+        segments[-1] = ("sep", right, weak)
+        cur = right
+    segments.append([cur, len(folded), None])
+    # Rebuild as (start, end, weak_join_before)
+    segs: list[tuple[int, int, bool]] = []
+    weak_next = False
+    for item in segments:
+        if isinstance(item, tuple):
+            weak_next = item[2]
+            continue
+        segs.append((item[0], item[1], weak_next))
+        weak_next = False
+    weak_events = {e["id"] for e in _events() if e.get("weak")}
+
+    def firm(evs: list[str]) -> bool:  # a fact of its own, not a consequence or a vague frame
+        return any(ev not in attach and ev not in weak_events for ev in evs)
+
+    # First drop the weak joins that do not separate two facts: a bare "and" (wa-) joins
+    # two clauses only when the right side opens with its own verb and the left part,
+    # back to the previous join, states a fact of its own ("X and Y met" names two parties).
+    raw: list[list] = []
+    for a, b, weak in segs:
+        if weak and raw:
+            head_end = a
+            for k, tok in enumerate(re.finditer(r"\S+", folded[a:b])):
+                if k > 3:
+                    break
+                head_end = a + tok.end()
+            pa, pb = raw[-1][0], raw[-1][1]
+            left = seg_events(pa, pb)
+            # a prefixed wa- also joins names and nouns ("لافروف وبلينكن"): the left part
+            # must then state a firm fact, not only a vague frame such as tension
+            left_ok = firm(left) if folded[a:a + 1] == "و" else bool(left)
+            if not (firm(seg_events(a, head_end)) and left_ok
+                    and len(folded[pa:pb].split()) >= 3 and len(folded[a:b].split()) >= 3):
+                raw[-1][1] = b
+                continue
+        raw.append([a, b])
+    merged: list[list] = []
+    for a, b in raw:
+        evs = seg_events(a, b)
+        words = len(folded[a:b].split())
+        standalone = bool(evs) and not set(evs) <= attach and words >= 3
+        if merged and not standalone:
+            merged[-1][1] = b
+            continue
+        if merged and not seg_events(merged[-1][0], merged[-1][1]):
+            merged[-1][1] = b  # the previous part had no fact of its own: join it
+            continue
+        merged.append([a, b])
+    out = []
+    for a, b in merged:
+        start = index[a] if a < len(index) else len(text)
+        end = index[b - 1] + 1 if b > 0 else 0
+        s, e = _trimmed(text, start, end)
+        if e > s:
+            out.append((s, e))
+    return out or [_trimmed(text, 0, len(text))]
+
+
+# ---------------------------------------------------------------------------------------
+# Attribution
+# ---------------------------------------------------------------------------------------
+
+def reporting_spans(kind: str, folded: str, langs: tuple[str, ...]) -> list[tuple[int, int]]:
+    lex = load_lexicon("reporting")
+    cues = [c for lang in langs for c in ((lex.get(lang) or {}).get(kind) or [])]
+    return find_cues(cues, folded)
+
+
+def _source_rank(kind: str) -> int:
+    return _SOURCE_KINDS.get(kind, 9)
+
+
+#: Words that may stand between a speaker named before a reporting verb and the verb
+#: ("Lavrov, the foreign minister, said").
+SPEAKER_REACH = 4
+
+
+# Long: the cue kinds, tried from the most to the least explicit, share the folded text and its offsets.
+def attribution(sentence_text: str, offset: int, language: Optional[str], script: str,
+                mentions: list[tuple[MentionCandidate, str]]) -> tuple[Optional[str], bool]:
+    """(actor id the sentence attributes its content to, whether the cue was anaphoric).
+
+    `offset` is the sentence's start in the document; `mentions` are the document's
+    mentions (with actor ids) inside the sentence. An anaphoric cue ("according to the
+    report") returns (None, True): the caller fills in the last named source.
+    """
+    folded, index = fold(sentence_text)
+    langs = languages_for(language, script)
+
+    def orig(pos: int) -> int:
+        return offset + (index[pos] if pos < len(index) else len(sentence_text))
+
+    def pick(cands: list[tuple[MentionCandidate, str]], anchor: int, after: bool,
+             subject_first: bool) -> Optional[str]:
+        usable = [(m, a) for m, a in cands if _source_rank(m.kind) < 9]
+        if not usable:
+            return None
+        if after:
+            key = lambda ma: (_source_rank(ma[0].kind), ma[0].start - anchor)  # noqa: E731
+        elif subject_first:
+            key = lambda ma: (_source_rank(ma[0].kind), ma[0].start)  # noqa: E731
+        else:
+            key = lambda ma: (_source_rank(ma[0].kind), anchor - ma[0].end)  # noqa: E731
+        return sorted(usable, key=key)[0][1]
+
+    def window_after(pos: int, words: int) -> list[tuple[MentionCandidate, str]]:
+        tail = folded[pos:]
+        limit = pos
+        for k, tok in enumerate(re.finditer(r"\S+", tail)):
+            if k >= words:
+                break
+            limit = pos + tok.end()
+        lo, hi = orig(pos), orig(limit) if limit < len(folded) else offset + len(sentence_text)
+        return [(m, a) for m, a in mentions if m.start >= lo and m.start < hi]
+
+    # "according to the plan" cites no one
+    for s, e in reporting_spans("not_sources", folded, langs):
+        folded = folded[:s] + " " * (e - s) + folded[e:]
+    # "according to the newspaper" refers back, unless the name follows ("the newspaper Bild")
+    def names_it(end: int) -> bool:
+        return any(m.kind in ("outlet", "organization") for m, _ in window_after(end, 2))
+
+    if any(not names_it(e) for _, e in reporting_spans("anaphoric", folded, langs)):
+        return None, True
+    # "X, it is alleged, ..." is impersonal: its reporting verb names no speaker
+    for s, e in reporting_spans("hedges", folded, langs):
+        folded = folded[:s] + " " * (e - s) + folded[e:]
+    for s, e in reporting_spans("after", folded, langs):
+        found = pick(window_after(e, 8), orig(e), True, False)
+        if found:
+            return found, False
+    for s, e in reporting_spans("before", folded, langs):
+        before = [(m, a) for m, a in mentions if m.end <= orig(s)]
+        # Turkish "X'e göre": the party is right before the cue.
+        found = pick(before, orig(s), False, False)
+        if found:
+            return found, False
+    lex = load_lexicon("reporting")
+    side = ((lex.get(langs[0]) or {}).get("verb_side")) or "before"
+    comps = reporting_spans("complementizers", folded, langs)
+    for s, e in reporting_spans("verbs", folded, langs):
+        before = [(m, a) for m, a in mentions if m.end <= orig(s)]
+        after = window_after(e, 4)
+        # "APA reported on Thursday that X was arrested": after "that" comes the content.
+        comp = next((cs for cs, _ in comps if cs >= e and len(TOKEN_RX.findall(folded[e:cs])) <= 3), None)
+        if comp is not None:
+            after = [(m, a) for m, a in after if m.start < orig(comp)]
+        subject_first = langs[0] in SUBJECT_FIRST
+        if not subject_first:
+            # "X detained Y on Thursday after a protest, his party said": the speaker stands
+            # next to the verb (allowing an apposition), not anywhere before it
+            before = [(m, a) for m, a in before
+                      if len(TOKEN_RX.findall(sentence_text[m.end - offset:orig(s) - offset])) <= SPEAKER_REACH]
+        order = [(before, False), (after, True)] if side == "before" else [(after, True), (before, False)]
+        for cands, is_after in order:
+            # a state or place next to the verb speaks for no one, but may qualify the
+            # outlet that does ("announced the Armenian agency X"); before a person it is
+            # the speaker itself ("Ruritania announced the arrest of X")
+            usable = [(m, a) for m, a in cands if _source_rank(m.kind) < 9]
+            if usable and len(usable) < len(cands) and not (subject_first and not is_after):
+                edge = min if is_after else max
+                nearest_all = edge(cands, key=lambda ma: ma[0].start if is_after else ma[0].end)
+                nearest_use = edge(usable, key=lambda ma: ma[0].start if is_after else ma[0].end)
+                if nearest_all not in usable and nearest_use[0].kind not in ("outlet", "organization"):
+                    usable = []
+            cands = usable
+            if cands and not (subject_first and not is_after):
+                # the speaker is the party right next to the verb, not anyone further on
+                # ("announced the arrest of X": X is who was arrested, not who announced)
+                nearest = min(cands, key=lambda ma: ma[0].start) if is_after else max(cands, key=lambda ma: ma[0].end)
+                cands = [ma for ma in cands if ma[0].start == nearest[0].start]
+            found = pick(cands, orig(e) if is_after else orig(s), is_after, subject_first)
+            if found:
+                return found, False
+    return None, False

@@ -1,0 +1,241 @@
+"""Evidence: the clauses of one document that state a fact, and the roles its sources give actors.
+
+`find_evidence` keeps prose sentences, splits a sentence where two separate facts are joined,
+and reads from the cues (`dossier.extract.cues`) who each clause is attributed to, whether it
+is denied, which event it states, what numbers it gives and when. It reads one document
+(and which of its mentions share an actor) only, so its result can be kept per document.
+`role_claims` turns the titles sources give actors into evidence for "X was <role>" claims.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_info, extract_counts, extract_manner,
+                                  find_cues, is_negated, languages_for, main_event, reporting_spans,
+                                  split_clauses)
+from dossier.extract.dates import find_dates, unresolved
+from dossier.extract.gazetteer import role_key
+from dossier.text.fold import fold
+from dossier.text.lexicon import load_lexicon
+from dossier.model import Actor, Document, EvidenceCandidate, MentionCandidate, Sentence
+from dossier.text import script_of
+
+
+# ---------------------------------------------------------------------------------------
+# Finding evidence
+# ---------------------------------------------------------------------------------------
+
+def _is_question(text: str) -> bool:
+    return text.rstrip(" \"'”»)").endswith(("?", "؟"))
+
+
+def _communicates(events: list[str]) -> bool:
+    info = event_info()
+    return any(info[e].get("class") == "communicate" for e in events)
+
+
+def _reported_part(text: str, language: Optional[str], script: str) -> str:
+    """The reported content of "X reported on Thursday that ...": the date of the report is
+    not the date of the event it reports."""
+    folded, index = fold(text)
+    langs = languages_for(language, script)
+    comps = reporting_spans("complementizers", folded, langs)
+    for _s, e in reporting_spans("verbs", folded, langs):
+        for cs, ce in comps:
+            if cs >= e and len(TOKEN_RX.findall(folded[e:cs])) <= 3:
+                return text[index[ce - 1] + 1:] if ce - 1 < len(index) else text
+    return text
+
+
+def _date_of(text: str, language: Optional[str], reference: Optional[str]) -> Optional[str]:
+    try:
+        found = find_dates(text, language, reference)
+    except Exception:  # a date we cannot read never stops extraction
+        return None
+    return found[0][2] if found else None
+
+
+def _referents(folded: str) -> list[tuple[str, int]]:
+    """(referent noun class, position) for every "newspaper"/"agency"/... noun in folded text."""
+    lex = load_lexicon("reporting").get("referents") or {}
+    return sorted(((noun, s) for noun in sorted(lex) for s, _ in find_cues(lex[noun] or [], folded)),
+                  key=lambda x: x[1])
+
+
+def _referent_near(text: str, sent: Sentence, m: MentionCandidate) -> Optional[str]:
+    """The kind of outlet a mention names, from the noun right next to it ("Agentur APA")."""
+    lo = max(sent.start, m.start - 40)
+    hi = min(sent.end, m.end + 25)
+    folded, _ = fold(text[lo:hi])
+    anchor = m.start - lo
+    found = _referents(folded)
+    if not found:
+        return None
+    return min(found, key=lambda x: (abs(x[1] - anchor), x[0]))[0]
+
+
+def date_notes(doc: Document, found: list[EvidenceCandidate]) -> list[str]:
+    """Notes for `Source.notes`: relative dates in evidence that the document's stated
+    publication date cannot resolve ("on Thursday" with no date, or only a year)."""
+    why = "the document states no publication date" if not doc.source.published else \
+        f"the publication date is stated only as {doc.source.published}"
+    spans: dict[tuple[int, int], str] = {}
+    for c in found:
+        try:
+            for s, e, surface in unresolved(c.quote, c.language, doc.source.published):
+                spans[(c.start + s, c.start + e)] = surface
+        except Exception:  # a date we cannot read never stops extraction
+            continue
+    return [f'date "{surface}" at {s}-{e} left unresolved: {why}'
+            for (s, e), surface in sorted(spans.items())]
+
+
+def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -> list[EvidenceCandidate]:
+    """The clauses of `doc` that state an event or a state, as evidence candidates.
+
+    `mentions` are the document's name mentions paired with their resolved actor ids.
+    """
+    ms = sorted(mentions, key=lambda ma: (ma[0].start, ma[0].end, ma[1]))
+    text = doc.text
+    seen_lines = Counter(s.text for s in doc.sentences)
+    out: list[EvidenceCandidate] = []
+    last_source: Optional[str] = None  # for "according to the report"
+    last_by_noun: dict[str, str] = {}  # for "the newspaper said": referent noun -> actor id
+    for sent in sorted(doc.sentences, key=lambda s: (s.start, s.end)):
+        inside = [(m, a) for m, a in ms if m.start >= sent.start and m.end <= sent.end]
+        # Remember the last outlet named, even in sentences that state nothing, also by
+        # what it is ("the newspaper said" refers to the last newspaper, not an agency).
+        for m, a in inside:
+            if m.kind == "outlet":
+                last_source = a
+                noun = _referent_near(text, sent, m)
+                if noun:
+                    last_by_noun[noun] = a
+        if sent.boilerplate or sent.heading or _is_question(sent.text):
+            continue
+        if seen_lines[sent.text] > 1:  # repeated lines are captions and teasers
+            continue
+        stext = text[sent.start:sent.end]
+        script = sent.script or script_of(stext)
+        attributed, anaphoric = attribution(stext, sent.start, sent.language, script, inside)
+        if anaphoric:
+            nouns = {n for n, _ in _referents(fold(stext)[0])}
+            attributed = last_by_noun.get(nouns.pop()) if len(nouns) == 1 else None
+            attributed = attributed or last_source
+        elif attributed is not None:
+            kinds = {m.kind for m, a in inside if a == attributed}
+            if kinds & {"outlet", "organization"}:
+                last_source = attributed
+        prev_actors: list[str] = []
+        prev_people: list[str] = []
+        for cs, ce in split_clauses(stext, sent.language, script):
+            start, end = sent.start + cs, sent.start + ce
+            quote = text[start:end]
+            events = detect_events(quote, sent.language, script)
+            if not events:
+                continue
+            main = main_event(quote, sent.language, script) or events[0]
+            events = [main] + [e for e in events if e != main]
+            actors: list[str] = []
+            for m, a in inside:
+                if m.start >= start and m.end <= end and a not in actors:
+                    actors.append(a)
+            if not [a for a in actors if a != attributed] and prev_actors:
+                # a clause with only a pronoun subject ("but he stopped short of ...")
+                actors = actors + [a for a in prev_actors if a not in actors]
+            elif cs > 0 and quote[:1].islower() and prev_people and not any(
+                    m.kind == "person" for m, a in inside if m.start >= start and m.end <= end):
+                # a continuation with a dropped subject ("..., однако не признал
+                # ответственность России"): the people of the clause before still act
+                actors = actors + [a for a in prev_people if a not in actors]
+            prev_actors = actors
+            prev_people = [a for m, a in inside if m.kind == "person" and a in actors]
+            values = extract_counts(quote, sent.language, script)
+            if _communicates(events):
+                manner = extract_manner(quote, sent.language, script)
+                if manner:
+                    values["manner"] = manner
+            out.append(EvidenceCandidate(
+                source=doc.source.id, sentence=sent, start=start, end=end, quote=quote,
+                language=sent.language, actors=actors, attributed_to=attributed,
+                stance="denies" if is_negated(quote, sent.language, script, events[0]) else "affirms",
+                values=values, date=_date_of(_reported_part(quote, sent.language, script), sent.language,
+                                             doc.source.published),
+                event=events[0]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Role claims
+# ---------------------------------------------------------------------------------------
+
+def _role_key(title: str, language: Optional[str]) -> Optional[str]:
+    try:
+        return role_key(title, language)
+    except Exception:  # an unreadable title is simply not a role claim
+        return None
+
+
+def role_claims(actors: dict[str, Actor], docs: dict[str, Document]) -> list[EvidenceCandidate]:
+    """Evidence for "X was <role>" claims: one item per (actor, canonical role, source).
+
+    The quote is the exact span covering the title and the name next to it; the value is
+    "former" when the source qualifies the title as former, else "current".
+    """
+    out: list[EvidenceCandidate] = []
+    for actor_id in sorted(actors):
+        actor = actors[actor_id]
+        chosen: dict[tuple[str, str], tuple[int, int, bool]] = {}
+        for role in sorted(actor.roles, key=lambda r: (r.source, r.text, r.former)):
+            doc = docs.get(role.source)
+            if doc is None or not role.text:
+                continue
+            key = _role_key(role.text, doc.source.language)
+            if not key:
+                continue
+            span = _role_span(doc.text, role.text, [m for m in actor.mentions if m.source == role.source])
+            if span is None:
+                continue
+            prev = chosen.get((role.source, key))
+            # A source that calls the actor "former" anywhere says so on purpose: keep it.
+            if prev is None or (role.former and not prev[2]) or (role.former == prev[2] and span < prev[:2]):
+                chosen[(role.source, key)] = (span[0], span[1], role.former)
+        for (source, key), (start, end, former) in sorted(chosen.items()):
+            doc = docs[source]
+            sent = _sentence_at(doc, start)
+            out.append(EvidenceCandidate(
+                source=source, sentence=sent, start=start, end=end, quote=doc.text[start:end],
+                language=sent.language or doc.source.language, actors=[actor_id], attributed_to=None,
+                stance="affirms", values={"role": "former" if former else "current"},
+                event=f"role:{key}"))
+    return out
+
+
+def _role_span(text: str, role_text: str, mentions: list) -> Optional[tuple[int, int]]:
+    """The span of `role_text` joined to the nearest mention (within 60 characters)."""
+    best = None
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        lo = max(0, m.start - len(role_text) - 60)
+        pos = text.find(role_text, lo)
+        while pos != -1 and pos <= m.end + 60:
+            gap = m.start - (pos + len(role_text)) if pos < m.start else pos - m.end
+            if gap <= 60 and "\n" not in text[min(pos, m.start):max(pos + len(role_text), m.end)]:
+                span = (min(pos, m.start), max(pos + len(role_text), m.end))
+                cand = (abs(gap), span)
+                if best is None or cand < best:
+                    best = cand
+            pos = text.find(role_text, pos + 1)
+    return best[1] if best else None
+
+
+def _sentence_at(doc: Document, pos: int) -> Sentence:
+    for s in doc.sentences:
+        if s.start <= pos < s.end:
+            return s
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    line_end = doc.text.find("\n", pos)
+    line_end = len(doc.text) if line_end == -1 else line_end
+    line = doc.text[line_start:line_end]
+    return Sentence(start=line_start, end=line_end, text=line, language=doc.source.language,
+                    script=script_of(line))

@@ -1,0 +1,407 @@
+"""The lexicon tables actor finding reads: titles, stop names, organisations, kinship words,
+countries (from ICU locale data) and cities (from ICU time-zone exemplar cities).
+
+Every table is built once, on first use, from `dossier/lexicons/*.yml` and ICU.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional
+
+
+from dossier.text.fold import fold_case as fold
+from dossier.text.lexicon import load_lexicon
+from dossier.text import script_of, to_latin
+from dossier.text.names import strip_arabic_clitics, strip_suffix
+
+LANGUAGES = ("en", "tr", "az", "de", "ru", "ar")
+LATIN_LANGS = ("en", "tr", "az", "de")
+SCRIPT_LANGS = {"Latn": LATIN_LANGS, "Cyrl": ("ru",), "Arab": ("ar",)}
+# Word boundaries of the cue regexes: no letter or digit on that side (Arabic too).
+_WORD_BEFORE = r"(?<![^\W_])"
+_WORD_AFTER = r"(?![^\W_])"
+
+
+def _forms_regex(forms: Iterable[str], arabic: bool) -> Optional[re.Pattern]:
+    """One alternation of folded forms, longest first, on word boundaries."""
+    alts = set()
+    for form in forms:
+        f = fold(str(form).strip())
+        if not f:
+            continue
+        alts.add(f)
+        if arabic and f.startswith("ال"):
+            alts.add("لل" + f[2:])  # li- + al- drops the alif
+    if not alts:
+        return None
+    body = "|".join(r"\s+".join(re.escape(p) for p in a.split()) for a in sorted(alts, key=lambda a: (-len(a), a)))
+    prefix = "(?:[وفبلك]{0,2}?)" if arabic else ""
+    return re.compile(f"{_WORD_BEFORE}{prefix}(?P<t>{body}){_WORD_AFTER}")
+
+
+def _cue_table(entries: list[dict], field: str) -> tuple[dict[str, re.Pattern], dict[str, str]]:
+    """(language -> regex of an entry list's cue forms, folded form -> the entry's `field`)."""
+    by_lang: dict[str, list[str]] = {}
+    value_of: dict[str, str] = {}
+    for entry in entries:
+        for lang in LANGUAGES:
+            for form in entry.get(lang, []) or []:
+                f = fold(str(form))
+                by_lang.setdefault(lang, []).append(f)
+                value_of.setdefault(f, entry[field])
+                if lang == "ar" and f.startswith("ال"):  # "لل" is ل + ال fused: "for the ..."
+                    value_of.setdefault("لل" + f[2:], entry[field])
+    return {lang: _forms_regex(forms, lang == "ar") for lang, forms in by_lang.items()}, value_of
+
+
+# ---- titles, stop names, organisations ------------------------------------------------
+
+@lru_cache(maxsize=1)
+def title_lexicon() -> tuple[dict, dict, dict]:
+    """(language -> compiled title regex, folded form -> role, language -> former cues)."""
+    lex = load_lexicon("titles")
+    regexes, role_of = _cue_table(lex.get("titles", []), "role")
+    former = {lang: {fold(str(w)) for w in (lex.get("former", {}).get(lang) or [])} for lang in LANGUAGES}
+    return regexes, role_of, former
+
+
+NOT_ROLES = {"counterpart"}  # title cues that name no role of their own
+
+
+@lru_cache(maxsize=1)
+def stop_lexicon() -> tuple[dict[str, frozenset], frozenset, tuple[str, ...], frozenset]:
+    """(language -> stop words, month/weekday names, surname endings, Arabic non-names)."""
+    lex = load_lexicon("stopnames")
+    stop = {lang: frozenset(fold(str(w)) for w in (lex.get("stop", {}).get(lang) or [])) for lang in LANGUAGES}
+    calendar = set()
+    try:
+        import icu  # deferred: heavy (PyICU), loaded only when a table is first built
+        for lang in LANGUAGES:
+            sym = icu.DateFormatSymbols(icu.Locale(lang))
+            for seq in (sym.getMonths(), sym.getShortMonths(), sym.getWeekdays(), sym.getShortWeekdays()):
+                calendar.update(fold(str(s)).rstrip(".") for s in seq if s)
+    except ImportError:  # pragma: no cover - PyICU is a declared dependency
+        pass
+    endings = tuple(sorted({fold(str(e)) for e in lex.get("surname_endings", [])}, key=lambda e: (-len(e), e)))
+    not_ar = frozenset(fold(str(w)) for w in lex.get("not_names_ar", []))
+    return stop, frozenset(calendar), endings, not_ar
+
+
+def is_stop(word: str) -> bool:
+    w = fold(strip_suffix(word))
+    stop, calendar, _, not_ar = stop_lexicon()
+    return w in calendar or w in not_ar or any(w in s for s in stop.values())
+
+
+@lru_cache(maxsize=1)
+def org_lexicon() -> tuple[dict, dict, list[tuple[re.Pattern, str, str]]]:
+    """(language -> cue regex, folded cue -> kind, [(institution regex, name, kind)])."""
+    lex = load_lexicon("organizations")
+    regexes, kind_of = _cue_table(lex.get("cues", []), "kind")
+    insts = []
+    for entry in lex.get("institutions", []):
+        for form in entry.get("forms", []):
+            form = str(form)
+            if form.isupper() and len(form) <= 5:
+                # Acronyms must match exactly: "AB", "UN" in lower case are ordinary words.
+                rx = re.compile(f"{_WORD_BEFORE}(?P<t>{re.escape(form)})(?:['’][^\\W\\d_]+)?{_WORD_AFTER}")
+                insts.append((rx, entry["name"], entry.get("kind", "organization"), True))
+            else:
+                rx = _forms_regex([form], script_of(form) == "Arab")
+                insts.append((rx, entry["name"], entry.get("kind", "organization"), False))
+    return regexes, kind_of, insts
+
+
+# ---- the country gazetteer -----------------------------------------------------------
+
+_TRAILING_VOWELS = "aeiouyəаяеиыоуюэاىةي"
+_STATE_SUFFIXES = {
+    "Latn": {"", "n", "an", "ian", "ians", "ans", "ns", "ese", "i", "is", "ish", "s", "er", "ern",
+             "li", "lu", "lü", "lar", "ler", "lilar", "liler", "ca", "ce", "ça", "çe",
+             "in", "un", "ün", "nin", "nun", "a", "e", "ə", "ya", "ye", "yə", "da", "de", "də",
+             "dan", "den", "dən", "ta", "te", "tan", "ten", "la", "le", "lə", "isch", "ische",
+             "ischen", "ischer", "isches", "ns", "en"},
+    "Cyrl": {"", "а", "у", "е", "ом", "и", "ю", "ей", "ой", "ский", "ская", "ское", "ские",
+             "ского", "ской", "скому", "ским", "ских", "ском", "скую", "йский", "йская", "йское",
+             "йские", "йского", "йской", "йскому", "йским", "йских", "йском", "йскую", "цы", "ец", "цев",
+             "ии", "ию", "ией", "ей", "я"},
+    "Arab": {"", "ي", "يه", "ية", "ة", "ون", "ين", "يون", "يين", "يان", "يا"},
+}
+
+
+@dataclass
+class Gazetteer:
+    english: dict[str, str] = field(default_factory=dict)  # region code -> English name
+    exact: dict[str, str] = field(default_factory=dict)  # folded single-word form -> code
+    stems: dict[str, dict[str, str]] = field(default_factory=dict)  # script -> stem -> code
+    multi: Optional[re.Pattern] = None  # multi-word names
+    multi_code: dict[str, str] = field(default_factory=dict)
+
+
+def _stem(word: str) -> str:
+    if script_of(word) == "Arab":
+        # Only a final alif/ta marbuta is an ending: روسيا -> روسي (Russian: روسي، الروسية).
+        return word[:-1] if word[-1:] in "اةى" else word
+    s = word
+    while s and s[-1] in _TRAILING_VOWELS:
+        s = s[:-1]
+    return s
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Countries in every supported language, from ICU display names plus a few aliases."""
+    import icu  # deferred: heavy (PyICU), loaded only when a table is first built
+
+    gaz = Gazetteer()
+    forms: dict[str, set[str]] = {}
+    for code in sorted(icu.Locale.getISOCountries()):
+        english = icu.Locale("", code).getDisplayCountry(icu.Locale("en"))
+        if not english or english == code:
+            continue
+        gaz.english[code] = re.sub(r"\s*\(.*?\)", "", english)
+        for lang in LANGUAGES:
+            name = icu.Locale("", code).getDisplayCountry(icu.Locale(lang))
+            name = re.sub(r"\s*\(.*?\)", "", name).strip()
+            if name and name != code:
+                forms.setdefault(code, set()).add(name)
+    lex = load_lexicon("organizations")
+    for code, aliases in (lex.get("state_aliases") or {}).items():
+        forms.setdefault(str(code), set()).update(str(a) for a in aliases)
+    _, _, _, not_ar = stop_lexicon()
+    multi_forms = []
+    for code in sorted(forms):
+        for form in sorted(forms[code]):
+            f = fold(form)
+            raw_article = form.startswith("ال")  # not أل: ألمانيا has no article
+            if f in not_ar:
+                continue
+            if len(f.split()) > 1:
+                multi_forms.append(f)
+                gaz.multi_code.setdefault(f, code)
+                continue
+            script = script_of(f)
+            variants = [f]
+            if script == "Arab" and raw_article and len(f) >= 6:
+                variants.append(f[2:])
+            for v in variants:
+                gaz.exact.setdefault(v, code)
+                one = v[:-1] if v[-1:] in _TRAILING_VOWELS else v
+                if len(one) >= 4 and script != "Arab":
+                    gaz.stems.setdefault(script, {}).setdefault(one, code)  # Росси-и, Russi-an
+                st = _stem(v)
+                # Short stems only for Latin ("Rus" from "Rusya"); in Arabic they hit words.
+                min_len = 3 if len(v) >= 5 and script == "Latn" else 4
+                if len(st) >= min_len:
+                    gaz.stems.setdefault(script, {}).setdefault(st, code)
+                if len(v) >= 4:
+                    gaz.stems.setdefault(script, {}).setdefault(v, code)
+                # "-stan" countries name their people by the bare stem: Kazakh(s),
+                # Kazak, Kasache, казах(ский), طاجيك(ي).
+                for tail in ("istan", "stan", "истан", "стан", "ستان"):
+                    if v.endswith(tail) and len(v) - len(tail) >= 4:
+                        gaz.stems.setdefault(script, {}).setdefault(v[: -len(tail)], code)
+                        break
+    if multi_forms:
+        gaz.multi = _forms_regex(multi_forms, False)
+        arabic_multi = [f for f in multi_forms if script_of(f) == "Arab"]
+        if arabic_multi:
+            gaz.multi = re.compile(gaz.multi.pattern.replace("(?P<t>", "(?:[وفبلك]{0,2}?)(?P<t>", 1))
+    return gaz
+
+
+# ---- the city gazetteer ------------------------------------------------------------
+
+# Time-zone regions whose exemplar cities are real cities (not Etc/, SystemV/, Antarctica).
+_TZ_REGIONS = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/", "Pacific/")
+_CITY_SUFFIXES = {
+    # Case endings written straight onto a city name (Azerbaijani Bakıda, German Moskaus).
+    "Latn": ("", "s", "da", "də", "de", "dan", "dən", "den", "ta", "te", "tan", "ten", "ya", "yə", "ye",
+             "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "a", "e", "ə"),
+    # Russian cases on the stem without its final vowel: Москв-е, Москв-ы, Екатеринбург-е.
+    "Cyrl": ("", "а", "у", "е", "ы", "и", "ой", "ом", "ю", "я", "ей"),
+    "Arab": ("",),
+}
+
+
+@dataclass
+class Cities:
+    english: dict[str, str] = field(default_factory=dict)  # zone id -> English city name
+    exact: dict[str, dict[str, str]] = field(default_factory=dict)  # script -> folded form -> zone
+    multi: Optional[re.Pattern] = None  # multi-word city names
+    multi_zone: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def cities() -> Cities:
+    """Major cities in every supported language, from ICU's time-zone exemplar cities."""
+    import icu  # deferred: heavy (PyICU), loaded only when a table is first built
+
+    out = Cities()
+    gaz = gazetteer()
+    stop, calendar, _, not_ar = stop_lexicon()
+    stopwords = set().union(*stop.values()) | calendar | not_ar
+    not_cities = {fold(str(w)) for w in load_lexicon("stopnames").get("not_cities", [])}
+    names = {lang: icu.TimeZoneNames.createInstance(icu.Locale(lang)) for lang in LANGUAGES}
+    zones = sorted({icu.TimeZone.getIanaID(z) or z for z in icu.TimeZone.createEnumeration()
+                    if z.startswith(_TZ_REGIONS)})
+    multi = []
+    for zone in zones:
+        english = names["en"].getExemplarLocationName(zone)
+        if not english or "," in english or len(english) < 4:
+            continue  # "Knox, Indiana": sub-regions of a zone are not cities worth naming
+        out.english[zone] = english
+        forms = set()
+        for lang in LANGUAGES:
+            form = names[lang].getExemplarLocationName(zone)
+            if form and "," not in form:
+                forms.add(form)
+                if script_of(form) == "Cyrl":
+                    forms.add(to_latin(form))  # Актобе -> Aktobe, a common Latin spelling
+                elif script_of(form) == "Latn" and len(form) >= 5:
+                    forms.add(to_latin(form))  # Bükreş -> Bukres, text typed without diacritics
+        for form in sorted(forms):
+            f = fold(form)
+            script = script_of(f)
+            if f in gaz.exact or f in stopwords or f in not_cities or len(f.replace(" ", "")) < 4:
+                continue  # a city-state is a state; short or common words are not safe
+            if " " in f:
+                multi.append(f)
+                out.multi_zone.setdefault(f, zone)
+            else:
+                out.exact.setdefault(script, {}).setdefault(f, zone)
+    if multi:
+        out.multi = _forms_regex(multi, False)
+    return out
+
+
+def city_of(word: str) -> Optional[str]:
+    """Time-zone id of the city a single word names (any supported language), else None."""
+    bare = strip_suffix(word)
+    if not bare:
+        return None
+    script = script_of(bare)
+    if script in ("Latn", "Cyrl") and not bare[0].isupper():
+        return None
+    table = cities().exact.get(script, {})
+    if script == "Arab":
+        for cand in strip_arabic_clitics(bare):
+            zone = table.get(fold(cand))
+            if zone:
+                return zone
+        return None
+    f = fold(bare)
+    if f in table:
+        return table[f]
+    for suffix in _CITY_SUFFIXES.get(script, ("",)):
+        if not suffix or not f.endswith(suffix) or len(f) - len(suffix) < 4:
+            continue
+        stem = f[: -len(suffix)]
+        if script == "Latn" and stem in table:
+            return table[stem]
+        if script == "Cyrl":
+            for form in (stem, stem + "а", stem + "я", stem + "о"):
+                if form in table:
+                    return table[form]
+    return None
+
+
+def state_of(word: str) -> Optional[str]:
+    """ISO region code when `word` names a country or is its adjective/demonym, else None."""
+    bare = strip_suffix(word)
+    if not bare:
+        return None
+    script = script_of(bare)
+    if script == "Latn" and not bare[0].isupper() and not re.search("isch(e[nrsm]?)?$", bare):
+        return None  # lowercase Latin only as a German adjective (aserbaidschanischen)
+    gaz = gazetteer()
+    f = fold(bare)
+    cands = [fold(c) for c in strip_arabic_clitics(bare)] if script == "Arab" else [f]
+    _, _, _, not_ar = stop_lexicon()
+    suffixes = _STATE_SUFFIXES.get(script, {""})
+    stems = gaz.stems.get(script, {})
+    for cand in cands:
+        if cand in not_ar:
+            return None
+        if cand in gaz.exact and (script != "Cyrl" or bare[0].isupper()):
+            return gaz.exact[cand]
+        for n in range(len(cand), 2, -1):
+            code = stems.get(cand[:n])
+            if code and cand[n:] in suffixes:
+                if script == "Cyrl" and not bare[0].isupper() and not cand[n:].endswith(("ий", "ая", "ое", "ие", "ого", "ой", "ому", "им", "их", "ом", "ую")):
+                    continue  # lowercase Cyrillic only as an adjective
+                return code
+    return None
+
+
+# ---- one-word lookups, kinship, capitalised common words -------------------------------
+
+@lru_cache(maxsize=1)
+def single_word_sets() -> tuple[frozenset, frozenset]:
+    """(folded one-word title forms, folded one-word institution forms)."""
+    lex = load_lexicon("titles")
+    titles = {fold(str(f)) for e in lex.get("titles", []) for lang in LANGUAGES for f in (e.get(lang) or [])
+              if " " not in str(f)}
+    insts = {fold(str(f)) for e in load_lexicon("organizations").get("institutions", [])
+             for f in e.get("forms", []) if " " not in str(f)}
+    return frozenset(titles), frozenset(insts)
+
+
+def is_title_word(word: str) -> bool:
+    return fold(strip_suffix(word)) in single_word_sets()[0]
+
+
+def is_institution(word: str) -> bool:
+    return fold(strip_suffix(word)) in single_word_sets()[1] or fold(word) in single_word_sets()[1]
+
+
+@lru_cache(maxsize=1)
+def kin_words() -> frozenset:
+    """Folded kinship words (father, отец, والد) that introduce a relative's name."""
+    lex = load_lexicon("titles").get("kinship", {}) or {}
+    return frozenset(fold(str(w)) for lang in LANGUAGES for w in (lex.get(lang) or []))
+
+
+KIN_KEY = "kin:"  # key prefix of a relative introduced by a kinship word (see linking.resolve)
+
+
+@lru_cache(maxsize=1)
+def quoted_only_cues() -> frozenset:
+    """Folded Arabic outlet cues after which only a quoted name is taken."""
+    return frozenset(fold(str(w)) for w in load_lexicon("organizations").get("quoted_only_ar", []))
+
+
+@lru_cache(maxsize=1)
+def caps_lexicon() -> tuple[frozenset, frozenset, frozenset]:
+    """(event cue words, capitalized common words, institution head nouns), all folded."""
+    lex = load_lexicon("stopnames")
+    events = {fold(str(w)) for lang in LANGUAGES for w in (lex.get("event_cues", {}).get(lang) or [])}
+    common = {fold(str(w)) for lang in LANGUAGES for w in (lex.get("common_caps", {}).get(lang) or [])}
+    heads = load_lexicon("organizations").get("institution_heads", {}) or {}
+    inst = {fold(str(w)) for lang in LANGUAGES for w in (heads.get(lang) or [])}
+    return frozenset(events), frozenset(common), frozenset(inst)
+
+
+# ---- roles ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=65536)
+def role_key(title: str, language: Optional[str]) -> Optional[str]:
+    """Canonical English role of a title as written ("Türkiye Cumhurbaşkanı" -> "president")."""
+    regexes, role_of, _ = title_lexicon()
+    langs = [language] if language in regexes else []
+    langs += [lang for lang in SCRIPT_LANGS.get(script_of(title), LANGUAGES) if lang not in langs]
+    best = None
+    folded = fold(title)
+    for lang in langs:
+        for m in regexes[lang].finditer(folded):
+            form = re.sub(r"\s+", " ", m.group("t"))
+            if best is None or len(form) > len(best):
+                best = form
+        if best:
+            break
+    if best is None:
+        return None
+    role = role_of.get(best)
+    return None if role in NOT_ROLES else role

@@ -1,0 +1,196 @@
+"""Ingest: find documents in content/sources/ and read each into a Document.
+
+`Document.text` is the decoded text with line ends normalised to LF and NUL characters
+dropped; for HTML it is the article text trafilatura extracts. Every offset anywhere in
+dossier (sentences, boilerplate spans, quotes) is a code-point offset into that string.
+Metadata comes only from what the document itself states, or its editor's sidecar;
+unknown stays None. The steps live in decode, header, boilerplate and sidecar.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from dossier.extract import dates, decode, segment
+from dossier.extract.boilerplate import find_boilerplate, merge_spans, split_lines
+from dossier.extract.header import Header, front_matter, front_matter_meta, meta_str, read_header
+from dossier.extract.sidecar import SIDECAR_SUFFIXES, apply_sidecar, read_sidecar, rel_path
+from dossier.model import Document, Source, Span
+from dossier.model.errors import DossierError, InputError
+from dossier.text import slugify
+
+DOC_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+# ---------------------------------------------------------------------------------------
+# Discovery and ids
+# ---------------------------------------------------------------------------------------
+
+def discover(sources_dir: Path) -> list[Path]:
+    """Document files under `sources_dir`, sorted; hidden files and sidecars are skipped."""
+    sources_dir = Path(sources_dir)
+    if not sources_dir.is_dir():
+        return []
+    found = []
+    for path in sources_dir.rglob("*"):
+        rel = path.relative_to(sources_dir)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        name = path.name.lower()
+        if not path.is_file() or name.endswith(SIDECAR_SUFFIXES) or not name.endswith(DOC_SUFFIXES):
+            continue
+        found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(sources_dir).as_posix())
+
+
+def source_id(path: Path) -> str:
+    """A stable ASCII slug from the file name's stem, e.g. '000_9dd0.txt' -> '000-9dd0'."""
+    path = Path(path)
+    slug = slugify(path.stem)
+    if not slug:
+        slug = hashlib.sha256(path.name.encode("utf-8")).hexdigest()[:12]
+    return slug
+
+
+# ---------------------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------------------
+
+def _html_extract(html: str, name: str) -> tuple[str, dict]:
+    import trafilatura  # deferred: heavy, and only HTML documents need it
+
+    result = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, favor_precision=True,
+        include_tables=False, include_images=False, include_links=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if result is None:
+        return "", {}
+    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    return decode.normalize_text(data.get("text") or ""), data
+
+
+def _html_article(html: str, rel: str) -> tuple[str, dict]:
+    """An HTML page's article text, and the title, author, publisher, url and date it states."""
+    text, data = _html_extract(html, rel)
+    if not text.strip():
+        raise InputError(rel, "no article text could be extracted from this HTML page",
+                         hint="save the page as plain text instead (copy the article into a .txt file)")
+    meta: dict = {}
+    for key, src in (("title", "title"), ("author", "author"), ("publisher", "sitename"), ("url", "url")):
+        meta[key] = meta_str(data.get(src))
+    when = meta_str(data.get("date"))
+    if when:
+        parsed = dates.parse_date(when, ["en"])
+        if parsed:
+            meta["published"], meta["precision"] = parsed
+    return text, meta
+
+
+# ---------------------------------------------------------------------------------------
+# load_document
+# ---------------------------------------------------------------------------------------
+
+def _read_bytes(path: Path, root: Path, rel: str) -> bytes:
+    """The file's bytes; a link out of the dossier, an unreadable, too big or empty file is refused."""
+    try:
+        outside = not path.resolve().is_relative_to(Path(root).resolve())
+    except (OSError, RuntimeError):  # a link loop
+        outside = True
+    if outside:
+        raise InputError(rel, "this is a link to a file outside the dossier; it is not read",
+                         hint="copy the document itself into content/sources/")
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise InputError(rel, f"cannot read the file ({err.strerror})",
+                         hint="check that it exists and is readable") from None
+    if size > decode.MAX_BYTES:
+        raise InputError(rel, f"the file is {size / 1e6:.1f} MB, over the {decode.MAX_BYTES // (1024 * 1024)} MB limit",
+                         hint="save only the article text, or split it")
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise InputError(rel, f"cannot read the file ({err.strerror})", hint="check its permissions") from None
+    if not raw.strip(b" \t\r\n\x00\x0b\x0c"):
+        raise InputError(rel, "the file is empty (or only white space)",
+                         hint="paste the article text into it, or delete it")
+    return raw
+
+
+def _guess_languages(text: str) -> list[str]:
+    lang = segment.detect_language(text[:3000])
+    out = [lang] if lang else []
+    if "en" not in out:
+        out.append("en")
+    return out
+
+
+def _header_and_boilerplate(text: str, body_start: int) -> tuple[Header, list[Span]]:
+    """The header the body (from `body_start`) states, and its boilerplate and header spans."""
+    lines = [ln for ln in split_lines(text) if ln.start >= body_start]
+    languages = _guess_languages(text[body_start:])
+    line_spans = find_boilerplate(text, lines, None)
+    furniture = {s.start for s in line_spans}
+    header = read_header(text, lines, languages, furniture)
+    # Recompute repeats now that the title line is known ("header" for a repeated headline).
+    line_spans = find_boilerplate(text, lines, header.title_line)
+    return header, line_spans + header.spans
+
+
+def _source(path: Path, rel: str, raw: bytes, encoding: str, meta: dict, header: Header,
+            spans: list[Span]) -> Source:
+    """The Source record: metadata the file declares (HTML, front matter) wins over its header."""
+    def pick(key, value):
+        return meta.get(key) if meta.get(key) is not None else value
+
+    published = pick("published", header.published)
+    precision = meta.get("precision") if meta.get("published") is not None else header.precision
+    return Source(
+        id=source_id(path),
+        path=rel,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        language=None,
+        title=pick("title", header.title),
+        publisher=pick("publisher", header.publisher),
+        author=pick("author", header.author),
+        published=published,
+        published_precision=precision if published else None,
+        url=pick("url", header.url),
+        encoding=encoding,
+        boilerplate=merge_spans(spans),
+    )
+
+
+def load_document(path: Path, root: Path) -> Document:
+    """Read one document into a Document (text, Source metadata, boilerplate spans).
+
+    Raises InputError naming the file when it is binary, empty, too big or unreadable.
+    """
+    path = Path(path)
+    rel = rel_path(path, root)
+    raw = _read_bytes(path, root, rel)
+    is_html = path.suffix.lower() in HTML_SUFFIXES
+    decoded, encoding = decode.decode_bytes(raw, rel, decode.declared_charset(raw) if is_html else None)
+    if not decoded.strip():
+        raise InputError(rel, "the file contains only white space", hint="paste the article text into it, or delete it")
+
+    spans: list[Span] = []
+    front_span = None
+    if is_html:
+        text, meta = _html_article(decoded, rel)
+    else:
+        text, meta = decoded, {}
+        front, front_span = front_matter(text)
+        if front_span:
+            spans.append(front_span)
+            meta = front_matter_meta(front)
+    header, found = _header_and_boilerplate(text, front_span.end if front_span else 0)
+    spans.extend(found)
+    source = _source(path, rel, raw, encoding, meta, header, spans)
+    try:
+        apply_sidecar(source, read_sidecar(path, root))
+    except DossierError:
+        pass  # a broken sidecar is reported by extraction's curation step and `dossier check`
+    return Document(source=source, text=text)

@@ -1,0 +1,434 @@
+"""Linking: the mentions of all documents clustered into `Actor` records with stable ids.
+
+Spellings are matched across scripts with the keys of `dossier.text.names`; the editor's
+pins (content/aliases.yml) force merges and forbid others.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, role_key
+from dossier.extract.propagation import propagate
+from dossier.extract.reuse import Reuse
+from dossier.model import ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate, Role
+from dossier.model.errors import RecordError
+from dossier.text import script_of, slugify, unique_slug
+from dossier.text.names import (key_strength, name_key, normalize_surface, remember_same_names,
+                                same_name, same_name_count, same_name_table, tidy_name)
+
+# ---- pins: the editor's content/aliases.yml --------------------------------------------
+
+@dataclass
+class Pin:
+    """Force these spellings into one actor with this canonical name (and id/kind)."""
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    id: Optional[str] = None
+    kind: Optional[str] = None
+
+    def matches(self, name: str) -> bool:
+        n = normalize_surface(name)
+        return any(normalize_surface(a) == n or same_name(a, name) for a in [self.name] + self.aliases)
+
+
+@dataclass
+class Pins:
+    """The editor's merges (`pins`) and forbidden merges (`distinct`, groups of names)."""
+    pins: list[Pin] = field(default_factory=list)
+    distinct: list[list[str]] = field(default_factory=list)
+
+
+def load_pins(content_dir: Path) -> Pins:
+    """Read content/aliases.yml; an empty Pins when the file is missing or empty."""
+    path = Path(content_dir) / "aliases.yml"
+    if not path.exists():
+        return Pins()
+    shown = f"{path.parent.name}/{path.name}"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as err:
+        line = err.problem_mark.line + 1 if err.problem_mark is not None else None
+        raise RecordError(shown, f"not valid YAML: {err.problem}", line=line,
+                          hint="check indentation and quoting") from err
+    except UnicodeDecodeError as err:
+        raise RecordError(shown, "not UTF-8 text", hint="save the file as UTF-8") from err
+    if data is None:
+        return Pins()
+    if not isinstance(data, list):
+        raise RecordError(shown, "must be a list of entries (each starting with '- ')",
+                          hint="see the commented examples in the file")
+    pins = Pins()
+    for n, entry in enumerate(data, 1):
+        where = f"entry {n}"
+        if not isinstance(entry, dict):
+            raise RecordError(shown, f"{where} must be a mapping with 'name' and 'aliases', or 'distinct'")
+        if "distinct" in entry:
+            names = entry["distinct"]
+            if not isinstance(names, list) or len(names) < 2 or not all(isinstance(x, str) for x in names):
+                raise RecordError(shown, f"{where}: 'distinct' must list at least two names")
+            pins.distinct.append([str(x) for x in names])
+            continue
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise RecordError(shown, f"{where}: 'name' (the canonical name) is required")
+        aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise RecordError(shown, f"{where} ({name}): 'aliases' must be a list of spellings")
+        kind = entry.get("kind")
+        if kind is not None and kind not in ACTOR_KINDS:
+            raise RecordError(shown, f"{where} ({name}): kind '{kind}' is not one of {', '.join(ACTOR_KINDS)}")
+        pin_id = entry.get("id")
+        if pin_id is not None and (not isinstance(pin_id, str) or slugify(pin_id) != pin_id):
+            raise RecordError(shown, f"{where} ({name}): id '{pin_id}' must be lowercase a-z, 0-9 and '-'")
+        pins.pins.append(Pin(name=name.strip(), aliases=[a.strip() for a in aliases], id=pin_id, kind=kind))
+    return pins
+
+# ---- clustering ------------------------------------------------------------------------
+
+class _Clusters:
+    """Union-find over cluster labels, refusing merges the editor forbade."""
+
+    def __init__(self, forbidden):
+        self.parent: dict[str, str] = {}
+        self.names: dict[str, set[str]] = {}
+        self.forbidden = forbidden
+
+    def add(self, label: str, name: str) -> None:
+        self.parent.setdefault(label, label)
+        self.names.setdefault(label, set()).add(name)
+
+    def find(self, label: str) -> str:
+        while self.parent[label] != label:
+            self.parent[label] = self.parent[self.parent[label]]
+            label = self.parent[label]
+        return label
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if self.forbidden(self.names[ra], self.names[rb]):
+            return False
+        keep, drop = sorted((ra, rb))
+        self.parent[drop] = keep
+        self.names[keep] |= self.names.pop(drop)
+        return True
+
+
+def _forbidder(pins: Pins):
+    def forbidden(names_a: set[str], names_b: set[str]) -> bool:
+        for group in pins.distinct:
+            hit_a = {i for i, g in enumerate(group) for n in names_a if normalize_surface(n) == normalize_surface(g)}
+            hit_b = {i for i, g in enumerate(group) for n in names_b if normalize_surface(n) == normalize_surface(g)}
+            if hit_a and hit_b and hit_a != hit_b:
+                return True
+        return False
+    return forbidden
+
+
+_KIND_WEIGHT = {"person": 2, "outlet": 3, "organization": 2, "state": 5, "place": 1, "other": 0.5}
+
+
+def _compatible(kind_a: str, kind_b: str) -> bool:
+    """Kinds that may name the same actor (an unsure 'other' goes with anything)."""
+    if "other" in (kind_a, kind_b) or kind_a == kind_b:
+        return True
+    return {kind_a, kind_b} == {"outlet", "organization"}
+
+
+def _key_pairs(names: list[str], family: bool = False) -> list[tuple[int, int]]:
+    """Index pairs (i < j, sorted) of names sharing a cross-script key, never all pairs.
+
+    Two spellings of one name have the same `name_key`; with `family`, names of two or more
+    words that share the key of everything after the first word are paired too.
+    """
+    blocks: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        keys = {"k:" + name_key(name)}
+        words = name.split()
+        if family and len(words) > 1:
+            keys.add(f"f{len(words)}:" + name_key(" ".join(words[1:])))
+        for k in keys:
+            blocks.setdefault(k, []).append(i)
+    pairs = {(x, y) for members in blocks.values() for n, x in enumerate(members) for y in members[n + 1:]}
+    return sorted(pairs)
+
+
+def _nasal_variant(a: str, b: str) -> bool:
+    """Same family name; given names equal but for a final n/m (Ilhan ~ Ilham)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2 or not same_name(" ".join(wa[1:]), " ".join(wb[1:])):
+        return False
+    ka, kb = name_key(wa[0]), name_key(wb[0])
+    return ka != kb and len(ka) >= 3 and ka[:-1] == kb[:-1] and {ka[-1], kb[-1]} == {"n", "m"}
+
+
+def _canonical(mentions: list[MentionCandidate]) -> str:
+    """The name an actor is shown under.
+
+    A Latin form wins when there is one (English documents first; multi-word forms before
+    single words; then the most frequent; ties alphabetical). An actor seen only in
+    another script keeps its most frequent fullest original spelling (تاس, not a
+    vowel-less transliteration); its id is still an ASCII slug.
+    """
+    names = [m.name for m in mentions]
+    english = [m.name for m in mentions if m.language == "en"]
+    for pool in ([n for n in english if script_of(n) == "Latn" and len(n.split()) > 1],
+                 [n for n in names if script_of(n) == "Latn" and len(n.split()) > 1],
+                 [n for n in english if script_of(n) == "Latn"],
+                 [n for n in names if script_of(n) == "Latn"],
+                 [n for n in names if len(n.split()) > 1],
+                 names):
+        if pool:
+            counts = Counter(tidy_name(n) for n in pool)
+            best = max(counts.values())
+            longest = max(len(n.split()) for n, c in counts.items() if c == best)
+            return sorted(n for n, c in counts.items() if c == best and len(n.split()) == longest)[0]
+    return ""
+
+
+def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: list[Actor],
+            pins: Optional[Pins], memo: Optional[Reuse] = None
+            ) -> tuple[list[Actor], dict[tuple[str, int, int], str]]:
+    """Cluster mentions of all documents into actors with stable ids.
+
+    Names found by a cue in one document are first looked up in every other document
+    (see `propagate`); the new MentionCandidates are APPENDED to `mentions` in place so
+    the caller can pair them with their actor ids. Returns the actors (sorted by id) and
+    a map (source id, start, end) -> actor id for every mention.
+    """
+    pins = pins or Pins()
+    # name comparisons of earlier runs (a pure function of two strings)
+    table_key = memo.key("same-name") if memo is not None else None
+    if table_key is not None:
+        remember_same_names(memo.get(table_key) or {})
+    known = same_name_count()
+    extra = propagate(docs, mentions, memo)
+    mentions.extend(extra)
+    ordered = sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name))
+    clusters = _Clusters(_forbidder(pins))
+    label_of, fulls, singles = _label_mentions(ordered, pins, clusters)
+    _merge_full_names(ordered, fulls, clusters)
+    pending = _attach_single_words(ordered, fulls, singles, clusters, label_of)
+    _merge_single_words(ordered, pending, clusters, label_of)
+
+    # 5. Build the actors.
+    groups: dict[str, list[MentionCandidate]] = {}
+    for idx, m in enumerate(ordered):
+        groups.setdefault(clusters.find(label_of[idx]), []).append(m)
+    if table_key is not None and same_name_count() > known:
+        memo.put(table_key, same_name_table())
+    return _build_actors(groups, existing, pins, gazetteer())
+
+
+def _fixed_label(m: MentionCandidate, pins: Pins) -> str:
+    """The label of a pinned name or a lexicon actor, else ""."""
+    for i, pin in enumerate(pins.pins):
+        if pin.matches(m.name):
+            return f"pin:{i:04d}"
+    if m.key.startswith(("state:", "inst:", "place:")):
+        return m.key
+    return ""
+
+
+def _label_mentions(ordered: list[MentionCandidate], pins: Pins, clusters: _Clusters
+                    ) -> tuple[dict[int, str], dict[str, list[int]], list[int]]:
+    """1. Lexicon actors and pins get fixed labels; full names (2+ words) their own.
+
+    Returns the label of each labelled mention (by index in `ordered`), the mentions under
+    each full-name label, and the single-word mentions still unlabelled.
+    """
+    label_of: dict[int, str] = {}
+    fulls: dict[str, list[int]] = {}
+    singles: list[int] = []
+    for idx, m in enumerate(ordered):
+        fixed = _fixed_label(m, pins)
+        if fixed:
+            label_of[idx] = fixed
+            clusters.add(fixed, m.name)
+        elif len(m.name.split()) > 1:
+            lab = "name:" + normalize_surface(m.name)
+            label_of[idx] = lab
+            clusters.add(lab, m.name)
+            fulls.setdefault(lab, []).append(idx)
+        else:
+            singles.append(idx)
+    return label_of, fulls, singles
+
+
+def _merge_full_names(ordered: list[MentionCandidate], fulls: dict[str, list[int]], clusters: _Clusters) -> None:
+    """2. Full names that are spellings of one another merge (cross-script by key); so do
+    two people whose given names differ only by a final n/m (Ilhan/Ilham, a common
+    mistranslation) when the family name AND a role agree."""
+    full_labels = sorted(fulls)
+    kinds = {lab: Counter(ordered[i].kind for i in fulls[lab]) for lab in full_labels}
+    roles = {lab: {role_key(ordered[i].title, ordered[i].language) for i in fulls[lab] if ordered[i].title} - {None}
+             for lab in full_labels}
+    # Only pairs that share a key can pass (same_name implies equal name_key; a nasal
+    # variant has the same family name): blocking by key keeps this linear.
+    for a_i, b_i in _key_pairs([ordered[fulls[lab][0]].name for lab in full_labels], family=True):
+        a, b = full_labels[a_i], full_labels[b_i]
+        na, nb = ordered[fulls[a][0]].name, ordered[fulls[b][0]].name
+        ka, kb = kinds[a].most_common(1)[0][0], kinds[b].most_common(1)[0][0]
+        if not _compatible(ka, kb) or key_strength(name_key(na)) < 3:
+            continue
+        if same_name(na, nb) or (ka == kb == "person" and roles[a] & roles[b] and _nasal_variant(na, nb)):
+            clusters.union(a, b)
+
+
+def _attach_single_words(ordered: list[MentionCandidate], fulls: dict[str, list[int]], singles: list[int],
+                         clusters: _Clusters, label_of: dict[int, str]) -> list[int]:
+    """3. A single word joins the full name it abbreviates: the one used in the same
+    document, else the only one anywhere; when several fit it stays apart (returned).
+
+    A relative introduced by a kinship word ("his father, George") never takes the
+    bare family name: in that document the surname means the main person.
+    """
+    by_doc_full: dict[str, set[str]] = {}
+    for lab, idxs in fulls.items():
+        for i in idxs:
+            if not ordered[i].key.startswith(KIN_KEY):
+                by_doc_full.setdefault(ordered[i].source, set()).add(lab)
+
+    def fits(single: MentionCandidate, lab: str) -> bool:
+        full = ordered[fulls[lab][0]]
+        if not _compatible(single.kind, full.kind):
+            return False
+        words = full.name.split()
+        if all(ordered[i].key.startswith(KIN_KEY) for i in fulls[lab]):
+            return len(words) > 1 and same_name(words[0], single.name) and single.kind == "person"
+        parts = [words[-1]] if full.kind == "person" else [words[0], words[-1]]
+        if full.kind == "other" or single.kind == "other":
+            parts = [words[0], words[-1]]
+        return any(normalize_surface(p) == normalize_surface(single.name) or
+                   (key_strength(name_key(p)) >= 2 and same_name(p, single.name)) for p in parts)
+
+    # full labels by the keys of their first and last words: `fits` needs one of them
+    by_part: dict[str, set[str]] = {}
+    for lab in sorted(fulls):
+        words = ordered[fulls[lab][0]].name.split()
+        for p in {words[0], words[-1]}:
+            for k in ("k:" + name_key(p), "s:" + normalize_surface(p)):
+                by_part.setdefault(k, set()).add(lab)
+
+    fitted: dict[tuple[str, str, str], bool] = {}  # `fits` reads the single's name and kind only
+
+    def fits_once(single: MentionCandidate, lab: str) -> bool:
+        key = (single.name, single.kind, lab)
+        if key not in fitted:
+            fitted[key] = fits(single, lab)
+        return fitted[key]
+
+    pending: list[int] = []
+    for idx in singles:
+        m = ordered[idx]
+        local = sorted({clusters.find(lab) for lab in by_doc_full.get(m.source, set()) if fits_once(m, lab)})
+        if len(local) == 1:
+            target = local[0]
+        elif not local:
+            near = by_part.get("k:" + name_key(m.name), set()) | by_part.get("s:" + normalize_surface(m.name), set())
+            anywhere = sorted({clusters.find(lab) for lab in near if fits_once(m, lab)})
+            target = anywhere[0] if len(anywhere) == 1 else None
+        else:
+            target = None
+        if target is not None:
+            label_of[idx] = target
+            clusters.names[clusters.find(target)].add(m.name)
+        else:
+            pending.append(idx)
+    return pending
+
+
+def _merge_single_words(ordered: list[MentionCandidate], pending: list[int], clusters: _Clusters,
+                        label_of: dict[int, str]) -> None:
+    """4. Remaining single words cluster among themselves: same surface, or the same
+    spelling across scripts when the key is strong enough to trust."""
+    single_labels: list[str] = []
+    for idx in pending:
+        m = ordered[idx]
+        lab = "word:" + normalize_surface(m.name)
+        label_of[idx] = lab
+        clusters.add(lab, m.name)
+        if lab not in single_labels:
+            single_labels.append(lab)
+    single_labels.sort()
+    rep: dict[str, MentionCandidate] = {}
+    for i in pending:
+        rep.setdefault(label_of[i], ordered[i])
+    for a_i, b_i in _key_pairs([rep[lab].name for lab in single_labels]):
+        a, b = single_labels[a_i], single_labels[b_i]
+        ma, mb = rep[a], rep[b]
+        latin = {ma.script, mb.script} <= {"Latn", "Cyrl"} and len(ma.name) >= 4
+        if _compatible(ma.kind, mb.kind) and (key_strength(ma.key) >= 3 or latin) and same_name(ma.name, mb.name):
+            clusters.union(a, b)
+
+
+def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Actor], pins: Pins,
+                  gaz: Gazetteer) -> tuple[list[Actor], dict[tuple[str, int, int], str]]:
+    by_mention: dict[tuple[str, int, int], str] = {}
+    by_alias: dict[str, str] = {}
+    for actor in sorted(existing, key=lambda a: a.id):
+        for mt in actor.mentions:
+            by_mention.setdefault((mt.source, mt.start, mt.end), actor.id)
+        for al in actor.aliases:
+            by_alias.setdefault(normalize_surface(al.name), actor.id)
+        by_alias.setdefault(normalize_surface(actor.name), actor.id)
+
+    drafts = []
+    for label in sorted(groups):
+        ms = groups[label]
+        votes: Counter = Counter()
+        for m in ms:
+            votes[m.kind] += _KIND_WEIGHT.get(m.kind, 1) * (2 if m.title else 1)
+        kind = sorted(votes, key=lambda k: (-votes[k], k))[0]
+        pin = pins.pins[int(label[4:])] if label.startswith("pin:") else None
+        if label.startswith("state:"):
+            name, kind = gaz.english.get(label[6:], label[6:]), "state"
+        elif label.startswith("inst:"):
+            name = label[5:]
+        elif label.startswith("place:"):
+            # The spelling English documents use (Aktobe), else ICU's English name (Aqtobe).
+            seen = [m for m in ms if m.language == "en" and m.script == "Latn"]
+            name, kind = (_canonical(seen) if seen else cities().english.get(label[6:], label[6:])), "place"
+        else:
+            name = _canonical(ms)
+        if pin is not None:
+            name, kind = pin.name, pin.kind or kind
+        drafts.append((label, name, kind, ms, pin))
+
+    # Ids: reuse an existing actor's id when it shares a mention or an alias; else a slug.
+    taken_now: set[str] = set()
+    ids: dict[str, str] = {}
+    for label, name, kind, ms, pin in sorted(drafts, key=lambda d: (-len(d[3]), d[1], d[0])):
+        chosen = pin.id if pin is not None and pin.id else None
+        if chosen is None:
+            old = sorted({by_mention[(m.source, m.start, m.end)] for m in ms if (m.source, m.start, m.end) in by_mention} - taken_now)
+            if not old:
+                old = sorted({by_alias[normalize_surface(m.name)] for m in ms if normalize_surface(m.name) in by_alias} - taken_now)
+            chosen = old[0] if old else None
+        if chosen is None or chosen in taken_now:
+            existing_ids = {a.id for a in existing}
+            chosen = unique_slug(slugify(name) or "actor", taken_now | existing_ids)
+        taken_now.add(chosen)
+        ids[label] = chosen
+
+    actors = []
+    mapping: dict[tuple[str, int, int], str] = {}
+    for label, name, kind, ms, pin in drafts:
+        aid = ids[label]
+        aliases = sorted({(m.name, m.language, m.script) for m in ms}, key=lambda a: (a[2], a[1] or "", a[0]))
+        mentions = sorted({(m.source, m.start, m.end, m.text) for m in ms})
+        roles = sorted({(m.source, m.title, m.former) for m in ms if m.title})
+        actors.append(Actor(id=aid, name=name, kind=kind,
+                            aliases=[Alias(name=n, language=lang, script=s) for n, lang, s in aliases],
+                            mentions=[Mention(source=s, start=a, end=b, text=t) for s, a, b, t in mentions],
+                            roles=[Role(source=s, text=t, former=f) for s, t, f in roles]))
+        for m in ms:
+            mapping[(m.source, m.start, m.end)] = aid
+    actors.sort(key=lambda a: a.id)
+    return actors, dict(sorted(mapping.items()))

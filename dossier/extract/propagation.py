@@ -1,0 +1,186 @@
+"""Propagation: a name found by a cue is looked up at every other place of the documents."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from dossier.extract.gazetteer import KIN_KEY, is_stop, state_of
+from dossier.extract.reuse import Reuse
+from dossier.extract.tokens import Tok, is_cap, tokens
+from dossier.text.fold import fold_case as fold
+from dossier.model import Document, MentionCandidate
+from dossier.text import script_of
+from dossier.text.names import name_key, strip_arabic_clitics, strip_suffix
+
+# Case endings a looked-up name may carry in running text (Лаврова, Lavrov'un written Lavrovun).
+_CASE_ENDINGS = {
+    "Cyrl": ("", "а", "у", "ом", "ым", "е", "ой", "ою", "ы", "и", "ым", "ой", "ий", "ого", "ому", "я", "ю"),
+    "Latn": ("", "s", "in", "ın", "un", "ün", "nin", "nın", "a", "e", "ə", "ya", "yə", "da", "də", "dan", "dən", "la", "lə", "ı", "i", "u", "ü"),
+    "Arab": ("",),
+}
+
+
+def _name_index(mentions: list[MentionCandidate]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Folded word sequences -> (name, kind) for names worth looking up elsewhere."""
+    index: dict[tuple[str, ...], tuple[str, str]] = {}
+    for m in sorted(mentions, key=lambda c: (c.source, c.start, c.end)):
+        if m.kind in ("state", "place", "other") or m.key.startswith(("state:", "inst:", "place:", KIN_KEY)):
+            continue
+        words = [_fold_word(w) for w in m.name.split()]
+        if not words or any(len(w) < 3 for w in words[-1:]):
+            continue
+        if len(words) == 1 and m.kind == "person" and m.script == "Arab":
+            continue  # one Arabic word after a title may be a place or a noun: do not spread it
+        index.setdefault(tuple(words), (m.name, m.kind))
+        # The family name alone refers to a person; an outlet is often cut to its first word.
+        if m.kind not in ("person", "outlet"):
+            continue  # "Cumhurbaşkanlığı" alone is not "Cumhurbaşkanlığı Ofisi"
+        part = words[-1] if m.kind == "person" else words[0]
+        if len(words) > 1 and len(part) >= 4 and not is_stop(part) and not state_of(part):
+            index.setdefault((part,), (m.name.split()[-1] if m.kind == "person" else m.name.split()[0], m.kind))
+    return index
+
+
+def _token_forms(tok: Tok) -> list[tuple[str, str]]:
+    """(folded bare form, the exact surface prefix it came from) candidates for a token."""
+    return list(_word_forms(tok.text))
+
+
+@lru_cache(maxsize=131072)
+def _word_forms(text: str) -> tuple[tuple[str, str], ...]:
+    script = script_of(text)
+    if script == "Arab":
+        return _first_forms(text, script)
+    surface = strip_suffix(text)
+    bare = fold(surface)
+    out = [(bare, surface)]
+    for ending in _CASE_ENDINGS.get(script, ("",)):
+        if ending and bare.endswith(ending) and len(bare) - len(ending) >= 3:
+            out.append((bare[: -len(ending)], surface[: -len(ending)]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=131072)
+def _first_forms(text: str, script: str) -> tuple[tuple[str, str], ...]:
+    """The folded forms a word can take as the first of several (clitics stripped in Arabic)."""
+    if script == "Arab":
+        return tuple((_fold_word(c), c) for c in strip_arabic_clitics(text, keep_article=True))
+    return ((_fold_word(text), text),)
+
+
+@lru_cache(maxsize=131072)
+def _fold_word(text: str) -> str:
+    """`fold`, remembered: the same few words are folded again for every document."""
+    return fold(text)
+
+
+def _run_keys(run: list[Tok]) -> list[tuple[tuple[str, ...], str]]:
+    """Lookup keys for a run of words, with the bare surface each key stands for."""
+    if len(run) == 1:
+        return [((f,), surf) for f, surf in _token_forms(run[0])]
+    firsts = _first_forms(run[0].text, run[0].script)
+    middle = [(_fold_word(t.text), t.text) for t in run[1:-1]]
+    out = []
+    for ff, fs in firsts:
+        for lf, ls in _token_forms(run[-1]):
+            key = (ff,) + tuple(f for f, _ in middle) + (lf,)
+            out.append((key, " ".join([fs] + [m for _, m in middle] + [ls])))
+    return out
+
+
+def _scanned(doc: Document) -> list[tuple[str, list[Tok]]]:
+    """(language, tokens) of each sentence propagation looks at (boilerplate is skipped)."""
+    return [(sent.language, tokens(doc.text[sent.start:sent.end], sent.start))
+            for sent in doc.sentences if not sent.boilerplate]
+
+
+def first_words(doc: Document) -> frozenset:
+    """Every folded form a name looked up in `doc` can start with (see `propagate`)."""
+    out: set[str] = set()
+    for _lang, toks in _scanned(doc):
+        for t in toks:
+            out.update(f for f, _ in _token_forms(t))
+            out.update(f for f, _ in _first_forms(t.text, t.script))
+    return frozenset(out)
+
+
+def propagate(docs: list[Document], mentions: list[MentionCandidate], memo: Optional[Reuse] = None
+              ) -> list[MentionCandidate]:
+    """New mentions of names already found (by a cue) at other places of `docs`.
+
+    Matching is by exact words in the same script after removing case suffixes and Arabic
+    clitics, never by the coarse cross-script key (too many Arabic words would collide).
+    New mentions never overlap existing ones.
+
+    What one document yields depends on its text, its own mentions and the names looked up
+    whose first word occurs in it; with a `memo` a document for which those are what they
+    were on an earlier run is not scanned again.
+    """
+    index = _name_index(mentions)
+    if not index:
+        return []
+    occupied: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        occupied.setdefault(m.source, []).append((m.start, m.end))
+    kinds = {k: kind for k, (_name, kind) in index.items()}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for k in index:
+        by_first.setdefault(k[0], []).append(k)
+    new: list[MentionCandidate] = []
+    for doc in docs:
+        spans = occupied.setdefault(doc.source.id, [])
+        if memo is None:
+            new.extend(_propagate_doc(doc, kinds, spans))
+            continue
+        shape = memo.key(doc.source.id, doc.text, [(s.start, s.end, s.language, s.boilerplate) for s in doc.sentences])
+        firsts_key = memo.key("first-words", shape)
+        firsts = memo.get(firsts_key)
+        if firsts is None:
+            firsts = sorted(first_words(doc))
+            memo.put(firsts_key, firsts)
+        relevant = {k: kinds[k] for f in firsts if f in by_first for k in by_first[f]}
+        key = memo.key("propagate", shape, sorted(relevant.items()), sorted(spans))
+        found = memo.get(key)
+        if found is None:
+            found = _propagate_doc(doc, relevant, spans)
+            memo.put(key, found)
+        new.extend(found)
+    return sorted(new, key=lambda c: (c.source, c.start, c.end))
+
+
+def _propagate_doc(doc: Document, index: dict[tuple[str, ...], str], spans: list[tuple[int, int]]
+                   ) -> list[MentionCandidate]:
+    """`propagate` in one document: `index` maps folded word sequences to an actor kind."""
+    if not index:
+        return []
+    max_len = max(len(k) for k in index)
+    spans = list(spans)
+    new: list[MentionCandidate] = []
+    for language, toks in _scanned(doc):
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(max_len, len(toks) - i), 0, -1):
+                run = toks[i:i + n]
+                if any(doc.text[a.end:b.start].strip() for a, b in zip(run, run[1:])):
+                    continue
+                if run[0].script in ("Latn", "Cyrl") and not is_cap(run[0]):
+                    continue
+                for key, surface in _run_keys(run):
+                    if key in index:
+                        hit = (run, surface, index[key])
+                        break
+                if hit:
+                    break
+            if not hit:
+                i += 1
+                continue
+            run, surface, kind = hit
+            s, e = run[0].start, run[-1].end
+            if not any(s < b and a < e for a, b in spans):
+                new.append(MentionCandidate(source=doc.source.id, start=s, end=e, text=doc.text[s:e],
+                                            name=surface, kind=kind, language=language,
+                                            script=script_of(doc.text[s:e]), key=name_key(surface)))
+                spans.append((s, e))
+            i += len(run)
+    return new

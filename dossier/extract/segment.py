@@ -1,0 +1,299 @@
+"""Segment: split a document into sentences with exact offsets and per-sentence language.
+
+Lines are split first (a line break always ends a sentence), as are boilerplate span
+boundaries (so a dateline prefix never shares a sentence with the prose after it); then
+sentence ends (. ! ? … ؟ ۔) are split, protecting abbreviations, initials ("J. D.",
+"جي. دي."), ordinals before month names ("9. Oktober") and decimals.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from dossier.extract import dates
+from dossier.model import Document, Sentence
+from dossier.text import char_script, script_of
+
+#: Languages the detector chooses among (ISO 639-1). Change here to widen or narrow it.
+LANGUAGES = ("en", "tr", "ar", "ru", "az", "de", "fr", "es", "fa", "uk", "it")
+LATIN_LANGUAGES = ("en", "tr", "az", "de", "fr", "es", "it")
+
+SHORT_LETTERS = 20  # sentences with fewer letters are decided by script, not statistics
+
+# Abbreviations that take a full stop without ending a sentence (lowercased, no dot); the
+# English month ones ("Sept.") are the short forms in dates.MONTHS.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof st mt ft no nos vs etc e.g i.e approx ca gen col lt sgt capt cmdr adm gov sen rep
+jr sr inc ltd co corp dept est fig mon tue wed thu fri
+sat sun rev hon pres amb op vol pp ed eds al
+z.b bzw usw vgl ggf nr hr fr str abs bd dt evtl inkl jh mio mrd tsd sog u.a d.h
+т.е т.д т.п т.к г гг им ул др пр см млн млрд тыс руб ст чел нач зам ген
+doç dr av sn vb vs örn yy bkz çev haz yrd alb tuğg korg
+m.ö m.s
+mme mlle mm av
+sr sra srta ud uds dña
+""".split()) | frozenset(form for forms in dates.MONTHS["en"] for form in forms[1:] if forms[0].startswith(form))
+
+_SENT_END = re.compile(r"([.!?…؟۔。]+|\.{3})([\"'”’»)\]]*)(\s+)")
+_LEAD_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*•–—]\s+|>\s+)+")
+_PERSIAN = re.compile(r"[پچژگکی]")
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+_AZERI = re.compile(r"[əƏ]")
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset:
+    return frozenset(f.casefold() for forms in dates.MONTHS.values() for month in forms for f in month)
+
+
+@lru_cache(maxsize=4)
+def _detector(languages: tuple[str, ...]):
+    """A lingua detector restricted to `languages` (built once: it is slow to build).
+
+    Built when a text first needs it (a document in Arabic script never does), with every
+    model preloaded: lingua then reads them all at once on every core, which takes less
+    time than reading them one by one on first use (the same models, the same answers)."""
+    from lingua import IsoCode639_1, LanguageDetectorBuilder  # deferred: heavy, slow to load
+
+    codes = [getattr(IsoCode639_1, code.upper()) for code in languages]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def _lingua(text: str, languages: tuple[str, ...]) -> Optional[str]:
+    result = _detector(languages).detect_language_of(text)
+    return result.iso_code_639_1.name.lower() if result is not None else None
+
+
+def detect_language(text: str, fallback: Optional[str] = None) -> Optional[str]:
+    """ISO 639-1 language of `text`: by script for short texts, lingua for longer ones."""
+    script = script_of(text)
+    if script == "Latn":
+        # Latin names and brands inside Arabic or Cyrillic prose do not make it English:
+        # a quarter of the letters in another script decides.
+        letters = _letters(text) or 1
+        for other in ("Arab", "Cyrl"):
+            share = sum(1 for ch in text if ch.isalpha() and char_script(ch) == other)
+            if share * 4 >= letters:
+                script = other
+                break
+    if script == "Arab":
+        # Persian letters mark Persian; Arabic script otherwise reads as Arabic.
+        return "fa" if len(_PERSIAN.findall(text)) >= max(1, _letters(text) // 50) else "ar"
+    if script == "Cyrl":
+        return "uk" if len(_UKRAINIAN.findall(text)) >= max(1, _letters(text) // 60) else "ru"
+    if script != "Latn":
+        return None
+    if _letters(text) < SHORT_LETTERS and fallback:
+        return fallback
+    if len(_AZERI.findall(text)) >= 1:
+        return "az"
+    return _lingua(text, LATIN_LANGUAGES)
+
+
+# ---------------------------------------------------------------------------------------
+# Splitting
+# ---------------------------------------------------------------------------------------
+
+def _token_before(text: str, pos: int) -> str:
+    """The non-space token ending at `pos` (exclusive), e.g. 'Dr' for 'Dr.'."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:pos]
+
+
+def _token_after(text: str, pos: int) -> str:
+    end = pos
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[pos:end]
+
+
+def _short_initial(token: str) -> bool:
+    """'J', 'В', 'جي': a one- or two-letter token that may be an initial."""
+    core = token.strip("(\"'“«")
+    if not core or not all(ch.isalpha() for ch in core):
+        return False
+    if len(core) == 1:
+        return True
+    return len(core) == 2 and script_of(core) == "Arab"
+
+
+def _is_break(text: str, m: re.Match) -> bool:
+    punct = m.group(1)
+    after = m.end()
+    nxt = text[after:after + 1]
+    if not nxt:
+        return True
+    if punct[-1] in "!?؟":
+        return not nxt.islower()
+    if punct in ("…", "...", "..") or punct.endswith(("…", "..")):
+        # An ellipsis inside a headline ("... لماذا") is a pause; before a capital it ends.
+        return nxt.isupper()
+    token = _token_before(text, m.start(1))
+    core = token.strip("(\"'“«").rstrip(".")
+    low = core.casefold()
+    if nxt.islower():
+        return False  # "z. b. dies", "approx. five": a sentence does not start lowercase
+    if low in ABBREVIATIONS or low.replace(".", "") in ABBREVIATIONS:
+        return False
+    if "." in core and re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", core):
+        return False  # "U.S.", "z.B", "т.е"
+    if _short_initial(core):
+        if len(core) == 1 and core.isalpha() and (core.isupper() or core.islower()):
+            return False  # "J. D. Vance", "т. е."
+        # Arabic transliterated initials come in chains: "جي. دي. فانس".
+        following = _token_after(text, after)
+        j = m.start(1) - len(token)
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        prev = _token_before(text, j)
+        if (following.endswith(".") and _short_initial(following[:-1])) or \
+                (prev.endswith(".") and _short_initial(prev[:-1])):
+            return False
+    if core.isdigit() and len(core) <= 2:
+        following = _token_after(text, after).strip(",.").casefold()
+        if following in _month_words():
+            return False  # German ordinal date "9. Oktober"
+    return True
+
+
+def _split_chunk(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence (start, end) pairs inside text[start:end], stripped."""
+    pieces = []
+    chunk = text[start:end]
+    last = 0
+    for m in _SENT_END.finditer(chunk):
+        if _is_break(chunk, m):
+            cut = m.end(2)
+            pieces.append((start + last, start + cut))
+            last = m.end()
+    pieces.append((start + last, end))
+    out = []
+    for s, e in pieces:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        lead = _LEAD_MARKUP.match(text[s:e])
+        if lead:
+            s += lead.end()
+        if s < e and re.search(r"[^\W_]", text[s:e]):
+            out.append((s, e))
+    return out
+
+
+def _chunks(doc: Document) -> list[tuple[int, int]]:
+    """Line pieces, also cut at boilerplate span boundaries."""
+    cuts = set()
+    for span in doc.source.boilerplate:
+        cuts.add(span.start)
+        cuts.add(span.end)
+    out = []
+    pos = 0
+    text = doc.text
+    for line in text.split("\n"):
+        line_end = pos + len(line)
+        inner = sorted(c for c in cuts if pos < c < line_end)
+        bounds = [pos] + inner + [line_end]
+        for a, b in zip(bounds, bounds[1:]):
+            if a < b:
+                out.append((a, b))
+        pos = line_end + 1
+    return out
+
+
+def _in_boilerplate(doc: Document, start: int, end: int) -> bool:
+    mid_inside = False
+    for span in doc.source.boilerplate:
+        if span.start <= start and end <= span.end:
+            return True
+        if span.start < end and start < span.end:
+            overlap = min(end, span.end) - max(start, span.start)
+            mid_inside = mid_inside or overlap * 2 > (end - start)
+    return mid_inside
+
+
+def _is_heading(doc: Document, start: int, end: int, line_start: int, line_end: int) -> bool:
+    text = doc.text
+    sentence = text[start:end]
+    line = text[line_start:line_end]
+    if line.lstrip().startswith("#"):
+        return True
+    if text[line_start:start].strip(" \t#>-*•–—") or text[end:line_end].strip():
+        return False  # not the whole line
+    if len(sentence.split()) > 20 or re.search(r"[.:;,،]\s*[\"'”’»]*$", sentence):
+        return False
+    if doc.source.title and sentence.strip() == doc.source.title.strip():
+        return True
+    before = text[:line_start].rstrip(" \t")
+    after = text[line_end:].lstrip(" \t")
+    at_top = not text[:line_start].strip()
+    blank_before = at_top or before.endswith("\n\n") or before == ""
+    blank_after = after.startswith("\n\n") or not after.strip() or after.startswith("\n") and after[1:2] == "\n"
+    return at_top or (blank_before and blank_after)
+
+
+def segment(doc: Document) -> None:
+    """Fill doc.sentences (offsets, language, script, flags) and the document's languages."""
+    text = doc.text
+    raw: list[tuple[int, int, int, int]] = []
+    line_bounds = []
+    pos = 0
+    for line in text.split("\n"):
+        line_bounds.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    li = 0
+    for a, b in _chunks(doc):
+        while line_bounds[li][1] < a:
+            li += 1
+        ls, le = line_bounds[li]
+        for s, e in _split_chunk(text, a, b):
+            raw.append((s, e, ls, le))
+
+    sentences: list[Sentence] = []
+    for s, e, ls, le in raw:
+        body = text[s:e]
+        sentences.append(Sentence(
+            start=s, end=e, text=body, language=None, script=script_of(body),
+            boilerplate=_in_boilerplate(doc, s, e), heading=_is_heading(doc, s, e, ls, le),
+        ))
+
+    # Long sentences first: they fix the document language that short Latin ones inherit.
+    for sent in sentences:
+        if _letters(sent.text) >= SHORT_LETTERS or sent.script != "Latn":
+            sent.language = detect_language(sent.text)
+    doc_lang = _document_language(sentences)
+    if doc_lang is None:  # only short lines: judge the text as a whole
+        body = " ".join(s.text for s in sentences if not s.boilerplate) or text
+        doc_lang = detect_language(body)
+    latin_doc = doc_lang in LATIN_LANGUAGES
+    for sent in sentences:
+        if sent.language is None and sent.script == "Latn":
+            sent.language = doc_lang if latin_doc else _lingua(sent.text, LATIN_LANGUAGES)
+    doc_lang = _document_language(sentences) or doc_lang
+    doc.sentences = sentences
+    doc.source.language = doc_lang
+    doc.source.languages = sorted({
+        s.language for s in sentences
+        if s.language and not s.boilerplate and _letters(s.text) >= SHORT_LETTERS
+    })
+    if doc_lang and doc_lang not in doc.source.languages:
+        doc.source.languages = sorted(set(doc.source.languages) | {doc_lang})
+
+
+def _document_language(sentences: list[Sentence]) -> Optional[str]:
+    """The language with the most letters among non-boilerplate sentences (ties: by code)."""
+    counts: dict[str, int] = {}
+    pool = [s for s in sentences if not s.boilerplate] or sentences
+    for sent in pool:
+        if sent.language:
+            counts[sent.language] = counts.get(sent.language, 0) + _letters(sent.text)
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda k: counts[k])

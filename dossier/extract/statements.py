@@ -1,0 +1,483 @@
+"""Statements: the claim made from a group of evidence, with one canonical English sentence,
+the actors taking part, and an id that stays the same across runs.
+
+The statement is the cleanest English quote of the claim's main event, else an English
+template of the event's frame filled from word order (`clause_frame`), else a quote as written.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from dossier.extract.cues import (detect_events, event_info, event_order, event_spans, find_cues, languages_for,
+                                  words_between)
+from dossier.text.lexicon import load_lexicon
+from dossier.text.fold import fold, fold_str
+from dossier.model import Actor, Claim, Evidence, EvidenceCandidate
+from dossier.text import script_of, slugify, unique_slug
+
+
+# ---------------------------------------------------------------------------------------
+# Claims and their ids
+# ---------------------------------------------------------------------------------------
+
+def _main_slot(cands: list[EvidenceCandidate]) -> Optional[str]:
+    """The slot whose value Evidence.value shows: a disputed one first, else the commonest."""
+    slots: dict[str, set[str]] = {}
+    counts: Counter = Counter()
+    for c in cands:
+        for k, v in c.values.items():
+            slots.setdefault(k, set()).add(v)
+            counts[k] += 1
+    if not slots:
+        return None
+    return sorted(slots, key=lambda k: (-(len(slots[k]) > 1), -counts[k], k))[0]
+
+
+def make_claim(core: list[EvidenceCandidate], actors: dict[str, Actor], central: Optional[dict] = None) -> Claim:
+    cands = sorted(core, key=lambda c: (c.source, c.start, c.end))
+    # A member that does not state the claim's main event (a death toll of another incident
+    # that clustered in) keeps its numbers to itself.
+    main = _main_event(core)
+    speaking = [c for c in core if main is None or c.event == main
+                or main in detect_events(c.quote, c.language, c.sentence.script if c.sentence else None)]
+    slot = _main_slot(core)
+    if slot in load_lexicon("counts"):  # counts only: a manner or role is not tied to one event
+        slot = _main_slot(speaking)
+    else:
+        speaking = core
+    core_keys = {(c.source, c.start, c.end) for c in speaking}
+    evidence = [
+        Evidence(source=c.source, quote=c.quote, start=c.start, end=c.end, language=c.language,
+                 attributed_to=c.attributed_to, stance=c.stance,
+                 value=c.values.get(slot) if slot and (c.source, c.start, c.end) in core_keys else None,
+                 date=c.date)
+        for c in cands
+    ]
+    statement, fillers = _statement(core, actors, central)
+    return Claim(id="", statement=statement, actors=participants(core, fillers, actors),
+                 evidence=evidence)
+
+
+def participants(cands: list[EvidenceCandidate], fillers: list[str], actors: dict[str, Actor]) -> list[str]:
+    """The actors taking part in a claim: its frame's slot fillers, plus the people and
+    organisations named in at least half of its evidence items (states in two thirds);
+    places, outlets and speakers only as slot fillers."""
+    n = len(cands)
+    seen: Counter = Counter()
+    for c in cands:
+        for a in sorted(set(c.actors)):
+            if a != c.attributed_to:
+                seen[a] += 1
+    out = set(fillers)
+    for a, k in seen.items():
+        kind = actors[a].kind if a in actors else "person"
+        if kind in ("person", "organization") and 2 * k >= n:
+            out.add(a)
+        elif kind == "state" and 3 * k >= 2 * n:
+            out.add(a)
+    return sorted(out)
+
+
+def assign_ids(claims: list[Claim], existing: list[Claim]) -> None:
+    owner: dict[tuple[str, int, int], list[str]] = {}  # a span may sit in several claims
+    for old in sorted(existing, key=lambda c: c.id):
+        for e in old.evidence:
+            owner.setdefault((e.source, e.start, e.end), []).append(old.id)
+    taken: set[str] = set()
+    order = sorted(range(len(claims)), key=lambda i: (-len(claims[i].evidence),
+                                                     [(e.source, e.start) for e in claims[i].evidence]))
+    # Greedy over (new claim, old claim) pairs by shared evidence, largest overlap first,
+    # so that a clause shared by two claims does not steal one claim's old id.
+    pairs = []
+    for rank, i in enumerate(order):
+        votes = Counter(o for e in claims[i].evidence for o in owner.get((e.source, e.start, e.end), []))
+        pairs.extend((-n, rank, old_id, i) for old_id, n in votes.items())
+    for _n, _rank, old_id, i in sorted(pairs):
+        if not claims[i].id and old_id not in taken:
+            claims[i].id = old_id
+            taken.add(old_id)
+    for i in order:
+        if not claims[i].id:
+            claims[i].id = unique_slug(slugify(claims[i].statement) or "claim", taken)
+
+
+# ---------------------------------------------------------------------------------------
+# Statements
+# ---------------------------------------------------------------------------------------
+
+def _strip_frame(text: str) -> str:
+    """Drop a leading discourse frame ("Within days,", "In what is seen as ...,")."""
+    lex = load_lexicon("reporting").get("en") or {}
+    words = "|".join(sorted((re.escape(w) for w in lex.get("frames") or []), key=len, reverse=True))
+    if not words:
+        return text
+    m = re.match(rf"(?i)^(?:{words})\b[^,.;:]{{0,90}},\s+", text)
+    if m and len(text[m.end():].split()) >= 3:
+        return text[m.end():]
+    return text
+
+
+def _strip_attribution(quote: str, language: Optional[str]) -> str:
+    """An English quote without "according to X," / ", X reported." / hedges / frames."""
+    text = quote.strip()
+    lex = load_lexicon("reporting").get("en") or {}
+    for hedge in sorted(lex.get("hedges") or [], key=len, reverse=True):
+        text = re.sub(rf"(?i)^{re.escape(hedge)}\s*,?\s*", "", text)
+        text = re.sub(rf"(?i),?\s*\b{re.escape(hedge)}\b\s*,?", " ", text)
+    # "According to X, ..." at the start
+    m = re.match(r"(?i)^(?:according to|as reported by|citing)\b[^,]{0,80},\s*", text)
+    if m:
+        text = text[m.end():]
+    # "..., X reported on Thursday." / "..., according to X." at the end
+    verbs = "|".join(sorted((re.escape(v) for v in lex.get("verbs") or []), key=len, reverse=True))
+    m = re.search(rf"(?i),\s*(?:[^,]{{0,80}}\b(?:{verbs})\b[^,]{{0,40}}|according to [^,]{{0,80}})[.!]?$", text)
+    if m:
+        text = text[:m.start()]
+    # "X said (that) ..." at the start
+    m = (re.match(rf"(?i)^[^,]{{0,60}}\b(?:{verbs})\b(?:\s+[^\s,]+){{0,4}}?\s+that\s+", text)
+         or re.match(rf"(?i)^[^,]{{0,60}}\b(?:{verbs})\b\s+", text))
+    if m and len(text) - m.end() > 20:
+        text = text[m.end():]
+    text = re.sub(r"^(?:and|but|while|whereas)\s+", "", text, flags=re.I)
+    for _ in range(2):  # "Within days, it has emerged that ..." peels twice
+        text = _strip_frame(text)
+        for hedge in sorted(lex.get("hedges") or [], key=len, reverse=True):
+            text = re.sub(rf"(?i)^{re.escape(hedge)}\s*,?\s*", "", text)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,;:")
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    if not text.endswith((".", "!", "\"", "”")):
+        text += "."
+    return text
+
+
+_FRAGMENT_START = re.compile(r"(?i)^(?:and|but|or|which|who|whom|whose|that|while|whereas|as|after|when|because)\b")
+
+
+def _is_fragment(c: EvidenceCandidate) -> bool:
+    """An English clause that cannot stand alone: it starts mid-sentence without a subject."""
+    quote = c.quote.strip()
+    if not quote:
+        return True
+    if _FRAGMENT_START.match(quote) or quote[0].islower():
+        return True
+    return False
+
+
+def statement_for(cands: list[EvidenceCandidate], actors: dict[str, Actor]) -> str:
+    """One canonical English sentence for a group of evidence.
+
+    In order: the cleanest complete English quote stating the claim's main event
+    (attribution and discourse frames removed); an English template from the main event's
+    frame when the clause syntax fills every slot with an actor of an allowed kind; an
+    English fragment widened to its sentence; else the best evidence quote verbatim.
+    """
+    return _statement(cands, actors)[0]
+
+
+def _main_event(cands: list[EvidenceCandidate]) -> Optional[str]:
+    events = Counter(c.event for c in cands if c.event)
+    if not events:
+        return None
+    return sorted(events, key=lambda e: (-events[e], event_order().get(e, 999), e))[0]
+
+
+def span_key(c: EvidenceCandidate) -> tuple[str, int, int]:
+    return (c.source, c.start, c.end)
+
+
+def _statement(cands: list[EvidenceCandidate], actors: dict[str, Actor],
+               central: Optional[dict] = None) -> tuple[str, list[str]]:
+    """(statement, actor ids filling its frame's slots)."""
+    if cands and (cands[0].event or "").startswith("role:"):
+        role = (cands[0].event or "")[5:]
+        name = _name(cands[0].actors[0], actors) if cands[0].actors else "Someone"
+        former = any(c.values.get("role") == "former" for c in cands)
+        return f"{name} {'was' if former else 'is'} {role}.", list(cands[0].actors[:1])
+    main = _main_event(cands)
+    fillers = _frame_fillers(cands, main, actors) if main else {}
+    english, fragments = [], []
+    for c in cands:
+        if (c.language or "") != "en":
+            continue
+        clean = _focus(_strip_attribution(c.quote, c.language), main)
+        if len(clean.split()) < 3 or (main and main not in detect_events(clean, "en", "Latn")):
+            continue
+        rank = (c.stance != "affirms", not 40 <= len(clean) <= 240, len(clean), c.source, c.start, clean)
+        if _is_fragment(c):
+            fragments.append(c)
+        else:
+            english.append(rank)
+    ids = sorted(set(fillers.values()))
+    if english:
+        return sorted(english)[0][-1], ids
+    filled = _fill_template(cands, main, fillers, actors) if main else None
+    if filled:
+        return filled, ids
+    for c in sorted(fragments, key=lambda c: (c.stance != "affirms", c.source, c.start)):
+        sent = c.sentence
+        if sent is None or not (sent.start <= c.start and c.end <= sent.end):
+            continue
+        wide = _strip_attribution(sent.text[: c.end - sent.start], "en")
+        if 4 <= len(wide.split()) and len(wide) <= 300 and not wide[:1].islower():
+            return wide, ids
+    return _verbatim(cands, main, central or {}), ids
+
+
+def _verbatim(cands: list[EvidenceCandidate], main: Optional[str], central: dict) -> str:
+    """The best evidence quote as written: states the main event, affirms, readable length."""
+    def key(c: EvidenceCandidate):
+        n = len(c.quote.strip())
+        return (c.event != main, c.stance != "affirms", _is_fragment(c) if c.language == "en" else False,
+                not 30 <= n <= 240, -central.get(span_key(c), 0.0), n, c.source, c.start)
+    best = sorted(cands, key=key)[0] if cands else None
+    return best.quote.strip() if best else ""
+
+
+def _focus(text: str, event: Optional[str]) -> str:
+    """A long English sentence cut down to the part that states `event`.
+
+    "The cooperation is evidence of ... tension that began when air defences shot down a
+    plane" -> "Air defences shot down a plane": cut at the last subordinator before the cue.
+    """
+    if len(text) <= 160 or not event:
+        return text
+    cues = (event_info().get(event, {}).get("cues") or {}).get("en") or []
+    found = find_cues(cues, fold_str(text))
+    if not found:
+        return text
+    pos = found[0][0]
+    cuts = [m.end() for m in re.finditer(r"\b(?:when|that|after|because|since|as|while)\s+", text[:pos])]
+    if not cuts or len(text) - cuts[-1] < 30:
+        return text
+    rest = text[cuts[-1]:]
+    return rest[0].upper() + rest[1:]
+
+
+def _name(actor_id: str, actors: dict[str, Actor]) -> str:
+    actor = actors.get(actor_id)
+    return actor.name if actor else actor_id
+
+
+# ---------------------------------------------------------------------------------------
+# Frames: who fills the subject and object of the main event
+# ---------------------------------------------------------------------------------------
+
+#: Passive auxiliaries: "X was arrested" (the patient precedes), "was warned by X".
+_PASSIVE = {
+    "en": r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$",
+    "de": r"\b(?:wurde|wurden|worden|ist|sind|war|waren)\b",
+    "ru": r"\b(?:был|была|были|было)\s+$",
+}
+#: Turkish/Azerbaijani case endings after a name: accusative/dative mark the object.
+_TR_OBJECT = re.compile(r"^['’]?(?:y?[ıiuüə]|y?[ae]|n[ıiuü])$")
+
+
+def _quote_mentions(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[tuple[int, int, str]]:
+    """(start, end, actor id) of actor mentions inside the quote, offsets relative to it."""
+    out: set[tuple[int, int, str]] = set()
+    for a in c.actors:
+        actor = actors.get(a)
+        if actor is None:
+            continue
+        found = False
+        for m in actor.mentions:
+            if m.source == c.source and m.start >= c.start and m.end <= c.end:
+                out.add((m.start - c.start, m.end - c.start, a))
+                found = True
+        if not found:  # mentions not recorded (e.g. hand-built actors): look for the names
+            names = sorted({actor.name} | {al.name for al in actor.aliases}, key=len, reverse=True)
+            for name in names:
+                for m in re.finditer(re.escape(name), c.quote):
+                    out.add((m.start(), m.end(), a))
+    # drop mentions nested in longer ones
+    spans = sorted(out, key=lambda t: (t[0], -t[1], t[2]))
+    kept: list[tuple[int, int, str]] = []
+    for t in spans:
+        if kept and t[0] < kept[-1][1]:
+            continue
+        kept.append(t)
+    return kept
+
+
+def _suffix(quote: str, end: int, mention_text: str) -> str:
+    """A Turkish-style case ending right after (or at the end of) a mention."""
+    m = re.match(r"['’][^\W\d_]{1,4}", quote[end:])
+    if m:
+        return m.group(0)
+    m = re.search(r"['’][^\W\d_]{1,4}$", mention_text)
+    return m.group(0) if m else ""
+
+
+# Long: one branch per word order (English, German, Turkic, Arabic, others) over shared helpers.
+def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> dict[str, str]:
+    """Slot -> actor id for `event` in one evidence clause, read from word order.
+
+    Only mentions of the kinds events.yml allows for a slot, close to the event cue and
+    not across a phrase break, fill a slot; speakers (attributed_to) and outlets never do.
+    """
+    info = event_info().get(event) or {}
+    frame, kinds = info.get("frame"), info.get("slots") or {}
+    if frame not in ("agent", "patient") or "subject" not in kinds:
+        return {}
+    quote = c.quote
+    script = c.sentence.script if c.sentence else script_of(quote)
+    langs = languages_for(c.language, script)
+    lang = langs[0]
+    folded, index = fold(quote)
+    spans = event_spans(folded, langs, event)
+    if not spans:
+        return {}
+    cs, ce = index[spans[0][0]], index[spans[0][1] - 1] + 1
+    ments = [m for m in _quote_mentions(c, actors)
+             if m[2] != c.attributed_to and actors[m[2]].kind != "outlet"]
+
+    def gap(a: int, b: int) -> Optional[int]:
+        return words_between(quote, a, b) if a <= b else None
+
+    def near_before(limit: int, pool=None) -> list[tuple[int, int, str]]:
+        pool = ments if pool is None else pool
+        found = [m for m in pool if m[1] <= cs and (gap(m[1], cs) or 0) <= limit and gap(m[1], cs) is not None]
+        return sorted(found, key=lambda m: -m[1])
+
+    def near_after(limit: int, pos: int = ce, pool=None) -> list[tuple[int, int, str]]:
+        pool = ments if pool is None else pool
+        found = [m for m in pool if m[0] >= pos and gap(pos, m[0]) is not None and gap(pos, m[0]) <= limit]
+        return sorted(found, key=lambda m: m[0])
+
+    def allowed(slot: str, m) -> bool:
+        return m is not None and actors[m[2]].kind in (kinds.get(slot) or [])
+
+    subj = obj = None
+    head = quote[:cs]
+    passive = bool(_PASSIVE.get(lang) and re.search(_PASSIVE[lang], head[-40:] if lang != "de" else quote, re.I))
+    if frame == "patient":
+        if lang == "en":
+            pool = near_before(3) if passive else near_after(3)
+        elif lang in ("tr", "az", "de"):
+            pool = near_before(4)
+        elif lang == "ar":
+            pool = near_after(3) or near_before(1)
+        else:
+            pool = near_before(3) + near_after(3)
+        subj = next((m for m in pool if allowed("subject", m)), None)
+    elif lang in ("tr", "az"):
+        before = near_before(3)
+        obj = next((m for m in before if _TR_OBJECT.match(_suffix(quote, m[1], quote[m[0]:m[1]]))), None)
+        rest = [m for m in ments if m[1] <= (obj[0] if obj else cs) and m != obj
+                and not _TR_OBJECT.match(_suffix(quote, m[1], quote[m[0]:m[1]]))]
+        subj = rest[0] if rest else None
+    elif lang == "ar":
+        pre = near_before(1)
+        # a topicalised subject opening the clause ("لافروف ، في الوقت نفسه ، انتقد واشنطن"):
+        # the clause's first mention, with no other mention before the verb
+        lead = [m for m in ments if m[1] <= cs]
+        topic = lead[0] if len(lead) == 1 and not re.search(r"[^\W\d_]", quote[:lead[0][0]].replace("و", "", 1)) else None
+        if pre or topic:
+            subj = pre[0] if pre else topic
+            obj = next(iter(near_after(3)), None)
+        else:
+            post = near_after(2)
+            subj = post[0] if post else None
+            obj = next(iter(near_after(3, subj[1]) if subj else []), None)
+    elif passive and lang == "en":
+        m = re.match(r"\s+by\s+", quote[ce:])
+        subj = next(iter(near_after(0, ce + m.end())), None) if m else None
+    else:
+        pre = near_before(3)
+        subj = pre[0] if pre else None
+        obj = next(iter(near_after(3)), None)
+    out = {}
+    if allowed("subject", subj):
+        out["subject"] = subj[2]
+        if obj is not None and obj[2] != subj[2] and allowed("object", obj):
+            out["object"] = obj[2]
+    return out
+
+
+def _frame_fillers(cands: list[EvidenceCandidate], main: str, actors: dict[str, Actor]) -> dict[str, str]:
+    """The slot fillers most evidence items of the main event agree on."""
+    subjects: Counter = Counter()
+    pairs: Counter = Counter()
+    for c in cands:
+        if c.event != main:
+            continue
+        frame = clause_frame(c, main, actors)
+        if "subject" in frame:
+            subjects[frame["subject"]] += 1
+            if "object" in frame:
+                pairs[(frame["subject"], frame["object"])] += 1
+    if not subjects:
+        return _sole_patient(cands, main, actors)
+    subject = sorted(subjects, key=lambda a: (-subjects[a], a))[0]
+    out = {"subject": subject}
+    objects = sorted(((n, o) for (s_, o), n in pairs.items() if s_ == subject), key=lambda t: (-t[0], t[1]))
+    if objects:
+        out["object"] = objects[0][1]
+    return out
+
+
+def _sole_patient(cands: list[EvidenceCandidate], main: str, actors: dict[str, Actor]) -> dict[str, str]:
+    """The subject of a patient event ("X was charged") when word order names none (a
+    pronoun clause, a phrase break) but every item stating it names the same single actor
+    of an allowed kind, and nobody else of that kind."""
+    info = event_info().get(main) or {}
+    kinds = (info.get("slots") or {}).get("subject") or []
+    if info.get("frame") != "patient" or not kinds:
+        return {}
+    found: set[str] = set()
+    stating = [c for c in cands if c.event == main and c.stance == "affirms"]
+    for c in stating:
+        fit = {a for a in c.actors if a != c.attributed_to and a in actors and actors[a].kind in kinds}
+        if len(fit) != 1:
+            return {}
+        found |= fit
+    return {"subject": found.pop()} if len(found) == 1 and len(stating) >= 2 else {}
+
+
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve"]
+
+
+def _fill_template(cands: list[EvidenceCandidate], main: str, fillers: dict[str, str],
+                   actors: dict[str, Actor]) -> Optional[str]:
+    info = event_info().get(main) or {}
+    slots = {k: _name(v, actors) for k, v in fillers.items()}
+    count_slot = info.get("count")
+    if count_slot:
+        counts = Counter(c.values[count_slot] for c in cands if c.event == main and count_slot in c.values
+                         and c.stance == "affirms")
+        if counts:
+            n = int(sorted(counts, key=lambda v: (-counts[v], int(v)))[0])
+            if n > 1:
+                slots["count"] = _SMALL[n] if n < len(_SMALL) else str(n)
+    topic = _topic(cands, main)
+    if topic:
+        slots["topic"] = topic
+    for template in info.get("templates") or []:
+        needed = re.findall(r"{(\w+)}", template)
+        if needed and all(slots.get(n) for n in needed):
+            text = template.format(**{n: slots[n] for n in needed})
+            return text[0].upper() + text[1:]
+    return None
+
+
+def _topic(cands: list[EvidenceCandidate], main: str) -> Optional[str]:
+    """What the main event was about, as an English noun phrase ("a coup attempt" for a
+    foiled coup), when most affirming items of the main event name the same topic event."""
+    stating = [c for c in cands if c.event == main and c.stance == "affirms"]
+    if not stating:
+        return None
+    seen: Counter = Counter()
+    for c in stating:
+        script = c.sentence.script if c.sentence else None
+        for ev in sorted(set(detect_events(c.quote, c.language, script)) - {main}):
+            if event_info()[ev].get("noun"):
+                seen[ev] += 1
+    if not seen:
+        return None
+    best = sorted(seen, key=lambda e: (-seen[e], event_order().get(e, 999), e))[0]
+    return event_info()[best]["noun"] if 2 * seen[best] > len(stating) else None

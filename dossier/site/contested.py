@@ -1,0 +1,52 @@
+"""The contested claims pages: each claim with who says what."""
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.model import Claim
+from dossier.site.claims import who_says_what
+from dossier.site.common import badge, chunked, counted, heading, link, page_path, pager, titled
+from dossier.site.prepared import Site, cached_statement_lang, prepare, source_count
+
+
+def contested_claims(site: Site) -> list[Claim]:
+    """Contested claims, the most widely reported first."""
+    return sorted((c for c in site.claims.values() if c.status == "contested"),
+                  key=lambda c: (-source_count(c), c.id))
+
+
+#: Contested claims shown in full on one page; more continue on `contested/page-<k>.html`.
+CONTESTED_PER_PAGE = 10
+
+
+def contested_page(number: int) -> str:
+    """Docs path of page `number` (from 2; page 1 is contested.md) of the contested claims."""
+    return "contested.md" if number == 1 else f"contested/page-{number}.md"
+
+
+def render_contested(records: Any, number: int = 1) -> str:
+    """Contested claims, each with who says what, the most widely reported first;
+    CONTESTED_PER_PAGE to a page (the pages after the first are not searched)."""
+    site = prepare(records)
+    here = contested_page(number)
+    chunks = chunked(contested_claims(site), CONTESTED_PER_PAGE)
+    if number == 1:
+        out = ["# Contested claims", "",
+               "Claims on which the sources disagree: they deny it, or give different values.", ""]
+    else:
+        out = [f"# Contested claims: page {number} of {len(chunks)}", ""]
+    if len(chunks) > 1:
+        out += [pager(here, number, len(chunks), contested_page, "contested claims"), ""]
+    if not chunks[0]:
+        out += ["No contested claims.", ""]
+    for claim in chunks[number - 1]:
+        out += [heading(2, claim.statement, cached_statement_lang(site, claim)), "",
+                f"{badge(claim.status)} {counted(source_count(claim), 'source')} · "
+                f"{link('claim page', here, page_path('claims', claim.id))}", "",
+                who_says_what(site, claim, here), ""]
+    return titled("\n".join(out), search_exclude=number > 1)
+
+
+def contested_page_count(site: Site) -> int:
+    """How many pages the contested claims take (contested.md is the first)."""
+    return len(chunked(contested_claims(site), CONTESTED_PER_PAGE))

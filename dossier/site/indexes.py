@@ -1,0 +1,200 @@
+"""Section indexes (claims, actors, sources, with list pages for long tables) and the home page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.model import ACTOR_KINDS, CLAIM_STATUSES
+from dossier.site.actors import other_spellings
+from dossier.site.common import (
+    KIND_DIRS, bidi, chunked, clean, counted, esc, lang_label, link, page_path, pager, published_label, titled)
+from dossier.site.contested import contested_claims
+from dossier.site.prepared import (
+    actor_lang, actor_ref, claim_item, claim_languages, claim_ref, file_name, origin_count, prepare, source_count)
+from dossier.text import slugify, unique_slug
+
+
+def _pipe_table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+#: Rows of one table on an index page; a longer table continues on list pages of its own.
+INDEX_ROWS_PER_PAGE = 200
+
+
+def list_page(folder: str, name: str, number: int) -> str:
+    """Docs path of list page `number` (from 2) of the table `name` of `folder`'s index
+    ('_' is never in record ids, so no record page can take it)."""
+    return f"{folder}/_{name}-{number}.md"
+
+
+@dataclass
+class _Table:
+    """One table of a section index: its rows are linked relative to the index's folder,
+    which its list pages share."""
+    name: str  # in list page paths
+    title: str  # its heading
+    headers: list[str]
+    rows: list[list[str]]
+
+
+def _index(folder: str, title: str, lead: list[str], tables: list[_Table], headed: bool = True) -> dict[str, str]:
+    """`folder`/index.md with each table's first INDEX_ROWS_PER_PAGE rows, and the list pages
+    (not searched) holding the rest of a longer table."""
+    here = f"{folder}/index.md"
+    out = [f"# {title}", ""] + lead
+    pages: dict[str, str] = {}
+    names: set[str] = set()
+    for table in tables:
+        if not table.rows:
+            continue
+        chunks = chunked(table.rows, INDEX_ROWS_PER_PAGE)
+        name = unique_slug(table.name, names)  # two headings may slug alike
+
+        def page_of(k: int, name: str = name) -> str:
+            return here if k == 1 else list_page(folder, name, k)
+
+        out += ([f"## {esc(table.title)} ({len(table.rows)})", ""] if headed else [])
+        out += [_pipe_table(table.headers, chunks[0]), ""]
+        if len(chunks) > 1:
+            out += [f"The first {len(chunks[0])} of {len(table.rows)}; "
+                    f"{pager(here, 1, len(chunks), page_of, esc(table.title.lower()))}", ""]
+        for k in range(2, len(chunks) + 1):
+            page = page_of(k)
+            body = [f"# {esc(title)}: {esc(table.title.lower())}, page {k} of {len(chunks)}", "",
+                    f"{link(f'All {title.lower()}', page, here)} · "
+                    f"{pager(page, k, len(chunks), page_of, esc(table.title.lower()))}", "",
+                    _pipe_table(table.headers, chunks[k - 1]), ""]
+            pages[page] = titled("\n".join(body), search_exclude=True)
+    return {here: titled("\n".join(out)), **pages}
+
+
+def claims_index_pages(records: Any) -> dict[str, str]:
+    """All claims, grouped by status (contested first): claims/index.md and its list pages."""
+    site = prepare(records)
+    here = "claims/index.md"
+    order = ["contested", "corroborated", "single-source"] + [s for s in CLAIM_STATUSES if s not in
+                                                              ("contested", "corroborated", "single-source")]
+    statuses = order + sorted({c.status for c in site.claims.values()} - set(order))
+    tables = []
+    for status in statuses:
+        claims = [c for c in site.sorted_claims() if c.status == status]
+        claims.sort(key=lambda c: (-source_count(c), clean(c.statement).casefold(), c.id))
+        rows = [[claim_ref(site, c, here), str(source_count(c)),
+                 ", ".join(esc(x) for x in claim_languages(c)) or "—",
+                 ", ".join(actor_ref(site, a, here) for a in sorted(set(c.actors))) or "—"] for c in claims]
+        tables.append(_Table(slugify(status), status.capitalize(), ["Claim", "Sources", "Languages", "Actors"], rows))
+    lead = [f"{counted(len(site.claims), 'claim')} extracted from {counted(len(site.sources), 'document')}.", ""]
+    return _index("claims", "Claims", lead, tables)
+
+
+def render_claims_index(records: Any) -> str:
+    """claims/index.md (see `claims_index_pages`)."""
+    return claims_index_pages(records)["claims/index.md"]
+
+
+def actors_index_pages(records: Any) -> dict[str, str]:
+    """All actors, grouped by kind: actors/index.md and its list pages."""
+    site = prepare(records)
+    here = "actors/index.md"
+    kinds = list(ACTOR_KINDS) + sorted({a.kind for a in site.actors.values()} - set(ACTOR_KINDS))
+    tables = []
+    for kind in kinds:
+        rows = []
+        for a in (a for a in site.sorted_actors() if a.kind == kind):
+            langs = sorted({al.language for al in a.aliases if al.language})
+            others = list(other_spellings(a).items())
+            shown = " · ".join(bidi(n, lang) for n, lang in others[:4]) + (" …" if len(others) > 4 else "")
+            rows.append([link(bidi(a.name, actor_lang(a)), here, page_path("actors", a.id)),
+                         shown or "—", ", ".join(esc(x) for x in langs) or "—",
+                         str(len(site.claims_by_actor.get(a.id, []))),
+                         str(len({m.source for m in a.mentions}))])
+        tables.append(_Table(slugify(kind), kind.capitalize(), ["Name", "Also written", "Languages", "Claims", "Sources"],
+                             rows))
+    return _index("actors", "Actors", [f"{counted(len(site.actors), 'actor')} named in the documents.", ""], tables)
+
+
+def render_actors_index(records: Any) -> str:
+    """actors/index.md (see `actors_index_pages`)."""
+    return actors_index_pages(records)["actors/index.md"]
+
+
+def sources_index_pages(records: Any) -> dict[str, str]:
+    """All documents, oldest first: sources/index.md and its list pages."""
+    site = prepare(records)
+    here = "sources/index.md"
+    rows = []
+    for s in site.sorted_sources():
+        n_claims = len({c.id for _, c in site.evidence_by_source.get(s.id, [])})
+        title = clean(s.title).strip()
+        label = bidi(title, s.language) if title else f"<code>{esc(file_name(s))}</code>"
+        publisher = clean(s.publisher).strip()
+        rows.append([link(label, here, page_path("sources", s.id)),
+                     bidi(publisher, s.language) if publisher else "—", published_label(s),
+                     lang_label(s.language), str(n_claims)])
+    table = _Table("documents", "Documents", ["Document", "Publisher", "Published", "Language", "Claims"], rows)
+    return _index("sources", "Sources", [f"{counted(len(site.sources), 'document')}, oldest first.", ""], [table],
+                  headed=False)
+
+
+def render_sources_index(records: Any) -> str:
+    """sources/index.md (see `sources_index_pages`)."""
+    return sources_index_pages(records)["sources/index.md"]
+
+
+#: The exports linked from the home page (written by `dossier.exports` into data/).
+DATA_FILES = (("records.jsonl", "every record, one JSON object per line"),
+              ("claims.csv", "one row per claim: status, sources, independent origins, verdict"),
+              ("citations.csv", "one row per quote: source, offsets, exact text, stance, value"),
+              ("ftm.json", "FollowTheMoney entities (people, organisations, articles, mentions), one per line"))
+
+
+def render_home(records: Any) -> str:
+    """The home page: what the dossier covers, counts, contested then best-corroborated claims."""
+    site = prepare(records)
+    here = "index.md"
+    out = []
+    intro = (site.intro or "").strip()
+    if not intro.startswith("# "):
+        out += [f"# {esc(site.site_name)}", ""]
+    if intro:
+        out += [intro, ""]  # the editor's own Markdown: trusted, inserted as written
+    languages = sorted({lang for s in site.sources.values()
+                        for lang in (s.languages or ([s.language] if s.language else []))})
+    contested = contested_claims(site)
+    stats = [("documents", len(site.sources), "sources/index.md"),
+             ("actors", len(site.actors), "actors/index.md"),
+             ("claims", len(site.claims), "claims/index.md"),
+             ("contested", len(contested), "contested.md"),
+             ("languages", len(languages), None)]
+    out.append('<div class="dossier-stats" markdown="1">')
+    for label, n, target in stats:
+        inner = f"<strong>{n}</strong> {label}"
+        cell = link(inner, here, target) if target else inner
+        out.append(f'<p class="dossier-stat" markdown="span">{cell}</p>')
+    out += ["</div>", ""]
+    if languages:
+        out += ["**Languages:** " + ", ".join(lang_label(c) for c in languages), ""]
+    out += ["## Contested claims", ""]
+    out += [claim_item(site, c, here) for c in contested] or ["No contested claims."]
+    out.append("")
+    corroborated = sorted((c for c in site.claims.values() if source_count(c) > 1 and c.status != "contested"),
+                          key=lambda c: (-origin_count(c), -source_count(c), c.id))[:15]
+    out += ["## Most corroborated claims", ""]
+    out += [claim_item(site, c, here) for c in corroborated] or ["No claim is yet made by more than one source."]
+    out.append("")
+    out += ["## Browse", "",
+            f"- {link('All claims', here, 'claims/index.md')}, by status",
+            f"- {link('Contested claims', here, 'contested.md')}, with who says what",
+            f"- {link('Actors', here, 'actors/index.md')}: people, organisations, outlets, states",
+            f"- {link('Sources', here, 'sources/index.md')}: every document, with its marked-up text",
+            f"- {link('Citations', here, 'citations.md')}: every quoted passage, by source",
+            f"- {link('Timeline', here, 'timeline.md')}: claims by date", ""]
+    out += ["## Data", "",
+            "The whole dossier as files, for your own tools (UTF-8):", ""]
+    out += [f"- {link(name, here, f'data/{name}')}: {what}" for name, what in DATA_FILES]
+    out += [f"- JSON Schemas of the records: "
+            + ", ".join(link(f"{k}.schema.json", here, f"data/schemas/{k}.schema.json") for k in KIND_DIRS), ""]
+    return "\n".join(out)

@@ -1,0 +1,69 @@
+"""Folding: text made comparable across the ways news is typed.
+
+Two foldings, for two needs: `fold` for matching lexicon cues (it may drop characters, so it
+returns where each folded character came from), and `fold_case` for comparing names token by
+token (one code point for one, so offsets stay valid without a map). `dossier.text.names`
+makes cross-script name keys, which is not folding but transliteration.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_AR_DROP = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u061c]")
+_CHAR_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك",
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+    "ё": "е", "Ё": "е", "İ": "i", "I": "i", "ı": "i",
+    "\u00a0": " ",
+}
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Text folded for matching, and for each folded character its index in `text`.
+
+    Lowercases, drops Arabic diacritics and tatweel, unifies alef/ya/ta-marbuta, quotes,
+    apostrophes, Turkish i's and Eastern Arabic digits, so lexicon cues written plainly match
+    the way news is typed. The index map turns match offsets back into exact offsets.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if _AR_DROP.match(ch):
+            continue
+        ch = _CHAR_MAP.get(ch, ch)
+        ch = ch.translate(_DIGITS)
+        low = ch.lower()
+        if len(low) != 1:  # a few letters lowercase to two code points: keep one
+            low = unicodedata.normalize("NFD", low)[0]
+        low = _CHAR_MAP.get(low, low)
+        out.append(low)
+        index.append(i)
+    return "".join(out), index
+
+
+def fold_str(text: str) -> str:
+    return fold(text)[0]
+
+
+# Letters `fold_case` folds to another letter (Turkish dotted/dotless i, Cyrillic yo, apostrophes,
+# Arabic alif forms), so spellings of one word meet.
+_CASE_FOLD = {"İ": "i", "ı": "i", "ё": "е", "’": "'", "‘": "'", "ʼ": "'", "`": "'",
+              "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"}
+
+
+def fold_case(text: str) -> str:
+    """Lowercase `text` one code point for one code point, so offsets stay valid."""
+    out = []
+    for ch in text:
+        f = _CASE_FOLD.get(ch)
+        if f is None:
+            f = ch.lower()
+            if len(f) != 1:
+                f = ch
+            f = _CASE_FOLD.get(f, f)
+        out.append(f)
+    return "".join(out)

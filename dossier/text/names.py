@@ -1,0 +1,269 @@
+"""Cross-script name matching: keys that let "Lavrov", "Лавров" and "لافروف" collide.
+
+`name_key` is deliberately coarse (a consonant skeleton in broad sound classes), because
+transliterations between Latin, Cyrillic and Arabic disagree on vowels and on many
+consonants. `same_name` is the stricter test used when deciding that two surface forms
+name the same thing: inside Latin script it also compares vowel skeletons.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from dossier.text import script_of, to_latin
+
+# Apostrophes that separate a Turkish/Azerbaijani suffix from a proper name (Lavrov’un).
+APOSTROPHES = "’'`´ʼ‘"
+
+# Arabic one-letter proclitics (and, with, for, so, like) that attach to a following word.
+ARABIC_PROCLITICS = "وفبلك"
+ARABIC_ARTICLE = "ال"
+
+# Arabic harakat, tanween, shadda, sukun, superscript alif and tatweel carry no consonant.
+_ARABIC_MARKS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
+
+# Letters ICU's Latin-ASCII folding drops or maps badly, fixed before transliterating.
+_PRE_FOLD = str.maketrans({
+    "Ə": "E", "ə": "e",  # Azerbaijani schwa: ICU drops it entirely
+    "й": "y", "Й": "Y",  # Cyrillic short i is a glide, not the consonant j
+    "ь": "", "Ь": "", "ъ": "", "Ъ": "",
+    "ж": "zh", "Ж": "Zh",
+    "ц": "ts", "Ц": "Ts",
+    "х": "kh", "Х": "Kh",
+})
+
+# Digraphs first (order matters), then single letters, into broad sound classes.
+_DIGRAPHS = (
+    ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "h"), ("sh", "s"),
+    ("ch", "j"), ("tch", "j"), ("ts", "s"), ("tz", "s"), ("th", "t"), ("dh", "t"),
+    ("ph", "f"), ("ck", "k"), ("ou", "u"),
+)
+_CONSONANT_CLASS = str.maketrans({
+    "d": "t", "v": "f", "p": "b", "z": "s", "x": "h", "g": "h", "q": "k",
+    "c": "j",  # Turkish/Azerbaijani c and Arabic jim are /dʒ/
+})
+_VOWELS = set("aeiou")
+
+
+def strip_suffix(token: str) -> str:
+    """Cut a Turkish/Azerbaijani case suffix written after an apostrophe: Lavrov’un -> Lavrov."""
+    for i, ch in enumerate(token):
+        if ch in APOSTROPHES and i > 0:
+            return token[:i]
+    return token
+
+
+def strip_arabic_clitics(token: str, keep_article: bool = False) -> list[str]:
+    """Candidate bare forms of an Arabic token, longest first: ولافروف -> [ولافروف, لافروف].
+
+    Proclitics (و ف ب ل ك, at most two) and the article ال are peeled off one by one; a
+    candidate must keep at least three letters so short words are not reduced to noise.
+    """
+    token = _ARABIC_MARKS.sub("", token)
+    out = [token]
+    rest = token
+    for _ in range(2):
+        if len(rest) > 3 and rest[0] in ARABIC_PROCLITICS:
+            rest = rest[1:]
+            out.append(rest)
+        else:
+            break
+    if not keep_article:
+        for cand in list(out):
+            if cand.startswith(ARABIC_ARTICLE) and len(cand) > 4:
+                out.append(cand[2:])
+            elif cand.startswith("ل") and len(cand) > 4 and cand[1] == "ل":
+                # li- + al- writes as لل (the alif drops): للرئيس = ل + الرئيس
+                out.append(cand[2:])
+    seen, uniq = set(), []
+    for c in out:
+        if c not in seen and len(c) >= 3:
+            seen.add(c)
+            uniq.append(c)
+    return uniq or [token]
+
+
+def _latin_tokens(name: str) -> list[tuple[str, str]]:
+    """(ascii token, source script) pairs for a name, suffixes and clitics removed."""
+    out = []
+    for raw in re.split(r"[\s\-‐–—_.,;:/()\"«»“”„]+", name):
+        raw = strip_suffix(raw.strip(APOSTROPHES))
+        if not raw:
+            continue
+        script = script_of(raw)
+        if script == "Cyrl" and len(raw) >= 6 and raw.lower().endswith(("ым", "ом", "ем")):
+            raw = raw[:-2]  # Russian instrumental case: Лавровым, Медведевым
+        if script == "Arab":
+            raw = _ARABIC_MARKS.sub("", raw)
+            if raw.startswith(ARABIC_ARTICLE) and len(raw) > 4:
+                raw = raw[2:]
+        latin = to_latin(raw.translate(_PRE_FOLD)).lower()
+        latin = re.sub(r"[^a-z]", "", latin)
+        if latin:
+            out.append((latin, script))
+    # Latin "al-"/"el-" article written as its own token before a name (al-Assad).
+    if len(out) > 1:
+        out = [t for i, t in enumerate(out) if not (t[0] in ("al", "el") and i + 1 < len(out))]
+    return out
+
+
+def _fold(latin: str, script: str) -> str:
+    """Broad sound classes with vowels kept (vowels folded to a/i/u)."""
+    s = latin
+    if script == "Latn":
+        # German/Dutch/Polish spellings: "sch" is /sh/, and "ch" before a consonant is /kh/
+        # (Chruschtschow = Khrushchev); English writes /ch/ before vowels, which stays as it is.
+        s = s.replace("tsch", "ch").replace("sch", "sh")
+        s = re.sub(r"(?<!t)ch(?=[bdfgjklmnpqrstvwxz])", "kh", s)
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    if script == "Arab":
+        # Arabic waw/ya are mostly long vowels; only a word-initial waw is a consonant.
+        s = ("f" + s[1:] if s.startswith("w") and len(s) > 1 and s[1] in "aiy" else s)
+        s = s.replace("w", "u").replace("y", "i")
+    else:
+        s = re.sub(r"(?<=[aeiouy])j(?![aeiou])", "y", s)
+        s = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", s)  # German/Slavic j between vowels: Nowaja
+        s = re.sub(r"ng$", "n", s)  # English -ng is one nasal (Arabic/Cyrillic write n)  # German/Cyrillic -yj endings
+        s = s.replace("w", "v")
+    s = s.translate(_CONSONANT_CLASS)
+    s = s.replace("e", "a").replace("o", "u")
+    return s
+
+
+def _skeleton(folded: str) -> str:
+    """Consonant skeleton: vowels and y glides dropped, doubled letters collapsed."""
+    cons = [c for c in folded if c not in _VOWELS and c != "y"]
+    out = []
+    for c in cons:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """Cross-script matching key: one consonant skeleton per word, joined by spaces."""
+    return " ".join(k for k in (_skeleton(_fold(t, s)) for t, s in _latin_tokens(name)) if k)
+
+
+def key_strength(key: str) -> int:
+    """Number of consonant symbols in a key; keys under 3 are too weak to link alone."""
+    return sum(1 for c in key if c != " ")
+
+
+def _vowel_pattern(folded: str) -> str:
+    """Vowel groups of a folded Latin token, y between consonants counted as i."""
+    s = re.sub(r"(?<![aiu])y(?![aiu])", "i", folded)
+    s = s.replace("y", "")
+    groups = re.findall(r"[aiu]+", s)
+    if groups and s.endswith(groups[-1]) and len(groups) > 1:
+        groups = groups[:-1]  # a final vowel is often a case ending (Lavrova, Nazarbayeva)
+    return "-".join(re.sub(r"(.)\1+", r"\1", g) for g in groups)
+
+
+#: `same_name`'s answers so far, by (a, b): a pure function of two strings, so the table
+#: is kept across runs too (see `dossier.extract.linking.resolve`).
+_SAME_NAME: dict[tuple[str, str], bool] = {}
+
+
+def same_name_table() -> dict[tuple[str, str], bool]:
+    """A copy of `same_name`'s answers so far, to keep for a later run."""
+    return dict(_SAME_NAME)
+
+
+def remember_same_names(table: dict[tuple[str, str], bool]) -> None:
+    """Take in answers kept by an earlier run (still true: `same_name` is pure)."""
+    _SAME_NAME.update(table)
+
+
+def same_name_count() -> int:
+    """How many answers are known, to tell whether a run added any."""
+    return len(_SAME_NAME)
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when `a` and `b` are spellings of the same name (word for word).
+
+    Across scripts the cross-script key decides. When both words are Latin (or
+    Cyrillic, which transliterates cleanly) the vowel pattern must agree too, so
+    Vladimir != Volodymyr, while Mukhtarov ~ Muhtarov (same key, same vowels after
+    folding e/a, o/u and dropping y glides). Arabic spellings may omit vowels, so their
+    vowel letters need only appear in order in the other spelling (فولوديمير != Vladimir).
+    """
+    hit = _SAME_NAME.get((a, b))
+    if hit is None:
+        if len(_SAME_NAME) > 1_000_000:  # a long preview session: start afresh
+            _SAME_NAME.clear()
+        hit = _SAME_NAME[(a, b)] = _same_name(a, b)
+    return hit
+
+
+def _same_name(a: str, b: str) -> bool:
+    ta, tb = _latin_tokens(a), _latin_tokens(b)
+    if not ta or len(ta) != len(tb):
+        return False
+    for (la, sa), (lb, sb) in zip(ta, tb):
+        fa, fb = _fold(la, sa), _fold(lb, sb)
+        ka, kb = _skeleton(fa), _skeleton(fb)
+        if ka != kb or not ka:
+            return False
+        if sa != "Arab" and sb != "Arab":
+            if _vowel_pattern(fa) != _vowel_pattern(fb):
+                return False
+        elif not _arabic_vowels_fit(fa, sa, fb, sb):
+            return False
+    return True
+
+
+def _vowel_letters(folded: str, arabic: bool) -> str:
+    """Vowels in order, repeats collapsed; for Arabic without the word-initial alif, whose
+    vowel the letter does not tell (إلهام = Ilham)."""
+    s = re.sub(r"(?<![aiu])y(?![aiu])", "i", folded).replace("y", "")
+    if arabic:
+        s = s[1:] if s[:1] in "aiu" else s
+        s = re.sub(r"([iu])\1+", r"\1", s)  # ييـ doubles one sound
+        s = re.sub(r"(?<=[aiu])[iu]", "", s)  # ya/waw after a vowel: a diphthong (كايزر = Kaiser)
+        s = re.sub(r"[iu](?=[aiu])", "", s)  # ya/waw before a vowel is a glide (ماريا = Maria)
+    vowels = re.sub(r"[^aiu]", "", s)
+    return re.sub(r"(.)\1+", r"\1", vowels) if arabic else vowels  # ييـ doubles one sound
+
+
+def _is_subsequence(short: str, long: str, arabic_ya: bool = False) -> bool:
+    """`short` in order inside `long`; with `arabic_ya`, an Arabic ya (i) may also stand for
+    an e, which the folding has made an a (بيتروف = Petrov, فيدوروف = Fedorov)."""
+    k = 0
+    for ch in short:
+        while k < len(long) and not (long[k] == ch or arabic_ya and ch == "i" and long[k] == "a"):
+            k += 1
+        if k == len(long):
+            return False
+        k += 1
+    return True
+
+
+def _arabic_vowels_fit(fa: str, sa: str, fb: str, sb: str) -> bool:
+    """Arabic script may leave vowels out but rarely writes ones that are not there:
+    فلاديمير (a-i-i) is Vladimir, فولوديمير (u-u-i-i) is Volodymyr."""
+    va, vb = _vowel_letters(fa, sa == "Arab"), _vowel_letters(fb, sb == "Arab")
+    if sa == "Arab" and sb == "Arab":
+        return _is_subsequence(va, vb) or _is_subsequence(vb, va)
+    arabic, other = (va, vb) if sa == "Arab" else (vb, va)
+    return _is_subsequence(arabic, other, arabic_ya=True)
+
+
+def tidy_name(name: str) -> str:
+    """A Latin name in title case when it was written all in lower or upper case."""
+    if name.islower() or (name.isupper() and len(name) > 5):
+        return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+    return name
+
+
+@lru_cache(maxsize=131072)
+def normalize_surface(text: str) -> str:
+    """Case-folded, NFC, suffix-stripped surface form for exact (same-script) matching."""
+    text = unicodedata.normalize("NFC", text)
+    text = _ARABIC_MARKS.sub("", text)
+    parts = [strip_suffix(p) for p in text.split()]
+    return " ".join(p for p in parts if p).casefold().replace("i̇", "i")
