@@ -67,3 +67,18 @@ def repo(tmp_path: Path) -> Path:
     (tmp_path / "content" / "pages").mkdir()
     write_records(tmp_path / "content", make_records())
     return tmp_path
+
+
+#: Test files that run whole extractions, site builds, servers or a browser: `-m "not slow"`
+#: leaves them out for a quick round while editing (CI runs everything).
+SLOW_FILES = frozenset({
+    "test_bench.py", "test_browser.py", "test_cache.py", "test_hostile_inputs.py", "test_layers_equal.py",
+    "test_pipeline.py", "test_plugin.py", "test_sample_site.py", "test_scale.py", "test_serve.py",
+    "test_site_sample.py", "test_unseen.py", "test_exports.py", "test_sample_claims.py",
+})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)

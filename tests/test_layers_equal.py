@@ -12,7 +12,7 @@ import pytest
 from dossier import pipeline
 
 REPO = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.slow
+
 
 
 def _records(root: Path) -> dict[str, bytes]:

@@ -15,17 +15,15 @@ from typing import Iterable, Optional
 from dossier.model import MentionCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold, fold_str
+from dossier.text.languages import LEXICON_SCRIPTS, RELATED, SUBJECT_FIRST
 from dossier.text.lexicon import load_lexicon
 
 
 #: Languages whose lexicons stand in for each other (close relatives, often misdetected).
-_RELATED = {"tr": ("az",), "az": ("tr",)}
 
 #: Which lexicon languages to try when a sentence's language is unknown.
-_BY_SCRIPT = {"Latn": ("en", "tr", "az", "de"), "Arab": ("ar",), "Cyrl": ("ru",)}
 
 #: SOV languages: a reporting verb at the end has its speaker at the start of the clause.
-SUBJECT_FIRST = frozenset({"tr", "az"})
 
 #: Who can be a source of information, best first.
 _SOURCE_KINDS = {"outlet": 0, "organization": 1, "person": 2, "other": 3}
@@ -78,8 +76,8 @@ def _regex(patterns: tuple[str, ...]) -> Optional[re.Pattern]:
 def languages_for(language: Optional[str], script: str) -> tuple[str, ...]:
     """Lexicon languages to apply to text in `language` (or, if unknown, in `script`)."""
     if language:
-        return (language,) + _RELATED.get(language, ())
-    return _BY_SCRIPT.get(script, ("en",))
+        return (language,) + RELATED.get(language, ())
+    return LEXICON_SCRIPTS.get(script, ("en",))
 
 
 def find_cues(patterns: Iterable[str], folded: str) -> list[tuple[int, int]]:

@@ -15,6 +15,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from dossier.text.languages import CODES
+
 # ---------------------------------------------------------------------------------------
 # Lexicons (general, per language). Each month lists surface forms, longest first is not
 # required: the regex is built longest-first.
@@ -198,7 +200,7 @@ YEAR_SUFFIX = {
     "ar": None, "en": None, "de": None, "fr": None, "es": None, "it": None, "fa": None,
 }
 
-ALL_LANGUAGES = ("en", "tr", "ar", "ru", "az", "de", "fr", "es", "fa", "uk", "it")
+ALL_LANGUAGES = CODES
 
 _ORDINAL = r"(?:st|nd|rd|th|er|ème|e|\.|-?(?:го|е|я|ci|cı|cu|cü|u|ü|ı|i|da|də))?"
 _SETTINGS = {

@@ -12,13 +12,13 @@ from typing import Iterable, Optional
 
 
 from dossier.text.fold import fold_case as fold
+from dossier.text.languages import LEXICON_LANGUAGES, LEXICON_SCRIPTS
 from dossier.text.lexicon import load_lexicon
 from dossier.text import script_of, to_latin
 from dossier.text.names import strip_arabic_clitics, strip_suffix
 
-LANGUAGES = ("en", "tr", "az", "de", "ru", "ar")
-LATIN_LANGS = ("en", "tr", "az", "de")
-SCRIPT_LANGS = {"Latn": LATIN_LANGS, "Cyrl": ("ru",), "Arab": ("ar",)}
+LANGUAGES = LEXICON_LANGUAGES
+SCRIPT_LANGS = LEXICON_SCRIPTS
 # Word boundaries of the cue regexes: no letter or digit on that side (Arabic too).
 _WORD_BEFORE = r"(?<![^\W_])"
 _WORD_AFTER = r"(?![^\W_])"

@@ -14,10 +14,11 @@ from typing import Optional
 from dossier.extract import dates
 from dossier.model import Document, Sentence
 from dossier.text import char_script, script_of
+from dossier.text.languages import CODES, LATIN
 
 #: Languages the detector chooses among (ISO 639-1). Change here to widen or narrow it.
-LANGUAGES = ("en", "tr", "ar", "ru", "az", "de", "fr", "es", "fa", "uk", "it")
-LATIN_LANGUAGES = ("en", "tr", "az", "de", "fr", "es", "it")
+LANGUAGES = CODES
+LATIN_LANGUAGES = LATIN
 
 SHORT_LETTERS = 20  # sentences with fewer letters are decided by script, not statistics
 
