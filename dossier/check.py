@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from dossier.extract.curation import check as check_overlay
-from dossier.extract.ingest import load_document
+from dossier.extract.ingest import in_sources, load_document
 from dossier.model.errors import Problem, RecordError
 from dossier.model import RECORD_KINDS
 from dossier.model.references import REFERENCES, walk
@@ -113,16 +113,11 @@ def _document_text(root: Path, rel: str) -> str:
 def _check_sources(root: Path, sources: list[_Loaded], problems: list[Problem]) -> dict[str, str]:
     """sha256 and path of every source; returns the document text of each readable source."""
     texts: dict[str, str] = {}
-    root_resolved = root.resolve()
     for item in sources:
         rel = item.data["path"]
         doc = root / rel
-        try:
-            inside = doc.resolve().is_relative_to(root_resolved)
-        except OSError:
-            inside = False
-        if not inside:
-            problems.append(Problem(item.name, item.line("path"), f"path '{rel}' points outside the repository"))
+        if not in_sources(root, rel):  # only content/ is ever read as content
+            problems.append(Problem(item.name, item.line("path"), f"path '{rel}' points outside content/sources/"))
             continue
         if not doc.is_file():
             problems.append(Problem(item.name, item.line("path"),

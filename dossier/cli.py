@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Optional
 
@@ -17,7 +17,8 @@ from dossier import pipeline
 from dossier.check import check as run_check, count_records
 from dossier.extract import analysis
 from dossier.incremental import record_memory, source_texts
-from dossier.io.files import replace_dir
+from dossier.io.files import build_dir, replace_dir
+from dossier.io.processes import die_with_parent
 from dossier.io.store import load_records
 from dossier.model.errors import DossierError
 
@@ -159,6 +160,28 @@ def _mkdocs_config(root: Path) -> Path:
     return config
 
 
+def run_child(cmd: list[str], cwd: Path, env: dict[str, str]) -> int:
+    """Run `cmd` to its end, passing on SIGINT, SIGTERM and SIGHUP and waiting for it: its
+    exit status, 0 when it ended because this process was asked to stop."""
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, preexec_fn=die_with_parent)
+    stopped: list[int] = []
+
+    def forward(signum, _frame) -> None:
+        stopped.append(signum)
+        try:
+            proc.send_signal(signum)
+        except ProcessLookupError:
+            pass
+
+    previous = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    try:
+        code = proc.wait()
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    return 0 if stopped else code
+
+
 def _mkdocs_env() -> dict[str, str]:
     # Material prints a multi-line end-of-life banner on every build; the user did not ask.
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -168,10 +191,11 @@ def build_site(root: Path, site_dir: Optional[Path] = None) -> Path:
     """`mkdocs build --strict` into a temp folder, then swap it in: a failed build keeps the old site."""
     config = _mkdocs_config(root)
     site = site_dir or root / "site"
-    tmp = Path(tempfile.mkdtemp(prefix=".site.tmp-", dir=site.parent))
+    tmp = build_dir(".site.tmp-", site.parent)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(tmp)]
     try:
-        done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=_mkdocs_env())
+        done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=_mkdocs_env(),
+                              preexec_fn=die_with_parent)
         if done.returncode != 0:
             output = (done.stderr + done.stdout).strip()
             raise UserError("mkdocs build failed; the previous site/ is unchanged.\n" + output,
@@ -215,10 +239,7 @@ def serve(root: Optional[str], dev_addr: Optional[str], do_extract: bool, full: 
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)] + ([] if full else ["--dirty"])
     if dev_addr:
         cmd += ["-a", dev_addr]
-    try:
-        code = subprocess.call(cmd, cwd=path, env=_mkdocs_env())
-    except KeyboardInterrupt:
-        code = 0
+    code = run_child(cmd, path, _mkdocs_env())
     if code:
         raise UserError(f"mkdocs serve exited with status {code}", "see its messages above")
 

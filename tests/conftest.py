@@ -73,8 +73,9 @@ def repo(tmp_path: Path) -> Path:
 #: leaves them out for a quick round while editing (CI runs everything).
 SLOW_FILES = frozenset({
     "test_bench.py", "test_browser.py", "test_cache.py", "test_hostile_inputs.py", "test_layers_equal.py",
-    "test_pipeline.py", "test_plugin.py", "test_sample_site.py", "test_scale.py", "test_serve.py",
-    "test_site_sample.py", "test_unseen.py", "test_exports.py", "test_sample_claims.py",
+    "test_pipeline.py", "test_plugin.py", "test_sample_build.py", "test_scale.py", "test_serve.py",
+    "test_sample_golden_pages.py", "test_unseen.py", "test_exports.py", "test_sample_claims.py",
+    "test_deep_yaml.py",
 })
 
 

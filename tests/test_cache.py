@@ -501,3 +501,37 @@ def test_cores_of_parts_left_alone_are_kept_for_a_later_add(tmp_path: Path, monk
         assert pipeline.extract(root).written == 0
         assert core_keys == []
     assert all(memo.store.has(k) for k in kept)
+
+
+def test_a_document_saved_during_a_run_is_never_kept_under_its_old_bytes(dossier_root: Path, monkeypatch):
+    """A document saved again between the moment its cache key is taken and the moment it is
+    read: the results of the new bytes must not be kept under the old bytes' key, or the run
+    after the document is reverted serves the other version's quotes, offsets and sha256."""
+    from dossier.extract import ingest
+
+    monkeypatch.setenv("DOSSIER_CACHE", "1")
+    monkeypatch.setenv("DOSSIER_WORKERS", "1")  # read in this process, where the spy sees it
+    target = sorted((dossier_root / "content" / "sources").iterdir())[2]
+    original = target.read_bytes()
+    real = ingest.load_document
+    saved: list[str] = []
+
+    def save_while_reading(path, root):
+        if Path(path) == target and not saved:
+            saved.append(path.name)
+            target.write_bytes(original + "\n\nA paragraph added while the run read the file.\n".encode())
+        return real(path, root)
+
+    monkeypatch.setattr(ingest, "load_document", save_while_reading)
+    pipeline.extract(dossier_root)
+    assert saved == [target.name]
+    monkeypatch.setattr(ingest, "load_document", real)
+    target.write_bytes(original)  # the editor reverts the save
+    pipeline.extract(dossier_root)
+    after_revert = _snapshot(dossier_root)
+
+    monkeypatch.setenv("DOSSIER_CACHE", "0")
+    cold = dossier_root.parent / "cold"
+    shutil.copytree(dossier_root / "content" / "sources", cold / "content" / "sources")
+    pipeline.extract(cold)
+    assert after_revert == _snapshot(cold)

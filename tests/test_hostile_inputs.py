@@ -89,7 +89,8 @@ EXPECTED = {
     "content/sources/blank.txt": "white space",
     "content/sources/huge.txt": f"over the {MAX_BYTES // (1024 * 1024)} MB limit",
     "content/sources/dup_id.txt": "already has the id",
-    "content/sources/link.txt": "outside the dossier",
+    "content/sources/link.txt": "outside content/sources/",
+    "content/sources/gitconfig.txt": "outside content/sources/",
     "content/sources/good-en.txt.meta.yml:2": "url",
     "content/sources/crlf.txt.meta.yml:1": "tag",
     "content/sources/nul.txt.meta.yml:2": "anchor",
@@ -143,6 +144,10 @@ def make_tree(root: Path, marker: Path) -> None:
     outside = root.parent / f"{root.name}-outside.txt"
     outside.write_text("A secret that lives outside the dossier and must never be published.\n", encoding="utf-8")
     os.symlink(outside, src / "link.txt")
+    (root / ".git").mkdir(exist_ok=True)  # a file inside the repository, outside content/sources/
+    (root / ".git" / "config").write_text("[remote] url = a private address that must never be published\n",
+                                          encoding="utf-8")
+    os.symlink(Path("..") / ".." / ".git" / "config", src / "gitconfig.txt")
     for name, text in CURATION.items():
         (root / "content" / "curation" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "content" / "curation" / name).write_text(text, encoding="utf-8")
@@ -221,10 +226,11 @@ def test_legacy_encodings_decode_correctly(built):
 
 
 def test_secret_behind_a_link_is_not_published(built):
-    for page in built["site"].rglob("*.html"):
-        assert "must never be published" not in page.read_text(encoding="utf-8")
-    index = (built["site"] / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "must never be published" not in index
+    """Neither a file outside the repository nor one inside it but outside content/sources/
+    (.git/config) reaches any file of the site: pages, search index, data exports."""
+    for page in built["site"].rglob("*"):
+        if page.is_file():
+            assert b"must never be published" not in page.read_bytes(), page
 
 
 def test_markdown_and_jinja_stay_literal(built):
@@ -418,3 +424,62 @@ def test_the_markup_checker_catches_injections(tmp_path):
     assert len(problems) == 6, problems
     clean = '<html><body><p>&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}</p><a href="https://example.org">x</a></body></html>'
     assert _fragment_problems(lxml_html.fromstring(clean), "p.html", set(), tmp_path, tmp_path / "p.html") == []
+
+
+def test_a_record_path_out_of_content_sources_is_never_read(tmp_path):
+    """A source record edited to point at a file inside the repository but outside
+    content/sources/ (.git/config): `dossier check` names it, `dossier build --no-extract`
+    refuses to publish, and the file's text reaches no file of any site."""
+    root = tmp_path / "dossier"
+    shutil.copyfile(REPO / "mkdocs.yml", root.mkdir() or root / "mkdocs.yml")
+    for part in ("pages", "sources", "records"):
+        shutil.copytree(REPO / "content" / part, root / "content" / part)
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text("[remote] url = a private address that must never be published\n",
+                                          encoding="utf-8")
+    record = sorted((root / "content" / "records" / "sources").glob("*.yml"))[0]
+    text = record.read_text(encoding="utf-8")
+    record.write_text(re.sub(r"(?m)^path: .*$", "path: .git/config", text, count=1), encoding="utf-8")
+
+    checked = CliRunner().invoke(cli.main, ["check", "--root", str(root)])
+    assert checked.exit_code == 1
+    assert f"{record.relative_to(root).as_posix()}:2: path '.git/config' points outside content/sources/" \
+        in checked.output
+    result = CliRunner().invoke(cli.main, ["build", "--no-extract", "--root", str(root)])
+    assert result.exit_code != 0 and ".git/config" in result.output
+    for path in root.rglob("*"):
+        if path.is_file() and ".git" not in path.parts:
+            assert b"must never be published" not in path.read_bytes(), path
+
+
+def test_sidecars_and_aliases_that_link_out_of_content_are_refused(tmp_path):
+    root = tmp_path / "dossier"
+    (root / "content" / "sources").mkdir(parents=True)
+    doc = root / "content" / "sources" / "good-en.txt"
+    doc.write_text(GOOD_EN, encoding="utf-8")
+    (root / "meta.yml").write_text("publisher: an outlet that must never be published\n", encoding="utf-8")
+    os.symlink(Path("..") / ".." / "meta.yml", root / "content" / "sources" / "good-en.txt.meta.yml")
+    result = CliRunner().invoke(cli.main, ["extract", "--root", str(root)])
+    assert result.exit_code == 0
+    assert "content/sources/good-en.txt.meta.yml: this sidecar is a link to a file outside its folder" in result.output
+    for path in (root / "content" / "records").rglob("*.yml"):
+        assert "must never be published" not in path.read_text(encoding="utf-8")
+
+    (root / "aliases.yml").write_text("- name: Ana Silva\n  aliases: [must never be published]\n", encoding="utf-8")
+    os.symlink(Path("..") / "aliases.yml", root / "content" / "aliases.yml")
+    result = CliRunner().invoke(cli.main, ["extract", "--root", str(root)])
+    assert result.exit_code == 1
+    assert "content/aliases.yml: this is a link to a file outside content/" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_file_name_too_long_for_its_sidecar_is_refused_by_name(tmp_path):
+    root = tmp_path / "dossier"
+    (root / "content" / "sources").mkdir(parents=True)
+    (root / "content" / "sources" / "good-en.txt").write_text(GOOD_EN, encoding="utf-8")
+    long_name = "a" * 246 + ".txt"  # 250 bytes: "<name>.meta.yml" would be 259
+    (root / "content" / "sources" / long_name).write_text(GOOD_EN.replace("Lisbon", "Porto"), encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["extract", "--root", str(root)])
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"content/sources/{long_name}: the file name is too long (250 bytes)" in result.output
+    assert (root / "content" / "records" / "sources" / "good-en.yml").is_file()

@@ -499,3 +499,18 @@ def test_readers_never_see_a_half_swapped_tree(tmp_path):
         stop.set()
         thread.join()
     assert errors == []
+
+
+def test_record_folders_follow_the_umask(tmp_path):
+    """The records tree (and the site, built the same way) is readable by others when the
+    umask says so: a tree built beside its target with mkdtemp alone would be mode 0700."""
+    from dossier.io.files import build_dir
+
+    old = os.umask(0o022)
+    try:
+        write_records(tmp_path / "content", make_records())
+        made = build_dir(".site.tmp-", tmp_path)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "content" / "records").stat().st_mode & 0o777 == 0o755
+    assert made.stat().st_mode & 0o777 == 0o755

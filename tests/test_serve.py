@@ -5,6 +5,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -141,3 +142,90 @@ def test_serve_follows_documents_and_records(project, tmp_path, flags):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=15)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(c) for c in fh.read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _gone_within(pids: list[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(_alive(p) for p in pids):
+            return True
+        time.sleep(0.1)
+    return not any(_alive(p) for p in pids)
+
+
+DOSSIER = str(Path(PYTHON).parent / "dossier")
+
+
+def test_stopping_dossier_serve_stops_its_mkdocs(project, tmp_path):
+    """SIGTERM to `dossier serve` reaches the `mkdocs serve` it runs: nothing is left serving."""
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen([DOSSIER, "serve", "--root", str(project), "-a", f"127.0.0.1:{port}"],
+                                  stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: fetch(f"http://127.0.0.1:{port}/")[0] == 200, "the server to answer", server, log)
+        children = _children(server.pid)
+        assert children
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(10) == 0
+        assert _gone_within(children, 2.0), log.read_text()
+        assert fetch(f"http://127.0.0.1:{port}/")[0] == 0
+    finally:
+        server.kill()
+
+
+def test_killing_dossier_build_kills_its_mkdocs(project, tmp_path):
+    """SIGKILL of `dossier build` (nothing can be forwarded) still ends the mkdocs build it runs."""
+    server = subprocess.Popen([DOSSIER, "build", "--no-extract", "--root", str(project)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    children: list[int] = []
+    while time.monotonic() < deadline and not children and server.poll() is None:
+        children = _children(server.pid)
+        time.sleep(0.02)
+    if not children:
+        server.wait(60)
+        pytest.skip("the build finished before its mkdocs child could be seen")
+    server.kill()
+    server.wait(10)
+    assert _gone_within(children, 2.0)
+
+
+def test_killing_dossier_extract_kills_its_workers(tmp_path):
+    """SIGKILL of `dossier extract` while worker processes read documents: none is left."""
+    root = tmp_path / "corpus"
+    subprocess.run([PYTHON, str(REPO / "scripts" / "gen_corpus"), "--n", "24", "--seed", "3", "--out", str(root)],
+                   check=True, capture_output=True)
+    env = dict(os.environ, DOSSIER_WORKERS="2", DOSSIER_CACHE="1")
+    run = subprocess.Popen([DOSSIER, "extract", "--root", str(root)], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    children: list[int] = []
+    while time.monotonic() < deadline and len(children) < 2 and run.poll() is None:
+        children = _children(run.pid)
+        time.sleep(0.02)
+    if not children:
+        run.wait(120)
+        pytest.skip("the extraction finished before its workers could be seen")
+    time.sleep(0.5)  # the workers are busy reading documents
+    children = sorted(set(children) | set(_children(run.pid)))
+    run.kill()
+    run.wait(10)
+    assert _gone_within(children, 2.0)

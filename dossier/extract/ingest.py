@@ -9,12 +9,13 @@ unknown stays None. The steps live in decode, header, boilerplate and sidecar.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from dossier.extract import dates, decode, segment
 from dossier.extract.boilerplate import find_boilerplate, merge_spans, split_lines
 from dossier.extract.header import Header, front_matter, front_matter_meta, meta_str, read_header
-from dossier.extract.sidecar import SIDECAR_SUFFIXES, apply_sidecar, read_sidecar, rel_path
+from dossier.extract.sidecar import SIDECAR_SUFFIX, SIDECAR_SUFFIXES, apply_sidecar, read_sidecar, rel_path
 from dossier.model import Document, Source, Span
 from dossier.model.errors import DossierError, InputError
 from dossier.text import slugify
@@ -92,14 +93,43 @@ def _html_article(html: str, rel: str) -> tuple[str, dict]:
 # load_document
 # ---------------------------------------------------------------------------------------
 
-def _read_bytes(path: Path, root: Path, rel: str) -> bytes:
-    """The file's bytes; a link out of the dossier, an unreadable, too big or empty file is refused."""
+def in_sources(root: Path, rel: str) -> bool:
+    """Whether a source record's `path` is a document inside content/sources/ (links resolved)."""
+    sources = (Path(root) / "content" / "sources").resolve()
     try:
-        outside = not path.resolve().is_relative_to(Path(root).resolve())
+        return (Path(root) / rel).resolve().is_relative_to(sources)
+    except (OSError, RuntimeError):
+        return False
+
+
+def _name_max(folder: Path) -> int:
+    """The longest file name (bytes) the folder's file system takes."""
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 255
+
+
+def _home(path: Path, root: Path) -> Path:
+    """The folder a document must not leave: content/sources/ when it is in there, else its own."""
+    sources = Path(os.path.abspath(Path(root) / "content" / "sources"))
+    return sources if Path(os.path.abspath(path)).is_relative_to(sources) else Path(os.path.abspath(path)).parent
+
+
+def _read_bytes(path: Path, root: Path, rel: str) -> bytes:
+    """The file's bytes; a link out of content/sources/ (to .git/config, say), an unreadable,
+    too big or empty file is refused."""
+    home = _home(path, root)
+    longest = len((path.name + SIDECAR_SUFFIX).encode("utf-8"))
+    if longest > _name_max(path.parent):
+        raise InputError(rel, f"the file name is too long ({len(path.name.encode('utf-8'))} bytes): its sidecar "
+                         f"'<name>{SIDECAR_SUFFIX}' could not exist", hint="rename the file shorter")
+    try:
+        outside = not path.resolve().is_relative_to(home.resolve())
     except (OSError, RuntimeError):  # a link loop
         outside = True
     if outside:
-        raise InputError(rel, "this is a link to a file outside the dossier; it is not read",
+        raise InputError(rel, f"this is a link to a file outside {_shown(home, root)}; it is not read",
                          hint="copy the document itself into content/sources/")
     try:
         size = path.stat().st_size
@@ -117,6 +147,13 @@ def _read_bytes(path: Path, root: Path, rel: str) -> bytes:
         raise InputError(rel, "the file is empty (or only white space)",
                          hint="paste the article text into it, or delete it")
     return raw
+
+
+def _shown(folder: Path, root: Path) -> str:
+    try:
+        return Path(os.path.relpath(folder, os.path.abspath(root))).as_posix() + "/"
+    except ValueError:
+        return folder.name + "/"
 
 
 def _guess_languages(text: str) -> list[str]:

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-import yaml
 
+from dossier.io.files import stays_in
+from dossier.io.safe_yaml import load_yaml_text
 from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, role_key
 from dossier.extract.propagation import propagate
 from dossier.extract.reuse import Reuse
@@ -49,12 +50,11 @@ def load_pins(content_dir: Path) -> Pins:
     if not path.exists():
         return Pins()
     shown = f"{path.parent.name}/{path.name}"
+    if not stays_in(path, content_dir):  # only content/ is ever read as content
+        raise RecordError(shown, "this is a link to a file outside content/; it is not read",
+                          hint="keep the aliases in content/aliases.yml itself")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as err:
-        line = err.problem_mark.line + 1 if err.problem_mark is not None else None
-        raise RecordError(shown, f"not valid YAML: {err.problem}", line=line,
-                          hint="check indentation and quoting") from err
+        data = load_yaml_text(path.read_text(encoding="utf-8"), shown)  # RecordError with the line
     except UnicodeDecodeError as err:
         raise RecordError(shown, "not UTF-8 text", hint="save the file as UTF-8") from err
     if data is None:

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
+from dossier.io.files import stays_in
 from dossier.io.safe_yaml import load_yaml_lines
 from dossier.io.validate import validate
 from dossier.model import Source
@@ -30,8 +31,11 @@ def sidecar_candidates(path: Path) -> list[Path]:
 def sidecar_path(path: Path) -> Optional[Path]:
     """The sidecar file of the document at `path`, or None when it has none."""
     for candidate in sidecar_candidates(path):
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # a name too long for the file system: no such sidecar
+            continue
     return None
 
 
@@ -44,6 +48,9 @@ def read_sidecar(path: Path, root: Path) -> dict:
     if meta is None:
         return {}
     name = rel_path(meta, root)
+    if not stays_in(meta, meta.parent):  # only content/ is ever read as content
+        raise RecordError(name, "this sidecar is a link to a file outside its folder; it is not read",
+                          hint="write the metadata into the sidecar file itself")
     if meta.stat().st_size > 1024 * 1024:
         raise RecordError(name, "a sidecar file must be small (under 1 MB)", hint="keep only the metadata fields")
     data, lines = load_yaml_lines(meta, root)

@@ -28,6 +28,7 @@ from dossier.extract import document
 from dossier.extract import decode, sidecar
 from dossier.extract.document import Prepared
 from dossier.io.files import file_digest
+from dossier.io.processes import die_with_parent
 from dossier.incremental.encoder import MODELS_DIR, encoder_loader
 from dossier.incremental.runs import read_ahead
 from dossier.incremental import store as cache_store
@@ -83,14 +84,20 @@ def document_key(path: Path, root: Path, _root_resolved: Optional[Path] = None,
     return h.hexdigest()
 
 
-def _work(item: tuple[Path, Path, Optional[str], Optional[str], bool]) -> Prepared:
-    path, root, key, version, text_only = item
+def _work(item: tuple[Path, Path, Optional[str], Optional[str], bool, Optional[str]]) -> Prepared:
+    path, root, key, version, text_only, expected = item
     if text_only:  # the caller finds the mentions, encodes the quotes and stores the result
         return document.prepare_text(path, root)
     result = document.prepare_one(path, root)
-    if key is not None:
+    if key is not None and _read_as_keyed(result, expected):
         DocumentCache(root, version).put(key, result)
     return result
+
+
+def _read_as_keyed(result: Prepared, expected: Optional[str]) -> bool:
+    """Whether the bytes the stages read are the bytes the key was made of: a document saved
+    again between the two reads gives results that belong to no key (used, not kept)."""
+    return result.document is not None and expected is not None and result.document.source.sha256 == expected
 
 
 def _prune(cache_dir: Path, keep: str) -> None:
@@ -107,6 +114,13 @@ def _models_loaded() -> bool:
     return vectors.encoder_loaded()
 
 
+def _worker_start() -> None:
+    """A pool worker forked while the run had the cyclic collector off turns it on; it dies
+    with the run."""
+    gc.enable()
+    die_with_parent()
+
+
 def _serve_documents(conn: Any) -> None:
     """A warm worker's loop: prepare each batch of documents sent to it.
 
@@ -114,6 +128,7 @@ def _serve_documents(conn: Any) -> None:
     models at once on every core (`segment._detector`): the worker forks before the run
     knows which documents are new, and a document in Arabic script needs none. The mentions
     are found by the process that receives the documents."""
+    die_with_parent()
     while True:
         try:
             items = conn.recv()
@@ -175,8 +190,10 @@ class Pending:
     """
 
     def __init__(self, paths: list[Path], root: Path, store: Optional[DocumentCache], version: Optional[str],
-                 keys: list[Optional[str]], todo: list[int], warm: Optional[_WarmWorker] = None):
+                 keys: list[Optional[str]], todo: list[int], warm: Optional[_WarmWorker] = None,
+                 expected: Optional[list[Optional[str]]] = None):
         self.paths, self.root, self.store, self.version, self.keys = paths, root, store, version, keys
+        self.expected = expected or [None] * len(paths)  # sha256 of the bytes each key was made of
         self.todo = todo
         self._pool = None
         self._warm = None
@@ -188,8 +205,8 @@ class Pending:
         elif len(todo) >= PARALLEL_MIN and workers() > 1:
             n_workers = min(workers(), len(todo))
             ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-            # initializer: a worker forked while the run had the cyclic collector off turns it on
-            self._pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=gc.enable)
+            # initializer: the collector back on, and death with the run
+            self._pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_worker_start)
             chunk = max(1, min(16, len(todo) // (n_workers * 4)))
             self._mapped = self._pool.map(_work, [self._item(i) for i in todo], chunksize=chunk)
         if warm is not None:
@@ -205,7 +222,7 @@ class Pending:
             self._warm = None
 
     def _item(self, i: int, text_only: bool = False) -> tuple:
-        return (self.paths[i], self.root, self.keys[i], self.version, text_only)
+        return (self.paths[i], self.root, self.keys[i], self.version, text_only, self.expected[i])
 
     def _from_warm(self, i: int) -> Prepared:
         """Document i from the warm worker (or read here if the worker is gone), encoded
@@ -220,7 +237,7 @@ class Pending:
         if result is None:
             return _work(self._item(i))
         result = document.complete(result)
-        if result.document is not None and self.store is not None and self.keys[i]:
+        if self.store is not None and self.keys[i] and _read_as_keyed(result, self.expected[i]):
             self.store.put(self.keys[i], result)
         return result
 
@@ -292,8 +309,10 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
             vectors.set_encoder_loader(encoder_loader(root))
         keys: list[Optional[str]] = []
         todo: list[int] = []
+        expected: list[Optional[str]] = []
         base = Path(root).resolve()
         listing: dict = {}
+        seen = {} if seen is None else seen
         for i, path in enumerate(paths):
             key = None
             if store is not None:
@@ -303,10 +322,12 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
                 except (OSError, ValueError):  # ValueError: a link out of the dossier
                     key = None  # unreadable: prepare_one reports it
             keys.append(key)
+            known = seen.get(os.fspath(path)) if key is not None else None
+            expected.append(known[1].hex() if known else None)
             if key is None or not store.has(key):
                 todo.append(i)
     except BaseException:
         if warm is not None:
             warm.stop()
         raise
-    return Pending(paths, root, store, version, keys, todo, warm)
+    return Pending(paths, root, store, version, keys, todo, warm, expected)

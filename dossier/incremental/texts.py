@@ -39,6 +39,9 @@ def source_texts(root: Path, sources: dict[str, Any], read: Optional[dict] = Non
     for source_id in sorted(sources):
         source = sources[source_id]
         path = root / source.path
+        if not ingest.in_sources(root, source.path):  # only content/ is ever read as content
+            problems.append(f"records/sources/{source.id}.yml: path '{source.path}' points outside content/sources/")
+            continue
         if not path.is_file():
             problems.append(f"{source.path}: document not found (records/sources/{source.id}.yml points at it)")
             continue

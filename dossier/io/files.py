@@ -89,3 +89,22 @@ def replace_dir(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     else:
         os.rename(new, target)
+
+
+def build_dir(prefix: str, parent: Path) -> Path:
+    """A new empty folder in `parent` (unique name, for a tree built beside its target) with
+    the permissions the umask gives, as `mkdir` would: a site copied to a web root stays
+    readable (`tempfile.mkdtemp` alone makes it private)."""
+    path = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o777 & ~mask)
+    return path
+
+
+def stays_in(path: Path, folder: Path) -> bool:
+    """Whether `path`, links resolved, lies inside `folder` (a link loop or an error: no)."""
+    try:
+        return Path(path).resolve().is_relative_to(Path(folder).resolve())
+    except (OSError, RuntimeError):
+        return False

@@ -143,11 +143,27 @@ class _UnsafeYAML(MarkedYAMLError):
     """A construct the record loader refuses (tags, anchors, aliases, duplicate keys)."""
 
 
+#: How deep a record, curation, alias or sidecar file may nest: real ones nest a few levels.
+MAX_DEPTH = 64
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader that refuses tags, anchors, aliases, merge keys and duplicate keys."""
 
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
         event = self.peek_event()
+        if isinstance(event, CollectionStartEvent):
+            self.depth = getattr(self, "depth", 0) + 1
+            if self.depth > MAX_DEPTH:  # before Python's own recursion limit is reached
+                raise _UnsafeYAML(None, None, f"YAML nested more than {MAX_DEPTH} levels deep",
+                                  event.start_mark)
+            try:
+                return self._checked_compose(parent, index, event)
+            finally:
+                self.depth -= 1
+        return self._checked_compose(parent, index, event)
+
+    def _checked_compose(self, parent, index, event):
         if isinstance(event, AliasEvent):
             raise _UnsafeYAML(None, None, f"YAML alias '*{event.anchor}' is not allowed",
                               event.start_mark)

@@ -13,12 +13,11 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from dossier.io.files import carry, file_digest, link_or_copy, lock, replace_dir, same_bytes, write_file
+from dossier.io.files import carry, file_digest, link_or_copy, lock, build_dir, replace_dir, same_bytes, write_file
 from dossier.io.safe_yaml import display_path, dump_yaml, line_of, load_yaml_lines
 from dossier.model.errors import RecordError
 from dossier.model import RECORD_KINDS, RECORD_TYPES, from_dict, to_dict
@@ -356,7 +355,7 @@ def _write_tree(content_dir: Path, records: Records, previous: Records, seen: Op
     if _nothing_to_write(content_dir, target, rendered, digests, records, seen, report):
         _remember_written(memory, as_data, digests, records)
         return report
-    tmp = Path(tempfile.mkdtemp(prefix=_tmp_prefix(), dir=content_dir))
+    tmp = build_dir(_tmp_prefix(), content_dir)
     try:
         for kind in RECORD_KINDS:
             new_dir = tmp / kind

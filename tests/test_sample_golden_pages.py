@@ -4,7 +4,7 @@ Renders every page of the real sample records with `site.pages`, exactly as the 
 plugin does, and compares each with tests/golden/sample/<path>. After an intended change
 to extraction or to the site, accept the new pages with:
 
-    UPDATE_GOLDEN=1 scripts/test tests/test_site_sample.py
+    UPDATE_GOLDEN=1 scripts/test tests/test_sample_golden_pages.py
 
 and review `git diff tests/golden/sample/`.
 """
@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 GOLDEN = Path(__file__).parent / "golden" / "sample"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-ACCEPT = "UPDATE_GOLDEN=1 scripts/test tests/test_site_sample.py"
+ACCEPT = "UPDATE_GOLDEN=1 scripts/test tests/test_sample_golden_pages.py"
 MAX_DIFF_LINES = 80
 
 
