@@ -518,3 +518,19 @@ def test_background_failure_names_the_record(tmp_path, capfd):
     message = str(caught.value)
     assert "data exports" in message and bad.name in message and "Traceback" not in message
     assert bad.name not in "".join(capfd.readouterr())  # the second process says nothing on the console
+
+
+def test_a_build_run_from_any_script_makes_the_data_files(tmp_path):
+    """The second process imports only what the exports need: a build started by a script
+    with no `if __name__ == "__main__"` guard (as a bench or a CI job may be) is not run
+    again in it, and the data files are made."""
+    project = make_project(tmp_path / "project")
+    script = tmp_path / "build_it.py"
+    script.write_text("from mkdocs.commands.build import build\nfrom mkdocs.config import load_config\n"
+                      f"build(load_config(config_file={str(project / 'mkdocs.yml')!r}, "
+                      f"site_dir={str(project / 'site')!r}))\n", encoding="utf-8")
+    env = dict(os.environ, DOSSIER_WORKERS="2", NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, str(script)], cwd=project, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "failed" not in done.stderr
+    assert (project / "site" / "data" / "records.jsonl").is_file()
