@@ -39,44 +39,35 @@ def dossier(tmp_path_factory) -> Path:
     return root
 
 
-def _run(*args: str):
-    return CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
+def _run_with_deep(dossier: Path, rel: str, command: str):
+    """`dossier <command>` while the file `rel` holds deeply nested YAML (removed after)."""
+    path = dossier / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(DEEP, encoding="utf-8")
+    try:
+        return CliRunner().invoke(cli.main, [command, "--root", str(dossier)], catch_exceptions=False)
+    finally:
+        path.unlink()
 
 
 @pytest.mark.parametrize("rel", ["content/records/claims/deep.yml", "content/curation/claims/deep.yml",
                                  f"content/sources/{DOC}.meta.yml"], ids=["record", "curation", "sidecar"])
 def test_check_names_the_file_and_line(dossier: Path, rel: str):
-    path = dossier / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(DEEP, encoding="utf-8")
-    try:
-        result = _run("check", "--root", str(dossier))
-    finally:
-        path.unlink()
+    result = _run_with_deep(dossier, rel, "check")
     assert result.exit_code == 1
     assert f"{rel}:1: YAML nested more than {MAX_DEPTH} levels deep" in result.output
     assert "Traceback" not in result.output
 
 
 def test_aliases_stop_the_run_with_one_line(dossier: Path):
-    path = dossier / "content" / "aliases.yml"
-    path.write_text(DEEP, encoding="utf-8")
-    try:
-        result = _run("extract", "--root", str(dossier))
-    finally:
-        path.unlink()
+    result = _run_with_deep(dossier, "content/aliases.yml", "extract")
     assert result.exit_code == 1
     assert f"content/aliases.yml:1: YAML nested more than {MAX_DEPTH} levels deep" in result.output
     assert "Traceback" not in result.output
 
 
 def test_a_bad_sidecar_leaves_its_document_built(dossier: Path):
-    path = dossier / "content" / "sources" / f"{DOC}.meta.yml"
-    path.write_text(DEEP, encoding="utf-8")
-    try:
-        result = _run("extract", "--root", str(dossier))
-    finally:
-        path.unlink()
+    result = _run_with_deep(dossier, f"content/sources/{DOC}.meta.yml", "extract")
     assert result.exit_code == 0
     assert f"{DOC}.meta.yml:1: YAML nested more than {MAX_DEPTH} levels deep" in result.output
     assert (dossier / "content" / "records" / "sources").is_dir()
