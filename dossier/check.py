@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
 from dossier.extract.curation import check as check_overlay
 from dossier.extract.ingest import in_sources, load_document
-from dossier.model.errors import Problem, RecordError
+from dossier.extract.selectors import matches as selector_mismatch
+from dossier.incremental import source_texts
+from dossier.model.errors import DossierError, Problem, RecordError
 from dossier.model import RECORD_KINDS
 from dossier.model.references import REFERENCES, walk
 from dossier.io.safe_yaml import display_path, line_of, load_yaml_lines
@@ -142,6 +145,7 @@ def _check_offsets(loaded: dict[str, list[_Loaded]], texts: dict[str, str], prob
         for where, ev in walk(item.data, ("evidence", "*")):
             if ev["source"] in texts:
                 _check_span(item, where, ev["start"], ev["end"], ("quote", ev["quote"]), texts[ev["source"]], problems)
+                _check_context(item, where, ev, texts[ev["source"]], problems)
             elif ev["start"] >= ev["end"]:
                 _check_span(item, where, ev["start"], ev["end"], None, "", problems)
     for item in loaded["actors"]:
@@ -173,6 +177,16 @@ def _check_span(item: _Loaded, where: tuple, start: int, end: int, expected: Opt
                                 f"which reads {_short(text[start:end])!r}"))
 
 
+def _check_context(item: _Loaded, where: tuple, ev: dict, text: str, problems: list[Problem]) -> None:
+    """The TextQuoteSelector prefix/suffix still surround the quote."""
+    wrong = selector_mismatch(text, ev["start"], ev["end"], ev.get("prefix"), ev.get("suffix"))
+    if wrong is not None and ev["end"] <= len(text):
+        label = ".".join(str(p) for p in where)
+        problems.append(Problem(item.name, item.line(*where, wrong),
+                                f"{label}.{wrong} does not match the document text around the quote "
+                                "(the document changed: run `dossier extract`)"))
+
+
 def _check_curation(root: Path, content_dir: Path, loaded: dict[str, list[_Loaded]], problems: list[Problem]) -> None:
     """The editor's overlay: malformed files, orphaned decisions, decisions not yet applied."""
     by_id = {kind: {item.data["id"]: item.data for item in items} for kind, items in loaded.items()}
@@ -185,3 +199,67 @@ def _check_curation(root: Path, content_dir: Path, loaded: dict[str, list[_Loade
 
 def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------
+# Before publishing
+# ---------------------------------------------------------------------------------------
+
+#: Set (to 1) to publish although the records no longer match the documents (`dossier build --force`).
+FORCE_ENV = "DOSSIER_FORCE"
+
+#: The warning when mkdocs.yml has no site_url.
+SITE_URL_MISSING = ("site_url is not set in mkdocs.yml: the JSON-LD and the ClaimReview feed cannot give "
+                    "absolute addresses (set site_url: https://… to the address the site is published at)")
+
+
+class PublishError(DossierError):
+    """The records no longer match their documents: publishing them would misquote a source."""
+
+
+def unpublishable(records: Any, texts: dict[str, str], changed: list[str]) -> list[Problem]:
+    """Why the records must not be published as they are: documents changed or gone since
+    extraction, and evidence quotes their documents no longer hold at the recorded offsets."""
+    out = [Problem(path, None, "changed since extraction (its sha256 no longer matches its source record)")
+           for path in sorted(set(changed))]
+    for source_id in sorted(records.sources):
+        if source_id not in texts:
+            out.append(Problem(records.sources[source_id].path, None, "missing or unreadable, but its records are published"))
+    for claim_id in sorted(records.claims):
+        for ev in records.claims[claim_id].evidence:
+            text = texts.get(ev.source)
+            if text is not None and text[ev.start:ev.end] != ev.quote:
+                path = records.sources[ev.source].path if ev.source in records.sources else ev.source
+                out.append(Problem(f"content/records/claims/{claim_id}.yml", None,
+                                   f"quote {_short(ev.quote, 40)!r} is no longer in {path} at {ev.start}:{ev.end}"))
+    return out
+
+
+def forced() -> bool:
+    """Whether the editor asked to publish anyway (`--force`, or DOSSIER_FORCE=1)."""
+    return os.environ.get(FORCE_ENV, "") not in ("", "0")
+
+
+def publish_gate(records: Any, texts: dict[str, str], changed: list[str], *, serving: bool = False,
+                 force: Optional[bool] = None) -> list[str]:
+    """Raise PublishError naming every file when the records no longer match their documents;
+    under `serve` (a preview) or when forced, return the same as messages to show instead."""
+    found = unpublishable(records, texts, changed)
+    if not found:
+        return []
+    force = forced() if force is None else force
+    if serving:
+        return [f"{p} (preview only: run `dossier extract`)" for p in found]
+    if force:
+        return [f"published anyway (--force): {p}" for p in found]
+    listed = "\n".join(f"  {p}" for p in found)
+    raise PublishError(None, f"not published: the records no longer match {len(found)} document(s) or quote(s):\n"
+                       f"{listed}",
+                       hint="run `dossier extract` (or `dossier build` without --no-extract) to re-read the "
+                            "documents, check the claims that changed, then build again; `--force` publishes anyway")
+
+
+def publishing(root: Path, records: Any) -> tuple[dict[str, str], list[Problem]]:
+    """The documents' texts and what stops publishing the records as they are (see `unpublishable`)."""
+    texts, _problems, changed = source_texts(Path(root), records.sources)
+    return texts, unpublishable(records, texts, changed)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
+import re
 import signal
 import subprocess
 import sys
@@ -14,13 +14,15 @@ import click
 
 from dossier import exports
 from dossier import pipeline
-from dossier.check import check as run_check, count_records
+from dossier.check import FORCE_ENV, SITE_URL_MISSING, check as run_check, count_records, publishing
 from dossier.extract import analysis
+from dossier.extract.curation import load_orphans
 from dossier.incremental import record_memory, source_texts
-from dossier.io.files import build_dir, replace_dir
+from dossier.io.files import build_dir, discard, os_problem, recover_now, swap_in
 from dossier.io.processes import die_with_parent
 from dossier.io.store import load_records
 from dossier.model.errors import DossierError
+from dossier.site import review
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -116,12 +118,14 @@ def run_extract(root: Path) -> Any:
         return pipeline.extract(root, progress=progress)
     except DossierError as err:
         raise UserError(str(err), "fix the file named above, then run the command again") from None
+    except OSError as err:  # a read-only folder, a full disk: one line, the records as they were
+        raise UserError(os_problem(err, root)) from None
     finally:
         progress.close()
 
 
-def summary_lines(report: Any) -> list[str]:
-    """The one-screen summary of an ExtractReport."""
+def summary_lines(report: Any, more_warnings: Any = ()) -> list[str]:
+    """The one-screen summary of an ExtractReport, with `more_warnings` counted in."""
     get = lambda name: getattr(report, name, 0)  # noqa: E731 - older/newer reports may lack a field
     lines = [
         f"Documents:        {_count(get('documents'))}",
@@ -135,18 +139,61 @@ def summary_lines(report: Any) -> list[str]:
         lines.append(f"Languages:        {', '.join(languages)}")
     lines.append(f"Record files:     {_count(get('written'))} written, {_count(get('unchanged'))} unchanged, "
                  f"{_count(get('removed'))} removed")
-    warnings = list(get("warnings") or [])
-    lines.append(f"Warnings:         {len(warnings)}")
-    lines.extend(f"  - {w}" for w in warnings)
-    return lines
+    return lines + warning_lines(list(get("warnings") or []) + list(more_warnings))
+
+
+def warning_lines(warnings: list[str]) -> list[str]:
+    """"Warnings: N" and each of them, so the count never hides what it counts."""
+    return [f"Warnings:         {len(warnings)}"] + [f"  - {w}" for w in warnings]
+
+
+def content_warnings(root: Path, records: Any, publishing_too: bool = True) -> list[str]:
+    """What the author should look at in the records: unresolved dates, sources without a
+    title, a missing site_url (when publishing); each names the file to look at or edit."""
+    out = []
+    for source_id in sorted(records.sources):
+        s = records.sources[source_id]
+        record = f"content/records/sources/{source_id}.yml"
+        dates = review.date_notes(s.notes)  # why -> the dates it leaves unresolved
+        out.extend(f"{record}: {note}" for note in s.notes if not review.date_notes([note]))
+        for why, surfaces in dates.items():
+            out.append(f"{s.path}: {len(surfaces)} date(s) left unresolved ({', '.join(map(repr, surfaces))}): "
+                       f"{why}" + ("; give 'published:' in its .meta.yml sidecar" if not s.published else "")
+                       + f" (listed in {record} under notes:)")
+        if not s.title:
+            out.append(f"{s.path}: no title found (give one as 'title:' in {s.path}.meta.yml)")
+    if publishing_too and not site_url(root):
+        out.append(SITE_URL_MISSING)
+    return out
+
+
+def site_url(root: Path) -> Optional[str]:
+    """mkdocs.yml's top-level site_url, read as text (its tags need MkDocs' own loader)."""
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = re.search(r"""^site_url:[ \t]*['"]?([^'"\s#]+)""", text, re.M)
+    return found.group(1) if found else None
 
 
 @main.command(context_settings=CONTEXT)
 @root_option
 def extract(root: Optional[str]) -> None:
     """Read content/sources/ and (re)write the records in content/records/."""
-    report = run_extract(_root(root))
-    click.echo("\n".join(summary_lines(report)))
+    path = _root(root)
+    report = run_extract(path)
+    click.echo("\n".join(summary_lines(report, content_warnings(path, _records(path), publishing_too=False))))
+    exit_if_unread(report)
+
+
+def exit_if_unread(report: Any) -> None:
+    """Exit status 1 when a document or sidecar could not be read (the others were extracted)."""
+    unread = getattr(report, "unread", 0) or 0
+    if unread:
+        click.echo(f"{unread} file(s) could not be read (named above); the other documents were extracted. "
+                   "Fix or remove those files, then run the command again.", err=True)
+        sys.exit(1)
 
 
 # ---------------------------------------------------------------------------------------
@@ -187,40 +234,61 @@ def _mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def build_site(root: Path, site_dir: Optional[Path] = None) -> Path:
-    """`mkdocs build --strict` into a temp folder, then swap it in: a failed build keeps the old site."""
+def build_site(root: Path, site_dir: Optional[Path] = None, force: bool = False) -> Path:
+    """`mkdocs build --strict` into a temp folder, then swap it in: a failed build keeps the old site.
+    `force`: publish although the records no longer match the documents."""
     config = _mkdocs_config(root)
     site = site_dir or root / "site"
-    tmp = build_dir(".site.tmp-", site.parent)
+    try:
+        recover_now(site)  # what a killed build left: site/ put back after a cut swap, temp folders gone
+        tmp = build_dir(".site.tmp-", site.parent)
+    except OSError as err:
+        raise UserError(os_problem(err, root)) from None
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(tmp)]
     try:
-        done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=_mkdocs_env(),
+        env = {**_mkdocs_env(), **({FORCE_ENV: "1"} if force else {})}
+        done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env,
                               preexec_fn=die_with_parent)
         if done.returncode != 0:
             output = (done.stderr + done.stdout).strip()
             raise UserError("mkdocs build failed; the previous site/ is unchanged.\n" + output,
                             "fix the warnings above (strict mode turns warnings into errors)")
-        replace_dir(tmp, site)
+        swap_in(tmp, site)
+    except OSError as err:
+        raise UserError(os_problem(err, root)) from None
     finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        discard(tmp)
     return site
 
 
 @main.command(context_settings=CONTEXT)
 @root_option
 @click.option("--no-extract", is_flag=True, help="Build from the records as they are; do not re-read the documents.")
-def build(root: Optional[str], no_extract: bool) -> None:
-    """Extract, then build the website into site/ (mkdocs build --strict, swapped in atomically)."""
+@click.option("--force", is_flag=True,
+              help="Publish even when the records no longer match the documents (a changed source, a quote it "
+                   "no longer has). Reported in the summary.")
+def build(root: Optional[str], no_extract: bool, force: bool) -> None:
+    """Extract, then build the website into site/ (mkdocs build --strict, swapped in atomically).
+    Refuses to publish records that no longer match their documents, naming the files."""
     path = _root(root)
     _mkdocs_config(path)
     report = None if no_extract else run_extract(path)
-    site = build_site(path)
+    records = _records(path)
+    _texts, blockers = publishing(path, records)
+    if blockers and not force:
+        raise UserError(f"not published: the records no longer match {len(blockers)} document(s) or quote(s):\n"
+                        + "\n".join(f"  {b}" for b in blockers),
+                        "run `dossier build` without --no-extract (or `dossier extract`) to re-read the documents "
+                        "and check the claims that changed; `--force` publishes anyway")
+    site = build_site(path, force=bool(blockers))
+    more = [f"published anyway (--force): {b}" for b in blockers] + content_warnings(path, records)
     if report is not None:
-        click.echo("\n".join(summary_lines(report)))
+        click.echo("\n".join(summary_lines(report, more)))
     else:
-        click.echo(_report_text(_report_data(path)))
-    click.echo(f"Site:             {_shown(site, path)}/")
+        click.echo("\n".join([_report_text(_report_data(path))] + warning_lines(more)))
+    click.echo(f"Site:             {_shown(site, path)}/ (open {_shown(site, path)}/index.html, "
+               f"or preview it with `dossier serve` at http://127.0.0.1:8000/)")
+    exit_if_unread(report)
 
 
 @main.command(context_settings=CONTEXT)
@@ -273,15 +341,16 @@ def _records(root: Path) -> Any:
 
 def _report_data(root: Path) -> dict:
     recs = _records(root)
+    live = {cid: c for cid, c in recs.claims.items() if getattr(c, "rejected", None) is None}
     claims = []
-    for claim_id, claim in sorted(recs.claims.items()):
+    for claim_id, claim in sorted(live.items()):
         sources = sorted({e.source for e in claim.evidence})
         claims.append({"id": claim_id, "status": claim.status, "sources": len(sources),
                        "evidence": len(claim.evidence), "statement": claim.statement,
                        "source_ids": sources,
                        "origins": [{"id": o.id, "kind": o.kind, "via": list(o.via)} for o in claim.origins]})
-    counted = analysis.counts(list(recs.sources.values()), list(recs.actors.values()), list(recs.claims.values()))
-    return {**counted, "per_claim": claims}
+    counted = analysis.counts(list(recs.sources.values()), list(recs.actors.values()), list(live.values()))
+    return {**counted, "rejected": len(recs.claims) - len(live), "per_claim": claims}
 
 
 def _report_text(data: dict) -> str:
@@ -292,7 +361,8 @@ def _report_text(data: dict) -> str:
         f"  multi-source:   {data['multi_source']}",
         f"  contested:      {data['contested']}",
         f"  multi-origin:   {data['multi_origin']}",
-    ]
+    ] + ([f"  rejected:       {data['rejected']} (kept for their pages, out of every listing)"]
+         if data.get("rejected") else [])
     if data["languages"]:
         lines.append(f"Languages:        {', '.join(data['languages'])}")
     return "\n".join(lines)
@@ -314,6 +384,23 @@ def report(root: Optional[str], as_json: bool) -> None:
             origins = ", ".join(o["id"] for o in c["origins"])
             click.echo(f"{c['sources']:>7}  {len(c['origins']):>7}  {c['status']:<14}  {c['id']}"
                        + (f"  [{origins}]" if c["sources"] > 1 else ""))
+
+
+@main.command(name="review", context_settings=CONTEXT)
+@root_option
+def review_command(root: Optional[str]) -> None:
+    """List what an editor should look at: likely duplicate claims and actors, orphaned
+    curation, unresolved dates; each with the file to edit (the site's review.html, too)."""
+    path = _root(root)
+    records = _records(path)
+    orphans = [{"file": o.path, "line": o.line, "message": o.message} for o in load_orphans(path / "content")]
+    items = review.review_items(records, orphans)
+    for section in review.SECTIONS:
+        mine = [i for i in items if i.section == section]
+        click.echo(f"{section}: {len(mine)}")
+        click.echo("".join(f"  - {item}\n" for item in mine), nl=False)
+    click.echo(f"{len(items)} item(s) to review; the site lists them on {review.REVIEW_PAGE[:-3]}.html "
+               "(kept out of search).")
 
 
 # ---------------------------------------------------------------------------------------

@@ -15,11 +15,13 @@ from typing import Any, Callable, Optional, Protocol
 from dossier import incremental
 from dossier.extract import linking as actors_stage
 from dossier.extract import analysis
+from dossier.extract import copies
 from dossier.extract import evidence as evidence_stage
-from dossier.extract import grouping
+from dossier.extract import facts
 from dossier.extract import curation
 from dossier.extract import document
 from dossier.extract import ingest
+from dossier.extract import selectors
 from dossier.extract.document import Prepared
 from dossier.extract.reuse import Reuse
 from dossier.io import store as records
@@ -47,6 +49,7 @@ class ExtractReport:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
+    unread: int = 0  # documents and sidecars that could not be read: the command exits with status 1
 
 
 class Layer(Protocol):
@@ -192,21 +195,23 @@ def run(root: Path, layer: Layer, progress: Optional[Progress] = None) -> Extrac
     candidates = _evidence(layer, docs, mentions, mapping, actor_by_id)
 
     step("grouping claims across sources")
-    claim_list: list[Claim] = grouping.group(candidates, list(existing.claims.values()), actor_by_id, vectors,
-                                             memo=layer.reuse("groups"))
+    claim_list: list[Claim] = facts.group(candidates, list(existing.claims.values()), actor_by_id, docs)
     curated = curation.apply(content, docs, actor_by_id, claim_list)  # the editor's overlay: decisions win
+    unread = len(pending.paths) - len(docs) + len(curated.unread)  # documents that gave an error, bad sidecars
     claim_list, warnings = curated.claims, broken + warnings + curated.warnings
-    source_by_id = {d.source.id: d.source for d in docs}
+    selectors.annotate_claims(claim_list, {d.source.id: d.text for d in docs})  # quotes' prefix/suffix
+    source_by_id = copies.mark([d.source for d in docs], {d.source.id: d.text for d in docs},  # copies count once
+                               layer.reuse("copies"))
     published_by = analysis.publishers(source_by_id, actor_by_id)
     for claim in claim_list:
         claim.origins = analysis.origins(claim, source_by_id, actor_by_id, published_by)
-        claim.status = analysis.assess(claim)
+        claim.status = analysis.assess(claim, source_by_id)
 
     step("writing records")
     result = records.Records(sources=source_by_id, actors=actor_by_id, claims={c.id: c for c in claim_list},
                              orphans=curation.orphans_data(curated.orphans))
     written = records.write_records(content, result, previous=existing, seen=seen, memory=layer.memory)
-    report = _report(docs, actor_by_id, claim_list, warnings, written)
+    report = replace(_report(docs, actor_by_id, claim_list, warnings, written), unread=unread)
     if not broken:  # a run over these records again would write nothing and warn the same
         layer.remember_run(replace(report, written=0, unchanged=report.written + report.unchanged, removed=0),
                            seen, pending)

@@ -410,3 +410,125 @@ def test_warm_lexicons_builds_every_table_find_mentions_reads(monkeypatch):
     resolve_texts({"a": ("President Ilham Aliyev met the Interior Ministry in Baku on Monday.", "en"),
                    "b": ("Cumhurbaşkanı İlham Aliyev Bakü'de konuştu.", "tr")})
     assert [t.cache_info().misses for t in tables] == built
+
+
+# --- acronyms, the organisations lexicon, case forms -----------------------------------------
+
+def test_acronym_expansion_and_other_scripts_are_one_actor():
+    _, _, acts, _ = resolve_texts({
+        "en": ("The Federal Security Service (FSB) detained two men on Monday. The FSB said both were armed.", "en"),
+        "ru": ("Сотрудники ФСБ задержали двоих мужчин. По данным Федеральной службы безопасности, оба были вооружены.",
+               "ru"),
+        "ar": ("واعتقل جهاز الأمن الفيدرالي رجلين يوم الاثنين.", "ar"),
+    })
+    fsb = owner(acts, "FSB")
+    assert fsb.kind == "organization"
+    for surface in ("Federal Security Service", "ФСБ", "Федеральной службы безопасности", "جهاز الأمن الفيدرالي"):
+        assert owner(acts, surface).id == fsb.id
+
+
+def test_an_acronym_a_document_spells_out_links_to_its_expansion():
+    docs, mentions, acts, _ = resolve_texts({
+        "en": ("Officers of the Northern Regional Transport Authority (NRTA) inspected the bridge. "
+               "A spokesman for the NRTA said repairs would take a month.", "en"),
+    })
+    names = {m.text: m.key for m in mentions}
+    assert names["NRTA"] == names["Northern Regional Transport Authority"]
+
+
+def test_agency_names_in_capitals_are_outlets():
+    _, mentions, acts, _ = resolve_texts({
+        "az": ("AZERTAC reported that the talks ended on Friday.", "en"),
+        "ru": ("Как сообщает ТАСС, переговоры завершились в пятницу.", "ru"),
+        "en": ("The talks ended on Friday, TASS reported.", "en"),
+    })
+    assert owner(acts, "AZERTAC").kind == "outlet"
+    assert owner(acts, "ТАСС").id == owner(acts, "TASS").id
+
+
+def test_case_forms_of_a_russian_name_are_one_actor_and_adjectives_are_none():
+    _, mentions, acts, _ = resolve_texts({
+        "ru1": ("Министр иностранных дел России Сергей Лавров прибыл в Анкару. Встреча с Лавровым длилась час.", "ru"),
+        "ru2": ("Позиция Сергея Лаврова не изменилась, заявили в Москве.", "ru"),
+        "ru3": ("Уголовного дела пока нет, сообщила официальный представитель МИД Мария Захарова.", "ru"),
+    })
+    lavrov = owner(acts, "Сергей Лавров")
+    assert owner(acts, "Лавровым").id == lavrov.id and owner(acts, "Сергея Лаврова").id == lavrov.id
+    assert not [m for m in mentions if m.text.startswith("Уголовн")]
+    assert owner(acts, "Мария Захарова").kind == "person"
+    assert not [m for m in mentions if m.text.startswith("МИД ")]
+
+
+def test_german_nouns_are_not_names():
+    doc = make_doc("de", "Nach Angaben der Polizei stürzte das Dach des Gebäudes ein, teilte der Verlag mit. "
+                         "Bundeskanzler Olaf Scholz und Thomas Müller reisten nach Berlin.", "de")
+    found = {m.text for m in find_mentions(doc)}
+    assert {"Olaf Scholz", "Thomas Müller", "Berlin"} <= found
+    assert not {t for t in found if any(w in t for w in ("Angaben", "Dach", "Gebäude", "Verlag", "Polizei"))}
+
+
+def test_the_kremlin_belongs_to_russia_as_a_relation_not_a_merge():
+    _, _, acts, _ = resolve_texts({
+        "en": ("The Kremlin said on Monday that Russia would respond.", "en"),
+        "ru": ("В Кремле заявили, что Россия ответит.", "ru"),
+    })
+    kremlin, russia = owner(acts, "Kremlin"), owner(acts, "Russia")
+    assert kremlin.id != russia.id and owner(acts, "Кремле").id == kremlin.id
+    assert kremlin.state == russia.id and russia.state is None
+
+
+def test_a_title_before_a_name_is_not_part_of_it():
+    _, _, acts, _ = resolve_texts({
+        "en": ("Regional Governor Pavel Zimin visited the plant on Monday.", "en"),
+        "de": ("Die Firmensprecherin Sabine Kröger bestätigte den Brand. Werksleiter Frank Halbach schwieg.", "de"),
+        "tr": ("Essen Başkonsolosu Mehmet Aydın olay yerine gitti.", "tr"),
+    })
+    assert owner(acts, "Pavel Zimin").name == "Pavel Zimin"
+    assert owner(acts, "Sabine Kröger").name == "Sabine Kröger"
+    assert owner(acts, "Frank Halbach").name == "Frank Halbach"
+    assert not [a for a in acts if "Governor" in a.name or "sprecherin" in a.name or "Werksleiter" in a.name]
+
+
+def test_a_country_in_a_case_form_before_a_name_stays_apart():
+    _, _, acts, _ = resolve_texts({
+        "ru": ("Переговоры провёл президент Беларуси Александр Лукашенко. Позиция Беларуси Александр Лукашенко не изменил.",
+               "ru"),
+        "en": ("Belarusian President Alexander Lukashenko mediated the talks.", "en"),
+    })
+    person = owner(acts, "Alexander Lukashenko")
+    assert person.kind == "person" and not [a for a in acts if a.name.startswith(("Беларуси ", "Belarus"))
+                                            and a.kind == "person"]
+    assert [a for a in acts if a.kind == "state" and any(m.text == "Беларуси" for m in a.mentions)]
+
+
+def test_lawyer_of_x_is_a_mention_of_x():
+    _, mentions, acts, _ = resolve_texts({
+        "de": ("Der Anwalt von Mehdiyev legte am Montag Berufung ein, sagte Ramiz Mehdiyev.", "de"),
+        "en": ("Mehdiyev's lawyers appealed the ruling. Ramiz Mehdiyev denied the charges.", "en"),
+    })
+    assert not [a for a in acts if "Anwalt" in a.name or "lawyer" in a.name.lower()]
+    person = owner(acts, "Ramiz Mehdiyev")
+    assert {m.text for m in person.mentions} >= {"Mehdiyev", "Ramiz Mehdiyev"}
+    assert sum(1 for m in person.mentions if m.source == "de") == 2
+
+
+def test_common_abbreviations_noun_phrases_and_pairs_are_not_actors():
+    _, mentions, acts, _ = resolve_texts({
+        "ru": ("Дело возбуждено по статье УК, сообщили СМИ. Встреча Пригожина и Шойгу не состоялась. "
+               "В МИД заявили, что переговоры продолжатся.", "ru"),
+        "de": ("Die Vermittlungsinitiative Weißrusslands scheiterte. Der Anti-Terror Notstand wurde aufgehoben.", "de"),
+    })
+    texts = {m.text for m in mentions}
+    assert not texts & {"УК", "СМИ", "Пригожина и Шойгу", "Vermittlungsinitiative Weißrusslands", "Anti-Terror Notstand"}
+    assert owner(acts, "МИД").kind == "organization"
+
+
+def test_a_sentence_opening_word_or_a_lone_title_is_no_name():
+    _, mentions, _, _ = resolve_texts({
+        "ru": ("Помимо Раиси, в вертолёте находились ещё восемь человек.", "ru"),
+        "en": ("The crash site was found at dawn. Governor said nothing.", "en"),
+        "de": ("Millionen Menschen sahen die Serie. Blutende Menschen liefen durch die Straße.", "de"),
+    })
+    texts = {m.text for m in mentions}
+    assert "Помимо Раиси" not in texts and "Governor" not in texts
+    assert not {t for t in texts if "Menschen" in t}

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from dossier.extract import analysis
-from dossier.extract import evidence, grouping
+from dossier.extract import evidence, facts
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate, Mention, Role, Sentence, Source
+from dossier.model.records import Frame
 
 
 def ev(source, value=None, stance="affirms", start=0):
@@ -61,9 +62,49 @@ def test_role_claims_current_vs_former(monkeypatch):
     ]
     for c, doc in zip(found, (a, b)):
         assert doc.text[c.start:c.end] == c.quote
-    grouped = grouping.group(found, [], {"ana": actor})
+    grouped = facts.group(found, [], {"ana": actor}, [a, b])
     assert len(grouped) == 1
     claim = grouped[0]
-    assert claim.statement == "Ana Silva was minister of defence."
+    assert claim.statement == "Whether Ana Silva holds the office of minister of defence"
+    assert (claim.frame.slot, claim.frame.subject) == ("role", "ana")
     assert [e.value for e in claim.evidence] == ["current", "former"]
     assert analysis.assess(claim) == "contested"
+
+
+def test_an_uncontested_title_is_no_claim(monkeypatch):
+    monkeypatch.setattr(evidence, "_role_key", lambda title, lang: "minister of defence")
+    a = _doc("a", "Defence Minister Ana Silva spoke.", "en")
+    actor = Actor(id="ana", name="Ana Silva", kind="person", mentions=[Mention("a", 17, 26, "Ana Silva")],
+                  roles=[Role("a", "Defence Minister")])
+    assert facts.group(evidence.role_claims({"ana": actor}, {"a": a}), [], {"ana": actor}, [a]) == []
+
+
+def _dated(sid, day):
+    return Source(id=sid, path=f"content/sources/{sid}.txt", sha256="0" * 64, language="en", title=None,
+                  publisher=None, author=None, published=day, published_precision="day", url=None)
+
+
+def _toll(*values):
+    return Claim(id="c", statement="Death toll of the explosion", frame=Frame(predicate="killed", slot="count"),
+                 evidence=[ev(s, v) for s, v in values])
+
+
+def test_a_toll_that_only_rises_with_the_dates_is_updated_not_contested():
+    sources = {"a": _dated("a", "2024-01-01"), "b": _dated("b", "2024-01-02"), "c": _dated("c", "2024-01-05")}
+    assert analysis.assess(_toll(("a", "12"), ("b", "14"), ("c", "20")), sources) == "updated"
+    assert analysis.assess(_toll(("a", "12"), ("b", "14"), ("c", "13")), sources) == "contested"
+    sources["c"] = _dated("c", "2024-01-02")  # two figures on one day disagree
+    assert analysis.assess(_toll(("a", "12"), ("b", "14"), ("c", "20")), sources) == "contested"
+    assert analysis.assess(_toll(("a", "12"), ("b", "14"))) == "contested"  # no dates known: contested
+
+
+def test_a_report_quoting_an_earlier_lower_toll_does_not_contest_itself():
+    claim = _toll(("a", "70"), ("a", "100"), ("b", "100"))
+    assert analysis.assess(claim) == "corroborated"
+    assert analysis.disagreements(claim) == {}
+
+
+def test_an_undated_report_of_a_figure_a_dated_one_gives_does_not_stop_an_update():
+    sources = {"a": _dated("a", "2024-01-01"), "b": _dated("b", "2024-01-02"), "c": _dated("c", None)}
+    assert analysis.assess(_toll(("a", "12"), ("b", "14"), ("c", "12")), sources) == "updated"
+    assert analysis.assess(_toll(("a", "12"), ("b", "14"), ("c", "13")), sources) == "contested"

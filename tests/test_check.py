@@ -145,16 +145,24 @@ def test_real_ingest_reads_the_fixture_document(repo, monkeypatch):
 def test_references_are_read_off_the_model_and_backlinks_invert_them():
     assert REFERENCES == (
         Reference("sources", ("cites", "*"), "actors"),
+        Reference("sources", ("derived_from",), "sources"),
+        Reference("sources", ("translation_of",), "sources"),
         Reference("actors", ("mentions", "*", "source"), "sources"),
         Reference("actors", ("roles", "*", "source"), "sources"),
+        Reference("actors", ("state",), "actors"),
+        Reference("claims", ("frame", "subject"), "actors"),
+        Reference("claims", ("frame", "object"), "actors"),
+        Reference("claims", ("frame", "place"), "actors"),
         Reference("claims", ("actors", "*"), "actors"),
         Reference("claims", ("evidence", "*", "source"), "sources"),
         Reference("claims", ("evidence", "*", "attributed_to"), "actors"),
     )
     assert [(r.kind, r.path) for r in BACKLINKS["actors"]] == [
-        ("sources", ("cites", "*")), ("claims", ("actors", "*")), ("claims", ("evidence", "*", "attributed_to"))]
+        ("sources", ("cites", "*")), ("actors", ("state",)), ("claims", ("frame", "subject")), ("claims", ("frame", "object")),
+        ("claims", ("frame", "place")), ("claims", ("actors", "*")), ("claims", ("evidence", "*", "attributed_to"))]
     assert [(r.kind, r.path) for r in BACKLINKS["sources"]] == [
-        ("actors", ("mentions", "*", "source")), ("actors", ("roles", "*", "source")), ("claims", ("evidence", "*", "source"))]
+        ("sources", ("derived_from",)), ("sources", ("translation_of",)), ("actors", ("mentions", "*", "source")),
+        ("actors", ("roles", "*", "source")), ("claims", ("evidence", "*", "source"))]
     assert BACKLINKS["claims"] == ()
 
 
@@ -163,3 +171,43 @@ def test_walk_reaches_every_item_and_skips_what_is_absent():
     assert list(walk(data, ("evidence", "*", "source"))) == [(("evidence", 0, "source"), "a"),
                                                               (("evidence", 2, "source"), "b")]
     assert list(walk(data, ("actors", "*"))) == [] and list(walk(data, ("cites", "*"))) == []
+
+
+# ---------------------------------------------------------------------------------------
+# TextQuoteSelector context, and what stops a publication
+# ---------------------------------------------------------------------------------------
+
+def test_selector_context_is_checked(repo):
+    from dossier.extract.selectors import context
+
+    from conftest import DOC_TEXT
+    start = DOC_TEXT.index("Ana Silva was arrested")
+    prefix, suffix = context(DOC_TEXT, start, start + len("Ana Silva was arrested on 3 May."))
+    assert prefix == DOC_TEXT[:start] and suffix == DOC_TEXT[start + 32:start + 64]  # trimmed at the edge
+    path = edit(repo, "claims/ana-silva-arrested.yml", "  start: ",
+                f"  prefix: {prefix!r}\n  suffix: 'not what follows'\n  start: ")
+    [problem] = check(repo)
+    assert problem.path == "content/records/claims/ana-silva-arrested.yml"
+    assert problem.line == line_with(path, "not what follows")
+    assert "evidence.0.suffix does not match the document text around the quote" in problem.message
+
+
+def test_publishing_is_refused_when_a_document_changed(repo):
+    from dossier.io.store import load_records
+
+    records = load_records(repo / "content")
+    _texts, found = chk.publishing(repo, records)
+    assert found == []
+    doc = repo / "content" / "sources" / "doc.txt"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("3 May", "4 May"), encoding="utf-8")
+    texts, found = chk.publishing(repo, records)
+    shown = [str(p) for p in found]
+    assert shown[0] == "content/sources/doc.txt: changed since extraction (its sha256 no longer matches its source record)"
+    assert any(s.startswith("content/records/claims/ana-silva-arrested.yml: quote 'Ana Silva was arrested on 3 May.'")
+               for s in shown), shown
+    with pytest.raises(chk.PublishError) as err:
+        chk.publish_gate(records, texts, ["content/sources/doc.txt"], force=False)
+    assert "content/sources/doc.txt" in str(err.value) and "--force" in str(err.value)
+    forced = chk.publish_gate(records, texts, ["content/sources/doc.txt"], force=True)
+    assert forced and all(f.startswith("published anyway (--force)") for f in forced)
+    assert chk.publish_gate(records, texts, ["content/sources/doc.txt"], serving=True, force=False)

@@ -1,16 +1,17 @@
-"""Claims: per-language cues, clause splitting, evidence, grouping, stable ids."""
+"""Claims: per-language cues, clause splitting, evidence, facts (one claim per proposition), stable ids."""
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
-from dossier.extract import cues, grouping, statements
+from dossier.extract import analysis, cues, facts, statements
 from dossier.extract.evidence import find_evidence
-from dossier.extract.features import Feat
-from dossier.extract.refine import refine
-from dossier.model import Actor, Alias, Claim, Document, Evidence, Mention, MentionCandidate, Sentence, Source
-from dossier.text import script_of
+from dossier.model import (Actor, Alias, Claim, Document, Evidence, EvidenceCandidate, Mention, MentionCandidate,
+                           Sentence, Source)
+from dossier.model.records import Frame
+from dossier.text import char_script, script_of
 
 
 def make_doc(sid: str, text: str, lang: str, names: dict[str, tuple[str, str]],
@@ -215,80 +216,313 @@ def test_actors_are_mentions_inside_quote():
     assert [c.actors for c in found] == [["ana", "bo"], ["bo"]]
 
 
-# --- group -----------------------------------------------------------------------------
+# --- facts: one claim per proposition ------------------------------------------------
 
-ACTORS = {
-    "ana": Actor(id="ana", name="Ana Silva", kind="person"),
-    "bo": Actor(id="bo", name="Bo Lee", kind="person"),
-    "reuters": Actor(id="reuters", name="Reuters", kind="outlet"),
+#: actor id -> (canonical name, kind)
+NAMES = {
+    "ana": ("Ana Silva", "person"), "bo": ("Bo Lee", "person"), "reuters": ("Reuters", "outlet"),
+    "sweden": ("Sweden", "state"), "ruritania": ("Ruritania", "state"), "capital": ("Capitalia", "place"),
+    "oslo": ("Oslo", "place"), "red": ("Red Hand", "organization"), "blue": ("Blue Front", "organization"),
+}
+#: surface -> (actor id, kind): the names the test documents write, in every script
+SURFACES = {
+    "Ana Silva": ("ana", "person"), "Ana Silva'yı": ("ana", "person"), "آنا سيلفا": ("ana", "person"),
+    "Ана Силва": ("ana", "person"), "Бо Ли": ("bo", "person"), "Bo Lee": ("bo", "person"),
+    "Bo Lee'yi": ("bo", "person"), "بو لي": ("bo", "person"), "Reuters": ("reuters", "outlet"),
+    "Sweden": ("sweden", "state"), "Швецией": ("sweden", "state"), "Ruritania": ("ruritania", "state"),
+    "روريتانيا": ("ruritania", "state"), "Руритании": ("ruritania", "state"), "Capitalia": ("capital", "place"),
+    "Капиталии": ("capital", "place"), "Капиталией": ("capital", "place"), "كابيتاليا": ("capital", "place"),
+    "Oslo": ("oslo", "place"), "Осло": ("oslo", "place"), "أوسلو": ("oslo", "place"),
+    "Red Hand": ("red", "organization"), "Красная рука": ("red", "organization"),
+    "اليد الحمراء": ("red", "organization"), "Синий фронт": ("blue", "organization"),
 }
 
 
-def _corpus():
-    docs = [
-        make_doc("a-en", "Ana Silva was arrested by the police on Monday. Bo Lee signed a trade agreement with Sweden.",
-                 "en", {"Ana Silva": ("ana", "person"), "Bo Lee": ("bo", "person")}),
-        make_doc("b-tr", "Ana Silva pazartesi günü polis tarafından gözaltına alındı.", "tr",
-                 {"Ana Silva": ("ana", "person")}),
-        make_doc("c-ar", "اعتقلت الشرطة آنا سيلفا يوم الاثنين.", "ar", {"آنا سيلفا": ("ana", "person")}),
-        make_doc("d-ru", "Бо Ли подписал торговое соглашение со Швецией.", "ru", {"Бо Ли": ("bo", "person")}),
-    ]
-    cands = []
-    for doc, mentions in docs:
+def corpus(*specs, names=NAMES):
+    """Evidence candidates, actors (with their mentions) and documents of (id, text, language) triples."""
+    cands, docs, actors = [], [], {}
+    for sid, text, lang in specs:
+        doc, mentions = make_doc(sid, text, lang, {k: v for k, v in SURFACES.items() if k in text})
+        docs.append(doc)
         cands.extend(find_evidence(doc, mentions))
-    return cands
+        for m, actor_id in mentions:
+            name, kind = names[actor_id]
+            actor = actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind))
+            actor.mentions.append(Mention(m.source, m.start, m.end, m.text))
+    for actor_id, (name, kind) in names.items():
+        actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind))
+    return cands, actors, docs
 
 
-def test_same_fact_in_three_languages_is_one_claim():
-    result = grouping.group(_corpus(), [], ACTORS)
-    arrest = [c for c in result if {e.source for e in c.evidence} >= {"a-en", "b-tr", "c-ar"}]
+def claims(*specs, existing=(), names=NAMES):
+    cands, actors, docs = corpus(*specs, names=names)
+    return facts.group(cands, list(existing), actors, docs)
+
+
+def statements_of(*specs, **kw):
+    return [c.statement for c in claims(*specs, **kw)]
+
+
+def values(claim):
+    """Source -> the values its evidence gives."""
+    out = {}
+    for e in claim.evidence:
+        out.setdefault(e.source, []).append(e.value)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+ARREST = (
+    ("a-en", "Ana Silva was arrested by the police on Monday. Bo Lee signed an agreement with Sweden.", "en"),
+    ("b-tr", "Ana Silva pazartesi günü polis tarafından gözaltına alındı.", "tr"),
+    ("c-ar", "اعتقلت الشرطة آنا سيلفا يوم الاثنين.", "ar"),
+    ("d-ru", "Бо Ли подписал соглашение со Швецией.", "ru"),
+    ("e-de", "Ana Silva wurde am Montag festgenommen.", "de"),
+)
+
+TOLL = (
+    ("k-en", "The explosion in Capitalia killed 12 people.", "en"),
+    ("k-ru", "При взрыве в Капиталии погибли 15 человек.", "ru"),
+    ("k-ar", "أسفر الانفجار في كابيتاليا عن مقتل ١٥ شخصا.", "ar"),
+    ("k-de", "Bei der Explosion in Capitalia wurden 12 Menschen getötet.", "de"),
+)
+
+
+def test_same_fact_in_four_languages_is_one_claim():
+    cands, actors, docs = corpus(*ARREST)
+    result = facts.group(cands, [], actors, docs)
+    arrest = [c for c in result if c.frame.predicate == "arrested"]
     assert len(arrest) == 1
-    assert arrest[0].statement == "Ana Silva was arrested by the police on Monday."
-    assert arrest[0].actors == ["ana"]
-    assert [e.source for e in arrest[0].evidence] == sorted(e.source for e in arrest[0].evidence)
+    claim = arrest[0]
+    assert claim.statement == "Whether Ana Silva was detained"
+    assert claim.frame == Frame(predicate="arrested", slot="yes-no", subject="ana")
+    assert claim.actors == ["ana"]
+    assert values(claim) == {"a-en": ["yes"], "b-tr": ["yes"], "c-ar": ["yes"], "e-de": ["yes"]}
+    assert [(e.source, e.start) for e in claim.evidence] == sorted((e.source, e.start) for e in claim.evidence)
+    assert analysis.assess(claim) == "corroborated"
+    # each evidence item is its clause as found: exact quote, offsets, language, speaker, date
+    found = {(c.source, c.start, c.end): c for c in cands}
+    for e in claim.evidence:
+        c = found[(e.source, e.start, e.end)]
+        assert (e.quote, e.language, e.attributed_to, e.stance, e.date) == \
+            (c.quote, c.language, c.attributed_to, c.stance, c.date)
+    assert {e.date for e in claim.evidence if e.source in ("a-en", "e-de")} == {"2025-10-13"}
 
 
 def test_different_facts_do_not_group():
-    result = grouping.group(_corpus(), [], ACTORS)
+    cands, actors, docs = corpus(*ARREST)
+    result = facts.group(cands, [], actors, docs)
+    event_of = {(c.source, c.start, c.end): c.event for c in cands}
     for claim in result:
-        events = {cues.detect_events(e.quote, e.language)[0] for e in claim.evidence}
-        assert len(events) == 1, claim
-    deal = [c for c in result if {e.source for e in c.evidence} == {"a-en", "d-ru"}]
-    assert len(deal) == 1
+        assert {event_of[(e.source, e.start, e.end)] for e in claim.evidence} == {claim.frame.predicate}, claim
+    deal = [c for c in result if c.frame.predicate == "signed"]
+    assert len(deal) == 1 and {e.source for e in deal[0].evidence} == {"a-en", "d-ru"}
+    assert deal[0].statement == "Whether Bo Lee signed an agreement with Sweden"
+    assert deal[0].actors == ["bo", "sweden"]
+
+
+def test_documents_without_a_story_still_group():
+    # no documents given: every source falls in one fallback story; facts about people
+    # do not depend on the story
+    cands, actors, docs = corpus(*ARREST)
+    with_docs = facts.group(cands, [], actors, docs)
+    without = facts.group(cands, [], actors, [])
+    assert [(c.id, c.statement, values(c)) for c in without] == [(c.id, c.statement, values(c)) for c in with_docs]
 
 
 def test_template_statement_without_english():
-    doc, mentions = make_doc("t", "Ana Silva gözaltına alındı.", "tr", {"Ana Silva": ("ana", "person")})
-    result = grouping.group(find_evidence(doc, mentions), [], ACTORS)
-    assert [c.statement for c in result] == ["Ana Silva was arrested."]
+    assert statements_of(("t", "Ana Silva gözaltına alındı.", "tr")) == ["Whether Ana Silva was detained"]
+    # a name only ever written in Cyrillic is transliterated, never quoted
+    names = dict(NAMES, bo=("Бо Ли", "person"))
+    assert statements_of(("t", "Бо Ли был задержан.", "ru"), names=names) == ["Whether Bo Li was detained"]
 
 
-def test_group_is_deterministic():
-    first = grouping.group(_corpus(), [], ACTORS)
-    second = grouping.group(list(reversed(_corpus())), [], ACTORS)
-    assert first == second
+NUMBER_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                          r"twenty|thirty|hundred|thousand|dozens?)\b", re.I)
 
 
-def test_existing_claim_id_is_kept():
-    cands = _corpus()
-    fresh = grouping.group(cands, [], ACTORS)
-    arrest = next(c for c in fresh if len(c.evidence) >= 3)
+def test_statements_hold_no_value_and_one_script():
+    names = dict(NAMES, bo=("Бо Ли", "person"), capital=("كابيتاليا", "place"))
+    result = claims(*TOLL, *ARREST,
+                    ("s-ar", "واعتقل سبعة من موظفيها.", "ar"),
+                    ("s-ru", "Бо Ли был задержан. При взрыве в Капиталии пострадали 40 человек.", "ru"),
+                    names=names)
+    assert len(result) >= 5
+    given = [e.value for c in result for e in c.evidence]
+    assert {"12", "15", "7", "40"} <= set(given)  # the figures are on the evidence ...
+    for claim in result:  # ... never in the statement
+        st = claim.statement
+        assert not any(ch.isdigit() for ch in st) and not NUMBER_WORDS.search(st), st
+        assert {char_script(ch) for ch in st} - {"Zyyy"} == {"Latn"}, st
+        assert st[0].isupper() and not st.endswith(".")
+        for e in claim.evidence:
+            assert e.value is None or e.value not in st
+
+
+def test_different_figures_meet_in_one_claim():
+    result = claims(*TOLL)
+    assert len(result) == 1
+    toll = result[0]
+    assert toll.statement == "Death toll of the explosion in Capitalia"
+    assert toll.frame == Frame(predicate="killed", slot="count", place="capital",
+                               incident="the explosion in Capitalia")
+    assert values(toll) == {"k-en": ["12"], "k-ru": ["15"], "k-ar": ["15"], "k-de": ["12"]}
+    assert analysis.assess(toll) == "contested"
+    assert analysis.disagreements(toll) == {"12": ["k-de", "k-en"], "15": ["k-ar", "k-ru"]}
+    # the same figure everywhere: one claim, not contested
+    agreed = claims(TOLL[0], TOLL[3])
+    assert len(agreed) == 1 and analysis.assess(agreed[0]) == "corroborated"
+
+
+def test_two_incidents_are_two_claims():
+    result = claims(*TOLL[:2],
+                    ("q-en", "The earthquake in Oslo killed 30 people.", "en"),
+                    ("q-de", "Bei dem Erdbeben in Oslo wurden 30 Menschen getötet.", "de"))
+    by_statement = {c.statement: sorted({e.source for e in c.evidence}) for c in result}
+    assert by_statement == {"Death toll of the explosion in Capitalia": ["k-en", "k-ru"],
+                            "Death toll of the earthquake in Oslo": ["q-de", "q-en"]}
+
+
+def test_who_did_it_is_one_claim_with_each_answer():
+    result = claims(("c-ru", "Ответственность за взрыв в Капиталии взяла на себя Красная рука.", "ru"),
+                    ("c-ru2", "Ответственность за взрыв в Капиталии взял на себя Синий фронт.", "ru"),
+                    ("c-ru3", "Красная рука взяла на себя ответственность за взрыв в Капиталии.", "ru"))
+    assert len(result) == 1
+    who = result[0]
+    assert who.statement == "Who claimed responsibility for the explosion in Capitalia"
+    assert who.frame.slot == "who" and who.actors == ["blue", "red"]
+    assert values(who) == {"c-ru": ["red"], "c-ru2": ["blue"], "c-ru3": ["red"]}
+    assert analysis.assess(who) == "contested"
+
+
+def test_a_claim_of_responsibility_in_any_language_answers_who():
+    result = claims(("c-en", "The Red Hand claimed responsibility for the explosion in Capitalia.", "en"),
+                    ("c-ar", "أعلنت اليد الحمراء مسؤوليتها عن الانفجار في كابيتاليا.", "ar"),
+                    ("c-ru", "Ответственность за взрыв в Капиталии взяла на себя Красная рука.", "ru"))
+    assert [values(c) for c in result] == [{"c-ar": ["red"], "c-en": ["red"], "c-ru": ["red"]}]
+
+
+def test_a_denial_meets_the_affirmation():
+    result = claims(("y-en", "Ana Silva was arrested.", "en"),
+                    ("y-de", "Ana Silva wurde nicht festgenommen.", "de"),
+                    ("y-ar", "لم يتم اعتقال آنا سيلفا.", "ar"))
+    assert len(result) == 1
+    claim = result[0]
+    assert claim.statement == "Whether Ana Silva was detained"
+    assert values(claim) == {"y-en": ["yes"], "y-de": ["no"], "y-ar": ["no"]}
+    assert {e.source: e.stance for e in claim.evidence} == {"y-en": "affirms", "y-de": "denies", "y-ar": "denies"}
+    assert analysis.assess(claim) == "contested"
+
+
+@pytest.mark.parametrize("lang,plain,hedged", [
+    ("en", "Ana Silva was arrested.", "Ana Silva may have been arrested."),
+    ("en", "The explosion in Capitalia killed 12 people.", "The explosion in Capitalia could have killed 12 people."),
+    ("ru", "Ана Силва задержана.", "Возможно, Ана Силва задержана."),
+    ("ar", "اعتقلت الشرطة آنا سيلفا.", "ربما اعتقلت الشرطة آنا سيلفا."),
+    ("de", "Ana Silva wurde festgenommen.", "Ana Silva wurde vielleicht festgenommen."),
+])
+def test_a_hedged_clause_makes_no_claim(lang, plain, hedged):
+    assert len(claims(("h", plain, lang))) == 1
+    cands, actors, docs = corpus(("h", hedged, lang))
+    assert cands  # the clause is still evidence of something said ...
+    assert facts.group(cands, [], actors, docs) == []  # ... but not a fact to check
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ana Silva planned to take over the ministry."),
+    ("en", "Relations between Ana Silva and Bo Lee soured."),
+    ("ru", "Отношения между Ана Силва и Бо Ли обострились."),
+])
+def test_a_weak_clause_makes_no_claim(lang, text):
+    cands, actors, docs = corpus(("w", text, lang))
+    assert cands and all(cues.event_info()[c.event].get("weak") for c in cands)
+    assert facts.group(cands, [], actors, docs) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ana Silva planned to arrest 40 people."),
+    ("ru", "Ана Силва планировала задержать 40 человек."),
+    ("de", "Ana Silva plante die Festnahme von 40 Menschen."),
+])
+def test_a_planned_arrest_is_no_arrest(lang, text):
+    assert statements_of(("w", text, lang)) == []
+
+
+def test_two_peoples_arrests_are_two_claims():
+    result = claims(("p1", "Ana Silva was arrested in Capitalia.", "en"),
+                    ("p2", "Bo Lee wurde in Capitalia festgenommen.", "de"),
+                    ("p3", "اعتقلت الشرطة بو لي في كابيتاليا.", "ar"))
+    assert sorted((c.statement, c.frame.subject, sorted(values(c))) for c in result) == [
+        ("Whether Ana Silva was detained", "ana", ["p1"]),
+        ("Whether Bo Lee was detained", "bo", ["p2", "p3"]),
+    ]
+
+
+def test_group_is_deterministic_under_shuffling():
+    cands, actors, docs = corpus(*ARREST, *TOLL, ("y-de", "Ana Silva wurde nicht festgenommen.", "de"))
+    first = facts.group(cands, [], actors, docs)
+    assert len(first) >= 3
+    for seed in range(4):
+        shuffled = list(cands)
+        random.Random(seed).shuffle(shuffled)
+        assert facts.group(shuffled, [], actors, list(reversed(docs))) == first
+    # a clause given twice is one evidence item
+    assert facts.group(cands + cands, [], actors, docs) == first
+
+
+def test_existing_claim_keeps_its_id_and_statement():
+    cands, actors, docs = corpus(*ARREST)
+    fresh = facts.group(cands, [], actors, docs)
+    arrest = next(c for c in fresh if c.frame.predicate == "arrested")
     e = arrest.evidence[1]
-    old = Claim(id="my-curated-id", statement="Old.", evidence=[
+    old = Claim(id="my-curated-id", statement="Whether Ana Silva was held", frame=arrest.frame, evidence=[
         Evidence(source=e.source, quote=e.quote, start=e.start, end=e.end, language=e.language,
                  attributed_to=None)])
-    again = grouping.group(cands, [old], ACTORS)
+    again = facts.group(cands, [old], actors, docs)
     kept = [c for c in again if c.id == "my-curated-id"]
     assert len(kept) == 1 and len(kept[0].evidence) == len(arrest.evidence)
+    assert kept[0].statement == "Whether Ana Silva was held"
     assert len({c.id for c in again}) == len(again)
+    assert [c for c in again if c.id != "my-curated-id"] == [c for c in fresh if c is not arrest]
+
+
+def test_a_new_document_never_rewords_a_claim():
+    # the first report names only the country; later ones name the city, which renames the story
+    first_doc = ("r-en", "The explosion in Ruritania killed 12 people.", "en")
+    later = (("r-de", "Die Explosion in Capitalia, der Hauptstadt von Ruritania, forderte 14 Tote.", "de"),
+             ("r-ru", "При взрыве в Капиталии (Руритании) погибли 14 человек.", "ru"))
+    before = claims(first_doc)
+    assert [c.statement for c in before] == ["Death toll of the explosion in Ruritania"]
+    assert statements_of(first_doc, *later) == ["Death toll of the explosion in Capitalia"]
+    after = claims(first_doc, *later, existing=before)
+    assert [(c.id, c.statement) for c in after] == [(before[0].id, before[0].statement)]
+    assert values(after[0]) == {"r-en": ["12"], "r-de": ["14"], "r-ru": ["14"]}
 
 
 def test_claims_do_not_swallow_everything():
     text = ("Ana Silva was arrested. The central bank raised interest rates. A storm destroyed homes. "
             "The football club signed a new coach. Parliament passed a budget agreement.")
-    doc, mentions = make_doc("x", text, "en", {"Ana Silva": ("ana", "person")})
-    result = grouping.group(find_evidence(doc, mentions), [], ACTORS)
-    assert all(len(c.evidence) == 1 for c in result)
+    result = claims(("x", text, "en"))
+    assert result and all(len(c.evidence) == 1 for c in result)
+
+
+def _role(source, start, former):
+    quote = "minister Ana Silva"
+    sent = Sentence(start, start + len(quote), quote, "en", "Latn")
+    return EvidenceCandidate(source=source, sentence=sent, start=start, end=start + len(quote), quote=quote,
+                             language="en", actors=["ana"], values={"role": "former" if former else "current"},
+                             event="role:minister")
+
+
+def test_a_role_is_a_claim_only_when_sources_disagree():
+    actors = {"ana": Actor(id="ana", name="Ana Silva", kind="person")}
+    agree = [_role("r1", 0, False), _role("r2", 5, False)]
+    assert facts.group(agree, [], actors, []) == []
+    result = facts.group(agree + [_role("r3", 3, True)], [], actors, [])
+    assert len(result) == 1
+    assert result[0].statement == "Whether Ana Silva holds the office of minister"
+    assert result[0].frame.slot == "role" and result[0].frame.role == "minister"
+    assert values(result[0]) == {"r1": ["current"], "r2": ["current"], "r3": ["former"]}
+    assert analysis.assess(result[0]) == "contested"
 
 
 def test_fold_keeps_offsets():
@@ -319,67 +553,61 @@ def test_negation_governs_the_main_event(lang, text, negated):
     assert cues.is_negated(text, lang) is negated
 
 
-# --- statements ------------------------------------------------------------------------
-
-PLACES = {
-    "ana": Actor(id="ana", name="Ana Silva", kind="person",
-                 aliases=[Alias("آنا سيلفا", "ar", "Arab"), Alias("Ана Силва", "ru", "Cyrl")]),
-    "bo": Actor(id="bo", name="Bo Lee", kind="person", aliases=[Alias("Бо Ли", "ru", "Cyrl")]),
-    "kremlin": Actor(id="kremlin", name="Kremlin", kind="organization"),
-    "ruritania": Actor(id="ruritania", name="Ruritania", kind="state"),
-    "capital": Actor(id="capital", name="Capitalia", kind="place"),
-}
-
-
-def _statements(sid, text, lang, names):
-    doc, mentions = make_doc(sid, text, lang, names)
-    return [c.statement for c in grouping.group(find_evidence(doc, mentions), [], PLACES)]
-
+# --- statements: the proposition's participants ----------------------------------------
 
 def test_patient_slot_takes_only_people():
-    # a state is never "arrested": the statement quotes the evidence instead
-    text = "Ruritania gözaltına alındı."
-    assert _statements("s", text, "tr", {"Ruritania": ("ruritania", "state")}) == [text]
+    # a state is never "detained": no claim, the clause stays readable in its source
+    assert statements_of(("s", "Ruritania gözaltına alındı.", "tr")) == []
 
 
 def test_patient_slot_filled_from_word_order():
-    assert _statements("s", "Ruritania'da Ana Silva gözaltına alındı.", "tr",
-                       {"Ruritania": ("ruritania", "state"), "Ana Silva": ("ana", "person")}) == \
-        ["Ana Silva was arrested."]
+    assert statements_of(("s", "Ruritania'da Ana Silva gözaltına alındı.", "tr")) == \
+        ["Whether Ana Silva was detained"]
     # Arabic: the patient follows the verbal noun
-    assert _statements("s", "أعلنت روريتانيا القبض على آنا سيلفا.", "ar",
-                       {"روريتانيا": ("ruritania", "state"), "آنا سيلفا": ("ana", "person")}) == \
-        ["Ana Silva was arrested."]
+    assert statements_of(("s", "أعلنت روريتانيا القبض على آنا سيلفا.", "ar")) == ["Whether Ana Silva was detained"]
 
 
-def test_counted_people_fill_the_patient_slot():
-    assert _statements("s", "واعتقل سبعة من موظفيها.", "ar", {}) == ["Seven people were arrested."]
+def test_counted_people_make_a_count_claim():
+    result = claims(("s", "واعتقل سبعة من موظفيها.", "ar"))
+    assert [(c.statement, c.frame.slot, values(c)) for c in result] == \
+        [("Number of people detained over the incident", "count", {"s": ["7"]})]
+
+
+def test_a_figure_in_a_clause_about_another_event_is_counted():
+    result = claims(("j", "The jet was shot down over Capitalia, killing 12 people, and the president "
+                          "accepted responsibility.", "en"))
+    toll = [c for c in result if c.frame.slot == "count"]
+    assert [(c.statement, values(c)) for c in toll] == \
+        [("Death toll of the downing of the aircraft in Capitalia", {"j": ["12"]})]
 
 
 def test_agent_and_object_from_word_order():
-    assert _statements("s", "Ana Silva, Bo Lee'yi telefonla uyardı.", "tr",
-                       {"Ana Silva": ("ana", "person"), "Bo Lee": ("bo", "person")}) == ["Ana Silva warned Bo Lee."]
-    assert _statements("s", "Ана Силва предупредила Бо Ли.", "ru",
-                       {"Ана Силва": ("ana", "person"), "Бо Ли": ("bo", "person")}) == ["Ana Silva warned Bo Lee."]
+    assert statements_of(("s", "Ana Silva, Bo Lee'yi telefonla uyardı.", "tr")) == ["Whether Ana Silva warned Bo Lee"]
+    assert statements_of(("s", "Ана Силва предупредила Бо Ли.", "ru")) == ["Whether Ana Silva warned Bo Lee"]
+    assert statements_of(("s", "Bo Lee warned Ana Silva of a plot.", "en")) == ["Whether Bo Lee warned Ana Silva"]
 
 
-def test_no_frame_falls_back_to_verbatim_quote():
-    # "crashed" has no fillable frame; no English evidence: the original quote, verbatim
-    text = "Самолет разбился под Капиталией."
-    assert _statements("s", text, "ru", {"Капиталией": ("capital", "place")}) == [text]
-    # an unfillable frame (met needs two people) never yields a bare "Met."
-    text2 = "Переговоры прошли в Капиталии."
-    out = _statements("s", text2, "ru", {"Капиталии": ("capital", "place")})
-    assert out == [text2]
+def test_no_fillable_proposition_makes_no_claim():
+    # "crashed" is a claim only with a count; "met" needs two participants
+    assert statements_of(("s", "Самолет разбился под Капиталией.", "ru")) == []
+    assert statements_of(("s", "Переговоры прошли в Капиталии.", "ru")) == []
 
 
-def test_english_statement_is_cleaned():
+def test_statement_leaves_out_speaker_and_wording():
     text = ("Within days, Ana Silva was arrested by the police, the news agency Reuters reported on Thursday. "
             "It has emerged that Bo Lee warned Ana Silva of a plot.")
-    names = {"Ana Silva": ("ana", "person"), "Bo Lee": ("bo", "person"), "Reuters": ("reuters", "outlet")}
-    got = _statements("s", text, "en", names)
-    assert "Ana Silva was arrested by the police." in got
-    assert "Bo Lee warned Ana Silva of a plot." in got
+    result = claims(("s", text, "en"))
+    assert sorted(c.statement for c in result) == ["Whether Ana Silva was detained",
+                                                   "Whether Bo Lee warned Ana Silva"]
+    arrest = next(c for c in result if c.frame.predicate == "arrested")
+    assert arrest.actors == ["ana"] and arrest.evidence[0].attributed_to == "reuters"
+
+
+ALIASED = {
+    "ana": Actor(id="ana", name="Ana Silva", kind="person",
+                 aliases=[Alias("آنا سيلفا", "ar", "Arab"), Alias("Ана Силва", "ru", "Cyrl")]),
+    "bo": Actor(id="bo", name="Bo Lee", kind="person", aliases=[Alias("Бо Ли", "ru", "Cyrl")]),
+}
 
 
 def test_english_fragment_is_widened_to_its_sentence():
@@ -387,34 +615,17 @@ def test_english_fragment_is_widened_to_its_sentence():
                              {"Ana Silva": ("ana", "person")})
     cands = [c for c in find_evidence(doc, mentions)]
     for c in cands:
-        st = statements.statement_for([c], PLACES)
+        st = statements.statement_for([c], ALIASED)
         assert st[0].isupper() and not st.lower().startswith("and ")
 
 
 def test_claim_actors_are_participants_not_places():
-    text = "In Capitalia, Ruritania's police arrested Ana Silva."
-    doc, mentions = make_doc("s", text, "en", {"Capitalia": ("capital", "place"),
-                                               "Ruritania": ("ruritania", "state"), "Ana Silva": ("ana", "person")})
-    result = grouping.group(find_evidence(doc, mentions), [], PLACES)
+    result = claims(("s", "In Capitalia, Ruritania's police arrested Ana Silva.", "en"))
     assert len(result) == 1
-    assert "capital" not in result[0].actors and "ana" in result[0].actors
+    assert result[0].actors == ["ana"]
 
 
-# --- grouping precision: one clause one claim, merging, frames -----------------------
-
-PEOPLE = {"Bo Lee": ("bo", "person"), "Ana Silva": ("ana", "person"), "بو لي": ("bo", "person"),
-          "آنا سيلفا": ("ana", "person"), "Бо Ли": ("bo", "person"), "Аной Силвой": ("ana", "person"),
-          "Ana Silva'yı": ("ana", "person")}
-
-
-def _cands(*docs):
-    out = []
-    for sid, text, lang in docs:
-        names = {k: v for k, v in PEOPLE.items() if k in text}
-        doc, mentions = make_doc(sid, text, lang, names)
-        out.extend(find_evidence(doc, mentions))
-    return out
-
+# --- one clause one claim; the same proposition whatever the wording --------------------
 
 def _span_owners(result):
     owners = {}
@@ -430,96 +641,43 @@ def test_subordinate_event_is_not_the_main_event():
     assert cues.main_event("Bo Lee met Ana Silva at a summit.", "en") == "met"
 
 
-def test_each_span_in_one_claim_and_manner_contest_on_the_warning():
-    cands = _cands(
+def test_each_span_in_one_claim_warning_and_meeting_apart():
+    result = claims(
         ("w-tr", "Bo Lee, Ana Silva'yı darbe planı hakkında telefonla uyardı.", "tr"),
+        ("w-tr2", "Bo Lee, Ana Silva'yı telefonla uyardı.", "tr"),
         ("w-ar", "حذّر بو لي آنا سيلفا من مؤامرة الانقلاب.", "ar"),
-        ("w-en", "Bo Lee warned Ana Silva of a coup plot. "
-                 "The coup plot was later discussed when Bo Lee met Ana Silva at a summit in Oslo.", "en"),
+        ("w-en", "Bo Lee warned Ana Silva of a coup plot.", "en"),
         ("m-de", "Bo Lee traf Ana Silva auf einem Gipfel in Oslo.", "de"),
         ("m-en", "Ana Silva met Bo Lee at the Oslo summit last week.", "en"),
     )
-    result = grouping.group(cands, [], ACTORS)
     assert all(len(ids) == 1 for ids in _span_owners(result).values())
-    warning = [c for c in result if "w-tr" in {e.source for e in c.evidence}]
-    assert len(warning) == 1
-    values = {e.value for e in warning[0].evidence if e.value}
-    assert values == {"phone call", "meeting"}
-    assert any("discussed" in e.quote for e in warning[0].evidence)
-    meeting = [c for c in result if "m-de" in {e.source for e in c.evidence}]
-    assert len(meeting) == 1 and "w-tr" not in {e.source for e in meeting[0].evidence}
-    assert len({e.value for e in meeting[0].evidence if e.value}) <= 1  # not contested there
+    by_statement = {c.statement: sorted(values(c)) for c in result}
+    assert by_statement == {"Whether Bo Lee warned Ana Silva": ["w-ar", "w-en", "w-tr", "w-tr2"],
+                            # met is symmetric: one claim whoever is named first
+                            "Whether Ana Silva met Bo Lee": ["m-de", "m-en"]}
+
+
+def test_an_object_far_from_the_verb_still_meets_its_fact():
+    result = claims(("a-en", "Bo Lee signed a trade agreement with Sweden.", "en"),
+                    ("d-ru", "Бо Ли подписал соглашение со Швецией.", "ru"))
+    assert [(c.statement, sorted(values(c))) for c in result] == \
+        [("Whether Bo Lee signed an agreement with Sweden", ["a-en", "d-ru"])]
 
 
 def test_arrested_and_charged_are_two_claims_in_every_language():
-    cands = _cands(
+    cands, actors, docs = corpus(
         ("x-en", "Ana Silva was arrested and charged with fraud.", "en"),
         ("x-de", "Ana Silva wurde festgenommen und wegen Betrugs angeklagt.", "de"),
         ("x-tr", "Ana Silva gözaltına alındı ve dolandırıcılıkla suçlandı.", "tr"),
         ("x-ar", "اعتقلت الشرطة آنا سيلفا ووجهت إليها تهمة الاحتيال.", "ar"),
     )
     assert sorted(c.event for c in cands) == ["arrested"] * 4 + ["charged"] * 4
-    result = grouping.group(cands, [], ACTORS)
+    result = facts.group(cands, [], actors, docs)
     assert all(len(ids) == 1 for ids in _span_owners(result).values())
-    by_event = {}
-    for c in result:
-        events = {next(x.event for x in cands if (x.source, x.start) == (e.source, e.start)) for e in c.evidence}
-        assert len(events) == 1, c
-        by_event.setdefault(events.pop(), []).append(c)
-    assert sorted(by_event) == ["arrested", "charged"]
-    for event, found in by_event.items():
-        assert len(found) == 1, event
-        assert {e.source for e in found[0].evidence} == {"x-en", "x-de", "x-tr", "x-ar"}
-
-
-def _feats(cands, kinds=None):
-    return [Feat(c, kinds or {}) for c in cands]
-
-
-def test_refine_merges_two_claims_with_one_frame():
-    cands = _cands(("a", "Ana Silva was arrested on Monday.", "en"),
-                   ("b", "Ana Silva wurde festgenommen.", "de"),
-                   ("c", "Ana Silva gözaltına alındı.", "tr"),
-                   ("d", "Ана Сильва задержана.", "ru"))
-    cands[3].actors = ["ana"]  # the Russian name form is not in the test gazetteer
-    feats = _feats(cands, {"ana": "person"})
-    scores = {(0, 1): 0.9, (2, 3): 0.9, (0, 2): 0.6, (0, 3): 0.6, (1, 2): 0.6, (1, 3): 0.6}
-    cosines = {k: 0.5 for k in scores}
-    assert refine([[0, 1], [2, 3]], feats, scores, cosines) == [[0, 1, 2, 3]]
-    # a clashing count keeps two incidents apart
-    feats[2].values = {"arrested": "2"}
-    feats[0].values = {"arrested": "40"}
-    assert refine([[0, 1], [2, 3]], feats, scores, cosines) == [[0, 1], [2, 3]]
-
-
-def test_refine_splits_a_catch_all_group():
-    # arrests of different, unnamed people that share only a state and the event word
-    texts = [("p1", "Police in Russia arrested a journalist.", "en"),
-             ("p2", "Die Polizei in Russland hat einen Blogger festgenommen.", "de"),
-             ("p3", "اعتقلت السلطات في روسيا ناشطا بارزا.", "ar")]
-    cands = _cands(*texts)
-    for c in cands:
-        c.actors = ["russia"]
-    feats = _feats(cands, {"russia": "state"})
-    scores = {(0, 1): 0.8, (0, 2): 0.8, (1, 2): 0.8}
-    cosines = {(0, 1): 0.4, (0, 2): 0.35, (1, 2): 0.45}
-    assert refine([[0, 1, 2]], feats, scores, cosines) == [[0], [1], [2]]
-    # the same wording holds them together
-    close = {k: 0.9 for k in cosines}
-    assert refine([[0, 1, 2]], feats, scores, close) == [[0, 1, 2]]
-
-
-def test_group_is_deterministic_under_shuffling():
-    cands = _cands(
-        ("x-en", "Ana Silva was arrested and charged with fraud.", "en"),
-        ("x-de", "Ana Silva wurde festgenommen und wegen Betrugs angeklagt.", "de"),
-        ("w-ar", "حذّر بو لي آنا سيلفا من مؤامرة الانقلاب.", "ar"),
-        ("m-de", "Bo Lee traf Ana Silva auf einem Gipfel in Oslo.", "de"),
-    )
-    first = grouping.group(cands, [], ACTORS)
-    for k in range(3):
-        shuffled = cands[k:] + cands[:k]
-        assert grouping.group(list(reversed(shuffled)), [], ACTORS) == first
+    assert sorted((c.statement, sorted(values(c))) for c in result) == [
+        ("Whether Ana Silva was charged", ["x-ar", "x-de", "x-en", "x-tr"]),
+        ("Whether Ana Silva was detained", ["x-ar", "x-de", "x-en", "x-tr"]),
+    ]
 
 
 def test_arabic_wa_joins_names_without_splitting():
@@ -539,18 +697,36 @@ def test_according_to_a_plan_cites_no_one(lang, text):
     assert all(c.attributed_to is None for c in found)
 
 
-def test_foiled_statement_names_its_topic():
-    cands = _cands(("f-tr", "Bo Lee sayesinde darbe girişimi engellendi.", "tr"),
-                   ("f-ar", "أحبطت محاولة انقلاب بفضل تدخل بو لي.", "ar"))
-    result = grouping.group(cands, [], ACTORS)
-    assert [c.statement for c in result if len(c.evidence) == 2] == ["A coup attempt was foiled."]
+def test_foiled_statement_names_its_story():
+    result = claims(("f-tr", "Bo Lee sayesinde darbe girişimi engellendi.", "tr"),
+                    ("f-ar", "أحبطت محاولة انقلاب بفضل تدخل بو لي.", "ar"))
+    assert [(c.statement, sorted(values(c))) for c in result] == \
+        [("Whether the coup attempt was foiled", ["f-ar", "f-tr"])]
 
 
 def test_arabic_topicalised_subject_fills_the_template():
-    doc, mentions = make_doc("t", "آنا سيلفا ، في الوقت نفسه ، انتقد أوسلو بشدة.", "ar",
-                             {"آنا سيلفا": ("ana", "person"), "أوسلو": ("oslo", "place")})
-    seen = {a: [Mention(m.source, m.start, m.end, m.text) for m, b in mentions if b == a] for a in ("ana", "oslo")}
-    actors = {"ana": Actor(id="ana", name="Ana Silva", kind="person", mentions=seen["ana"]),
-              "oslo": Actor(id="oslo", name="Oslo", kind="place", mentions=seen["oslo"])}
-    result = grouping.group(find_evidence(doc, mentions), [], actors)
-    assert [c.statement for c in result] == ["Ana Silva criticized Oslo."]
+    assert statements_of(("t", "آنا سيلفا ، في الوقت نفسه ، انتقد أوسلو بشدة.", "ar")) == \
+        ["Whether Ana Silva criticized Oslo"]
+
+
+def test_a_transliterated_name_is_capitalised():
+    names = dict(NAMES, capital=("كابيتاليا", "place"))
+    [statement] = statements_of(("k-ar", "أسفر الانفجار في كابيتاليا عن مقتل ١٥ شخصا.", "ar"), names=names)
+    place = statement.rsplit(" in ", 1)[1]
+    assert place[0].isupper(), statement
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("At least 5,000 people were killed", "en", {"killed": "5000"}),
+    ("Еще свыше 2,7 тысячи человек пострадали", "ru", {"injured": "2700"}),
+    ("количество раненых возросло до 4 тыс. человек", "ru", {"injured": "4000"}),
+    ("أسفر عن مقتل ما لا يقل عن 154 شخصًا وإصابة أكثر من 5000", "ar", {"killed": "154", "injured": "5000"}),
+    ("ölü sayısı 179'a yükseldi", "tr", {"killed": "179"}),
+    ("6 bini aşkın kişinin de yaralandığı", "tr", {"injured": "6000"}),
+    ("The number of people killed in Monday's explosion at a chemical plant in the city has risen to nine",
+     "en", {"killed": "9"}),
+    ("Two of the dead were foreign citizens", "en", {}),
+    ("In 2020 at least 12 people died", "en", {"killed": "12"}),
+])
+def test_figures_are_read_whole_and_only_as_totals(text, lang, want):
+    assert cues.extract_counts(text, lang) == want

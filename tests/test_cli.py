@@ -23,7 +23,8 @@ def run(*args):
     return CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["serve"], ["check"], ["report"], ["export"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["serve"], ["check"], ["report"], ["export"],
+                                     ["review"]])
 def test_help_everywhere(command):
     result = run(*command, "--help")
     assert result.exit_code == 0
@@ -34,7 +35,7 @@ def test_help_everywhere(command):
 
 def test_group_lists_every_command():
     output = run("--help").output
-    for name in ("extract", "build", "serve", "check", "report", "export"):
+    for name in ("extract", "build", "serve", "check", "report", "export", "review"):
         assert name in output
 
 
@@ -207,3 +208,122 @@ def test_export_on_broken_records_is_a_clean_error(repo):
     assert result.exit_code == 1
     assert "content/records/actors/reuters.yml:" in result.output and "Hint:" in result.output
     assert not (repo / "exports").exists()
+
+
+def test_build_refuses_a_changed_source_and_force_is_reported(repo, monkeypatch):
+    (repo / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content/pages\n", encoding="utf-8")
+    doc = repo / "content" / "sources" / "doc.txt"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("3 May", "4 May"), encoding="utf-8")
+    built: list = []
+
+    def ok(cmd, **kwargs):
+        built.append(kwargs["env"].get("DOSSIER_FORCE"))
+        (Path(cmd[cmd.index("-d") + 1]) / "index.html").write_text("new", encoding="utf-8")
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    monkeypatch.setattr(cli.subprocess, "run", ok)
+    result = CliRunner().invoke(cli.main, ["build", "--root", str(repo), "--no-extract"])
+    assert result.exit_code == 1 and built == []
+    assert "content/sources/doc.txt: changed since extraction" in result.output
+    assert "content/records/claims/ana-silva-arrested.yml" in result.output and "--force" in result.output
+    assert not (repo / "site").exists()
+    result = CliRunner().invoke(cli.main, ["build", "--root", str(repo), "--no-extract", "--force"])
+    assert result.exit_code == 0, result.output
+    assert built == ["1"]  # the plugin is told too
+    assert "published anyway (--force): content/sources/doc.txt" in result.output
+
+
+def test_build_summary_counts_and_lists_warnings(repo, monkeypatch):
+    (repo / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content/pages\n", encoding="utf-8")
+    record = repo / "content" / "records" / "sources" / "doc.yml"
+    text = record.read_text(encoding="utf-8").replace("title: A title", "title: null")
+    record.write_text(text + "notes:\n- 'date \"Thursday\" at 3-11 left unresolved: the document states no "
+                      "publication date'\n", encoding="utf-8")
+
+    def ok(cmd, **kwargs):
+        (Path(cmd[cmd.index("-d") + 1]) / "index.html").write_text("new", encoding="utf-8")
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    monkeypatch.setattr(cli.subprocess, "run", ok)
+    result = CliRunner().invoke(cli.main, ["build", "--root", str(repo), "--no-extract"])
+    assert result.exit_code == 0, result.output
+    assert "Warnings:         3" in result.output
+    assert "content/sources/doc.txt: no title found (give one as 'title:' in content/sources/doc.txt.meta.yml)" \
+        in result.output
+    assert "content/sources/doc.txt: 1 date(s) left unresolved ('Thursday')" in result.output
+    assert "site_url is not set in mkdocs.yml" in result.output
+    assert "Site:             site/ (open site/index.html" in result.output
+    (repo / "mkdocs.yml").write_text("site_name: t\nsite_url: https://x.example.org/\ndocs_dir: content/pages\n",
+                                     encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["build", "--root", str(repo), "--no-extract"])
+    assert "Warnings:         2" in result.output and "site_url" not in result.output
+
+
+def test_review_lists_duplicates_orphans_and_dates_with_the_file_to_edit(repo):
+    from dossier.io.store import load_records
+    from dossier.model import Actor, Claim
+    from dossier.site.review import render_review, review_items
+
+    records = load_records(repo / "content")
+    first = records.claims["ana-silva-arrested"]
+    records.claims["ana-silva-was-arrested"] = Claim(id="ana-silva-was-arrested", statement="Ana Silva was arrested!",
+                                                    actors=["ana-silva"], evidence=first.evidence[:1])
+    records.claims["unrelated"] = Claim(id="unrelated", statement="Ana Silva won a prize.", actors=["ana-silva"])
+    records.actors["anna-silva"] = Actor(id="anna-silva", name="Ana Silva", kind="person")
+    records.sources["doc"].published = None
+    records.sources["doc"].notes = ['date "Thursday" at 3-11 left unresolved: the document states no publication date']
+    orphans = [{"file": "content/curation/claims/gone.yml", "line": 2, "message": "no claim 'gone'"}]
+    shown = [str(i) for i in review_items(records, orphans)]
+    assert shown == [
+        "content/curation/claims/ana-silva-arrested.yml: 'Ana Silva was arrested!' may be the same claim as "
+        "'Ana Silva was arrested.' (to merge them, write: merge: [ana-silva-was-arrested])",
+        "content/curation/actors/ana-silva.yml: 'Ana Silva' may be the same as 'Ana Silva' "
+        "(to merge them, write: merge: [anna-silva])",
+        "content/curation/claims/gone.yml:2: no claim 'gone' (fix the decision or delete it)",
+        "content/sources/doc.txt.meta.yml: 1 date(s) left unresolved in content/sources/doc.txt ('Thursday'): "
+        "the document states no publication date (give the date it was published as 'published: YYYY-MM-DD')",
+    ]
+    page = render_review(records, orphans)
+    assert page.startswith("---\ntitle: \"Review queue\"\nsearch:\n  exclude: true\n---\n")
+    assert "<code>content/curation/claims/gone.yml:2</code>" in page and "(../" not in page
+
+
+def test_review_command(repo):
+    result = run("review", "--root", str(repo))
+    assert result.exit_code == 0, result.output
+    assert "Likely duplicate claims: 0" in result.output and "0 item(s) to review" in result.output
+
+
+def test_the_plugin_refuses_a_changed_source_too(repo):
+    """A plain `mkdocs build` (no dossier CLI) stops naming the file; DOSSIER_FORCE=1 publishes."""
+    import os
+    import sys
+
+    (repo / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content/pages\nplugins:\n  - dossier\n", encoding="utf-8")
+    doc = repo / "content" / "sources" / "doc.txt"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("3 May", "4 May"), encoding="utf-8")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(repo / "out")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("DOSSIER_FORCE", None)
+    done = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env)
+    assert done.returncode != 0
+    assert "not published" in done.stderr and "content/sources/doc.txt: changed since extraction" in done.stderr
+    loud = [c for c in cmd if c != "-q"]
+    done = subprocess.run(loud, cwd=repo, capture_output=True, text=True, env={**env, "DOSSIER_FORCE": "1"})
+    assert done.returncode == 0, done.stderr
+    assert (repo / "out" / "data" / "claimreview.json").is_file()
+    assert "WARNING" in done.stderr and "site_url is not set in mkdocs.yml" in done.stderr  # not strict: a warning
+
+
+def test_the_review_page_stays_bounded_at_any_size(monkeypatch):
+    from types import SimpleNamespace
+
+    from dossier.site import review
+
+    many = [review.Item(section=review.SECTIONS[0], what=f"claim {i} may repeat claim {i + 1}",
+                        file=f"content/curation/claims/c{i}.yml", line=None, action="write merge: [...]", pages=())
+            for i in range(5000)]
+    monkeypatch.setattr(review, "review_items", lambda records, orphans=(): many)
+    page = review.render_review(SimpleNamespace(orphans=[]))
+    assert len(page.encode("utf-8")) < 100_000
+    assert f"and {5000 - review.PAGE_ITEMS} more" in page

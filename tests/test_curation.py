@@ -208,12 +208,11 @@ def test_corrected_statement_verdict_and_evidence_hold(curated):
     assert reviews and reviews[0]["claimReviewed"] == "An editor's corrected statement."
 
 
-def test_rejected_claim_stays_gone(curated):
+def test_rejected_claim_keeps_a_marked_record(curated):
     gone = curated["gone"].id
-    assert gone not in curated["recs"].claims
+    record = curated["recs"].claims[gone]  # kept for its tombstone page, out of every listing
+    assert record.rejected is not None and record.rejected.reason == "Not a claim, a fragment."
     assert not any(gone in c.former_ids for c in curated["recs"].claims.values())
-    assert not (curated["site"] / "claims" / f"{gone}.html").exists()
-    assert gone not in (curated["site"] / "search" / "search_index.json").read_text(encoding="utf-8")
 
 
 def test_added_claim_holds_with_offsets(curated):
@@ -285,7 +284,9 @@ def test_orphaned_curation_is_reported(tmp_path):
     doc = write(root / "content" / "sources" / "a.txt", SMALL)
     pipeline.extract(root)
     recs = records.load_records(root / "content")
-    claim = sorted(recs.claims.values(), key=lambda c: c.id)[0]
+    # a claim that outlives the edit below (the arrest of Ana Silva, not the count)
+    claim = next(c for c in sorted(recs.claims.values(), key=lambda c: c.id)
+                 if not any("seven people" in e.quote for e in c.evidence))
     cur = root / "content" / "curation" / "claims"
     write(cur / f"{claim.id}.yml", f"""\
 verdict:
@@ -465,3 +466,139 @@ def test_sidecar_changes_the_document_cache_key(repo):
     before = cache.document_key(doc, repo)
     write(doc.with_name("doc.txt.meta.yml"), "published: 2025-10-21\n")
     assert cache.document_key(doc, repo) != before
+
+
+# ---------------------------------------------------------------------------------------
+# Claim merges, translations, rejection marks, selectors of added evidence
+# ---------------------------------------------------------------------------------------
+
+def _two_claims(tmp_path):
+    """The small records plus a second claim quoting the Arabic sentence alone."""
+    from dossier.model import Claim
+
+    recs, doc = _small(tmp_path)
+    first = recs.claims["ana-silva-arrested"]
+    other = Claim(id="news-true", statement="The news is true.", actors=["reuters"], evidence=[first.evidence[1]])
+    first.evidence = first.evidence[:1]
+    recs.claims[other.id] = other
+    return recs, doc
+
+
+def test_claim_merge_folds_evidence_actors_and_ids(tmp_path):
+    recs, doc = _two_claims(tmp_path)
+    write(tmp_path / "content" / "curation" / "claims" / "ana-silva-arrested.yml", "merge: [news-true]\n")
+    result = curation.apply(tmp_path / "content", [doc], recs.actors, list(recs.claims.values()))
+    assert result.orphans == []
+    (claim,) = result.claims
+    assert claim.id == "ana-silva-arrested" and claim.former_ids == ["news-true"]
+    assert len(claim.evidence) == 2 and claim.actors == ["ana-silva", "reuters", "silva"]
+
+
+@pytest.mark.parametrize("files, line, words", [
+    ({"a.yml": "merge: [a]\n"}, 1, "merged into itself"),
+    ({"a.yml": "merge: [b]\n", "b.yml": "statement: x\nmerge: [c]\n", "c.yml": "merge: [a]\n"}, 1, "merge cycle"),
+    ({"a.yml": "reject: true\nreason: wrong\nmerge: [b]\n"}, 3, "rejected claim cannot"),
+    ({"a.yml": "translation: Hello\n"}, 1, "translated_by"),
+])
+def test_bad_merges_and_translations_name_file_and_line(repo, files, line, words):
+    for name, text in files.items():
+        write(repo / "content" / "curation" / "claims" / name, text)
+    _overlay, issues = curation.load(repo / "content", repo)
+    assert issues, files
+    first = min(issues)
+    assert first.path.endswith("a.yml") and first.line == line and words in first.message, issues
+    if "cycle" in words:
+        assert {i.path.rsplit("/", 1)[-1] for i in issues} == {"a.yml", "b.yml", "c.yml"}
+        assert "a -> b -> c -> a" in first.message
+
+
+def test_rejected_claim_is_marked_not_removed(tmp_path):
+    recs, doc = _small(tmp_path)
+    write(tmp_path / "content" / "curation" / "claims" / "ana-silva-arrested.yml",
+          "reject: true\nreason: Not a claim.\nrejected_by: Jane Editor\nrejected_on: 2025-11-04\n")
+    result = curation.apply(tmp_path / "content", [doc], recs.actors, list(recs.claims.values()))
+    (claim,) = result.claims
+    assert (claim.rejected.reason, claim.rejected.by, claim.rejected.date) == \
+        ("Not a claim.", "Jane Editor", "2025-11-04")
+    assert len(claim.evidence) == 2  # the record keeps what it was, for its page
+
+
+def test_translations_of_statement_and_quotes(tmp_path):
+    from conftest import DOC_TEXT
+
+    recs, doc = _small(tmp_path)
+    write(tmp_path / "content" / "curation" / "claims" / "ana-silva-arrested.yml", """\
+translation: Ana Silva fue detenida.
+translated_by: Jane Editor
+translate_evidence:
+- source: doc
+  quote: قال إن الخبر صحيح
+  translation: said the news is true
+  translated_by: Jane Editor
+add_evidence:
+- source: doc
+  quote: Reuters reported
+  added_by: Jane Editor
+  translation: Reuters informó
+  translated_by: Juan
+""")
+    result = curation.apply(tmp_path / "content", [doc], recs.actors, list(recs.claims.values()))
+    assert result.orphans == []
+    (claim,) = result.claims
+    assert (claim.translation, claim.translated_by) == ("Ana Silva fue detenida.", "Jane Editor")
+    arabic = [e for e in claim.evidence if e.language == "ar"][0]
+    assert (arabic.translation, arabic.translated_by) == ("said the news is true", "Jane Editor")
+    added = [e for e in claim.evidence if e.added_by][0]
+    assert (added.translation, added.translated_by) == ("Reuters informó", "Juan")
+    # the added evidence carries its TextQuoteSelector context, trimmed at the document's start
+    assert added.prefix is None and added.suffix == DOC_TEXT[added.end:added.end + 32]
+
+
+def test_the_worked_example_in_the_docs_applies_to_the_sample(tmp_path):
+    """docs/curation.md's worked example: every file parses, every quote and id is in the
+    sample, nothing is orphaned (it is regenerated with the sample's records)."""
+    import re
+
+    from dossier.extract.ingest import load_document
+    from dossier.model import Document
+
+    text = (REPO / "docs" / "curation.md").read_text(encoding="utf-8")
+    example = text[text.index("### Worked example"):text.index("### Claims:")]
+    content = tmp_path / "content"
+    for block in re.findall(r"```yaml\n(.*?)```", example, re.S):
+        first = block.splitlines()[0]
+        target = first.split("#", 1)[1].split()[0]
+        if target.startswith("content/sources/"):
+            continue  # a sidecar of placeholders
+        write(tmp_path / target, block)
+    recs = records.load_records(REPO / "content")
+    docs = [Document(source=s, text=load_document(REPO / s.path, REPO).text) for s in recs.sources.values()]
+    result = curation.apply(content, docs, recs.actors, list(recs.claims.values()))
+    assert result.orphans == [], [str(o) for o in result.orphans]
+    by_id = {c.id: c for c in result.claims}
+    claim = by_id["whether-ramiz-mekhtiyev-was-detained"]
+    assert claim.verdict.rating == "mostly-true"
+    assert [e.translated_by for e in claim.evidence if e.translation] == ["Jane Editor", "Jane Editor"]
+    assert "whether-ilham-aliyev-warned-of-the-coup-attempt-in-baku" not in by_id
+    assert by_id["whether-vladimir-putin-warned-ilham-aliyev"].former_ids == \
+        ["whether-ilham-aliyev-warned-of-the-coup-attempt-in-baku"]
+
+
+def test_sidecar_retrieved_date_reaches_the_source_record(tmp_path):
+    recs, doc = _small(tmp_path)
+    write(tmp_path / "content" / "sources" / "doc.txt", "x")
+    write(tmp_path / "content" / "sources" / "doc.txt.meta.yml", "retrieved: 2025-10-22\n")
+    curation.apply(tmp_path / "content", [doc], recs.actors, list(recs.claims.values()))
+    assert doc.source.retrieved == "2025-10-22"
+
+
+def test_check_reports_decisions_the_records_do_not_show(repo):
+    cur = repo / "content" / "curation" / "claims"
+    write(cur / "ana-silva-arrested.yml", "reject: true\nreason: wrong\n")
+    problems = [str(p) for p in check.check(repo)]
+    assert any("rejected but its record is not marked so" in p for p in problems), problems
+    write(cur / "ana-silva-arrested.yml", "merge: [other]\ntranslation: T\ntranslated_by: E\n")
+    problems = [str(p) for p in check.check(repo)]
+    assert any(p.startswith("content/curation/claims/ana-silva-arrested.yml:1: merge: 'other' is not merged")
+               for p in problems), problems
+    assert any(":2: translation differs from the record" in p for p in problems), problems

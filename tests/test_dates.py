@@ -1,7 +1,9 @@
 """dossier.extract.dates: parse_date and find_dates across languages."""
+import re
+
 import pytest
 
-from dossier.extract.dates import find_dates, parse_date
+from dossier.extract.dates import find_dates, parse_date, periods
 
 
 @pytest.mark.parametrize("text, languages, expected", [
@@ -100,3 +102,86 @@ def test_find_dates_is_deterministic_and_sorted():
     assert first == sorted(first)
     for s, e, iso, prec in first:
         assert prec in ("day", "month", "year") and 0 <= s < e <= len(text)
+
+
+# --- ranges and durations ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("The director served from 1995 to 2019, when he was relieved of his post.", "en"),
+    ("Он занимал пост с 1995 по 2019 год, когда был освобождён.", "ru"),
+    ("1995-2019 yılları arasında genel müdürlük yaptı.", "tr"),
+    ("1995-ci ildən 2019-cu ilə qədər direktor işləyib.", "az"),
+    ("Er war von 1995 bis 2019 Direktor.", "de"),
+    ("شغل المنصب من عام 1995 إلى عام 2019.", "ar"),
+])
+def test_a_range_is_no_event_date(text, language):
+    """A period is stated, not a moment: neither end is the event's date."""
+    assert find_dates(text, language, "2025-10-20") == []
+    assert periods(text, language)
+
+
+def test_dates_beside_a_range_or_a_list_stay():
+    text = "Er war von 1995 bis 2019 Direktor und wurde am 9. Oktober 2025 verhaftet."
+    assert _found(text, "de") == [("9. Oktober 2025", "2025-10-09", "day")]
+    listed = "He was arrested on 9 October 2025 and released in 2019."
+    assert [iso for _, iso, _ in _found(listed, "en")] == ["2025-10-09", "2019"]
+
+
+def test_a_duration_is_no_event_date():
+    text = "Prices rose for the past month, officials said on 3 May 2024."
+    assert [iso for _, iso, _ in _found(text, "en", "2024-05-03")] == ["2024-05-03"]
+
+
+# --- header lines: metadata, never title, quote or event date ----------------------------
+
+def _extract(tmp_path, files):
+    from dossier import pipeline
+    from dossier.io import store
+    src = tmp_path / "content" / "sources"
+    src.mkdir(parents=True)
+    for name, text in files.items():
+        (src / name).write_text(text, encoding="utf-8")
+    pipeline.extract(tmp_path)
+    return store.load_records(tmp_path / "content"), tmp_path / "content" / "records"
+
+
+def test_a_leading_date_line_is_the_publication_date_and_in_no_record(tmp_path):
+    line = "date 2024-03-23 Fire at the central market kills twelve people in the capital overnight"
+    body = ("The fire broke out at the central market on Friday night, the emergency ministry said. "
+            "Twelve people were killed and 30 injured in the fire, according to officials.\n")
+    prose_line = "date 2023-11-02 Twelve people were killed in a fire at the harbour, the port authority said."
+    recs, folder = _extract(tmp_path, {"a.txt": f"{line}\n\n{body}", "b.txt": f"{prose_line}\n\n{body}"})
+    assert (recs.sources["a"].published, recs.sources["a"].published_precision) == ("2024-03-23", "day")
+    assert recs.sources["b"].published == "2023-11-02"
+    assert recs.sources["a"].title == "Fire at the central market kills twelve people in the capital overnight"
+    for path in folder.rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        # (a quote's selector `prefix` is the raw text before it, whatever that is)
+        text = re.sub(r"\n  prefix: .*", "", text)
+        assert "date 2024" not in text and "date 2023" not in text, path
+    assert all(e.date != "2023-11-02" for c in recs.claims.values() for e in c.evidence)
+
+
+def test_wire_datelines_and_labelled_dates_are_metadata(tmp_path):
+    recs, _ = _extract(tmp_path, {
+        "tass.txt": "MOSCOW, July 1. /TASS/. Twelve people were killed in a fire at the central market, "
+                    "the emergency ministry said on Friday.\n",
+        "ru.txt": "МОСКВА, 1 июля 2024. /ТАСС/. Двенадцать человек погибли при пожаре на центральном рынке, "
+                  "сообщили в министерстве.\n",
+        "pub.txt": "Published: 12 March 2024 10:15 GMT The mayor opened the new bridge over the river on "
+                   "Tuesday, the city said.\n",
+    })
+    assert recs.sources["tass"].publisher == "TASS" and recs.sources["tass"].published is None
+    assert (recs.sources["ru"].publisher, recs.sources["ru"].published) == ("ТАСС", "2024-07-01")
+    assert recs.sources["pub"].published == "2024-03-12"
+    quotes = [e.quote for c in recs.claims.values() for e in c.evidence]
+    assert quotes and not any("TASS" in q or "ТАСС" in q or "Published" in q or "10:15" in q for q in quotes)
+    names = {a.name for a in recs.actors.values()}
+    assert not names & {"MOSCOW", "Moscow", "МОСКВА", "Москва"}
+
+
+def test_outlet_beside_the_date_line_is_the_publisher(tmp_path):
+    recs, _ = _extract(tmp_path, {"c.txt": "Feribot battı: 6 ölü\n\nÇanakkale Postası | 18 Temmuz 2026\n\n"
+                                           "Kabatepe'den Gökçeada'ya sefer yapan yolcu feribotu cumartesi günü fırtına "
+                                           "nedeniyle battı, Sahil Güvenlik Komutanlığı açıkladı.\n"})
+    assert (recs.sources["c"].publisher, recs.sources["c"].published) == ("Çanakkale Postası", "2026-07-18")

@@ -66,8 +66,8 @@ def test_aliases_stop_the_run_with_one_line(dossier: Path):
     assert "Traceback" not in result.output
 
 
-def test_a_bad_sidecar_leaves_its_document_built(dossier: Path):
+def test_a_bad_sidecar_leaves_its_document_built_and_the_exit_status_1(dossier: Path):
     result = _run_with_deep(dossier, f"content/sources/{DOC}.meta.yml", "extract")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert f"{DOC}.meta.yml:1: YAML nested more than {MAX_DEPTH} levels deep" in result.output
     assert (dossier / "content" / "records" / "sources").is_dir()

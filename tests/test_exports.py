@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 
 from dossier import exports
 from dossier.extract.ingest import load_document
@@ -42,8 +42,9 @@ def files(dossier):
 
 def test_the_files(files):
     names = {f"data/{n}" for n in exports.FILES}
-    names |= {f"data/schemas/{kind}.schema.json" for kind in SCHEMA_KINDS}
+    names |= {f"data/schemas/{kind}.schema.json" for kind in SCHEMA_KINDS} | {"data/schemas/claimreview.schema.json"}
     assert set(files) == names
+    assert sorted(exports.paths()) == sorted(names)
     assert {f"data/schemas/{k}.schema.json" for k in ("sources", "actors", "claims")} <= names
 
 
@@ -137,3 +138,61 @@ def test_write_puts_the_files_in_a_folder(tmp_path, dossier, files):
         sorted(path[len("data/"):] for path in files)
     for path, data in files.items():
         assert (tmp_path / "out" / path[len("data/"):]).read_bytes() == data
+
+
+def test_claimreview_feed_validates(files, dossier):
+    recs, _ = dossier
+    feed = json.loads(files["data/claimreview.json"])
+    published = json.loads(files["data/schemas/claimreview.schema.json"])
+    assert published == exports.CLAIMREVIEW_SCHEMA
+    Draft202012Validator.check_schema(published)
+    errors = list(Draft202012Validator(published, format_checker=FormatChecker()).iter_errors(feed))
+    assert not errors, errors[0].message
+    reviewed = sorted(c.id for c in recs.claims.values() if c.verdict is not None)
+    assert [r["url"].rsplit("/", 1)[-1] for r in feed["dataFeedElement"]] == [f"{c}.html" for c in reviewed]
+    for review in feed["dataFeedElement"]:
+        assert review["url"].startswith("https://dossier.example.org/claims/")
+        assert review["reviewRating"]["alternateName"] and review["claimReviewed"]
+        assert all(a["url"].startswith("http") for a in review["itemReviewed"]["appearance"])
+
+
+def test_claimreview_feed_rejects_what_aggregators_cannot_read():
+    """The schema is a real check: a relative url, a missing rating name, no appearance fail."""
+    validator = Draft202012Validator(exports.CLAIMREVIEW_SCHEMA, format_checker=FormatChecker())
+    good = {"@type": "ClaimReview", "url": "https://x.example.org/claims/a.html", "claimReviewed": "A.",
+            "datePublished": "2025-10-21", "author": {"@type": "Person", "name": "E"},
+            "reviewRating": {"@type": "Rating", "alternateName": "False"},
+            "itemReviewed": {"@type": "Claim", "appearance": [{"@type": "CreativeWork", "url": "https://n.example/1"}]}}
+    feed = {"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": [good]}
+    assert not list(validator.iter_errors(feed))
+    for broken in ({**good, "url": "claims/a.html"},
+                   {**good, "reviewRating": {"@type": "Rating"}},
+                   {**good, "itemReviewed": {"@type": "Claim", "appearance": []}}):
+        assert list(validator.iter_errors({**feed, "dataFeedElement": [broken]}))
+
+
+def test_claimreview_feed_without_site_url_lists_only_absolute_addresses(dossier):
+    recs, texts = dossier
+    feed = json.loads(exports.exports(recs, texts)["data/claimreview.json"])
+    for review in feed["dataFeedElement"]:  # only reviews published elsewhere, with their own url
+        assert review["url"].startswith("http")
+        assert all(a["url"].startswith("http") for a in review["itemReviewed"]["appearance"])
+
+
+def test_w3c_annotations_carry_quote_selectors(files, dossier):
+    recs, texts = dossier
+    collection = json.loads(files["data/annotations.jsonld"])
+    items = collection["first"]["items"]
+    assert collection["total"] == len(items) == sum(len(c.evidence) for c in recs.claims.values())
+    assert len({a["id"] for a in items}) == len(items)
+    for a in items:
+        quote, position = a["target"]["selector"]
+        assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
+        source_id = next(s for s in recs.sources if a["target"]["source"].endswith(f"sources/{s}.html")
+                         or a["target"]["source"] == recs.sources[s].url)
+        text = texts[source_id]
+        assert text[position["start"]:position["end"]] == quote["exact"]
+        if "prefix" in quote:
+            assert text[:position["start"]].endswith(quote["prefix"])
+        if "suffix" in quote:
+            assert text[position["end"]:].startswith(quote["suffix"])

@@ -237,3 +237,21 @@ def test_spans_are_sorted_non_overlapping_and_deterministic():
             assert x.end <= y.start
         for s in spans:
             assert 0 <= s.start < s.end <= len(a.text)
+
+
+@pytest.mark.parametrize("line, published, publisher", [
+    ("Eurasia Wire | Moscow | 12 May 2026", "2026-05-12", "Eurasia Wire"),
+    ("By Staff Reporters | BERLIN, Germany, March 3, 2026", "2026-03-03", None),
+    ("Le Journal de l'Est — 4 mars 2026 à 09h15", "2026-03-04", "Le Journal de l'Est"),
+    ("La Voz Internacional | 5 de noviembre de 2026", "2026-11-05", "La Voz Internacional"),
+])
+def test_a_header_line_of_parts_set_off_by_bars_gives_date_and_outlet(tmp_path, line, published, publisher):
+    (tmp_path / "content" / "sources").mkdir(parents=True)
+    path = tmp_path / "content" / "sources" / "doc.txt"
+    path.write_text(f"A headline about a fire in a port\n\n{line}\n\nA fire broke out in the port on Monday. "
+                    "Firefighters worked through the night to put it out.\n", encoding="utf-8")
+    doc = load_document(path, tmp_path)
+    assert (doc.source.published, doc.source.publisher) == (published, publisher)
+    assert doc.source.title == "A headline about a fire in a port"
+    start = doc.text.index(line)
+    assert any(s.start <= start and s.end >= start + len(line) for s in doc.source.boilerplate)  # never a quote

@@ -54,7 +54,9 @@ def test_names_that_must_not_merge(a, b):
 @pytest.mark.parametrize("words, lang, expected", [
     (["Ильхаму", "Алиеву"], "ru", ["Ильхам", "Алиев"]),      # dative: the first name agrees
     (["Ильхамом", "Алиевым"], "ru", ["Ильхам", "Алиев"]),    # instrumental
-    (["Анна", "Петрова"], "ru", ["Анна", "Петров"]),         # a nominative first name stays
+    (["Анна", "Петрова"], "ru", ["Анна", "Петрова"]),        # a nominative name stays, gender kept
+    (["Анной", "Петровой"], "ru", ["Анна", "Петрова"]),      # feminine instrumental
+    (["Ильхама", "Алиева"], "ru", ["Ильхам", "Алиев"]),      # genitive, which -а alone cannot tell
     (["İlham", "Əliyevi"], "az", ["İlham", "Əliyev"]),        # accusative without apostrophe
     (["Ramiz", "Mehdiyevə"], "az", ["Ramiz", "Mehdiyev"]),    # dative
     (["Ramiz", "Mehdiyevin"], "az", ["Ramiz", "Mehdiyev"]),   # genitive

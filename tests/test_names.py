@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.text import morph
 from dossier.text.names import (key_strength, name_key, remember_same_names, same_name, same_name_count,
                                 same_name_table, strip_arabic_clitics, strip_suffix, tidy_name)
 
@@ -85,3 +86,41 @@ def test_tidy_name_title_cases_names_written_in_one_case():
     assert tidy_name("VLADIMIR PUTIN") == "Vladimir Putin"
     assert tidy_name("TASS") == "TASS"  # short capitals are an acronym
     assert tidy_name("Ilham Aliyev") == "Ilham Aliyev"
+
+
+# --- morphology: Russian/Ukrainian case forms -> the nominative -----------------------------
+
+
+
+@pytest.mark.parametrize("words, language, expected", [
+    (("Лаврова",), "ru", ("Лавров",)),
+    (("Лавровым",), "ru", ("Лавров",)),
+    (("Сергея", "Лаврова"), "ru", ("Сергей", "Лавров")),
+    (("России",), "ru", ("Россия",)),
+    (("Захаровой",), "ru", ("Захарова",)),  # her gender is kept: not Захаров
+    (("Марии", "Захаровой"), "ru", ("Мария", "Захарова")),
+    (("Федеральной", "службы", "безопасности"), "ru", ("Федеральная", "служба", "безопасности")),
+    (("Ильхамом", "Алиевым"), "ru", ("Ильхам", "Алиев")),
+    (("ФСБ",), "ru", ("ФСБ",)),
+    (("України",), "uk", ("Україна",)),
+    (("Зеленського",), "uk", ("Зеленський",)),
+])
+def test_nominative_of_declined_names(words, language, expected):
+    if not morph.available(language):
+        pytest.skip("pymorphy3 dictionaries not installed")
+    assert morph.nominative(words, language) == expected
+
+
+def test_equally_likely_readings_give_no_guess():
+    if not morph.available("uk"):
+        pytest.skip("pymorphy3 dictionaries not installed")
+    assert morph.nominative(("Києві",), "uk") is None  # Київ or a first name: the suffix rules decide
+
+
+def test_adjectives_are_common_words_names_are_not():
+    if not morph.available("ru"):
+        pytest.skip("pymorphy3 dictionaries not installed")
+    assert morph.is_common_word("Уголовного", "ru")
+    assert not morph.is_common_word("Кремля", "ru")
+    assert not morph.is_common_word("Мехдиева", "ru")
+    assert not morph.is_common_word("России", "ru")

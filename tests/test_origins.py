@@ -160,3 +160,143 @@ def test_publishers_match_names_prefixes_and_scripts():
                "l1": src("l1", publisher="Daily Ledger"), "x": src("x", publisher="Daily Sabah"),
                "k": src("k", publisher="Kyiv"), "none": src("none")}
     assert analysis.publishers(sources, actors) == {"daily-ledger": ["l1"], "novaya": ["n1", "n2"]}
+
+
+# --- copies count once --------------------------------------------------------------------
+
+COPIES = Path(__file__).resolve().parent / "fixtures" / "copies"
+
+
+def _mirror(text: str, banner: str, trim: bool) -> str:
+    """A mirror site's copy: its own banner and footer, the body as is (or its last sentence cut)."""
+    body = text.rstrip()
+    if trim:
+        body = body[: body.rstrip(".").rfind(".") + 1]
+    return f"{banner}\n\n{body}\n\nAll rights reserved. Share this article.\n"
+
+
+def _origins_by_evidence(root: Path, skip: set[str]) -> dict[frozenset, int]:
+    recs = records.load_records(root / "content")
+    out = {}
+    for c in recs.claims.values():
+        key = frozenset((e.source, e.start) for e in c.evidence if e.source not in skip)
+        if key:
+            out[key] = len(c.origins)
+    return out, recs
+
+
+def test_a_mirror_or_wire_copy_adds_no_origin_in_three_languages(tmp_path):
+    before, after = tmp_path / "before", tmp_path / "after"
+    for root in (before, after):
+        (root / "content" / "sources").mkdir(parents=True)
+        for path in sorted(COPIES.iterdir()):
+            shutil.copyfile(path, root / "content" / "sources" / path.name)
+    mirrors = {"en-wire": ("zz-en-mirror.txt", "Daily Mirror Online", False),
+               "ru-wire": ("zz-ru-copy.txt", "Зеркало новостей", True),
+               "ar-wire": ("zz-ar-mirror.txt", "موقع المرآة", False)}
+    for original, (name, banner, trim) in mirrors.items():
+        text = (COPIES / f"{original}.txt").read_text(encoding="utf-8")
+        (after / "content" / "sources" / name).write_text(_mirror(text, banner, trim), encoding="utf-8")
+    pipeline.extract(before)
+    pipeline.extract(after)
+    copies = {Path(n).stem.replace("_", "-"): o for o, (n, _b, _t) in mirrors.items()}
+    base, _ = _origins_by_evidence(before, set())
+    grown, recs = _origins_by_evidence(after, set(copies))
+    for copy, original in copies.items():
+        assert recs.sources[copy].derived_from == original
+    assert not any(recs.sources[s].derived_from for s in recs.sources if s not in copies)
+    with_copy = [c for c in recs.claims.values() if any(e.source in copies for e in c.evidence)]
+    assert {e.language for c in with_copy for e in c.evidence if e.source in copies} == {"en", "ru", "ar"}
+    for claim in with_copy:
+        assert not any(o.kind == "source" and o.id in copies for o in claim.origins), claim.id
+        key = frozenset((e.source, e.start) for e in claim.evidence if e.source not in copies)
+        if key in base:
+            assert len(claim.origins) == base[key], claim.id
+    assert sum(1 for k in grown if k in base and grown[k] == base[k]) >= len(with_copy) // 2
+    assert all(base[k] == n for k, n in grown.items() if k in base)
+
+
+def test_a_sidecar_marks_a_translation_by_file_name():
+    claim = Claim(id="c", statement="s", evidence=[ev("a"), ev("t"), ev("b")])
+    sources = {"a": src("a"), "b": src("b"), "t": src("t")}
+    sources["t"].translation_of = "a"
+    got = analysis.origins(claim, sources, ACTORS)
+    assert [(o.id, o.kind, o.via) for o in got] == [("a", "source", ["a", "t"]), ("b", "source", ["b"])]
+    assert got[0].chain == [["a"], ["t", "a"]]
+    # a copy of a copy is one origin with its original, even when the original does not state it
+    sources["b"].derived_from = "t"
+    only_copies = Claim(id="c", statement="s", evidence=[ev("t"), ev("b")])
+    assert [(o.id, o.via) for o in analysis.origins(only_copies, sources, ACTORS)] == [("a", ["b", "t"])]
+
+
+def test_find_copies_is_deterministic_and_finds_only_planted_copies():
+    import random
+    from dossier.extract import copies
+
+    rng = random.Random(7)
+    vocab = [f"w{k}" for k in range(3000)]
+    texts = {f"d{k:04d}": " ".join(rng.choice(vocab) for _ in range(120)) + "." for k in range(400)}
+    texts["d9001"] = "Mirror banner. " + texts["d0010"]  # a mirror
+    texts["d9002"] = " ".join(texts["d0020"].split()[:70])  # a trimmed wire copy
+    texts["d9003"] = texts["d0030"][: len(texts["d0030"]) // 5] + " " + texts["d0031"]  # quotes a little of one
+    sources = [src(sid, published="2024-01-02" if sid == "d9002" else None) for sid in texts]
+    sources[list(texts).index("d0020")].published = "2024-01-05"  # the copy is dated earlier: it counts as first
+    found = copies.find_copies(sources, texts)
+    assert found == {"d9001": "d0010", "d0020": "d9002", "d9003": "d0031"}
+    assert copies.find_copies(list(reversed(sources)), texts) == found
+    marked = copies.mark(sources, texts)
+    assert marked["d9001"].derived_from == "d0010" and marked["d0010"].derived_from is None
+
+
+def test_sidecar_derived_from_and_translation_of_name_a_document(tmp_path):
+    from dossier.extract import ingest
+    folder = tmp_path / "content" / "sources"
+    folder.mkdir(parents=True)
+    (folder / "07 mirror.txt").write_text("A copied article about the harbour fire and its nine victims.\n")
+    (folder / "07 mirror.txt.meta.yml").write_text("derived_from: 01_Wire Story.txt\ntranslation_of: 02-en\n")
+    source = ingest.load_document(folder / "07 mirror.txt", tmp_path).source
+    assert (source.derived_from, source.translation_of) == ("01-wire-story", "02-en")
+    assert source.derived_from == ingest.source_id(Path("01_Wire Story.txt"))
+
+
+def test_a_translation_that_says_so_names_its_original():
+    from dossier.extract import copies
+    original = src("tr-post", publisher="Çanakkale Postası", published="2026-07-18")
+    other = src("tr-post-2", publisher="Çanakkale Postası", published="2026-07-20")
+    translation = src("de-bote")
+    texts = {"tr-post": "Feribot battı.", "tr-post-2": "Liman kapandı.",
+             "de-bote": "Fähre gesunken\n\nÜbersetzung aus dem Türkischen. Original: Çanakkale Postası, 18. Juli 2026\n\n"
+                        "Die Fähre ist gesunken."}
+    assert copies.find_translations([original, other, translation], texts) == {"de-bote": "tr-post"}
+    marked = copies.mark([original, other, translation], texts)
+    assert marked["de-bote"].translation_of == "tr-post" and marked["de-bote"].derived_from is None
+    texts["de-bote"] = "Die Fähre ist gesunken. Das Original war kurz."  # no statement: nothing is guessed
+    assert copies.find_translations([original, other, translation], texts) == {}
+
+
+def test_copies_kept_across_runs_give_the_same_answer():
+    import random
+    from dossier.extract import copies
+
+    class Kept:
+        def __init__(self):
+            self.data, self.reads = {}, 0
+
+        def key(self, *parts):
+            return repr(parts)
+
+        def get(self, key):
+            self.reads += key in self.data
+            return self.data.get(key)
+
+        def put(self, key, value):
+            self.data[key] = value
+
+    rng = random.Random(3)
+    texts = {f"d{k}": " ".join(f"w{rng.randrange(900)}" for _ in range(80)) for k in range(30)}
+    texts["m"] = "Banner. " + texts["d3"]
+    sources = [src(s) for s in texts]
+    kept = Kept()
+    first = copies.find_copies(sources, texts, kept)
+    assert first == copies.find_copies(sources, texts) == {"m": "d3"}
+    assert copies.find_copies(sources, texts, kept) == first and kept.reads == len(texts)

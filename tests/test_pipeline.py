@@ -103,8 +103,8 @@ def test_cyclic_collector_is_off_during_a_run_and_as_it_was_after(tmp_path, monk
 
     root = make_dossier(tmp_path, ["002_0545cb3d4521ee21.txt"])
     during: list[bool] = []
-    real = pipeline.grouping.group
-    monkeypatch.setattr(pipeline.grouping, "group", lambda *a, **k: during.append(gc.isenabled()) or real(*a, **k))
+    real = pipeline.facts.group
+    monkeypatch.setattr(pipeline.facts, "group", lambda *a, **k: during.append(gc.isenabled()) or real(*a, **k))
     assert gc.isenabled()
     pipeline.extract(root)
     assert during == [False] and gc.isenabled()

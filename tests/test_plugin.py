@@ -534,3 +534,42 @@ def test_a_build_run_from_any_script_makes_the_data_files(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     assert "failed" not in done.stderr
     assert (project / "site" / "data" / "records.jsonl").is_file()
+
+
+def test_nothing_is_loaded_from_another_host(built):
+    """The site works from a disk with no network: no script, style sheet, image or frame
+    comes from another host, on any page (the actor graphs are inline SVG)."""
+    import re
+
+    project, _ = built
+    remote = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)
+    pages = sorted((project / "site").rglob("*.html"))
+    assert pages
+    offenders = [p.relative_to(project).as_posix() for p in pages if remote.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+    graph = (project / "site" / "graph.html").read_text(encoding="utf-8")
+    assert "<svg" in graph and "mermaid" not in graph
+
+
+def test_template_override_in_custom_dir_changes_the_claim_page(tmp_path):
+    """A newsroom restyles the claim page through Material's custom_dir, as Material users do."""
+    import yaml
+
+    project = make_project(tmp_path / "project")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    override = project / "overrides" / "dossier"
+    override.mkdir(parents=True)
+    (override / "claim.html").write_text(
+        '# {{ claim.statement }}\n\n<p class="house-style">Checked by the desk: {{ claim.id }}</p>\n\n'
+        "{{ status_badge }} {{ rating_badge }}\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "claims" / "ships-seized.html").read_text(encoding="utf-8")
+    assert '<p class="house-style">Checked by the desk: ships-seized</p>' in page
+    assert "dossier-rating--mixed" in page and "Who says what" not in page
+    # The override is not published as a file of the site.
+    assert not (project / "site" / "dossier" / "claim.html").exists()
+    actor = (project / "site" / "actors" / "lena-marsh.html").read_text(encoding="utf-8")
+    assert "Claims about this actor" in actor

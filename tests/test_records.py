@@ -214,7 +214,7 @@ BROKEN = [
      ["verdict: {'rating': 'maybe', 'rationale': 'r', 'reviewer': 'ed', 'date': '1 May'} is not valid under any of the given schemas"]),
     ("claims", {**CLAIM, "verdict": {**VERDICT, "url": 5}, "status": "unknown", "actors": ["X"]},
      ["actors.0: 'X' does not match the required form: An actor id.",
-      "status: 'unknown' is not one of ['single-source', 'corroborated', 'contested']",
+      "status: 'unknown' is not one of ['single-source', 'corroborated', 'contested', 'updated']",
       "verdict: {'rating': 'false', 'rationale': 'r', 'reviewer': 'ed', 'date': '2025-01-02', 'url': 5} is not valid under any of the given schemas"]),
     ("claims", {**CLAIM, "origins": [{"id": "x", "kind": "actor", "chain": [["Bad"]], "via": ["doc", "B"]}]},
      ["origins.0.chain.0.0: 'Bad' does not match the required form: the pattern ^[a-z0-9][a-z0-9-]*$",
@@ -412,9 +412,10 @@ def test_crash_between_renames_is_recovered(tmp_path):
     write_records(content, make_records())
     (content / "records").rename(content / ".records.old-abc")  # as if killed mid-swap
     (content / ".records.tmp-xyz").mkdir()  # and an abandoned half-built tree
-    assert load_records(content) == make_records()  # readers see the complete old tree...
-    assert (content / ".records.old-abc").exists()  # ...without touching anything
-    report = write_records(content, make_records())  # the next writer restores it
+    assert load_records(content) == make_records()  # the first reader puts the old tree back...
+    assert sorted(p.name for p in content.iterdir()) == ["records"]  # ...and drops the temp tree
+    (content / "records").rename(content / ".records.old-abc")
+    report = write_records(content, make_records())  # a writer restores it too
     assert report.written == 0 and report.unchanged == 4
     assert sorted(p.name for p in content.iterdir()) == ["records"]
 

@@ -28,12 +28,14 @@ DOCUMENTS = {
         "The transport minister, Daniel Okafor, said on Tuesday that the government "
         "\"has no plan to close the northern port\".\n"
         "Opposition leader Maria Lenz said the port would be closed within a year.\n"
+        "Police detained 12 protesters at the northern port on Monday.\n"
     ),
     "de-zeitung.txt": (
         "Streit um den Nordhafen\n\n13. März 2024\n\n"
         "Verkehrsminister Daniel Okafor sagte am Mittwoch, die Regierung habe "
         "\"keinen Plan, den Nordhafen zu schließen\".\n"
         "Die Oppositionsführerin Maria Lenz erklärte, der Hafen werde innerhalb eines Jahres geschlossen.\n"
+        "Die Polizei hat am Montag 14 Demonstranten am Nordhafen festgenommen.\n"
     ),
 }
 NEW_DOCUMENT = (

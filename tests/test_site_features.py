@@ -14,12 +14,13 @@ import markdown
 import pytest
 
 from dossier import site
-from dossier.site.actors import CO_ACTORS_DRAWN, co_actors, mermaid_label, render_actor, search_spellings
+from dossier.site.actors import CO_ACTORS_DRAWN, co_actors, render_actor, search_spellings
 from dossier.site.claims import render_claim
 from dossier.site.indexes import DATA_FILES
 from dossier.site.prepared import origin_count, prepare
 from dossier.site.timeline import render_timeline, timeline
 from dossier.model import Actor, Alias, Claim, Evidence
+from dossier.model.records import Frame, Rejection
 from dossier.io.store import load_records
 
 from conftest import site_fixture_texts
@@ -161,27 +162,22 @@ def test_who_says_what_in_time_order(records):
 
 # --- actor page ----------------------------------------------------------------------
 
-def test_co_actor_network_is_bounded_and_escaped(records):
+def test_co_actor_graph_is_inline_svg_bounded_and_escaped(records):
     recs = copy.deepcopy(records)
     many = [f"actor-{i}" for i in range(12)]
     for i, aid in enumerate(many):
-        recs.actors[aid] = Actor(aid, f'Name "{i}" ]-->|x| [evil]', "person")
+        recs.actors[aid] = Actor(aid, f'Name "{i}" </text><script>x</script>', "person")
     recs.claims["big"] = Claim("big", "Many people met.", actors=["lena-marsh"] + many,
                                evidence=[Evidence("tr-gazete", "x", 0, 1, "tr", None)])
     page = render_actor(recs.actors["lena-marsh"], prepare(recs))
-    code = page.split('<pre class="mermaid dossier-graph"', 1)[1].split("<code>", 1)[1].split("</code>", 1)[0]
-    assert "<" not in code and '"' not in code  # inert in HTML ...
-    graph = html.unescape(code)  # ... and what Mermaid reads (the element's text):
-    edges = [line for line in graph.splitlines() if "---|" in line]
+    svg = page.split('<svg class="dossier-graph-svg"', 1)[1].split("</svg>", 1)[0]
+    assert "<script" not in svg and "mermaid" not in page
     # Drawn: the actor and at most CO_ACTORS_DRAWN others; the list names them all.
-    assert len(edges) == CO_ACTORS_DRAWN
-    for line in edges:
-        assert re.fullmatch(r'  a0 ---\|\d+\| a\d+\["[^"\[\]|<>]*"\]', line), line
+    assert svg.count("<circle") == CO_ACTORS_DRAWN + 1
+    assert svg.count("<line") == CO_ACTORS_DRAWN
+    assert "&lt;&#47;text&gt;" in svg or "&#60;/text&#62;" in svg or "&lt;/text&gt;" in svg
     listed = page.split("## Named together with", 1)[1].split("\n## ", 1)[0]
     assert sum(1 for line in listed.splitlines() if line.startswith("- ")) == 12 + 1  # + the other co-actor
-    label = mermaid_label('A "B" [c] (d) |e| <f>')
-    assert label.startswith('"') and label.endswith('"')
-    assert not set(label[1:-1]) & set('"[]()|<>')
 
 
 def test_co_actors_are_most_shared_first(records):
@@ -282,3 +278,174 @@ def test_direction_follows_the_first_strong_letter():
     assert site.direction("تحطم Azerbaijan Airlines Passenger Jet") == "rtl"
     assert site.direction("president ilhan aliyev") == "ltr"
     assert site.direction("2025 — «الخبر»") == "rtl"
+
+
+# --- issue 19: templates, verdicts everywhere, rejected claims, graph, translations ------------
+
+def _listing_lines(page: str, claim_id: str) -> list[str]:
+    """The lines of a page that link to a claim's page."""
+    return [line for line in page.splitlines() if f"{claim_id}.md)" in line]
+
+
+def test_every_listing_shows_a_verdict_or_not_reviewed(records, pages):
+    """Home, claims index, contested, timeline, actor and source pages: each line or row
+    linking a claim carries its rating badge ("not reviewed" when there is none)."""
+    listings = ["index.md", "claims/index.md", "contested.md", "timeline.md",
+                site.page_path("actors", "lena-marsh"), site.page_path("sources", "tr-gazete")]
+    seen = 0
+    for path in listings:
+        page = pages[path]
+        if path.startswith("sources/"):  # its list of claims, not the marked text
+            page = page.split("## Claims this source supports", 1)[1].split("## Text", 1)[0]
+        for claim_id, claim in records.claims.items():
+            lines = _listing_lines(page, site.page_path("claims", claim_id).split("/", 1)[1][:-3])
+            if path == "claims/index.md":  # a table row: the rating is the next cell
+                rows = page.split(f"{site.page_path('claims', claim_id).split('/', 1)[1]})")[1:]
+                lines = [row.split("</tr>", 1)[0] for row in rows]
+            for line in lines:
+                seen += 1
+                expected = "dossier-rating--mixed" if claim.verdict else "dossier-rating--none"
+                assert expected in line, (path, claim_id, line)
+                if not claim.verdict:
+                    assert ">not reviewed<" in line
+    assert seen >= 8
+
+
+def test_claim_page_explains_status_and_verdict_together(pages):
+    page = pages["claims/ships-seized.md"]
+    box = page.split('<section class="dossier-status-verdict"', 1)[1].split("</section>", 1)[0]
+    assert "(contested)" in box and "sources disagree" in box
+    assert "What the editor concluded:</strong> Mixed" in box and "the verdict weighs them" in box
+    assert "not reviewed yet" in pages["claims/marsh-resigned.md"]
+
+
+def test_home_leads_with_reviewed_then_contested(pages):
+    home = pages["index.md"]
+    assert home.index("## Reviewed claims") < home.index("## Contested claims") < home.index("## Most corroborated")
+    reviewed = home.split("## Reviewed claims", 1)[1].split("\n## ", 1)[0]
+    assert "ships-seized.md" in reviewed
+
+
+def _rejected(records):
+    recs = copy.deepcopy(records)
+    claim = recs.claims["marsh-resigned"]
+    claim.rejected = Rejection("The quote is about <b>another</b> Marsh.", "A. Editor", "2025-03-02")
+    return recs
+
+
+def test_a_rejected_claim_keeps_a_marked_page_and_is_listed_with_its_reason(records):
+    recs = _rejected(records)
+    out = site.pages(recs, site_fixture_texts(recs))
+    page = out["claims/marsh-resigned.md"]
+    assert "dossier-badge--rejected" in page and "An editor rejected this claim" in page
+    assert "&#60;b&#62;another&#60;/b&#62;" in page and "<b>" not in page  # the reason, inert
+    assert "search:\n  exclude: true" in page
+    listing = out["rejected.md"]
+    assert "marsh-resigned.md" in listing and "another" in listing and "A. Editor" in listing
+    # Out of every other listing and count.
+    for path in ("index.md", "claims/index.md", "timeline.md", site.page_path("actors", "lena-marsh")):
+        assert "marsh-resigned.md)" not in out[path], path
+    assert "rejected.md" in out["claims/index.md"] and "rejected.md" in out["index.md"]
+    assert "rejected.md" not in site.pages(records, site_fixture_texts(records))
+
+
+def test_template_override_in_custom_dir_changes_the_claim_page(records, tmp_path):
+    override = tmp_path / "overrides" / "dossier"
+    override.mkdir(parents=True)
+    (override / "claim.html").write_text(
+        "# {{ claim.statement }}\n\nHOUSE STYLE for {{ claim.id }}: {{ status_text }} {{ claim.verdict.rationale }}\n",
+        encoding="utf-8")
+    out = site.pages(records, site_fixture_texts(records), custom_dir=str(tmp_path / "overrides"))
+    page = out["claims/ships-seized.md"]
+    assert "HOUSE STYLE for ships-seized" in page and "## Evidence" not in page
+    # Autoescape holds in an override: the verdict's hostile text stays inert.
+    assert "<script" not in page.split("HOUSE STYLE", 1)[1]
+    # Every claim page takes the override; other kinds of page keep the package's templates.
+    assert "HOUSE STYLE for marsh-resigned" in out["claims/marsh-resigned.md"]
+    assert "## Claims about this actor" in out[site.page_path("actors", "lena-marsh")]
+    default = site.pages(records, site_fixture_texts(records))["claims/ships-seized.md"]
+    assert "HOUSE STYLE" not in default and "## Evidence" in default
+
+
+def test_a_broken_override_names_its_file(records, tmp_path):
+    from dossier.model.errors import DossierError
+
+    override = tmp_path / "dossier"
+    override.mkdir()
+    (override / "claim.html").write_text("# x\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(DossierError) as err:
+        site.pages(records, site_fixture_texts(records), custom_dir=str(tmp_path))
+    assert "claim.html" in str(err.value) and ":2" in str(err.value)
+
+
+def test_editor_translation_is_beside_the_quote_and_marked(records):
+    recs = copy.deepcopy(records)
+    claim = recs.claims["ships-seized"]
+    arabic = next(ev for ev in claim.evidence if ev.language == "ar")
+    arabic.translation, arabic.translated_by = "The port authority seized the ships.", "R. Translator"
+    page = render_claim(claim, prepare(recs))
+    row = page.split(f'<tr id="e-{arabic.source}-{arabic.start}-{arabic.end}"', 1)[1].split("</tr>", 1)[0]
+    cell = row.split('class="dossier-quote"', 1)[1]
+    assert 'dir="rtl" lang="ar"' in cell
+    assert '<span class="dossier-gloss" dir="ltr" lang="en">The port authority seized the ships.' in cell
+    assert "translation by R. Translator" in cell
+
+
+def test_whole_dossier_graph_has_typed_edges_and_no_script(records):
+    recs = copy.deepcopy(records)
+    claim = recs.claims["marsh-resigned"]
+    actors = sorted(recs.actors)
+    claim.frame = Frame("arrested", "who", subject=actors[0], object=actors[1])
+    claim.actors = [actors[0], actors[1]]
+    out = site.pages(recs, site_fixture_texts(recs))
+    graph = out["graph.md"]
+    svg = graph.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "<line" in svg and "<circle" in svg and "marker-end" in svg
+    assert "arrested" in graph and "<script" not in graph and "http" not in svg
+    assert any("| arrested →" in line and f"{actors[0]}.md" in line and f"{actors[1]}.md" in line
+               for line in graph.splitlines())
+    # The same records draw the same picture.
+    assert site.pages(recs, site_fixture_texts(recs))["graph.md"] == graph
+    # A template-made statement is marked as such.
+    assert "dossier-frame-note" in out["claims/marsh-resigned.md"]
+
+
+def test_mixed_script_direction_follows_the_language():
+    assert site.direction("مختييف met the envoys in Baku on Monday", "en") == "ltr"
+    assert site.direction("تحطم Azerbaijan Airlines Passenger Jet", "ar") == "rtl"
+    from dossier.site.common import heading
+
+    assert 'dir="rtl"' not in heading(1, "مختييف met the envoys in Baku on Monday", "en")
+
+
+def test_rtl_citation_link_stays_on_one_line(pages):
+    page = next(p for path, p in pages.items() if path.startswith("citations/") and 'lang="ar"' in p)
+    assert '<bdi class="dossier-nowrap" dir="ltr" lang="en"><small>' in page
+
+
+def test_source_page_leads_with_provenance(pages):
+    page = pages[site.page_path("sources", "tr-gazete")]
+    fields = re.findall(r'<td [^>]*data-label="Field" markdown="span">([^<]+)</td>', page)
+    assert fields[:5] == ["Outlet", "Address", "Published", "Retrieved", "Archived copy"]
+    assert fields.index("SHA-256") > fields.index("Title") and fields[-1] == "Encoding"
+
+
+def test_claim_pages_name_their_actors_in_every_script(records, pages):
+    """A claim is found by its actors' other spellings: they are on its page."""
+    for claim in records.claims.values():
+        for actor_id in claim.actors:
+            actor = records.actors.get(actor_id)
+            for alias in (actor.aliases if actor else [])[:3]:
+                if alias.name != actor.name:
+                    assert html.unescape(alias.name) in html.unescape(pages[site.page_path("claims", claim.id)])
+
+
+def test_an_updated_figure_lists_its_values_in_date_order(records):
+    recs = copy.deepcopy(records)
+    claim = recs.claims["ships-seized"]
+    claim.status = "updated"
+    page = render_claim(claim, prepare(recs))
+    updates = page.split("## Updates", 1)[1].split("\n## ", 1)[0]
+    dates = re.findall(r"^- (\S+): <strong>", updates, re.M)
+    assert dates and dates == sorted(dates, key=lambda d: (d == "undated", d))
+    assert "dossier-badge--updated" in page and "changed over time" in page

@@ -8,17 +8,22 @@ from dossier.model import Actor, Claim, EvidenceCandidate, Origin, Source
 from dossier.text.names import name_key, normalize_surface, same_name
 
 
-def assess(claim: Claim) -> str:
+def assess(claim: Claim, sources: Optional[dict[str, Source]] = None) -> str:
     """The claim's status (one of CLAIM_STATUSES).
 
-    "contested" when its evidence disagrees: different values for the claim's slot
-    (12 vs 15 killed, phone call vs meeting, current vs former), or some items affirm
-    while others deny; "corroborated" when two or more independent origins agree (once
+    "contested" when sources disagree: different values for the claim's slot (12 vs 15
+    killed, current vs former), or some items affirm while others deny; "updated" when the
+    figures only rise with the reports' dates (a toll revised upwards is news, not a
+    contradiction); "corroborated" when two or more independent origins agree (once
     `claim.origins` is computed; before that, two or more sources); else "single-source".
+    A count's figure per source is the highest it gives: a report that also quotes an
+    earlier, lower toll does not contradict itself.
     """
-    values = {e.value for e in claim.evidence if e.value is not None}
+    values = set(figures(claim).values())
     stances = {e.stance for e in claim.evidence}
     if len(values) > 1 or len(stances) > 1:
+        if len(stances) == 1 and sources is not None and rising(claim, sources):
+            return "updated"
         return "contested"
     independent = len(claim.origins) if claim.origins else len({e.source for e in claim.evidence})
     if independent >= 2:
@@ -26,14 +31,64 @@ def assess(claim: Claim) -> str:
     return "single-source"
 
 
+def _is_count(claim: Claim) -> bool:
+    return claim.frame is not None and claim.frame.slot == "count"
+
+
+def figures(claim: Claim) -> dict[tuple[str, int], str]:
+    """The value each evidence item stands for: for a count, its source's highest figure;
+    for a yes-no claim whose sources tell how ("phone call"), the details only."""
+    top: dict[str, int] = {}
+    if _is_count(claim):
+        for e in claim.evidence:
+            if e.value is not None and e.value.isdigit():
+                top[e.source] = max(top.get(e.source, 0), int(e.value))
+    detailed = claim.frame is not None and claim.frame.slot == "yes-no" and any(
+        e.value not in (None, "yes", "no") for e in claim.evidence)
+    out = {}
+    for i, e in enumerate(claim.evidence):
+        if e.value is None or detailed and e.value == "yes":
+            continue  # a plain "yes" agrees with any detail of how it happened
+        out[(e.source, i)] = str(top[e.source]) if e.source in top else e.value
+    return out
+
+
+def reported_on(e, sources: dict[str, Source]) -> Optional[str]:
+    """When a value was given: the date its report was published (else the date it states)."""
+    src = sources.get(e.source)
+    return (src.published if src is not None and src.published else None) or e.date
+
+
+def rising(claim: Claim, sources: dict[str, Source]) -> bool:
+    """Every figure is a number with a report date, and a later report never gives less."""
+    if not _is_count(claim):
+        return False
+    per_source: dict[str, tuple[Optional[str], int]] = {}
+    for e in claim.evidence:
+        if e.value is None or not e.value.isdigit():
+            return False
+        prev = per_source.get(e.source)
+        per_source[e.source] = (reported_on(e, sources), max(int(e.value), prev[1] if prev else 0))
+    dated = sorted((w, v) for w, v in per_source.values() if w is not None)
+    # an undated report can be placed only if a dated one gives its very figure
+    if any(w is None and v not in {dv for _w, dv in dated} for w, v in per_source.values()):
+        return False
+    # two figures on one day are a disagreement, not an update
+    by_day: dict[str, set[int]] = {}
+    for when, v in dated:
+        by_day.setdefault(when, set()).add(v)
+    if any(len(v) > 1 for v in by_day.values()):
+        return False
+    return all(a[1] <= b[1] for a, b in zip(dated, dated[1:]))
+
+
 def disagreements(claim: Claim) -> dict[str, list[str]]:
     """Who says what: value (or stance) -> sorted source ids, when the claim is contested."""
     out: dict[str, set[str]] = {}
-    values = {e.value for e in claim.evidence if e.value is not None}
-    if len(values) > 1:
-        for e in claim.evidence:
-            if e.value is not None:
-                out.setdefault(e.value, set()).add(e.source)
+    given = figures(claim)
+    if len(set(given.values())) > 1:
+        for (source, _i), value in given.items():
+            out.setdefault(value, set()).add(source)
     if len({e.stance for e in claim.evidence}) > 1:
         for e in claim.evidence:
             out.setdefault(e.stance, set()).add(e.source)
@@ -119,9 +174,11 @@ def origins(claim: Claim, sources: dict[str, Source], actors: dict[str, Actor],
     """
     if published_by is None:
         published_by = publishers(sources, actors)
+    # A copy or translation relays its original: its evidence counts as the original's.
+    copied = {s: original_of(s, sources) for s in sorted({e.source for e in claim.evidence})}
     by_source: dict[str, set[str]] = {}
     for e in claim.evidence:
-        targets = by_source.setdefault(e.source, set())
+        targets = by_source.setdefault(copied[e.source], set())
         actor = actors.get(e.attributed_to) if e.attributed_to else None
         if actor is not None and actor.kind in ORIGIN_ACTOR_KINDS and not _publishes(actor.id, e.source, published_by):
             targets.add(actor.id)
@@ -143,16 +200,24 @@ def origins(claim: Claim, sources: dict[str, Source], actors: dict[str, Actor],
                 chains.append([source_id, actor_id])
         return chains or [[source_id]]
 
+    stating = set(copied.values()) & set(copied)
+    copies_of: dict[str, list[str]] = {}
+    for copy, original in copied.items():
+        if copy != original:
+            copies_of.setdefault(original, []).append(copy)
     found: dict[tuple[str, str], Origin] = {}
     for source_id in ordered:
         for chain in trace(source_id, frozenset({source_id})):
             last = chain[-1]
             kind = "source" if len(chain) % 2 else "actor"  # chains alternate source, actor, source, ...
             origin = found.setdefault((kind, last), Origin(id=last, kind=kind))
-            if source_id not in origin.via:
-                origin.via.append(source_id)
-            if chain not in origin.chain:
-                origin.chain.append(chain)
+            relays = [(source_id, chain)] if source_id in stating else []
+            relays += [(copy, [copy, *chain]) for copy in copies_of.get(source_id, [])]
+            for via, path in relays:
+                if via not in origin.via:
+                    origin.via.append(via)
+                if path not in origin.chain:
+                    origin.chain.append(path)
     out = []
     for key in sorted(found, key=lambda k: (k[0] != "actor", k[1])):
         origin = found[key]
@@ -160,6 +225,18 @@ def origins(claim: Claim, sources: dict[str, Source], actors: dict[str, Actor],
         origin.chain.sort()
         out.append(origin)
     return out
+
+
+def original_of(source_id: str, sources: dict[str, Source]) -> str:
+    """The source a copy or translation ultimately reproduces (itself when it is none)."""
+    seen = {source_id}
+    while True:
+        source = sources.get(source_id)
+        up = source and (source.derived_from or source.translation_of)
+        if not up or up not in sources or up in seen:
+            return source_id
+        seen.add(up)
+        source_id = up
 
 
 def _publishes(actor_id: str, source_id: str, published_by: dict[str, list[str]]) -> bool:

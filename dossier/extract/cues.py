@@ -250,9 +250,29 @@ def is_negated(text: str, language: Optional[str], script: Optional[str] = None,
     return False
 
 
-TOKEN_RX = re.compile(r"[\w'-]+")
+#: Words, and numbers written with thousands separators ("5,000", "5.000", "5 000") or a
+#: decimal part ("2,7 тысячи") as one token.
+TOKEN_RX = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|\d+[.,]\d{1,2}(?![\d])|[\w'-]+")
+_DECIMAL = re.compile(r"^(\d+)[.,](\d{1,2})$")
+#: Abbreviated multipliers the number lexicon's words do not cover.
+_SCALE_ABBREVIATIONS = {"тыс": 1000, "млн": 1000000, "bin": 1000, "tsd": 1000, "mln": 1000000, "mio": 1000000}
 _TIME_UNITS = re.compile(
-    r"^(?:years?|yil\w*|yıl\w*|il|ildə|عام\w*|عاما|سن\w*|год\w*|лет|jahr\w*|months?|ay|шт)$")
+    r"^(?:years?|yil\w*|yıl\w*|il|ildə|عام\w*|عاما|سن\w*|год\w*|лет|jahr\w*|months?|ay|шт"
+    r"|ans?|années?|mois|años?|meses|mes|monat\w*)$")
+#: Words joining two number words into one ("soixante et dix", "treinta y dos"); not "and",
+#: which separates two counts (_SEPARATOR).
+_NUMBER_JOINERS = frozenset({"et", "y"})
+
+
+def _joined_number(left: int, right: int) -> Optional[int]:
+    """Two number words written apart as one number ("on iki", "اثنا عشر", "iki yüz"), or None."""
+    if 10 <= left < 100 and left % 10 == 0 and right < 10 or left >= 100 and left % 100 == 0 and right < 100:
+        return left + right  # tens then units, hundreds then the rest
+    if left < 10 and 10 <= right < 100 and right % 10 == 0:
+        return left + right  # units then ten(s): "ثلاثة عشر", "خمسة وعشرون"
+    if 1 < left < 100 and right in (100, 1000):
+        return left * right
+    return None
 
 
 def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
@@ -265,27 +285,117 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
                 words[fold_str(str(w))] = int(v)
     tokens = list(TOKEN_RX.finditer(folded))
     out = []
+    last_word: Optional[tuple[int, int, int]] = None  # (token index, value, start) of a number word
     for i, tok in enumerate(tokens):
         raw = tok.group(0)
         value: Optional[int] = None
-        digits = re.sub(r"[.,\s]", "", raw)
+        # a Turkic case ending on a figure ("7'ye", "9'a") leaves the figure
+        raw = re.sub(r"^(\d[\d.,]*)['’][^\W\d_]+$", r"\1", raw)
+        digits = re.sub(r"[.,\s\u00a0\u202f]", "", raw)
         if digits.isdigit() and raw[0].isdigit():
-            value = int(digits)
-            if len(digits) == 4 and 1800 <= value <= 2100:
-                continue  # a year, not a count
+            nxt_raw = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+            scale = words.get(nxt_raw) if words.get(nxt_raw) in (1000, 1000000) else _SCALE_ABBREVIATIONS.get(nxt_raw)
+            if scale is None and ("tr" in langs or "az" in langs) and re.match(r"^(?:bin|min)[ieıiuü]?n?$", nxt_raw):
+                scale = 1000  # "6 bini aşkın": a Turkic case ending on the thousand
+            if scale is None and nxt_raw[:5] in ("тысяч", "миллио"):
+                scale = 1000 if nxt_raw.startswith("тысяч") else 1000000
+            decimal = _DECIMAL.match(raw)
+            if decimal and scale:
+                value = int(decimal.group(1)) * scale + int(decimal.group(2).ljust(len(str(scale)) - 1, "0"))
+            elif decimal:
+                continue  # a measure (2.7 metres), not a count
+            else:
+                value = int(digits) * (scale or 1)
+                if len(digits) == 4 and 1800 <= value <= 2100 and not scale:
+                    continue  # a year, not a count
         elif raw in words:
             value = words[raw]
+        elif raw[:1] == "و" and raw[1:] in words:
+            value = words[raw[1:]]  # Arabic wa- joins units and tens: "خمسة وعشرون"
         if value is None:
+            if raw not in _NUMBER_JOINERS:
+                last_word = None
             continue
         nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
         if _TIME_UNITS.match(nxt):
+            last_word = None
             continue  # "87 years old", "for 25 years"
+        if not raw[0].isdigit():
+            if value in (1000, 1000000) and out and out[-1][0] == i - 1 and tokens[i - 1].group(0)[0].isdigit():
+                continue  # the scale of the digits before it ("3 bin", "5 mil"), already read
+            joined = _joined_number(last_word[1], value) if last_word else None
+            if joined is not None and out and out[-1] == last_word:
+                out.pop()
+                value, start = joined, last_word[2]
+            else:
+                start = tok.start()
+            last_word = (i, value, start)
+            if not (_PARTITIVE.match(folded[tok.end():tok.end() + 30])
+                    or _AMONG.search(folded[max(0, start - 40):start]) or raw in _ARTICLES):
+                out.append(last_word)
+            continue
+        last_word = None
+        if _PARTITIVE.match(folded[tok.end():tok.end() + 30]) or _AMONG.search(folded[max(0, tok.start() - 40):tok.start()]):
+            continue  # "two of the dead", "among the dead, four": a part of a figure, not a figure
+        if (i > 0 and _is_month(tokens[i - 1].group(0))) or _is_month(nxt.split("'")[0]):
+            continue  # "September 2", "2 Eylül'de": a day, not a count
         out.append((i, value, tok.start()))
     return out
 
 
+#: Words that qualify a figure ("at least 12", "более 12", "ما لا يقل عن 12"): they do not
+#: put a number further from what it counts.
+_QUALIFIERS = frozenset("""
+at least more than over about around nearly almost some up to roughly approximately
+не менее более свыше около почти по меньшей мере порядка примерно до
+щонайменше понад близько майже
+ما لا يقل عن أكثر من نحو حوالي قرابة زهاء ما يزيد على
+mindestens mehr als über rund etwa fast knapp gut
+au moins plus de près environ quelque
+al menos más de casi unos unas cerca alrededor
+en az fazla yaklaşık kadar civarında aşkın
+ən azı çox təxminən
+""".split())
+
+#: Words right before a figure a count rose to ("to", "до", "à", "auf", "إلى").
+_RISE_TO = frozenset({"to", "до", "à", "a", "auf", "إلى", "الى", "ila", "hasta"})
+
+#: Verbs of a figure rising, which let a toll's noun stand further from its new figure.
+_RISE = frozenset("""risen rose rises climbed increased reached
+выросло возросло выросла возросла увеличилось достигло
+ارتفع ارتفعت وصل وصلت gestiegen stieg erhöht alourdi passé grimpé aumentado ascendido subido
+yükseldi ulaştı""".split())
+
+#: A figure followed by "of the" counts a part of a total ("two of the dead were ..."): no total.
+_PARTITIVE = re.compile(r"^\s+(?:of\s+(?:the|them|those)|из\s+(?:них|погибш|пострадав|ранен)|من\s+(?:بين|القتلى|الضحايا)|"
+                        r"von\s+(?:den|ihnen)|(?:d'entre|parmi)|de\s+(?:los|las|ellos)\s)")
+
+#: Number words that are mostly an indefinite article ("bir sınır muhafızı": a border guard).
+_ARTICLES = frozenset({"bir"})
+
+#: "Among the dead, four ...": a part of a figure, told before it.
+_AMONG = re.compile(r"(?:\bamong|\bentre|بين|\bсреди|\bunter|\bparmi|arasında)(?:\s+\S+){0,3}\s*$")
+
+#: Month names (prefixes, folded) in the lexicon languages: a number beside one is a day.
+_MONTHS = ("januar", "january", "februar", "february", "march", "märz", "april", "avril", "may", "mai", "june",
+           "juni", "juin", "july", "juli", "juillet", "august", "août", "aout", "september", "septembre", "october",
+           "oktober", "octobre", "november", "novembre", "december", "dezember", "décembre", "janvier", "février",
+           "fevrier", "mars", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre", "ocak", "şubat", "mart", "nisan", "mayıs", "haziran",
+           "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık", "yanvar", "fevral", "aprel", "iyun", "iyul",
+           "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr", "январ", "феврал", "март", "апрел", "ма", "июн",
+           "июл", "август", "сентябр", "октябр", "ноябр", "декабр", "يناير", "فبراير", "مارس", "أبريل", "ابريل",
+           "مايو", "يونيو", "يوليو", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر",
+           "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين")
+
+
+def _is_month(token: str) -> bool:
+    return token.startswith(_MONTHS) and not (token.startswith("ма") and token not in ("мая", "май", "мае"))\
+        and token not in ("may", "mars", "ma", "mai") or token in ("may", "mai", "мая", "май")
+
+
 #: A count never reaches across a clause boundary ("2 killed and 5 injured").
-_SEPARATOR = re.compile(r"[,;،؛]|(?<!\w)(?:and|or|ve|veya|və|и|или|und|oder)(?!\w)")
+_SEPARATOR = re.compile(r"[,;،؛]|(?<!\w)(?:and|or|ve|veya|və|и|или|und|oder|et|ou|y)(?!\w)")
 
 
 def extract_counts(text: str, language: Optional[str], script: Optional[str] = None) -> dict[str, str]:
@@ -311,11 +421,20 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
             for ti, value, _pos in numbers:
                 if ti > last:
                     dist, side = ti - last, 0  # number after the cue ("killing 12")
+                    between = range(last + 1, ti)
                 else:
                     dist, side = first - ti, 1  # number before the cue ("12 killed")
-                lo, hi = (e, _pos) if side == 0 else (_pos, s)
+                    between = range(ti + 1, first)
+                # "at least", "ما لا يقل عن", "по меньшей мере" qualify the figure: no distance
+                dist -= sum(1 for k in between if tokens[k].group(0) in _QUALIFIERS)
+                lo, hi = (e, _pos) if side == 0 else (tokens[ti].end(), s)
                 if 1 <= dist <= 4 and not _SEPARATOR.search(folded[lo:hi]):
                     pairs.append((dist, side, ti, slot, value))
+                elif side == 0 and ti > 0 and tokens[ti - 1].group(0) in _RISE_TO and (
+                        dist <= 9 or dist <= 16 and any(tokens[k].group(0) in _RISE for k in range(max(0, ti - 4), ti))) \
+                        and not _SEPARATOR.search(folded[lo:hi]):
+                    # a toll told as a rise: "the number of dead ... has risen to 13"
+                    pairs.append((dist + 4, side, ti, slot, value))
     result: dict[str, str] = {}
     used: set[int] = set()
     for dist, side, ti, slot, value in sorted(pairs):
@@ -365,8 +484,11 @@ _STRONG = {
     "ru": [r",\s+(?=а\s)", r",\s+(?=но\s)", r",\s+(?=и\s)", r",\s+(?=однако\s)", r",\s+(?=котор)", r",\s+(?=после чего\s)"],
     "de": [r",\s+(?=und\s)", r",\s+(?=aber\s)", r",\s+(?=doch\s)", r",\s+(?=jedoch\s)", r",\s+(?=während\s)",
            r",\s+(?=woraufhin\s)"],
+    "fr": [r",\s+(?=et\s)", r",?\s+(?=mais\s)", r",\s+(?=tandis que\s)", r",\s+(?=alors que\s)", r",\s+(?=qui\s)"],
+    "es": [r",\s+(?=y\s)", r",?\s+(?=pero\s)", r",\s+(?=mientras\s)", r",\s+(?=aunque\s)", r",\s+(?=quien\s)"],
 }
 _WEAK = {"en": r"\s+(?=and\s)", "tr": r"\s+(?=ve\s)", "az": r"\s+(?=və\s)", "ru": r"\s+(?=и\s)", "de": r"\s+(?=und\s)",
+         "fr": r"\s+(?=et\s)", "es": r"\s+(?=y\s)",
          # Arabic joins clauses with a prefixed wa- ("وفتح تحقيق") or a bare relative
          # ("العملية التي انتهت بتوقيف"): split only when the right side opens with its own verb
          "ar": r"\s+(?=و[^\W\d_]{2,})|\s+(?=(?:التي|الذي|الذين)\s)"}

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from dossier.extract import ingest, sidecar
+from dossier.extract import ingest, selectors, sidecar
 from dossier.model.errors import Problem, RecordError
-from dossier.model import Actor, Alias, Claim, Document, Evidence, Mention, Role, Source, Verdict
+from dossier.model import Actor, Alias, Claim, Document, Evidence, Mention, Rejection, Role, Source, Verdict
 from dossier.io.safe_yaml import display_path, line_of, load_yaml, load_yaml_lines
 from dossier.io.store import ORPHANS_FILE, curation_dir
 from dossier.io.validate import ID_PATTERN, validate
@@ -182,7 +182,32 @@ def load(content_dir: Path, root: Optional[Path] = None) -> tuple[Overlay, list[
                 issues.extend(Issue(name, line, f"{msg} ({_HINT})") for line, msg in found)
                 continue
             getattr(overlay, kind).append(entry)
+    bad = merge_cycles(overlay.claims)
+    issues.extend(Issue(e.path, e.line("merge"), f"{msg} ({_HINT})") for e, msg in bad)
+    broken = {id(e) for e, _msg in bad}
+    overlay.claims = [e for e in overlay.claims if id(e) not in broken]
     return overlay, issues
+
+
+def merge_cycles(entries: list[Entry]) -> list[tuple[Entry, str]]:
+    """Claim files whose `merge:` chains lead back to themselves (a into b into a)."""
+    into = {e.target: [m for m in e.data.get("merge") or [] if m != e.target] for e in entries}
+    out = []
+    for e in entries:
+        path, todo, seen = {e.target: [e.target]}, [e.target], {e.target}
+        while todo:
+            here = todo.pop()
+            for nxt in into.get(here, []):
+                if nxt == e.target:
+                    chain = " -> ".join(path[here] + [e.target])
+                    out.append((e, f"merge cycle: {chain} (each claim merges the next; keep one direction)"))
+                    todo = []
+                    break
+                if nxt not in seen:
+                    seen.add(nxt)
+                    path[nxt] = path[here] + [nxt]
+                    todo.append(nxt)
+    return out
 
 
 def _rules(entry: Entry) -> list[tuple[Optional[int], str]]:
@@ -196,6 +221,16 @@ def _rules(entry: Entry) -> list[tuple[Optional[int], str]]:
             out.append((entry.line("add"), "a file cannot both add and reject a claim"))
         if d.get("add") and (not d.get("statement") or not d.get("add_evidence")):
             out.append((entry.line("add"), "add: true needs a 'statement:' and at least one 'add_evidence:' item"))
+        if entry.target in (d.get("merge") or []):
+            out.append((entry.line("merge"), "a claim cannot be merged into itself"))
+        if d.get("reject") and d.get("merge"):
+            out.append((entry.line("merge"), "a rejected claim cannot take in other claims (merge them elsewhere)"))
+        if d.get("translation") and not d.get("translated_by"):
+            out.append((entry.line("translation"), "translation: needs 'translated_by:' (who translated it)"))
+        for i, item in enumerate(d.get("add_evidence") or []):
+            if isinstance(item, dict) and item.get("translation") and not item.get("translated_by"):
+                out.append((entry.line("add_evidence", i, "translation"),
+                            "translation: needs 'translated_by:' (who translated it)"))
     else:
         for i, sp in enumerate(d.get("split") or []):
             if isinstance(sp, dict) and sp.get("id") == entry.target:
@@ -224,6 +259,7 @@ class Result:
     claims: list[Claim]
     orphans: list[Issue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # sidecars that could not be read (also in warnings)
 
 
 def _suffix_ok(rest: str) -> bool:
@@ -329,11 +365,14 @@ def apply(content_dir: Path, docs: list[Document], actors: dict[str, Actor], cla
             sidecar.apply_sidecar(doc.source, sidecar.read_sidecar(root / doc.source.path, root))
         except RecordError as err:
             result.warnings.append(f"{err} (the document still builds, without the sidecar's metadata)")
+            result.unread.append(str(err))
 
     renamed: dict[str, str] = {}
     for entry in overlay.actors:
         _apply_actor(entry, sources, actors, result, renamed)
     claims_by_id = {c.id: c for c in result.claims}
+    for entry in overlay.claims:  # merges first: the other decisions apply to the merged claim
+        _merge_claims(entry, claims_by_id, result)
     for entry in overlay.claims:
         _apply_claim(entry, claims_by_id, result, sources, by_doc, actors, renamed)
     result.claims = sorted(claims_by_id.values(), key=lambda c: c.id)
@@ -414,6 +453,28 @@ def _find_claim(entry: Entry, claims_by_id: dict[str, Claim]) -> Optional[Claim]
     return claims_by_id[ids[0]] if len(ids) == 1 else None
 
 
+def _merge_claims(entry: Entry, claims_by_id: dict[str, Claim], result: Result) -> None:
+    """Fold the claims in `merge:` into the entry's claim: evidence, actors, ids (pages redirect)."""
+    keep = _find_claim(entry, claims_by_id) if entry.data.get("merge") else None
+    if keep is None:
+        return  # no claim to merge into: `_apply_claim` reports the file as an orphan
+    for i, other in enumerate(entry.data["merge"]):
+        gone = claims_by_id.get(other) or next((c for c in claims_by_id.values() if other in c.former_ids), None)
+        if gone is keep:
+            continue
+        if gone is None:
+            result.orphans.append(entry.issue(f"merge: no claim '{other}' to merge into '{keep.id}'",
+                                              "merge", i, orphan=True))
+            continue
+        have = {(e.source, e.start, e.end) for e in keep.evidence}
+        keep.evidence = sorted(keep.evidence + [e for e in gone.evidence if (e.source, e.start, e.end) not in have],
+                               key=lambda e: (e.source, e.start, e.end))
+        keep.actors = sorted(set(keep.actors) | set(gone.actors))
+        keep.former_ids = sorted((set(keep.former_ids) | {gone.id} | set(gone.former_ids)) - {keep.id})
+        keep.verdict = keep.verdict or gone.verdict
+        del claims_by_id[gone.id]
+
+
 def _apply_claim(entry: Entry, claims_by_id: dict[str, Claim], result: Result, sources, by_doc,
                  actors: dict[str, Actor], renamed: dict[str, str]) -> None:
     d = entry.data
@@ -430,8 +491,8 @@ def _apply_claim(entry: Entry, claims_by_id: dict[str, Claim], result: Result, s
         claim.former_ids = sorted(set(claim.former_ids) | {claim.id})
         claim.id = entry.target
         claims_by_id[claim.id] = claim
-    if d.get("reject"):
-        del claims_by_id[claim.id]
+    if d.get("reject"):  # out of every listing, but its record and page stay (a tombstone)
+        claim.rejected = Rejection(reason=d["reason"], by=d.get("rejected_by"), date=d.get("rejected_on"))
         return
     if claim is None:
         claim = Claim(id=entry.target, statement=d["statement"])
@@ -455,6 +516,17 @@ def _apply_claim(entry: Entry, claims_by_id: dict[str, Claim], result: Result, s
             claim.actors = sorted(set(claim.actors) | found)
     if d.get("statement"):
         claim.statement = d["statement"]
+    if d.get("translation"):
+        claim.translation, claim.translated_by = d["translation"], d["translated_by"]
+    for i, item in enumerate(d.get("translate_evidence") or []):
+        hits = _quote_hits(entry, "translate_evidence", i, claim)
+        if not hits:
+            result.orphans.append(entry.issue(f"translate_evidence: the claim has no evidence from "
+                                              f"'{item['source']}' with this quote", "translate_evidence", i,
+                                              orphan=True))
+        for j in hits:
+            claim.evidence[j].translation = item["translation"]
+            claim.evidence[j].translated_by = item["translated_by"]
     if "actors" in d:
         wanted = []
         for i, a in enumerate(d["actors"]):
@@ -496,10 +568,12 @@ def _added_evidence(entry: Entry, i: int, item: dict, sources: dict[str, Source]
             result.orphans.append(entry.issue(f"add_evidence: attributed_to: no actor '{attributed}'",
                                               "add_evidence", i, "attributed_to", orphan=True))
             attributed = None
+    prefix, suffix = selectors.context(doc.text, start, end)
     return Evidence(source=source, quote=doc.text[start:end], start=start, end=end,
                     language=item.get("language") or _language_at(doc, start), attributed_to=attributed,
                     stance=item.get("stance") or "affirms", value=item.get("value"), date=item.get("date"),
-                    added_by=item["added_by"])
+                    prefix=prefix, suffix=suffix, added_by=item["added_by"],
+                    translation=item.get("translation"), translated_by=item.get("translated_by"))
 
 
 # ---------------------------------------------------------------------------------------
@@ -538,8 +612,11 @@ def check(root: Path, content_dir: Path, claims: dict[str, dict], actors: dict[s
             continue
         d, rec = entry.data, claims.get(entry.target)
         if d.get("reject"):
-            if rec is not None:
-                issues.append(entry.issue(f"the claim is rejected but its record exists; {stale}", "reject"))
+            if rec is None:
+                issues.append(entry.issue(f"no claim record '{entry.target}' (a rejected claim keeps its record); "
+                                          f"{stale}", "reject"))
+            elif not rec.get("rejected"):
+                issues.append(entry.issue(f"the claim is rejected but its record is not marked so; {stale}", "reject"))
             continue
         if rec is None:
             issues.append(entry.issue(f"no claim record '{entry.target}'; {stale}"))
@@ -548,6 +625,11 @@ def check(root: Path, content_dir: Path, claims: dict[str, dict], actors: dict[s
             issues.append(entry.issue(f"statement differs from the record; {stale}", "statement"))
         if d.get("verdict") and (rec.get("verdict") or {}).get("rating") != d["verdict"]["rating"]:
             issues.append(entry.issue(f"verdict differs from the record; {stale}", "verdict"))
+        if d.get("translation") and rec.get("translation") != d["translation"]:
+            issues.append(entry.issue(f"translation differs from the record; {stale}", "translation"))
+        for i, other in enumerate(d.get("merge") or []):
+            if other in claims or other not in (rec.get("former_ids") or []):
+                issues.append(entry.issue(f"merge: '{other}' is not merged in the records; {stale}", "merge", i))
         for i, item in enumerate(d.get("add_evidence") or []):
             nq = normalize(item["quote"])
             if not any(e["source"] == item["source"] and normalize(e["quote"]) == nq for e in rec.get("evidence", [])):

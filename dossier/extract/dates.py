@@ -194,7 +194,7 @@ YEAR_PREFIX = {
 }
 YEAR_SUFFIX = {
     "tr": r"\s*(?:yılında|yılı|yılından|yılına|yılının|senesinde|['’](?:de|da|te|ta|den|dan|ten|tan|e|a|ye|ya))",
-    "az": r"(?:-?(?:ci|cı|cu|cü)\s+il(?:də|dən|in)?|-?(?:də|da|dən|dan)\b)",
+    "az": r"(?:-?(?:ci|cı|cu|cü)\s+il(?:dən|də|in|ə)?|-?(?:dən|dan|də|da)\b)",
     "ru": r"\s*(?:год[ауе]?|г\.)",
     "uk": r"\s*(?:року|рік|р\.)",
     "ar": None, "en": None, "de": None, "fr": None, "es": None, "it": None, "fa": None,
@@ -428,8 +428,10 @@ def _shift_month(ref: _dt.date, delta: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
-def find_dates(text: str, language: Optional[str], reference: Optional[str] = None) -> list[tuple[int, int, str, str]]:
-    """Dates stated in `text` as (start, end, iso, precision), sorted by position.
+def find_dates(text: str, language: Optional[str], reference: Optional[str] = None,
+               keep_periods: bool = False) -> list[tuple[int, int, str, str]]:
+    """Dates stated in `text` as (start, end, iso, precision), sorted by position; the ends
+    of a range or duration ("from 1995 to 2019") only with `keep_periods`.
 
     Full and month+year dates are read as written. Partial and relative ones ("in
     December", "on Thursday", "earlier this month") are resolved against `reference` (an
@@ -463,7 +465,73 @@ def find_dates(text: str, language: Optional[str], reference: Optional[str] = No
             _relatives(text, lang, ref, ref_prec, add)
         _years(text, lang, add)
 
-    return sorted(found)
+    found.sort()
+    if keep_periods:
+        return found
+    spans = periods(text, language, found)
+    return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in spans)]
+
+
+# ---------------------------------------------------------------------------------------
+# Ranges and durations: "from 1995 to 2019", "с 1995 по 2019 год", "1995-2019 yılları
+# arasında", "for the past month". They state a period, not when an event happened, so
+# `find_dates` leaves the dates inside them out (the event date is never the range start).
+# ---------------------------------------------------------------------------------------
+
+# language -> (words opening a range, words joining its two ends, words closing it)
+RANGES: dict[str, tuple[str, str, str]] = {
+    "en": (r"from|between|since", r"to|until|till|through|and|[-–—]", ""),
+    "de": (r"von|vom|zwischen|seit", r"bis|bis zum|und|[-–—]", ""),
+    "ru": (r"с|со|между|от", r"по|до|и|[-–—]", ""),
+    "uk": (r"з|із|між|від", r"по|до|і|та|[-–—]", ""),
+    "tr": (r"", r"ile|ila|ve|[-–—]", r"arasında|arasındaki|kadar|dek|değin|boyunca"),
+    "az": (r"", r"ilə|və|[-–—]", r"arasında|qədər|dək|ərzində"),
+    "ar": (r"من|بين|منذ", r"إلى|الى|حتى|لغاية|و|[-–—]", ""),
+    "fa": (r"از|بین", r"تا|و|[-–—]", ""),
+    "fr": (r"de|du|entre|depuis", r"à|au|jusqu'à|jusqu’à|et|[-–—]", ""),
+    "es": (r"de|desde|entre", r"a|al|hasta|y|[-–—]", ""),
+    "it": (r"da|dal|dalla|tra|fra", r"a|al|alla|e|[-–—]", ""),
+}
+# Words before a date-like span that make it a duration ("for the past month").
+DURATIONS: dict[str, str] = {
+    "en": r"for|over|throughout", "de": r"während|seit", "ru": r"в течение|на протяжении",
+    "uk": r"протягом|впродовж", "ar": r"لمدة|طوال|على مدى|خلال", "fr": r"pendant|durant",
+    "es": r"durante", "it": r"per|durante", "tr": r"", "az": r"", "fa": r"",
+}
+_BARE_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d])")
+
+
+def periods(text: str, language: Optional[str], found: Optional[list] = None) -> list[tuple[int, int]]:
+    """Spans of `text` that state a range or a duration rather than a point in time."""
+    if found is None:
+        found = find_dates(text, language, keep_periods=True)
+    items = [(s, e) for s, e, _iso, _p in found]
+    for m in _BARE_YEAR.finditer(text):
+        if all(m.end() <= a or m.start() >= b for a, b in items):
+            items.append((m.start(), m.end()))
+    items.sort()
+    langs = [language] if language in RANGES else list(RANGES)
+    out: list[tuple[int, int]] = []
+    for lang in langs:
+        opening, joint, closing = RANGES[lang]
+        for (s1, e1), (s2, e2) in zip(items, items[1:]):
+            gap = text[e1:s2]
+            if len(gap) > 24 or not re.fullmatch(rf"\s*(?:(?:{joint})(?![^\W\d_])(?:\s*[^\W\d_]{{1,6}}(?![^\W\d_]))?)?\s*", gap, re.I):
+                continue
+            before = re.search(rf"(?<![^\W\d_])(?:{opening})(?:\s+[^\W\d_]{{1,6}})?\s*$", text[max(0, s1 - 20):s1], re.I) if opening else None
+            after = re.match(rf"[\s\w'’-]{{0,12}}?(?<![^\W\d_])(?:{closing})(?![^\W\d_])", text[e2:e2 + 30], re.I) \
+                if closing else None
+            dash = bool(re.fullmatch(r"\s*[-–—]\s*", gap))
+            if not gap.strip() and not after:
+                continue  # two dates side by side are a list, not a range
+            if before or after or dash:
+                out.append((s1 - (len(before.group(0)) if before else 0), e2 + (after.end() if after else 0)))
+        duration = DURATIONS.get(lang)
+        if duration:
+            for s, e in items:
+                if re.search(rf"(?<![^\W\d_])(?:{duration})\s+$", text[max(0, s - 20):s], re.I):
+                    out.append((s, e))
+    return sorted(set(out))
 
 
 def _named_months(text: str, lang: str, ref: Optional[_dt.date], ref_prec: str, free, add) -> None:

@@ -13,6 +13,9 @@ from typing import Optional
 
 from dossier.model.errors import InputError
 
+#: Control characters (Unicode category Cc) other than line breaks and tabs: many mean binary.
+_CONTROLS = re.compile(r"[\x00-\x08\x0d-\x1f\x7f-\x9f]")
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\r\x0b\x0c\x1b")
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused: no news article is that big
 
 # File signatures of formats that are certainly not text documents.
@@ -91,18 +94,22 @@ def decode_bytes(raw: bytes, name: str, declared: Optional[str] = None) -> tuple
         except (LookupError, UnicodeDecodeError):
             text = None
     if text is None:
-        controls = sum(1 for b in raw if b < 0x20 and b not in b"\t\n\r\x0b\x0c\x1b")
+        controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
         if controls > len(raw) // 20:
             raise _fail(name, "this looks like a binary file (it is full of control bytes)",
                         "save the article as a UTF-8 .txt, .md or .html file")
         _refuse_broken_utf8(raw, name)
         text, encoding = _guess_legacy(raw, name)
     text = normalize_text(text)
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(2, len(text) // 50):
         raise _fail(name, "this looks like a binary file (it is full of control characters)",
                     "save the article as a UTF-8 .txt, .md or .html file")
     return text, encoding
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes UTF-8 could not decode (surrogateescape)
+_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 def _refuse_broken_utf8(raw: bytes, name: str) -> None:
@@ -112,16 +119,12 @@ def _refuse_broken_utf8(raw: bytes, name: str) -> None:
     damaged UTF-8 is mostly made of them; guessing a code page would turn it into mojibake.
     """
     text = raw.decode("utf-8", errors="surrogateescape")
-    bad = good = 0
-    first = None
-    for i, ch in enumerate(text):
-        if "\udc80" <= ch <= "\udcff":
-            bad += 1
-            first = i if first is None else first
-        elif ch > "\x7f":
-            good += 1
-    if first is None or good < 3 or good < 2 * bad:
+    bad = len(_ESCAPED.findall(text))
+    good = len(_NON_ASCII.findall(text))
+    found = _ESCAPED.search(text)
+    if found is None or good < 3 or good < 2 * bad:
         return
+    first = found.start()
     offset = len(text[:first].encode("utf-8", errors="surrogateescape"))
     line = raw[:offset].count(b"\n") + 1
     raise InputError(name, f"not valid UTF-8: byte 0x{raw[offset]:02X} at byte {offset} "
@@ -156,8 +159,16 @@ def _plausibility(text: str) -> int:
     return score
 
 
+#: A legacy code page is judged on the file's first bytes only: judging costs far more than
+#: decoding (minutes for a few MB), and a longer file is decoded whole with the winner.
+GUESS_BYTES = 100_000
+
+
 def _guess_legacy(raw: bytes, name: str) -> tuple[str, str]:
     """Not UTF-8: charset-normalizer's ranking, overruled when another code page reads better."""
+    if len(raw) > GUESS_BYTES:
+        codec = _guess_legacy(raw[:GUESS_BYTES], name)[1]
+        return raw.decode(codec, errors="replace"), codec
     from charset_normalizer import from_bytes  # deferred: heavy, and most documents are UTF-8
 
     candidates: list[tuple[str, str]] = []

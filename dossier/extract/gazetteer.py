@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 
+from dossier.text import morph
 from dossier.text.fold import fold_case as fold
 from dossier.text.languages import LEXICON_LANGUAGES, LEXICON_SCRIPTS
 from dossier.text.lexicon import load_lexicon
@@ -96,22 +97,46 @@ def is_stop(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def org_lexicon() -> tuple[dict, dict, list[tuple[re.Pattern, str, str]]]:
-    """(language -> cue regex, folded cue -> kind, [(institution regex, name, kind)])."""
+def org_lexicon() -> tuple[dict, dict, list[tuple[re.Pattern, dict[str, tuple[str, str]], bool]]]:
+    """(language -> cue regex, folded cue -> kind, [(institutions regex, form -> (name, kind), exact case)]).
+
+    All institutions' forms go into three regexes (acronyms matched in exact case, Arabic
+    forms with their proclitics, the rest folded), so a sentence is scanned three times
+    however long the lexicon grows."""
     lex = load_lexicon("organizations")
     regexes, kind_of = _cue_table(lex.get("cues", []), "kind")
-    insts = []
+    groups: dict[str, dict[str, tuple[str, str]]] = {"acronym": {}, "arabic": {}, "other": {}}
     for entry in lex.get("institutions", []):
+        value = (entry["name"], entry.get("kind", "organization"))
         for form in entry.get("forms", []):
-            form = str(form)
-            if form.isupper() and len(form) <= 5:
+            form = str(form).strip()
+            if form.isupper() and len(form) <= 6:
                 # Acronyms must match exactly: "AB", "UN" in lower case are ordinary words.
-                rx = re.compile(f"{_WORD_BEFORE}(?P<t>{re.escape(form)})(?:['’][^\\W\\d_]+)?{_WORD_AFTER}")
-                insts.append((rx, entry["name"], entry.get("kind", "organization"), True))
+                groups["acronym"].setdefault(form, value)
+            elif script_of(form) == "Arab":
+                groups["arabic"].setdefault(fold(form), value)
             else:
-                rx = _forms_regex([form], script_of(form) == "Arab")
-                insts.append((rx, entry["name"], entry.get("kind", "organization"), False))
+                groups["other"].setdefault(re.sub(r"\s+", " ", fold(form)), value)
+    insts = []
+    if groups["acronym"]:
+        body = "|".join(re.escape(f) for f in sorted(groups["acronym"], key=lambda f: (-len(f), f)))
+        rx = re.compile(f"{_WORD_BEFORE}(?P<t>{body})(?:['’][^\\W\\d_]+)?{_WORD_AFTER}")
+        insts.append((rx, groups["acronym"], True))
+    for group, arabic in (("arabic", True), ("other", False)):
+        rx = _forms_regex(groups[group], arabic)
+        if rx is not None:
+            lookup = dict(groups[group])
+            if arabic:
+                lookup.update({"لل" + f[2:]: v for f, v in groups[group].items() if f.startswith("ال")})
+            insts.append((rx, lookup, False))
     return regexes, kind_of, insts
+
+
+@lru_cache(maxsize=1)
+def institution_states() -> dict[str, str]:
+    """Institution name -> ISO code of the state it belongs to (organizations.yml `state:`)."""
+    return {str(e["name"]): str(e["state"]) for e in load_lexicon("organizations").get("institutions", [])
+            if e.get("state")}
 
 
 # ---- the country gazetteer -----------------------------------------------------------
@@ -333,6 +358,11 @@ def state_of(word: str) -> Optional[str]:
                 if script == "Cyrl" and not bare[0].isupper() and not cand[n:].endswith(("ий", "ая", "ое", "ие", "ого", "ой", "ому", "им", "их", "ом", "ую")):
                     continue  # lowercase Cyrillic only as an adjective
                 return code
+    if script == "Cyrl" and bare[0].isupper():
+        for language in ("ru", "uk"):
+            lemma = morph.nominative((bare,), language)  # "Беларуси" -> "Беларусь", "Лівану" -> "Ліван"
+            if lemma and lemma[0] != bare and fold(lemma[0]) in gaz.exact:
+                return gaz.exact[fold(lemma[0])]
     return None
 
 
@@ -349,8 +379,22 @@ def single_word_sets() -> tuple[frozenset, frozenset]:
     return frozenset(titles), frozenset(insts)
 
 
+@lru_cache(maxsize=1)
+def _german_title_heads() -> tuple[str, ...]:
+    """German one-word titles long enough to end a compound ("Firmen|sprecherin", "Werks|leiter")."""
+    lex = load_lexicon("titles")
+    return tuple(sorted({fold(str(f)) for e in lex.get("titles", []) for f in (e.get("de") or [])
+                         if " " not in str(f) and len(str(f)) >= 6}))
+
+
 def is_title_word(word: str) -> bool:
-    return fold(strip_suffix(word)) in single_word_sets()[0]
+    w = fold(strip_suffix(word))
+    if w in single_word_sets()[0]:
+        return True
+    # German writes a title into a compound: a capitalised word ending in one is one too.
+    if not word[:1].isupper() or len(w) < 9 or script_of(word) != "Latn":
+        return False
+    return any(w.endswith(head) and len(w) - len(head) >= 3 for head in _german_title_heads())
 
 
 def is_institution(word: str) -> bool:
@@ -391,7 +435,7 @@ def role_key(title: str, language: Optional[str]) -> Optional[str]:
     """Canonical English role of a title as written ("Türkiye Cumhurbaşkanı" -> "president")."""
     regexes, role_of, _ = title_lexicon()
     langs = [language] if language in regexes else []
-    langs += [lang for lang in SCRIPT_LANGS.get(script_of(title), LANGUAGES) if lang not in langs]
+    langs += [lang for lang in SCRIPT_LANGS.get(script_of(title), LANGUAGES) if lang not in langs and lang in regexes]
     best = None
     folded = fold(title)
     for lang in langs:

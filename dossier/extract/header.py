@@ -64,6 +64,102 @@ def _date_line(line: Line, languages: list[str]) -> Optional[tuple[str, str]]:
     return None
 
 
+def _date_prefix(line: Line, languages: list[str]) -> Optional[tuple[int, str, str]]:
+    """(length, iso, precision) of a leading labelled date ("date 2024-03-23 Headline ...",
+    "Published: 12 March 2024 10:15 ..."): metadata even when a headline or prose follows."""
+    m = regexes()["date_label"].match(line.text)
+    if not m:
+        return None
+    rest = line.text[m.end(): m.end() + 80]
+    found = _date_in(rest, languages)
+    if not found or rest[:found[0]].strip(" \t:：,|-–—"):
+        return None
+    end = m.end() + found[1]
+    tail = re.match(r"[\s,|]*(?:" + _TIME.pattern + r")[\s|]*", line.text[end:])
+    if tail:
+        end += tail.end()
+    return end, found[2], found[3]
+
+
+# "MOSCOW, July 1. /TASS/.", "МОСКВА, 1 июля. /ТАСС/.", "MOSCOW. Nov 5 (Interfax) -": a wire
+# dateline names its city in capitals, a date, then the agency between slashes or brackets.
+_WIRE = re.compile(r"(?P<city>[^\W\d_][^\W\d_'’\-]*(?:[\s\-][^\W\d_'’]+){0,3})[,.]\s+"
+                   r"(?P<date>[^/()\n]{3,40}?)[.,]?\s*(?:/\s*(?P<slash>[^/\n]{2,40}?)\s*/"
+                   r"|\((?P<paren>[^()\n]{2,40})\))[\s.:]*(?:[-–—]+\s*)?")
+
+
+def _wire_dateline(line: Line, languages: list[str], header: Header) -> Optional[int]:
+    """Length of a wire-agency dateline opening the line, or None."""
+    m = _WIRE.match(line.text)
+    if not m or not m.group("city").isupper() or len(m.group("city")) < 3:
+        return None
+    when = m.group("date")
+    probe = [d for lang in languages + [None] for d in dates.find_dates(when, lang, "2000-12-31")]
+    if not any(p in ("day", "month") for _s, _e, _iso, p in probe):
+        return None
+    stated = _date_in(when, languages)  # only a date with its year is a publication date
+    if stated and header.published is None:
+        header.published, header.precision = stated[2], stated[3]
+    agency = _clean_name(m.group("slash") or m.group("paren") or "")
+    if agency and header.publisher is None:
+        header.publisher = agency
+    return m.end()
+
+
+def _name_beside_date(line: Line, languages: list[str]) -> Optional[str]:
+    """"Çanakkale Postası | 18 Temmuz 2026": the outlet's name set off from the date by a bar."""
+    if not re.search(r"[|·•]", line.text):
+        return None
+    found = _date_in(line.text, languages)
+    if not found:
+        return None
+    rest = _TIME.sub(" ", line.text[:found[0]] + " | " + line.text[found[1]:])
+    parts = [p for p in (q.strip(" \t,-–—") for q in re.split(r"[|·•]", rest)) if p]
+    if len(parts) != 1 or not parts[0][:1].isupper() or regexes()["date_label"].match(parts[0]):
+        return None
+    return _clean_name(parts[0])
+
+
+_BAR = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
+
+
+def _barred_line(line: Line, languages: list[str]) -> Optional[tuple[str, str, Optional[str]]]:
+    """"Eurasia Wire | Moscow | 12 May 2026", "By Staff | BERLIN, March 3, 2026", "Le Journal —
+    4 mars 2026 à 09h15": a short line of parts set off by bars or dashes, one of them a
+    date. Returns (iso, precision, the outlet's name when the first part is one)."""
+    if line.words > 16 or FINAL_PERIOD.search(line.text):
+        return None
+    parts = [p.strip() for p in _BAR.split(line.text) if p.strip()]
+    if len(parts) < 2 or len(parts) > 5:
+        return None
+    for i, part in enumerate(parts):
+        found = _date_in(part, languages)
+        if not found:
+            continue
+        s, e, iso, prec = found
+        rest = re.findall(r"[^\W\d_]+", _TIME.sub(" ", part[:s] + " " + part[e:]))
+        if len(rest) > 5:
+            return None
+        first = parts[0] if i > 0 else None
+        by = regexes()["byline"].match(first) if first else None
+        return iso, prec, (_clean_name(first) if first and not by and not _date_in(first, languages) else None)
+    return None
+
+
+def _take_barred(line: Line, languages: list[str], header: Header) -> bool:
+    """Read a `_barred_line` into the header; False when the line is not one."""
+    barred = _barred_line(line, languages)
+    if not barred:
+        return False
+    iso, prec, name = barred
+    if header.published is None:
+        header.published, header.precision = iso, prec
+    if header.publisher is None and name:
+        header.publisher = name
+    header.spans.append(Span(line.start, line.end, "header"))
+    return True
+
+
 def _clean_name(text: str) -> Optional[str]:
     text = text.strip(" \t:：,;|-–—/()[]")
     if not text or len(text.split()) > 6 or re.search(r"[.!?؟]$", text):
@@ -123,16 +219,38 @@ def read_header(text: str, lines: list[Line], languages: list[str], skip: set[in
         if is_prose(line) or len(zone) >= 10:
             break
     for i, line in enumerate(zone):
+        cut = _date_prefix(line, languages)
+        if cut:
+            length, iso, prec = cut
+            if header.published is None:
+                header.published, header.precision = iso, prec
+            rest = line.text[length:]
+            skip_ws = len(rest) - len(rest.lstrip())
+            # the span runs up to what follows, so a dateline cut next joins it in one span
+            header.spans.append(Span(line.start, line.start + length + skip_ws, "header"))
+            if not rest.strip():
+                continue
+            line = Line(line.start + length + skip_ws, line.end, rest.lstrip())
+        wire = _wire_dateline(line, languages, header)
+        if wire:
+            header.spans.append(Span(line.start, line.start + wire, "header"))
+            if is_prose(line):
+                break
+            continue
         prose = is_prose(line)
         if prose:
             cut = _dateline(line, text, languages, header)
             if cut is not None:
                 header.spans.append(Span(line.start, cut, "header"))
             break
+        if _take_barred(line, languages, header):
+            continue
         dated = _date_line(line, languages)
         if dated:
             if header.published is None:
                 header.published, header.precision = dated
+            if header.publisher is None:
+                header.publisher = _name_beside_date(line, languages)
             header.spans.append(Span(line.start, line.end, "header"))
             continue
         by = rx["byline"].match(line.text)

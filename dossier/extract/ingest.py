@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from itertools import islice
 from pathlib import Path
 
 from dossier.extract import dates, decode, segment
 from dossier.extract.boilerplate import find_boilerplate, merge_spans, split_lines
 from dossier.extract.header import Header, front_matter, front_matter_meta, meta_str, read_header
+from dossier.io.safe_yaml import load_yaml_text
 from dossier.extract.sidecar import SIDECAR_SUFFIX, SIDECAR_SUFFIXES, apply_sidecar, read_sidecar, rel_path
 from dossier.model import Document, Source, Span
 from dossier.model.errors import DossierError, InputError
@@ -22,6 +25,19 @@ from dossier.text import slugify
 
 DOC_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
+
+# Budgets: every later stage's work grows with the text it is given, so a document's text is
+# capped, and so is the HTML handed to trafilatura (whose work grows faster than the page).
+# They are sizes, not time limits, so the same document always gives the same records.
+#: The most characters of one document's text that are read; the rest is left out, noted.
+MAX_TEXT = 100_000
+#: HTML pages with more elements than this are read by a plain text walk instead of trafilatura.
+MAX_HTML_TAGS = 20_000
+_TAG = re.compile(r"<[A-Za-z]")
+_FRONT = re.compile(r"---[ \t]*\n(.*?\n)---[ \t]*(?:\n|$)", re.S)  # as header.front_matter reads it
+_BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+           "article", "section", "main", "header", "footer", "dt", "dd", "figcaption", "td", "th")
+_FURNITURE = "//script|//style|//noscript|//template|//nav|//aside|//form|//footer|//iframe|//svg"
 
 
 # ---------------------------------------------------------------------------------------
@@ -72,9 +88,42 @@ def _html_extract(html: str, name: str) -> tuple[str, dict]:
     return decode.normalize_text(data.get("text") or ""), data
 
 
-def _html_article(html: str, rel: str) -> tuple[str, dict]:
+def _html_plain(html: str) -> tuple[str, dict]:
+    """The text of a page too big for trafilatura: the article (or main, or body) element's
+    text, a line per block, scripts and navigation left out; the title from <title>."""
+    import lxml.html  # deferred: heavy, and only very large HTML pages need it
+    from lxml.etree import ParserError  # deferred: as above
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return "", {}
+    for node in root.xpath(_FURNITURE):
+        node.drop_tree()
+    title = root.findtext(".//title")
+    body = next((n for n in (root.find(".//article"), root.find(".//main"), root.find(".//body")) if n is not None), root)
+    for node in body.iter(*_BLOCKS):
+        node.tail = "\n" + (node.tail or "")
+    lines = (" ".join(line.split()) for line in body.text_content().split("\n"))
+    return decode.normalize_text("\n".join(line for line in lines if line)), {"title": title}
+
+
+def _too_many_tags(html: str) -> int:
+    """The page's element count when it is over MAX_HTML_TAGS, else 0 (counting stops there)."""
+    if sum(1 for _ in islice(_TAG.finditer(html), MAX_HTML_TAGS + 1)) <= MAX_HTML_TAGS:
+        return 0
+    return sum(1 for _ in _TAG.finditer(html))
+
+
+def _html_article(html: str, rel: str, notes: list[str]) -> tuple[str, dict]:
     """An HTML page's article text, and the title, author, publisher, url and date it states."""
-    text, data = _html_extract(html, rel)
+    tags = _too_many_tags(html)
+    if tags:
+        text, data = _html_plain(html)
+        notes.append(f"the page has {tags:,} HTML elements, more than the {MAX_HTML_TAGS:,} the article "
+                     "extractor is given: its whole text was read, menus and other page furniture included")
+    else:
+        text, data = _html_extract(html, rel)
     if not text.strip():
         raise InputError(rel, "no article text could be extracted from this HTML page",
                          hint="save the page as plain text instead (copy the article into a .txt file)")
@@ -200,6 +249,32 @@ def _source(path: Path, rel: str, raw: bytes, encoding: str, meta: dict, header:
     )
 
 
+def _front_matter_problem(text: str, rel: str) -> list[str]:
+    """A note when the text opens with front matter that could not be read (its fields unused)."""
+    m = _FRONT.match(text)
+    if not m:
+        return []
+    try:
+        load_yaml_text(m.group(1), rel)
+    except DossierError as err:
+        line = f" (line {err.line + 1} of the file)" if err.line else ""
+        return [f"the front matter could not be read{line}: {err.message}; its title, date and other fields "
+                "were not used"]
+    return ["the front matter is not a list of 'field: value' lines; its fields were not used"]
+
+
+def _capped(text: str, notes: list[str]) -> str:
+    """The text, or its first MAX_TEXT characters cut at a line end (else a space), noted."""
+    if len(text) <= MAX_TEXT:
+        return text
+    cut = text.rfind("\n", MAX_TEXT // 2, MAX_TEXT)
+    if cut < 0:
+        cut = text.rfind(" ", MAX_TEXT // 2, MAX_TEXT)
+    cut = cut if cut > 0 else MAX_TEXT
+    notes.append(f"too long to extract in full: the first {cut:,} of its {len(text):,} characters were read")
+    return text[:cut]
+
+
 def load_document(path: Path, root: Path) -> Document:
     """Read one document into a Document (text, Source metadata, boilerplate spans).
 
@@ -214,18 +289,23 @@ def load_document(path: Path, root: Path) -> Document:
         raise InputError(rel, "the file contains only white space", hint="paste the article text into it, or delete it")
 
     spans: list[Span] = []
+    notes: list[str] = []
     front_span = None
     if is_html:
-        text, meta = _html_article(decoded, rel)
+        text, meta = _html_article(decoded, rel, notes)
+        text = _capped(text, notes)
     else:
-        text, meta = decoded, {}
+        text, meta = _capped(decoded, notes), {}
         front, front_span = front_matter(text)
         if front_span:
             spans.append(front_span)
             meta = front_matter_meta(front)
+        else:
+            notes.extend(_front_matter_problem(text, rel))
     header, found = _header_and_boilerplate(text, front_span.end if front_span else 0)
     spans.extend(found)
     source = _source(path, rel, raw, encoding, meta, header, spans)
+    source.notes = notes
     try:
         apply_sidecar(source, read_sidecar(path, root))
     except DossierError:

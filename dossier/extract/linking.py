@@ -13,7 +13,7 @@ from typing import Optional
 
 from dossier.io.files import stays_in
 from dossier.io.safe_yaml import load_yaml_text
-from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, role_key
+from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, institution_states, role_key
 from dossier.extract.propagation import propagate
 from dossier.extract.reuse import Reuse
 from dossier.model import ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate, Role
@@ -368,6 +368,14 @@ def _merge_single_words(ordered: list[MentionCandidate], pending: list[int], clu
             clusters.union(a, b)
 
 
+def _state_of(ms: list[MentionCandidate], state_ids: dict[str, str]) -> Optional[str]:
+    """The actor id of the state a lexicon institution belongs to, when the dossier names it."""
+    states = institution_states()
+    codes = sorted({states[m.key[5:]] for m in ms if m.key.startswith("inst:") and m.key[5:] in states})
+    found = sorted({state_ids[c] for c in codes if c in state_ids})
+    return found[0] if len(found) == 1 else None
+
+
 def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Actor], pins: Pins,
                   gaz: Gazetteer) -> tuple[list[Actor], dict[tuple[str, int, int], str]]:
     by_mention: dict[tuple[str, int, int], str] = {}
@@ -417,6 +425,7 @@ def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Acto
         taken_now.add(chosen)
         ids[label] = chosen
 
+    state_ids = {m.key[6:]: ids[label] for label, _n, _k, ms, _p in drafts for m in ms if m.key.startswith("state:")}
     actors = []
     mapping: dict[tuple[str, int, int], str] = {}
     for label, name, kind, ms, pin in drafts:
@@ -427,7 +436,8 @@ def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Acto
         actors.append(Actor(id=aid, name=name, kind=kind,
                             aliases=[Alias(name=n, language=lang, script=s) for n, lang, s in aliases],
                             mentions=[Mention(source=s, start=a, end=b, text=t) for s, a, b, t in mentions],
-                            roles=[Role(source=s, text=t, former=f) for s, t, f in roles]))
+                            roles=[Role(source=s, text=t, former=f) for s, t, f in roles],
+                            state=_state_of(ms, state_ids)))
         for m in ms:
             mapping[(m.source, m.start, m.end)] = aid
     actors.sort(key=lambda a: a.id)

@@ -7,6 +7,7 @@ in Latin/Cyrillic text; names found by a cue are then looked up in the rest of t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Callable, Optional
 
 from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, SCRIPT_LANGS, caps_lexicon, cities,
@@ -17,7 +18,7 @@ from dossier.extract.propagation import propagate
 from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
 from dossier.model import Document, MentionCandidate, Sentence
-from dossier.text import char_script, script_of
+from dossier.text import char_script, morph, script_of
 from dossier.text.names import (key_strength, name_key, strip_arabic_clitics, strip_suffix,
                                 tidy_name)
 
@@ -54,7 +55,7 @@ def _arabic_name_word(tok: Tok) -> bool:
     return state_of(tok.text) is None
 
 
-_CONNECTORS = {"of", "the", "der", "des", "die", "von", "van", "de", "del", "da", "al", "bin", "ibn", "ben", "и", "la"}
+_CONNECTORS = {"of", "the", "der", "des", "die", "von", "van", "de", "del", "da", "al", "bin", "ibn", "ben", "la"}
 
 
 def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[Tok]:
@@ -108,6 +109,9 @@ def nominative(words: list[str], language: Optional[str]) -> list[str]:
     if not words:
         return words
     if script_of(words[-1]) == "Cyrl":
+        read = morph.nominative(tuple(words), language)  # the dictionary first, suffix rules without it
+        if read:
+            return list(read)
         # A first name agrees with the surname's case: Ильхаму Алиеву, Ильхамом Алиевым.
         # (Not -а: "Ильхама Алиева" and "Анна Петрова" look alike.)
         last = words[-1].lower()
@@ -142,10 +146,12 @@ def nominative(words: list[str], language: Optional[str]) -> list[str]:
     return words
 
 
-def _bare_name(toks: list[Tok]) -> str:
+def _bare_name(toks: list[Tok], language: Optional[str] = None) -> str:
     """The name without a case suffix on its last word (Arabic clitics are not cut here)."""
     words = [t.text for t in toks]
     words[-1] = strip_suffix(words[-1])
+    if all(script_of(w) == "Cyrl" for w in words):
+        words = list(morph.nominative(tuple(words), language) or words)  # "России" -> "Россия"
     return " ".join(words)
 
 
@@ -161,7 +167,7 @@ def _person_name(toks: list[Tok], language: Optional[str]) -> str:
 def _candidate(doc: Document, sent: Sentence, toks: list[Tok], kind: str, name: Optional[str] = None,
                title: Optional[str] = None, former: bool = False, key: Optional[str] = None) -> MentionCandidate:
     start, end = toks[0].start, toks[-1].end
-    name = name or _bare_name(toks)
+    name = name or _bare_name(toks, sent.language)
     return MentionCandidate(source=doc.source.id, start=start, end=end, text=doc.text[start:end], name=name,
                             kind=kind, language=sent.language, script=script_of(doc.text[start:end]),
                             title=title, former=former, key=key if key is not None else name_key(name))
@@ -171,6 +177,7 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
     regexes, role_of, former_cues = title_lexicon()
     folded = fold(text)
     formers = set().union(*(former_cues.get(lang, set()) for lang in langs)) if langs else set()
+    starts, ends = [t.start for t in toks], [t.end for t in toks]  # sorted: bisect, not a scan per title
     out = []
     for lang in langs:
         rx = regexes.get(lang)
@@ -181,7 +188,7 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
             form = re.sub(r"\s+", " ", m.group("t"))
             role = role_of.get(form, "leader")
             # Modifiers before the title: a country/demonym and "former" (Latin/Cyrillic order).
-            idx = next((k for k, t in enumerate(toks) if t.end > t_start), len(toks))
+            idx = bisect_right(ends, t_start)
             is_former = False
             title_start = t_start
             k = idx - 1
@@ -198,7 +205,7 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
                 title_start = prev.start
                 k -= 1
             # Modifiers after it (Arabic order, "of France", "России"), then the name.
-            j = next((k for k, t in enumerate(toks) if t.start >= t_end), len(toks))
+            j = bisect_left(starts, t_end)
             title_end = t_end
             skipped = 0
             if form.endswith("باسم") and j < len(toks):
@@ -226,6 +233,8 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
             if skipped == 0 and " " not in form and script_of(form) == "Arab" and not form.startswith(("ال", "لل")):
                 continue  # an Arabic construct title (وزير، زعيم) is followed by its complement
             name_toks = _name_after(toks, j, doc.text) or _lowercase_latin_name(doc, sent, toks, j)
+            while len(name_toks) > 2 and state_of(name_toks[0].text):
+                name_toks = name_toks[1:]  # "министр Лівану Хамад Хасан": the country belongs to the title
             if not name_toks:
                 continue
             if any(state_of(t.text) for t in name_toks) and len(name_toks) == 1:
@@ -417,10 +426,12 @@ def _institution_mentions(doc: Document, sent: Sentence, text: str) -> list[Ment
     _, _, insts = org_lexicon()
     folded = fold(text)
     out = []
-    for rx, name, kind, exact_case in insts:
-        if rx is None:
-            continue
+    for rx, lookup, exact_case in insts:
         for m in rx.finditer(text if exact_case else folded):
+            found = lookup.get(m.group("t") if exact_case else re.sub(r"\s+", " ", m.group("t")))
+            if found is None:
+                continue
+            name, kind = found
             s, e = sent.start + m.start("t"), sent.start + m.end("t")
             # Keep a Turkish suffix inside the mention (Kremlin’e), as for other names.
             tail = re.match(r"['’][^\W\d_]+", doc.text[e:e + 8])
@@ -540,21 +551,49 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if german and len(run) == 1:
             i += 1
             continue  # German capitalizes every noun: one capitalized word proves nothing
+        if german and any(t.text in _GERMAN_ARTICLES for t in run):
+            i += len(run)
+            continue  # "Dach des Gebäudes": nouns joined by an article are a phrase, not a name
+        if len(run) == 1 and tok.script == "Cyrl" and (morph.is_common_word(tok.text, sent.language)
+                                                     or morph.is_common_abbreviation(tok.text, sent.language)):
+            i += 1
+            continue  # "Уголовного", "УК", "СМИ": an adjective or a common abbreviation, not a name
+        if german and len(run) > 1 and any(_GERMAN_NOUN_END.search(t.text) for t in run):
+            i += len(run)
+            continue  # "Vermittlungsinitiative Weißrusslands", "Anti-Terror Notstand": nouns, not a name
         initial = i == 0 or doc.text[toks[i - 1].end:tok.start].strip() in (".", "!", "?", ":", "—", "–", "-")
+        if initial and len(run) > 1 and tok.script == "Cyrl" and morph.is_common_word(tok.text, sent.language, nouns=True):
+            i += 1
+            continue  # "Позиция Сергея Лаврова": a sentence's first word is capitalised, not a name
         if initial and len(run) == 1 and fold(tok.bare) not in inner_caps:
             i += 1
             continue  # a capitalized sentence-initial word is usually just a word
         if all(state_of(t.text) for t in run):
             i += len(run)
             continue
+        if len(run) > 2 and (state_of(run[0].text) or city_of(run[0].text)) and not state_of(run[1].text):
+            i += 1
+            continue  # "Беларуси Александр Лукашенко": the country (city) is not part of the name after it
+        if len(run) == 1 and is_title_word(tok.text):
+            i += 1
+            continue  # "Governor" alone is a title, not a name
         nxt = i + len(run)
         if any(state_of(p.text) or city_of(p.text) for p in _hyphen_parts(run) if p not in run) \
                 or (nxt < len(toks) and _is_event_word(toks[nxt].text)) or any(_is_event_word(t.text) for t in run):
             i = nxt
             continue  # "Russia-Ukraine", "the Russia-Central Asia summit": a relation or an event
         if is_title_word(run[0].text) and (german or len(run) > 1 and not is_cap(run[1])):
+            if german and len(run) >= 3 and all(is_cap(t) for t in run[1:]):
+                i += 1
+                continue  # "Firmensprecherin Sabine Kröger": the name follows its title
+            if len(run) > 2 and run[1].text.lower() in ("von", "of", "de", "du"):
+                i += 2
+                continue  # "Anwalt von Mehdiyev", "Lawyer of X": X is mentioned, not a new actor
             i = nxt
             continue  # "Leiter der Präsidialverwaltung": a title phrase, not a name
+        if is_title_word(run[0].text) and len(run) > 1:
+            i += 1
+            continue  # "Governor Pavel Zimin": the title is not part of the name that follows it
         if len(run) == 1 and (fold(run[0].bare) in caps_lexicon()[1] or _is_institution_run([run[0].text])):
             i = nxt
             continue  # "Ally Turkey", "Parliament": a capitalized common noun
@@ -564,12 +603,20 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if sum(1 for t in run if t.text.isupper() and len(t.text) > 1) > 1:
             i += len(run)
             continue  # shouted caption credits (EPA / NAME SURNAME)
-        out.append(_candidate(doc, sent, run, _guess_kind([t.text for t in run])))
+        kind = _guess_kind([t.text for t in run])
+        if kind == "other" and len(run) == 1 and tok.script == "Cyrl" and morph.is_organisation(tok.text, sent.language):
+            kind = "organization"  # "МИД", "РБК": the dictionary knows them as organisations
+        out.append(_candidate(doc, sent, run, kind))
         i += len(run)
     return out
 
 
-_PRIORITY = {"title": 0, "kin": 0.5, "org": 1, "inst": 2, "state": 3, "place": 3.5, "prop": 4, "caps": 5}
+# Endings of German abstract and collective nouns that no personal or place name has.
+_GERMAN_NOUN_END = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ionen|ität|nis|tum|ismus|ative|stand|soldaten|kräfte"
+                             r"|menschen|leute)$", re.I)
+_GERMAN_ARTICLES = frozenset({"des", "der", "dem", "den", "die", "das", "eines", "einer", "einem", "im", "am", "zum", "zur", "vom"})
+
+_PRIORITY = {"title": 0, "kin": 0.5, "inst": 0.9, "org": 1, "state": 3, "place": 3.5, "prop": 4, "caps": 5}
 
 
 def _dedupe(found: list[tuple[str, MentionCandidate]]) -> list[MentionCandidate]:
@@ -634,5 +681,55 @@ def find_mentions(doc: Document) -> list[MentionCandidate]:
     # Names found by a cue are looked up in the rest of the document before guessing
     # from capitals, so "Mukhtarovun" becomes Mukhtarov rather than a new name.
     extra = propagate([doc], cued)
-    return _dedupe([("title", c) for c in cued] + [("prop", c) for c in extra]
+    kept = _dedupe([("title", c) for c in cued] + [("prop", c) for c in extra]
                    + [f for f in found if f[0] == "caps"])
+    return _split_acronym_heads(doc, _link_acronyms(doc, kept))
+
+
+# "Federal Security Service (FSB)": a name with its acronym in brackets just after it.
+_ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([^\W\d_]{2,8})\s*[)\]]")
+_SMALL_WORDS = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "der", "die", "das", "für", "und", "и", "по"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in _SMALL_WORDS).casefold()
+
+
+def _link_acronyms(doc: Document, found: list[MentionCandidate]) -> list[MentionCandidate]:
+    """An acronym a document spells out ("... Service (FSB)") names the same actor as its
+    expansion, everywhere in the document: the acronym's mentions take the expansion's key."""
+    expansion: dict[str, MentionCandidate] = {}
+    for c in found:
+        m = _ACRONYM_AFTER.match(doc.text, c.end)
+        if m and m.group(1).isupper() and len(c.name.split()) >= 2 and _initials(c.name) == m.group(1).casefold():
+            expansion.setdefault(m.group(1), c)
+    if not expansion:
+        return found
+    out = []
+    for c in found:
+        full = expansion.get(c.text)
+        if full is not None and c is not full and not c.key.startswith(("inst:", "state:", "place:")):
+            c = MentionCandidate(source=c.source, start=c.start, end=c.end, text=c.text, name=full.name,
+                                 kind=full.kind, language=c.language, script=c.script, key=full.key)
+        out.append(c)
+    return out
+
+
+def _split_acronym_heads(doc: Document, found: list[MentionCandidate]) -> list[MentionCandidate]:
+    """"МИД Мария Захарова", "Глава МИД": an acronym glued by capitals to a name or a title
+    word is not part of the name; the name stands alone, the acronym is dropped here."""
+    out = []
+    for c in found:
+        words = c.text.split()
+        if len(words) >= 2 and c.kind in ("person", "other") and not c.key.startswith(("inst:", "state:", "place:")):
+            if words[0].isupper() and len(words[0]) >= 2 and not words[1].isupper():
+                rest = c.text[len(words[0]):].lstrip()
+                start = c.end - len(rest)
+                name = c.name.split(None, 1)[1] if c.name.split()[0] == words[0] else c.name
+                c = MentionCandidate(source=c.source, start=start, end=c.end, text=rest, name=name, kind=c.kind,
+                                     language=c.language, script=c.script, title=c.title, former=c.former,
+                                     key=name_key(name))
+            elif words[-1].isupper() and len(words[-1]) >= 2 and is_title_word(words[0]):
+                continue
+        out.append(c)
+    return out

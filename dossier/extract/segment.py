@@ -8,6 +8,7 @@ sentence ends (. ! ? … ؟ ۔) are split, protecting abbreviations, initials ("
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
@@ -21,6 +22,11 @@ LANGUAGES = CODES
 LATIN_LANGUAGES = LATIN
 
 SHORT_LETTERS = 20  # sentences with fewer letters are decided by script, not statistics
+
+#: The longest sentence kept whole (characters). Longer runs with no sentence end (a text with
+#: no punctuation) are cut at a space before it, so every later stage, whose work grows with
+#: a sentence's length, stays bounded by the document's length.
+MAX_SENTENCE = 1000
 
 # Abbreviations that take a full stop without ending a sentence (lowercased, no dot); the
 # English month ones ("Sept.") are the short forms in dates.MONTHS.
@@ -36,6 +42,7 @@ mme mlle mm av
 sr sra srta ud uds dña
 """.split()) | frozenset(form for forms in dates.MONTHS["en"] for form in forms[1:] if forms[0].startswith(form))
 
+_NONSPACE = re.compile(r"\S")
 _SENT_END = re.compile(r"([.!?…؟۔。]+|\.{3})([\"'”’»)\]]*)(\s+)")
 _LEAD_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*•–—]\s+|>\s+)+")
 _PERSIAN = re.compile(r"[پچژگکی]")
@@ -164,6 +171,20 @@ def _is_break(text: str, m: re.Match) -> bool:
     return True
 
 
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] in pieces of at most MAX_SENTENCE characters, cut after the last space
+    in the second half of each (or at the limit, when there is none)."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(" ", start + MAX_SENTENCE // 2, limit), text.rfind("\n", start + MAX_SENTENCE // 2, limit))
+        cut = cut + 1 if cut > 0 else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
 def _split_chunk(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence (start, end) pairs inside text[start:end], stripped."""
     pieces = []
@@ -172,9 +193,9 @@ def _split_chunk(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(chunk):
         if _is_break(chunk, m):
             cut = m.end(2)
-            pieces.append((start + last, start + cut))
+            pieces.extend(_bounded(text, start + last, start + cut))
             last = m.end()
-    pieces.append((start + last, end))
+    pieces.extend(_bounded(text, start + last, end))
     out = []
     for s, e in pieces:
         while s < e and text[s].isspace():
@@ -191,16 +212,13 @@ def _split_chunk(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _chunks(doc: Document) -> list[tuple[int, int]]:
     """Line pieces, also cut at boilerplate span boundaries."""
-    cuts = set()
-    for span in doc.source.boilerplate:
-        cuts.add(span.start)
-        cuts.add(span.end)
+    cuts = sorted({at for span in doc.source.boilerplate for at in (span.start, span.end)})
     out = []
     pos = 0
     text = doc.text
     for line in text.split("\n"):
         line_end = pos + len(line)
-        inner = sorted(c for c in cuts if pos < c < line_end)
+        inner = cuts[bisect_right(cuts, pos):bisect_left(cuts, line_end)]
         bounds = [pos] + inner + [line_end]
         for a, b in zip(bounds, bounds[1:]):
             if a < b:
@@ -232,11 +250,18 @@ def _is_heading(doc: Document, start: int, end: int, line_start: int, line_end: 
         return False
     if doc.source.title and sentence.strip() == doc.source.title.strip():
         return True
-    before = text[:line_start].rstrip(" \t")
-    after = text[line_end:].lstrip(" \t")
-    at_top = not text[:line_start].strip()
-    blank_before = at_top or before.endswith("\n\n") or before == ""
-    blank_after = after.startswith("\n\n") or not after.strip() or after.startswith("\n") and after[1:2] == "\n"
+    # Only the characters next to the line are looked at: a document of many short lines
+    # must not copy its whole text once per line.
+    before = line_start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    after = line_end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    first = _NONSPACE.search(text)
+    at_top = first is None or first.start() >= line_start
+    blank_before = at_top or text[max(0, before - 2):before] == "\n\n" or before == 0
+    blank_after = text[after:after + 2] == "\n\n" or _NONSPACE.search(text, after) is None
     return at_top or (blank_before and blank_after)
 
 

@@ -15,11 +15,13 @@ from dossier.io.validate import validate
 from dossier.model import Source
 from dossier.model.overlay import SIDECAR_FIELDS
 from dossier.model.errors import RecordError
+from dossier.text import slugify
 
 # Files ending so are metadata, never documents (discovery skips them).
 SIDECAR_SUFFIXES = (".yml", ".yaml", ".json")
 
-SIDECAR_SUFFIX = ".meta.yml"  # <document file name>.meta.yml, else <stem>.meta.yml
+SIDECAR_SUFFIX = ".meta.yml"
+DOC_NAME_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")  # as ingest.DOC_SUFFIXES  # <document file name>.meta.yml, else <stem>.meta.yml
 
 
 def sidecar_candidates(path: Path) -> list[Path]:
@@ -72,11 +74,18 @@ def apply_sidecar(source: Source, meta: dict) -> None:
     for key in SIDECAR_FIELDS:
         if key not in meta:
             continue
-        setattr(source, key, meta[key])
+        setattr(source, key, source_ref(meta[key]) if key in ("derived_from", "translation_of") else meta[key])
         if key == "published":
             source.published_precision = {4: "year", 7: "month"}.get(len(meta[key]), "day")
         if key == "language" and meta[key] not in source.languages:
             source.languages = sorted(set(source.languages) | {meta[key]})
+
+
+def source_ref(value: str) -> str:
+    """The source id a sidecar means by a document's file name ("01 wire.txt") or its id."""
+    value = str(value).strip().replace("\\", "/").rsplit("/", 1)[-1]
+    stem = Path(value).stem if Path(value).suffix.lower() in DOC_NAME_SUFFIXES else value
+    return slugify(stem) or value
 
 
 def rel_path(path: Path, root: Path) -> str:

@@ -256,7 +256,7 @@ class Pending:
             hit.path, hit.cached = path, True
             out[i] = hit
         done = len(paths) - len(todo) - len(late)
-        if progress:
+        if progress and done:  # a cold run has none: no "0 documents unchanged"
             progress(f"{done} documents unchanged", done, len(paths))
         try:
             if self.text_only:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any, Optional
 
 from dossier.extract import evidence as evidence_stage
-from dossier.extract.features import add_quote_features, quote_features
 from dossier.extract import ingest
 from dossier.io.files import file_digest
 from dossier.incremental.documents import document_key
@@ -80,7 +79,7 @@ def source_texts(root: Path, sources: dict[str, Any], read: Optional[dict] = Non
 def evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: Path
              ) -> tuple[list[EvidenceCandidate], list[str]]:
     """`evidence_stage.find_evidence` and the document's `evidence_stage.date_notes` on that evidence, cached
-    together (with what grouping detects in each quote, `quote_features`)."""
+    together."""
     if not cache_store.enabled():
         found = evidence_stage.find_evidence(doc, mentions)
         return found, evidence_stage.date_notes(doc, found)
@@ -97,9 +96,8 @@ def evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: 
     key = Memo.key("evidence", doc.source, doc.text, doc.sentences, [(m, number[a]) for m, a in order])
     store = store_for(os.fspath(root), cache_store.extractor_version(), "evidence")
     hit = store.get(key, expect=tuple)
-    if hit is not None and len(hit) == 4 and len(hit[3]) == len(ids):
-        found, features, notes, then = hit
-        add_quote_features(features)  # grouping's regex work on these quotes, done
+    if hit is not None and len(hit) == 3 and len(hit[2]) == len(ids):
+        found, notes, then = hit
         rename = dict(zip(then, ids))
         if any(old != new for old, new in rename.items()):
             for c in found:
@@ -108,5 +106,5 @@ def evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: 
         return found, notes
     found = evidence_stage.find_evidence(doc, mentions)
     notes = evidence_stage.date_notes(doc, found)
-    store.put(key, (found, dict(quote_features(c) for c in found), notes, ids))
+    store.put(key, (found, notes, ids))
     return found, notes

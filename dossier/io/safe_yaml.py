@@ -215,8 +215,28 @@ def display_path(path: Path | str, base: Optional[Path] = None) -> str:
     return p.as_posix()
 
 
+#: The largest YAML file read (characters). Files an editor writes (curation, aliases, sidecars,
+#: front matter) stay small; a record extraction writes may hold a claim's evidence from many
+#: sources. Past these the file is refused by name rather than parsed for minutes.
+MAX_EDITED = 1_000_000
+MAX_RECORD = 16_000_000
+
+
+def size_limit(name: str) -> int:
+    """The size cap of the YAML file shown as `name`."""
+    return MAX_RECORD if "records/" in name else MAX_EDITED
+
+
+def _too_big(name: str, size: int) -> None:
+    limit = size_limit(name)
+    if size > limit:
+        raise RecordError(name, f"the file is too big to read ({size:,} characters; the limit is {limit:,})",
+                          hint="split it, or remove what dossier does not need")
+
+
 def _parse(text: str, name: str) -> tuple[Any, Optional[yaml.Node]]:
     """Compose + construct `text`; raises RecordError naming `name` and the line."""
+    _too_big(name, len(text))
     loader = _Loader(text)
     loader.name = name
     try:
@@ -239,6 +259,7 @@ def _parse(text: str, name: str) -> tuple[Any, Optional[yaml.Node]]:
 
 def _read_text(path: Path, name: str) -> str:
     try:
+        _too_big(name, path.stat().st_size // 4)  # not even read when it cannot be under the cap
         raw = path.read_bytes()
     except OSError as err:
         raise RecordError(name, f"cannot read file: {err.strerror or err}") from None

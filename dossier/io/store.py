@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
-from dossier.io.files import carry, file_digest, link_or_copy, lock, build_dir, replace_dir, same_bytes, write_file
+from dossier.io.files import (build_dir, carry, discard, file_digest, leftovers, link_or_copy, lock, recover,
+                              replace_dir, same_bytes, write_file)
 from dossier.io.safe_yaml import display_path, dump_yaml, line_of, load_yaml_lines
 from dossier.model.errors import RecordError
 from dossier.model import RECORD_KINDS, RECORD_TYPES, from_dict, to_dict
@@ -279,17 +280,9 @@ def _tmp_prefix() -> str:
 
 
 def _recover(content_dir: Path) -> None:
-    """Finish or undo a swap a crash interrupted; drop abandoned temp trees."""
-    target = records_dir(content_dir)
-    if not content_dir.is_dir():
-        return
-    olds = sorted(p for p in content_dir.iterdir() if p.name.startswith(".records.old"))
-    if not target.exists() and olds:
-        # Crash between the two renames: the old tree is complete, put it back.
-        olds[-1].rename(target)
-        olds = olds[:-1]
-    for stale in olds + sorted(p for p in content_dir.iterdir() if p.name.startswith(_tmp_prefix())):
-        shutil.rmtree(stale, ignore_errors=True)
+    """Finish or undo a swap a crash interrupted; drop abandoned temp trees (hold the lock)."""
+    if content_dir.is_dir():
+        recover(records_dir(content_dir))
 
 
 def write_records(content_dir: Path, records: Records, previous: Optional[Records] = None,
@@ -313,9 +306,18 @@ def _write_lock(content_dir: Path):
     return lock(content_dir, exclusive=True)
 
 
-def reading(content_dir: Path):
-    """Context manager: hold while reading record files so no writer swaps the tree meanwhile."""
-    return lock(content_dir, exclusive=False)
+@contextmanager
+def reading(content_dir: Path) -> Iterator[None]:
+    """Hold while reading record files so no writer swaps the tree meanwhile. What a killed
+    writer left (no records/ after a cut swap, temp trees) is repaired first, when no other
+    run holds the folder: a run that only reads (nothing changed) cleans up too."""
+    content_dir = Path(content_dir)
+    if leftovers(records_dir(content_dir)):
+        with lock(content_dir, exclusive=True, wait=False) as alone:
+            if alone:
+                _recover(content_dir)
+    with lock(content_dir, exclusive=False):
+        yield
 
 
 def _render(records: Records, previous: Records, memory: Memory) -> tuple[dict, dict, dict]:
@@ -396,11 +398,11 @@ def _write_tree(content_dir: Path, records: Records, previous: Records, seen: Op
         for names in (report.written_names, report.unchanged_names, report.removed_names):
             names.sort()
         if not report.written and not report.removed and target.is_dir():
-            shutil.rmtree(tmp)  # nothing changed: do not even touch the directories
+            discard(tmp)  # nothing changed: do not even touch the directories
         else:
             replace_dir(tmp, target)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        discard(tmp)
         raise
     _remember_written(memory, as_data, digests, records)
     return report

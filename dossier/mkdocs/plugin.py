@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from dossier import exports
 from dossier import site
+from dossier.check import SITE_URL_MISSING, publish_gate
 from dossier.incremental import record_memory, source_texts, workers
 from dossier.io.store import load_records
 from dossier.mkdocs import dates
@@ -67,6 +68,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         except DossierError as err:
             raise PluginError(f"dossier: {err}") from None
         self._dirty.configure(config)
+        if not getattr(config, "site_url", "-"):  # strict would make the warning fatal; `dossier build` reports it
+            (log.info if getattr(config, "strict", False) else log.warning)(f"dossier: {SITE_URL_MISSING}")
         self._date = dates.build_date(self._records)
         return config
 
@@ -80,8 +83,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         texts, problems, changed = source_texts(self._root, records.sources, self._read)
         for problem in problems:
             log.warning(f"dossier: {problem}")
-        for path in changed:
-            log.info(f"dossier: {path} changed since extraction; run `dossier extract`")
+        try:  # documents changed since extraction, quotes gone: refused unless serving or forced
+            notes = publish_gate(records, texts, changed, serving=self._serving)
+        except DossierError as err:
+            raise PluginError(f"dossier: {err}") from None
+        for note in notes:
+            log.info(f"dossier: {note}")
         intro = None
         intro_file = files.get_file_from_path(INTRO_FILE)
         if intro_file is not None:
@@ -89,12 +96,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 else intro_file.content_string
             files.remove(intro_file)
         try:
+            # Page templates: <theme.custom_dir>/dossier/<name> overrides the package's own.
             generated = site.pages(records, texts, site_name=config.site_name, intro=intro,
-                                   site_url=config.site_url or None)
+                                   site_url=config.site_url or None, custom_dir=config.theme.custom_dir)
             data = {} if self._exports is not None else \
                 exports.exports(records, texts, site_url=config.site_url or None,
                                 directory_urls=config.use_directory_urls)
-            moved = site.redirects(records, directory_urls=config.use_directory_urls)
+            moved = site.redirects(records, directory_urls=config.use_directory_urls,
+                                   custom_dir=config.theme.custom_dir)
         except DossierError as err:
             raise PluginError(f"dossier: {err}") from None
         self._dirty.start(config, files)

@@ -25,6 +25,7 @@ from dossier.model.records import (
     Evidence,
     Mention,
     Origin,
+    Rejection,
     Role,
     Source,
     Span,
@@ -36,7 +37,7 @@ from dossier.model.records import (
 __all__ = [
     "ACTOR_KINDS", "BOILERPLATE_KINDS", "CLAIM_STATUSES", "OMIT_WHEN_EMPTY", "ORIGIN_KINDS", "PRECISIONS",
     "RECORD_KINDS", "RECORD_TYPES", "STANCES", "VERDICT_RATINGS",
-    "Actor", "Alias", "Claim", "Evidence", "Mention", "Origin", "Role", "Source", "Span", "Verdict",
+    "Actor", "Alias", "Claim", "Evidence", "Mention", "Origin", "Rejection", "Role", "Source", "Span", "Verdict",
     "from_dict", "to_dict",
     "Document", "EvidenceCandidate", "MentionCandidate", "Sentence",
 ]

@@ -83,7 +83,18 @@ class EvidenceAddition:
     stance: str = optional(enum=STANCES)
     value: Optional[str] = optional()
     date: Optional[str] = optional(form=DATE)
-    added_by: str = attr(min_length=1)
+    added_by: str = attr("Who added it (required: the site credits the editor).", min_length=1)
+    translation: str = optional("Your translation of the quote, shown beside the original.", min_length=1)
+    translated_by: str = optional("Who translated it (required with translation).", min_length=1)
+
+
+@dataclass(kw_only=True)
+class QuoteTranslation:
+    """An editor's translation of one evidence quote, named by its source and quote."""
+    source: str = attr(form=ID)
+    quote: str = attr(min_length=1)
+    translation: str = attr(min_length=1)
+    translated_by: str = attr(min_length=1)
 
 
 @dataclass(kw_only=True)
@@ -95,12 +106,21 @@ class ClaimCuration:
     statement: str = optional("The corrected (or, with add, the new) statement.", min_length=1)
     actors: list[str] = optional("Replaces the claim's actor ids.", form=ID)
     verdict: VerdictEntry = optional("The editor's verdict (schema.org ClaimReview).")
-    reject: bool = optional("true: a wrong extraction; the claim stays out of the records and the site.")
+    translation: str = optional("Your translation of the statement, shown beside it and marked as yours.",
+                                min_length=1)
+    translated_by: str = optional("Who translated the statement (required with translation).", min_length=1)
+    reject: bool = optional("true: a wrong extraction; the claim leaves every listing but keeps its page, "
+                            "marked rejected with the reason.")
     reason: str = optional("Why the claim is rejected (required with reject).", min_length=1)
+    rejected_by: str = optional("Who rejected it.", min_length=1)
+    rejected_on: str = optional("When it was rejected.", form=DAY)
+    merge: list[str] = optional("Claim ids folded into this one: their evidence joins it and their pages "
+                                "redirect here.", form=ID)
     match: list[QuoteRef] = optional("Quotes that identify the claim if its id ever changes.")
     reject_evidence: list[QuoteRef] = optional("Evidence items to drop from the claim (a wrong quote).")
     add_evidence: list[EvidenceAddition] = optional(
         "Evidence added by hand: the tool finds the quote in the document and computes the offsets.")
+    translate_evidence: list[QuoteTranslation] = optional("Your translations of the claim's quotes.")
 
 
 # ---------------------------------------------------------------------------------------
@@ -120,7 +140,11 @@ class SourceMeta:
     published: str = optional(form=DATE)
     url: str = optional(form=HTTP_URL)
     archived_url: str = optional(form=HTTP_URL)
+    retrieved: str = optional("When the document was retrieved (YYYY-MM-DD).", form=DATE)
     language: str = optional(form=LANGUAGE)
+    derived_from: str = optional("The document this one copies or mirrors: its file name in content/sources/ "
+                                 "or its source id. It then adds no independent origin.", min_length=1)
+    translation_of: str = optional("The document this one translates: its file name or source id.", min_length=1)
 
 
 #: Each editor file kind (the name of its schema) and its class.

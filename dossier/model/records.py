@@ -22,7 +22,9 @@ RECORD_KINDS = ("sources", "actors", "claims")
 ACTOR_KINDS = ("person", "organization", "outlet", "state", "place", "other")
 
 #: A claim's status, computed by analysis (an editor's verdict is a separate matter).
-CLAIM_STATUSES = ("single-source", "corroborated", "contested")
+CLAIM_STATUSES = ("single-source", "corroborated", "contested", "updated")
+#: What a claim's values answer (see dossier/lexicons/predicates.yml).
+FRAME_SLOTS = ("count", "who", "yes-no", "role")
 
 STANCES = ("affirms", "denies")
 
@@ -120,6 +122,13 @@ class Source:
     boilerplate: list[Span] = attr("Spans of the document text set aside before extraction.", default_factory=list)
     archived_url: Optional[str] = attr("An archived copy of the document (editor-supplied, e.g. from a sidecar file).",
                                        default=None, omit_empty=True)
+    retrieved: Optional[str] = attr("When the document was retrieved (editor-supplied, e.g. from a sidecar file).",
+                                    default=None, form=DATE, omit_empty=True)
+    derived_from: Optional[str] = attr("The source this document copies or mirrors (found from the text, or "
+                                       "stated in a sidecar): it adds no independent origin.", default=None,
+                                       omit_empty=True, **_SOURCE_ID)
+    translation_of: Optional[str] = attr("The source this document translates (stated in a sidecar): it adds no "
+                                         "independent origin.", default=None, omit_empty=True, **_SOURCE_ID)
     notes: list[str] = attr("What extraction could not resolve, e.g. a relative date with no stated "
                             "publication date.", default_factory=list, omit_empty=True)
 
@@ -154,6 +163,8 @@ class Actor:
     description: Optional[str] = attr("A short description (editor-supplied).", default=None, omit_empty=True)
     former_ids: list[str] = attr("Ids merged into this actor; their old URLs redirect here.", default_factory=list,
                                  form=ID, item_description="An earlier id.", omit_empty=True)
+    state: Optional[str] = attr("The state an organisation or outlet belongs to (the Kremlin -> Russia): a "
+                                "relation, not a merge.", default=None, omit_empty=True, **_ACTOR_ID)
 
 
 @dataclass
@@ -180,8 +191,16 @@ class Evidence:
     stance: str = attr("Whether the quote affirms or denies the claim.", default="affirms", enum=STANCES)
     value: Optional[str] = attr("The number, date or answer the source gives, or null.", default=None)
     date: Optional[str] = attr("ISO date the quote states for the event, or null.", default=None, form=DATE)
+    prefix: Optional[str] = attr("The document text just before the quote (W3C TextQuoteSelector prefix, up to "
+                                 "32 code points); absent at the start of the document.", default=None, omit_empty=True)
+    suffix: Optional[str] = attr("The document text just after the quote (W3C TextQuoteSelector suffix, up to "
+                                 "32 code points); absent at the end of the document.", default=None, omit_empty=True)
     added_by: Optional[str] = attr("The editor who added this evidence by hand; absent when extracted.",
                                    default=None, omit_empty=True)
+    translation: Optional[str] = attr("An editor's translation of the quote (from the curation overlay).",
+                                      default=None, omit_empty=True)
+    translated_by: Optional[str] = attr("Who translated the quote (required with translation).",
+                                        default=None, omit_empty=True)
 
 
 @dataclass
@@ -212,14 +231,45 @@ class Verdict:
 
 
 @dataclass
+class Frame:
+    """What a claim asserts: a predicate with one open slot that each evidence item's value fills."""
+    schema_description: ClassVar[str] = ("What the claim asserts: a predicate about a story or a participant, "
+                                         "with one open slot; each evidence item's value fills it.")
+    predicate: str = attr("The predicate, e.g. killed, arrested, warned (dossier/lexicons/predicates.yml).",
+                          min_length=1)
+    slot: str = attr("What the values answer: count, who, yes-no or role.", enum=FRAME_SLOTS)
+    subject: Optional[str] = attr("The actor the claim is about, or null.", default=None, **_ACTOR_ID, omit_empty=True)
+    object: Optional[str] = attr("The other participant, or null.", default=None, **_ACTOR_ID, omit_empty=True)
+    place: Optional[str] = attr("Where it happened (an actor id), or null.", default=None, **_ACTOR_ID, omit_empty=True)
+    incident: Optional[str] = attr("The story's event as the statement names it, or null.", default=None,
+                                    omit_empty=True)
+    role: Optional[str] = attr("The office, for a role claim, or null.", default=None, omit_empty=True)
+
+
+@dataclass
+class Rejection:
+    """Why an editor rejected a claim: its record (and page) stay, marked, like Wikidata's deprecated rank."""
+    schema_description: ClassVar[str] = "An editor's rejection of a wrongly extracted claim (from the curation overlay)."
+    reason: str = attr("Why the extraction is wrong.", min_length=1)
+    by: Optional[str] = attr("The editor who rejected it.", default=None)
+    date: Optional[str] = attr("When, YYYY-MM-DD.", default=None, form=DAY)
+
+
+@dataclass
 class Claim:
     schema_description: ClassVar[str] = ("One claim the sources make, with exact-quote evidence, "
                                          "as content/records/claims/<id>.yml.")
     id: str = attr("Record id; equals the file name without .yml.", form=ID)
-    statement: str = attr("One canonical English sentence stating the claim.", min_length=1)
+    statement: str = attr("What the claim asserts, in English, never with a value in it (the values are "
+                          "on the evidence).", min_length=1)
+    statement_from: str = attr("Where the statement comes from: the frame's template, a quote, or the editor.",
+                               default="template", enum=("template", "quote", "editor"))
+    frame: Optional[Frame] = attr("The proposition: predicate, slot and participants.", default=None,
+                                  omit_empty=True)
     actors: list[str] = attr("Actors the claim is about.", default_factory=list,
                              item_description="An actor id.", **_ACTOR_ID)
-    status: str = attr("Computed by analysis: single-source, corroborated or contested.",
+    status: str = attr("Computed by analysis: single-source, corroborated, contested, or updated (a figure "
+                       "that only rises with the reports' dates).",
                        default="single-source", enum=CLAIM_STATUSES)
     evidence: list[Evidence] = attr("Every place a source makes the claim.", default_factory=list)
     origins: list[Origin] = attr("Computed: the claim's independent origins (four articles relaying one "
@@ -228,6 +278,12 @@ class Claim:
                                       default=None, omit_empty=True)
     former_ids: list[str] = attr("Earlier ids of this claim; their old URLs redirect here.", default_factory=list,
                                  form=ID, item_description="An earlier id.", omit_empty=True)
+    translation: Optional[str] = attr("An editor's translation of the statement (from the curation overlay).",
+                                      default=None, omit_empty=True)
+    translated_by: Optional[str] = attr("Who translated the statement (required with translation).",
+                                        default=None, omit_empty=True)
+    rejected: Optional[Rejection] = attr("Set when an editor rejected the claim: the record stays for its page, "
+                                         "out of every listing.", default=None, omit_empty=True)
 
 
 RECORD_TYPES = {"sources": Source, "actors": Actor, "claims": Claim}

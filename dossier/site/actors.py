@@ -1,14 +1,17 @@
 """Actor pages: names and spellings, roles, claims, co-actors, mentioning sources."""
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from dossier.model import Actor
 from dossier.site.common import (
-    ENTITIES, bidi, clean, counted, dir_attrs, esc, heading, html_table, lang_label, page_path, published_label,
-    titled)
-from dossier.site.prepared import Site, actor_lang, actor_ref, claim_item, claim_ref, prepare, source_ref
-from dossier.text import script_of
+    bidi, chunked, clean, counted, dir_attrs, esc, heading, html_table, lang_label, link, page_path, pager,
+    published_label, titled)
+from dossier.site.graph import actor_drawing
+from dossier.site.prepared import Site, actor_lang, actor_ref, claim_item, claim_ref, prepare, rating_badge, source_ref
+from dossier.site.templates import markup, render as render_template
+from dossier.text import script_of, to_latin
 from dossier.text.romanize import romanized_readings
 
 
@@ -38,119 +41,188 @@ def co_actors(site: Site, actor_id: str) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], clean(site.actors[kv[0]].name).casefold(), kv[0]))
 
 
-def mermaid_label(text: str) -> str:
-    """A Mermaid node label: characters Mermaid reads as syntax become `#NNN;` entity codes."""
-    out = []
-    for ch in " ".join(clean(text).split()):
-        out.append(ch if ch.isalnum() or ch in " .,'-’" else f"#{ord(ch)};")
-    return '"' + "".join(out) + '"'
+#: Co-actors listed by name on an actor page (the most shared first; the rest are counted).
+CO_ACTORS_LISTED = 50
 
 
-def _co_actors(site: Site, actor: Actor, here: str) -> list[str]:
-    """A small Mermaid network of the actors most often named with this one, and a list."""
+def _co_actors(site: Site, actor: Actor, here: str) -> dict:
+    """The actors most often linked to this one: a drawing (built here, inline SVG) and a list."""
     pairs = co_actors(site, actor.id)
-    if not pairs:
-        return []
-    drawn = pairs[:CO_ACTORS_DRAWN]
-    lines = ["graph LR", f"  a0[{mermaid_label(actor.name)}]"]
-    for i, (other, n) in enumerate(drawn, 1):
-        lines.append(f"  a0 ---|{n}| a{i}[{mermaid_label(site.actors[other].name)}]")
-    lines.append("  classDef me font-weight:bold")
-    lines.append("  class a0 me")
-    # Material renders <pre class="mermaid"> with Mermaid; without it the list below says it all.
-    graph = "\n".join(line.translate(ENTITIES) for line in lines)
-    # Material's script swaps the <pre> for the drawn diagram; while it cannot (no script,
-    # offline) the <pre> stays hidden (dossier.css) and the list below says the same.
-    out = ["## Named together with", "",
-           f"Actors named in the same claims as {bidi(actor.name, actor_lang(actor))}, most often first "
-           f"(the diagram draws the first {len(drawn)}; a line's number counts the shared claims).", "",
-           f'<pre class="mermaid dossier-graph" aria-hidden="true"><code>{graph}</code></pre>', ""]
-    out += [f"- {actor_ref(site, other, here)} <small>({counted(n, 'shared claim')})</small>" for other, n in pairs]
-    out.append("")
-    return out
+    listed = [{"ref": markup(actor_ref(site, other, here)), "shared": counted(n, "shared claim")}
+              for other, n in pairs[:CO_ACTORS_LISTED]]
+    graph = actor_drawing(site, actor.id, CO_ACTORS_DRAWN)
+    return {"graph": graph, "drawn": len(graph["nodes"]) - 1 if graph else 0, "listed": listed,
+            "more": len(pairs) - len(listed)}
+
+
+#: Spellings of each actor printed on a claim page, so search finds the claim by any of them.
+CLAIM_SPELLINGS = 6
+
+
+def claim_spellings(site: Site, actor_id: str) -> list[str]:
+    """Other spellings and Latin readings of an actor (a few), once per build: a claim
+    page names them so a search in any script finds the claims about the actor."""
+    memo = site.memo.setdefault("actors.claim_spellings", {})
+    if actor_id not in memo:
+        actor = site.actors.get(actor_id)
+        names = search_spellings(actor) + list(other_spellings(actor)) if actor else []  # Latin readings first
+        memo[actor_id] = list(dict.fromkeys(names))[:CLAIM_SPELLINGS]
+    return memo[actor_id]
 
 
 def search_spellings(actor: Actor) -> list[str]:
-    """Romanized readings of an actor's Arabic-script spellings that no Latin alias has."""
+    """Latin readings of an actor's Arabic-script spellings that no Latin alias has: guided
+    by a Latin alias when there is one, else (an actor only ever written in Arabic) read
+    letter by letter, so a Latin search still finds it."""
+    arabic = [clean(a.name) for a in actor.aliases if script_of(a.name) == "Arab"]
+    if script_of(actor.name) == "Arab":
+        arabic.append(clean(actor.name))
     latin = {clean(a.name) for a in actor.aliases if script_of(a.name) == "Latn"} | {clean(actor.name)}
-    return romanized_readings([clean(a.name) for a in actor.aliases if script_of(a.name) == "Arab"], latin)
+    readings = romanized_readings(arabic, latin)
+    if readings or any(script_of(n) == "Latn" for n in latin):
+        return readings
+    return sorted({r for name in sorted(set(arabic)) for r in letter_readings(name)}, key=lambda n: (n.casefold(), n))
 
 
-def render_actor(actor: Actor, records: Any) -> str:
-    """The page of one actor: names by language, roles per source, claims, mentioning sources."""
-    site = prepare(records)
-    here = page_path("actors", actor.id)
-    n_sources = len({m.source for m in actor.mentions} | set(site.cited_by.get(actor.id, [])))
-    n_claims = len(site.claims_by_actor.get(actor.id, []))
-    out = [heading(1, actor.name, actor_lang(actor)), "",
-           f'<span class="dossier-kind">{esc(actor.kind)}</span> · {counted(n_sources, "source")} · '
-           f'{counted(n_claims, "claim")}', ""]
-    if actor.description:  # curation: the editor's description
-        out += [f'<p class="dossier-description" markdown="span">{esc(actor.description)}</p>', ""]
-    # Every spelling on the page's first section, so the search index finds the actor
-    # by any of them (Arabic, Latin, Cyrillic ...) and ranks this page first.
-    spellings = other_spellings(actor)
-    if spellings:
-        names = " · ".join(bidi(n, lang) for n, lang in spellings.items())
-        out += [f'<p class="dossier-aka" markdown="span"><strong>Also written:</strong> {names}</p>', ""]
-    readings = search_spellings(actor)
-    if readings:
-        out += [f'<p class="dossier-aka" markdown="span"><strong>Romanized from the Arabic spellings</strong> '
-                f'(for search): {" · ".join(esc(n) for n in readings)}</p>', ""]
+_CONSONANT = re.compile(r"[b-df-hj-np-tv-xz]")
 
-    groups: dict[tuple[str, str], list[str]] = {}
-    for alias in actor.aliases:
-        groups.setdefault((alias.language or "", alias.script or ""), []).append(alias.name)
-    if groups:
-        out += ["## Names and spellings", ""]
-        rows, attrs = [], []
-        for (lang, script), names in sorted(groups.items()):
-            names = sorted(set(names), key=lambda n: (clean(n).casefold(), n))
-            sample = " ".join(names)
-            rows.append([lang_label(lang or None), esc(script or "?"),
-                         " · ".join(esc(n) for n in names)])
-            attrs.append(["", "", f'class="dossier-quote" {dir_attrs(sample, lang or None)}'])
-        out += [html_table(["Language", "Script", "Names"], rows, cell_attrs=attrs), ""]
 
-    if actor.roles:
-        out += ["## Roles, as each source states them", ""]
-        rows, attrs = [], []
-        for role in sorted(actor.roles, key=lambda r: (r.source, clean(r.text), r.former)):
-            src = site.sources.get(role.source)
-            rows.append([source_ref(site, role.source, here), esc(role.text),
-                         '<span class="dossier-former">former</span>' if role.former else "current"])
-            attrs.append(["", f'class="dossier-quote" {dir_attrs(role.text, src.language if src else None)}', ""])
-        out += [html_table(["Source", "Role as written", "Status"], rows, cell_attrs=attrs), ""]
+def letter_readings(arabic_name: str) -> list[str]:
+    """Two Latin readings of an Arabic-script name with no Latin guide: the letters as ICU
+    transliterates them ("bwtyn"), and the same with the long-vowel letters read as vowels
+    between consonants ("butin"), which is nearer to how the name is said."""
+    plain = " ".join(to_latin(arabic_name).split())
+    words = []
+    for word in plain.split():
+        chars = list(word)
+        for i, ch in enumerate(chars):
+            before = chars[i - 1] if i else ""
+            after = chars[i + 1] if i + 1 < len(chars) else ""
+            if ch in "wy" and _CONSONANT.fullmatch(before or "-") and (not after or _CONSONANT.fullmatch(after)
+                                                                       or after in "wy"):
+                chars[i] = "u" if ch == "w" else "i"
+        words.append("".join(chars))
+    vowelled = " ".join(words)
+    return [n.title() for n in dict.fromkeys((vowelled, plain)) if n]
 
-    claims = site.claims_by_actor.get(actor.id, [])
-    out += ["## Claims about this actor", ""]
-    out += [claim_item(site, c, here) for c in claims] or ["None."]
-    out.append("")
 
-    out += _co_actors(site, actor, here)
+#: Rows of a long list on an actor page; the rest continue on the actor's list pages.
+ACTOR_LIST_ROWS = 100
 
-    attributed = site.attributed_to.get(actor.id, [])
-    if attributed:
-        out += ["## Claims attributed to this actor", ""]
-        seen: dict[str, list[str]] = {}
-        for claim, ev in attributed:
-            seen.setdefault(claim.id, []).append(ev.source)
-        for claim_id in sorted(seen):
-            claim = site.claims[claim_id]
-            via = ", ".join(source_ref(site, s, here) for s in sorted(set(seen[claim_id])))
-            out.append(f"- {claim_ref(site, claim, here)} <small>(according to {via})</small>")
-        out.append("")
 
+def actor_list_page(actor_id: str, name: str, number: int) -> str:
+    """Docs path of page `number` (from 2) of list `name` ("claims", "sources") of an actor,
+    in a folder named after the actor (no record id can collide with it)."""
+    return f"{page_path('actors', actor_id)[:-3]}/{name}-{number}.md"
+
+
+def _claim_lines(site: Site, actor: Actor) -> list:
+    return site.claims_by_actor.get(actor.id, [])
+
+
+def _source_ids(site: Site, actor: Actor) -> list[str]:
+    counts = _mention_counts(actor)
+    return sorted(set(counts) | set(site.cited_by.get(actor.id, [])), key=lambda s: (-counts.get(s, 0), s))
+
+
+def _mention_counts(actor: Actor) -> dict[str, int]:
     counts: dict[str, int] = {}
     for m in actor.mentions:
         counts[m.source] = counts.get(m.source, 0) + 1
-    citing = set(site.cited_by.get(actor.id, []))
-    if counts or citing:
-        out += ["## Sources that mention this actor", ""]
-        rows = []
-        for source_id in sorted(set(counts) | citing,
-                                key=lambda s: (-counts.get(s, 0), s)):
-            rows.append([source_ref(site, source_id, here), published_label(site.sources.get(source_id)),
-                         str(counts.get(source_id, 0)), "yes" if source_id in citing else ""])
-        out += [html_table(["Source", "Published", "Mentions", "Cited as a source"], rows), ""]
-    return titled("\n".join(out), tags=[actor.name] + [a.name for a in actor.aliases] + readings)
+    return counts
+
+
+def _source_rows(site: Site, actor: Actor, ids: list[str], here: str) -> list[list[str]]:
+    counts, citing = _mention_counts(actor), set(site.cited_by.get(actor.id, []))
+    return [[source_ref(site, sid, here), published_label(site.sources.get(sid)), str(counts.get(sid, 0)),
+             "yes" if sid in citing else ""] for sid in ids]
+
+
+SOURCE_HEADERS = ["Source", "Published", "Mentions", "Cited as a source"]
+
+
+def _more(actor: Actor, name: str, total: int, here: str, what: str) -> str:
+    """'The first 100 of 2,345; the rest: pages 2 to 24' links, or '' when all fit."""
+    pages = -(-total // ACTOR_LIST_ROWS)
+    if pages <= 1:
+        return ""
+    return (f"The first {ACTOR_LIST_ROWS} of {total}; "
+            f"{pager(here, 1, pages, lambda k: here if k == 1 else actor_list_page(actor.id, name, k), what)}")
+
+
+def actor_list_pages(actor: Actor, records: Any) -> dict[str, str]:
+    """The pages after the first of an actor's long lists (claims, sources); not searched."""
+    site = prepare(records)
+    home = page_path("actors", actor.id)
+    out: dict[str, str] = {}
+    lists = (("claims", "claims about this actor", _claim_lines(site, actor)),
+             ("sources", "sources that mention this actor", _source_ids(site, actor)))
+    for name, what, items in lists:
+        chunks = chunked(items, ACTOR_LIST_ROWS)
+        for k in range(2, len(chunks) + 1):
+            here = actor_list_page(actor.id, name, k)
+            if name == "claims":
+                body = "\n".join(claim_item(site, c, here) for c in chunks[k - 1])
+            else:
+                body = html_table(SOURCE_HEADERS, _source_rows(site, actor, chunks[k - 1], here))
+            nav = pager(here, k, len(chunks), lambda n, name=name: home if n == 1 else
+                        actor_list_page(actor.id, name, n), what)
+            out[here] = titled(render_template(
+                site.templates, "list_page.html", title=f"{clean(actor.name)}: {what}, page {k} of {len(chunks)}",
+                back=markup(link(bidi(actor.name, actor_lang(actor)), here, home)), pager=markup(nav),
+                body=markup(body)), search_exclude=True)
+    return out
+
+
+def render_actor(actor: Actor, records: Any) -> str:
+    """The page of one actor (template actor.html): names by language, roles per source,
+    claims, linked actors, mentioning sources; long lists continue on list pages."""
+    site = prepare(records)
+    here = page_path("actors", actor.id)
+    n_sources = len({m.source for m in actor.mentions} | set(site.cited_by.get(actor.id, [])))
+    claims = _claim_lines(site, actor)
+    title = heading(1, actor.name, actor_lang(actor))
+    spellings = other_spellings(actor)
+    readings = search_spellings(actor)
+    names = []
+    groups: dict[tuple[str, str], list[str]] = {}
+    for alias in actor.aliases:
+        groups.setdefault((alias.language or "", alias.script or ""), []).append(alias.name)
+    for (lang, script), group in sorted(groups.items()):
+        group = sorted(set(group), key=lambda n: (clean(n).casefold(), n))
+        names.append([lang_label(lang or None), esc(script or "?"), " · ".join(esc(n) for n in group)])
+        names[-1].append(f'class="dossier-quote" {dir_attrs(" ".join(group), lang or None)}')
+    roles = []
+    for role in sorted(actor.roles, key=lambda r: (r.source, clean(r.text), r.former)):
+        src = site.sources.get(role.source)
+        roles.append([source_ref(site, role.source, here), esc(role.text),
+                      '<span class="dossier-former">former</span>' if role.former else "current",
+                      f'class="dossier-quote" {dir_attrs(role.text, src.language if src else None)}'])
+    attributed: dict[str, list[str]] = {}
+    for claim, ev in site.attributed_to.get(actor.id, []):
+        attributed.setdefault(claim.id, []).append(ev.source)
+    said = []
+    for claim_id in sorted(attributed)[:ACTOR_LIST_ROWS]:
+        via = ", ".join(source_ref(site, s, here) for s in sorted(set(attributed[claim_id]))[:5])
+        said.append(f"- {rating_badge(site.claims[claim_id])} {claim_ref(site, site.claims[claim_id], here)} "
+                    f"<small>(according to {via})</small>")
+    source_ids = _source_ids(site, actor)
+    page = render_template(
+        site.templates, "actor.html", actor=actor,
+        title_attrs=markup(title.split(" {: ", 1)[1][:-2]) if " {: " in title else "",
+        summary=markup(f'<span class="dossier-kind">{esc(actor.kind)}</span> · {counted(n_sources, "source")} · '
+                       f'{counted(len(claims), "claim")}'),
+        spellings=markup(" · ".join(bidi(n, lang) for n, lang in spellings.items())),
+        readings=" · ".join(readings),
+        names=markup(html_table(["Language", "Script", "Names"], [r[:3] for r in names],
+                                cell_attrs=[["", "", r[3]] for r in names])) if names else "",
+        roles=markup(html_table(["Source", "Role as written", "Status"], [r[:3] for r in roles],
+                                cell_attrs=[["", r[3], ""] for r in roles])) if roles else "",
+        claims=markup("\n".join(claim_item(site, c, here) for c in claims[:ACTOR_LIST_ROWS])),
+        claims_more=markup(_more(actor, "claims", len(claims), here, "claims about this actor")),
+        linked=_co_actors(site, actor, here), graph=markup(""),
+        attributed=markup("\n".join(said)), attributed_more=max(0, len(attributed) - ACTOR_LIST_ROWS),
+        sources=markup(html_table(SOURCE_HEADERS, _source_rows(site, actor, source_ids[:ACTOR_LIST_ROWS], here)))
+        if source_ids else "",
+        sources_more=markup(_more(actor, "sources", len(source_ids), here, "sources that mention this actor")))
+    return titled(page, tags=[actor.name] + [a.name for a in actor.aliases] + readings)

@@ -134,8 +134,11 @@ def render_source_citations(source: Source, records: Any) -> str:
         dates = sorted({ev.date for ev, _ in pairs if ev.date})
         rows.append([f"{source_ref(site, source.id, here)}<br><small>{lang_label(source.language)}</small>",
                      published_label(source), ", ".join(esc(d) for d in dates) or "—",
-                     f'{esc(ev0.quote)} <small lang="en">{permalink(citation_anchor(ev0), "citation")} '
-                     f'{link("in context", here, page_path("sources", source.id), quote_anchor(ev0))}</small>',
+                     # One isolated, unbreakable English run: in a right-to-left cell the link
+                     # and its pilcrow stay together, in their own order.
+                     f'{esc(ev0.quote)} <bdi class="dossier-nowrap" dir="ltr" lang="en"><small>'
+                     f'{permalink(citation_anchor(ev0), "citation")} '
+                     f'{link("in context", here, page_path("sources", source.id), quote_anchor(ev0))}</small></bdi>',
                      "<br>".join(supports)])
         ids.append(citation_anchor(ev0))
         order = f"{source.published or '9999'}|{source.id}|{start:09d}"

@@ -6,12 +6,15 @@ import re
 from typing import Any, Optional
 
 from dossier.model import Claim, Evidence
+from dossier.site.actors import claim_spellings
 from dossier.site.common import (
-    badge, citation_anchor, citations_page, clean, counted, dir_attrs, esc, esc_keep_lines, evidence_anchor,
-    evidence_page, heading, html_table, lang_label, link, page_path, permalink, published_label, quote_anchor,
+    badge, bidi, citation_anchor, citations_page, clean, counted, dir_attrs, esc, esc_keep_lines, evidence_anchor,
+    evidence_page, heading, lang_label, link, page_path, permalink, published_label, quote_anchor,
     relpath, stance_badge, titled, url_link)
 from dossier.site.prepared import (
-    Site, actor_ref, cached_statement_lang, claim_languages, origin_count, prepare, source_count, source_ref, support)
+    Site, actor_ref, cached_statement_lang, claim_languages, frame, origin_count, prepare, rating_badge, rating_label,
+    source_count, source_ref, support, translation)
+from dossier.site.templates import markup, render as render_template
 
 
 def _evidence_sorted(site: Site, claim: Claim) -> list[Evidence]:
@@ -164,27 +167,6 @@ def who_says_what(site: Site, claim: Claim, from_page: str) -> str:
 RATING_VALUES = {"true": 5, "mostly-true": 4, "mixed": 3, "misleading": 2, "mostly-false": 2, "false": 1}
 
 
-def _rating_label(rating: str) -> str:
-    return clean(rating).replace("-", " ").capitalize()
-
-
-def _verdict(site: Site, claim: Claim) -> list[str]:
-    """The editor's verdict box: rating, rationale, reviewer and date, published fact-check."""
-    v = claim.verdict
-    if v is None:
-        return []
-    cls = re.sub(r"[^a-z-]", "", v.rating or "")
-    by = f"Reviewed by {esc(v.reviewer)}" + (f" on {esc(v.date)}" if v.date else "")
-    if v.url:
-        by += f" · published fact-check: {url_link(v.url)}"
-    return [f'<section class="dossier-verdict dossier-verdict--{cls}" aria-label="Editor\'s verdict" markdown="1">',
-            f'<p class="dossier-verdict-head" markdown="span"><strong>Editor\'s verdict:</strong> '
-            f'<span class="dossier-rating dossier-rating--{cls}" lang="en">{esc(_rating_label(v.rating))}</span></p>',
-            f'<p markdown="span">{esc_keep_lines(v.rationale.strip())}</p>',
-            f'<p markdown="span"><small>{by}</small></p>',
-            "</section>", ""]
-
-
 def _node(site: Site, node_id: str, from_page: str) -> str:
     """One step of an origin chain: a source or an actor, whichever record has that id."""
     if node_id in site.sources:
@@ -196,7 +178,7 @@ def _origins(site: Site, claim: Claim, from_page: str) -> list[str]:
     """Where the claim comes from: each independent origin with the sources relaying it."""
     if not claim.origins:
         return []
-    out = ["## Where it comes from", "",
+    out = ["## Where it comes from {: data-search-exclude }", "",
            f"{counted(origin_count(claim), 'independent origin')}: sources relaying the same origin "
            f"count once.", ""]
     # The origins relayed most widely first when not all fit (a page's weight is bounded).
@@ -291,7 +273,7 @@ def claim_jsonld(claim: Claim, records: Any) -> dict:
     v = claim.verdict
     if v is None:
         return {"@context": "https://schema.org", **item, "name": statement, "text": statement, "url": url}
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": _rating_label(v.rating)}
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": rating_label(v.rating)}
     if v.rating in RATING_VALUES:
         rating.update(ratingValue=RATING_VALUES[v.rating], bestRating=5, worstRating=1)
     review = {"@context": "https://schema.org", "@type": "ClaimReview", "url": url,
@@ -303,38 +285,83 @@ def claim_jsonld(claim: Claim, records: Any) -> dict:
     return review
 
 
+#: What a claim's status means, said to a reader beside the editor's verdict.
+STATUS_TEXT = {
+    "contested": "the sources disagree: some deny it or give different values (who says what, below).",
+    "corroborated": "more than one source makes it, and none contradicts it.",
+    "single-source": "one source makes it; no other source confirms or contradicts it yet.",
+    "updated": "the sources give a figure that changed over time; the updates are listed in date order.",
+}
+
+
+def _verdict_context(claim: Claim) -> Optional[dict]:
+    v = claim.verdict
+    if v is None:
+        return None
+    by = f"Reviewed by {esc(v.reviewer)}" + (f" on {esc(v.date)}" if v.date else "")
+    if v.url:
+        by += f" · published fact-check: {url_link(v.url)}"
+    return {"rating_class": re.sub(r"[^a-z-]", "", v.rating or ""), "label": rating_label(v.rating),
+            "rationale": markup(esc_keep_lines(v.rationale.strip())), "by": markup(by)}
+
+
+#: Reports listed under "Updates" (a figure that changed over time), in date order.
+UPDATES_SHOWN = 30
+
+
+def _updates(site: Site, claim: Claim, here: str) -> list[dict]:
+    """For a figure that changed over time: each value as its sources reported it, oldest first."""
+    if claim.status != "updated" and not getattr(claim, "changed_over_time", None):
+        return []
+    rows: list[dict] = []
+    for ev in _evidence_sorted(site, claim):
+        if ev.value and not (rows and rows[-1]["value"] == ev.value and rows[-1]["source_id"] == ev.source):
+            rows.append({"date": published_label(site.sources.get(ev.source)), "value": ev.value,
+                         "source_id": ev.source, "source": markup(source_ref(site, ev.source, here))})
+    return rows[:UPDATES_SHOWN]
+
+
+def _actor_with_spellings(site: Site, actor_id: str, here: str) -> str:
+    """A link to the actor, its other spellings beside it (found by search in any script)."""
+    names = claim_spellings(site, actor_id)
+    aka = f' <small class="dossier-aka">({" · ".join(bidi(n) for n in names)})</small>' if names else ""
+    return actor_ref(site, actor_id, here) + aka
+
+
 def render_claim(claim: Claim, records: Any) -> str:
-    """The page of one claim: statement, status, verdict, origins, evidence, who says what."""
+    """The page of one claim (template claim.html): statement, status and verdict together,
+    origins, evidence, who says what, JSON-LD."""
     site = prepare(records)
     here = page_path("claims", claim.id)
     evidence = _evidence_sorted(site, claim)
     langs = claim_languages(claim)
-    out = [heading(1, claim.statement, cached_statement_lang(site, claim)), ""]
-    out.append(f"{badge(claim.status)} {support(claim)} · "
-               f"{counted(len(evidence), 'quote')} · languages: "
-               f"{', '.join(lang_label(c) for c in langs) or 'unknown'}")
-    out.append("")
-    if claim.actors:
-        refs = [actor_ref(site, a, here) for a in sorted(set(claim.actors))]
-        out += [f"**Actors:** {', '.join(refs)}", ""]
-    out += _verdict(site, claim)
-    out += _origins(site, claim, here)
-    out += ["## Evidence", ""]
-    if not evidence:
-        out += ["No source quotes this claim.", ""]
-    else:
-        n_pages = evidence_pages(claim)
-        if n_pages:
-            shown = _evidence_shown(site, claim)
-            out += [f"{len(shown)} of {counted(len(evidence), 'quote')}: every side first, then as many "
-                    f"different sources as fit. All of them, in date order: "
-                    f"{_evidence_page_links(claim, here, n_pages)}.", ""]
-            evidence = shown
-        out += [_evidence_table(site, evidence, here), ""]
-    if claim.status == "contested" or len({(e.stance, e.value) for e in claim.evidence}) > 1:
-        out += ["## Who says what", "", who_says_what(site, claim, here), ""]
-    out += ['<script type="application/ld+json">', _script_json(claim_jsonld(claim, site)), "</script>", ""]
-    return titled("\n".join(out))
+    lang = cached_statement_lang(site, claim)
+    title = heading(1, claim.statement, lang)
+    note = ""
+    if evidence and evidence_pages(claim):
+        shown = _evidence_shown(site, claim)
+        note = (f"{len(shown)} of {counted(len(evidence), 'quote')}: every side first, then as many "
+                f"different sources as fit. All of them, in date order: "
+                f"{_evidence_page_links(claim, here, evidence_pages(claim))}.")
+        evidence = shown
+    wsw = (who_says_what(site, claim, here)
+           if claim.status == "contested" or len({(e.stance, e.value) for e in claim.evidence}) > 1 else "")
+    tr = translation(claim)
+    page = render_template(
+        site.templates, "claim.html", claim=claim,
+        title_attrs=markup(title.split(" {: ", 1)[1][:-2]) if " {: " in title else "",
+        translation={"text": tr[0], "by": tr[1]} if tr else None, frame=frame(claim),
+        status_badge=markup(badge(claim.status)), rating_badge=markup(rating_badge(claim)),
+        support=markup(support(claim)), quotes=counted(len(claim.evidence), "quote"),
+        languages=markup(", ".join(lang_label(c) for c in langs) or "unknown"),
+        status_text=STATUS_TEXT.get(claim.status, claim.status),
+        verdict=_verdict_context(claim),
+        actors=markup(", ".join(_actor_with_spellings(site, a, here) for a in sorted(set(claim.actors)))),
+        origins=markup("\n".join(_origins(site, claim, here))),
+        evidence={"note": markup(note), "headers": EVIDENCE_HEADERS, "rows": _evidence_rows(site, evidence, here)},
+        updates=_updates(site, claim, here), who_says_what=markup(wsw),
+        jsonld=markup(_script_json(claim_jsonld(claim, site))))
+    return titled(page)
 
 
 def _evidence_page_links(claim: Claim, from_page: str, n_pages: int, current: int = 0) -> str:
@@ -369,9 +396,14 @@ def render_evidence_page(claim: Claim, number: int, records: Any) -> str:
     return titled("\n".join(out), search_exclude=True)
 
 
-def _evidence_table(site: Site, evidence: list[Evidence], here: str) -> str:
-    """Evidence rows: where (source, date, language, citation), what it says, the quote."""
-    rows, ids, attrs = [], [], []
+EVIDENCE_HEADERS = ["Source", "Says", "Quote (original language)"]
+
+
+def _evidence_rows(site: Site, evidence: list[Evidence], here: str) -> list[dict]:
+    """Evidence rows: where (source, date, language, citation), what it says, the quote
+    (and an editor's translation beside it). Each cell: (its attributes, its Markdown)."""
+    rows = []
+    labels = [esc(h) for h in EVIDENCE_HEADERS]
     for ev in evidence:
         src = site.sources.get(ev.source)
         where = (f'{source_ref(site, ev.source, here, quote_anchor(ev))} '
@@ -387,10 +419,21 @@ def _evidence_table(site: Site, evidence: list[Evidence], here: str) -> str:
             says += f"<br><small>attributed to</small> {actor_ref(site, ev.attributed_to, here)}"
         if ev.added_by:  # curation: evidence an editor added by hand
             says += f'<br><small class="dossier-added-by">added by {esc(ev.added_by)}</small>'
-        rows.append([where, says, esc(ev.quote)])
-        ids.append(evidence_anchor(ev))
+        quote = esc(ev.quote)
+        tr = translation(ev)
+        if tr:  # the editor's translation, beside the original and marked as theirs
+            quote += (f'<span class="dossier-gloss" dir="ltr" lang="en">{esc(tr[0])} '
+                      f'<small>(translation by {esc(tr[1] or "an editor")})</small></span>')
         # Search indexes the claim's statement, not each row's quote, source and stance.
-        attrs.append(['class="dossier-where" data-search-exclude', 'class="dossier-says" data-search-exclude',
-                      f'class="dossier-quote" {dir_attrs(ev.quote, ev.language)} data-search-exclude'])
-    return html_table(["Source", "Says", "Quote (original language)"], rows,
-                      "dossier-table dossier-evidence", ids, attrs)
+        rows.append({"id": evidence_anchor(ev), "cells": [
+            (markup(f'class="dossier-where" data-search-exclude data-label="{labels[0]}"'), markup(where)),
+            (markup(f'class="dossier-says" data-search-exclude data-label="{labels[1]}"'), markup(says)),
+            (markup(f'class="dossier-quote" {dir_attrs(ev.quote, ev.language)} data-search-exclude '
+                    f'data-label="{labels[2]}"'), markup(quote))]})
+    return rows
+
+
+def _evidence_table(site: Site, evidence: list[Evidence], here: str) -> str:
+    """The evidence rows as a table (the claim template's macro, for the evidence pages)."""
+    return render_template(site.templates, "evidence_table.html", headers=EVIDENCE_HEADERS,
+                           rows=_evidence_rows(site, evidence, here)).rstrip("\n")

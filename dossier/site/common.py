@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from dossier.model import Evidence, Source
-from dossier.text import is_rtl
+from dossier.text import RTL_SCRIPTS, is_rtl
+from dossier.text.languages import TABLE as LANGUAGES
 
 
 #: Bidi embedding/override/isolate controls: they could reorder the text around them.
@@ -148,21 +149,46 @@ def lang_label(code: Optional[str]) -> str:
     return esc(name if not code or name == code else f"{name} ({code})")
 
 
-def direction(text: str) -> str:
-    """'rtl' or 'ltr' by the first strong character, as the Unicode bidi algorithm (and
-    HTML's dir="auto") decides a paragraph's direction; the dominant script if none."""
+#: Whether each language the dossier reads is written right to left (from its script).
+_LANG_RTL = {lang.code: lang.script in RTL_SCRIPTS for lang in LANGUAGES}
+
+
+#: A letter written right to left / left to right (the scripts the dossier reads).
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LTR_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff]")
+
+
+def direction(text: str, lang: Optional[str] = None) -> str:
+    """'rtl' or 'ltr' for a piece of text in language `lang` (None: unknown).
+
+    Text in one direction gets it, as the bidi algorithm (and HTML's dir="auto") decides by
+    the first strong character. Mixed text (an English statement opening with an Arabic
+    name, an Arabic headline quoting a Latin brand) runs in the direction of its language
+    when that is known: the first letter alone would lay an English sentence out right to
+    left, reversed. The other-direction runs inside are still ordered by the bidi algorithm.
+    """
+    first = None
     for ch in text:
         kind = unicodedata.bidirectional(ch)
         if kind in ("R", "AL"):
-            return "rtl"
+            first = "rtl"
+            break
         if kind == "L":
-            return "ltr"
-    return "rtl" if is_rtl(text) else "ltr"
+            first = "ltr"
+            break
+    if first is None:
+        return "rtl" if is_rtl(text) else "ltr"
+    code = lang.split("-")[0] if lang else None
+    if code in _LANG_RTL and ("rtl" if _LANG_RTL[code] else "ltr") != first:
+        # The language's own direction, when the text has letters of it too (mixed).
+        if (_RTL_LETTER if _LANG_RTL[code] else _LTR_LETTER).search(text):
+            return "rtl" if _LANG_RTL[code] else "ltr"
+    return first
 
 
 def dir_attrs(text: str, lang: Optional[str]) -> str:
     """`dir="rtl|ltr" lang=".."` attributes for a piece of original-language text."""
-    attrs = f'dir="{direction(text)}"'
+    attrs = f'dir="{direction(text, lang)}"'
     if lang and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang):
         attrs += f' lang="{lang}"'
     return attrs
@@ -174,7 +200,7 @@ def _quote_html(text: str, lang: Optional[str], tag: str = "span") -> str:
 
 def _plain(text: str, lang: Optional[str]) -> bool:
     """True for left-to-right text in English or of unknown language: needs no markup."""
-    return direction(text) == "ltr" and not is_rtl(text) and (not lang or lang == "en")
+    return direction(text, lang) == "ltr" and not is_rtl(text) and (not lang or lang == "en")
 
 
 def bidi(text: Optional[str], lang: Optional[str] = None) -> str:

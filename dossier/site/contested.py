@@ -6,7 +6,7 @@ from typing import Any
 from dossier.model import Claim
 from dossier.site.claims import who_says_what
 from dossier.site.common import badge, chunked, counted, heading, link, page_path, pager, titled
-from dossier.site.prepared import Site, cached_statement_lang, prepare, source_count
+from dossier.site.prepared import Site, cached_statement_lang, prepare, rating_badge, source_count
 
 
 def contested_claims(site: Site) -> list[Claim]:
@@ -41,7 +41,7 @@ def render_contested(records: Any, number: int = 1) -> str:
         out += ["No contested claims.", ""]
     for claim in chunks[number - 1]:
         out += [heading(2, claim.statement, cached_statement_lang(site, claim)), "",
-                f"{badge(claim.status)} {counted(source_count(claim), 'source')} · "
+                f"{badge(claim.status)} {rating_badge(claim)} {counted(source_count(claim), 'source')} · "
                 f"{link('claim page', here, page_path('claims', claim.id))}", "",
                 who_says_what(site, claim, here), ""]
     return titled("\n".join(out), search_exclude=number > 1)

@@ -7,21 +7,26 @@ from typing import Any
 from dossier.model import ACTOR_KINDS, CLAIM_STATUSES
 from dossier.site.actors import other_spellings
 from dossier.site.common import (
-    KIND_DIRS, bidi, chunked, clean, counted, esc, lang_label, link, page_path, pager, published_label, titled)
+    KIND_DIRS, bidi, chunked, clean, counted, esc, html_table, lang_label, link, page_path, pager, published_label,
+    titled)
 from dossier.site.contested import contested_claims
 from dossier.site.prepared import (
-    actor_lang, actor_ref, claim_item, claim_languages, claim_ref, file_name, origin_count, prepare, source_count)
+    actor_lang, actor_ref, claim_item, claim_languages, claim_ref, file_name, origin_count, prepare, rating_badge,
+    source_count)
+from dossier.site.graph import GRAPH_PAGE, edges
+from dossier.site.rejected import REJECTED_PAGE
+from dossier.site.templates import markup, render as render_template
 from dossier.text import slugify, unique_slug
 
 
-def _pipe_table(headers: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
+def _index_table(headers: list[str], rows: list[list[str]]) -> str:
+    """An index table; each cell labelled (data-label), so on a phone each row is a card
+    with its cells full width, never a column squeezed to a few words."""
+    return html_table(headers, rows, "dossier-table dossier-index")
 
 
 #: Rows of one table on an index page; a longer table continues on list pages of its own.
-INDEX_ROWS_PER_PAGE = 200
+INDEX_ROWS_PER_PAGE = 100
 
 
 def list_page(folder: str, name: str, number: int) -> str:
@@ -57,7 +62,7 @@ def _index(folder: str, title: str, lead: list[str], tables: list[_Table], heade
             return here if k == 1 else list_page(folder, name, k)
 
         out += ([f"## {esc(table.title)} ({len(table.rows)})", ""] if headed else [])
-        out += [_pipe_table(table.headers, chunks[0]), ""]
+        out += [_index_table(table.headers, chunks[0]), ""]
         if len(chunks) > 1:
             out += [f"The first {len(chunks[0])} of {len(table.rows)}; "
                     f"{pager(here, 1, len(chunks), page_of, esc(table.title.lower()))}", ""]
@@ -66,7 +71,7 @@ def _index(folder: str, title: str, lead: list[str], tables: list[_Table], heade
             body = [f"# {esc(title)}: {esc(table.title.lower())}, page {k} of {len(chunks)}", "",
                     f"{link(f'All {title.lower()}', page, here)} · "
                     f"{pager(page, k, len(chunks), page_of, esc(table.title.lower()))}", "",
-                    _pipe_table(table.headers, chunks[k - 1]), ""]
+                    _index_table(table.headers, chunks[k - 1]), ""]
             pages[page] = titled("\n".join(body), search_exclude=True)
     return {here: titled("\n".join(out)), **pages}
 
@@ -82,11 +87,15 @@ def claims_index_pages(records: Any) -> dict[str, str]:
     for status in statuses:
         claims = [c for c in site.sorted_claims() if c.status == status]
         claims.sort(key=lambda c: (-source_count(c), clean(c.statement).casefold(), c.id))
-        rows = [[claim_ref(site, c, here), str(source_count(c)),
+        rows = [[claim_ref(site, c, here), rating_badge(c), str(source_count(c)),
                  ", ".join(esc(x) for x in claim_languages(c)) or "—",
                  ", ".join(actor_ref(site, a, here) for a in sorted(set(c.actors))) or "—"] for c in claims]
-        tables.append(_Table(slugify(status), status.capitalize(), ["Claim", "Sources", "Languages", "Actors"], rows))
+        tables.append(_Table(slugify(status), status.capitalize(),
+                             ["Claim", "Verdict", "Sources", "Languages", "Actors"], rows))
     lead = [f"{counted(len(site.claims), 'claim')} extracted from {counted(len(site.sources), 'document')}.", ""]
+    if site.rejected:
+        lead += [f"{counted(len(site.rejected), 'claim')} rejected by an editor: "
+                 f"{link('the rejected claims and why', here, REJECTED_PAGE)}.", ""]
     return _index("claims", "Claims", lead, tables)
 
 
@@ -151,50 +160,62 @@ DATA_FILES = (("records.jsonl", "every record, one JSON object per line"),
               ("ftm.json", "FollowTheMoney entities (people, organisations, articles, mentions), one per line"))
 
 
+#: Claims listed per section of the home page (each section links to its full list).
+HOME_ITEMS = 15
+
+
+def graph_pages_exist(site: Any) -> bool:
+    return bool(edges(site))
+
+
+def reviewed_claims(site: Any) -> list:
+    """Claims with an editor's verdict, the latest review first."""
+    return sorted((c for c in site.claims.values() if c.verdict is not None),
+                  key=lambda c: (c.verdict.date or "", c.id), reverse=True)
+
+
 def render_home(records: Any) -> str:
-    """The home page: what the dossier covers, counts, contested then best-corroborated claims."""
+    """The home page (template home.html): counts, then the facts an editor reviewed, the
+    contested ones, the best corroborated; where to browse; the data files."""
     site = prepare(records)
     here = "index.md"
-    out = []
     intro = (site.intro or "").strip()
-    if not intro.startswith("# "):
-        out += [f"# {esc(site.site_name)}", ""]
-    if intro:
-        out += [intro, ""]  # the editor's own Markdown: trusted, inserted as written
     languages = sorted({lang for s in site.sources.values()
                         for lang in (s.languages or ([s.language] if s.language else []))})
     contested = contested_claims(site)
+    reviewed = reviewed_claims(site)
     stats = [("documents", len(site.sources), "sources/index.md"),
              ("actors", len(site.actors), "actors/index.md"),
              ("claims", len(site.claims), "claims/index.md"),
+             ("reviewed", len(reviewed), None),
              ("contested", len(contested), "contested.md"),
              ("languages", len(languages), None)]
-    out.append('<div class="dossier-stats" markdown="1">')
-    for label, n, target in stats:
-        inner = f"<strong>{n}</strong> {label}"
-        cell = link(inner, here, target) if target else inner
-        out.append(f'<p class="dossier-stat" markdown="span">{cell}</p>')
-    out += ["</div>", ""]
-    if languages:
-        out += ["**Languages:** " + ", ".join(lang_label(c) for c in languages), ""]
-    out += ["## Contested claims", ""]
-    out += [claim_item(site, c, here) for c in contested] or ["No contested claims."]
-    out.append("")
+    cells = [link(f"<strong>{n}</strong> {label}", here, target) if target else f"<strong>{n}</strong> {label}"
+             for label, n, target in stats]
     corroborated = sorted((c for c in site.claims.values() if source_count(c) > 1 and c.status != "contested"),
-                          key=lambda c: (-origin_count(c), -source_count(c), c.id))[:15]
-    out += ["## Most corroborated claims", ""]
-    out += [claim_item(site, c, here) for c in corroborated] or ["No claim is yet made by more than one source."]
-    out.append("")
-    out += ["## Browse", "",
-            f"- {link('All claims', here, 'claims/index.md')}, by status",
-            f"- {link('Contested claims', here, 'contested.md')}, with who says what",
-            f"- {link('Actors', here, 'actors/index.md')}: people, organisations, outlets, states",
-            f"- {link('Sources', here, 'sources/index.md')}: every document, with its marked-up text",
-            f"- {link('Citations', here, 'citations.md')}: every quoted passage, by source",
-            f"- {link('Timeline', here, 'timeline.md')}: claims by date", ""]
-    out += ["## Data", "",
-            "The whole dossier as files, for your own tools (UTF-8):", ""]
-    out += [f"- {link(name, here, f'data/{name}')}: {what}" for name, what in DATA_FILES]
-    out += [f"- JSON Schemas of the records: "
-            + ", ".join(link(f"{k}.schema.json", here, f"data/schemas/{k}.schema.json") for k in KIND_DIRS), ""]
-    return "\n".join(out)
+                          key=lambda c: (-origin_count(c), -source_count(c), c.id))[:HOME_ITEMS]
+    browse = [(link("All claims", here, "claims/index.md"), "by status, with each verdict"),
+              (link("Contested claims", here, "contested.md"), "with who says what"),
+              (link("Actors", here, "actors/index.md"), "people, organisations, outlets, states"),
+              (link("Sources", here, "sources/index.md"), "every document, with its marked-up text"),
+              (link("Citations", here, "citations.md"), "every quoted passage, by source"),
+              (link("Timeline", here, "timeline.md"), "claims by date")]
+    if site.actors and graph_pages_exist(site):
+        browse.append((link("Actor graph", here, GRAPH_PAGE), "who did what to whom, drawn from the claims"))
+    if site.rejected:
+        browse.append((link("Rejected claims", here, REJECTED_PAGE), "what an editor rejected, and why"))
+
+    def items(claims: list) -> list:
+        return [markup(claim_item(site, c, here)[2:]) for c in claims[:HOME_ITEMS]]
+    data = [(markup(link(name, here, f"data/{name}")), what) for name, what in DATA_FILES]
+    schemas = markup(", ".join(link(f"{k}.schema.json", here, f"data/schemas/{k}.schema.json") for k in KIND_DIRS))
+    page = render_template(
+        site.templates, "home.html", site_name=site.site_name, own_title=intro.startswith("# "),
+        intro=markup(intro),  # the editor's own Markdown: trusted, inserted as written
+        stats=[markup(c) for c in cells], languages=markup(", ".join(lang_label(c) for c in languages)),
+        reviewed=items(reviewed), reviewed_more=max(0, len(reviewed) - HOME_ITEMS),
+        contested=items(contested), contested_more=max(0, len(contested) - HOME_ITEMS),
+        contested_link=markup(link("all contested claims", here, "contested.md")),
+        claims_link=markup(link("all claims", here, "claims/index.md")),
+        corroborated=items(corroborated), browse=[(markup(a), b) for a, b in browse], data=data, schemas=schemas)
+    return page

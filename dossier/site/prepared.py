@@ -3,6 +3,7 @@ and labels of records that pages share."""
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
@@ -55,6 +56,11 @@ class Site:
     # claim id -> language of its statement (memo of `statement_lang`)
     statement_langs: dict[str, Optional[str]] = field(default_factory=dict)
     timeline_entries: Optional[list] = None  # `timeline(site)`, computed once per build
+    # claims an editor rejected: kept for their tombstone pages, out of every listing
+    rejected: dict[str, Claim] = field(default_factory=dict)
+    # folders searched for page templates before the package's (a theme's custom_dir/dossier)
+    templates: tuple[str, ...] = ()
+    memo: dict[str, Any] = field(default_factory=dict)  # what a page kind computes once per build
 
     def sorted_sources(self) -> list[Source]:
         """Sources by published date (undated last), then id."""
@@ -75,14 +81,19 @@ def _check_ids(kind: str, ids: Iterable[str]) -> None:
 
 
 def prepare(records: Any, texts: Optional[dict[str, str]] = None, site_name: str = "Dossier",
-            intro: Optional[str] = None, site_url: Optional[str] = None) -> Site:
+            intro: Optional[str] = None, site_url: Optional[str] = None,
+            templates: tuple[str, ...] = ()) -> Site:
     """Index `records` (anything with sources/actors/claims dicts) for rendering."""
     if isinstance(records, Site):
         return records
-    site = Site(dict(records.sources), dict(records.actors), dict(records.claims),
-                dict(texts or {}), site_name, intro, site_url)
+    claims = dict(records.claims)
+    rejected = {cid: c for cid, c in claims.items() if rejection(c) is not None}
+    live = {cid: c for cid, c in claims.items() if cid not in rejected}
+    site = Site(dict(records.sources), dict(records.actors), live,
+                dict(texts or {}), site_name, intro, site_url, rejected=rejected, templates=tuple(templates))
     for kind in KIND_DIRS:
         _check_ids(kind, getattr(site, kind))
+    _check_ids("claims", rejected)
     for claim in site.sorted_claims():
         for ev in claim.evidence:
             site.evidence_by_source.setdefault(ev.source, []).append((ev, claim))
@@ -203,5 +214,62 @@ def cached_statement_lang(site: Site, claim: Claim) -> Optional[str]:
 
 def claim_item(site: Site, claim: Claim, from_page: str) -> str:
     langs = ", ".join(esc(code) for code in claim_languages(claim))
-    return (f"- {badge(claim.status)} {claim_ref(site, claim, from_page)} "
+    fr = frame(claim)
+    made = ' <small class="dossier-frame-mark">template statement</small>' if fr and fr["template"] else ""
+    return (f"- {badge(claim.status)} {rating_badge(claim)} {claim_ref(site, claim, from_page)}{made} "
             f"<small>({support(claim)}{'; ' + langs if langs else ''})</small>")
+
+
+def _field(obj: Any, name: str) -> Any:
+    """A field of a record part that may be a dataclass or a plain mapping."""
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+
+def rejection(claim: Claim) -> Optional[dict[str, Optional[str]]]:
+    """{reason, by, date} when an editor rejected the claim (the record keeps it for its
+    tombstone page), else None."""
+    mark = getattr(claim, "rejected", None)
+    if not mark and claim.status != "rejected":
+        return None
+    if mark is True or not mark:
+        return {"reason": getattr(claim, "reason", None), "by": None, "date": None}
+    return {"reason": _field(mark, "reason"), "by": _field(mark, "by") or _field(mark, "reviewer"),
+            "date": _field(mark, "date")}
+
+
+def translation(item: Any) -> Optional[tuple[str, Optional[str]]]:
+    """(text, translator) of an editor's translation of a statement or a quote, if any."""
+    value = getattr(item, "translation", None)
+    if not value:
+        return None
+    if isinstance(value, str):
+        return value, getattr(item, "translated_by", None)
+    return _field(value, "text"), _field(value, "by") or getattr(item, "translated_by", None)
+
+
+def frame(claim: Claim) -> Optional[dict[str, Any]]:
+    """The claim's frame as pages use it: {predicate, slot, slots: role -> actor id,
+    template: the statement was written from it}; None when extraction gave none."""
+    value = getattr(claim, "frame", None)
+    predicate = _field(value, "predicate") if value else None
+    if not predicate:
+        return None
+    slots = {name: _field(value, name) for name in ("subject", "object", "place")}
+    return {"predicate": str(predicate), "slot": _field(value, "slot"),
+            "slots": {k: v for k, v in slots.items() if isinstance(v, str) and v},
+            "template": getattr(claim, "statement_from", "template") == "template"}
+
+
+#: Verdict ratings as readers see them; a claim without one is "not reviewed".
+NOT_REVIEWED = "not reviewed"
+
+
+def rating_label(rating: Optional[str]) -> str:
+    return clean(rating).replace("-", " ").capitalize() if rating else NOT_REVIEWED
+
+
+def rating_badge(claim: Claim) -> str:
+    """The editor's rating as a badge, or "not reviewed": on every listing of claims."""
+    rating = claim.verdict.rating if claim.verdict else None
+    cls = re.sub(r"[^a-z-]", "", rating or "none")
+    return f'<span class="dossier-rating dossier-rating--{cls}" lang="en">{esc(rating_label(rating))}</span>'

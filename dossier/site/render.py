@@ -3,15 +3,19 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from dossier.site.actors import render_actor
+from dossier.site.actors import actor_list_pages, render_actor
 from dossier.site.citations import (
     citations_list_count, citations_list_page, render_citations, render_citations_list, render_source_citations)
 from dossier.site.claims import evidence_pages, render_claim, render_evidence_page
-from dossier.site.common import RECORD_ID, citations_page, esc, evidence_page, page_path
+from dossier.site.common import RECORD_ID, citations_page, evidence_page, page_path
 from dossier.site.contested import contested_page, contested_page_count, render_contested
+from dossier.site.graph import graph_pages
 from dossier.site.indexes import actors_index_pages, claims_index_pages, render_home, sources_index_pages
 from dossier.site.prepared import prepare
+from dossier.site.review import review_pages
+from dossier.site.rejected import rejected_page, rejected_page_count, render_rejected_claim, render_rejected_list
 from dossier.site.sources import render_source
+from dossier.site.templates import override_dirs, render as render_template
 from dossier.site.timeline import render_timeline, render_timeline_page, timeline_page, timeline_page_count
 
 
@@ -20,12 +24,14 @@ SECTION_PAGES = ("index.md", "claims/index.md", "contested.md", "actors/index.md
 
 
 def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str = "Dossier",
-          intro: Optional[str] = None, site_url: Optional[str] = None) -> dict[str, str]:
+          intro: Optional[str] = None, site_url: Optional[str] = None,
+          custom_dir: Optional[str] = None) -> dict[str, str]:
     """Every page of the site: docs path -> Markdown, in a deterministic order.
 
-    `texts` maps source id -> decoded document text (missing: the page says so).
+    `texts` maps source id -> decoded document text (missing: the page says so);
+    `custom_dir` is the theme's, whose dossier/ folder may override page templates.
     """
-    site = prepare(records, texts, site_name, intro, site_url)
+    site = prepare(records, texts, site_name, intro, site_url, override_dirs(custom_dir))
     claims_index, actors_index, sources_index = (claims_index_pages(site), actors_index_pages(site),
                                                  sources_index_pages(site))
     out = {
@@ -46,6 +52,7 @@ def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str =
         out[page_path("claims", claim.id)] = render_claim(claim, site)
     for actor_id in sorted(site.actors):
         out[page_path("actors", actor_id)] = render_actor(site.actors[actor_id], site)
+        out.update(actor_list_pages(site.actors[actor_id], site))
     for claim in site.sorted_claims():
         for number in range(1, evidence_pages(claim) + 1):
             out[evidence_page(claim.id, number)] = render_evidence_page(claim, number, site)
@@ -61,10 +68,17 @@ def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str =
     for source_id in sorted(site.evidence_by_source):
         if source_id in site.sources:
             out[citations_page(source_id)] = render_source_citations(site.sources[source_id], site)
+    for claim_id in sorted(site.rejected):  # nothing silently gone: a tombstone per rejected claim
+        out[page_path("claims", claim_id)] = render_rejected_claim(site.rejected[claim_id], site)
+    for number in range(1, rejected_page_count(site) + 1):
+        out[rejected_page(number)] = render_rejected_list(site, number)
+    out.update(graph_pages(site))
+    # Further page kinds (e.g. the editors' review page) are added here: out.update(<kind>_pages(site)).
+    out.update(review_pages(site, getattr(records, "orphans", None)))  # editors' queue, out of search
     return out
 
 
-def redirects(records: Any, directory_urls: bool = False) -> dict[str, str]:
+def redirects(records: Any, directory_urls: bool = False, custom_dir: Optional[str] = None) -> dict[str, str]:
     """A small HTML page at every former claim/actor id, pointing at the record's page now.
 
     Plain HTML (meta refresh, canonical link and a visible link), no JavaScript. An old id
@@ -72,6 +86,7 @@ def redirects(records: Any, directory_urls: bool = False) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     taken: dict[str, int] = {}
+    dirs = override_dirs(custom_dir)
     for kind in ("claims", "actors"):
         items = getattr(records, kind)
         for rid in sorted(items):
@@ -86,11 +101,5 @@ def redirects(records: Any, directory_urls: bool = False) -> dict[str, str]:
                     path, target = f"{kind}/{old}/index.html", f"../{new_stem}/"
                 else:
                     path, target = f"{kind}/{old}.html", f"{new_stem}.html"
-                out[path] = ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                             f"<title>Moved: {esc(old)}</title>\n"
-                             f"<link rel=\"canonical\" href=\"{target}\">\n"
-                             f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
-                             "<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n"
-                             f"<main><p>This page moved to <a href=\"{target}\">{target}</a>.</p></main>\n"
-                             "</body>\n</html>\n")
+                out[path] = render_template(dirs, "redirect.html", old=old, target=target)
     return dict(sorted(out.items()))

@@ -7,9 +7,9 @@ from typing import Any, Optional
 
 from dossier.model import Claim, Evidence, Source
 from dossier.site.common import (
-    clean, counted, dir_attrs, esc, esc_keep_lines, heading, html_table, lang_label, link, page_path, titled,
-    url_link)
-from dossier.site.prepared import Site, actor_ref, claim_item, prepare, source_label
+    citations_page, clean, counted, dir_attrs, esc, esc_keep_lines, heading, html_table, lang_label, link, page_path,
+    titled, url_link)
+from dossier.site.prepared import Site, actor_ref, claim_item, prepare, source_label, source_ref
 
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -100,6 +100,24 @@ def _render_text(site: Site, source: Source, text: str, here: str) -> str:
     return "\n".join(out)
 
 
+#: The rows of a source's metadata the search index holds.
+SEARCHED_FIELDS = ("Address", "Author")  # outlet and title are in the page's title
+#: Claims listed on a source page; a longer list is on the source's citations page.
+SOURCE_CLAIMS_SHOWN = 100
+
+
+def _derivation(site: Site, source: Source, here: str) -> list[tuple[str, str]]:
+    """'Translation of' / 'Derived from' rows when the record says the document is not an
+    original (such a source never counts as an independent origin)."""
+    out = []
+    for field, label in (("translation_of", "Translation of"), ("derived_from", "Derived from")):
+        value = getattr(source, field, None)
+        ids = [value] if isinstance(value, str) else list(value or [])
+        if ids:
+            out.append((label, ", ".join(source_ref(site, i, here) for i in ids)))
+    return out
+
+
 def render_source(source: Source, text: Optional[str], records: Any) -> str:
     """The page of one document: metadata, claims it supports, and its marked-up text."""
     site = prepare(records)
@@ -107,24 +125,30 @@ def render_source(source: Source, text: Optional[str], records: Any) -> str:
     out = [heading(1, source_label(source), source.language), ""]
     langs = source.languages or ([source.language] if source.language else [])
     cites = ", ".join(actor_ref(site, a, here) for a in sorted(set(source.cites))) or "—"
+    # Provenance first: who published it, where, when, when it was retrieved, an archived
+    # copy; then what it is; the file's path, checksum and encoding last.
     meta = [
-        ("Path", f"<code>{esc(source.path)}</code>"),
-        ("SHA-256", f"<code>{esc(source.sha256)}</code>"),
-        ("Language", lang_label(source.language)),
-        ("Languages found", ", ".join(lang_label(c) for c in langs) or "—"),
-        ("Title", esc(source.title) or "—"),
-        ("Publisher", esc(source.publisher) or "—"),
-        ("Author", esc(source.author) or "—"),
+        ("Outlet", esc(source.publisher) or "—"),
+        ("Address", url_link(source.url)),
         ("Published", (f"{esc(source.published)} <small>(precision: {esc(source.published_precision or '?')})</small>"
                        if source.published else "unknown")),
-        ("URL", url_link(source.url)),
-        *([("Archived copy", url_link(source.archived_url))] if source.archived_url else []),  # curation sidecar
-        ("Encoding", esc(source.encoding) or "—"),
+        ("Retrieved", esc(getattr(source, "retrieved", None)) or "not recorded"),
+        ("Archived copy", url_link(source.archived_url) if source.archived_url else "none recorded"),
+        *_derivation(site, source, here),
+        ("Title", esc(source.title) or "—"),
+        ("Author", esc(source.author) or "—"),
+        ("Language", lang_label(source.language)),
+        ("Languages found", ", ".join(lang_label(c) for c in langs) or "—"),
         ("Cites", cites),
+        ("Path", f"<code>{esc(source.path)}</code>"),
+        ("SHA-256", f"<code>{esc(source.sha256)}</code>"),
+        ("Encoding", esc(source.encoding) or "—"),
     ]
     # Checksum, path and encoding are not worth searching for: kept out of the index.
-    attrs = [["", f'{dir_attrs(source.title or "", source.language)}' if k == "Title"
-              else "data-search-exclude" if k in ("Path", "SHA-256", "Encoding") else ""] for k, _ in meta]
+    # Only what a reader searches for (outlet, address, title, author) is indexed.
+    attrs = [["data-search-exclude" if k not in SEARCHED_FIELDS else "",
+              f'{dir_attrs(source.title or "", source.language)}' if k == "Title"
+              else "data-search-exclude" if k not in SEARCHED_FIELDS else ""] for k, _ in meta]
     out += [html_table(["Field", "Value"], [[k, v] for k, v in meta], "dossier-table dossier-meta",
                        cell_attrs=attrs), ""]
 
@@ -132,11 +156,16 @@ def render_source(source: Source, text: Optional[str], records: Any) -> str:
     for _, claim in site.evidence_by_source.get(source.id, []):
         if claim not in claims:
             claims.append(claim)
-    out += ["## Claims this source supports", ""]
-    out += [claim_item(site, c, here) for c in sorted(claims, key=lambda c: c.id)] or ["None."]
-    out.append("")
+    # The list repeats claim pages' titles: out of the search index.
+    out += ["## Claims this source supports {: data-search-exclude }", "", '<div class="dossier-list" data-search-exclude markdown="1">', ""]
+    claims.sort(key=lambda c: c.id)
+    out += [claim_item(site, c, here) for c in claims[:SOURCE_CLAIMS_SHOWN]] or ["None."]
+    if len(claims) > SOURCE_CLAIMS_SHOWN:  # a long document: every passage is on its citations page
+        out.append(f"- <small>and {len(claims) - SOURCE_CLAIMS_SHOWN} more, each with its passage: "
+                   f"{link('the citations of this source', here, citations_page(source.id))}</small>")
+    out += ["", "</div>", ""]
 
-    out += ["## Text", ""]
+    out += ["## Text {: data-search-exclude }", ""]
     if text is None:
         out += ['!!! warning "Text unavailable"', "",
                 f"    The document {esc(source.path)} could not be read when the site was built.", ""]

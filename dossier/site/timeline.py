@@ -6,7 +6,7 @@ from typing import Any, Optional
 
 from dossier.model import Claim
 from dossier.site.common import badge, chunked, counted, esc, link, page_path, titled
-from dossier.site.prepared import Site, claim_ref, prepare, source_ref
+from dossier.site.prepared import Site, claim_ref, prepare, rating_badge, source_ref
 
 
 @dataclass
@@ -82,7 +82,8 @@ def _timeline_lines(site: Site, entries: list[TimelineEntry], here: str) -> list
             srcs += f", {link(more, here, page_path('claims', entry.claim.id), 'evidence')}"
         when = f'<time datetime="{esc(entry.date)}">{esc(entry.date)}</time> · {esc(entry.kind)} · ' \
             if entry.date else ""
-        out.append(f"- {when}{badge(entry.claim.status)} {claim_ref(site, entry.claim, here)} "
+        out.append(f"- {when}{badge(entry.claim.status)} {rating_badge(entry.claim)} "
+                   f"{claim_ref(site, entry.claim, here)} "
                    f"<small>({srcs})</small>")
     return out + [""]
 

@@ -67,3 +67,13 @@ def fold_case(text: str) -> str:
             f = _CASE_FOLD.get(f, f)
         out.append(f)
     return "".join(out)
+
+
+_QUICK = str.maketrans({**{ord(k): v for k, v in _CHAR_MAP.items()}, **_DIGITS,
+                        **{c: None for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640,
+                                             *range(0x06D6, 0x06EE), *range(0x200B, 0x2010), 0x061C]}})
+
+
+def fold_quick(text: str) -> str:
+    """`fold` without the offset map, at C speed, for whole documents (copies, shingles)."""
+    return text.translate(_QUICK).casefold().translate(_QUICK)

@@ -21,10 +21,10 @@ TABLE = (
     Language("ru", "Cyrl", lexicons=True),
     Language("az", "Latn", lexicons=True, subject_first=True, related=("tr",)),
     Language("de", "Latn", lexicons=True),
-    Language("fr", "Latn"),
-    Language("es", "Latn"),
+    Language("fr", "Latn", lexicons=True),
+    Language("es", "Latn", lexicons=True),
     Language("fa", "Arab"),
-    Language("uk", "Cyrl"),
+    Language("uk", "Cyrl", related=("ru",)),  # Russian cue words stand in
     Language("it", "Latn"),
 )
 

@@ -1,0 +1,148 @@
+"""Morphology: the dictionary form of Russian and Ukrainian names before keys are made.
+
+Slavic names decline ("Лаврова", "Лавровым", "России"), so the same actor turns up in six
+case forms. pymorphy3 with its Russian and Ukrainian dictionaries (package data, offline)
+gives every reading of a word; the words of one name agree in case, so the case that fits
+all words best is taken, and each word is put into the nominative keeping its gender
+("Захаровой" -> "Захарова", never "Захаров"). Without pymorphy3 every function returns None
+and the callers keep their suffix rules.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+#: Grammemes that mark a word as (part of) a proper name.
+NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
+#: Ukrainian's dictionary guesses first names for unknown words too eagerly ("Києві" -> "Кий"):
+#: there, only these readings count.
+_UK_TRUSTED = frozenset({"Surn", "Patr", "Geox", "Orgn", "Abbr"})
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_HEAD_POS = frozenset({"NOUN"})
+_AGREEING = frozenset({"ADJF", "PRTF", "NUMR"})
+
+
+@lru_cache(maxsize=4)
+def _analyzer(language: str):
+    try:
+        import pymorphy3  # deferred: heavy (dictionaries load in ~0.4 s)
+        return pymorphy3.MorphAnalyzer(lang=language)
+    except (ImportError, ValueError, OSError):  # not installed, or no dictionary for it
+        return None
+
+
+def morph_language(language: Optional[str]) -> Optional[str]:
+    """The dictionary to read a Cyrillic word with: Ukrainian for uk, else Russian."""
+    return "uk" if language == "uk" else "ru"
+
+
+@lru_cache(maxsize=65536)
+def _parses(word: str, language: str) -> tuple:
+    analyzer = _analyzer(language)
+    if analyzer is None:
+        return ()
+    out = []
+    for p in analyzer.parse(word):
+        tags = set(p.tag.grammemes)
+        if language == "uk" and tags & {"Name"} and not tags & _UK_TRUSTED:
+            continue
+        out.append(p)
+    return tuple(out)
+
+
+def available(language: Optional[str] = "ru") -> bool:
+    """Whether the morphological dictionary for `language` is installed."""
+    return _analyzer(morph_language(language)) is not None
+
+
+def _shape(word: str, like: str) -> str:
+    """`word` in the letter case `like` was written in."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _case_of(p) -> Optional[str]:
+    return next((c for c in _CASES if c in p.tag.grammemes), None)
+
+
+def _best(parses: tuple, case: str, capitalised: bool):
+    """The reading in `case` (any case for indeclinable words), names first when capitalised."""
+    fitting = [p for p in parses if _case_of(p) == case or "Fixd" in p.tag.grammemes]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda p: (capitalised and bool(set(p.tag.grammemes) & NAME_TAGS), _score(p)))
+
+
+def _score(p) -> float:
+    """pymorphy's estimate, a singular reading a little ahead (a name is one person or place)."""
+    return p.score + (0.0 if "plur" in p.tag.grammemes else 0.01)
+
+
+@lru_cache(maxsize=65536)
+def nominative(words: tuple[str, ...], language: Optional[str]) -> Optional[tuple[str, ...]]:
+    """The name's words in the nominative ("Рамиза Мехдиева" -> "Рамиз Мехдиев",
+    "Федеральной службы безопасности" -> "Федеральная служба безопасности"), or None when
+    the dictionary is missing or cannot read the words."""
+    lang = morph_language(language)
+    parses = [_parses(w, lang) for w in words]
+    if not words or not all(parses):
+        return None
+    scores = {}
+    for case in _CASES:
+        chosen = [_best(ps, case, w[:1].isupper()) for w, ps in zip(words, parses)]
+        if all(chosen):
+            scores[case] = sum(_score(p) for p in chosen)
+    if not scores:
+        return None
+    top = max(scores.values())
+    readings = {_in_nominative(words, parses, case) for case in _CASES if scores.get(case, -1.0) >= top - 1e-9}
+    return readings.pop() if len(readings) == 1 else None  # equally likely readings disagree: no guess
+
+
+def _in_nominative(words: tuple[str, ...], parses: list, case: str) -> tuple[str, ...]:
+    out, head_seen = [], False
+    for word, ps in zip(words, parses):
+        p = _best(ps, case, word[:1].isupper())
+        tags = set(p.tag.grammemes)
+        if head_seen or "Fixd" in tags or "-" in word:
+            out.append(word)  # after the head noun words keep their case ("службы безопасности")
+            continue
+        form = p.inflect({"nomn"}) if case != "nomn" else p
+        out.append(_shape(form.word, word) if form else word)
+        if p.tag.POS in _HEAD_POS and not tags & {"Name", "Surn", "Patr"}:
+            head_seen = True
+    return tuple(out)
+
+
+def is_common_word(word: str, language: Optional[str], nouns: bool = False) -> bool:
+    """A capitalised word the dictionary knows only as an adjective, participle or verb form
+    ("Уголовного"), or with `nouns` also as a common noun ("Позиция" opening a sentence):
+    no name on its own."""
+    lang = morph_language(language)
+    analyzer = _analyzer(lang)
+    parses = _parses(word, lang)
+    if analyzer is None or not parses or not analyzer.word_is_known(word.lower()):
+        return False
+    if any(set(p.tag.grammemes) & NAME_TAGS for p in parses):
+        return False
+    top = max(parses, key=_score).tag.POS
+    if nouns:  # a sentence's first word: any word the dictionary knows that is not a name
+        return top is not None
+    return top in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "GRND", "ADVB")
+
+
+
+def is_common_abbreviation(word: str, language: Optional[str]) -> bool:
+    """"УК" (criminal code), "СМИ" (the media): an abbreviation of a common noun, no actor."""
+    parses = _parses(word, morph_language(language))
+    if not parses or not any("Abbr" in p.tag.grammemes for p in parses):
+        return False
+    return not any(set(p.tag.grammemes) & (NAME_TAGS - {"Abbr"}) for p in parses)
+
+
+def is_organisation(word: str, language: Optional[str]) -> bool:
+    """The dictionary knows the word as an organisation's name ("МИД", "РБК")."""
+    return any("Orgn" in p.tag.grammemes for p in _parses(word, morph_language(language)))
