@@ -175,14 +175,16 @@ def _search(page, base_url: str, query: str) -> None:
     """Type `query` into Material's search and wait for its results. A query typed while the
     search worker still loads its index (a busy machine) is typed again once it is ready."""
     page.goto(base_url)
+    page.wait_for_load_state("networkidle")  # the search worker has fetched its index
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
     first = page.locator(".md-search-result__item > a").first
-    for attempt in range(3):
+    for attempt in range(4):
         box.fill("")
         box.fill(query)
+        box.press("End")  # a key event too: the search listens to what a reader's typing sends
         try:
-            first.wait_for(timeout=20_000)
+            first.wait_for(timeout=25_000)
             return
         except Exception:
             meta = page.locator(".md-search-result__meta").inner_text()
