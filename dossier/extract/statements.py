@@ -1,8 +1,5 @@
-"""Statements: the claim made from a group of evidence, with one canonical English sentence,
-the actors taking part, and an id that stays the same across runs.
-
-The statement is the cleanest English quote of the claim's main event, else an English
-template of the event's frame filled from word order (`clause_frame`), else a quote as written.
+"""Statements: who fills a clause's frame (`clause_frame`, read by dossier.extract.facts), the
+stable ids of claims (`assign_ids`), and a quote-based statement for a clause (`statement_for`).
 """
 from __future__ import annotations
 
@@ -14,71 +11,13 @@ from dossier.extract.cues import (detect_events, event_info, event_order, event_
                                   words_between)
 from dossier.text.lexicon import load_lexicon
 from dossier.text.fold import fold, fold_str
-from dossier.model import Actor, Claim, Evidence, EvidenceCandidate
+from dossier.model import Actor, Claim, EvidenceCandidate
 from dossier.text import script_of, slugify, unique_slug
 
 
 # ---------------------------------------------------------------------------------------
 # Claims and their ids
 # ---------------------------------------------------------------------------------------
-
-def _main_slot(cands: list[EvidenceCandidate]) -> Optional[str]:
-    """The slot whose value Evidence.value shows: a disputed one first, else the commonest."""
-    slots: dict[str, set[str]] = {}
-    counts: Counter = Counter()
-    for c in cands:
-        for k, v in c.values.items():
-            slots.setdefault(k, set()).add(v)
-            counts[k] += 1
-    if not slots:
-        return None
-    return sorted(slots, key=lambda k: (-(len(slots[k]) > 1), -counts[k], k))[0]
-
-
-def make_claim(core: list[EvidenceCandidate], actors: dict[str, Actor], central: Optional[dict] = None) -> Claim:
-    cands = sorted(core, key=lambda c: (c.source, c.start, c.end))
-    # A member that does not state the claim's main event (a death toll of another incident
-    # that clustered in) keeps its numbers to itself.
-    main = _main_event(core)
-    speaking = [c for c in core if main is None or c.event == main
-                or main in detect_events(c.quote, c.language, c.sentence.script if c.sentence else None)]
-    slot = _main_slot(core)
-    if slot in load_lexicon("counts"):  # counts only: a manner or role is not tied to one event
-        slot = _main_slot(speaking)
-    else:
-        speaking = core
-    core_keys = {(c.source, c.start, c.end) for c in speaking}
-    evidence = [
-        Evidence(source=c.source, quote=c.quote, start=c.start, end=c.end, language=c.language,
-                 attributed_to=c.attributed_to, stance=c.stance,
-                 value=c.values.get(slot) if slot and (c.source, c.start, c.end) in core_keys else None,
-                 date=c.date)
-        for c in cands
-    ]
-    statement, fillers = _statement(core, actors, central)
-    return Claim(id="", statement=statement, actors=participants(core, fillers, actors),
-                 evidence=evidence)
-
-
-def participants(cands: list[EvidenceCandidate], fillers: list[str], actors: dict[str, Actor]) -> list[str]:
-    """The actors taking part in a claim: its frame's slot fillers, plus the people and
-    organisations named in at least half of its evidence items (states in two thirds);
-    places, outlets and speakers only as slot fillers."""
-    n = len(cands)
-    seen: Counter = Counter()
-    for c in cands:
-        for a in sorted(set(c.actors)):
-            if a != c.attributed_to:
-                seen[a] += 1
-    out = set(fillers)
-    for a, k in seen.items():
-        kind = actors[a].kind if a in actors else "person"
-        if kind in ("person", "organization") and 2 * k >= n:
-            out.add(a)
-        elif kind == "state" and 3 * k >= 2 * n:
-            out.add(a)
-    return sorted(out)
-
 
 def assign_ids(claims: list[Claim], existing: list[Claim]) -> None:
     owner: dict[tuple[str, int, int], list[str]] = {}  # a span may sit in several claims
