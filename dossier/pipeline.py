@@ -129,11 +129,11 @@ def extract(root: Path, progress: Optional[Progress] = None, layer: Optional[Lay
 
 def read_documents(pending: Any, progress: Optional[Progress] = None
                    ) -> tuple[list[Document], list[list[MentionCandidate]], dict, list[str]]:
-    """Every document's own results, in order: documents, their mentions, the quote vectors
-    by (source id, start, end), and a warning per document that could not be read."""
+    """Every document's own results, in order: documents, their mentions, the incidents each
+    names by source id, and a warning per document that could not be read."""
     docs: list[Document] = []
     found: list[list[MentionCandidate]] = []
-    vectors: dict = {}
+    incidents: dict = {}
     warnings: list[str] = []
     taken: set[str] = set()
     for prepared in pending.results(progress):
@@ -154,11 +154,11 @@ def read_documents(pending: Any, progress: Optional[Progress] = None
             taken.add(doc.source.id)
         docs.append(doc)
         found.append(mentions)
-        for (start, end), vec in (prepared.vectors or {}).items():
-            vectors[(doc.source.id, start, end)] = vec
+        if prepared.incidents is not None:
+            incidents[doc.source.id] = prepared.incidents
     if progress:
         progress("documents read", len(pending.paths), len(pending.paths))
-    return docs, found, vectors, warnings
+    return docs, found, incidents, warnings
 
 
 def run(root: Path, layer: Layer, progress: Optional[Progress] = None) -> ExtractReport:
@@ -182,7 +182,7 @@ def run(root: Path, layer: Layer, progress: Optional[Progress] = None) -> Extrac
     except BaseException:
         pending.cancel()
         raise
-    docs, per_doc_mentions, vectors, warnings = read_documents(pending, progress)
+    docs, per_doc_mentions, incidents, warnings = read_documents(pending, progress)
 
     step = lambda label: progress(label, len(docs), len(docs)) if progress else None  # noqa: E731
     step("finding actors")
@@ -195,7 +195,7 @@ def run(root: Path, layer: Layer, progress: Optional[Progress] = None) -> Extrac
     candidates = _evidence(layer, docs, mentions, mapping, actor_by_id)
 
     step("grouping claims across sources")
-    claim_list: list[Claim] = facts.group(candidates, list(existing.claims.values()), actor_by_id, docs)
+    claim_list: list[Claim] = facts.group(candidates, list(existing.claims.values()), actor_by_id, docs, incidents)
     curated = curation.apply(content, docs, actor_by_id, claim_list)  # the editor's overlay: decisions win
     unread = len(pending.paths) - len(docs) + len(curated.unread)  # documents that gave an error, bad sidecars
     claim_list, warnings = curated.claims, broken + warnings + curated.warnings

@@ -16,7 +16,6 @@ import pytest
 from dossier import incremental as cache
 from dossier.extract import document
 from dossier.incremental import documents as cache_documents
-from dossier.incremental import encoder as cache_encoder
 from dossier.incremental import records as cache_records
 from dossier import pipeline
 
@@ -166,33 +165,12 @@ def test_new_extraction_code_does_not_parse_the_records_again(dossier_root: Path
     assert records.load_records(content, memory) == first and parsed == []
     kept = sorted(p.name for p in (dossier_root / cache.CACHE_DIR).iterdir())
     assert cache.records_version() in kept and "0" * 16 in kept
-    assert len([k for k in kept if k not in (cache_encoder.MODELS_DIR, cache.records_version())]) == 1  # old one pruned
+    assert len([k for k in kept if k != cache.records_version()]) == 1  # old one pruned
     claim = sorted((content / "records" / "claims").glob("*.yml"))[0]
     claim.write_text(re.sub(r"(?m)^statement: .*$", "statement: Edited by hand", claim.read_text(encoding="utf-8"),
                             count=1), encoding="utf-8")
     edited = records.load_records(content, memory)
     assert parsed == [claim.name] and edited.claims[claim.stem].statement == "Edited by hand"
-
-
-def test_kept_encoder_maps_its_table_and_gives_the_same_vectors(tmp_path: Path):
-    import numpy as np
-
-    load = cache_encoder.encoder_loader(tmp_path)
-    built = load()  # from the package's files, then kept under the cache
-    path = cache_encoder._encoder_file(tmp_path)
-    assert path.is_file() and cache_encoder._table_file(path).is_file()
-    assert not isinstance(built._backend.table, np.memmap)
-    kept = load()
-    assert isinstance(kept._backend.table, np.memmap)  # mapped, not read
-    texts = ["The minister said on Tuesday that the port stays open.",
-             "قال الوزير يوم الثلاثاء إن الميناء سيبقى مفتوحا", "Bakan salı günü limanın açık kalacağını söyledi."]
-    assert np.array_equal(built.encode(texts), kept.encode(texts))
-    table = cache_encoder._table_file(path)
-    table.write_bytes(table.read_bytes()[:4096])  # truncated: built again, and kept again
-    again = load()
-    assert not isinstance(again._backend.table, np.memmap)
-    assert np.array_equal(again.encode(texts), built.encode(texts))
-    assert isinstance(load()._backend.table, np.memmap)
 
 
 def _gen_corpus(out: Path, n: int) -> None:

@@ -479,7 +479,7 @@ def test_a_full_disk_while_records_are_written_gives_one_line_and_the_records_st
 @FAULT_SUITE
 @pytest.mark.parametrize("pool", [AR, EN], ids=["arabic", "latin"])
 def test_twice_the_text_with_no_punctuation_takes_about_twice_the_time(tmp_path, pool):
-    """One document's own stages (read, segment, mentions, quote vectors), by CPU time."""
+    """One document's own stages (read, segment, mentions, incidents), by CPU time."""
     from dossier.extract import document
 
     (tmp_path / "content" / "sources").mkdir(parents=True)

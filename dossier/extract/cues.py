@@ -126,16 +126,27 @@ def _mask_reporting(folded: str, langs: tuple[str, ...]) -> str:
     return folded
 
 
+@lru_cache(maxsize=None)
+def _event_cues(langs: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(event id, its cues in `langs`) in events.yml order, for events with any cue there."""
+    out = []
+    for event in _events():
+        cues = tuple(c for lang in langs for c in (event.get("cues", {}).get(lang) or []))
+        if cues:
+            out.append((event["id"], cues))
+    return tuple(out)
+
+
 def detect_events(text: str, language: Optional[str], script: Optional[str] = None) -> list[str]:
     """Canonical event ids whose cues occur in `text`, main event first (events.yml order)."""
+    return list(_detected(text, language, script))
+
+
+@lru_cache(maxsize=4096)  # a clause is asked about several times, by several stages
+def _detected(text: str, language: Optional[str], script: Optional[str]) -> tuple[str, ...]:
     langs = languages_for(language, script or script_of(text))
     folded = _mask_reporting(fold_str(text), langs)
-    found = []
-    for event in _events():
-        cues = [c for lang in langs for c in (event.get("cues", {}).get(lang) or [])]
-        if cues and find_cues(cues, folded):
-            found.append(event["id"])
-    return found
+    return tuple(event for event, cues in _event_cues(langs) if find_cues(cues, folded))
 
 
 def main_event(text: str, language: Optional[str], script: Optional[str] = None) -> Optional[str]:
@@ -164,12 +175,7 @@ def main_event(text: str, language: Optional[str], script: Optional[str] = None)
 
 def event_positions(folded: str, langs: tuple[str, ...]) -> list[tuple[int, str]]:
     folded = _mask_reporting(folded, langs)
-    out = []
-    for event in _events():
-        cues = [c for lang in langs for c in (event.get("cues", {}).get(lang) or [])]
-        for s, _e in find_cues(cues, folded):
-            out.append((s, event["id"]))
-    return sorted(out)
+    return sorted((s, event) for event, cues in _event_cues(langs) for s, _e in find_cues(cues, folded))
 
 
 def event_spans(folded: str, langs: tuple[str, ...], event: str) -> list[tuple[int, int]]:

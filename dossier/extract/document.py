@@ -1,16 +1,16 @@
 """What one document yields on its own: the first stages of the pipeline, in order.
 
-Decoded and segmented text, the actor mentions found in it and the sentence vectors of its
-quotes depend on no other document, so the incremental layer may keep them by the
+Decoded and segmented text and the actor mentions found in it depend on no other document, so the incremental layer may keep them by the
 document's bytes and compute them in parallel."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from dossier.extract import facts
 from dossier.extract import mentions as actors_stage
-from dossier.extract import vectors
 from dossier.extract import ingest
 from dossier.extract import segment
 from dossier.model import Document, MentionCandidate
@@ -23,18 +23,18 @@ class Prepared:
     path: Path
     document: Optional[Document] = None
     mentions: Optional[list[MentionCandidate]] = None
-    vectors: Optional[dict] = None  # (start, end) -> sentence vector of a quote (vectors.quote_vectors)
+    incidents: Optional[Counter] = None  # incident noun -> how often the document names it
     error: Optional[str] = None
     cached: bool = False
 
 
 def prepare_one(path: Path, root: Path) -> Prepared:
-    """Decode, segment, find actor mentions and encode the quotes of one document (no cache)."""
+    """Decode, segment and find the actor mentions and incidents of one document (no cache)."""
     return complete(prepare_text(path, root))
 
 
 def prepare_text(path: Path, root: Path) -> Prepared:
-    """The decoded, segmented document only (`mentions` and `vectors` stay None)."""
+    """The decoded, segmented document only (`mentions` and `incidents` stay None)."""
     try:
         doc = ingest.load_document(path, root)
         segment.segment(doc)
@@ -44,9 +44,9 @@ def prepare_text(path: Path, root: Path) -> Prepared:
 
 
 def complete(prepared: Prepared) -> Prepared:
-    """Find the actor mentions and encode the quotes of a document `prepare_text` read."""
+    """Find the actor mentions and the incidents named in a document `prepare_text` read."""
     if prepared.document is not None and prepared.mentions is None:
         prepared.mentions = actors_stage.find_mentions(prepared.document)
-    if prepared.document is not None and prepared.vectors is None:
-        prepared.vectors = vectors.quote_vectors(prepared.document)
+    if prepared.document is not None and prepared.incidents is None:
+        prepared.incidents = facts.incident_nouns(prepared.document)
     return prepared

@@ -175,7 +175,8 @@ def clause_incident(c: EvidenceCandidate, story: Story, place: Optional[str]) ->
     return noun
 
 
-def stories(docs: list[Document], actors: dict[str, Actor]) -> dict[str, Story]:
+def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[str, Counter]] = None
+            ) -> dict[str, Story]:
     """Source id -> its story. Documents join the most alike story in id order (greedy, so
     each is compared with the stories, never with every other document): the same incident
     noun in an overlapping place, or much the same people and organisations."""
@@ -191,8 +192,9 @@ def stories(docs: list[Document], actors: dict[str, Actor]) -> dict[str, Story]:
     out: dict[str, Story] = {}
     found: list[Story] = []
     for doc in sorted(docs, key=lambda d: d.source.id):
-        told = incident_nouns(doc)
-        noun = _top(told)
+        named_here = told.get(doc.source.id) if told else None
+        named_here = incident_nouns(doc) if named_here is None else named_here
+        noun = _top(named_here)
         counts = named[doc.source.id]
         places = {a for a in counts if actors[a].kind in PLACE_KINDS}
         vec = {a: (1 + math.log(k)) * math.log(1 + n / df[a]) for a, k in counts.items()}
@@ -203,7 +205,7 @@ def stories(docs: list[Document], actors: dict[str, Actor]) -> dict[str, Story]:
             story = Story(number=len(found))
             found.append(story)
         story.features.update(vec)
-        story.told.update(told)
+        story.told.update(named_here)
         if noun:
             story.nouns[noun] += 1
         for a in places:
@@ -456,9 +458,10 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
 # ---------------------------------------------------------------------------------------
 
 def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: dict[str, Actor],
-          docs: list[Document]) -> list[Claim]:
-    """Claims from evidence candidates, one per proposition (sorted by id)."""
-    story_of = stories(docs, actors)
+          docs: list[Document], told: Optional[dict[str, Counter]] = None) -> list[Claim]:
+    """Claims from evidence candidates, one per proposition (sorted by id); `told`: each
+    document's `incident_nouns`, when already counted."""
+    story_of = stories(docs, actors, told)
     fallback = Story(number=-1)
     groups: dict[tuple, list[Item]] = {}
     seen: set[tuple] = set()

@@ -55,6 +55,11 @@ def _month_words() -> frozenset:
     return frozenset(f.casefold() for forms in dates.MONTHS.values() for month in forms for f in month)
 
 
+def detector_loaded() -> bool:
+    """Whether this process has built a language detector (and read its models)."""
+    return _detector.cache_info().currsize > 0
+
+
 @lru_cache(maxsize=4)
 def _detector(languages: tuple[str, ...]):
     """A lingua detector restricted to `languages` (built once: it is slow to build).

@@ -23,13 +23,11 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from dossier.extract import mentions as actors_stage
-from dossier.extract import vectors
 from dossier.extract import document
-from dossier.extract import decode, sidecar
+from dossier.extract import decode, segment, sidecar
 from dossier.extract.document import Prepared
 from dossier.io.files import file_digest
 from dossier.io.processes import die_with_parent
-from dossier.incremental.encoder import MODELS_DIR, encoder_loader
 from dossier.incremental.runs import read_ahead
 from dossier.incremental import store as cache_store
 from dossier.incremental.store import CACHE_DIR, RUN, DocumentCache
@@ -86,7 +84,7 @@ def document_key(path: Path, root: Path, _root_resolved: Optional[Path] = None,
 
 def _work(item: tuple[Path, Path, Optional[str], Optional[str], bool, Optional[str]]) -> Prepared:
     path, root, key, version, text_only, expected = item
-    if text_only:  # the caller finds the mentions, encodes the quotes and stores the result
+    if text_only:  # the caller finds the mentions and incidents and stores the result
         return document.prepare_text(path, root)
     result = document.prepare_one(path, root)
     if key is not None and _read_as_keyed(result, expected):
@@ -105,13 +103,13 @@ def _prune(cache_dir: Path, keep: str) -> None:
     be read again."""
     if cache_dir.is_dir():
         for old in cache_dir.iterdir():
-            if old.is_dir() and old.name not in (keep, MODELS_DIR, cache_store.records_version()):
+            if old.is_dir() and old.name not in (keep, cache_store.records_version()):
                 shutil.rmtree(old, ignore_errors=True)
 
 
 def _models_loaded() -> bool:
-    """Whether this process already holds the sentence encoder (a worker would load it again)."""
-    return vectors.encoder_loaded()
+    """Whether this process already holds the language models (a worker would load them again)."""
+    return segment.detector_loaded()
 
 
 def _worker_start() -> None:
@@ -183,8 +181,8 @@ class Pending:
     the cached ones (and whatever the caller does before `results()`) overlaps with them.
     A few (adding one to a dossier) go to the warm worker `start` forked first: it reads and
     segments them (loading only the language models they need) while this process reads the
-    cache, loads the sentence encoder and the mention lexicons and reads ahead the memo entries
-    the last run used (`read_ahead`), then finds their mentions and encodes their quotes
+    cache, loads the mention lexicons and reads ahead the memo entries the last run used
+    (`read_ahead`), then finds their mentions and incidents
     (`text_only`). Many go to a pool on every core, each worker doing it all. When this
     process holds the models already (tests, `serve`), a few are read here.
     """
@@ -225,7 +223,7 @@ class Pending:
         return (self.paths[i], self.root, self.keys[i], self.version, text_only, self.expected[i])
 
     def _from_warm(self, i: int) -> Prepared:
-        """Document i from the warm worker (or read here if the worker is gone), encoded
+        """Document i from the warm worker (or read here if the worker is gone), completed
         here and stored in the cache."""
         result = None
         if self._warm is not None:
@@ -262,7 +260,7 @@ class Pending:
             if self.text_only:
                 # while the warm worker reads the new documents, load what this process will
                 # need next (each step only if the worker is not done yet)
-                for step in (vectors.warm_encoder, actors_stage.warm_lexicons, *read_ahead(self.root)):
+                for step in (actors_stage.warm_lexicons, *read_ahead(self.root)):
                     if self._warm is not None and self._warm.ready():
                         break
                     step()
@@ -306,7 +304,6 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
         store = DocumentCache(root, version) if use_cache else None
         if store is not None:
             _prune(Path(root) / CACHE_DIR, keep=store.dir.parent.name)
-            vectors.set_encoder_loader(encoder_loader(root))
         keys: list[Optional[str]] = []
         todo: list[int] = []
         expected: list[Optional[str]] = []

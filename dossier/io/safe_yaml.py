@@ -77,11 +77,11 @@ class _Dumper(yaml.SafeDumper):
 
 def _represent_str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
     style: Optional[str] = None
-    if _NEEDS_ESCAPE.search(value) or _HAS_INVISIBLE.search(value) or "\r" in value:
+    if _NEEDS_ESCAPE.search(value) or _HAS_INVISIBLE.search(value) or "\r" in value or "\n" in value:
+        # multi-line text too: on one line with \n, as a quote's context is read (a literal
+        # block's chomping and indent indicators are harder to read, and the two emitters
+        # differ on them)
         style = '"'
-    elif "\n" in value:
-        # Literal block for multi-line text; PyYAML falls back to quotes when it cannot.
-        style = "|"
     elif _LOOKS_TYPED.match(value.strip()):
         style = "'"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
@@ -101,9 +101,9 @@ class _FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignor
 
 _FastDumper.add_representer(str, _represent_str)
 
-# Outside this range (tabs, line breaks, controls, surrogates; past the BMP, which libyaml
-# escapes), or invisible: `_Dumper` only.
-_NOT_ONE_LINE = re.compile(f"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd]|[{_INVISIBLE}\u2028\u2029]")
+# Outside this range (tabs, carriage returns, controls, surrogates; past the BMP, which
+# libyaml escapes), or invisible: `_Dumper` only. A line feed is written "\n" by both.
+_NOT_ONE_LINE = re.compile(f"[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd]|[{_INVISIBLE}\u2028\u2029]")
 
 
 def _one_line_text(data: Any) -> bool:

@@ -22,6 +22,28 @@ _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
 _DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
 
 
+class _FoldTable(dict):
+    """Code point -> its folded character ("" when dropped), worked out on first sight, so
+    `str.translate` folds a text in one pass of C."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if _AR_DROP.match(ch):
+            self[code] = ""
+            return ""
+        ch = _CHAR_MAP.get(ch, ch)
+        ch = ch.translate(_DIGITS)
+        low = ch.lower()
+        if len(low) != 1:  # a few letters lowercase to two code points: keep one
+            low = unicodedata.normalize("NFD", low)[0]
+        low = _CHAR_MAP.get(low, low)
+        self[code] = low
+        return low
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """Text folded for matching, and for each folded character its index in `text`.
 
@@ -29,24 +51,14 @@ def fold(text: str) -> tuple[str, list[int]]:
     apostrophes, Turkish i's and Eastern Arabic digits, so lexicon cues written plainly match
     the way news is typed. The index map turns match offsets back into exact offsets.
     """
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if _AR_DROP.match(ch):
-            continue
-        ch = _CHAR_MAP.get(ch, ch)
-        ch = ch.translate(_DIGITS)
-        low = ch.lower()
-        if len(low) != 1:  # a few letters lowercase to two code points: keep one
-            low = unicodedata.normalize("NFD", low)[0]
-        low = _CHAR_MAP.get(low, low)
-        out.append(low)
-        index.append(i)
-    return "".join(out), index
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text):  # nothing dropped: each character stays where it was
+        return folded, list(range(len(text)))
+    return folded, [i for i, ch in enumerate(text) if _TABLE[ord(ch)]]
 
 
 def fold_str(text: str) -> str:
-    return fold(text)[0]
+    return text.translate(_TABLE)
 
 
 # Letters `fold_case` folds to another letter (Turkish dotted/dotless i, Cyrillic yo, apostrophes,
@@ -55,18 +67,27 @@ _CASE_FOLD = {"İ": "i", "ı": "i", "ё": "е", "’": "'", "‘": "'", "ʼ": "'
               "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"}
 
 
-def fold_case(text: str) -> str:
-    """Lowercase `text` one code point for one code point, so offsets stay valid."""
-    out = []
-    for ch in text:
+class _CaseTable(dict):
+    """Code point -> its case-folded character (one for one), worked out on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
         f = _CASE_FOLD.get(ch)
         if f is None:
             f = ch.lower()
             if len(f) != 1:
                 f = ch
             f = _CASE_FOLD.get(f, f)
-        out.append(f)
-    return "".join(out)
+        self[code] = f
+        return f
+
+
+_CASE_TABLE = _CaseTable()
+
+
+def fold_case(text: str) -> str:
+    """Lowercase `text` one code point for one code point, so offsets stay valid."""
+    return text.translate(_CASE_TABLE)
 
 
 _QUICK = str.maketrans({**{ord(k): v for k, v in _CHAR_MAP.items()}, **_DIGITS,
