@@ -14,7 +14,7 @@ from typing import Any, Optional
 from dossier.model import Claim, Evidence, Source
 from dossier.site.common import (
     PAGE_BYTES, citations_page, clean, counted, dir_attrs, esc, esc_keep_lines, heading, lang_label, link, packed, page_path,
-    pager, td_attrs, titled, url_link)
+    pager, rel_url, td_attrs, titled, url_link)
 from dossier.site.prepared import Site, actor_ref, claim_item, prepare, source_label, source_ref
 from dossier.site.templates import markup, render as render_template
 
@@ -194,8 +194,8 @@ def quote_page(site: Site, source_id: str, offset: int) -> str:
 
 
 def _render_unit(site: Site, source: Source, text: str, layout: _Layout, unit: tuple[int, int], here: str) -> str:
-    """One paragraph (or piece of one) as a `<p>`: quotes marked and linked to their claims
-    (an anchor `q-<start>-<end>` where each begins), boilerplate muted, by offsets."""
+    """One paragraph (or piece of one) through source_paragraph.html: quotes marked and linked
+    to their claims (an anchor `q-<start>-<end>` where each begins), boilerplate muted, by offsets."""
     p_start, p_end = unit
     quotes = layout.unit_quotes(p_start, p_end)
     spans = [sp for sp in layout.boilerplate if sp[0] < p_end and sp[1] > p_start]
@@ -209,25 +209,20 @@ def _render_unit(site: Site, source: Source, text: str, layout: _Layout, unit: t
     for a, b in zip(points, points[1:]):
         active = [q for q in quotes if q.start <= a and b <= q.end]
         bp = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
-        piece = esc_keep_lines(text[a:b])
+        piece: dict[str, Any] = {"text": markup(esc_keep_lines(text[a:b])), "quote": None,
+                                 "kind": bp[-1][2] if bp else None, "label": any(sp[0] == a for sp in bp)}
         if active:
             q = active[-1]  # the innermost quote (latest start) decides the link
             ids = [f"q-{x.start}-{x.end}" for x in active if x.start == a]
-            title = " / ".join(clean(c.statement) for x in active for c in x.claims)
-            piece = link(piece, here, page_path("claims", q.claims[0].id))
-            extra = "".join(
-                f"<sup>{link(str(i + 2), here, page_path('claims', c.id))}</sup>"
-                for i, c in enumerate(q.claims[1:])) if b == q.end else ""
-            first, rest = (ids[0], ids[1:]) if ids else (None, [])
-            anchors = "".join(f'<span id="{i}"></span>' for i in rest)
-            id_attr = f' id="{first}"' if first else ""
-            piece = f'{anchors}<mark class="dossier-mark"{id_attr} title="{esc(title)}">{piece}</mark>{extra}'
-        if bp:
-            kind = bp[-1][2]
-            label = f'<small class="dossier-bp-label" lang="en">{esc(kind)}</small>' if any(sp[0] == a for sp in bp) else ""
-            piece = f'<span class="dossier-boilerplate" title="{esc(kind)}">{label}{piece}</span>'
+            piece["quote"] = {
+                "id": ids[0] if ids else None, "anchors": ids[1:],
+                "title": " / ".join(clean(c.statement) for x in active for c in x.claims),
+                "href": markup(rel_url(here, page_path("claims", q.claims[0].id))),
+                "more": [(i + 2, markup(rel_url(here, page_path("claims", c.id))))
+                         for i, c in enumerate(q.claims[1:])] if b == q.end else []}
         pieces.append(piece)
-    return f'<p {dir_attrs(text[p_start:p_end], source.language)} markdown="span">{"".join(pieces)}</p>'
+    return render_template(site.templates, "source_paragraph.html",
+                           attrs=markup(dir_attrs(text[p_start:p_end], source.language)), pieces=pieces).rstrip("\n")
 
 
 def _render_text(site: Site, source: Source, text: str, number: int) -> str:
