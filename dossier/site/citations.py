@@ -38,9 +38,10 @@ def render_citations(records: Any) -> str:
     chunks = _citation_chunks(sources)
     lists = []
     if len(chunks) > 1:  # a large dossier: the sources in date order, CITATION_SOURCES_PER_PAGE to a list page
-        lists = [markup(f"{link(f'{published_label(chunk[0])} to {published_label(chunk[-1])}', here, citations_list_page(k))} "
-                        f"<small>({counted(len(chunk), 'source')}, "
-                        f"{counted(sum(_passages(site, s.id) for s in chunk), 'passage')})</small>")
+        lists = [{"link": markup(link(f"{published_label(chunk[0])} to {published_label(chunk[-1])}", here,
+                                      citations_list_page(k))),
+                  "sources": counted(len(chunk), "source"),
+                  "passages": counted(sum(_passages(site, s.id) for s in chunk), "passage")}
                  for k, chunk in enumerate(chunks, 1)]
     page = render_template(
         site.templates, "citations.html", sources=len(sources),
@@ -84,7 +85,8 @@ def _citation_index_rows(site: Site, sources: list[Source], here: str) -> list[d
         n = _passages(site, source.id)
         order = f"{source.published or '9999'}|{source.id}"
         label = site.short_labels.get(source.id) or source_label(source)
-        cells = [(f'data-value="{esc(label)}|{order}"', link(f"<bdi>{esc(label)}</bdi>", here, citations_page(source.id))),
+        cells = [(f'data-value="{esc(label)}|{order}"',
+                  link(f"<bdi>{esc(label)}</bdi>", here, citations_page(source.id))),
                  (f'data-value="{order}"', published_label(source)), ("", lang_label(source.language)),
                  (f'data-value="{n:09d}|{order}"', str(n))]
         rows.append(_row(None, cells, _INDEX_HEADERS))
@@ -93,7 +95,8 @@ def _citation_index_rows(site: Site, sources: list[Source], here: str) -> list[d
 
 def _row(row_id: Any, cells: list[tuple[str, str]], headers: list[str]) -> dict:
     """A row for the table macro: each cell's attributes (with its column label) and Markdown."""
-    return {"id": row_id, "cells": [(markup(td_attrs(attrs, h)), markup(html)) for (attrs, html), h in zip(cells, headers)]}
+    return {"id": row_id,
+            "cells": [(markup(td_attrs(attrs, h)), markup(html)) for (attrs, html), h in zip(cells, headers)]}
 
 
 def render_citations_list(records: Any, number: int) -> str:
@@ -203,7 +206,8 @@ def source_citation_pages(source: Source, records: Any) -> dict[str, str]:
         page = render_template(
             site.templates, "citations_source.html", source=source, title=title,
             title_attrs=markup(head.split(" {: ", 1)[1][:-2]) if " {: " in head else "",
-            back=markup(link("All citations", here, "citations.md")), source_link=markup(source_ref(site, source.id, here)),
+            back=markup(link("All citations", here, "citations.md")),
+            source_link=markup(source_ref(site, source.id, here)),
             about=markup(f"{published_label(source)} · {lang_label(source.language)}"),
             summary=f"{total}." if pages == 1 else f"{total}; passages {lo + 1} to {hi} on this page.",
             pager=markup(pager(here, number, pages, lambda k: source_citations_page(source.id, k), "the passages"))

@@ -13,8 +13,8 @@ from typing import Any, Optional
 
 from dossier.model import Claim, Evidence, Source
 from dossier.site.common import (
-    PAGE_BYTES, citations_page, clean, counted, dir_attrs, esc, esc_keep_lines, heading, lang_label, link, packed, page_path,
-    pager, rel_url, td_attrs, titled, url_link)
+    PAGE_BYTES, citations_page, clean, counted, dir_attrs, esc, esc_keep_lines, heading, lang_label, link, packed,
+    page_path, pager, rel_url, td_attrs, titled, url_link)
 from dossier.site.prepared import Site, actor_ref, claim_item, prepare, source_label, source_ref
 from dossier.site.templates import markup, render as render_template
 
@@ -318,6 +318,8 @@ def render_source(source: Source, text: Optional[str], records: Any) -> str:
     """The page of one document (template source.html): metadata, claims it supports, and
     its marked-up text (the first page of it, for a long document)."""
     site = prepare(records)
+    if text is not None and source.id not in site.texts:  # a caller's own text: laid out like the site's
+        site.texts[source.id] = text
     here = page_path("sources", source.id)
     title = source_label(source)
     items, more = _claim_list(site, source, here)
