@@ -395,3 +395,22 @@ def test_source_and_citations_pages_follow_a_projects_template_overrides(tmp_pat
     assert 'id="q-0-' in pages["sources/long.md"]  # the marked text is still the package's
     assert "21 passages, our layout." in pages["citations/long.md"]
     assert "Our own" not in site.pages(records, {"long": text})["sources/long.md"]
+
+
+def test_the_citations_export_links_each_quote_to_the_page_of_the_text_holding_it():
+    import csv
+    import io
+
+    from dossier import exports
+
+    records, text = _long_document(4000)
+    pages = site.pages(records, {"long": text})
+    rows = list(csv.DictReader(io.StringIO(exports.citations_csv(records, texts={"long": text}))))
+    assert len(rows) == sum(len(c.evidence) for c in records.claims.values())
+    for row in rows:
+        path, anchor = row["page"].split("#")
+        assert f'id="{anchor}"' in pages[path[:-len(".html")] + ".md"], row["page"]
+    assert any("/text-" in row["page"] for row in rows)
+    # Without the texts (an export of records alone), each quote links its source's page.
+    assert {r["page"].split("#")[0] for r in csv.DictReader(io.StringIO(exports.citations_csv(records)))} == \
+        {"sources/long.html"}
