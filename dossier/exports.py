@@ -28,6 +28,7 @@ from dossier.model import RECORD_KINDS, Actor, Claim, Source, to_dict
 from dossier.model.schema import SCHEMA_KINDS, json_text
 from dossier.site.claims import claim_jsonld
 from dossier.site.prepared import prepare
+from dossier.site.sources import quote_page
 
 #: Where the files go, relative to the site root; and their names, in link order.
 DATA_DIR = "data"
@@ -115,8 +116,11 @@ def claims_csv(records: Any, page: Callable[[str, str], str] = _default_page) ->
     return _csv(CLAIM_COLUMNS, rows)
 
 
-def citations_csv(records: Any, page: Callable[[str, str], str] = _default_page) -> str:
-    """One row per evidence item: the exact quote with its offsets, source and claim."""
+def citations_csv(records: Any, page: Callable[[str, str], str] = _default_page,
+                  texts: Optional[dict[str, str]] = None) -> str:
+    """One row per evidence item: the exact quote with its offsets, source and claim, and
+    the page of the source's text that holds it (a long document's text has several)."""
+    site = prepare(records, texts)
     rows = []
     for claim_id in published_claims(records):
         c = records.claims[claim_id]
@@ -125,7 +129,8 @@ def citations_csv(records: Any, page: Callable[[str, str], str] = _default_page)
             rows.append([c.id, ev.source, src.publisher if src else None, src.published if src else None,
                          ev.language, ev.start, ev.end, ev.quote, ev.stance, ev.value, ev.date,
                          ev.attributed_to, ev.added_by, c.status,
-                         page("sources", ev.source) + f"#q-{ev.start}-{ev.end}",
+                         page("sources", quote_page(site, ev.source, ev.start)[len("sources/"):-len(".md")])
+                         + f"#q-{ev.start}-{ev.end}",
                          ev.prefix, ev.suffix, ev.translation, ev.translated_by])
     return _csv(CITATION_COLUMNS, rows)
 
@@ -370,7 +375,7 @@ def exports(records: Any, texts: Optional[dict[str, str]] = None, site_url: Opti
     files = {
         "records.jsonl": records_jsonl(records),
         "claims.csv": claims_csv(records, page),
-        "citations.csv": citations_csv(records, page),
+        "citations.csv": citations_csv(records, page, texts),
         "ftm.json": ftm_json(records, texts, page, site_url),
         "claimreview.json": claimreview_feed(records, texts, page, site_url),
         "annotations.jsonld": annotations(records, page, site_url),

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import errno
 import os
+import posixpath
 import random
+import re
 import resource
 import shutil
 import signal
@@ -382,6 +384,47 @@ def test_a_pathological_document_beside_the_sample_extracts_in_under_a_minute(tm
     assert {k: after[k] for k in sample_records if k.startswith("content/records/sources/")} == \
         {k: v for k, v in sample_records.items() if k.startswith("content/records/sources/")}
     assert f"content/records/sources/{Path(file_name).stem}.yml" in own
+
+
+@pytest.mark.slow
+@FAULT_SUITE
+def test_a_long_document_builds_no_page_over_100_kb_and_its_quotes_link_to_their_page(tmp_path):
+    """20,000 short lines beside the sample: its text and citations continue on pages of their
+    own, and every "in context" or "cite" link in the site lands on the page holding its anchor."""
+    root = _project(tmp_path)
+    (root / "content" / "sources" / "lines.txt").write_text(short_lines(20_000), encoding="utf-8")
+    began = time.monotonic()
+    for args in (("extract",), ("build",)):
+        done = _dossier(root, *args, timeout=600)
+        assert done.returncode == 0, done.stderr
+    took = time.monotonic() - began
+    site = root / "site"
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+    largest = max(sizes, key=sizes.get)
+    index = (site / "search" / "search_index.json").stat().st_size
+    print(f"\nextract + build {took:.0f} s; largest page {largest} {sizes[largest] / 1024:.0f} KB; "
+          f"sources/lines.html {sizes['sources/lines.html'] / 1024:.0f} KB, citations/lines.html "
+          f"{sizes['citations/lines.html'] / 1024:.0f} KB; search index {index / 1024:.0f} KB")
+    assert sizes[largest] <= 100 * 1024, largest
+    assert any(p.startswith("sources/lines/text-") for p in sizes)
+    assert any(p.startswith("citations/lines/passages-") for p in sizes)
+    ids: dict[str, set[str]] = {}
+
+    def anchors(page: str) -> set[str]:
+        if page not in ids:
+            ids[page] = set(re.findall(r'id="([qc]-[^"]+)"', (site / page).read_text(encoding="utf-8")))
+        return ids[page]
+
+    deepest: tuple[int, str] = (-1, "")
+    for page in sorted(sizes):
+        html = (site / page).read_text(encoding="utf-8")
+        for href in re.findall(r'href="([^"#]*)#([qc]-[^"]+)"', html):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href[0])) if href[0] else page
+            assert href[1] in anchors(target), (page, href)
+            if page.startswith("claims/") and href[1].startswith("q-") and target.startswith("sources/lines"):
+                deepest = max(deepest, (int(href[1].split("-")[1]), target))
+    # The quote deepest in the document that a claim page shows: linked past the first page.
+    assert deepest[1].startswith("sources/lines/text-"), deepest
 
 
 def _cpu() -> float:

@@ -284,3 +284,133 @@ def test_actor_and_source_pages_are_bounded_and_every_claim_reachable():
     # The whole-dossier graph stays small too.
     graph = markdown.markdown(pages["graph.md"].split("---\n", 2)[-1], extensions=EXTENSIONS)
     assert len(graph.encode()) <= 100 * KB
+
+
+def _long_document(lines: int) -> tuple[SimpleNamespace, str]:
+    """Source "long": `lines` short lines, every other one quoted by one of 20 claims, then
+    one paragraph of 700 sentences with no line break (one of them quoted too)."""
+    rows = [f"Line {i}: the council said that {i % 97 + 2} people were moved from the port." for i in range(lines)]
+    tail = " ".join(f"Sentence {j} of the long paragraph ends here." for j in range(700))
+    text = "\n".join(rows) + "\n" + tail + "\n"
+    evidence: dict[int, list[Evidence]] = {k: [] for k in range(20)}
+    pos = 0
+    for i, row in enumerate(rows):
+        if i % 2 == 0:
+            evidence[(i // 2) % 20].append(Evidence("long", row, pos, pos + len(row), "en", None))
+        pos += len(row) + 1
+    quoted = "Sentence 650 of the long paragraph ends here."
+    start = text.index(quoted)
+    evidence[0].append(Evidence("long", quoted, start, start + len(quoted), "en", None))
+    claims = [Claim(f"claim-{k:02d}", f"People were moved from the port ({k}).", status="single",
+                    evidence=evidence[k]) for k in range(20)]
+    records = _records(0, claims)
+    records.sources = {"long": Source("long", "content/sources/long.txt", None, "en", "A long record of moves",
+                                      "Publisher", None, "2025-01-01", "day", None)}
+    return records, text
+
+
+def _anchor_page(pages: dict[str, str], from_page: str, target: str) -> tuple[str, str]:
+    path, _, anchor = target.partition("#")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_page), path)), anchor
+
+
+def test_a_long_document_pages_its_text_and_citations_and_every_quote_link_finds_its_anchor():
+    from dossier.site import sources as site_sources
+    from dossier.site.common import PAGE_BYTES
+
+    records, text = _long_document(4000)
+    pages = site.pages(records, {"long": text})
+    text_pages = {p for p in pages if p == "sources/long.md" or p.startswith("sources/long/")}
+    cite_pages = {p for p in pages if p == "citations/long.md" or p.startswith("citations/long/")}
+    assert len(text_pages) > 3 and len(cite_pages) > 3
+    assert {p for p in text_pages if p != "sources/long.md"} == {f"sources/long/text-{k}.md"
+                                                                for k in range(2, len(text_pages) + 1)}
+    for path in text_pages | cite_pages:
+        assert len(pages[path].encode()) <= PAGE_BYTES + 8 * KB, (path, len(pages[path].encode()))
+        if path not in ("sources/long.md", "citations/long.md"):
+            assert "search:\n  exclude: true\n" in pages[path].split("---\n", 2)[1]
+    _links_resolve(pages, sorted(text_pages | cite_pages))
+    # The first page keeps the provenance and the claims; the others link back to it.
+    assert "Outlet" in pages["sources/long.md"] and "## Claims this source supports" in pages["sources/long.md"]
+    assert all("(../long.md)" in pages[p] for p in text_pages - {"sources/long.md"})
+    heaviest = max(text_pages | cite_pages, key=lambda p: len(pages[p]))
+    html = markdown.markdown(pages[heaviest].split("---\n", 2)[-1], extensions=EXTENSIONS)
+    assert len(html.encode()) + 20 * KB <= 100 * KB  # with the theme's own markup
+    # Each quote's anchor is on exactly one text page, and each passage's on one citations page.
+    ids = {}
+    for path in text_pages:
+        for anchor in re.findall(r'id="(q-\d+-\d+)"', pages[path]):
+            assert anchor not in ids, anchor
+            ids[anchor] = path
+    rows = {a: p for p in cite_pages for a in re.findall(r'<tr id="(c-long-\d+-\d+)"', pages[p])}
+    quotes = [ev for claim in records.claims.values() for ev in claim.evidence]
+    assert len(ids) == len(rows) == len(quotes)
+    # Every link to a quote or a citation, from any page, lands on the page holding its anchor.
+    checked = 0
+    for path, page in pages.items():
+        for target in re.findall(r"\]\(([^)\s]*#[qc]-[^)\s]+)", page):
+            where, anchor = _anchor_page(pages, path, target)
+            assert (ids if anchor.startswith("q-") else rows).get(anchor) == where, (path, target)
+            checked += 1
+    assert checked >= 3 * len(quotes)  # claim pages (quote, cite) and the citations pages (in context)
+    # The paragraph with no line break was cut at sentence ends: no paragraph over UNIT_CHARS.
+    for path in text_pages:
+        for para in re.findall(r'<p dir="ltr" lang="en" markdown="span">(.*?)</p>', pages[path]):
+            assert len(re.sub(r"<[^>]+>|\]\([^)]*\)|\[", "", para)) <= site_sources.UNIT_CHARS + 200
+    deep = next(ev for ev in records.claims["claim-00"].evidence if ev.quote.startswith("Sentence 650"))
+    assert ids[f"q-{deep.start}-{deep.end}"] == max(text_pages, key=lambda p: (len(p), p))
+
+
+def test_the_page_of_an_offset_follows_the_text_in_order():
+    from dossier.site import sources as site_sources
+    from dossier.site.prepared import prepare
+
+    records, text = _long_document(3000)
+    prepared = prepare(records, {"long": text})
+    layout = site_sources._layout(prepared, prepared.sources["long"])
+    assert layout.pages > 2
+    pages = [site_sources.quote_page(prepared, "long", offset) for offset in range(0, len(text) + 10, 97)]
+    numbers = [1 if p == "sources/long.md" else int(re.search(r"text-(\d+)\.md$", p).group(1)) for p in pages]
+    assert numbers == sorted(numbers) and numbers[0] == 1 and numbers[-1] == layout.pages
+    assert set(numbers) == set(range(1, layout.pages + 1))
+    for number in range(2, layout.pages + 1):  # a page starts where its first paragraph does
+        first = layout.page_units(number)[0][0]
+        assert site_sources.quote_page(prepared, "long", first) == site_sources.text_page("long", number)
+        assert site_sources.quote_page(prepared, "long", first - 1) == site_sources.text_page("long", number - 1)
+    # A document read by nobody (no text) and a missing source: the source's one page.
+    assert site_sources.quote_page(prepare(records), "long", 10 ** 6) == "sources/long.md"
+    assert site_sources.quote_page(prepared, "nothing", 5) == "sources/nothing.md"
+
+
+def test_source_and_citations_pages_follow_a_projects_template_overrides(tmp_path):
+    records, text = _long_document(40)
+    folder = tmp_path / "overrides" / "dossier"
+    folder.mkdir(parents=True)
+    (folder / "source.html").write_text("# {{ title }}\n\nOur own source page: {{ meta | length }} rows.\n{{ text }}\n",
+                                        encoding="utf-8")
+    (folder / "citations_source.html").write_text("# {{ title }}\n\n{{ rows | length }} passages, our layout.\n",
+                                                  encoding="utf-8")
+    pages = site.pages(records, {"long": text}, custom_dir=str(tmp_path / "overrides"))
+    assert "Our own source page: 13 rows." in pages["sources/long.md"]
+    assert 'id="q-0-' in pages["sources/long.md"]  # the marked text is still the package's
+    assert "21 passages, our layout." in pages["citations/long.md"]
+    assert "Our own" not in site.pages(records, {"long": text})["sources/long.md"]
+
+
+def test_the_citations_export_links_each_quote_to_the_page_of_the_text_holding_it():
+    import csv
+    import io
+
+    from dossier import exports
+
+    records, text = _long_document(4000)
+    pages = site.pages(records, {"long": text})
+    rows = list(csv.DictReader(io.StringIO(exports.citations_csv(records, texts={"long": text}))))
+    assert len(rows) == sum(len(c.evidence) for c in records.claims.values())
+    for row in rows:
+        path, anchor = row["page"].split("#")
+        assert f'id="{anchor}"' in pages[path[:-len(".html")] + ".md"], row["page"]
+    assert any("/text-" in row["page"] for row in rows)
+    # Without the texts (an export of records alone), each quote links its source's page.
+    assert {r["page"].split("#")[0] for r in csv.DictReader(io.StringIO(exports.citations_csv(records)))} == \
+        {"sources/long.html"}

@@ -7,13 +7,15 @@ from typing import Any, Optional
 
 from dossier.model import Claim, Evidence
 from dossier.site.actors import claim_spellings
+from dossier.site.citations import citation_page
 from dossier.site.common import (
-    badge, bidi, citation_anchor, citations_page, clean, counted, dir_attrs, esc, esc_keep_lines, evidence_anchor,
+    badge, bidi, citation_anchor, clean, counted, dir_attrs, esc, esc_keep_lines, evidence_anchor,
     evidence_page, heading, lang_label, link, page_path, permalink, published_label, quote_anchor,
     relpath, stance_badge, titled, url_link)
 from dossier.site.prepared import (
     Site, actor_ref, cached_statement_lang, claim_languages, frame, origin_count, prepare, rating_badge, rating_label,
     source_count, source_ref, support, translation)
+from dossier.site.sources import quote_page
 from dossier.site.templates import markup, render as render_template
 
 
@@ -101,7 +103,7 @@ def _cite(site: Site, ev: Evidence, from_page: str) -> str:
     """A 'cite' link to the passage on its source's citations page (none for a missing source)."""
     if ev.source not in site.sources:
         return "cite"
-    return link("cite", from_page, citations_page(ev.source), citation_anchor(ev))
+    return link("cite", from_page, citation_page(site, ev), citation_anchor(ev))
 
 
 def evidence_pages(claim: Claim) -> int:
@@ -406,7 +408,7 @@ def _evidence_rows(site: Site, evidence: list[Evidence], here: str) -> list[dict
     labels = [esc(h) for h in EVIDENCE_HEADERS]
     for ev in evidence:
         src = site.sources.get(ev.source)
-        where = (f'{source_ref(site, ev.source, here, quote_anchor(ev))} '
+        where = (f'{source_ref(site, ev.source, here, quote_anchor(ev), quote_page(site, ev.source, ev.start))} '
                  f'{permalink(evidence_anchor(ev), "quote")}<br>'
                  f'<small class="dossier-nowrap">{published_label(src)} · {esc(ev.language or "?")} · '
                  f'{_cite(site, ev, here)}</small>')

@@ -314,3 +314,28 @@ def pager(here: str, number: int, pages: int, page_of: Callable[[int], str], wha
     nav = [link("previous", here, page_of(number - 1))] if number > 1 else []
     nav += [link("next", here, page_of(number + 1))] if number < pages else []
     return f"Page {number} of {pages} of {what}: " + " · ".join(nav)
+
+
+#: Markdown bytes of one page of a long document's text or citations (the theme adds about
+#: 15 KB): every page stays under the 100 KB page bound.
+PAGE_BYTES = 60_000
+
+
+def packed(sizes: list[int], budget: int, first_budget: Optional[int] = None) -> list[int]:
+    """The index of the first item of each page, items of `sizes` bytes filling pages of
+    `budget` in order (the first page: `first_budget`); an item over budget gets a page alone."""
+    starts, used = [0], 0
+    room = budget if first_budget is None else first_budget
+    for i, size in enumerate(sizes):
+        if used and used + size > room:
+            starts.append(i)
+            used, room = 0, budget
+        used += size
+    return starts
+
+
+def td_attrs(extra: str, header: str) -> str:
+    """A table cell's attributes as `html_table` writes them: its own, then the column's
+    label (markup stripped) that narrow screens show beside the value."""
+    label = f'data-label="{esc(re.sub("<[^>]+>", "", header))}"'
+    return f"{extra} {label}" if extra else label

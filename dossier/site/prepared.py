@@ -181,12 +181,14 @@ def actor_lang(actor: Actor) -> Optional[str]:
     return langs[0]
 
 
-def source_ref(site: Site, source_id: str, from_page: str, anchor: Optional[str] = None) -> str:
-    """A link to a source page, labelled short (publisher), the full label as its tooltip."""
+def source_ref(site: Site, source_id: str, from_page: str, anchor: Optional[str] = None,
+               page: Optional[str] = None) -> str:
+    """A link to a source page (or `page`, one of its text's), labelled short (publisher),
+    the full label as its tooltip."""
     source = site.sources.get(source_id)
     if source is None:
         return f'<span class="dossier-missing" title="no such source record">{esc(source_id)}</span>'
-    href = rel_url(from_page, page_path("sources", source_id), anchor)
+    href = rel_url(from_page, page or page_path("sources", source_id), anchor)
     short = site.short_labels.get(source_id) or source_label(source)
     return f'[<bdi>{esc(short)}</bdi>]({href} "{esc(source_label(source))}")'
 

@@ -5,16 +5,16 @@ from typing import Any, Optional
 
 from dossier.site.actors import actor_list_pages, render_actor
 from dossier.site.citations import (
-    citations_list_count, citations_list_page, render_citations, render_citations_list, render_source_citations)
+    citations_list_count, citations_list_page, render_citations, render_citations_list, source_citation_pages)
 from dossier.site.claims import evidence_pages, render_claim, render_evidence_page
-from dossier.site.common import RECORD_ID, citations_page, evidence_page, page_path
+from dossier.site.common import RECORD_ID, evidence_page, page_path
 from dossier.site.contested import contested_page, contested_page_count, render_contested
 from dossier.site.graph import graph_pages
 from dossier.site.indexes import actors_index_pages, claims_index_pages, render_home, sources_index_pages
 from dossier.site.prepared import prepare
 from dossier.site.review import review_pages
 from dossier.site.rejected import rejected_page, rejected_page_count, render_rejected_claim, render_rejected_list
-from dossier.site.sources import render_source
+from dossier.site.sources import render_source, source_text_pages
 from dossier.site.templates import override_dirs, render as render_template
 from dossier.site.timeline import render_timeline, render_timeline_page, timeline_page, timeline_page_count
 
@@ -59,6 +59,7 @@ def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str =
     for source_id in sorted(site.sources):
         out[page_path("sources", source_id)] = render_source(site.sources[source_id],
                                                              site.texts.get(source_id), site)
+        out.update(source_text_pages(site.sources[source_id], site))  # a long document's text continued
     list_pages = citations_list_count(site)
     for number in range(1, list_pages + 1 if list_pages > 1 else 1):
         out[citations_list_page(number)] = render_citations_list(site, number)
@@ -67,7 +68,7 @@ def pages(records: Any, texts: Optional[dict[str, str]] = None, site_name: str =
         out[timeline_page(number)] = render_timeline_page(site, number)
     for source_id in sorted(site.evidence_by_source):
         if source_id in site.sources:
-            out[citations_page(source_id)] = render_source_citations(site.sources[source_id], site)
+            out.update(source_citation_pages(site.sources[source_id], site))  # one or more pages
     for claim_id in sorted(site.rejected):  # nothing silently gone: a tombstone per rejected claim
         out[page_path("claims", claim_id)] = render_rejected_claim(site.rejected[claim_id], site)
     for number in range(1, rejected_page_count(site) + 1):
