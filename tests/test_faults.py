@@ -368,7 +368,8 @@ def sample_records(tmp_path_factory) -> dict:
 @pytest.mark.slow
 @FAULT_SUITE
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
-def test_a_pathological_document_beside_the_sample_extracts_in_under_a_minute(tmp_path, sample_records, name):
+def test_a_pathological_document_beside_the_sample_extracts_in_under_a_minute_and_builds_bounded_pages(
+        tmp_path, sample_records, name):
     root = _project(tmp_path)
     file_name, make = PATHOLOGICAL[name]
     (root / "content" / "sources" / file_name).write_text(make(), encoding="utf-8")
@@ -384,6 +385,12 @@ def test_a_pathological_document_beside_the_sample_extracts_in_under_a_minute(tm
     assert {k: after[k] for k in sample_records if k.startswith("content/records/sources/")} == \
         {k: v for k, v in sample_records.items() if k.startswith("content/records/sources/")}
     assert f"content/records/sources/{Path(file_name).stem}.yml" in own
+    done = _dossier(root, "build", "--no-extract", timeout=600)
+    assert done.returncode == 0, done.stderr
+    sizes = {p.relative_to(root / "site").as_posix(): p.stat().st_size for p in (root / "site").rglob("*.html")}
+    largest = max(sizes, key=sizes.get)
+    print(f"{name}: largest page {largest} {sizes[largest] / 1024:.0f} KB")
+    assert sizes[largest] <= 100 * 1024, largest
 
 
 @pytest.mark.slow

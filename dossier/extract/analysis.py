@@ -205,26 +205,19 @@ def origins(claim: Claim, sources: dict[str, Source], actors: dict[str, Actor],
     for copy, original in copied.items():
         if copy != original:
             copies_of.setdefault(original, []).append(copy)
-    found: dict[tuple[str, str], Origin] = {}
+    found: dict[tuple[str, str], tuple[set[str], set[tuple[str, ...]]]] = {}  # -> (via, chains)
     for source_id in ordered:
         for chain in trace(source_id, frozenset({source_id})):
-            last = chain[-1]
             kind = "source" if len(chain) % 2 else "actor"  # chains alternate source, actor, source, ...
-            origin = found.setdefault((kind, last), Origin(id=last, kind=kind))
-            relays = [(source_id, chain)] if source_id in stating else []
-            relays += [(copy, [copy, *chain]) for copy in copies_of.get(source_id, [])]
-            for via, path in relays:
-                if via not in origin.via:
-                    origin.via.append(via)
-                if path not in origin.chain:
-                    origin.chain.append(path)
-    out = []
-    for key in sorted(found, key=lambda k: (k[0] != "actor", k[1])):
-        origin = found[key]
-        origin.via.sort()
-        origin.chain.sort()
-        out.append(origin)
-    return out
+            via, chains = found.setdefault((kind, chain[-1]), (set(), set()))
+            if source_id in stating:
+                via.add(source_id)
+                chains.add(tuple(chain))
+            for copy in copies_of.get(source_id, []):
+                via.add(copy)
+                chains.add((copy, *chain))
+    return [Origin(id=key[1], kind=key[0], via=sorted(found[key][0]), chain=[list(c) for c in sorted(found[key][1])])
+            for key in sorted(found, key=lambda k: (k[0] != "actor", k[1]))]
 
 
 def original_of(source_id: str, sources: dict[str, Source]) -> str:

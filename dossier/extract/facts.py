@@ -82,6 +82,8 @@ def _intended(c: EvidenceCandidate) -> bool:
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
     langs = languages_for(c.language, script)
     folded = fold_str(c.quote)
+    if not any(event_spans(folded, langs, intent) for intent in sorted(irrealis)):
+        return False  # no intention word at all (the common case: the checks below cost more)
     mains = event_spans(folded, langs, event)
     found = set(detect_events(c.quote, c.language, script))
     others = [sp for ev in found - irrealis - {event} for sp in event_spans(folded, langs, ev)]

@@ -215,8 +215,3 @@ def source_citation_pages(source: Source, records: Any) -> dict[str, str]:
             headers=[markup(h) for h in _CITATION_HEADERS], rows=rows)
         out[here] = titled(page.rstrip("\n") + "\n", search_exclude=True)
     return out
-
-
-def render_source_citations(source: Source, records: Any) -> str:
-    """The first page of one source's quoted passages (see `source_citation_pages`)."""
-    return source_citation_pages(source, records)[citations_page(source.id)]
