@@ -345,7 +345,9 @@ def _person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], ac
 
 
 def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
-    """The propositions a check-worthy clause states (none for a hedged or weak one)."""
+    """The propositions a check-worthy clause states (none for a hedged or weak one): its
+    figures, and one proposition of its main event, else of the first other event it states
+    that makes one ("opened an investigation into the sinking": the sinking is its topic)."""
     event = c.event or ""
     if event.startswith("role:"):
         subject = c.actors[0] if c.actors else None
@@ -353,26 +355,48 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
             return []
         return [Item(("role", event, subject), c, "role", "role", c.values.get("role"), subject=subject,
                      role=event[5:])]
-    info = event_info().get(event) or {}
-    if info.get("weak") or hedged(c) or _intended(c):
+    if hedged(c) or _intended(c):
         return []
-    preds = predicates()
     out = _counts(c, story, actors)
+    # an event other than the main one speaks only of a named participant when the main event
+    # has a predicate ("declined to comment on the arrest" tells of no arrest of its own)
+    named_only = (c.event or "") in predicates()
+    for ev in _clause_events(c):
+        found = _proposition(c, ev, story, actors, out, named_only and ev != c.event)
+        if found:
+            return out + found
+    return out
+
+
+def _clause_events(c: EvidenceCandidate) -> list[str]:
+    """The clause's events that may make a proposition, its main event first, then the
+    others in lexicon order; vague ones (relations, plans) never do."""
+    skip = set(_lexicon().get("irrealis") or ())
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    found = [c.event or ""] + [e for e in detect_events(c.quote, c.language, script) if e != c.event]
+    return [e for e in found if e in predicates() and e not in skip and not (event_info().get(e) or {}).get("weak")]
+
+
+def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[str, Actor],
+                 counted: list[Item], named_only: bool = False) -> list[Item]:
+    """The clause read as a proposition of `event` (a "who" or a "yes-no"), if a template fits."""
+    preds = predicates()
     spec = preds.get(event)
-    if spec is None or any(i.predicate == event for i in out):
-        return out
+    if spec is None or any(i.predicate == event for i in counted):
+        return []
     subject, obj = _participants(c, event, spec, actors)
     if spec.get("same_as"):
         event = spec["same_as"]
         spec = preds.get(event) or {}
     if _templates(spec, "who"):
         if subject and c.stance == "affirms":
-            out.append(Item(("who", event, story.number), c, event, "who", subject, story=story))
-        return out
+            return [Item(("who", event, story.number), c, event, "who", subject, story=story)]
+        return []
     for template in _templates(spec, "yes-no"):
         if "{subject}" in template and not subject or "{object}" in template and not obj:
             continue
-        if "{subject}" not in template and subject is None and "{incident}" not in template:
+        if "{subject}" not in template and (subject is None and "{incident}" not in template or named_only
+                                            or _state_as_patient(c, event, actors)):
             continue
         s = subject if "{subject}" in template else None
         o = obj if "{object}" in template else None
@@ -383,10 +407,18 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
         value = "yes" if spec.get("negative") else ("no" if c.stance == "denies" else "yes")
         if value == "yes" and c.values.get("manner"):
             value = c.values["manner"]  # how: "phone call", "meeting" (a detail of the yes)
-        out.append(Item(("yes-no", event, s, o, story_key), c, event, "yes-no", value, subject=s, object=o,
-                        story=story if story_key is not None else None))
-        break
-    return out
+        return [Item(("yes-no", event, s, o, story_key), c, event, "yes-no", value, subject=s, object=o,
+                     story=story)]
+    return []
+
+
+def _state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> bool:
+    """A clause that tells what happened to a state and no person ("Ruritania was detained"):
+    a misreading, not a fact of the story."""
+    if (event_info().get(event) or {}).get("frame") != "patient":
+        return False
+    kinds = {actors[a].kind for a in c.actors if a in actors and a != c.attributed_to}
+    return "state" in kinds and "person" not in kinds
 
 
 def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
@@ -469,6 +501,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
                 seen.add(span)
                 groups.setdefault(item.key, []).append(item)
     _absorb(groups)
+    _absorb_unnamed(groups)
     claims = []
     for key in sorted(groups, key=repr):
         items = groups[key]
@@ -508,6 +541,21 @@ def _absorb(groups: dict[tuple, list[Item]]) -> None:
                     break
 
 
+def _absorb_unnamed(groups: dict[tuple, list[Item]]) -> None:
+    """Fold a story's yes-no group that names no participant ("an investigation was opened
+    into the sinking") into the one group of that predicate and story that does: the
+    clause's participant went unnamed (a pronoun, a title), the fact is the same."""
+    named: dict[tuple, list[tuple]] = {}
+    for key, items in groups.items():
+        if key[0] == "yes-no" and key[2] is not None:
+            for story in {key[4]} if key[4] is not None else {i.story.number for i in items if i.story}:
+                named.setdefault((key[1], story), []).append(key)
+    for key in sorted((k for k in groups if k[0] == "yes-no" and k[4] is not None and k[2] is None), key=repr):
+        into = named.get((key[1], key[4])) or []
+        if len(into) == 1:
+            groups[into[0]].extend(groups.pop(key))
+
+
 def _majority(values: list[Optional[str]]) -> Optional[str]:
     seen = Counter(v for v in values if v)
     return sorted(seen, key=lambda v: (-seen[v], v))[0] if seen else None
@@ -532,8 +580,11 @@ def make_claim(items: list[Item], actors: dict[str, Actor]) -> Claim:
     chosen = next((t for t in templates
                    if all(f"{{{k}}}" not in t or slots.get(k) for k in ("subject", "object", "role"))), None)
     statement = chosen.format(**slots) if chosen else first.predicate
+    # a denial predicate's cue is itself negative: its sources affirm that the denial was made
+    negative = bool(spec.get("negative")) and first.slot == "yes-no"
     evidence = [Evidence(source=i.cand.source, quote=i.cand.quote, start=i.cand.start, end=i.cand.end,
-                         language=i.cand.language, attributed_to=i.cand.attributed_to, stance=i.cand.stance,
+                         language=i.cand.language, attributed_to=i.cand.attributed_to,
+                         stance="affirms" if negative else i.cand.stance,
                          value=i.value, date=i.cand.date)
                 for i in sorted(items, key=lambda i: (i.cand.source, i.cand.start, i.cand.end))]
     who = {i.value for i in items if i.slot == "who" and i.value in actors}
