@@ -18,8 +18,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
+from dossier.extract import predicate_lexicon
 from dossier.extract.cues import detect_events, event_info, event_spans, find_cues, languages_for, words_between
 from dossier.extract.statements import assign_ids, clause_frame
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
@@ -37,7 +39,14 @@ STORY_JOIN = 0.15
 
 @lru_cache(maxsize=None)
 def _lexicon() -> dict:
-    return load_lexicon("predicates")
+    return predicate_lexicon.lexicon()
+
+
+def use_project(content_dir: Optional[Path]) -> None:
+    """Use the project's own predicates (content/predicates.yml) over the package's."""
+    if predicate_lexicon.use_project(content_dir):
+        for cached in (_lexicon, _incident_cues, _noun_class, _weak_nouns):
+            cached.cache_clear()
 
 
 def predicates() -> dict[str, dict]:
