@@ -374,7 +374,35 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
         found = _proposition(c, ev, story, actors, out, named_only and ev != c.event)
         if found:
             return out + found
-    return out
+    return out or _quoted(c, actors)
+
+
+#: Digits or a number word: a statement quoted from a source must not carry a value.
+_DIGIT = re.compile(r"\d")
+
+
+def _quoted(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[Item]:
+    """A check-worthy clause no statement of the lexicon fits: a factual predicate (the main
+    event has one) with a participant doing it. Its statement is the quote itself, in one
+    script and with no figure in it; a clause that makes any other claim never gets one."""
+    event = c.event or ""
+    spec = predicates().get(event)
+    if spec is None or spec.get("same_as") or (event_info().get(event) or {}).get("weak") \
+            or c.attributed_to is None and c.stance != "affirms":
+        return []
+    quote = c.quote.strip()
+    if _DIGIT.search(quote) or c.values or not 30 <= len(quote) <= 240 or len(_scripts(quote)) != 1:
+        return []
+    subject = clause_frame(c, event, actors).get("subject")  # word order, not only the first name
+    if subject is None:
+        return []
+    value = "no" if c.stance == "denies" and not spec.get("negative") else "yes"
+    return [Item(("quote", c.source, c.start, c.end), c, event, "quote", value, subject=subject)]
+
+
+def _scripts(text: str) -> set[str]:
+    """The scripts of a text's letters (Latin, Cyrillic, Arabic ...)."""
+    return {script_of(w) for w in re.findall(r"[^\W\d_]{2,}", text)}
 
 
 def _clause_events(c: EvidenceCandidate) -> list[str]:
@@ -584,6 +612,8 @@ def make_claim(items: list[Item], actors: dict[str, Actor]) -> Claim:
     if first.role:
         slots["role"] = first.role
     spec = predicates().get(first.predicate) or {}
+    if first.slot == "quote":
+        return _quote_claim(first, actors)
     templates = (_templates(_lexicon().get("roles"), "role") if first.slot == "role"
                  else _templates(spec, first.slot))
     chosen = next((t for t in templates
@@ -603,3 +633,13 @@ def make_claim(items: list[Item], actors: dict[str, Actor]) -> Claim:
                   role=first.role)
     return Claim(id="", statement=statement[0].upper() + statement[1:], frame=frame, actors=taking_part,
                  evidence=evidence)
+
+
+def _quote_claim(item: Item, actors: dict[str, Actor]) -> Claim:
+    """A claim whose statement is its one clause as the source wrote it (`statement_from: quote`)."""
+    c = item.cand
+    evidence = [Evidence(source=c.source, quote=c.quote, start=c.start, end=c.end, language=c.language,
+                         attributed_to=c.attributed_to, stance=c.stance, value=item.value, date=c.date)]
+    frame = Frame(predicate=item.predicate, slot="yes-no", subject=item.subject)
+    return Claim(id="", statement=c.quote.strip(), statement_from="quote", frame=frame,
+                 actors=[item.subject] if item.subject else [], evidence=evidence)
