@@ -822,3 +822,19 @@ def test_a_bad_project_predicate_file_names_its_line(project, text, line, says):
     with pytest.raises(RecordError) as err:
         facts.use_project(project)
     assert f"predicates.yml:{line}" in str(err.value) and says in str(err.value)
+
+
+def test_a_fact_no_statement_fits_keeps_its_quote():
+    text = "Yesterday the Red Hand attacked a hospital in the north of the country."
+    [claim] = claims(("q-en", text, "en"))
+    assert (claim.statement, claim.statement_from, claim.frame.subject) == (text, "quote", "red")
+    assert [e.value for e in claim.evidence] == ["yes"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Hand attacked 3 hospitals in the north of the country.",  # a figure: never in a statement
+    "The weather may have caused the attack on the hospital by the Red Hand.",  # speculation
+    "A hospital in the north of the country was attacked yesterday.",  # nobody doing it
+])
+def test_no_quote_statement_for_a_figure_a_hedge_or_no_doer(text):
+    assert claims(("q-en", text, "en")) == []
