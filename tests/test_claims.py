@@ -728,6 +728,8 @@ def test_a_transliterated_name_is_capitalised():
      "en", {"killed": "9"}),
     ("Two of the dead were foreign citizens", "en", {}),
     ("In 2020 at least 12 people died", "en", {"killed": "12"}),
+    ("Six people have now been detained in the case", "en", {"arrested": "6"}),  # auxiliaries: no distance
+    ("64 Menschen wurden aus dem Meer gerettet", "de", {"rescued": "64"}),  # nor the counted noun
 ])
 def test_figures_are_read_whole_and_only_as_totals(text, lang, want):
     assert cues.extract_counts(text, lang) == want
