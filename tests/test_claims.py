@@ -840,3 +840,9 @@ def test_a_fact_no_statement_fits_keeps_its_quote():
 ])
 def test_no_quote_statement_for_a_figure_a_hedge_or_no_doer(text):
     assert claims(("q-en", text, "en")) == []
+
+
+def test_an_accusation_negated_by_a_verb_of_denial_is_the_speakers_denial():
+    # "the spokesman Bo Lee denied the accusations of spying": a denial by Bo Lee, not a "no" to his blame
+    got = claims(("n-ar", "ونفى المتحدث باسم وزارة الخارجية بو لي الاتهامات البولندية بالتجسس.", "ar"))
+    assert [(c.frame.predicate, c.frame.subject, values(c)) for c in got] == [("denied", "bo", {"n-ar": ["yes"]})]

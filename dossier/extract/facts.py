@@ -370,6 +370,12 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
     # an event other than the main one speaks only of a named participant when the main event
     # has a predicate ("declined to comment on the arrest" tells of no arrest of its own)
     named_only = (c.event or "") in predicates()
+    if c.stance == "denies" and (event_info().get(c.event or "") or {}).get("class") == "blame" \
+            and _denial_verb(c) and "denied" in predicates():
+        # "X rejected the accusations": a denial by X, not a "no" to an accusation by X
+        found = _proposition(c, "denied", story, actors, out)
+        if found:
+            return out + found
     for ev in _clause_events(c):
         found = _proposition(c, ev, story, actors, out, named_only and ev != c.event)
         if found:
@@ -403,6 +409,14 @@ def _quoted(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[Item]:
 def _scripts(text: str) -> set[str]:
     """The scripts of a text's letters (Latin, Cyrillic, Arabic ...)."""
     return {script_of(w) for w in re.findall(r"[^\W\d_]{2,}", text)}
+
+
+def _denial_verb(c: EvidenceCandidate) -> bool:
+    """The clause is negated by a verb of denial (negation.yml `denial`), not by a plain "not"."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded = fold_str(c.quote)
+    return any(find_cues((load_lexicon("negation").get(lang) or {}).get("denial") or [], folded)
+               for lang in languages_for(c.language, script))
 
 
 def _clause_events(c: EvidenceCandidate) -> list[str]:
