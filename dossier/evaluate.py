@@ -699,7 +699,7 @@ def extract_into(workdir: Path, sources: Path, content: Path) -> Path:
         shutil.rmtree(target / "sources")
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(sources, target / "sources")
-    for extra in ("aliases.yml", "curation"):
+    for extra in ("aliases.yml", "predicates.yml", "curation"):
         src, dst = content / extra, target / extra
         if dst.is_dir():
             shutil.rmtree(dst)

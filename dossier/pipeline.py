@@ -164,6 +164,7 @@ def read_documents(pending: Any, progress: Optional[Progress] = None
 def run(root: Path, layer: Layer, progress: Optional[Progress] = None) -> ExtractReport:
     """The stages in order: documents, actors, evidence, claims, the editor's overlay, analysis."""
     content = root / "content"
+    facts.use_project(content)  # content/predicates.yml, checked before any work starts
     seen: dict = {}  # file digests, taken once per run
     # new and changed documents are read first (in other processes): the rest overlaps with them
     pending = layer.start(ingest.discover(content / "sources"), seen)

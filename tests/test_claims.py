@@ -10,6 +10,7 @@ from dossier.extract import analysis, cues, facts, statements
 from dossier.extract.evidence import find_evidence
 from dossier.model import (Actor, Alias, Claim, Document, Evidence, EvidenceCandidate, Mention, MentionCandidate,
                            Sentence, Source)
+from dossier.model.errors import RecordError
 from dossier.model.records import Frame
 from dossier.text import char_script, script_of
 
@@ -727,6 +728,121 @@ def test_a_transliterated_name_is_capitalised():
      "en", {"killed": "9"}),
     ("Two of the dead were foreign citizens", "en", {}),
     ("In 2020 at least 12 people died", "en", {"killed": "12"}),
+    ("Six people have now been detained in the case", "en", {"arrested": "6"}),  # auxiliaries: no distance
+    ("64 Menschen wurden aus dem Meer gerettet", "de", {"rescued": "64"}),  # nor the counted noun
 ])
 def test_figures_are_read_whole_and_only_as_totals(text, lang, want):
     assert cues.extract_counts(text, lang) == want
+
+
+# --- story-level statements and the new predicates ---------------------------------------
+
+def test_an_investigation_with_no_named_party_is_one_claim_of_the_story():
+    got = claims(("i-en", "Prosecutors opened an investigation into the explosion in Oslo.", "en"),
+                 ("i-de", "Die Staatsanwaltschaft ermittelt wegen der Explosion in Oslo.", "de"),
+                 ("i-ru", "Прокуратура возбудила уголовное дело после взрыва в Осло.", "ru"))
+    assert [(c.statement, sorted(values(c))) for c in got] == \
+        [("Whether an investigation was opened into the explosion in Oslo", ["i-de", "i-en", "i-ru"])]
+
+
+def test_a_clause_is_read_by_its_other_event_when_the_main_one_makes_no_claim():
+    # "the sinking" is the topic; the clause states the investigation
+    assert statements_of(("s-en", "Officials opened an investigation into the sinking near Oslo.", "en")) == \
+        ["Whether an investigation was opened into the sinking in Oslo"]
+
+
+def test_another_event_speaks_only_of_a_named_party_when_the_main_one_has_a_predicate():
+    # declining to comment on an arrest tells of no arrest of its own
+    assert statements_of(("c-en", "The regional government declined to comment on the arrest.", "en")) == []
+
+
+@pytest.mark.parametrize("sid,text,lang", [
+    ("h-en", "Nine survivors were still hospitalised after the explosion in Oslo.", "en"),
+    ("h-fr", "Neuf survivants restaient hospitalisés après l'explosion à Oslo.", "fr"),
+    ("h-es", "Nueve supervivientes seguían hospitalizados tras la explosión en Oslo.", "es"),
+])
+def test_hospitalised_counts(sid, text, lang):
+    [claim] = claims((sid, text, lang))
+    assert claim.statement == "Number of people taken to hospital after the explosion in Oslo"
+    assert values(claim) == {sid: ["9"]}
+
+
+def test_denials_of_one_person_in_three_languages_are_one_claim_that_is_not_contested():
+    got = claims(("d-en", "Ana Silva denied any wrongdoing.", "en"),
+                 ("d-es", "Ana Silva negó que hubiera recibido dinero.", "es"),
+                 ("d-ru", "Ана Силва отрицает свою вину.", "ru"))
+    [claim] = [c for c in got if c.frame.predicate == "denied"]
+    assert sorted(values(claim)) == ["d-en", "d-es", "d-ru"]
+    assert {e.stance for e in claim.evidence} == {"affirms"}
+
+
+# --- the project's own predicates (content/predicates.yml) -------------------------------
+
+@pytest.fixture
+def project(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    yield content
+    facts.use_project(None)
+
+
+def test_the_project_rewords_a_statement_and_adds_a_predicate(project):
+    (project / "predicates.yml").write_text(
+        "predicates:\n"
+        "  killed:\n"
+        "    count: \"Number of people who died in {incident}\"\n"
+        "  exploded:\n"
+        "    yes-no: \"Whether a blast was reported in {incident}\"\n", encoding="utf-8")
+    facts.use_project(project)
+    specs = (("p-en", "The blast in Oslo killed 12 people.", "en"), ("p-de", "In Oslo explodierte ein Tank.", "de"))
+    assert sorted(statements_of(*specs)) == ["Number of people who died in the explosion in Oslo",
+                                             "Whether a blast was reported in the explosion in Oslo"]
+    facts.use_project(None)  # the package's lexicon again: no statement for an explosion itself
+    assert statements_of(*specs) == ["Death toll of the explosion in Oslo"]
+
+
+def test_the_project_adds_an_incident_noun(project):
+    (project / "predicates.yml").write_text(
+        "incidents:\n"
+        "  - noun: the stampede\n"
+        "    cues: {en: [stampede*], ru: [давк*]}\n", encoding="utf-8")
+    facts.use_project(project)
+    assert statements_of(("st-en", "The stampede in Oslo killed 12 people.", "en")) == \
+        ["Death toll of the stampede in Oslo"]
+
+
+@pytest.mark.parametrize("text,line,says", [
+    ("predicates:\n  killed:\n    count: \"Toll {bad}\"\n", 3, "unknown placeholder {bad}"),
+    ("predicates:\n  killed:\n    count: \"12 people killed in {incident}\"\n", 3, "never holds a value"),
+    ("predicates:\n  vanished:\n    yes-no: \"Whether {subject} vanished\"\n", 2, "no event 'vanished'"),
+    ("predicates:\n  killed:\n    tally: \"Toll\"\n", 3, "unknown slot 'tally'"),
+    ("incidents:\n  - noun: the stampede\n    cues: {xx: [stampede]}\n", 3, "unknown language 'xx'"),
+    ("verbs: []\n", 1, "unknown key 'verbs'"),
+])
+def test_a_bad_project_predicate_file_names_its_line(project, text, line, says):
+    (project / "predicates.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(RecordError) as err:
+        facts.use_project(project)
+    assert f"predicates.yml:{line}" in str(err.value) and says in str(err.value)
+
+
+def test_a_fact_no_statement_fits_keeps_its_quote():
+    text = "Yesterday the Red Hand attacked a hospital in the north of the country."
+    [claim] = claims(("q-en", text, "en"))
+    assert (claim.statement, claim.statement_from, claim.frame.subject) == (text, "quote", "red")
+    assert [e.value for e in claim.evidence] == ["yes"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Hand attacked 3 hospitals in the north of the country.",  # a figure: never in a statement
+    "The weather may have caused the attack on the hospital by the Red Hand.",  # speculation
+    "A hospital in the north of the country was attacked yesterday.",  # nobody doing it
+])
+def test_no_quote_statement_for_a_figure_a_hedge_or_no_doer(text):
+    assert claims(("q-en", text, "en")) == []
+
+
+def test_an_accusation_negated_by_a_verb_of_denial_is_the_speakers_denial():
+    # "the spokesman Bo Lee denied the accusations of spying": a denial by Bo Lee, not a "no" to his blame
+    got = claims(("n-ar", "ونفى المتحدث باسم وزارة الخارجية بو لي الاتهامات البولندية بالتجسس.", "ar"))
+    assert [(c.frame.predicate, c.frame.subject, values(c)) for c in got] == [("denied", "bo", {"n-ar": ["yes"]})]

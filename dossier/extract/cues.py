@@ -363,6 +363,18 @@ en az fazla yaklaşık kadar civarında aşkın
 ən azı çox təxminən
 """.split())
 
+#: Auxiliaries and adverbs between a figure and its verb ("six people have now been detained",
+#: "64 Menschen wurden ... gerettet"): like qualifiers, they put no distance between them.
+_FILLERS = frozenset("""
+have has had been were was are is be still now also already so far
+были было был была уже еще ещё
+wurden wurde worden sind waren noch bereits
+ont été sont étaient toujours encore déjà
+han sido fueron son eran siguen seguían todavía aún ya
+hâlâ henüz daha
+hələ artıq
+""".split())
+
 #: Words right before a figure a count rose to ("to", "до", "à", "auf", "إلى").
 _RISE_TO = frozenset({"to", "до", "à", "a", "auf", "إلى", "الى", "ila", "hasta"})
 
@@ -416,6 +428,15 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
     if not numbers:
         return {}
     lex = load_lexicon("counts")
+    # Arabic writes the noun after its figure and joins the next clause with a prefixed wa-
+    # ("مقتل 137 شخصا وإصابة 5000"): there a unit would bring the next cue closer
+    unit_words = [fold_str(u) for lang in langs if lang != "ar"
+                  for u in ((lex.get("units") or {}).get(lang) or []) if " " not in u]
+    units = (frozenset(u for u in unit_words if not u.endswith("*")),
+             tuple(u[:-1] for u in unit_words if u.endswith("*")))
+
+    def idle(word: str) -> bool:  # a word that puts no distance between a figure and its cue
+        return word in _QUALIFIERS or word in _FILLERS or word in units[0] or word.startswith(units[1] or ("\0",))
     # Every (cue, number) pairing within four words, then assign greedily by distance so
     # that each number counts one thing ("2 killed and 5 injured").
     pairs = []
@@ -432,7 +453,7 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                     dist, side = first - ti, 1  # number before the cue ("12 killed")
                     between = range(ti + 1, first)
                 # "at least", "ما لا يقل عن", "по меньшей мере" qualify the figure: no distance
-                dist -= sum(1 for k in between if tokens[k].group(0) in _QUALIFIERS)
+                dist -= sum(1 for k in between if idle(tokens[k].group(0)))
                 lo, hi = (e, _pos) if side == 0 else (tokens[ti].end(), s)
                 if 1 <= dist <= 4 and not _SEPARATOR.search(folded[lo:hi]):
                     pairs.append((dist, side, ti, slot, value))

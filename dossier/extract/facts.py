@@ -18,8 +18,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
+from dossier.extract import predicate_lexicon
 from dossier.extract.cues import detect_events, event_info, event_spans, find_cues, languages_for, words_between
 from dossier.extract.statements import assign_ids, clause_frame
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
@@ -37,7 +39,14 @@ STORY_JOIN = 0.15
 
 @lru_cache(maxsize=None)
 def _lexicon() -> dict:
-    return load_lexicon("predicates")
+    return predicate_lexicon.lexicon()
+
+
+def use_project(content_dir: Optional[Path]) -> None:
+    """Use the project's own predicates (content/predicates.yml) over the package's."""
+    if predicate_lexicon.use_project(content_dir):
+        for cached in (_lexicon, _incident_cues, _noun_class, _weak_nouns):
+            cached.cache_clear()
 
 
 def predicates() -> dict[str, dict]:
@@ -349,7 +358,9 @@ def _person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], ac
 
 
 def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
-    """The propositions a check-worthy clause states (none for a hedged or weak one)."""
+    """The propositions a check-worthy clause states (none for a hedged or weak one): its
+    figures, and one proposition of its main event, else of the first other event it states
+    that makes one ("opened an investigation into the sinking": the sinking is its topic)."""
     event = c.event or ""
     if event.startswith("role:"):
         subject = c.actors[0] if c.actors else None
@@ -357,26 +368,90 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
             return []
         return [Item(("role", event, subject), c, "role", "role", c.values.get("role"), subject=subject,
                      role=event[5:])]
-    info = event_info().get(event) or {}
-    if info.get("weak") or hedged(c) or _intended(c):
+    if hedged(c) or _intended(c):
         return []
-    preds = predicates()
     out = _counts(c, story, actors)
+    # an event other than the main one speaks only of a named participant when the main event
+    # has a predicate ("declined to comment on the arrest" tells of no arrest of its own)
+    named_only = (c.event or "") in predicates()
+    if c.stance == "denies" and (event_info().get(c.event or "") or {}).get("class") == "blame" \
+            and _denial_verb(c) and "denied" in predicates():
+        # "X rejected the accusations": a denial by X, not a "no" to an accusation by X
+        found = _proposition(c, "denied", story, actors, out)
+        if found:
+            return out + found
+    for ev in _clause_events(c):
+        found = _proposition(c, ev, story, actors, out, named_only and ev != c.event)
+        if found:
+            return out + found
+    return out or _quoted(c, actors)
+
+
+#: Digits or a number word: a statement quoted from a source must not carry a value.
+_DIGIT = re.compile(r"\d")
+
+
+def _quoted(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[Item]:
+    """A check-worthy clause no statement of the lexicon fits: a factual predicate (the main
+    event has one) with a participant doing it. Its statement is the quote itself, in one
+    script and with no figure in it; a clause that makes any other claim never gets one."""
+    event = c.event or ""
+    spec = predicates().get(event)
+    if spec is None or spec.get("same_as") or (event_info().get(event) or {}).get("weak") \
+            or c.attributed_to is None and c.stance != "affirms":
+        return []
+    quote = c.quote.strip()
+    if _DIGIT.search(quote) or c.values or not 30 <= len(quote) <= 240 or len(_scripts(quote)) != 1:
+        return []
+    subject = clause_frame(c, event, actors).get("subject")  # word order, not only the first name
+    if subject is None:
+        return []
+    value = "no" if c.stance == "denies" and not spec.get("negative") else "yes"
+    return [Item(("quote", c.source, c.start, c.end), c, event, "quote", value, subject=subject)]
+
+
+def _scripts(text: str) -> set[str]:
+    """The scripts of a text's letters (Latin, Cyrillic, Arabic ...)."""
+    return {script_of(w) for w in re.findall(r"[^\W\d_]{2,}", text)}
+
+
+def _denial_verb(c: EvidenceCandidate) -> bool:
+    """The clause is negated by a verb of denial (negation.yml `denial`), not by a plain "not"."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded = fold_str(c.quote)
+    return any(find_cues((load_lexicon("negation").get(lang) or {}).get("denial") or [], folded)
+               for lang in languages_for(c.language, script))
+
+
+def _clause_events(c: EvidenceCandidate) -> list[str]:
+    """The clause's events that may make a proposition, its main event first, then the
+    others in lexicon order; vague ones (relations, plans) never do."""
+    skip = set(_lexicon().get("irrealis") or ())
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    found = [c.event or ""] + [e for e in detect_events(c.quote, c.language, script) if e != c.event]
+    return [e for e in found if e in predicates() and e not in skip and not (event_info().get(e) or {}).get("weak")]
+
+
+def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[str, Actor],
+                 counted: list[Item], named_only: bool = False) -> list[Item]:
+    """The clause read as a proposition of `event` (a "who" or a "yes-no"), if a template fits."""
+    preds = predicates()
     spec = preds.get(event)
-    if spec is None or any(i.predicate == event for i in out):
-        return out
+    if spec is None or any(i.predicate == event for i in counted):
+        return []
     subject, obj = _participants(c, event, spec, actors)
     if spec.get("same_as"):
         event = spec["same_as"]
         spec = preds.get(event) or {}
     if _templates(spec, "who"):
         if subject and c.stance == "affirms":
-            out.append(Item(("who", event, story.number), c, event, "who", subject, story=story))
-        return out
+            return [Item(("who", event, story.number), c, event, "who", subject, story=story)]
+        return []
     for template in _templates(spec, "yes-no"):
         if "{subject}" in template and not subject or "{object}" in template and not obj:
             continue
-        if "{subject}" not in template and subject is None and "{incident}" not in template:
+        if "{subject}" not in template and (subject is None and "{incident}" not in template or named_only
+                                            or _state_as_patient(c, event, actors)):
             continue
         s = subject if "{subject}" in template else None
         o = obj if "{object}" in template else None
@@ -387,10 +462,18 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
         value = "yes" if spec.get("negative") else ("no" if c.stance == "denies" else "yes")
         if value == "yes" and c.values.get("manner"):
             value = c.values["manner"]  # how: "phone call", "meeting" (a detail of the yes)
-        out.append(Item(("yes-no", event, s, o, story_key), c, event, "yes-no", value, subject=s, object=o,
-                        story=story if story_key is not None else None))
-        break
-    return out
+        return [Item(("yes-no", event, s, o, story_key), c, event, "yes-no", value, subject=s, object=o,
+                     story=story)]
+    return []
+
+
+def _state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> bool:
+    """A clause that tells what happened to a state and no person ("Ruritania was detained"):
+    a misreading, not a fact of the story."""
+    if (event_info().get(event) or {}).get("frame") != "patient":
+        return False
+    kinds = {actors[a].kind for a in c.actors if a in actors and a != c.attributed_to}
+    return "state" in kinds and "person" not in kinds
 
 
 def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
@@ -474,6 +557,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
                 seen.add(span)
                 groups.setdefault(item.key, []).append(item)
     _absorb(groups)
+    _absorb_unnamed(groups)
     claims = []
     for key in sorted(groups, key=repr):
         items = groups[key]
@@ -513,6 +597,21 @@ def _absorb(groups: dict[tuple, list[Item]]) -> None:
                     break
 
 
+def _absorb_unnamed(groups: dict[tuple, list[Item]]) -> None:
+    """Fold a story's yes-no group that names no participant ("an investigation was opened
+    into the sinking") into the one group of that predicate and story that does: the
+    clause's participant went unnamed (a pronoun, a title), the fact is the same."""
+    named: dict[tuple, list[tuple]] = {}
+    for key, items in groups.items():
+        if key[0] == "yes-no" and key[2] is not None:
+            for story in {key[4]} if key[4] is not None else {i.story.number for i in items if i.story}:
+                named.setdefault((key[1], story), []).append(key)
+    for key in sorted((k for k in groups if k[0] == "yes-no" and k[4] is not None and k[2] is None), key=repr):
+        into = named.get((key[1], key[4])) or []
+        if len(into) == 1:
+            groups[into[0]].extend(groups.pop(key))
+
+
 def _majority(values: list[Optional[str]]) -> Optional[str]:
     seen = Counter(v for v in values if v)
     return sorted(seen, key=lambda v: (-seen[v], v))[0] if seen else None
@@ -532,13 +631,18 @@ def make_claim(items: list[Item], actors: dict[str, Actor]) -> Claim:
     if first.role:
         slots["role"] = first.role
     spec = predicates().get(first.predicate) or {}
+    if first.slot == "quote":
+        return _quote_claim(first, actors)
     templates = (_templates(_lexicon().get("roles"), "role") if first.slot == "role"
                  else _templates(spec, first.slot))
     chosen = next((t for t in templates
                    if all(f"{{{k}}}" not in t or slots.get(k) for k in ("subject", "object", "role"))), None)
     statement = chosen.format(**slots) if chosen else first.predicate
+    # a denial predicate's cue is itself negative: its sources affirm that the denial was made
+    negative = bool(spec.get("negative")) and first.slot == "yes-no"
     evidence = [Evidence(source=i.cand.source, quote=i.cand.quote, start=i.cand.start, end=i.cand.end,
-                         language=i.cand.language, attributed_to=i.cand.attributed_to, stance=i.cand.stance,
+                         language=i.cand.language, attributed_to=i.cand.attributed_to,
+                         stance="affirms" if negative else i.cand.stance,
                          value=i.value, date=i.cand.date)
                 for i in sorted(items, key=lambda i: (i.cand.source, i.cand.start, i.cand.end))]
     who = {i.value for i in items if i.slot == "who" and i.value in actors}
@@ -548,3 +652,13 @@ def make_claim(items: list[Item], actors: dict[str, Actor]) -> Claim:
                   role=first.role)
     return Claim(id="", statement=statement[0].upper() + statement[1:], frame=frame, actors=taking_part,
                  evidence=evidence)
+
+
+def _quote_claim(item: Item, actors: dict[str, Actor]) -> Claim:
+    """A claim whose statement is its one clause as the source wrote it (`statement_from: quote`)."""
+    c = item.cand
+    evidence = [Evidence(source=c.source, quote=c.quote, start=c.start, end=c.end, language=c.language,
+                         attributed_to=c.attributed_to, stance=c.stance, value=item.value, date=c.date)]
+    frame = Frame(predicate=item.predicate, slot="yes-no", subject=item.subject)
+    return Claim(id="", statement=c.quote.strip(), statement_from="quote", frame=frame,
+                 actors=[item.subject] if item.subject else [], evidence=evidence)

@@ -295,7 +295,8 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
     passive = bool(_PASSIVE.get(lang) and re.search(_PASSIVE[lang], head[-40:] if lang != "de" else quote, re.I))
     if frame == "patient":
         if lang == "en":
-            pool = near_before(3) if passive else near_after(3)
+            # "killed X" names the patient after the verb, "X died" before it
+            pool = near_before(3) if passive else near_after(3) + near_before(2)
         elif lang in ("tr", "az", "de"):
             pool = near_before(4)
         elif lang == "ar":

@@ -64,9 +64,9 @@ class DocumentHashes:
 
     def editor_inputs(self, root: Path) -> Fingerprint:
         """The editor's files extraction reads besides the documents: content/aliases.yml,
-        the decisions under content/curation/ and the documents' sidecar files."""
+        content/predicates.yml, the decisions under content/curation/ and the documents' sidecar files."""
         content = root / "content"
-        paths = [content / "aliases.yml"]  # absent files are left out
+        paths = [content / "aliases.yml", content / "predicates.yml"]  # absent files are left out
         curation = content / "curation"
         if curation.is_dir():
             paths += [p for p in curation.rglob("*") if p.suffix in (".yml", ".yaml")]
