@@ -480,3 +480,17 @@ def test_a_document_saved_during_a_run_is_never_kept_under_its_old_bytes(dossier
     shutil.copytree(dossier_root / "content" / "sources", cold / "content" / "sources")
     pipeline.extract(cold)
     assert after_revert == _snapshot(cold)
+
+
+def test_a_documents_key_follows_the_projects_predicate_file(tmp_path: Path):
+    """The incidents a document names are kept with it, counted with the project's own nouns:
+    editing content/predicates.yml must not serve the counts of the file before."""
+    (tmp_path / "content" / "sources").mkdir(parents=True)
+    doc = tmp_path / "content" / "sources" / "a.txt"
+    doc.write_text("A flood hit the town.\n", encoding="utf-8")
+    alone = cache.document_key(doc, tmp_path)
+    project = tmp_path / "content" / "predicates.yml"
+    project.write_text("incidents:\n- noun: deluge\n  cues:\n    en: [flood]\n", encoding="utf-8")
+    first = cache.document_key(doc, tmp_path)
+    project.write_text("incidents:\n- noun: inundation\n  cues:\n    en: [flood]\n", encoding="utf-8")
+    assert len({alone, first, cache.document_key(doc, tmp_path)}) == 3

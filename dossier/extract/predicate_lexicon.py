@@ -27,6 +27,9 @@ FLAGS = ("same_as", "negative", "symmetric", "sole")
 #: The placeholders a statement may name.
 PLACEHOLDERS = frozenset({"incident", "subject", "object", "role"})
 
+#: The project's own file, in content/.
+PROJECT_FILE = "predicates.yml"
+
 _project: dict = {}  # the project's own file, parsed and checked (use_project)
 
 
@@ -59,7 +62,7 @@ def use_project(content_dir: Optional[Path]) -> bool:
 
 def load_project(content_dir: Path) -> dict:
     """The project's predicate file, checked; {} when there is none."""
-    path = Path(content_dir) / "predicates.yml"
+    path = Path(content_dir) / PROJECT_FILE
     if not path.exists():
         return {}
     shown = f"{path.parent.name}/{path.name}"

@@ -24,7 +24,7 @@ from typing import Any, Callable, Optional
 
 from dossier.extract import mentions as actors_stage
 from dossier.extract import document
-from dossier.extract import decode, segment, sidecar
+from dossier.extract import decode, predicate_lexicon, segment, sidecar
 from dossier.extract.document import Prepared
 from dossier.io.files import file_digest
 from dossier.io.processes import die_with_parent
@@ -49,7 +49,8 @@ def workers() -> int:
 
 def document_key(path: Path, root: Path, _root_resolved: Optional[Path] = None,
                  _listing: Optional[dict] = None, _seen: Optional[dict] = None) -> str:
-    """sha256 of the document's path, bytes and sidecar files (which supply metadata).
+    """sha256 of the document's path, bytes and sidecar files (which supply metadata), and
+    of the project's content/predicates.yml (its incident nouns are counted per document).
 
     (`_root_resolved`, `_listing`, a cache of directory listings, and `_seen`, the file
     digests of `content_fingerprint`, only save work when keying a thousand documents.
@@ -79,6 +80,11 @@ def document_key(path: Path, root: Path, _root_resolved: Optional[Path] = None,
         if side != name and side in names and os.path.isfile(full):
             with open(full, "rb") as fh:
                 h.update(b"\0" + side.encode("utf-8") + b"\0" + fh.read())
+    # the incidents a document names are counted with the project's own incident nouns too
+    project = os.path.join(base, "content", predicate_lexicon.PROJECT_FILE)
+    if os.path.isfile(project):
+        h.update(b"\0" + predicate_lexicon.PROJECT_FILE.encode("ascii") + b"\0" +
+                 file_digest(project, {} if _seen is None else _seen))
     return h.hexdigest()
 
 
