@@ -532,3 +532,74 @@ def test_a_sentence_opening_word_or_a_lone_title_is_no_name():
     texts = {m.text for m in mentions}
     assert "Помимо Раиси" not in texts and "Governor" not in texts
     assert not {t for t in texts if "Menschen" in t}
+
+
+# ---- names across scripts, regions, places glued to names (invented names) ---------------
+
+def test_arabic_name_without_cue_links_to_a_name_seen_in_latin():
+    _, _, acts, _ = resolve_texts({
+        "en": ("The commander Boris Tarkovin left the city on Sunday. Tarkovin said nothing.", "en"),
+        "ru": ("Командир Борис Тарковин покинул город.", "ru"),
+        "ar": ("غادر تاركوفين المدينة يوم الأحد مع رجاله وقال إن رجال تاركوفين سيعودون.", "ar"),
+    })
+    arabic = owner(acts, "تاركوفين")
+    assert arabic.id == owner(acts, "Boris Tarkovin").id == owner(acts, "Борис Тарковин").id
+    assert len([m for m in arabic.mentions if m.source == "ar"]) == 2
+
+
+def test_arabic_word_that_spells_no_known_name_stays_unlinked():
+    _, _, acts, _ = resolve_texts({
+        "en": ("The commander Boris Tarkovin left the city on Sunday.", "en"),
+        "ar": ("غادر القائد المدينة يوم الأحد مع رجاله.", "ar"),
+    })
+    assert not [m for a in acts for m in a.mentions if m.source == "ar"]
+
+
+def test_compass_word_makes_a_region_not_the_state():
+    _, _, acts, _ = resolve_texts({
+        "en": ("The governor of East Moldova spoke in Moldova on Monday.", "en"),
+        "ru": ("Губернатор провинции Восточная Молдова выступил вечером.", "ru"),
+        "ar": ("تحدث محافظ مولدوفا الشرقية أمس.", "ar"),
+        "tr": ("Doğu Moldova valisi dün konuştu.", "tr"),
+    })
+    region = {owner(acts, s).id for s in ("East Moldova", "Восточная Молдова", "مولدوفا الشرقية", "Doğu Moldova")}
+    assert len(region) == 1
+    actor = next(a for a in acts if a.id in region)
+    assert actor.kind == "place"
+    assert owner(acts, "Moldova").kind == "state" and owner(acts, "Moldova").id not in region
+
+
+def test_place_noun_keeps_the_place_apart_from_the_name_after_it():
+    _, mentions, acts, _ = resolve_texts({
+        "en": ("The imam of the city of Kirovka Daniel Peter Morrow was on board.", "en"),
+    })
+    texts = {m.text for m in mentions}
+    assert "Kirovka" in texts and "Daniel Peter Morrow" in texts
+
+
+def test_city_before_a_name_after_a_title_is_not_part_of_it():
+    _, mentions, _, _ = resolve_texts({"ru": ("Губернатор Бейрута Захар Миронов заявил об ущербе.", "ru")})
+    assert "Захар Миронов" in {m.text for m in mentions}
+
+
+def test_ukrainian_case_forms_of_states_and_cities():
+    assert gazetteer.state_of("Лівану") == gazetteer.state_of("Ліван") == gazetteer.state_of("Lebanon")
+    assert gazetteer.city_of("Бейруті") == gazetteer.city_of("Beirut")
+
+
+def test_sentence_opening_adverb_is_not_part_of_the_name():
+    _, mentions, _, _ = resolve_texts({"tr": ("Sonra asker geldi. Ardından Kemal Yurtsever açıklama yaptı.", "tr")})
+    texts = {m.text for m in mentions}
+    assert "Kemal Yurtsever" in texts and not any(t.startswith("Ardından") for t in texts)
+
+
+def test_two_names_glued_by_capitals_are_split():
+    _, _, acts, mapping = resolve_texts({
+        "ru1": ("Вчера глава группы Зарница Борис Тарковин объявил о выходе.", "ru"),
+        "ru2": ("Бойцы группы Зарница вернулись на базу, а Борис Тарковин промолчал.", "ru"),
+    })
+    person = {a.id for a in acts if any(m.text == "Борис Тарковин" for m in a.mentions)}
+    assert len(person) == 1
+    actor = next(a for a in acts if a.id in person)
+    assert {m.source for m in actor.mentions if m.text == "Борис Тарковин"} == {"ru1", "ru2"}
+    assert not any("Зарница" in m.text for m in actor.mentions)

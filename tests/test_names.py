@@ -124,3 +124,15 @@ def test_adjectives_are_common_words_names_are_not():
     assert not morph.is_common_word("Кремля", "ru")
     assert not morph.is_common_word("Мехдиева", "ru")
     assert not morph.is_common_word("России", "ru")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Zarkozhin", "زاركوجين"),      # ru zh / ar jim between vowels
+    ("Zarkozhin", "Zarkojin"),      # tr/fr j for zh
+    ("Fagnerov", "فاغنروف"),        # ar ghain for g
+    ("Tasrima", "تسريما"),          # ta + sin are two letters, not the digraph ts
+    ("Varzelan", "ورزلان"),         # a word-initial waw is a consonant
+])
+def test_arabic_spellings_meet_latin_ones(a, b):
+    assert name_key(a) == name_key(b)
+    assert same_name(a, b)

@@ -5,6 +5,7 @@ pins (content/aliases.yml) force merges and forbid others.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Optional
 from dossier.io.files import stays_in
 from dossier.io.safe_yaml import load_yaml_text
 from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, institution_states, role_key
-from dossier.extract.propagation import propagate
+from dossier.extract.propagation import propagate, propagate_scripts
 from dossier.extract.reuse import Reuse
 from dossier.model import ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate, Role
 from dossier.model.errors import RecordError
@@ -210,7 +211,8 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     known = same_name_count()
     extra = propagate(docs, mentions, memo)
     mentions.extend(extra)
-    ordered = sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name))
+    mentions.extend(propagate_scripts(docs, mentions))
+    ordered, glued = _split_glued(sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name)))
     clusters = _Clusters(_forbidder(pins))
     label_of, fulls, singles = _label_mentions(ordered, pins, clusters)
     _merge_full_names(ordered, fulls, clusters)
@@ -223,7 +225,44 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
         groups.setdefault(clusters.find(label_of[idx]), []).append(m)
     if table_key is not None and same_name_count() > known:
         memo.put(table_key, same_name_table())
-    return _build_actors(groups, existing, pins, gazetteer())
+    actors, mapping = _build_actors(groups, existing, pins, gazetteer())
+    for whole, tail in glued.items():  # the glued span stands for the name after the glue
+        mapping[whole] = mapping[(tail.source, tail.start, tail.end)]
+    return actors, dict(sorted(mapping.items()))
+
+
+def _split_glued(ordered: list[MentionCandidate]) -> tuple[list[MentionCandidate], dict[tuple[str, int, int], MentionCandidate]]:
+    """"ЧВК Вагнер Евгений Пригожин": a run of three or more words whose last two are a full name
+    found on its own elsewhere and whose first word is a name found alone elsewhere is two
+    names glued by capitals; it is split in two. Returns the mentions and, per split span,
+    the mention of its tail."""
+    fulls = {name_key(m.name): m.name for m in ordered if len(m.name.split()) == 2 and m.kind in ("person", "other")
+             and not m.key.startswith(("state:", "inst:", "place:", KIN_KEY))}
+    singles: dict[str, list[str]] = {}
+    for m in ordered:
+        if len(m.name.split()) == 1 and key_strength(name_key(m.name)) >= 3:
+            singles.setdefault(name_key(m.name), []).append(m.name)
+    out: list[MentionCandidate] = []
+    glued: dict[tuple[str, int, int], MentionCandidate] = {}
+    for m in ordered:
+        words, spans = m.name.split(), [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
+        if len(words) == 3 == len(spans) and m.kind in ("person", "other") and m.key == name_key(m.name) \
+                and any(same_name(words[0], n) for n in sorted(set(singles.get(name_key(words[0]), [])))):
+            tail_name = " ".join(words[1:])
+            other = fulls.get(name_key(tail_name))
+            if other is not None and same_name(other, tail_name):
+                head_end, tail_start = m.start + spans[0][1], m.start + spans[1][0]
+                head = MentionCandidate(source=m.source, start=m.start, end=head_end, text=m.text[:spans[0][1]],
+                                        name=words[0], kind="other", language=m.language, script=m.script,
+                                        key=name_key(words[0]))
+                tail = MentionCandidate(source=m.source, start=tail_start, end=m.end, text=m.text[spans[1][0]:],
+                                        name=tail_name, kind=m.kind, language=m.language, script=m.script,
+                                        title=m.title, former=m.former, key=name_key(tail_name))
+                out += [head, tail]
+                glued[(m.source, m.start, m.end)] = tail
+                continue
+        out.append(m)
+    return sorted(out, key=lambda m: (m.source, m.start, m.end, m.name)), glued
 
 
 def _fixed_label(m: MentionCandidate, pins: Pins) -> str:
@@ -402,7 +441,8 @@ def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Acto
         elif label.startswith("place:"):
             # The spelling English documents use (Aktobe), else ICU's English name (Aqtobe).
             seen = [m for m in ms if m.language == "en" and m.script == "Latn"]
-            name, kind = (_canonical(seen) if seen else cities().english.get(label[6:], label[6:])), "place"
+            name = _canonical(seen) if seen else cities().english.get(label[6:]) or _canonical(ms)
+            kind = "place"
         else:
             name = _canonical(ms)
         if pin is not None:

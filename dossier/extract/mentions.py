@@ -12,8 +12,8 @@ from typing import Callable, Optional
 
 from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, SCRIPT_LANGS, caps_lexicon, cities,
                                        city_of, gazetteer, is_institution, is_stop, is_title_word,
-                                       kin_words, org_lexicon, quoted_only_cues, single_word_sets,
-                                       state_of, stop_lexicon, title_lexicon)
+                                       kin_words, org_lexicon, quoted_only_cues, region_words,
+                                       single_word_sets, state_of, stop_lexicon, title_lexicon)
 from dossier.extract.propagation import propagate
 from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
@@ -233,8 +233,8 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
             if skipped == 0 and " " not in form and script_of(form) == "Arab" and not form.startswith(("ال", "لل")):
                 continue  # an Arabic construct title (وزير، زعيم) is followed by its complement
             name_toks = _name_after(toks, j, doc.text) or _lowercase_latin_name(doc, sent, toks, j)
-            while len(name_toks) > 2 and state_of(name_toks[0].text):
-                name_toks = name_toks[1:]  # "министр Лівану Хамад Хасан": the country belongs to the title
+            while len(name_toks) > 2 and (state_of(name_toks[0].text) or city_of(name_toks[0].text)):
+                name_toks = name_toks[1:]  # "министр Лівану Хамад Хасан": the country (city) belongs to the title
             if not name_toks:
                 continue
             if any(state_of(t.text) for t in name_toks) and len(name_toks) == 1:
@@ -496,7 +496,34 @@ def _gazetteer_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok
 def _state_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> list[MentionCandidate]:
     """Countries of the ICU gazetteer; all spellings and adjectives of one share the key state:<ISO>."""
     gaz = gazetteer()
-    return _gazetteer_mentions(doc, sent, text, toks, "state", "state", gaz.multi, gaz.multi_code, state_of, False)
+    found = _gazetteer_mentions(doc, sent, text, toks, "state", "state", gaz.multi, gaz.multi_code, state_of, False)
+    return [_region(doc, sent, toks, c) for c in found]
+
+
+def _region(doc: Document, sent: Sentence, toks: list[Tok], cand: MentionCandidate) -> MentionCandidate:
+    """"East Azerbaijan", "Восточного Азербайджана", أذربيجان الشرقية: a compass word next to
+    a state's name makes a region, a place keyed by the compass point and the state."""
+    before, after, _ = region_words()
+    k = next((n for n, t in enumerate(toks) if t.start == cand.start), None)
+    if k is None:
+        return cand
+    start, end, point = cand.start, cand.end, None
+    if k > 0 and toks[k - 1].script != "Arab" and doc.text[toks[k - 1].end:cand.start] in (" ", "-"):
+        point = before.get(fold(toks[k - 1].text))
+        if point and is_cap(toks[k - 1]):
+            start = toks[k - 1].start
+        else:
+            point = None
+    if point is None and cand.script == "Arab":
+        nxt = next((t for t in toks if t.start >= cand.end), None)
+        if nxt is not None and doc.text[cand.end:nxt.start] == " ":
+            point = after.get(fold(nxt.text))
+            end = nxt.end if point else end
+    if point is None:
+        return cand
+    return MentionCandidate(source=cand.source, start=start, end=end, text=doc.text[start:end],
+                            name=doc.text[start:end], kind="place", language=cand.language, script=cand.script,
+                            key=f"place:{point}:{cand.key.split(':', 1)[1]}")
 
 
 def _place_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> list[MentionCandidate]:
@@ -533,7 +560,7 @@ def _guess_kind(words: list[str]) -> str:
 
 
 def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok],
-                          inner_caps: set[str]) -> list[MentionCandidate]:
+                          inner_caps: set[str], lower: set[str]) -> list[MentionCandidate]:
     if sent.heading:
         return []
     out = []
@@ -548,6 +575,10 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if not run:
             i += 1
             continue
+        if len(run) >= 3 and _after_place_noun(doc, toks, i):
+            out.append(_candidate(doc, sent, [tok], "place", name=tok.bare))
+            i += 1
+            continue  # "the city of Lyon Jean Dupont": the place's name, then another name
         if german and len(run) == 1:
             i += 1
             continue  # German capitalizes every noun: one capitalized word proves nothing
@@ -562,6 +593,9 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
             i += len(run)
             continue  # "Vermittlungsinitiative Weißrusslands", "Anti-Terror Notstand": nouns, not a name
         initial = i == 0 or doc.text[toks[i - 1].end:tok.start].strip() in (".", "!", "?", ":", "—", "–", "-")
+        if initial and len(run) > 1 and not german and fold(tok.bare) in lower:
+            i += 1
+            continue  # "Ardından Wagner": a word the document writes in lower case opens the sentence
         if initial and len(run) > 1 and tok.script == "Cyrl" and morph.is_common_word(tok.text, sent.language, nouns=True):
             i += 1
             continue  # "Позиция Сергея Лаврова": a sentence's first word is capitalised, not a name
@@ -616,7 +650,7 @@ _GERMAN_NOUN_END = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ionen|ität|n
                              r"|menschen|leute)$", re.I)
 _GERMAN_ARTICLES = frozenset({"des", "der", "dem", "den", "die", "das", "eines", "einer", "einem", "im", "am", "zum", "zur", "vom"})
 
-_PRIORITY = {"title": 0, "kin": 0.5, "inst": 0.9, "org": 1, "state": 3, "place": 3.5, "prop": 4, "caps": 5}
+_PRIORITY = {"title": 0, "kin": 0.5, "inst": 0.9, "org": 1, "region": 2.4, "state": 3, "place": 3.5, "prop": 4, "caps": 5}
 
 
 def _dedupe(found: list[tuple[str, MentionCandidate]]) -> list[MentionCandidate]:
@@ -635,15 +669,27 @@ def _dedupe(found: list[tuple[str, MentionCandidate]]) -> list[MentionCandidate]
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
-def _inner_caps(doc: Document) -> set[str]:
-    """Words seen capitalized inside a sentence somewhere in the document (likely names)."""
-    seen = set()
+def _inner_caps(doc: Document) -> tuple[set[str], set[str]]:
+    """Words seen capitalized inside a sentence somewhere in the document (likely names),
+    and words seen in lower case (ordinary words, whatever case opens a sentence)."""
+    seen, lower = set(), set()
     for sent in doc.sentences:
         toks = tokens(doc.text[sent.start:sent.end], sent.start)
         for a, b in zip(toks, toks[1:]):
             if is_cap(b) and doc.text[a.end:b.start].strip() in ("", ","):
                 seen.add(fold(b.bare))
-    return seen
+            elif b.script in ("Latn", "Cyrl") and b.text[:1].islower():
+                lower.add(fold(b.bare))
+    return seen, lower
+
+
+def _after_place_noun(doc: Document, toks: list[Tok], i: int) -> bool:
+    """Whether toks[i] follows a place noun ("city of", "города", "şehri" before it)."""
+    nouns = region_words()[2]
+    k = i - 1
+    if k >= 1 and fold(toks[k].text) in ("of", "von", "de", "du") and not doc.text[toks[k].end:toks[i].start].strip():
+        k -= 1
+    return k >= 0 and fold(toks[k].text) in nouns and not doc.text[toks[k].end:toks[k + 1].start].strip()
 
 
 def warm_lexicons() -> None:
@@ -663,7 +709,7 @@ def warm_lexicons() -> None:
 def find_mentions(doc: Document) -> list[MentionCandidate]:
     """Every actor name found in one segmented document, sorted by offset, no overlaps."""
     found: list[tuple[str, MentionCandidate]] = []
-    inner = _inner_caps(doc)
+    inner, lower = _inner_caps(doc)
     for sent in doc.sentences:
         if sent.boilerplate:
             continue
@@ -674,9 +720,9 @@ def find_mentions(doc: Document) -> list[MentionCandidate]:
         found += [("kin", c) for c in _kin_mentions(doc, sent, text, toks)]
         found += [("org", c) for c in _org_mentions(doc, sent, text, toks, langs)]
         found += [("inst", c) for c in _institution_mentions(doc, sent, text)]
-        found += [("state", c) for c in _state_mentions(doc, sent, text, toks)]
+        found += [("region" if c.kind == "place" else "state", c) for c in _state_mentions(doc, sent, text, toks)]
         found += [("place", c) for c in _place_mentions(doc, sent, text, toks)]
-        found += [("caps", c) for c in _capitalized_mentions(doc, sent, text, toks, inner)]
+        found += [("caps", c) for c in _capitalized_mentions(doc, sent, text, toks, inner, lower)]
     cued = _dedupe([f for f in found if f[0] != "caps"])
     # Names found by a cue are looked up in the rest of the document before guessing
     # from capitals, so "Mukhtarovun" becomes Mukhtarov rather than a new name.

@@ -39,6 +39,8 @@ _DIGRAPHS = (
     ("ch", "j"), ("tch", "j"), ("ts", "s"), ("tz", "s"), ("th", "t"), ("dh", "t"),
     ("ph", "f"), ("ck", "k"), ("ou", "u"),
 )
+# Romanised Arabic: only the digraphs that stand for one Arabic letter (ت+س is two: تسنيم).
+_ARABIC_DIGRAPHS = (("kh", "h"), ("gh", "h"), ("sh", "s"), ("th", "t"), ("dh", "t"))
 _CONSONANT_CLASS = str.maketrans({
     "d": "t", "v": "f", "p": "b", "z": "s", "x": "h", "g": "h", "q": "k",
     "c": "j",  # Turkish/Azerbaijani c and Arabic jim are /dʒ/
@@ -116,16 +118,20 @@ def _fold(latin: str, script: str) -> str:
         # (Chruschtschow = Khrushchev); English writes /ch/ before vowels, which stays as it is.
         s = s.replace("tsch", "ch").replace("sch", "sh")
         s = re.sub(r"(?<!t)ch(?=[bdfgjklmnpqrstvwxz])", "kh", s)
-    for a, b in _DIGRAPHS:
+    for a, b in (_ARABIC_DIGRAPHS if script == "Arab" else _DIGRAPHS):
         s = s.replace(a, b)
     if script == "Arab":
-        # Arabic waw/ya are mostly long vowels; only a word-initial waw is a consonant.
-        s = ("f" + s[1:] if s.startswith("w") and len(s) > 1 and s[1] in "aiy" else s)
+        # Arabic waw/ya are mostly long vowels; a word-initial waw is a consonant (ورزقان =
+        # Varzaqan; the proclitic "and" is peeled off before a key is made).
+        s = ("f" + s[1:] if s.startswith("w") and len(s) > 1 else s)
         s = s.replace("w", "u").replace("y", "i")
+        # j between vowels drops here as in the other scripts (below), where Nowaja's glide
+        # and Prigojin's /zh/ cannot be told apart: بريغوجين = Prigozhin = Prigojin.
+        s = re.sub(r"(?<=[aiu])j(?=[aiu])", "y", s)
     else:
         s = re.sub(r"(?<=[aeiouy])j(?![aeiou])", "y", s)
         s = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", s)  # German/Slavic j between vowels: Nowaja
-        s = re.sub(r"ng$", "n", s)  # English -ng is one nasal (Arabic/Cyrillic write n)  # German/Cyrillic -yj endings
+        s = re.sub(r"ng$", "n", s)  # English -ng is one nasal (Arabic/Cyrillic write n)
         s = s.replace("w", "v")
     s = s.translate(_CONSONANT_CLASS)
     s = s.replace("e", "a").replace("o", "u")
