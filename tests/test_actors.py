@@ -603,3 +603,16 @@ def test_two_names_glued_by_capitals_are_split():
     actor = next(a for a in acts if a.id in person)
     assert {m.source for m in actor.mentions if m.text == "Борис Тарковин"} == {"ru1", "ru2"}
     assert not any("Зарница" in m.text for m in actor.mentions)
+
+
+def test_junk_forms_are_not_actors():
+    _, mentions, _, _ = resolve_texts({
+        "ru": ("Вчера глава ЧВК выступил в Думе. Президент РФ промолчал.", "ru"),
+        "ar": ("وصل الرئيس البيلاروسي لإنهاء الأزمة. وقال الرئيس ووزير خارجيته إن الوفد عاد.", "ar"),
+        "en": ("The governor of the East spoke. Officials in East Moldova agreed.", "en"),
+    })
+    texts = {m.text: m for m in mentions}
+    assert "ЧВК" not in texts or texts["ЧВК"].kind != "person"
+    assert texts["РФ"].key == "state:RU"
+    assert "لإنهاء" not in texts and not any("ووزير" in t for t in texts)
+    assert "East" not in texts

@@ -44,8 +44,8 @@ def _arabic_name_word(tok: Tok) -> bool:
     """Could this Arabic token be part of a personal name (no capitals to tell us)?"""
     t = fold(tok.text)
     raw = re.sub(f"[{MARKS}]", "", tok.text)
-    if tok.script != "Arab" or len(t) < 3 or is_stop(t):
-        return False
+    if tok.script != "Arab" or len(t) < 3 or any(is_stop(c) for c in strip_arabic_clitics(tok.text)):
+        return False  # also a stop word behind a proclitic: ووزير "and the minister"
     if re.search("[\u064B-\u064D]", tok.text):  # tanween marks adverbs and indefinite nouns
         return False
     if raw.startswith(("ال", "بال", "وال", "فال", "كال", "لل")):
@@ -64,6 +64,8 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
         return []
     first = toks[i]
     if first.script == "Arab":
+        if re.sub(f"[{MARKS}]", "", first.text).startswith(("لإ", "لأ", "بإ", "بأ")):
+            return []  # a preposition on a verbal noun (لإنهاء "to end"); a name opens without one
         out = []
         for j in range(i, min(i + 2, len(toks))):
             if j > i and text[toks[j - 1].end:toks[j].start].strip():
@@ -239,6 +241,8 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
                 continue
             if any(state_of(t.text) for t in name_toks) and len(name_toks) == 1:
                 continue
+            if len(name_toks) == 1 and name_toks[0].text.isupper() and len(name_toks[0].text) > 1:
+                continue  # "глава ЧВК", "head of the FSB": an acronym after a title is its organisation
             if len(name_toks) == 1 and name_toks[0].script == "Arab" and key_strength(name_key(name_toks[0].text)) < 3:
                 continue  # one short Arabic word (بيروت) after a title is more often a place than a name
             title_text = doc.text[title_start:title_end]
@@ -608,9 +612,9 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if len(run) > 2 and (state_of(run[0].text) or city_of(run[0].text)) and not state_of(run[1].text):
             i += 1
             continue  # "Беларуси Александр Лукашенко": the country (city) is not part of the name after it
-        if len(run) == 1 and is_title_word(tok.text):
+        if len(run) == 1 and (is_title_word(tok.text) or fold(tok.text) in region_words()[0]):
             i += 1
-            continue  # "Governor" alone is a title, not a name
+            continue  # "Governor" alone is a title, "East" a compass point, not a name
         nxt = i + len(run)
         if any(state_of(p.text) or city_of(p.text) for p in _hyphen_parts(run) if p not in run) \
                 or (nxt < len(toks) and _is_event_word(toks[nxt].text)) or any(_is_event_word(t.text) for t in run):
