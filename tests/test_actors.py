@@ -616,3 +616,12 @@ def test_junk_forms_are_not_actors():
     assert texts["РФ"].key == "state:RU"
     assert "لإنهاء" not in texts and not any("ووزير" in t for t in texts)
     assert "East" not in texts
+
+
+def test_german_nouns_before_a_name_are_not_part_of_it():
+    _, mentions, _, _ = resolve_texts({
+        "de": ("Die Kämpfer zogen in die Stadt Kirowsk ein. Nach Angaben der Polizei wurden Dutzende Rettungsteams "
+               "und Tonnen Material geschickt, sagte Sprecher Anton Weller.", "de"),
+    })
+    texts = {m.text for m in mentions}
+    assert not any(t.startswith(("Stadt", "Dutzende", "Tonnen", "Angaben")) for t in texts), texts

@@ -20,7 +20,7 @@ from dossier.extract.reuse import Reuse
 from dossier.model import ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate, Role
 from dossier.model.errors import RecordError
 from dossier.text import script_of, slugify, unique_slug
-from dossier.text.names import (key_strength, name_key, normalize_surface, remember_same_names,
+from dossier.text.names import (key_strength, name_key, name_keys, normalize_surface, remember_same_names,
                                 same_name, same_name_count, same_name_table, tidy_name)
 
 # ---- pins: the editor's content/aliases.yml --------------------------------------------
@@ -150,10 +150,10 @@ def _key_pairs(names: list[str], family: bool = False) -> list[tuple[int, int]]:
     """
     blocks: dict[str, list[int]] = {}
     for i, name in enumerate(names):
-        keys = {"k:" + name_key(name)}
+        keys = {"k:" + k for k in name_keys(name)}
         words = name.split()
         if family and len(words) > 1:
-            keys.add(f"f{len(words)}:" + name_key(" ".join(words[1:])))
+            keys.update(f"f{len(words)}:" + k for k in name_keys(" ".join(words[1:])))
         for k in keys:
             blocks.setdefault(k, []).append(i)
     pairs = {(x, y) for members in blocks.values() for n, x in enumerate(members) for y in members[n + 1:]}
@@ -352,7 +352,7 @@ def _attach_single_words(ordered: list[MentionCandidate], fulls: dict[str, list[
     for lab in sorted(fulls):
         words = ordered[fulls[lab][0]].name.split()
         for p in {words[0], words[-1]}:
-            for k in ("k:" + name_key(p), "s:" + normalize_surface(p)):
+            for k in ["k:" + k for k in name_keys(p)] + ["s:" + normalize_surface(p)]:
                 by_part.setdefault(k, set()).add(lab)
 
     fitted: dict[tuple[str, str, str], bool] = {}  # `fits` reads the single's name and kind only
@@ -370,7 +370,8 @@ def _attach_single_words(ordered: list[MentionCandidate], fulls: dict[str, list[
         if len(local) == 1:
             target = local[0]
         elif not local:
-            near = by_part.get("k:" + name_key(m.name), set()) | by_part.get("s:" + normalize_surface(m.name), set())
+            near = by_part.get("s:" + normalize_surface(m.name), set()).union(
+                *(by_part.get("k:" + k, set()) for k in name_keys(m.name)))
             anywhere = sorted({clusters.find(lab) for lab in near if fits_once(m, lab)})
             target = anywhere[0] if len(anywhere) == 1 else None
         else:

@@ -583,6 +583,9 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
             out.append(_candidate(doc, sent, [tok], "place", name=tok.bare))
             i += 1
             continue  # "the city of Lyon Jean Dupont": the place's name, then another name
+        if len(run) >= 2 and _is_place_noun(run[0].text):
+            i += 1
+            continue  # "Stadt Rostow", "Hafenstadt Tianjin": the noun is no part of the place's name
         if german and len(run) == 1:
             i += 1
             continue  # German capitalizes every noun: one capitalized word proves nothing
@@ -685,6 +688,12 @@ def _inner_caps(doc: Document) -> tuple[set[str], set[str]]:
             elif b.script in ("Latn", "Cyrl") and b.text[:1].islower():
                 lower.add(fold(b.bare))
     return seen, lower
+
+
+def _is_place_noun(word: str) -> bool:
+    """A place noun, also as the last part of a German compound (Hafenstadt)."""
+    w = fold(word)
+    return w in region_words()[2] or w.endswith(("stadt", "dorf")) and len(w) > 6
 
 
 def _after_place_noun(doc: Document, toks: list[Tok], i: int) -> bool:

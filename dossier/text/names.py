@@ -154,6 +154,23 @@ def name_key(name: str) -> str:
     return " ".join(k for k in (_skeleton(_fold(t, s)) for t, s in _latin_tokens(name)) if k)
 
 
+def spellings(name: str) -> tuple[str, ...]:
+    """The name, and how it reads in a German transliteration from Russian: "sch" for ж
+    (Prigoschin = Prigozhin) as well as for ш (Schoigu = Shoigu), and an initial J for the
+    glide (Jewgeni = Yevgeny), which a German spelling (sch, w) gives away."""
+    low = name.lower()
+    if script_of(name) != "Latn" or not ("sch" in low or "w" in low):
+        return (name,)
+    german = re.sub(r"(?<![Tt])sch", "zh", re.sub(r"(?<![Tt])Sch", "Zh", name))
+    german = re.sub(r"\bJ(?=[aeiou])", "Y", german)
+    return (name, german) if german != name else (name,)
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """`name_key` of every reading in `spellings`: a pair of names is compared when one is shared."""
+    return tuple(dict.fromkeys(name_key(n) for n in spellings(name)))
+
+
 def key_strength(key: str) -> int:
     """Number of consonant symbols in a key; keys under 3 are too weak to link alone."""
     return sum(1 for c in key if c != " ")
@@ -161,7 +178,8 @@ def key_strength(key: str) -> int:
 
 def _vowel_pattern(folded: str) -> str:
     """Vowel groups of a folded Latin token, y between consonants counted as i."""
-    s = re.sub(r"(?<![aiu])y(?![aiu])", "i", folded)
+    s = re.sub(r"(?<=u)i(?![aiu])", "y", folded)  # German/Turkish "oi" is Russian ой: Schoigu = Шойгу
+    s = re.sub(r"(?<![aiu])y(?![aiu])", "i", s)
     s = s.replace("y", "")
     groups = re.findall(r"[aiu]+", s)
     if groups and s.endswith(groups[-1]) and len(groups) > 1:
@@ -202,7 +220,7 @@ def same_name(a: str, b: str) -> bool:
     if hit is None:
         if len(_SAME_NAME) > 1_000_000:  # a long preview session: start afresh
             _SAME_NAME.clear()
-        hit = _SAME_NAME[(a, b)] = _same_name(a, b)
+        hit = _SAME_NAME[(a, b)] = any(_same_name(x, y) for x in spellings(a) for y in spellings(b))
     return hit
 
 
