@@ -625,3 +625,15 @@ def test_german_nouns_before_a_name_are_not_part_of_it():
     })
     texts = {m.text for m in mentions}
     assert not any(t.startswith(("Stadt", "Dutzende", "Tonnen", "Angaben")) for t in texts), texts
+
+
+def test_german_head_noun_before_a_name_is_not_part_of_it():
+    _, mentions, acts, _ = resolve_texts({
+        "de": ("Die Verletzten kamen ins Krankenhaus Saint-Amour. Die Fähre lag im Hafen von Kirowsk. "
+               "Dazu äußerte sich die Hackergruppe Nachtfalke nicht.", "de"),
+        "en": ("Patients were taken to Saint-Amour hospital near Kirowsk, and the group Nachtfalke was blamed.", "en"),
+    })
+    texts = {m.text for m in mentions}
+    assert {"Saint-Amour", "Kirowsk", "Nachtfalke"} <= texts, texts
+    assert owner(acts, "Saint-Amour").id == next(a.id for a in acts if any(m.source == "en" and m.text == "Saint-Amour"
+                                                                         for m in a.mentions))

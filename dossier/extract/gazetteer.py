@@ -471,3 +471,21 @@ def region_words() -> tuple[dict[str, str], dict[str, str], frozenset]:
                 (after if lang == "ar" else before)[fold(str(w))] = str(point)
     nouns = frozenset(fold(str(w)) for words in (lex.get("place_nouns") or {}).values() for w in words or [])
     return before, after, nouns
+
+
+# German head nouns, also as the last part of a compound (Landratsamt, Hackergruppe), that
+# open a phrase naming a place or body: the name is what follows.
+_GERMAN_HEADS = ("haus", "hafen", "raum", "gebiet", "kreis", "gruppe", "amt", "träger", "klinik", "behörde",
+                 "ministerium", "gericht", "verwaltung", "partei", "konzern", "firma", "regierung")
+
+
+def german_head(word: str) -> bool:
+    """A German head noun of a place or body (Hafen, Landratsamt) or a place noun."""
+    w = fold(word)
+    return is_place_noun(word) or any(w == h or w.endswith(h) and len(w) > len(h) + 2 for h in _GERMAN_HEADS)
+
+
+def is_place_noun(word: str) -> bool:
+    """A place noun, also as the last part of a German compound (Hafenstadt)."""
+    w = fold(word)
+    return w in region_words()[2] or w.endswith(("stadt", "dorf")) and len(w) > 6

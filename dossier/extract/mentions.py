@@ -11,9 +11,9 @@ from bisect import bisect_left, bisect_right
 from typing import Callable, Optional
 
 from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, SCRIPT_LANGS, caps_lexicon, cities,
-                                       city_of, gazetteer, is_institution, is_stop, is_title_word,
-                                       kin_words, org_lexicon, quoted_only_cues, region_words,
-                                       single_word_sets, state_of, stop_lexicon, title_lexicon)
+                                       city_of, gazetteer, german_head, is_institution, is_place_noun,
+                                       is_stop, is_title_word, kin_words, org_lexicon, quoted_only_cues,
+                                       region_words, single_word_sets, state_of, stop_lexicon, title_lexicon)
 from dossier.extract.propagation import propagate
 from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
@@ -563,6 +563,7 @@ def _guess_kind(words: list[str]) -> str:
     return "other"
 
 
+# Long: one guard per rule, in the order they must apply; split up, the order would be lost.
 def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok],
                           inner_caps: set[str], lower: set[str]) -> list[MentionCandidate]:
     if sent.heading:
@@ -583,9 +584,15 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
             out.append(_candidate(doc, sent, [tok], "place", name=tok.bare))
             i += 1
             continue  # "the city of Lyon Jean Dupont": the place's name, then another name
-        if len(run) >= 2 and _is_place_noun(run[0].text):
+        if german and len(run) >= 2 and german_head(run[0].text):
+            rest = run[2:] if run[1].text in ("von", "vom", "der", "des") else run[1:]
+            if rest and is_cap(rest[0]):  # "Hafen von Kabatepe", "Krankenhaus Saint-Lucien"
+                out.append(_candidate(doc, sent, rest, "place" if is_place_noun(run[0].text) else "other"))
+            i += len(run)
+            continue  # the head noun names what the place or body is, not who
+        if len(run) >= 2 and is_place_noun(run[0].text):
             i += 1
-            continue  # "Stadt Rostow", "Hafenstadt Tianjin": the noun is no part of the place's name
+            continue  # "Город Тверь", "City Sandor": the noun is no part of the name after it
         if german and len(run) == 1:
             i += 1
             continue  # German capitalizes every noun: one capitalized word proves nothing
@@ -688,12 +695,6 @@ def _inner_caps(doc: Document) -> tuple[set[str], set[str]]:
             elif b.script in ("Latn", "Cyrl") and b.text[:1].islower():
                 lower.add(fold(b.bare))
     return seen, lower
-
-
-def _is_place_noun(word: str) -> bool:
-    """A place noun, also as the last part of a German compound (Hafenstadt)."""
-    w = fold(word)
-    return w in region_words()[2] or w.endswith(("stadt", "dorf")) and len(w) > 6
 
 
 def _after_place_noun(doc: Document, toks: list[Tok], i: int) -> bool:
