@@ -637,3 +637,15 @@ def test_german_head_noun_before_a_name_is_not_part_of_it():
     assert {"Saint-Amour", "Kirowsk", "Nachtfalke"} <= texts, texts
     assert owner(acts, "Saint-Amour").id == next(a.id for a in acts if any(m.source == "en" and m.text == "Saint-Amour"
                                                                          for m in a.mentions))
+
+
+def test_more_junk_forms_are_not_actors():
+    _, mentions, acts, _ = resolve_texts({
+        "en": ("The Italian news agency said the Health portfolio was hit. The Mi-17 crashed near the city, "
+               "said Governor of Chile’s East Moldova on Sunday, citing French reports.", "en"),
+        "ru": ("Позже агентство Интерфакс уточнило данные.", "ru"),
+    })
+    texts = {m.text: m for m in mentions}
+    assert "Health" not in texts and "Mi-17" not in texts and "Позже" not in texts
+    assert texts["Italian"].key == "state:IT" and texts["French"].key == "state:FR"
+    assert not any(a.kind == "person" and a.name == "East" for a in acts)

@@ -226,6 +226,8 @@ def gazetteer() -> Gazetteer:
                     gaz.stems.setdefault(script, {}).setdefault(st, code)
                 if len(v) >= 4:
                     gaz.stems.setdefault(script, {}).setdefault(v, code)
+                if script == "Latn" and v.endswith("on") and len(v) >= 7:
+                    gaz.stems[script].setdefault(v[:-2], code)  # Leban-ese
                 # "-stan" countries name their people by the bare stem: Kazakh(s),
                 # Kazak, Kasache, казах(ский), طاجيك(ي).
                 for tail in ("istan", "stan", "истан", "стан", "ستان"):

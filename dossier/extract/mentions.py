@@ -241,7 +241,8 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
                 continue
             if any(state_of(t.text) for t in name_toks) and len(name_toks) == 1:
                 continue
-            if len(name_toks) == 1 and name_toks[0].text.isupper() and len(name_toks[0].text) > 1:
+            if len(name_toks) == 1 and (name_toks[0].text.isupper() and len(name_toks[0].text) > 1
+                                        or fold(name_toks[0].text) in region_words()[0]):
                 continue  # "глава ЧВК", "head of the FSB": an acronym after a title is its organisation
             if len(name_toks) == 1 and name_toks[0].script == "Arab" and key_strength(name_key(name_toks[0].text)) < 3:
                 continue  # one short Arabic word (بيروت) after a title is more often a place than a name
@@ -408,7 +409,8 @@ def _org_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], lan
                 first = k
                 while first > 0 and k - first < 3 and is_cap(toks[first - 1]) \
                         and not doc.text[toks[first - 1].end:toks[first].start].strip() \
-                        and not is_stop(toks[first - 1].text) and not state_of(toks[first - 1].text):
+                        and not is_stop(toks[first - 1].text) and not state_of(toks[first - 1].text) \
+                        and not morph.is_common_word(toks[first - 1].text, sent.language):
                     first -= 1
                 if first < k:
                     out.append(_candidate(doc, sent, toks[first:k], kind))
@@ -573,9 +575,10 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
     german = sent.language == "de"
     while i < len(toks):
         tok = toks[i]
-        if not is_cap(tok) or is_stop(tok.text) or (tok.text.isupper() and len(tok.text) > 6):
+        if not is_cap(tok) or is_stop(tok.text) or (tok.text.isupper() and len(tok.text) > 6) \
+                or any(ch.isdigit() for ch in tok.text):
             i += 1
-            continue
+            continue  # a word with digits is a model or a code (Mi-17, A320), not an actor
         run = _name_after(toks, i, doc.text)
         if not run:
             i += 1
