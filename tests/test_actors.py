@@ -649,3 +649,9 @@ def test_more_junk_forms_are_not_actors():
     assert "Health" not in texts and "Mi-17" not in texts and "Позже" not in texts
     assert texts["Italian"].key == "state:IT" and texts["French"].key == "state:FR"
     assert not any(a.kind == "person" and a.name == "East" for a in acts)
+
+
+def test_state_name_opening_a_person_name_is_part_of_it():
+    _, mentions, acts, _ = resolve_texts({"en": ("An official of the relief group, Jordan Pellew, said on Monday.", "en")})
+    texts = {m.text: m for m in mentions}
+    assert "Jordan Pellew" in texts and texts["Jordan Pellew"].key != "state:JO"

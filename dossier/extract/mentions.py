@@ -744,7 +744,9 @@ def find_mentions(doc: Document) -> list[MentionCandidate]:
     # Names found by a cue are looked up in the rest of the document before guessing
     # from capitals, so "Mukhtarovun" becomes Mukhtarov rather than a new name.
     extra = propagate([doc], cued)
-    kept = _dedupe([("title", c) for c in cued] + [("prop", c) for c in extra]
+    # A state's name that opens a longer capitalised name ("George Kettaneh", "Azerbaijan
+    # Airlines") is part of that name: only there does a guess from capitals beat a cue.
+    kept = _dedupe([("state" if c.key.startswith("state:") else "title", c) for c in cued] + [("prop", c) for c in extra]
                    + [f for f in found if f[0] == "caps"])
     return _split_acronym_heads(doc, _link_acronyms(doc, kept))
 
