@@ -655,3 +655,12 @@ def test_state_name_opening_a_person_name_is_part_of_it():
     _, mentions, acts, _ = resolve_texts({"en": ("An official of the relief group, Jordan Pellew, said on Monday.", "en")})
     texts = {m.text: m for m in mentions}
     assert "Jordan Pellew" in texts and texts["Jordan Pellew"].key != "state:JO"
+
+
+def test_a_word_one_is_in_is_a_place():
+    _, _, acts, _ = resolve_texts({
+        "en": ("The convoy stopped in Kirowsk overnight.", "en"),
+        "ru": ("Колонна остановилась в Кировске на ночь.", "ru"),
+        "tr": ("Konvoy gece Kirovsk'ta durdu.", "tr"),
+    })
+    assert owner(acts, "Kirowsk").kind == "place"

@@ -14,6 +14,7 @@ from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, SCRIPT_LANGS, caps_le
                                        city_of, gazetteer, german_head, is_institution, is_place_noun,
                                        is_stop, is_title_word, kin_words, org_lexicon, quoted_only_cues,
                                        region_words, single_word_sets, state_of, stop_lexicon, title_lexicon)
+from dossier.extract.context import after_place_noun, locative
 from dossier.extract.propagation import propagate
 from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
@@ -583,7 +584,7 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if not run:
             i += 1
             continue
-        if len(run) >= 3 and _after_place_noun(doc, toks, i):
+        if len(run) >= 3 and after_place_noun(doc, toks, i):
             out.append(_candidate(doc, sent, [tok], "place", name=tok.bare))
             i += 1
             continue  # "the city of Lyon Jean Dupont": the place's name, then another name
@@ -657,6 +658,8 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         kind = _guess_kind([t.text for t in run])
         if kind == "other" and len(run) == 1 and tok.script == "Cyrl" and morph.is_organisation(tok.text, sent.language):
             kind = "organization"  # "МИД", "РБК": the dictionary knows them as organisations
+        elif kind == "other" and len(run) == 1 and locative(doc, toks, i):
+            kind = "place"  # "in Tabriz", "в Тебризе", "Tebriz'de": a word one is in is a place
         out.append(_candidate(doc, sent, run, kind))
         i += len(run)
     return out
@@ -698,15 +701,6 @@ def _inner_caps(doc: Document) -> tuple[set[str], set[str]]:
             elif b.script in ("Latn", "Cyrl") and b.text[:1].islower():
                 lower.add(fold(b.bare))
     return seen, lower
-
-
-def _after_place_noun(doc: Document, toks: list[Tok], i: int) -> bool:
-    """Whether toks[i] follows a place noun ("city of", "города", "şehri" before it)."""
-    nouns = region_words()[2]
-    k = i - 1
-    if k >= 1 and fold(toks[k].text) in ("of", "von", "de", "du") and not doc.text[toks[k].end:toks[i].start].strip():
-        k -= 1
-    return k >= 0 and fold(toks[k].text) in nouns and not doc.text[toks[k].end:toks[k + 1].start].strip()
 
 
 def warm_lexicons() -> None:
