@@ -664,3 +664,8 @@ def test_a_word_one_is_in_is_a_place():
         "tr": ("Konvoy gece Kirovsk'ta durdu.", "tr"),
     })
     assert owner(acts, "Kirowsk").kind == "place"
+
+
+def test_german_state_adjective_with_a_noun_is_no_name():
+    _, mentions, _, _ = resolve_texts({"de": ("Am Abend zogen sich Italienische Truppen aus der Gegend zurück.", "de")})
+    assert not any(m.text == "Italienische Truppen" for m in mentions)

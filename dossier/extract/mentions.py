@@ -597,9 +597,9 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if len(run) >= 2 and is_place_noun(run[0].text):
             i += 1
             continue  # "Город Тверь", "City Sandor": the noun is no part of the name after it
-        if german and len(run) == 1:
+        if german and (len(run) == 1 or re.search("isch(e[nrsm]?)?$", tok.text) and state_of(tok.text)):
             i += 1
-            continue  # German capitalizes every noun: one capitalized word proves nothing
+            continue  # German capitalizes every noun: one word, or "Russische Truppen", proves nothing
         if german and any(t.text in _GERMAN_ARTICLES for t in run):
             i += len(run)
             continue  # "Dach des Gebäudes": nouns joined by an article are a phrase, not a name
