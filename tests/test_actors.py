@@ -532,3 +532,140 @@ def test_a_sentence_opening_word_or_a_lone_title_is_no_name():
     texts = {m.text for m in mentions}
     assert "Помимо Раиси" not in texts and "Governor" not in texts
     assert not {t for t in texts if "Menschen" in t}
+
+
+# ---- names across scripts, regions, places glued to names (invented names) ---------------
+
+def test_arabic_name_without_cue_links_to_a_name_seen_in_latin():
+    _, _, acts, _ = resolve_texts({
+        "en": ("The commander Boris Tarkovin left the city on Sunday. Tarkovin said nothing.", "en"),
+        "ru": ("Командир Борис Тарковин покинул город.", "ru"),
+        "ar": ("غادر تاركوفين المدينة يوم الأحد مع رجاله وقال إن رجال تاركوفين سيعودون.", "ar"),
+    })
+    arabic = owner(acts, "تاركوفين")
+    assert arabic.id == owner(acts, "Boris Tarkovin").id == owner(acts, "Борис Тарковин").id
+    assert len([m for m in arabic.mentions if m.source == "ar"]) == 2
+
+
+def test_arabic_word_that_spells_no_known_name_stays_unlinked():
+    _, _, acts, _ = resolve_texts({
+        "en": ("The commander Boris Tarkovin left the city on Sunday.", "en"),
+        "ar": ("غادر القائد المدينة يوم الأحد مع رجاله.", "ar"),
+    })
+    assert not [m for a in acts for m in a.mentions if m.source == "ar"]
+
+
+def test_compass_word_makes_a_region_not_the_state():
+    _, _, acts, _ = resolve_texts({
+        "en": ("The governor of East Moldova spoke in Moldova on Monday.", "en"),
+        "ru": ("Губернатор провинции Восточная Молдова выступил вечером.", "ru"),
+        "ar": ("تحدث محافظ مولدوفا الشرقية أمس.", "ar"),
+        "tr": ("Doğu Moldova valisi dün konuştu.", "tr"),
+    })
+    region = {owner(acts, s).id for s in ("East Moldova", "Восточная Молдова", "مولدوفا الشرقية", "Doğu Moldova")}
+    assert len(region) == 1
+    actor = next(a for a in acts if a.id in region)
+    assert actor.kind == "place"
+    assert owner(acts, "Moldova").kind == "state" and owner(acts, "Moldova").id not in region
+
+
+def test_place_noun_keeps_the_place_apart_from_the_name_after_it():
+    _, mentions, acts, _ = resolve_texts({
+        "en": ("The imam of the city of Kirovka Daniel Peter Morrow was on board.", "en"),
+    })
+    texts = {m.text for m in mentions}
+    assert "Kirovka" in texts and "Daniel Peter Morrow" in texts
+
+
+def test_city_before_a_name_after_a_title_is_not_part_of_it():
+    _, mentions, _, _ = resolve_texts({"ru": ("Губернатор Бейрута Захар Миронов заявил об ущербе.", "ru")})
+    assert "Захар Миронов" in {m.text for m in mentions}
+
+
+def test_ukrainian_case_forms_of_states_and_cities():
+    assert gazetteer.state_of("Лівану") == gazetteer.state_of("Ліван") == gazetteer.state_of("Lebanon")
+    assert gazetteer.city_of("Бейруті") == gazetteer.city_of("Beirut")
+
+
+def test_sentence_opening_adverb_is_not_part_of_the_name():
+    _, mentions, _, _ = resolve_texts({"tr": ("Sonra asker geldi. Ardından Kemal Yurtsever açıklama yaptı.", "tr")})
+    texts = {m.text for m in mentions}
+    assert "Kemal Yurtsever" in texts and not any(t.startswith("Ardından") for t in texts)
+
+
+def test_two_names_glued_by_capitals_are_split():
+    _, _, acts, mapping = resolve_texts({
+        "ru1": ("Вчера глава группы Зарница Борис Тарковин объявил о выходе.", "ru"),
+        "ru2": ("Бойцы группы Зарница вернулись на базу, а Борис Тарковин промолчал.", "ru"),
+    })
+    person = {a.id for a in acts if any(m.text == "Борис Тарковин" for m in a.mentions)}
+    assert len(person) == 1
+    actor = next(a for a in acts if a.id in person)
+    assert {m.source for m in actor.mentions if m.text == "Борис Тарковин"} == {"ru1", "ru2"}
+    assert not any("Зарница" in m.text for m in actor.mentions)
+
+
+def test_junk_forms_are_not_actors():
+    _, mentions, _, _ = resolve_texts({
+        "ru": ("Вчера глава ЧВК выступил в Думе. Президент РФ промолчал.", "ru"),
+        "ar": ("وصل الرئيس البيلاروسي لإنهاء الأزمة. وقال الرئيس ووزير خارجيته إن الوفد عاد.", "ar"),
+        "en": ("The governor of the East spoke. Officials in East Moldova agreed.", "en"),
+    })
+    texts = {m.text: m for m in mentions}
+    assert "ЧВК" not in texts or texts["ЧВК"].kind != "person"
+    assert texts["РФ"].key == "state:RU"
+    assert "لإنهاء" not in texts and not any("ووزير" in t for t in texts)
+    assert "East" not in texts
+
+
+def test_german_nouns_before_a_name_are_not_part_of_it():
+    _, mentions, _, _ = resolve_texts({
+        "de": ("Die Kämpfer zogen in die Stadt Kirowsk ein. Nach Angaben der Polizei wurden Dutzende Rettungsteams "
+               "und Tonnen Material geschickt, sagte Sprecher Anton Weller.", "de"),
+    })
+    texts = {m.text for m in mentions}
+    assert not any(t.startswith(("Stadt", "Dutzende", "Tonnen", "Angaben")) for t in texts), texts
+
+
+def test_german_head_noun_before_a_name_is_not_part_of_it():
+    _, mentions, acts, _ = resolve_texts({
+        "de": ("Die Verletzten kamen ins Krankenhaus Saint-Amour. Die Fähre lag im Hafen von Kirowsk. "
+               "Dazu äußerte sich die Hackergruppe Nachtfalke nicht.", "de"),
+        "en": ("Patients were taken to Saint-Amour hospital near Kirowsk, and the group Nachtfalke was blamed.", "en"),
+    })
+    texts = {m.text for m in mentions}
+    assert {"Saint-Amour", "Kirowsk", "Nachtfalke"} <= texts, texts
+    assert owner(acts, "Saint-Amour").id == next(a.id for a in acts if any(m.source == "en" and m.text == "Saint-Amour"
+                                                                         for m in a.mentions))
+
+
+def test_more_junk_forms_are_not_actors():
+    _, mentions, acts, _ = resolve_texts({
+        "en": ("The Italian news agency said the Health portfolio was hit. The Mi-17 crashed near the city, "
+               "said Governor of Chile’s East Moldova on Sunday, citing French reports.", "en"),
+        "ru": ("Позже агентство Интерфакс уточнило данные.", "ru"),
+    })
+    texts = {m.text: m for m in mentions}
+    assert "Health" not in texts and "Mi-17" not in texts and "Позже" not in texts
+    assert texts["Italian"].key == "state:IT" and texts["French"].key == "state:FR"
+    assert not any(a.kind == "person" and a.name == "East" for a in acts)
+
+
+def test_state_name_opening_a_person_name_is_part_of_it():
+    _, mentions, acts, _ = resolve_texts({"en": ("An official of the relief group, Jordan Pellew, said on Monday.", "en")})
+    texts = {m.text: m for m in mentions}
+    assert "Jordan Pellew" in texts and texts["Jordan Pellew"].key != "state:JO"
+
+
+def test_a_word_one_is_in_is_a_place():
+    _, _, acts, _ = resolve_texts({
+        "en": ("The convoy stopped in Kirowsk overnight.", "en"),
+        "ru": ("Колонна остановилась в Кировске на ночь.", "ru"),
+        "tr": ("Konvoy gece Kirovsk'ta durdu.", "tr"),
+    })
+    assert owner(acts, "Kirowsk").kind == "place"
+
+
+def test_german_state_adjective_with_a_noun_is_no_name():
+    _, mentions, _, _ = resolve_texts({"de": ("Am Abend zogen sich Italienische Truppen aus der Gegend zurück.", "de")})
+    assert not any(m.text == "Italienische Truppen" for m in mentions)

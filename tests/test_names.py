@@ -124,3 +124,30 @@ def test_adjectives_are_common_words_names_are_not():
     assert not morph.is_common_word("Кремля", "ru")
     assert not morph.is_common_word("Мехдиева", "ru")
     assert not morph.is_common_word("России", "ru")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Zarkozhin", "زاركوجين"),      # ru zh / ar jim between vowels
+    ("Zarkozhin", "Zarkojin"),      # tr/fr j for zh
+    ("Fagnerov", "فاغنروف"),        # ar ghain for g
+    ("Tasrima", "تسريما"),          # ta + sin are two letters, not the digraph ts
+    ("Varzelan", "ورزلان"),         # a word-initial waw is a consonant
+])
+def test_arabic_spellings_meet_latin_ones(a, b):
+    assert name_key(a) == name_key(b)
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Borislaw Tarkoschin", "Борислав Таркожин")  ,   # de sch for ж; w for в
+    ("Jewdokim Tarkoschin", "Yevdokim Tarkozhin"),   # de initial J for the glide
+    ("Schurigu", "Шуригу"),                          # de sch for ш still holds
+    ("Lekoigu", "Лекойгу"),                          # de/tr oi for ой
+])
+def test_german_transliterations_meet_russian_names(a, b):
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("John Barlow", "Ion Barlow"), ("Said Karimi", "Sad Karimi")])
+def test_german_readings_do_not_merge_other_names(a, b):
+    assert not same_name(a, b)

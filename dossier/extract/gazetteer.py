@@ -13,12 +13,15 @@ from typing import Iterable, Optional
 
 from dossier.text import morph
 from dossier.text.fold import fold_case as fold
-from dossier.text.languages import LEXICON_LANGUAGES, LEXICON_SCRIPTS
+from dossier.text.languages import CODES, LEXICON_LANGUAGES, LEXICON_SCRIPTS
 from dossier.text.lexicon import load_lexicon
 from dossier.text import script_of, to_latin
 from dossier.text.names import strip_arabic_clitics, strip_suffix
 
 LANGUAGES = LEXICON_LANGUAGES
+#: ICU's country, city and calendar names are read in every language dossier reads
+#: (Ukrainian "Ліван", Persian city names), not only those with lexicons.
+ICU_LANGUAGES = CODES
 SCRIPT_LANGS = LEXICON_SCRIPTS
 # Word boundaries of the cue regexes: no letter or digit on that side (Arabic too).
 _WORD_BEFORE = r"(?<![^\W_])"
@@ -79,7 +82,7 @@ def stop_lexicon() -> tuple[dict[str, frozenset], frozenset, tuple[str, ...], fr
     calendar = set()
     try:
         import icu  # deferred: heavy (PyICU), loaded only when a table is first built
-        for lang in LANGUAGES:
+        for lang in ICU_LANGUAGES:
             sym = icu.DateFormatSymbols(icu.Locale(lang))
             for seq in (sym.getMonths(), sym.getShortMonths(), sym.getWeekdays(), sym.getShortWeekdays()):
                 calendar.update(fold(str(s)).rstrip(".") for s in seq if s)
@@ -187,7 +190,7 @@ def gazetteer() -> Gazetteer:
         if not english or english == code:
             continue
         gaz.english[code] = re.sub(r"\s*\(.*?\)", "", english)
-        for lang in LANGUAGES:
+        for lang in ICU_LANGUAGES:
             name = icu.Locale("", code).getDisplayCountry(icu.Locale(lang))
             name = re.sub(r"\s*\(.*?\)", "", name).strip()
             if name and name != code:
@@ -223,6 +226,8 @@ def gazetteer() -> Gazetteer:
                     gaz.stems.setdefault(script, {}).setdefault(st, code)
                 if len(v) >= 4:
                     gaz.stems.setdefault(script, {}).setdefault(v, code)
+                if script == "Latn" and v.endswith("on") and len(v) >= 7:
+                    gaz.stems[script].setdefault(v[:-2], code)  # Leban-ese
                 # "-stan" countries name their people by the bare stem: Kazakh(s),
                 # Kazak, Kasache, казах(ский), طاجيك(ي).
                 for tail in ("istan", "stan", "истан", "стан", "ستان"):
@@ -246,7 +251,7 @@ _CITY_SUFFIXES = {
     "Latn": ("", "s", "da", "də", "de", "dan", "dən", "den", "ta", "te", "tan", "ten", "ya", "yə", "ye",
              "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "a", "e", "ə"),
     # Russian cases on the stem without its final vowel: Москв-е, Москв-ы, Екатеринбург-е.
-    "Cyrl": ("", "а", "у", "е", "ы", "и", "ой", "ом", "ю", "я", "ей"),
+    "Cyrl": ("", "а", "у", "е", "ы", "и", "ой", "ом", "ю", "я", "ей", "і"),  # і: Ukrainian locative (Бейруті)
     "Arab": ("",),
 }
 
@@ -269,7 +274,7 @@ def cities() -> Cities:
     stop, calendar, _, not_ar = stop_lexicon()
     stopwords = set().union(*stop.values()) | calendar | not_ar
     not_cities = {fold(str(w)) for w in load_lexicon("stopnames").get("not_cities", [])}
-    names = {lang: icu.TimeZoneNames.createInstance(icu.Locale(lang)) for lang in LANGUAGES}
+    names = {lang: icu.TimeZoneNames.createInstance(icu.Locale(lang)) for lang in ICU_LANGUAGES}
     zones = sorted({icu.TimeZone.getIanaID(z) or z for z in icu.TimeZone.createEnumeration()
                     if z.startswith(_TZ_REGIONS)})
     multi = []
@@ -279,7 +284,7 @@ def cities() -> Cities:
             continue  # "Knox, Indiana": sub-regions of a zone are not cities worth naming
         out.english[zone] = english
         forms = set()
-        for lang in LANGUAGES:
+        for lang in ICU_LANGUAGES:
             form = names[lang].getExemplarLocationName(zone)
             if form and "," not in form:
                 forms.add(form)
@@ -449,3 +454,40 @@ def role_key(title: str, language: Optional[str]) -> Optional[str]:
         return None
     role = role_of.get(best)
     return None if role in NOT_ROLES else role
+
+
+@lru_cache(maxsize=1)
+def region_words() -> tuple[dict[str, str], dict[str, str], frozenset]:
+    """(folded compass word before a state -> east|west|north|south, the same for Arabic
+    words after it, folded place nouns: "city of", "города", "provinsi").
+
+    "East Azerbaijan" is a province, not the state; a capitalised run after "city of" starts
+    with the place's name, and the rest of the run is not part of it.
+    """
+    lex = load_lexicon("stopnames")
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for point, langs in (lex.get("compass") or {}).items():
+        for lang, words in (langs or {}).items():
+            for w in words or []:
+                (after if lang == "ar" else before)[fold(str(w))] = str(point)
+    nouns = frozenset(fold(str(w)) for words in (lex.get("place_nouns") or {}).values() for w in words or [])
+    return before, after, nouns
+
+
+# German head nouns, also as the last part of a compound (Landratsamt, Hackergruppe), that
+# open a phrase naming a place or body: the name is what follows.
+_GERMAN_HEADS = ("haus", "hafen", "raum", "gebiet", "kreis", "gruppe", "amt", "träger", "klinik", "behörde",
+                 "ministerium", "gericht", "verwaltung", "partei", "konzern", "firma", "regierung")
+
+
+def german_head(word: str) -> bool:
+    """A German head noun of a place or body (Hafen, Landratsamt) or a place noun."""
+    w = fold(word)
+    return is_place_noun(word) or any(w == h or w.endswith(h) and len(w) > len(h) + 2 for h in _GERMAN_HEADS)
+
+
+def is_place_noun(word: str) -> bool:
+    """A place noun, also as the last part of a German compound (Hafenstadt)."""
+    w = fold(word)
+    return w in region_words()[2] or w.endswith(("stadt", "dorf")) and len(w) > 6

@@ -5,6 +5,7 @@ pins (content/aliases.yml) force merges and forbid others.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,12 +15,12 @@ from typing import Optional
 from dossier.io.files import stays_in
 from dossier.io.safe_yaml import load_yaml_text
 from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, institution_states, role_key
-from dossier.extract.propagation import propagate
+from dossier.extract.propagation import propagate, propagate_scripts
 from dossier.extract.reuse import Reuse
 from dossier.model import ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate, Role
 from dossier.model.errors import RecordError
 from dossier.text import script_of, slugify, unique_slug
-from dossier.text.names import (key_strength, name_key, normalize_surface, remember_same_names,
+from dossier.text.names import (key_strength, name_key, name_keys, normalize_surface, remember_same_names,
                                 same_name, same_name_count, same_name_table, tidy_name)
 
 # ---- pins: the editor's content/aliases.yml --------------------------------------------
@@ -149,10 +150,10 @@ def _key_pairs(names: list[str], family: bool = False) -> list[tuple[int, int]]:
     """
     blocks: dict[str, list[int]] = {}
     for i, name in enumerate(names):
-        keys = {"k:" + name_key(name)}
+        keys = {"k:" + k for k in name_keys(name)}
         words = name.split()
         if family and len(words) > 1:
-            keys.add(f"f{len(words)}:" + name_key(" ".join(words[1:])))
+            keys.update(f"f{len(words)}:" + k for k in name_keys(" ".join(words[1:])))
         for k in keys:
             blocks.setdefault(k, []).append(i)
     pairs = {(x, y) for members in blocks.values() for n, x in enumerate(members) for y in members[n + 1:]}
@@ -210,7 +211,8 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     known = same_name_count()
     extra = propagate(docs, mentions, memo)
     mentions.extend(extra)
-    ordered = sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name))
+    mentions.extend(propagate_scripts(docs, mentions))
+    ordered, glued = _split_glued(sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name)))
     clusters = _Clusters(_forbidder(pins))
     label_of, fulls, singles = _label_mentions(ordered, pins, clusters)
     _merge_full_names(ordered, fulls, clusters)
@@ -223,7 +225,44 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
         groups.setdefault(clusters.find(label_of[idx]), []).append(m)
     if table_key is not None and same_name_count() > known:
         memo.put(table_key, same_name_table())
-    return _build_actors(groups, existing, pins, gazetteer())
+    actors, mapping = _build_actors(groups, existing, pins, gazetteer())
+    for whole, tail in glued.items():  # the glued span stands for the name after the glue
+        mapping[whole] = mapping[(tail.source, tail.start, tail.end)]
+    return actors, dict(sorted(mapping.items()))
+
+
+def _split_glued(ordered: list[MentionCandidate]) -> tuple[list[MentionCandidate], dict[tuple[str, int, int], MentionCandidate]]:
+    """"ЧВК Вагнер Евгений Пригожин": a run of three or more words whose last two are a full name
+    found on its own elsewhere and whose first word is a name found alone elsewhere is two
+    names glued by capitals; it is split in two. Returns the mentions and, per split span,
+    the mention of its tail."""
+    fulls = {name_key(m.name): m.name for m in ordered if len(m.name.split()) == 2 and m.kind in ("person", "other")
+             and not m.key.startswith(("state:", "inst:", "place:", KIN_KEY))}
+    singles: dict[str, list[str]] = {}
+    for m in ordered:
+        if len(m.name.split()) == 1 and key_strength(name_key(m.name)) >= 3:
+            singles.setdefault(name_key(m.name), []).append(m.name)
+    out: list[MentionCandidate] = []
+    glued: dict[tuple[str, int, int], MentionCandidate] = {}
+    for m in ordered:
+        words, spans = m.name.split(), [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
+        if len(words) == 3 == len(spans) and m.kind in ("person", "other") and m.key == name_key(m.name) \
+                and any(same_name(words[0], n) for n in sorted(set(singles.get(name_key(words[0]), [])))):
+            tail_name = " ".join(words[1:])
+            other = fulls.get(name_key(tail_name))
+            if other is not None and same_name(other, tail_name):
+                head_end, tail_start = m.start + spans[0][1], m.start + spans[1][0]
+                head = MentionCandidate(source=m.source, start=m.start, end=head_end, text=m.text[:spans[0][1]],
+                                        name=words[0], kind="other", language=m.language, script=m.script,
+                                        key=name_key(words[0]))
+                tail = MentionCandidate(source=m.source, start=tail_start, end=m.end, text=m.text[spans[1][0]:],
+                                        name=tail_name, kind=m.kind, language=m.language, script=m.script,
+                                        title=m.title, former=m.former, key=name_key(tail_name))
+                out += [head, tail]
+                glued[(m.source, m.start, m.end)] = tail
+                continue
+        out.append(m)
+    return sorted(out, key=lambda m: (m.source, m.start, m.end, m.name)), glued
 
 
 def _fixed_label(m: MentionCandidate, pins: Pins) -> str:
@@ -313,7 +352,7 @@ def _attach_single_words(ordered: list[MentionCandidate], fulls: dict[str, list[
     for lab in sorted(fulls):
         words = ordered[fulls[lab][0]].name.split()
         for p in {words[0], words[-1]}:
-            for k in ("k:" + name_key(p), "s:" + normalize_surface(p)):
+            for k in ["k:" + k for k in name_keys(p)] + ["s:" + normalize_surface(p)]:
                 by_part.setdefault(k, set()).add(lab)
 
     fitted: dict[tuple[str, str, str], bool] = {}  # `fits` reads the single's name and kind only
@@ -331,7 +370,8 @@ def _attach_single_words(ordered: list[MentionCandidate], fulls: dict[str, list[
         if len(local) == 1:
             target = local[0]
         elif not local:
-            near = by_part.get("k:" + name_key(m.name), set()) | by_part.get("s:" + normalize_surface(m.name), set())
+            near = by_part.get("s:" + normalize_surface(m.name), set()).union(
+                *(by_part.get("k:" + k, set()) for k in name_keys(m.name)))
             anywhere = sorted({clusters.find(lab) for lab in near if fits_once(m, lab)})
             target = anywhere[0] if len(anywhere) == 1 else None
         else:
@@ -402,7 +442,8 @@ def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Acto
         elif label.startswith("place:"):
             # The spelling English documents use (Aktobe), else ICU's English name (Aqtobe).
             seen = [m for m in ms if m.language == "en" and m.script == "Latn"]
-            name, kind = (_canonical(seen) if seen else cities().english.get(label[6:], label[6:])), "place"
+            name = _canonical(seen) if seen else cities().english.get(label[6:]) or _canonical(ms)
+            kind = "place"
         else:
             name = _canonical(ms)
         if pin is not None:

@@ -11,9 +11,10 @@ from bisect import bisect_left, bisect_right
 from typing import Callable, Optional
 
 from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, SCRIPT_LANGS, caps_lexicon, cities,
-                                       city_of, gazetteer, is_institution, is_stop, is_title_word,
-                                       kin_words, org_lexicon, quoted_only_cues, single_word_sets,
-                                       state_of, stop_lexicon, title_lexicon)
+                                       city_of, gazetteer, german_head, is_institution, is_place_noun,
+                                       is_stop, is_title_word, kin_words, org_lexicon, quoted_only_cues,
+                                       region_words, single_word_sets, state_of, stop_lexicon, title_lexicon)
+from dossier.extract.context import after_place_noun, locative
 from dossier.extract.propagation import propagate
 from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
@@ -44,8 +45,8 @@ def _arabic_name_word(tok: Tok) -> bool:
     """Could this Arabic token be part of a personal name (no capitals to tell us)?"""
     t = fold(tok.text)
     raw = re.sub(f"[{MARKS}]", "", tok.text)
-    if tok.script != "Arab" or len(t) < 3 or is_stop(t):
-        return False
+    if tok.script != "Arab" or len(t) < 3 or any(is_stop(c) for c in strip_arabic_clitics(tok.text)):
+        return False  # also a stop word behind a proclitic: ووزير "and the minister"
     if re.search("[\u064B-\u064D]", tok.text):  # tanween marks adverbs and indefinite nouns
         return False
     if raw.startswith(("ال", "بال", "وال", "فال", "كال", "لل")):
@@ -64,6 +65,8 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
         return []
     first = toks[i]
     if first.script == "Arab":
+        if re.sub(f"[{MARKS}]", "", first.text).startswith(("لإ", "لأ", "بإ", "بأ")):
+            return []  # a preposition on a verbal noun (لإنهاء "to end"); a name opens without one
         out = []
         for j in range(i, min(i + 2, len(toks))):
             if j > i and text[toks[j - 1].end:toks[j].start].strip():
@@ -233,12 +236,15 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
             if skipped == 0 and " " not in form and script_of(form) == "Arab" and not form.startswith(("ال", "لل")):
                 continue  # an Arabic construct title (وزير، زعيم) is followed by its complement
             name_toks = _name_after(toks, j, doc.text) or _lowercase_latin_name(doc, sent, toks, j)
-            while len(name_toks) > 2 and state_of(name_toks[0].text):
-                name_toks = name_toks[1:]  # "министр Лівану Хамад Хасан": the country belongs to the title
+            while len(name_toks) > 2 and (state_of(name_toks[0].text) or city_of(name_toks[0].text)):
+                name_toks = name_toks[1:]  # "министр Лівану Хамад Хасан": the country (city) belongs to the title
             if not name_toks:
                 continue
             if any(state_of(t.text) for t in name_toks) and len(name_toks) == 1:
                 continue
+            if len(name_toks) == 1 and (name_toks[0].text.isupper() and len(name_toks[0].text) > 1
+                                        or fold(name_toks[0].text) in region_words()[0]):
+                continue  # "глава ЧВК", "head of the FSB": an acronym after a title is its organisation
             if len(name_toks) == 1 and name_toks[0].script == "Arab" and key_strength(name_key(name_toks[0].text)) < 3:
                 continue  # one short Arabic word (بيروت) after a title is more often a place than a name
             title_text = doc.text[title_start:title_end]
@@ -404,7 +410,8 @@ def _org_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], lan
                 first = k
                 while first > 0 and k - first < 3 and is_cap(toks[first - 1]) \
                         and not doc.text[toks[first - 1].end:toks[first].start].strip() \
-                        and not is_stop(toks[first - 1].text) and not state_of(toks[first - 1].text):
+                        and not is_stop(toks[first - 1].text) and not state_of(toks[first - 1].text) \
+                        and not morph.is_common_word(toks[first - 1].text, sent.language):
                     first -= 1
                 if first < k:
                     out.append(_candidate(doc, sent, toks[first:k], kind))
@@ -496,7 +503,34 @@ def _gazetteer_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok
 def _state_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> list[MentionCandidate]:
     """Countries of the ICU gazetteer; all spellings and adjectives of one share the key state:<ISO>."""
     gaz = gazetteer()
-    return _gazetteer_mentions(doc, sent, text, toks, "state", "state", gaz.multi, gaz.multi_code, state_of, False)
+    found = _gazetteer_mentions(doc, sent, text, toks, "state", "state", gaz.multi, gaz.multi_code, state_of, False)
+    return [_region(doc, sent, toks, c) for c in found]
+
+
+def _region(doc: Document, sent: Sentence, toks: list[Tok], cand: MentionCandidate) -> MentionCandidate:
+    """"East Azerbaijan", "Восточного Азербайджана", أذربيجان الشرقية: a compass word next to
+    a state's name makes a region, a place keyed by the compass point and the state."""
+    before, after, _ = region_words()
+    k = next((n for n, t in enumerate(toks) if t.start == cand.start), None)
+    if k is None:
+        return cand
+    start, end, point = cand.start, cand.end, None
+    if k > 0 and toks[k - 1].script != "Arab" and doc.text[toks[k - 1].end:cand.start] in (" ", "-"):
+        point = before.get(fold(toks[k - 1].text))
+        if point and is_cap(toks[k - 1]):
+            start = toks[k - 1].start
+        else:
+            point = None
+    if point is None and cand.script == "Arab":
+        nxt = next((t for t in toks if t.start >= cand.end), None)
+        if nxt is not None and doc.text[cand.end:nxt.start] == " ":
+            point = after.get(fold(nxt.text))
+            end = nxt.end if point else end
+    if point is None:
+        return cand
+    return MentionCandidate(source=cand.source, start=start, end=end, text=doc.text[start:end],
+                            name=doc.text[start:end], kind="place", language=cand.language, script=cand.script,
+                            key=f"place:{point}:{cand.key.split(':', 1)[1]}")
 
 
 def _place_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok]) -> list[MentionCandidate]:
@@ -532,8 +566,9 @@ def _guess_kind(words: list[str]) -> str:
     return "other"
 
 
+# Long: one guard per rule, in the order they must apply; split up, the order would be lost.
 def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok],
-                          inner_caps: set[str]) -> list[MentionCandidate]:
+                          inner_caps: set[str], lower: set[str]) -> list[MentionCandidate]:
     if sent.heading:
         return []
     out = []
@@ -541,16 +576,30 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
     german = sent.language == "de"
     while i < len(toks):
         tok = toks[i]
-        if not is_cap(tok) or is_stop(tok.text) or (tok.text.isupper() and len(tok.text) > 6):
+        if not is_cap(tok) or is_stop(tok.text) or (tok.text.isupper() and len(tok.text) > 6) \
+                or any(ch.isdigit() for ch in tok.text):
             i += 1
-            continue
+            continue  # a word with digits is a model or a code (Mi-17, A320), not an actor
         run = _name_after(toks, i, doc.text)
         if not run:
             i += 1
             continue
-        if german and len(run) == 1:
+        if len(run) >= 3 and after_place_noun(doc, toks, i):
+            out.append(_candidate(doc, sent, [tok], "place", name=tok.bare))
             i += 1
-            continue  # German capitalizes every noun: one capitalized word proves nothing
+            continue  # "the city of Lyon Jean Dupont": the place's name, then another name
+        if german and len(run) >= 2 and german_head(run[0].text):
+            rest = run[2:] if run[1].text in ("von", "vom", "der", "des") else run[1:]
+            if rest and is_cap(rest[0]):  # "Hafen von Kabatepe", "Krankenhaus Saint-Lucien"
+                out.append(_candidate(doc, sent, rest, "place" if is_place_noun(run[0].text) else "other"))
+            i += len(run)
+            continue  # the head noun names what the place or body is, not who
+        if len(run) >= 2 and is_place_noun(run[0].text):
+            i += 1
+            continue  # "Город Тверь", "City Sandor": the noun is no part of the name after it
+        if german and (len(run) == 1 or re.search("isch(e[nrsm]?)?$", tok.text) and state_of(tok.text)):
+            i += 1
+            continue  # German capitalizes every noun: one word, or "Russische Truppen", proves nothing
         if german and any(t.text in _GERMAN_ARTICLES for t in run):
             i += len(run)
             continue  # "Dach des Gebäudes": nouns joined by an article are a phrase, not a name
@@ -562,6 +611,9 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
             i += len(run)
             continue  # "Vermittlungsinitiative Weißrusslands", "Anti-Terror Notstand": nouns, not a name
         initial = i == 0 or doc.text[toks[i - 1].end:tok.start].strip() in (".", "!", "?", ":", "—", "–", "-")
+        if initial and len(run) > 1 and not german and fold(tok.bare) in lower:
+            i += 1
+            continue  # "Ardından Wagner": a word the document writes in lower case opens the sentence
         if initial and len(run) > 1 and tok.script == "Cyrl" and morph.is_common_word(tok.text, sent.language, nouns=True):
             i += 1
             continue  # "Позиция Сергея Лаврова": a sentence's first word is capitalised, not a name
@@ -574,9 +626,9 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if len(run) > 2 and (state_of(run[0].text) or city_of(run[0].text)) and not state_of(run[1].text):
             i += 1
             continue  # "Беларуси Александр Лукашенко": the country (city) is not part of the name after it
-        if len(run) == 1 and is_title_word(tok.text):
+        if len(run) == 1 and (is_title_word(tok.text) or fold(tok.text) in region_words()[0]):
             i += 1
-            continue  # "Governor" alone is a title, not a name
+            continue  # "Governor" alone is a title, "East" a compass point, not a name
         nxt = i + len(run)
         if any(state_of(p.text) or city_of(p.text) for p in _hyphen_parts(run) if p not in run) \
                 or (nxt < len(toks) and _is_event_word(toks[nxt].text)) or any(_is_event_word(t.text) for t in run):
@@ -606,6 +658,8 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         kind = _guess_kind([t.text for t in run])
         if kind == "other" and len(run) == 1 and tok.script == "Cyrl" and morph.is_organisation(tok.text, sent.language):
             kind = "organization"  # "МИД", "РБК": the dictionary knows them as organisations
+        elif kind == "other" and len(run) == 1 and locative(doc, toks, i):
+            kind = "place"  # "in Tabriz", "в Тебризе", "Tebriz'de": a word one is in is a place
         out.append(_candidate(doc, sent, run, kind))
         i += len(run)
     return out
@@ -616,7 +670,7 @@ _GERMAN_NOUN_END = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ionen|ität|n
                              r"|menschen|leute)$", re.I)
 _GERMAN_ARTICLES = frozenset({"des", "der", "dem", "den", "die", "das", "eines", "einer", "einem", "im", "am", "zum", "zur", "vom"})
 
-_PRIORITY = {"title": 0, "kin": 0.5, "inst": 0.9, "org": 1, "state": 3, "place": 3.5, "prop": 4, "caps": 5}
+_PRIORITY = {"title": 0, "kin": 0.5, "inst": 0.9, "org": 1, "region": 2.4, "state": 3, "place": 3.5, "prop": 4, "caps": 5}
 
 
 def _dedupe(found: list[tuple[str, MentionCandidate]]) -> list[MentionCandidate]:
@@ -635,15 +689,18 @@ def _dedupe(found: list[tuple[str, MentionCandidate]]) -> list[MentionCandidate]
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
-def _inner_caps(doc: Document) -> set[str]:
-    """Words seen capitalized inside a sentence somewhere in the document (likely names)."""
-    seen = set()
+def _inner_caps(doc: Document) -> tuple[set[str], set[str]]:
+    """Words seen capitalized inside a sentence somewhere in the document (likely names),
+    and words seen in lower case (ordinary words, whatever case opens a sentence)."""
+    seen, lower = set(), set()
     for sent in doc.sentences:
         toks = tokens(doc.text[sent.start:sent.end], sent.start)
         for a, b in zip(toks, toks[1:]):
             if is_cap(b) and doc.text[a.end:b.start].strip() in ("", ","):
                 seen.add(fold(b.bare))
-    return seen
+            elif b.script in ("Latn", "Cyrl") and b.text[:1].islower():
+                lower.add(fold(b.bare))
+    return seen, lower
 
 
 def warm_lexicons() -> None:
@@ -663,7 +720,7 @@ def warm_lexicons() -> None:
 def find_mentions(doc: Document) -> list[MentionCandidate]:
     """Every actor name found in one segmented document, sorted by offset, no overlaps."""
     found: list[tuple[str, MentionCandidate]] = []
-    inner = _inner_caps(doc)
+    inner, lower = _inner_caps(doc)
     for sent in doc.sentences:
         if sent.boilerplate:
             continue
@@ -674,14 +731,16 @@ def find_mentions(doc: Document) -> list[MentionCandidate]:
         found += [("kin", c) for c in _kin_mentions(doc, sent, text, toks)]
         found += [("org", c) for c in _org_mentions(doc, sent, text, toks, langs)]
         found += [("inst", c) for c in _institution_mentions(doc, sent, text)]
-        found += [("state", c) for c in _state_mentions(doc, sent, text, toks)]
+        found += [("region" if c.kind == "place" else "state", c) for c in _state_mentions(doc, sent, text, toks)]
         found += [("place", c) for c in _place_mentions(doc, sent, text, toks)]
-        found += [("caps", c) for c in _capitalized_mentions(doc, sent, text, toks, inner)]
+        found += [("caps", c) for c in _capitalized_mentions(doc, sent, text, toks, inner, lower)]
     cued = _dedupe([f for f in found if f[0] != "caps"])
     # Names found by a cue are looked up in the rest of the document before guessing
     # from capitals, so "Mukhtarovun" becomes Mukhtarov rather than a new name.
     extra = propagate([doc], cued)
-    kept = _dedupe([("title", c) for c in cued] + [("prop", c) for c in extra]
+    # A state's name that opens a longer capitalised name ("George Kettaneh", "Azerbaijan
+    # Airlines") is part of that name: only there does a guess from capitals beat a cue.
+    kept = _dedupe([("state" if c.key.startswith("state:") else "title", c) for c in cued] + [("prop", c) for c in extra]
                    + [f for f in found if f[0] == "caps"])
     return _split_acronym_heads(doc, _link_acronyms(doc, kept))
 

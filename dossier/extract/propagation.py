@@ -10,7 +10,7 @@ from dossier.extract.tokens import Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
 from dossier.model import Document, MentionCandidate
 from dossier.text import script_of
-from dossier.text.names import name_key, strip_arabic_clitics, strip_suffix
+from dossier.text.names import key_strength, name_key, same_name, strip_arabic_clitics, strip_suffix
 
 # Case endings a looked-up name may carry in running text (Лаврова, Lavrov'un written Lavrovun).
 _CASE_ENDINGS = {
@@ -184,3 +184,88 @@ def _propagate_doc(doc: Document, index: dict[tuple[str, ...], str], spans: list
                 spans.append((s, e))
             i += len(run)
     return new
+
+
+def _script_index(mentions: list[MentionCandidate]) -> dict[str, tuple[str, str]]:
+    """Cross-script keys -> (name, kind) of names written in Latin or Cyrillic letters.
+
+    Only keys of four consonants or more: an Arabic word with no capital letter to mark it
+    is taken as a name only when it spells, letter for letter, a name seen in another script.
+    """
+    index: dict[str, tuple[str, str]] = {}
+    for m in sorted(mentions, key=lambda c: (c.source, c.start, c.end)):
+        if m.script not in ("Latn", "Cyrl") or m.kind in ("state", "place") \
+                or m.key.startswith(("state:", "inst:", "place:", KIN_KEY)):
+            continue
+        words = m.name.split()
+        if not 1 <= len(words) <= 3:
+            continue
+        names = [m.name] + ([words[-1]] if m.kind == "person" and len(words) > 1 else [])
+        for name in names:
+            key = name_key(name)
+            if key_strength(key) >= 4 and all(key_strength(name_key(w)) >= 2 for w in name.split()):
+                index.setdefault(key, (name, m.kind))
+    return index
+
+
+def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate]) -> list[MentionCandidate]:
+    """New mentions in Arabic script of names found in Latin or Cyrillic anywhere in `docs`
+    ("Prigozhin" -> بريغوجين, ولفاغنر), matched by cross-script key and `same_name`.
+
+    Arabic has no capital letters, so a name no cue announces is otherwise missed; the
+    words must spell the other name consonant for consonant with fitting vowels. A first
+    word may carry proclitics; a word with the article is no name unless the other has it.
+    """
+    index = _script_index(mentions)
+    if not index:
+        return []
+    occupied: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        occupied.setdefault(m.source, []).append((m.start, m.end))
+    new: list[MentionCandidate] = []
+    for doc in docs:
+        if not any(s.script == "Arab" for s in doc.sentences):
+            continue
+        spans = occupied.setdefault(doc.source.id, [])
+        for sent in doc.sentences:
+            if sent.boilerplate or sent.script != "Arab":
+                continue
+            toks = tokens(doc.text[sent.start:sent.end], sent.start)
+            i = 0
+            while i < len(toks):
+                hit = _script_hit(doc, toks, i, index)
+                if hit is None:
+                    i += 1
+                    continue
+                n, surface, kind = hit
+                s, e = toks[i].start, toks[i + n - 1].end
+                if not any(s < b and a < e for a, b in spans):
+                    new.append(MentionCandidate(source=doc.source.id, start=s, end=e, text=doc.text[s:e],
+                                                name=surface, kind=kind, language=sent.language,
+                                                script="Arab", key=name_key(surface)))
+                    spans.append((s, e))
+                i += n
+    return sorted(new, key=lambda c: (c.source, c.start, c.end))
+
+
+def _script_hit(doc: Document, toks: list[Tok], i: int, index: dict[str, tuple[str, str]]
+                ) -> Optional[tuple[int, str, str]]:
+    """(words, bare Arabic surface, kind) of the longest indexed name starting at toks[i]."""
+    for n in range(min(3, len(toks) - i), 0, -1):
+        run = toks[i:i + n]
+        if any(t.script != "Arab" or is_stop(t.text) for t in run) \
+                or any(doc.text[a.end:b.start].strip() for a, b in zip(run, run[1:])):
+            continue
+        rest = [t.text for t in run[1:]]
+        for first in strip_arabic_clitics(run[0].text, keep_article=True):
+            surface = " ".join([first] + rest)
+            found = index.get(name_key(surface))
+            if found is None:
+                continue
+            name, kind = found
+            article = name.casefold().startswith(("al-", "al ", "el-", "el "))
+            if any(w.startswith("ال") for w in surface.split()) and not article:
+                continue
+            if same_name(surface, name):
+                return n, surface, kind
+    return None

@@ -131,7 +131,8 @@ def is_common_word(word: str, language: Optional[str], nouns: bool = False) -> b
     top = max(parses, key=_score).tag.POS
     if nouns:  # a sentence's first word: any word the dictionary knows that is not a name
         return top is not None
-    return top in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "GRND", "ADVB")
+    return top in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "GRND", "ADVB",
+                   "COMP", "PRED", "CONJ", "PRCL", "PREP", "NPRO")  # "Позже", "Однако": no name
 
 
 

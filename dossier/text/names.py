@@ -39,6 +39,8 @@ _DIGRAPHS = (
     ("ch", "j"), ("tch", "j"), ("ts", "s"), ("tz", "s"), ("th", "t"), ("dh", "t"),
     ("ph", "f"), ("ck", "k"), ("ou", "u"),
 )
+# Romanised Arabic: only the digraphs that stand for one Arabic letter (ت+س is two: تسنيم).
+_ARABIC_DIGRAPHS = (("kh", "h"), ("gh", "h"), ("sh", "s"), ("th", "t"), ("dh", "t"))
 _CONSONANT_CLASS = str.maketrans({
     "d": "t", "v": "f", "p": "b", "z": "s", "x": "h", "g": "h", "q": "k",
     "c": "j",  # Turkish/Azerbaijani c and Arabic jim are /dʒ/
@@ -116,16 +118,20 @@ def _fold(latin: str, script: str) -> str:
         # (Chruschtschow = Khrushchev); English writes /ch/ before vowels, which stays as it is.
         s = s.replace("tsch", "ch").replace("sch", "sh")
         s = re.sub(r"(?<!t)ch(?=[bdfgjklmnpqrstvwxz])", "kh", s)
-    for a, b in _DIGRAPHS:
+    for a, b in (_ARABIC_DIGRAPHS if script == "Arab" else _DIGRAPHS):
         s = s.replace(a, b)
     if script == "Arab":
-        # Arabic waw/ya are mostly long vowels; only a word-initial waw is a consonant.
-        s = ("f" + s[1:] if s.startswith("w") and len(s) > 1 and s[1] in "aiy" else s)
+        # Arabic waw/ya are mostly long vowels; a word-initial waw is a consonant (ورزقان =
+        # Varzaqan; the proclitic "and" is peeled off before a key is made).
+        s = ("f" + s[1:] if s.startswith("w") and len(s) > 1 else s)
         s = s.replace("w", "u").replace("y", "i")
+        # j between vowels drops here as in the other scripts (below), where Nowaja's glide
+        # and Prigojin's /zh/ cannot be told apart: بريغوجين = Prigozhin = Prigojin.
+        s = re.sub(r"(?<=[aiu])j(?=[aiu])", "y", s)
     else:
         s = re.sub(r"(?<=[aeiouy])j(?![aeiou])", "y", s)
         s = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", s)  # German/Slavic j between vowels: Nowaja
-        s = re.sub(r"ng$", "n", s)  # English -ng is one nasal (Arabic/Cyrillic write n)  # German/Cyrillic -yj endings
+        s = re.sub(r"ng$", "n", s)  # English -ng is one nasal (Arabic/Cyrillic write n)
         s = s.replace("w", "v")
     s = s.translate(_CONSONANT_CLASS)
     s = s.replace("e", "a").replace("o", "u")
@@ -148,6 +154,23 @@ def name_key(name: str) -> str:
     return " ".join(k for k in (_skeleton(_fold(t, s)) for t, s in _latin_tokens(name)) if k)
 
 
+def spellings(name: str) -> tuple[str, ...]:
+    """The name, and how it reads in a German transliteration from Russian: "sch" for ж
+    (Prigoschin = Prigozhin) as well as for ш (Schoigu = Shoigu), and an initial J for the
+    glide (Jewgeni = Yevgeny), which a German spelling (sch, w) gives away."""
+    low = name.lower()
+    if script_of(name) != "Latn" or not ("sch" in low or "w" in low):
+        return (name,)
+    german = re.sub(r"(?<![Tt])sch", "zh", re.sub(r"(?<![Tt])Sch", "Zh", name))
+    german = re.sub(r"\bJ(?=[aeiou])", "Y", german)
+    return (name, german) if german != name else (name,)
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """`name_key` of every reading in `spellings`: a pair of names is compared when one is shared."""
+    return tuple(dict.fromkeys(name_key(n) for n in spellings(name)))
+
+
 def key_strength(key: str) -> int:
     """Number of consonant symbols in a key; keys under 3 are too weak to link alone."""
     return sum(1 for c in key if c != " ")
@@ -155,7 +178,8 @@ def key_strength(key: str) -> int:
 
 def _vowel_pattern(folded: str) -> str:
     """Vowel groups of a folded Latin token, y between consonants counted as i."""
-    s = re.sub(r"(?<![aiu])y(?![aiu])", "i", folded)
+    s = re.sub(r"(?<=u)i(?![aiu])", "y", folded)  # German/Turkish "oi" is Russian ой: Schoigu = Шойгу
+    s = re.sub(r"(?<![aiu])y(?![aiu])", "i", s)
     s = s.replace("y", "")
     groups = re.findall(r"[aiu]+", s)
     if groups and s.endswith(groups[-1]) and len(groups) > 1:
@@ -196,7 +220,7 @@ def same_name(a: str, b: str) -> bool:
     if hit is None:
         if len(_SAME_NAME) > 1_000_000:  # a long preview session: start afresh
             _SAME_NAME.clear()
-        hit = _SAME_NAME[(a, b)] = _same_name(a, b)
+        hit = _SAME_NAME[(a, b)] = any(_same_name(x, y) for x in spellings(a) for y in spellings(b))
     return hit
 
 
