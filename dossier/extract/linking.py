@@ -232,7 +232,7 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
 
 
 def _split_glued(ordered: list[MentionCandidate]) -> tuple[list[MentionCandidate], dict[tuple[str, int, int], MentionCandidate]]:
-    """"ЧВК Вагнер Евгений Пригожин": a run of three or more words whose last two are a full name
+    """"ООО Вектор Иван Белов": a run of three or more words whose last two are a full name
     found on its own elsewhere and whose first word is a name found alone elsewhere is two
     names glued by capitals; it is split in two. Returns the mentions and, per split span,
     the mention of its tail."""

@@ -613,7 +613,7 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         initial = i == 0 or doc.text[toks[i - 1].end:tok.start].strip() in (".", "!", "?", ":", "—", "–", "-")
         if initial and len(run) > 1 and not german and fold(tok.bare) in lower:
             i += 1
-            continue  # "Ardından Wagner": a word the document writes in lower case opens the sentence
+            continue  # "Ardından Delta": a word the document writes in lower case opens the sentence
         if initial and len(run) > 1 and tok.script == "Cyrl" and morph.is_common_word(tok.text, sent.language, nouns=True):
             i += 1
             continue  # "Позиция Сергея Лаврова": a sentence's first word is capitalised, not a name
@@ -659,7 +659,7 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if kind == "other" and len(run) == 1 and tok.script == "Cyrl" and morph.is_organisation(tok.text, sent.language):
             kind = "organization"  # "МИД", "РБК": the dictionary knows them as organisations
         elif kind == "other" and len(run) == 1 and locative(doc, toks, i):
-            kind = "place"  # "in Tabriz", "в Тебризе", "Tebriz'de": a word one is in is a place
+            kind = "place"  # "in Varna", "в Варне", "Varna'da": a word one is in is a place
         out.append(_candidate(doc, sent, run, kind))
         i += len(run)
     return out
@@ -738,7 +738,7 @@ def find_mentions(doc: Document) -> list[MentionCandidate]:
     # Names found by a cue are looked up in the rest of the document before guessing
     # from capitals, so "Mukhtarovun" becomes Mukhtarov rather than a new name.
     extra = propagate([doc], cued)
-    # A state's name that opens a longer capitalised name ("George Kettaneh", "Azerbaijan
+    # A state's name that opens a longer capitalised name ("Jordan Ellis", "Azerbaijan
     # Airlines") is part of that name: only there does a guess from capitals beat a cue.
     kept = _dedupe([("state" if c.key.startswith("state:") else "title", c) for c in cued] + [("prop", c) for c in extra]
                    + [f for f in found if f[0] == "caps"])

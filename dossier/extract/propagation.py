@@ -210,7 +210,7 @@ def _script_index(mentions: list[MentionCandidate]) -> dict[str, tuple[str, str]
 
 def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate]) -> list[MentionCandidate]:
     """New mentions in Arabic script of names found in Latin or Cyrillic anywhere in `docs`
-    ("Prigozhin" -> بريغوجين, ولفاغنر), matched by cross-script key and `same_name`.
+    ("Belozhin" -> بيلوجين, وبيلوجين), matched by cross-script key and `same_name`.
 
     Arabic has no capital letters, so a name no cue announces is otherwise missed; the
     words must spell the other name consonant for consonant with fitting vowels. A first

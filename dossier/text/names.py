@@ -126,7 +126,7 @@ def _fold(latin: str, script: str) -> str:
         s = ("f" + s[1:] if s.startswith("w") and len(s) > 1 else s)
         s = s.replace("w", "u").replace("y", "i")
         # j between vowels drops here as in the other scripts (below), where Nowaja's glide
-        # and Prigojin's /zh/ cannot be told apart: بريغوجين = Prigozhin = Prigojin.
+        # and Belojin's /zh/ cannot be told apart: بيلوجين = Belozhin = Belojin.
         s = re.sub(r"(?<=[aiu])j(?=[aiu])", "y", s)
     else:
         s = re.sub(r"(?<=[aeiouy])j(?![aeiou])", "y", s)
@@ -156,7 +156,7 @@ def name_key(name: str) -> str:
 
 def spellings(name: str) -> tuple[str, ...]:
     """The name, and how it reads in a German transliteration from Russian: "sch" for ж
-    (Prigoschin = Prigozhin) as well as for ш (Schoigu = Shoigu), and an initial J for the
+    (Beloschin = Belozhin) as well as for ш (Schischkin = Shishkin), and an initial J for the
     glide (Jewgeni = Yevgeny), which a German spelling (sch, w) gives away."""
     low = name.lower()
     if script_of(name) != "Latn" or not ("sch" in low or "w" in low):
@@ -178,7 +178,7 @@ def key_strength(key: str) -> int:
 
 def _vowel_pattern(folded: str) -> str:
     """Vowel groups of a folded Latin token, y between consonants counted as i."""
-    s = re.sub(r"(?<=u)i(?![aiu])", "y", folded)  # German/Turkish "oi" is Russian ой: Schoigu = Шойгу
+    s = re.sub(r"(?<=u)i(?![aiu])", "y", folded)  # German/Turkish "oi" is Russian ой: Woiko = Войко
     s = re.sub(r"(?<![aiu])y(?![aiu])", "i", s)
     s = s.replace("y", "")
     groups = re.findall(r"[aiu]+", s)
