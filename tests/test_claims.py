@@ -811,6 +811,39 @@ def test_the_project_adds_an_incident_noun(project):
         ["Death toll of the stampede in Oslo"]
 
 
+def test_the_project_brings_its_own_verbs_in_several_languages(project):
+    """A predicate the package lacks, with its verbs (`events:`), reads in every language given."""
+    specs = (("v-en", "The journalist Ana Silva vanished in Oslo on Monday.", "en"),
+             ("v-ru", "Журналистка Ана Силва бесследно пропала в Осло в понедельник.", "ru"))
+    assert not [s for s in statements_of(*specs) if "vanish" in s.lower()]
+    (project / "predicates.yml").write_text(
+        "events:\n"
+        "  - id: vanished\n"
+        "    frame: patient\n"
+        "    slots: {subject: [person]}\n"
+        "    cues: {en: [vanished, disappeared], ru: [пропал*, исчез*]}\n"
+        "predicates:\n"
+        "  vanished:\n"
+        "    yes-no: \"Whether {subject} vanished\"\n", encoding="utf-8")
+    facts.use_project(project)
+    claims_ = claims(*specs)
+    facts.use_project(None)
+    [claim] = [c for c in claims_ if c.statement.startswith("Whether") and "vanished" in c.statement]
+    assert claim.statement == "Whether Ana Silva vanished"
+    assert sorted(e.source for e in claim.evidence) == ["v-en", "v-ru"]
+
+
+def test_the_project_adds_a_verb_to_a_known_event(project):
+    specs = (("k-en", "12 people perished in the blast in Oslo.", "en"),)
+    assert "Death toll of the explosion in Oslo" not in statements_of(*specs)
+    (project / "predicates.yml").write_text(
+        "events:\n  - id: killed\n    cues: {en: [perished]}\ncounts:\n  killed: {en: [perished]}\n", encoding="utf-8")
+    facts.use_project(project)
+    found = statements_of(*specs)
+    facts.use_project(None)
+    assert "Death toll of the explosion in Oslo" in found
+
+
 @pytest.mark.parametrize("text,line,says", [
     ("predicates:\n  killed:\n    count: \"Toll {bad}\"\n", 3, "unknown placeholder {bad}"),
     ("predicates:\n  killed:\n    count: \"12 people killed in {incident}\"\n", 3, "never holds a value"),
@@ -818,6 +851,8 @@ def test_the_project_adds_an_incident_noun(project):
     ("predicates:\n  killed:\n    tally: \"Toll\"\n", 3, "unknown slot 'tally'"),
     ("incidents:\n  - noun: the stampede\n    cues: {xx: [stampede]}\n", 3, "unknown language 'xx'"),
     ("verbs: []\n", 1, "unknown key 'verbs'"),
+    ("events:\n  - id: vanished\n    cues: {en: vanished}\n", 3, "cues must be a list of words"),
+    ("events:\n  - cues: {en: [vanished]}\n", 2, "needs `id:`"),
 ])
 def test_a_bad_project_predicate_file_names_its_line(project, text, line, says):
     (project / "predicates.yml").write_text(text, encoding="utf-8")

@@ -91,9 +91,50 @@ def find_cues(patterns: Iterable[str], folded: str) -> list[tuple[int, int]]:
 # Events, negation, counts, manner
 # ---------------------------------------------------------------------------------------
 
+#: The project's own events and count cues (content/predicates.yml, see `use_project_events`).
+_project_events: tuple = ()
+_project_counts: dict = {}
+
+
+def use_project_events(entries: list[dict], counts: Optional[dict] = None) -> None:
+    """Lay a project's events over the package's: cues of a known event join its own, a new
+    event comes before the package's (a project's own verbs are the more specific). `counts`
+    (slot -> language -> cues) join counts.yml the same way."""
+    global _project_events, _project_counts
+    new, new_counts = tuple(entries), dict(counts or {})
+    if new != _project_events or new_counts != _project_counts:
+        _project_events, _project_counts = new, new_counts
+        for cached in (_events, event_info, event_order, _event_cues, _detected, _counts):
+            cached.cache_clear()
+
+
+def _joined(words: dict, more: dict) -> dict:
+    """Cues per language, `more`'s after `words`' own."""
+    out = {lang: list(cues) for lang, cues in (words or {}).items()}
+    for lang, cues in (more or {}).items():
+        out[lang] = out.get(lang, []) + [c for c in cues if c not in out.get(lang, [])]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _counts() -> dict:
+    lex = dict(load_lexicon("counts"))
+    for slot, cues in _project_counts.items():
+        lex[slot] = _joined(lex.get(slot) or {}, cues)
+    return lex
+
+
 @lru_cache(maxsize=None)
 def _events() -> list[dict]:
-    return list(load_lexicon("events").get("events", []))
+    base = [dict(e) for e in load_lexicon("events").get("events", [])]
+    known = {e["id"]: e for e in base}
+    added = []
+    for entry in _project_events:
+        if entry["id"] in known:
+            known[entry["id"]]["cues"] = _joined(known[entry["id"]].get("cues") or {}, entry.get("cues") or {})
+        else:
+            added.append(dict(entry))
+    return added + base
 
 
 @lru_cache(maxsize=None)
@@ -427,7 +468,7 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
     numbers = _numbers(folded, langs)
     if not numbers:
         return {}
-    lex = load_lexicon("counts")
+    lex = _counts()
     # Arabic writes the noun after its figure and joins the next clause with a prefixed wa-
     # ("مقتل 137 شخصا وإصابة 5000"): there a unit would bring the next cue closer
     unit_words = [fold_str(u) for lang in langs if lang != "ar"

@@ -45,7 +45,7 @@ def _lexicon() -> dict:
 def use_project(content_dir: Optional[Path]) -> None:
     """Use the project's own predicates (content/predicates.yml) over the package's."""
     if predicate_lexicon.use_project(content_dir):
-        for cached in (_lexicon, _incident_cues, _noun_class, _weak_nouns):
+        for cached in (_lexicon, _incident_cues, _noun_class, _weak_nouns, _count_events):
             cached.cache_clear()
 
 

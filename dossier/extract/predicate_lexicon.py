@@ -4,7 +4,8 @@ without touching the package.
 
 The project file has the package file's layout. Per predicate, the slots it writes replace
 the package's (`count`, `who`, `yes-no`, flags); a predicate the package lacks is added, and
-must be an event of dossier/lexicons/events.yml (its verbs are read there). `incidents` are
+must be an event of dossier/lexicons/events.yml or of the file's own `events:`, which give
+verbs per language (cues of a known event join its own; a new event comes first). `incidents` are
 added after the package's (a `noun` the package has replaces its cues); `irrealis` joins.
 Errors name the file and line.
 """
@@ -14,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from dossier.extract.cues import event_info
+from dossier.extract.cues import event_info, use_project_events
 from dossier.io.files import stays_in
 from dossier.io.safe_yaml import line_of, load_yaml_lines
 from dossier.model.errors import RecordError
@@ -57,6 +58,7 @@ def use_project(content_dir: Optional[Path]) -> bool:
     new = load_project(content_dir) if content_dir is not None else {}
     changed = new != _project
     _project = new
+    use_project_events(new.get("events") or [], new.get("counts") or {})
     return changed
 
 
@@ -85,9 +87,11 @@ def _check(data, lines: dict, shown: str) -> None:
     if not isinstance(data, dict):
         _fail(shown, lines, (), "expected a mapping with `predicates:`, `incidents:` or `irrealis:`")
     for key in data:
-        if key not in ("predicates", "incidents", "irrealis"):
-            _fail(shown, lines, (key,), f"unknown key {key!r}", hint="use predicates, incidents or irrealis")
-    events = event_info()
+        if key not in ("predicates", "incidents", "irrealis", "events", "counts"):
+            _fail(shown, lines, (key,), f"unknown key {key!r}",
+                  hint="use predicates, events, counts, incidents or irrealis")
+    _check_counts(data.get("counts"), lines, shown)
+    events = set(event_info()) | _check_events(data.get("events"), lines, shown)
     preds = data.get("predicates") or {}
     if not isinstance(preds, dict):
         _fail(shown, lines, ("predicates",), "`predicates` must be a mapping of predicate id to its slots")
@@ -135,4 +139,54 @@ def _check(data, lines: dict, shown: str) -> None:
                 _fail(shown, lines, where + ("cues", lang), "cues must be a list of words")
     irrealis = data.get("irrealis") or []
     if not isinstance(irrealis, list) or any(e not in events for e in irrealis):
-        _fail(shown, lines, ("irrealis",), "`irrealis` must list event ids of dossier/lexicons/events.yml")
+        _fail(shown, lines, ("irrealis",), "`irrealis` must list event ids of dossier/lexicons/events.yml or of `events:`")
+
+
+#: What a project's event may say besides its id and cues (see dossier/lexicons/events.yml).
+EVENT_KEYS = ("id", "cues", "class", "frame", "slots", "count", "noun", "weak", "attach", "templates")
+
+
+def _check_events(entries, lines: dict, shown: str) -> set[str]:
+    """The ids of the project's `events:` (its own verbs, per language), each checked."""
+    if entries is None:
+        return set()
+    if not isinstance(entries, list):
+        _fail(shown, lines, ("events",), "`events` must be a list of {id, cues}")
+    ids = set()
+    for i, entry in enumerate(entries):
+        where = ("events", i)
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"].strip() \
+                or not isinstance(entry.get("cues"), dict):
+            _fail(shown, lines, where, "an event needs `id:` (its English predicate) and `cues:` per language",
+                  hint="e.g. id: evacuated, cues: {en: [evacuated, evacuate*]}")
+        for key in entry:
+            if key not in EVENT_KEYS:
+                _fail(shown, lines, where + (key,), f"unknown key {key!r}", hint="keys: " + ", ".join(EVENT_KEYS))
+        if entry.get("frame") not in (None, "agent", "patient"):
+            _fail(shown, lines, where + ("frame",), "frame must be agent or patient")
+        for lang, cues in entry["cues"].items():
+            if lang not in LEXICON_LANGUAGES and lang != "uk":
+                _fail(shown, lines, where + ("cues", lang), f"unknown language {lang!r}",
+                      hint="languages: " + ", ".join(LEXICON_LANGUAGES))
+            if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c.strip() for c in cues):
+                _fail(shown, lines, where + ("cues", lang), "cues must be a list of words")
+        ids.add(entry["id"])
+    return ids
+
+
+def _check_counts(counts, lines: dict, shown: str) -> None:
+    """`counts:`: slot -> language -> the words a counted figure stands next to."""
+    if counts is None:
+        return
+    if not isinstance(counts, dict):
+        _fail(shown, lines, ("counts",), "`counts` must map a counted slot to its cues per language",
+              hint="e.g. counts: {killed: {en: [perished]}}")
+    for slot, per_lang in counts.items():
+        if not isinstance(per_lang, dict):
+            _fail(shown, lines, ("counts", slot), f"count {slot!r} must map languages to cues")
+        for lang, cues in per_lang.items():
+            if lang not in LEXICON_LANGUAGES and lang != "uk":
+                _fail(shown, lines, ("counts", slot, lang), f"unknown language {lang!r}",
+                      hint="languages: " + ", ".join(LEXICON_LANGUAGES))
+            if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c.strip() for c in cues):
+                _fail(shown, lines, ("counts", slot, lang), "cues must be a list of words")
