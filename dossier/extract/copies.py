@@ -1,8 +1,10 @@
 """Copies: documents that reproduce another (a mirror, a wire copy) count once.
 
 Near-duplicates are found from the text: MinHash signatures over folded word shingles, with
-locality-sensitive hashing so that only likely pairs are compared (not all pairs of 10,000
-documents), then the exact share of shingles confirms each pair. Hashing and permutations
+locality-sensitive hashing (bands of the signature) so that only likely pairs are compared
+(not all pairs of 10,000 documents), then the exact share of shingles confirms each pair.
+(Written with numpy alone: datasketch does the same, but importing it imports scipy, a
+second or more on every run.) Hashing and permutations
 are seeded, so the same documents always give the same copies. Within a group of copies the
 earliest published (then the first by id) is the original; every other member gets
 `derived_from` unless its sidecar already says what it copies or translates.
@@ -13,6 +15,7 @@ import hashlib
 import re
 import zlib
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional
 
 from dossier.extract import dates
@@ -68,40 +71,62 @@ def _earlier(a: Source, b: Source) -> bool:
     return ka < kb
 
 
-def _signature(text: str, boilerplate: list[Span], model, memo: Optional[Reuse]):
+#: LSH bands and rows per band: the optimum for LSH_THRESHOLD at NUM_PERM permutations with
+#: false positives and negatives weighed alike (as datasketch's MinHashLSH works it out).
+BANDS, ROWS = 37, 3
+_PRIME = (1 << 61) - 1
+_MAX_HASH = (1 << 32) - 1
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    """NUM_PERM random affine maps (a, b) of 32-bit hashes, drawn once from SEED."""
+    import numpy as np  # deferred: heavy
+
+    gen = np.random.RandomState(SEED)
+    return (gen.randint(1, _PRIME, NUM_PERM, dtype=np.uint64).reshape(1, -1),
+            gen.randint(0, _PRIME, NUM_PERM, dtype=np.uint64).reshape(1, -1))
+
+
+def minhash(found):
+    """The MinHash signature (NUM_PERM values) of a sorted array of 32-bit shingle hashes."""
+    import numpy as np  # deferred: heavy
+
+    a, b = _permutations()
+    sig = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(0, len(found), 4096):  # a bounded block at a time: long documents are many shingles
+            block = found[k:k + 4096].reshape(-1, 1)
+            sig = np.minimum(sig, (((block * a + b) % np.uint64(_PRIME)) & np.uint64(_MAX_HASH)).min(axis=0))
+    return sig
+
+
+def _signature(text: str, boilerplate: list[Span], memo: Optional[Reuse]):
     """A document's shingles and MinHash, kept across runs by the digest of what they read."""
     import numpy as np  # deferred: heavy
-    from datasketch import MinHash  # deferred: heavy
 
     key = None
     if memo is not None:
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        key = memo.key("copies", SHINGLE, NUM_PERM, SEED, digest, [(s.start, s.end) for s in boilerplate])
+        key = memo.key("copies", "affine61", SHINGLE, NUM_PERM, SEED, digest, [(s.start, s.end) for s in boilerplate])
         hit = memo.get(key)
         if hit is not None:
-            found = np.frombuffer(hit[0], dtype=np.uint64)
-            values = np.frombuffer(hit[1], dtype=model.hashvalues.dtype).copy()
-            return found, MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, permutations=model.permutations,
-                                  scheme=model.scheme)
+            return np.frombuffer(hit[0], dtype=np.uint64), np.frombuffer(hit[1], dtype=np.uint64)
     found = shingles(text, boilerplate)
-    sig = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, permutations=model.permutations, scheme=model.scheme)
-    sig.update_batch(found.tolist())
+    sig = minhash(found)
     if key is not None:
-        memo.put(key, (found.tobytes(), sig.hashvalues.tobytes()))
+        memo.put(key, (found.tobytes(), sig.tobytes()))
     return found, sig
 
 
 def find_copies(sources: list[Source], texts: dict[str, str], memo: Optional[Reuse] = None) -> dict[str, str]:
     """copy source id -> original source id, for documents that reproduce another."""
-    from datasketch import MinHash, MinHashLSH  # deferred: heavy
-
-    by_id = {s.id: s for s in sources}
     import numpy as np  # deferred: heavy
 
+    by_id = {s.id: s for s in sources}
     sets: dict[str, object] = {}
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    buckets: list[dict[bytes, list[str]]] = [{} for _ in range(BANDS)]  # LSH: per band, its rows' values -> ids
     parent: dict[str, str] = {}
-    model = MinHash(num_perm=NUM_PERM, seed=SEED)  # permutations drawn once, from the seed
 
     def root(x: str) -> str:
         while parent.get(x, x) != x:
@@ -109,10 +134,12 @@ def find_copies(sources: list[Source], texts: dict[str, str], memo: Optional[Reu
         return x
 
     for sid in sorted(by_id):
-        found, sig = _signature(texts.get(sid, ""), by_id[sid].boilerplate, model, memo)
+        found, sig = _signature(texts.get(sid, ""), by_id[sid].boilerplate, memo)
         if len(found) < MIN_SHINGLES:
             continue
-        for other in sorted(lsh.query(sig)):
+        bands = [sig[i * ROWS:(i + 1) * ROWS].tobytes() for i in range(BANDS)]
+        candidates = {other for band, bucket in zip(bands, buckets) for other in bucket.get(band, ())}
+        for other in sorted(candidates):
             small, large = sorted((found, sets[other]), key=len)
             shared = len(np.intersect1d(small, large, assume_unique=True))
             if shared >= CONTAINMENT * len(small) and shared >= JACCARD * (len(small) + len(large) - shared):
@@ -121,7 +148,8 @@ def find_copies(sources: list[Source], texts: dict[str, str], memo: Optional[Reu
                     first, second = (ra, rb) if _earlier(by_id[ra], by_id[rb]) else (rb, ra)
                     parent[second] = first
         sets[sid] = found
-        lsh.insert(sid, sig)
+        for band, bucket in zip(bands, buckets):
+            bucket.setdefault(band, []).append(sid)
     return {sid: root(sid) for sid in sorted(parent) if root(sid) != sid}
 
 
