@@ -300,3 +300,25 @@ def test_copies_kept_across_runs_give_the_same_answer():
     first = copies.find_copies(sources, texts, kept)
     assert first == copies.find_copies(sources, texts) == {"m": "d3"}
     assert copies.find_copies(sources, texts, kept) == first and kept.reads == len(texts)
+
+
+def test_outlets_that_cite_each_other_keep_one_shortest_chain_per_relay():
+    """Sixteen outlets, each citing all the others for one figure, and one that reports it on
+    its own authority: the paths through them number in the trillions; each relaying source
+    keeps its shortest chains only."""
+    words = ("Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett Kilo Lima Mike November "
+             "Oscar Papa").split()
+    names = [f"outlet{k:02d}" for k in range(16)]
+    actors = {n: Actor(id=n, name=f"{words[k]} Post", kind="outlet") for k, n in enumerate(names)}
+    sources = {f"s{k:02d}": src(f"s{k:02d}", publisher=f"{words[k]} Post") for k in range(16)}
+    sources["own"] = src("own", publisher="Alpha Post")
+    evidence = [ev(f"s{k:02d}", other, start=j) for k in range(16) for j, other in enumerate(names) if j != k]
+    claim = Claim(id="c", statement="s", evidence=evidence + [ev("own")])
+    got = analysis.origins(claim, sources, actors)
+    own = next(o for o in got if o.id == "own")
+    assert own.kind == "source" and own.via == sorted(sources)  # every relay reaches the own report
+    assert ["s05", "outlet00", "own"] in own.chain
+    chains = [c for o in got for c in o.chain]
+    # one shortest chain per relaying source and first actor it cites, at most
+    assert len(chains) <= len(sources) * len(names) and max(len(c) for c in chains) <= 5
+    assert all(len(set(c[0::2])) == len(c[0::2]) for c in chains)  # no source twice in a chain

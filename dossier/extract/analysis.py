@@ -170,7 +170,8 @@ def origins(claim: Claim, sources: dict[str, Source], actors: dict[str, Actor],
     publishes another source in the dossier that states the claim, the chain goes on
     through that source (and its own attributions). Otherwise the source is its own
     origin. Sources relaying one origin count once: four articles relaying one newspaper
-    are one origin. Ordering is deterministic (by kind, then id).
+    are one origin. Each relaying source keeps its shortest chain to each origin. Ordering
+    is deterministic (by kind, then id).
     """
     if published_by is None:
         published_by = publishers(sources, actors)
@@ -184,21 +185,31 @@ def origins(claim: Claim, sources: dict[str, Source], actors: dict[str, Actor],
             targets.add(actor.id)
     ordered = sorted(by_source)
 
-    def trace(source_id: str, seen: frozenset) -> list[list[str]]:
-        """Chains from `source_id` to where its evidence for this claim comes from."""
-        chains = []
-        for actor_id in sorted(by_source.get(source_id, ())):
-            published = published_by.get(actor_id, [])  # sorted, as `ordered`: walk the shorter
-            if len(published) <= len(ordered):
-                relayed = [s for s in published if s in by_source and s not in seen]
-            else:
-                relayed = [s for s in ordered if s not in seen and _listed(published, s)]
-            if relayed:
-                for other in relayed:
-                    chains.extend([source_id, actor_id, *rest] for rest in trace(other, seen | {other}))
-            else:
-                chains.append([source_id, actor_id])
-        return chains or [[source_id]]
+    def trace(start: str) -> list[list[str]]:
+        """The shortest chain from `start` to each origin its evidence comes from, breadth
+        first: every path would be exponential in relays that cite each other."""
+        chains, frontier, reached = [], [[start]], {start}
+        while frontier:
+            later = []
+            for path in frontier:
+                source_id = path[-1]
+                actors_ = sorted(by_source.get(source_id, ()))
+                if not actors_:
+                    chains.append(path)
+                for actor_id in actors_:
+                    published = published_by.get(actor_id, [])  # sorted, as `ordered`: walk the shorter
+                    if len(published) <= len(ordered):
+                        relayed = [s for s in published if s in by_source and s not in path]
+                    else:
+                        relayed = [s for s in ordered if s not in path and _listed(published, s)]
+                    if not relayed:
+                        chains.append(path + [actor_id])
+                    for other in relayed:
+                        if other not in reached:  # reached already by a chain as short: its origins are found there
+                            reached.add(other)
+                            later.append(path + [actor_id, other])
+            frontier = later
+        return chains
 
     stating = set(copied.values()) & set(copied)
     copies_of: dict[str, list[str]] = {}
@@ -207,7 +218,7 @@ def origins(claim: Claim, sources: dict[str, Source], actors: dict[str, Actor],
             copies_of.setdefault(original, []).append(copy)
     found: dict[tuple[str, str], tuple[set[str], set[tuple[str, ...]]]] = {}  # -> (via, chains)
     for source_id in ordered:
-        for chain in trace(source_id, frozenset({source_id})):
+        for chain in trace(source_id):
             kind = "source" if len(chain) % 2 else "actor"  # chains alternate source, actor, source, ...
             via, chains = found.setdefault((kind, chain[-1]), (set(), set()))
             if source_id in stating:

@@ -162,7 +162,7 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
                 stance="denies" if is_negated(quote, sent.language, script, events[0]) else "affirms",
                 values=values, date=_date_of(_reported_part(quote, sent.language, script), sent.language,
                                              doc.source.published),
-                event=events[0]))
+                event=events[0], events=events))
     return out
 
 

@@ -23,7 +23,7 @@ from typing import Optional
 
 from dossier.extract import predicate_lexicon
 from dossier.extract.cues import detect_events, event_info, event_spans, find_cues, languages_for, words_between
-from dossier.extract.statements import assign_ids, clause_frame
+from dossier.extract.statements import assign_ids, clause_events, clause_frame
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, to_latin
@@ -94,7 +94,7 @@ def _intended(c: EvidenceCandidate) -> bool:
     if not any(event_spans(folded, langs, intent) for intent in sorted(irrealis)):
         return False  # no intention word at all (the common case: the checks below cost more)
     mains = event_spans(folded, langs, event)
-    found = set(detect_events(c.quote, c.language, script))
+    found = set(clause_events(c, script))
     others = [sp for ev in found - irrealis - {event} for sp in event_spans(folded, langs, ev)]
     for intent in irrealis & found:
         for s, e in event_spans(folded, langs, intent):
@@ -428,7 +428,7 @@ def _clause_events(c: EvidenceCandidate) -> list[str]:
     others in lexicon order; vague ones (relations, plans) never do."""
     skip = set(_lexicon().get("irrealis") or ())
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    found = [c.event or ""] + [e for e in detect_events(c.quote, c.language, script) if e != c.event]
+    found = [c.event or ""] + [e for e in clause_events(c, script) if e != c.event]
     return [e for e in found if e in predicates() and e not in skip and not (event_info().get(e) or {}).get("weak")]
 
 

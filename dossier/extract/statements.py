@@ -19,6 +19,11 @@ from dossier.text import script_of, slugify, unique_slug
 # Claims and their ids
 # ---------------------------------------------------------------------------------------
 
+def clause_events(c: EvidenceCandidate, script: Optional[str] = None) -> list[str]:
+    """Every event a clause tells of: as found when it was read (`events`), else found again."""
+    return list(c.events) if c.events else detect_events(c.quote, c.language, script)
+
+
 def assign_ids(claims: list[Claim], existing: list[Claim]) -> None:
     owner: dict[tuple[str, int, int], list[str]] = {}  # a span may sit in several claims
     for old in sorted(existing, key=lambda c: c.id):
@@ -414,7 +419,7 @@ def _topic(cands: list[EvidenceCandidate], main: str) -> Optional[str]:
     seen: Counter = Counter()
     for c in stating:
         script = c.sentence.script if c.sentence else None
-        for ev in sorted(set(detect_events(c.quote, c.language, script)) - {main}):
+        for ev in sorted(set(clause_events(c, script)) - {main}):
             if event_info()[ev].get("noun"):
                 seen[ev] += 1
     if not seen:

@@ -61,3 +61,4 @@ class EvidenceCandidate:
     values: dict[str, str] = field(default_factory=dict)  # slot -> value, e.g. {"killed": "12"}
     date: Optional[str] = None
     event: Optional[str] = None  # canonical English event predicate, e.g. "arrested"
+    events: list[str] = field(default_factory=list)  # every event the clause tells of, `event` first

@@ -215,7 +215,7 @@ class Origin:
     kind: str = attr("actor: the evidence is attributed to it; source: the source reports on its own authority.",
                      enum=ORIGIN_KINDS)
     via: list[str] = attr("Source ids whose evidence traces back to this origin.", default_factory=list, form=ID)
-    chain: list[list[str]] = attr("Per relaying source, the path [source, cited actor, ...] to the origin.",
+    chain: list[list[str]] = attr("Per relaying source, the shortest path [source, cited actor, ...] to the origin.",
                                   default_factory=list, form=ID)
 
 
