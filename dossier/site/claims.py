@@ -54,9 +54,9 @@ EVIDENCE_PAGE_SIZE = 50  # evidence rows per "all evidence" page
 WSW_QUOTES = 16  # quotes in who-says-what, shared among the sides (at least one each)
 WSW_QUOTES_PER_SIDE = 6
 WSW_MAX_SIDES = 24  # sides drawn; more (only with many distinct values) are counted
-ORIGINS_SHOWN = 30  # independent origins listed, and per origin:
-VIA_SHOWN = 10  # relaying sources named
-CHAINS_SHOWN = 5  # citation chains drawn
+ORIGINS_SHOWN = 10  # independent origins listed, and per origin:
+VIA_SHOWN = 5  # relaying sources named
+CHAINS_SHOWN = 3  # citation chains drawn
 JSONLD_APPEARANCES = 20  # schema.org appearances (the earliest sources)
 
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from dossier.model import Claim
 from dossier.site.claims import who_says_what
-from dossier.site.common import badge, chunked, counted, heading, link, page_path, pager, titled
+from dossier.site.common import badge, counted, heading, link, page_path, pager, titled
 from dossier.site.prepared import Site, cached_statement_lang, prepare, rating_badge, source_count
 from dossier.site.templates import markup, render as render_template
 
@@ -18,6 +18,25 @@ def contested_claims(site: Site) -> list[Claim]:
 
 #: Contested claims shown in full on one page; more continue on `contested/page-<k>.html`.
 CONTESTED_PER_PAGE = 10
+#: Fewer to a page when their who-says-what would pass this many bytes (a claim quoted on
+#: many sides takes up to ~25 KB), so a page stays under 100 KB as built.
+CONTESTED_PAGE_BYTES = 60 * 1024
+
+
+def _chunks(site: Site) -> list[list[Claim]]:
+    """The contested claims page by page (computed once per build)."""
+    if "contested_chunks" not in site.memo:
+        chunks: list[list[Claim]] = [[]]
+        size = 0
+        for claim in contested_claims(site):
+            weight = len(who_says_what(site, claim, contested_page(1)).encode("utf-8"))
+            if chunks[-1] and (len(chunks[-1]) >= CONTESTED_PER_PAGE or size + weight > CONTESTED_PAGE_BYTES):
+                chunks.append([])
+                size = 0
+            chunks[-1].append(claim)
+            size += weight
+        site.memo["contested_chunks"] = chunks
+    return site.memo["contested_chunks"]
 
 
 def contested_page(number: int) -> str:
@@ -27,10 +46,10 @@ def contested_page(number: int) -> str:
 
 def render_contested(records: Any, number: int = 1) -> str:
     """Contested claims (template contested.html), each with who says what, the most widely
-    reported first; CONTESTED_PER_PAGE to a page (the pages after the first are not searched)."""
+    reported first; CONTESTED_PER_PAGE to a page at most (the pages after the first are not searched)."""
     site = prepare(records)
     here = contested_page(number)
-    chunks = chunked(contested_claims(site), CONTESTED_PER_PAGE)
+    chunks = _chunks(site)
     claims = []
     for claim in chunks[number - 1]:
         head = heading(2, claim.statement, cached_statement_lang(site, claim))
@@ -47,4 +66,4 @@ def render_contested(records: Any, number: int = 1) -> str:
 
 def contested_page_count(site: Site) -> int:
     """How many pages the contested claims take (contested.md is the first)."""
-    return len(chunked(contested_claims(site), CONTESTED_PER_PAGE))
+    return len(_chunks(prepare(site)))

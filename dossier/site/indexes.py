@@ -19,7 +19,7 @@ from dossier.site.templates import markup, render as render_template
 from dossier.text import slugify, unique_slug
 
 
-#: Rows of one table on an index page; a longer table continues on list pages of its own.
+#: Rows on an index page (its tables share them) and on each list page of a longer table.
 INDEX_ROWS_PER_PAGE = 100
 
 
@@ -39,20 +39,31 @@ class _Table:
     rows: list[list[str]]
 
 
+def _shares(sizes: list[int], budget: int) -> list[int]:
+    """Rows of each table on the index page: `budget` shared out, a short table taking only
+    what it has and leaving the rest to the others (the page holds `budget` rows at most)."""
+    shares = [0] * len(sizes)
+    order = sorted(range(len(sizes)), key=lambda i: (sizes[i], i))
+    left = budget
+    for k, i in enumerate(order):
+        shares[i] = min(sizes[i], max(1, left // (len(order) - k)))
+        left -= shares[i]
+    return shares
+
+
 def _index(site: Site, folder: str, title: str, lead: list[str], tables: list[_Table],
            headed: bool = True) -> dict[str, str]:
-    """`folder`/index.md (template section_index.html) with each table's first
-    INDEX_ROWS_PER_PAGE rows, and the list pages (section_list.html, not searched) holding
-    the rest of a longer table."""
+    """`folder`/index.md (template section_index.html) with the first rows of each table,
+    INDEX_ROWS_PER_PAGE in all, and the list pages (section_list.html, not searched) holding
+    the rest of a longer table, INDEX_ROWS_PER_PAGE to a page."""
     here = f"{folder}/index.md"
     shown: list[dict] = []
     pages: dict[str, str] = {}
     names: set[str] = set()
-    for table in tables:
-        if not table.rows:
-            continue
-        chunks = [[[markup(cell) for cell in row] for row in chunk]
-                  for chunk in chunked(table.rows, INDEX_ROWS_PER_PAGE)]
+    tables = [t for t in tables if t.rows]
+    for table, share in zip(tables, _shares([len(t.rows) for t in tables], INDEX_ROWS_PER_PAGE)):
+        rows = [[markup(cell) for cell in row] for row in table.rows]
+        chunks = [rows[:share]] + (chunked(rows[share:], INDEX_ROWS_PER_PAGE) if len(rows) > share else [])
         name = unique_slug(table.name, names)  # two headings may slug alike
         what = esc(table.title.lower())
 

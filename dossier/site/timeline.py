@@ -44,7 +44,7 @@ def timeline(site: Site) -> list[TimelineEntry]:
 
 
 #: Timeline entries on one page: a longer timeline gets list pages, in date order.
-TIMELINE_ENTRIES_PER_PAGE = 100
+TIMELINE_ENTRIES_PER_PAGE = 50  # of up to ~1.5 KB each as built
 #: Sources named on one timeline entry (the claim's page lists them all).
 TIMELINE_SOURCES_SHOWN = 5
 
