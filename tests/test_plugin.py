@@ -573,3 +573,28 @@ def test_template_override_in_custom_dir_changes_the_claim_page(tmp_path):
     assert not (project / "site" / "dossier" / "claim.html").exists()
     actor = (project / "site" / "actors" / "lena-marsh.html").read_text(encoding="utf-8")
     assert "Claims about this actor" in actor
+
+
+def test_template_override_in_custom_dir_changes_the_timeline(tmp_path):
+    """The listings are templates too: a custom_dir timeline.html, using the package's own
+    macros, replaces the timeline page and leaves the other listings alone."""
+    import yaml
+
+    project = make_project(tmp_path / "project")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    override = project / "overrides" / "dossier"
+    override.mkdir(parents=True)
+    (override / "timeline.html").write_text(
+        '{% import "_timeline.html" as t %}\n# Chronology\n\n<p class="house-style">Dated by the desk.</p>\n'
+        "{{ t.by_year(years) }}\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "timeline.html").read_text(encoding="utf-8")
+    assert '<p class="house-style">Dated by the desk.</p>' in page and "<title>Chronology" in page
+    assert "Claims in date order" not in page
+    assert page.count('class="dossier-rating ') >= 1 and "<time datetime=" in page  # the entries, as shipped
+    contested = (project / "site" / "contested.html").read_text(encoding="utf-8")
+    assert "house-style" not in contested and "Claims on which the sources disagree" in contested
+    assert not (project / "site" / "dossier" / "timeline.html").exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from dossier.model import Actor
+from dossier.model import Actor, Role
 from dossier.site.common import (
     bidi, chunked, clean, counted, dir_attrs, esc, heading, html_table, lang_label, link, page_path, pager,
     published_label, titled)
@@ -174,6 +174,28 @@ def actor_list_pages(actor: Actor, records: Any) -> dict[str, str]:
     return out
 
 
+#: Roles listed on an actor page, one per source giving one (every distinct role first); the
+#: rest are counted: a name in thousands of documents keeps a page under 100 KB.
+ROLES_SHOWN = 50
+
+
+def _roles_shown(actor: Actor) -> list[Role]:
+    """At most ROLES_SHOWN of the actor's roles, by source: each distinct role at least once."""
+    roles = sorted(actor.roles, key=lambda r: (r.source, clean(r.text), r.former))
+    if len(roles) <= ROLES_SHOWN:
+        return roles
+    seen: set[tuple[str, bool]] = set()
+    first = [r for r in roles if not ((clean(r.text), r.former) in seen or seen.add((clean(r.text), r.former)))]
+    chosen = {id(r) for r in first[:ROLES_SHOWN]}
+    chosen |= {id(r) for r in [r for r in roles if id(r) not in chosen][:ROLES_SHOWN - len(chosen)]}
+    return [r for r in roles if id(r) in chosen]
+
+
+def _roles_more(actor: Actor) -> str:
+    more = len(actor.roles) - ROLES_SHOWN
+    return f"\n\nAnd {counted(more, 'more role')} as other sources state them." if more > 0 else ""
+
+
 def render_actor(actor: Actor, records: Any) -> str:
     """The page of one actor (template actor.html): names by language, roles per source,
     claims, linked actors, mentioning sources; long lists continue on list pages."""
@@ -193,7 +215,7 @@ def render_actor(actor: Actor, records: Any) -> str:
         names.append([lang_label(lang or None), esc(script or "?"), " · ".join(esc(n) for n in group)])
         names[-1].append(f'class="dossier-quote" {dir_attrs(" ".join(group), lang or None)}')
     roles = []
-    for role in sorted(actor.roles, key=lambda r: (r.source, clean(r.text), r.former)):
+    for role in _roles_shown(actor):
         src = site.sources.get(role.source)
         roles.append([source_ref(site, role.source, here), esc(role.text),
                       '<span class="dossier-former">former</span>' if role.former else "current",
@@ -217,7 +239,7 @@ def render_actor(actor: Actor, records: Any) -> str:
         names=markup(html_table(["Language", "Script", "Names"], [r[:3] for r in names],
                                 cell_attrs=[["", "", r[3]] for r in names])) if names else "",
         roles=markup(html_table(["Source", "Role as written", "Status"], [r[:3] for r in roles],
-                                cell_attrs=[["", r[3], ""] for r in roles])) if roles else "",
+                                cell_attrs=[["", r[3], ""] for r in roles]) + _roles_more(actor)) if roles else "",
         claims=markup("\n".join(claim_item(site, c, here) for c in claims[:ACTOR_LIST_ROWS])),
         claims_more=markup(_more(actor, "claims", len(claims), here, "claims about this actor")),
         linked=_co_actors(site, actor, here), graph=markup(""),

@@ -56,10 +56,10 @@ EVIDENCE_PAGE_SIZE = 50  # evidence rows per "all evidence" page
 WSW_QUOTES = 16  # quotes in who-says-what, shared among the sides (at least one each)
 WSW_QUOTES_PER_SIDE = 6
 WSW_MAX_SIDES = 24  # sides drawn; more (only with many distinct values) are counted
-ORIGINS_SHOWN = 30  # independent origins listed, and per origin:
-VIA_SHOWN = 10  # relaying sources named
-CHAINS_SHOWN = 5  # citation chains drawn
-JSONLD_APPEARANCES = 20  # schema.org appearances (the earliest sources)
+ORIGINS_SHOWN = 10  # independent origins listed, and per origin:
+VIA_SHOWN = 5  # relaying sources named
+CHAINS_SHOWN = 3  # citation chains drawn
+JSONLD_APPEARANCES = 20  # schema.org appearances (the earliest sources), and authors
 
 
 def _spread(items: list[Evidence], limit: int) -> list[Evidence]:
@@ -265,6 +265,10 @@ def claim_jsonld(claim: Claim, records: Any) -> dict:
             item["datePublished"] = min(dated)
     authors = sorted({o.id for o in claim.origins if o.kind == "actor"} or
                      {ev.attributed_to for ev in claim.evidence if ev.attributed_to})
+    if len(authors) > JSONLD_APPEARANCES:  # bounded too: the most relayed, in the same order
+        relays = {o.id: len(set(o.via)) for o in claim.origins if o.kind == "actor"}
+        keep = set(sorted(authors, key=lambda a: (-relays.get(a, 0), a))[:JSONLD_APPEARANCES])
+        authors = [a for a in authors if a in keep]
     people = [site.actors[a] for a in authors if a in site.actors]
     if people:
         item["author"] = [{"@type": "Person" if a.kind == "person" else "Organization", "name": clean(a.name)}

@@ -7,25 +7,19 @@ from typing import Any
 from dossier.model import ACTOR_KINDS, CLAIM_STATUSES
 from dossier.site.actors import other_spellings
 from dossier.site.common import (
-    KIND_DIRS, bidi, chunked, clean, counted, esc, html_table, lang_label, link, page_path, pager, published_label,
+    KIND_DIRS, bidi, chunked, clean, counted, esc, lang_label, link, page_path, pager, published_label,
     titled)
 from dossier.site.contested import contested_claims
 from dossier.site.prepared import (
-    actor_lang, actor_ref, claim_item, claim_languages, claim_ref, file_name, origin_count, prepare, rating_badge,
-    source_count)
+    Site, actor_lang, actor_ref, claim_item, claim_languages, claim_ref, file_name, origin_count, prepare,
+    rating_badge, source_count)
 from dossier.site.graph import GRAPH_PAGE, edges
 from dossier.site.rejected import REJECTED_PAGE
 from dossier.site.templates import markup, render as render_template
 from dossier.text import slugify, unique_slug
 
 
-def _index_table(headers: list[str], rows: list[list[str]]) -> str:
-    """An index table; each cell labelled (data-label), so on a phone each row is a card
-    with its cells full width, never a column squeezed to a few words."""
-    return html_table(headers, rows, "dossier-table dossier-index")
-
-
-#: Rows of one table on an index page; a longer table continues on list pages of its own.
+#: Rows on an index page (its tables share them) and on each list page of a longer table.
 INDEX_ROWS_PER_PAGE = 100
 
 
@@ -45,35 +39,50 @@ class _Table:
     rows: list[list[str]]
 
 
-def _index(folder: str, title: str, lead: list[str], tables: list[_Table], headed: bool = True) -> dict[str, str]:
-    """`folder`/index.md with each table's first INDEX_ROWS_PER_PAGE rows, and the list pages
-    (not searched) holding the rest of a longer table."""
+def _shares(sizes: list[int], budget: int) -> list[int]:
+    """Rows of each table on the index page: `budget` shared out, a short table taking only
+    what it has and leaving the rest to the others (the page holds `budget` rows at most)."""
+    shares = [0] * len(sizes)
+    order = sorted(range(len(sizes)), key=lambda i: (sizes[i], i))
+    left = budget
+    for k, i in enumerate(order):
+        shares[i] = min(sizes[i], max(1, left // (len(order) - k)))
+        left -= shares[i]
+    return shares
+
+
+def _index(site: Site, folder: str, title: str, lead: list[str], tables: list[_Table],
+           headed: bool = True) -> dict[str, str]:
+    """`folder`/index.md (template section_index.html) with the first rows of each table,
+    INDEX_ROWS_PER_PAGE in all, and the list pages (section_list.html, not searched) holding
+    the rest of a longer table, INDEX_ROWS_PER_PAGE to a page."""
     here = f"{folder}/index.md"
-    out = [f"# {title}", ""] + lead
+    shown: list[dict] = []
     pages: dict[str, str] = {}
     names: set[str] = set()
-    for table in tables:
-        if not table.rows:
-            continue
-        chunks = chunked(table.rows, INDEX_ROWS_PER_PAGE)
+    tables = [t for t in tables if t.rows]
+    for table, share in zip(tables, _shares([len(t.rows) for t in tables], INDEX_ROWS_PER_PAGE)):
+        rows = [[markup(cell) for cell in row] for row in table.rows]
+        chunks = [rows[:share]] + (chunked(rows[share:], INDEX_ROWS_PER_PAGE) if len(rows) > share else [])
         name = unique_slug(table.name, names)  # two headings may slug alike
+        what = esc(table.title.lower())
 
         def page_of(k: int, name: str = name) -> str:
             return here if k == 1 else list_page(folder, name, k)
 
-        out += ([f"## {esc(table.title)} ({len(table.rows)})", ""] if headed else [])
-        out += [_index_table(table.headers, chunks[0]), ""]
-        if len(chunks) > 1:
-            out += [f"The first {len(chunks[0])} of {len(table.rows)}; "
-                    f"{pager(here, 1, len(chunks), page_of, esc(table.title.lower()))}", ""]
+        more = pager(here, 1, len(chunks), page_of, what) if len(chunks) > 1 else ""
+        shown.append({"title": table.title, "total": len(table.rows), "headers": table.headers, "rows": chunks[0],
+                      "more": markup(more)})
         for k in range(2, len(chunks) + 1):
             page = page_of(k)
-            body = [f"# {esc(title)}: {esc(table.title.lower())}, page {k} of {len(chunks)}", "",
-                    f"{link(f'All {title.lower()}', page, here)} · "
-                    f"{pager(page, k, len(chunks), page_of, esc(table.title.lower()))}", "",
-                    _index_table(table.headers, chunks[k - 1]), ""]
-            pages[page] = titled("\n".join(body), search_exclude=True)
-    return {here: titled("\n".join(out)), **pages}
+            pages[page] = titled(render_template(
+                site.templates, "section_list.html", folder=folder, title=title, table=table.title.lower(),
+                number=k, pages=len(chunks), back=markup(link(f"All {title.lower()}", page, here)),
+                pager=markup(pager(page, k, len(chunks), page_of, what)), headers=table.headers,
+                rows=chunks[k - 1]), search_exclude=True)
+    index = render_template(site.templates, "section_index.html", folder=folder, title=title,
+                            lead=[markup(p) for p in lead], tables=shown, headed=headed)
+    return {here: titled(index), **pages}
 
 
 def claims_index_pages(records: Any) -> dict[str, str]:
@@ -92,11 +101,11 @@ def claims_index_pages(records: Any) -> dict[str, str]:
                  ", ".join(actor_ref(site, a, here) for a in sorted(set(c.actors))) or "—"] for c in claims]
         tables.append(_Table(slugify(status), status.capitalize(),
                              ["Claim", "Verdict", "Sources", "Languages", "Actors"], rows))
-    lead = [f"{counted(len(site.claims), 'claim')} extracted from {counted(len(site.sources), 'document')}.", ""]
+    lead = [f"{counted(len(site.claims), 'claim')} extracted from {counted(len(site.sources), 'document')}."]
     if site.rejected:
-        lead += [f"{counted(len(site.rejected), 'claim')} rejected by an editor: "
-                 f"{link('the rejected claims and why', here, REJECTED_PAGE)}.", ""]
-    return _index("claims", "Claims", lead, tables)
+        lead.append(f"{counted(len(site.rejected), 'claim')} rejected by an editor: "
+                    f"{link('the rejected claims and why', here, REJECTED_PAGE)}.")
+    return _index(site, "claims", "Claims", lead, tables)
 
 
 def render_claims_index(records: Any) -> str:
@@ -122,7 +131,7 @@ def actors_index_pages(records: Any) -> dict[str, str]:
                          str(len({m.source for m in a.mentions}))])
         tables.append(_Table(slugify(kind), kind.capitalize(), ["Name", "Also written", "Languages", "Claims", "Sources"],
                              rows))
-    return _index("actors", "Actors", [f"{counted(len(site.actors), 'actor')} named in the documents.", ""], tables)
+    return _index(site, "actors", "Actors", [f"{counted(len(site.actors), 'actor')} named in the documents."], tables)
 
 
 def render_actors_index(records: Any) -> str:
@@ -144,7 +153,7 @@ def sources_index_pages(records: Any) -> dict[str, str]:
                      bidi(publisher, s.language) if publisher else "—", published_label(s),
                      lang_label(s.language), str(n_claims)])
     table = _Table("documents", "Documents", ["Document", "Publisher", "Published", "Language", "Claims"], rows)
-    return _index("sources", "Sources", [f"{counted(len(site.sources), 'document')}, oldest first.", ""], [table],
+    return _index(site, "sources", "Sources", [f"{counted(len(site.sources), 'document')}, oldest first."], [table],
                   headed=False)
 
 

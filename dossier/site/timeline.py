@@ -7,6 +7,7 @@ from typing import Any, Optional
 from dossier.model import Claim
 from dossier.site.common import badge, chunked, counted, esc, link, page_path, titled
 from dossier.site.prepared import Site, claim_ref, prepare, rating_badge, source_ref
+from dossier.site.templates import markup, render as render_template
 
 
 @dataclass
@@ -43,7 +44,7 @@ def timeline(site: Site) -> list[TimelineEntry]:
 
 
 #: Timeline entries on one page: a longer timeline gets list pages, in date order.
-TIMELINE_ENTRIES_PER_PAGE = 100
+TIMELINE_ENTRIES_PER_PAGE = 50  # of up to ~1.5 KB each as built
 #: Sources named on one timeline entry (the claim's page lists them all).
 TIMELINE_SOURCES_SHOWN = 5
 
@@ -64,54 +65,49 @@ def timeline_page_count(site: Site) -> int:
     return len(_timeline_chunks(site))
 
 
-def _timeline_lines(site: Site, entries: list[TimelineEntry], here: str) -> list[str]:
-    """Entries under year headings, each with its date, status, claim and (some) sources."""
-    out: list[str] = []
-    year = ""
+def _years(site: Site, entries: list[TimelineEntry], here: str) -> list[dict]:
+    """Entries under year headings ("Undated" last), each with its date, status, claim and
+    (some) sources: what `_timeline.html` prints."""
+    years: list[dict] = []
     for entry in entries:
         head = entry.date[:4] if entry.date else "Undated"
-        if head != year:
-            year = head
-            out += ([""] if out and out[-1] else []) + [f"## {esc(head)}", ""]
-            if head == "Undated":
-                out += ["Claims no quote dates and no dated source reports.", ""]
+        if not years or years[-1]["year"] != head:
+            years.append({"year": head, "undated": entry.date is None, "entries": []})
         shown = entry.sources[:TIMELINE_SOURCES_SHOWN]
-        srcs = ", ".join(source_ref(site, s, here) for s in shown)
+        more = ""
         if len(entry.sources) > len(shown):
-            more = counted(len(entry.sources) - len(shown), "more source")
-            srcs += f", {link(more, here, page_path('claims', entry.claim.id), 'evidence')}"
-        when = f'<time datetime="{esc(entry.date)}">{esc(entry.date)}</time> · {esc(entry.kind)} · ' \
-            if entry.date else ""
-        out.append(f"- {when}{badge(entry.claim.status)} {rating_badge(entry.claim)} "
-                   f"{claim_ref(site, entry.claim, here)} "
-                   f"<small>({srcs})</small>")
-    return out + [""]
+            more = link(counted(len(entry.sources) - len(shown), "more source"), here,
+                        page_path("claims", entry.claim.id), "evidence")
+        years[-1]["entries"].append({
+            "claim": entry.claim, "date": entry.date, "kind": entry.kind,
+            "status_badge": markup(badge(entry.claim.status)), "rating_badge": markup(rating_badge(entry.claim)),
+            "ref": markup(claim_ref(site, entry.claim, here)),
+            "sources": [markup(source_ref(site, s, here)) for s in shown], "more": markup(more)})
+    return years
 
 
 def render_timeline(records: Any) -> str:
-    """Events and claims by date (year sections), undated claims listed apart; a long
-    timeline lists its pages (`render_timeline_page`) here instead."""
+    """Events and claims by date (template timeline.html): year sections, undated claims
+    apart; a long timeline lists its pages (`render_timeline_page`) here instead."""
     site = prepare(records)
     here = "timeline.md"
-    out = ["# Timeline", "",
-           "Claims in date order. A claim stands under the date its quotes give for the event "
-           "(<em>event</em>); when no quote dates it, under the day it was first reported "
-           "(<em>reported</em>). A claim whose sources give different dates appears under each.", ""]
     chunks = _timeline_chunks(site)
-    if not chunks[0]:
-        return titled("\n".join(out + ["No claims yet.", "", ""]))
+    years: list[dict] = []
+    pages: list[dict] = []
     if len(chunks) == 1:
-        return titled("\n".join(out + _timeline_lines(site, chunks[0], here)))
-    out += [f"{counted(len(site.timeline_entries or []), 'entry', 'entries')} on {len(chunks)} pages:", ""]
-    for k, chunk in enumerate(chunks, 1):
-        span = f"{chunk[0].date or 'undated'} to {chunk[-1].date or 'undated'}"
-        out.append(f"- {link(esc(span), here, timeline_page(k))} <small>({counted(len(chunk), 'entry', 'entries')})</small>")
-    out.append("")
-    return titled("\n".join(out))
+        years = _years(site, chunks[0], here)
+    else:
+        for k, chunk in enumerate(chunks, 1):
+            span = f"{chunk[0].date or 'undated'} to {chunk[-1].date or 'undated'}"
+            pages.append({"link": markup(link(esc(span), here, timeline_page(k))),
+                          "entries": counted(len(chunk), "entry", "entries")})
+    total = counted(len(site.timeline_entries or []), "entry", "entries")
+    return titled(render_template(site.templates, "timeline.html", years=years, pages=pages, total=total))
 
 
 def render_timeline_page(records: Any, number: int) -> str:
-    """Page `number` of a long timeline; not searched (the claims have their own pages)."""
+    """Page `number` of a long timeline (template timeline_page.html); not searched (the
+    claims have their own pages)."""
     site = prepare(records)
     here = timeline_page(number)
     chunks = _timeline_chunks(site)
@@ -120,5 +116,6 @@ def render_timeline_page(records: Any, number: int) -> str:
         nav.append(link("previous", here, timeline_page(number - 1)))
     if number < len(chunks):
         nav.append(link("next", here, timeline_page(number + 1)))
-    out = [f"# Timeline: page {number} of {len(chunks)}", "", " · ".join(nav), ""]
-    return titled("\n".join(out + _timeline_lines(site, chunks[number - 1], here)), search_exclude=True)
+    page = render_template(site.templates, "timeline_page.html", number=number, pages=len(chunks),
+                           nav=markup(" · ".join(nav)), years=_years(site, chunks[number - 1], here))
+    return titled(page, search_exclude=True)
