@@ -15,6 +15,7 @@ from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_in
                                   find_cues, is_negated, languages_for, main_event, reporting_spans,
                                   split_clauses)
 from dossier.extract.dates import find_dates, unresolved
+from dossier.extract.hedges import hedged_text
 from dossier.extract.gazetteer import role_key
 from dossier.text.fold import fold
 from dossier.text.lexicon import load_lexicon
@@ -162,7 +163,7 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
                 stance="denies" if is_negated(quote, sent.language, script, events[0]) else "affirms",
                 values=values, date=_date_of(_reported_part(quote, sent.language, script), sent.language,
                                              doc.source.published),
-                event=events[0], events=events))
+                event=events[0], events=events, hedged=hedged_text(quote, sent.language, script)))
     return out
 
 

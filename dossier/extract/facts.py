@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Optional
 
 from dossier.extract import predicate_lexicon
-from dossier.extract.cues import detect_events, event_info, event_spans, find_cues, languages_for, words_between
+from dossier.extract.cues import (detect_events, event_info, event_spans, find_cues, languages_for,
+                                  words_between)
+from dossier.extract.hedges import hedged_text
 from dossier.extract.statements import assign_ids, clause_events, clause_frame
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
@@ -63,22 +65,12 @@ def _count_events() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
-def _hedges(lang: str) -> tuple[tuple[str, ...], tuple[re.Pattern, ...]]:
-    """Hedge cues and suffix patterns (hedges.yml); its `alleged` relays are not hedges."""
-    entry = load_lexicon("hedges").get(lang) or {}
-    return tuple(entry.get("hedges") or ()), tuple(re.compile(rx) for rx in entry.get("regex") or ())
-
-
 def hedged(c: EvidenceCandidate) -> bool:
-    """The clause speculates or gives an opinion ("may have", "возможно", "ربما")."""
-    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    folded = fold_str(c.quote)
-    for lang in languages_for(c.language, script):
-        cues, patterns = _hedges(lang)
-        if find_cues(cues, folded) or any(p.search(folded) for p in patterns):
-            return True
-    return False
+    """The clause speculates or gives an opinion ("may have", "возможно", "ربما"): as found
+    when it was read, else found now."""
+    if c.hedged is not None:
+        return c.hedged
+    return hedged_text(c.quote, c.language, c.sentence.script if c.sentence and c.sentence.script else None)
 
 
 def _intended(c: EvidenceCandidate) -> bool:

@@ -62,3 +62,4 @@ class EvidenceCandidate:
     date: Optional[str] = None
     event: Optional[str] = None  # canonical English event predicate, e.g. "arrested"
     events: list[str] = field(default_factory=list)  # every event the clause tells of, `event` first
+    hedged: Optional[bool] = None  # it speculates or gives an opinion (None: not yet looked at)

@@ -1,0 +1,28 @@
+"""Hedges: a clause that speculates or gives an opinion states no fact (hedges.yml)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from dossier.extract.cues import find_cues, languages_for
+from dossier.text import script_of
+from dossier.text.fold import fold_str
+from dossier.text.lexicon import load_lexicon
+
+
+@lru_cache(maxsize=None)
+def _hedges(lang: str) -> tuple[tuple[str, ...], tuple[re.Pattern, ...]]:
+    """Hedge cues and suffix patterns (hedges.yml); its `alleged` relays are not hedges."""
+    entry = load_lexicon("hedges").get(lang) or {}
+    return tuple(entry.get("hedges") or ()), tuple(re.compile(rx) for rx in entry.get("regex") or ())
+
+
+def hedged_text(text: str, language: Optional[str], script: Optional[str] = None) -> bool:
+    """The text speculates or gives an opinion ("may have", "возможно", "ربما")."""
+    folded = fold_str(text)
+    for lang in languages_for(language, script or script_of(text)):
+        cues, patterns = _hedges(lang)
+        if find_cues(cues, folded) or any(p.search(folded) for p in patterns):
+            return True
+    return False
