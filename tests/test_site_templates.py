@@ -85,3 +85,44 @@ def test_what_the_listing_templates_are_given(records, tmp_path, paged):
     assert "HOUSE claims" in index and '<td data-label="Claim" markdown="span">[' in index
     assert '<table class="dossier-table dossier-index"' in index
     assert "HOUSE sources 2/3 [All sources](index.md)" in out["sources/_documents-2.md"]
+
+
+#: An actor_tables.html override printing the rows its macros are given, as plain text.
+ACTOR_TABLES = """\
+{% macro names(rows) %}HOUSE-NAMES {% for r in rows %}[{{ r.language }}|{{ r.script }}|{{ r.names|join("+") }}]
+{%- endfor %}{% endmacro %}
+{% macro roles(rows) %}HOUSE-ROLES {% for r in rows %}[{{ r.source }}|{{ r.text }}|{{ r.former and "former" or "now" }}]
+{%- endfor %}{% endmacro %}
+{% macro sources(rows) %}HOUSE-SOURCES {% for r in rows %}[{{ r.published }}|{{ r.mentions }}|{{ r.cited }}]
+{%- endfor %}{% endmacro %}
+"""
+
+
+def test_an_actor_tables_override_replaces_the_actor_pages_tables(records, tmp_path, monkeypatch):
+    """The actor page's names, roles and sources tables come from actor_tables.html's macros,
+    which a custom_dir replaces; the sources' continuation pages use the same macro."""
+    from dossier.site import actors as site_actors
+    monkeypatch.setattr(site_actors, "ACTOR_LIST_ROWS", 1)
+    texts = site_fixture_texts(records)
+    default = site.pages(records, texts)
+    page = default["actors/lena-marsh.md"]
+    assert page.count("<table") == 3 and 'data-label="Role as written"' in page
+    assert ('<td class="dossier-quote" dir="rtl" lang="ar" data-label="Names" markdown="span">لينا مارش</td>'
+            in page)
+    assert '<span class="dossier-former">former</span>' in page
+    override = tmp_path / "overrides" / "dossier"
+    override.mkdir(parents=True)
+    (override / "actor_tables.html").write_text(ACTOR_TABLES, encoding="utf-8")
+    out = site.pages(records, texts, custom_dir=str(tmp_path / "overrides"))
+    page = out["actors/lena-marsh.md"]
+    assert "<table" not in page
+    assert "HOUSE-NAMES [Arabic &#40;ar&#41;|Arab|لينا مارش]" in page and "|Latn|Lena Marsh+Marsh]" in page
+    assert "|Liman Bakanı|now]" in page and "|وزيرة الموانئ السابقة|former]" in page
+    assert "HOUSE-ROLES [[<bdi>" in page  # the source links print as links
+    assert "HOUSE-SOURCES [2025-10-19|2|False]" in page
+    changed = {p for p in out if out[p] != default[p]}
+    assert changed and all(p.startswith("actors/") for p in changed), sorted(changed)
+    assert any(p.startswith("actors/lena-marsh/sources-") and "HOUSE-SOURCES" in out[p] for p in changed)
+    # The hostile actor's name, printed by the override, stays inert text.
+    evil = out["actors/evil-actor.md"]
+    assert "HOUSE-NAMES" in evil and "<img" not in evil.split("HOUSE-NAMES", 1)[1]

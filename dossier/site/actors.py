@@ -6,8 +6,7 @@ from typing import Any, Optional
 
 from dossier.model import Actor, Role
 from dossier.site.common import (
-    bidi, chunked, clean, counted, dir_attrs, esc, heading, html_table, lang_label, link, page_path, pager,
-    published_label, titled)
+    bidi, chunked, clean, counted, dir_attrs, esc, heading, lang_label, link, page_path, pager, titled)
 from dossier.site.graph import actor_drawing
 from dossier.site.prepared import Site, actor_lang, actor_ref, claim_item, claim_ref, prepare, rating_badge, source_ref
 from dossier.site.templates import markup, render as render_template
@@ -132,13 +131,12 @@ def _mention_counts(actor: Actor) -> dict[str, int]:
     return counts
 
 
-def _source_rows(site: Site, actor: Actor, ids: list[str], here: str) -> list[list[str]]:
+def _source_rows(site: Site, actor: Actor, ids: list[str], here: str) -> list[dict]:
+    """Rows of the sources table (actor_tables.html): link, date, mentions, whether it cites the actor."""
     counts, citing = _mention_counts(actor), set(site.cited_by.get(actor.id, []))
-    return [[source_ref(site, sid, here), published_label(site.sources.get(sid)), str(counts.get(sid, 0)),
-             "yes" if sid in citing else ""] for sid in ids]
-
-
-SOURCE_HEADERS = ["Source", "Published", "Mentions", "Cited as a source"]
+    return [{"source": markup(source_ref(site, sid, here)),
+             "published": site.sources[sid].published if sid in site.sources else None,
+             "mentions": counts.get(sid, 0), "cited": sid in citing} for sid in ids]
 
 
 def _more(actor: Actor, name: str, total: int, here: str, what: str) -> str:
@@ -161,16 +159,16 @@ def actor_list_pages(actor: Actor, records: Any) -> dict[str, str]:
         chunks = chunked(items, ACTOR_LIST_ROWS)
         for k in range(2, len(chunks) + 1):
             here = actor_list_page(actor.id, name, k)
-            if name == "claims":
-                body = "\n".join(claim_item(site, c, here) for c in chunks[k - 1])
-            else:
-                body = html_table(SOURCE_HEADERS, _source_rows(site, actor, chunks[k - 1], here))
+            body = render_template(
+                site.templates, "actor_list.html",
+                claims=[markup(claim_item(site, c, here)) for c in chunks[k - 1]] if name == "claims" else [],
+                sources=_source_rows(site, actor, chunks[k - 1], here) if name == "sources" else [])
             nav = pager(here, k, len(chunks), lambda n, name=name: home if n == 1 else
                         actor_list_page(actor.id, name, n), what)
             out[here] = titled(render_template(
                 site.templates, "list_page.html", title=f"{clean(actor.name)}: {what}, page {k} of {len(chunks)}",
                 back=markup(link(bidi(actor.name, actor_lang(actor)), here, home)), pager=markup(nav),
-                body=markup(body)), search_exclude=True)
+                body=markup(body.rstrip("\n"))), search_exclude=True)
     return out
 
 
@@ -191,9 +189,28 @@ def _roles_shown(actor: Actor) -> list[Role]:
     return [r for r in roles if id(r) in chosen]
 
 
-def _roles_more(actor: Actor) -> str:
-    more = len(actor.roles) - ROLES_SHOWN
-    return f"\n\nAnd {counted(more, 'more role')} as other sources state them." if more > 0 else ""
+def _role_rows(site: Site, actor: Actor, here: str) -> list[dict]:
+    """Rows of the roles table (actor_tables.html): the source, the role as it writes it."""
+    rows = []
+    for role in _roles_shown(actor):
+        src = site.sources.get(role.source)
+        attrs = f'class="dossier-quote" {dir_attrs(role.text, src.language if src else None)}'
+        rows.append({"source": markup(source_ref(site, role.source, here)), "text": role.text, "former": role.former,
+                     "quote_attrs": markup(attrs)})
+    return rows
+
+
+def _name_rows(actor: Actor) -> list[dict]:
+    """Rows of the names table (actor_tables.html): the spellings of each language and script."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for alias in actor.aliases:
+        groups.setdefault((alias.language or "", alias.script or ""), []).append(alias.name)
+    rows = []
+    for (lang, script), group in sorted(groups.items()):
+        group = sorted(set(group), key=lambda n: (clean(n).casefold(), n))
+        rows.append({"language": markup(lang_label(lang or None)), "script": script, "names": group,
+                     "quote_attrs": markup(f'class="dossier-quote" {dir_attrs(" ".join(group), lang or None)}')})
+    return rows
 
 
 def render_actor(actor: Actor, records: Any) -> str:
@@ -206,20 +223,6 @@ def render_actor(actor: Actor, records: Any) -> str:
     title = heading(1, actor.name, actor_lang(actor))
     spellings = other_spellings(actor)
     readings = search_spellings(actor)
-    names = []
-    groups: dict[tuple[str, str], list[str]] = {}
-    for alias in actor.aliases:
-        groups.setdefault((alias.language or "", alias.script or ""), []).append(alias.name)
-    for (lang, script), group in sorted(groups.items()):
-        group = sorted(set(group), key=lambda n: (clean(n).casefold(), n))
-        names.append([lang_label(lang or None), esc(script or "?"), " · ".join(esc(n) for n in group)])
-        names[-1].append(f'class="dossier-quote" {dir_attrs(" ".join(group), lang or None)}')
-    roles = []
-    for role in _roles_shown(actor):
-        src = site.sources.get(role.source)
-        roles.append([source_ref(site, role.source, here), esc(role.text),
-                      '<span class="dossier-former">former</span>' if role.former else "current",
-                      f'class="dossier-quote" {dir_attrs(role.text, src.language if src else None)}'])
     attributed: dict[str, list[str]] = {}
     for claim, ev in site.attributed_to.get(actor.id, []):
         attributed.setdefault(claim.id, []).append(ev.source)
@@ -236,15 +239,12 @@ def render_actor(actor: Actor, records: Any) -> str:
                        f'{counted(len(claims), "claim")}'),
         spellings=markup(" · ".join(bidi(n, lang) for n, lang in spellings.items())),
         readings=" · ".join(readings),
-        names=markup(html_table(["Language", "Script", "Names"], [r[:3] for r in names],
-                                cell_attrs=[["", "", r[3]] for r in names])) if names else "",
-        roles=markup(html_table(["Source", "Role as written", "Status"], [r[:3] for r in roles],
-                                cell_attrs=[["", r[3], ""] for r in roles]) + _roles_more(actor)) if roles else "",
-        claims=markup("\n".join(claim_item(site, c, here) for c in claims[:ACTOR_LIST_ROWS])),
+        names=_name_rows(actor), roles=_role_rows(site, actor, here),
+        roles_more=counted(len(actor.roles) - ROLES_SHOWN, "more role") if len(actor.roles) > ROLES_SHOWN else "",
+        claims=[markup(claim_item(site, c, here)) for c in claims[:ACTOR_LIST_ROWS]],
         claims_more=markup(_more(actor, "claims", len(claims), here, "claims about this actor")),
         linked=_co_actors(site, actor, here), graph=markup(""),
         attributed=markup("\n".join(said)), attributed_more=max(0, len(attributed) - ACTOR_LIST_ROWS),
-        sources=markup(html_table(SOURCE_HEADERS, _source_rows(site, actor, source_ids[:ACTOR_LIST_ROWS], here)))
-        if source_ids else "",
+        sources=_source_rows(site, actor, source_ids[:ACTOR_LIST_ROWS], here),
         sources_more=markup(_more(actor, "sources", len(source_ids), here, "sources that mention this actor")))
     return titled(page, tags=[actor.name] + [a.name for a in actor.aliases] + readings)

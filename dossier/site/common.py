@@ -268,25 +268,6 @@ def counted(n: int, word: str, plural: Optional[str] = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
-def html_table(headers: list[str], rows: list[list[str]], cls: str = "dossier-table",
-               row_ids: Optional[list[Optional[str]]] = None, cell_attrs: Optional[list[list[str]]] = None) -> str:
-    """A raw HTML table whose cells are Markdown spans (so links inside are checked)."""
-    out = ['<div class="dossier-scroll" markdown="1">', f'<table class="{cls}" markdown="1">',
-           '<thead markdown="1">', '<tr markdown="1">']
-    out += [f"<th>{h}</th>" for h in headers]
-    out += ["</tr>", "</thead>", '<tbody markdown="1">']
-    for i, row in enumerate(rows):
-        rid = row_ids[i] if row_ids else None
-        out.append(f'<tr id="{rid}" markdown="1">' if rid else '<tr markdown="1">')
-        for j, cell in enumerate(row):
-            extra = cell_attrs[i][j] if cell_attrs and cell_attrs[i][j] else ""
-            label = f' data-label="{esc(re.sub("<[^>]+>", "", headers[j]))}"' if j < len(headers) else ""
-            out.append(f'<td{" " + extra if extra else ""}{label} markdown="span">{cell}</td>')
-        out.append("</tr>")
-    out += ["</tbody>", "</table>", "</div>"]
-    return "\n".join(out)
-
-
 def stance_badge(ev: Evidence) -> str:
     cls = re.sub(r"[^a-z-]", "", ev.stance or "")
     return f'<span class="dossier-stance dossier-stance--{cls}">{esc(ev.stance)}</span>'
@@ -335,7 +316,7 @@ def packed(sizes: list[int], budget: int, first_budget: Optional[int] = None) ->
 
 
 def td_attrs(extra: str, header: str) -> str:
-    """A table cell's attributes as `html_table` writes them: its own, then the column's
+    """A table cell's attributes as the `cards` macro writes them: its own, then the column's
     label (markup stripped) that narrow screens show beside the value."""
     label = f'data-label="{esc(re.sub("<[^>]+>", "", header))}"'
     return f"{extra} {label}" if extra else label
