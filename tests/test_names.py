@@ -6,6 +6,7 @@ import pytest
 from dossier.text import morph
 from dossier.text.names import (key_strength, name_key, remember_same_names, same_name, same_name_count,
                                 same_name_table, strip_arabic_clitics, strip_suffix, tidy_name)
+from dossier.text.romanize import arabic_name_in_latin
 
 
 @pytest.mark.parametrize("group", [
@@ -151,3 +152,12 @@ def test_german_transliterations_meet_russian_names(a, b):
 @pytest.mark.parametrize("a, b", [("John Barlow", "Ion Barlow"), ("Said Karimi", "Sad Karimi")])
 def test_german_readings_do_not_merge_other_names(a, b):
     assert not same_name(a, b)
+
+
+@pytest.mark.parametrize("arabic,latin", [
+    ("كريم سامي", "Karim Sami"), ("نادية", "Nadia"), ("عمر", "Amr"), ("سعيد", "Said"),
+    ("إبراهيم", "Ibrahim"), ("يوسف", "Yusf"), ("فولوديمير", "Fuludimir"),
+])
+def test_an_arabic_name_reads_with_its_long_vowels(arabic, latin):
+    """For statements about a name no source writes in Latin: never a consonant string."""
+    assert arabic_name_in_latin(arabic) == latin

@@ -29,6 +29,7 @@ from dossier.extract.statements import assign_ids, clause_events, clause_frame
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, to_latin
+from dossier.text.romanize import arabic_name_in_latin
 from dossier.text.fold import fold_str
 from dossier.text.languages import LEXICON_SCRIPTS
 from dossier.text.lexicon import load_lexicon
@@ -274,6 +275,8 @@ def latin_name(actor: Actor) -> str:
     latin = Counter(al.name for al in actor.aliases if script_of(al.name) == "Latn")
     if latin:
         return sorted(latin, key=lambda n: (-latin[n], n))[0]
+    if script_of(actor.name) == "Arab":  # read with its long vowels, not as a consonant string
+        return arabic_name_in_latin(actor.name) or actor.name
     latin = to_latin(actor.name).strip()
     # a transliteration has no capitals to keep: a name's words are capitalised
     return " ".join(w[:1].upper() + w[1:] for w in latin.split()) or actor.name

@@ -20,6 +20,7 @@ from dossier.extract.reuse import Reuse
 from dossier.model import ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate, Role
 from dossier.model.errors import RecordError
 from dossier.text import script_of, slugify, unique_slug
+from dossier.text.romanize import arabic_name_in_latin
 from dossier.text.names import (key_strength, name_key, name_keys, normalize_surface, remember_same_names,
                                 same_name, same_name_count, same_name_table, tidy_name)
 
@@ -462,7 +463,9 @@ def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Acto
             chosen = old[0] if old else None
         if chosen is None or chosen in taken_now:
             existing_ids = {a.id for a in existing}
-            chosen = unique_slug(slugify(name) or "actor", taken_now | existing_ids)
+            # an Arabic-only name's id reads as words: "fuludimir-zilinski", not "fwlwdymyr-zylnsky"
+            latin = arabic_name_in_latin(name) if script_of(name) == "Arab" else name
+            chosen = unique_slug(slugify(latin) or "actor", taken_now | existing_ids)
         taken_now.add(chosen)
         ids[label] = chosen
 

@@ -123,3 +123,43 @@ def romanized_readings(arabic_names: Iterable[str], latin_names: Iterable[str]) 
                     if name.casefold() not in known:
                         out.add(name)
     return sorted(out, key=lambda n: (n.casefold(), n))
+
+
+# A name read from its Arabic letters alone, for the English statements of names no source
+# writes in Latin: the long vowels (ا و ي) are read as vowels, so "فولوديمير" is "Fuludimir"
+# and not ICU's consonant string "fwlwdymyr". Short vowels are not written in Arabic; a
+# name's first two consonants get an "a" between them, as readers say it.
+_AR_CONSONANTS = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
+    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'", "غ": "gh",
+    "ف": "f", "ق": "q", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "پ": "p",
+    "چ": "ch", "ژ": "zh", "گ": "g", "ڤ": "v", "ء": "'", "ؤ": "'",
+}
+_AR_VOWELS = {"ا": "a", "أ": "a", "آ": "a", "ٱ": "a", "إ": "i", "ى": "a", "ة": "a", "ئ": "a"}
+_AR_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+
+
+def _arabic_word(word: str) -> str:
+    units: list[tuple[str, bool]] = []  # (Latin, is a vowel)
+    letters = _AR_MARKS.sub("", word)
+    for i, ch in enumerate(letters):
+        after_vowel = not units or units[-1][1]
+        before_alef = letters[i + 1:i + 2] in ("ا", "أ", "آ")
+        if ch in "وي" + "ی":
+            glide = after_vowel or before_alef
+            units.append(("w" if ch == "و" else "y", False) if glide else ("u" if ch == "و" else "i", True))
+        elif ch in _AR_VOWELS:
+            units.append((_AR_VOWELS[ch], True))
+        elif ch in _AR_CONSONANTS:
+            units.append((_AR_CONSONANTS[ch], False))
+        else:
+            units.append((to_latin(ch), False))
+    if len(units) >= 2 and not units[0][1] and not units[1][1]:
+        units.insert(1, ("a", True))
+    return "".join(latin for latin, _ in units).replace("'", "")
+
+
+def arabic_name_in_latin(name: str) -> str:
+    """An Arabic-script name in Latin letters, capitalised, read with its long vowels."""
+    words = [_arabic_word(w) for w in name.split()]
+    return " ".join(w[:1].upper() + w[1:] for w in words if w)
