@@ -1,7 +1,6 @@
 """Actor pages: names and spellings, roles, claims, co-actors, mentioning sources."""
 from __future__ import annotations
 
-import re
 from typing import Any, Optional
 
 from dossier.model import Actor, Role
@@ -11,7 +10,7 @@ from dossier.site.graph import actor_drawing
 from dossier.site.prepared import Site, actor_lang, actor_ref, claim_item, claim_ref, prepare, rating_badge, source_ref
 from dossier.site.templates import markup, render as render_template
 from dossier.text import script_of, to_latin
-from dossier.text.romanize import romanized_readings
+from dossier.text.romanize import arabic_name_in_latin, romanized_readings
 
 
 def other_spellings(actor: Actor) -> dict[str, Optional[str]]:
@@ -83,26 +82,12 @@ def search_spellings(actor: Actor) -> list[str]:
     return sorted({r for name in sorted(set(arabic)) for r in letter_readings(name)}, key=lambda n: (n.casefold(), n))
 
 
-_CONSONANT = re.compile(r"[b-df-hj-np-tv-xz]")
-
-
 def letter_readings(arabic_name: str) -> list[str]:
-    """Two Latin readings of an Arabic-script name with no Latin guide: the letters as ICU
-    transliterates them ("bwtyn"), and the same with the long-vowel letters read as vowels
-    between consonants ("butin"), which is nearer to how the name is said."""
-    plain = " ".join(to_latin(arabic_name).split())
-    words = []
-    for word in plain.split():
-        chars = list(word)
-        for i, ch in enumerate(chars):
-            before = chars[i - 1] if i else ""
-            after = chars[i + 1] if i + 1 < len(chars) else ""
-            if ch in "wy" and _CONSONANT.fullmatch(before or "-") and (not after or _CONSONANT.fullmatch(after)
-                                                                       or after in "wy"):
-                chars[i] = "u" if ch == "w" else "i"
-        words.append("".join(chars))
-    vowelled = " ".join(words)
-    return [n.title() for n in dict.fromkeys((vowelled, plain)) if n]
+    """Two Latin readings of an Arabic-script name with no Latin guide: read with its long
+    vowels ("Butin", as the statements write it) and the letters as ICU transliterates
+    them ("Bwtyn")."""
+    plain = " ".join(to_latin(arabic_name).split()).title()
+    return [n for n in dict.fromkeys((arabic_name_in_latin(arabic_name), plain)) if n]
 
 
 #: Rows of a long list on an actor page; the rest continue on the actor's list pages.
