@@ -436,6 +436,17 @@ def test_an_acronym_a_document_spells_out_links_to_its_expansion():
     assert names["NRTA"] == names["Northern Regional Transport Authority"]
 
 
+def test_a_short_acronym_in_capitals_links_across_scripts_letter_for_letter():
+    """РИА and RIA, ОДА and ODA: too short for a name key, but the same letters."""
+    _, _, acts, _ = resolve_texts({
+        "ru": ("Сотрудники ОДА задержали двоих мужчин в пятницу.", "ru"),
+        "en": ("Officers of the ODA detained two men on Friday.", "en"),
+        "ru2": ("Сотрудники ОДИ задержали троих мужчин в субботу.", "ru"),
+    })
+    assert owner(acts, "ОДА").id == owner(acts, "ODA").id
+    assert owner(acts, "ОДИ").id != owner(acts, "ODA").id
+
+
 def test_agency_names_in_capitals_are_outlets():
     _, mentions, acts, _ = resolve_texts({
         "az": ("AZERTAC reported that the talks ended on Friday.", "en"),

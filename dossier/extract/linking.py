@@ -19,7 +19,7 @@ from dossier.extract.propagation import propagate, propagate_scripts
 from dossier.extract.reuse import Reuse
 from dossier.model import ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate, Role
 from dossier.model.errors import RecordError
-from dossier.text import script_of, slugify, unique_slug
+from dossier.text import script_of, slugify, to_latin, unique_slug
 from dossier.text.romanize import arabic_name_in_latin
 from dossier.text.names import (key_strength, name_key, name_keys, normalize_surface, remember_same_names,
                                 same_name, same_name_count, same_name_table, tidy_name)
@@ -405,7 +405,11 @@ def _merge_single_words(ordered: list[MentionCandidate], pending: list[int], clu
         a, b = single_labels[a_i], single_labels[b_i]
         ma, mb = rep[a], rep[b]
         latin = {ma.script, mb.script} <= {"Latn", "Cyrl"} and len(ma.name) >= 4
-        if _compatible(ma.kind, mb.kind) and (key_strength(ma.key) >= 3 or latin) and same_name(ma.name, mb.name):
+        # an acronym in capitals spelled letter for letter in the other script (РИА = RIA)
+        acronym = {ma.script, mb.script} == {"Latn", "Cyrl"} and ma.name.isupper() and mb.name.isupper() \
+            and to_latin(ma.name) == to_latin(mb.name)
+        if _compatible(ma.kind, mb.kind) and (acronym or (key_strength(ma.key) >= 3 or latin)
+                                             and same_name(ma.name, mb.name)):
             clusters.union(a, b)
 
 
