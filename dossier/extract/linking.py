@@ -212,7 +212,7 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     known = same_name_count()
     extra = propagate(docs, mentions, memo)
     mentions.extend(extra)
-    mentions.extend(propagate_scripts(docs, mentions))
+    mentions.extend(propagate_scripts(docs, mentions, memo))
     ordered, glued = _split_glued(sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name)))
     clusters = _Clusters(_forbidder(pins))
     label_of, fulls, singles = _label_mentions(ordered, pins, clusters)

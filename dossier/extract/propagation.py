@@ -208,13 +208,16 @@ def _script_index(mentions: list[MentionCandidate]) -> dict[str, tuple[str, str]
     return index
 
 
-def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate]) -> list[MentionCandidate]:
+def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate], memo: Optional[Reuse] = None
+                      ) -> list[MentionCandidate]:
     """New mentions in Arabic script of names found in Latin or Cyrillic anywhere in `docs`
     ("Belozhin" -> بيلوجين, وبيلوجين), matched by cross-script key and `same_name`.
 
     Arabic has no capital letters, so a name no cue announces is otherwise missed; the
     words must spell the other name consonant for consonant with fitting vowels. A first
     word may carry proclitics; a word with the article is no name unless the other has it.
+    With a `memo`, a document whose text, mentions and matching names are what they were on
+    an earlier run is not scanned again (as in `propagate`).
     """
     index = _script_index(mentions)
     if not index:
@@ -227,25 +230,70 @@ def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate]) ->
         if not any(s.script == "Arab" for s in doc.sentences):
             continue
         spans = occupied.setdefault(doc.source.id, [])
-        for sent in doc.sentences:
-            if sent.boilerplate or sent.script != "Arab":
-                continue
-            toks = tokens(doc.text[sent.start:sent.end], sent.start)
-            i = 0
-            while i < len(toks):
-                hit = _script_hit(doc, toks, i, index)
-                if hit is None:
-                    i += 1
-                    continue
-                n, surface, kind = hit
-                s, e = toks[i].start, toks[i + n - 1].end
-                if not any(s < b and a < e for a, b in spans):
-                    new.append(MentionCandidate(source=doc.source.id, start=s, end=e, text=doc.text[s:e],
-                                                name=surface, kind=kind, language=sent.language,
-                                                script="Arab", key=name_key(surface)))
-                    spans.append((s, e))
-                i += n
+        if memo is None:
+            new.extend(_scripts_doc(doc, index, spans))
+            continue
+        shape = memo.key(doc.source.id, doc.text, [(s.start, s.end, s.script, s.boilerplate) for s in doc.sentences])
+        keys_key = memo.key("arabic-keys", shape)
+        keys = memo.get(keys_key)
+        if keys is None:
+            keys = sorted(_arabic_keys(doc))
+            memo.put(keys_key, keys)
+        relevant = {k: index[k] for k in keys if k in index}
+        key = memo.key("propagate-scripts", shape, sorted(relevant.items()), sorted(spans))
+        found = memo.get(key)
+        if found is None:
+            found = _scripts_doc(doc, relevant, spans)
+            memo.put(key, found)
+        new.extend(found)
     return sorted(new, key=lambda c: (c.source, c.start, c.end))
+
+
+def _arabic_runs(doc: Document):
+    """Each Arabic sentence's tokens (outside boilerplate), in order."""
+    for sent in doc.sentences:
+        if not sent.boilerplate and sent.script == "Arab":
+            yield sent, tokens(doc.text[sent.start:sent.end], sent.start)
+
+
+def _arabic_keys(doc: Document) -> set[str]:
+    """Every cross-script key a run of one to three Arabic words of `doc` may have."""
+    out: set[str] = set()
+    for _sent, toks in _arabic_runs(doc):
+        for i in range(len(toks)):
+            for n in range(1, min(3, len(toks) - i) + 1):
+                run = toks[i:i + n]
+                if any(t.script != "Arab" or is_stop(t.text) for t in run):
+                    break
+                rest = [t.text for t in run[1:]]
+                out.update(name_key(" ".join([first] + rest)) for first in strip_arabic_clitics(run[0].text,
+                                                                                                 keep_article=True))
+    return out
+
+
+def _scripts_doc(doc: Document, index: dict[str, tuple[str, str]], spans: list[tuple[int, int]]
+                 ) -> list[MentionCandidate]:
+    """`propagate_scripts` in one document."""
+    if not index:
+        return []
+    spans = list(spans)
+    new: list[MentionCandidate] = []
+    for sent, toks in _arabic_runs(doc):
+        i = 0
+        while i < len(toks):
+            hit = _script_hit(doc, toks, i, index)
+            if hit is None:
+                i += 1
+                continue
+            n, surface, kind = hit
+            s, e = toks[i].start, toks[i + n - 1].end
+            if not any(s < b and a < e for a, b in spans):
+                new.append(MentionCandidate(source=doc.source.id, start=s, end=e, text=doc.text[s:e],
+                                            name=surface, kind=kind, language=sent.language,
+                                            script="Arab", key=name_key(surface)))
+                spans.append((s, e))
+            i += n
+    return new
 
 
 def _script_hit(doc: Document, toks: list[Tok], i: int, index: dict[str, tuple[str, str]]
