@@ -551,8 +551,8 @@ def test_nothing_is_loaded_from_another_host(built):
     assert "<svg" in graph and "mermaid" not in graph
 
 
-def test_template_override_in_custom_dir_changes_the_claim_page(tmp_path):
-    """A newsroom restyles the claim page through Material's custom_dir, as Material users do."""
+def _overridable_project(tmp_path):
+    """A project whose theme has a custom_dir, and its dossier/ folder for template overrides."""
     import yaml
 
     project = make_project(tmp_path / "project")
@@ -561,6 +561,12 @@ def test_template_override_in_custom_dir_changes_the_claim_page(tmp_path):
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     override = project / "overrides" / "dossier"
     override.mkdir(parents=True)
+    return project, override
+
+
+def test_template_override_in_custom_dir_changes_the_claim_page(tmp_path):
+    """A newsroom restyles the claim page through Material's custom_dir, as Material users do."""
+    project, override = _overridable_project(tmp_path)
     (override / "claim.html").write_text(
         '# {{ claim.statement }}\n\n<p class="house-style">Checked by the desk: {{ claim.id }}</p>\n\n'
         "{{ status_badge }} {{ rating_badge }}\n", encoding="utf-8")
@@ -578,14 +584,7 @@ def test_template_override_in_custom_dir_changes_the_claim_page(tmp_path):
 def test_template_override_in_custom_dir_changes_the_timeline(tmp_path):
     """The listings are templates too: a custom_dir timeline.html, using the package's own
     macros, replaces the timeline page and leaves the other listings alone."""
-    import yaml
-
-    project = make_project(tmp_path / "project")
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = "overrides"
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    override = project / "overrides" / "dossier"
-    override.mkdir(parents=True)
+    project, override = _overridable_project(tmp_path)
     (override / "timeline.html").write_text(
         '{% import "_timeline.html" as t %}\n# Chronology\n\n<p class="house-style">Dated by the desk.</p>\n'
         "{{ t.by_year(years) }}\n", encoding="utf-8")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from dossier.extract.gazetteer import KIN_KEY, is_stop, state_of
 from dossier.extract.reuse import Reuse
@@ -133,19 +133,28 @@ def propagate(docs: list[Document], mentions: list[MentionCandidate], memo: Opti
             new.extend(_propagate_doc(doc, kinds, spans))
             continue
         shape = memo.key(doc.source.id, doc.text, [(s.start, s.end, s.language, s.boilerplate) for s in doc.sentences])
-        firsts_key = memo.key("first-words", shape)
-        firsts = memo.get(firsts_key)
-        if firsts is None:
-            firsts = sorted(first_words(doc))
-            memo.put(firsts_key, firsts)
-        relevant = {k: kinds[k] for f in firsts if f in by_first for k in by_first[f]}
-        key = memo.key("propagate", shape, sorted(relevant.items()), sorted(spans))
-        found = memo.get(key)
-        if found is None:
-            found = _propagate_doc(doc, relevant, spans)
-            memo.put(key, found)
-        new.extend(found)
+        new.extend(_kept(memo, "propagate", shape, spans, lambda: sorted(first_words(doc)),
+                         lambda firsts: {k: kinds[k] for f in firsts if f in by_first for k in by_first[f]},
+                         lambda relevant: _propagate_doc(doc, relevant, spans)))
     return sorted(new, key=lambda c: (c.source, c.start, c.end))
+
+
+def _kept(memo: Reuse, name: str, shape: str, spans: list[tuple[int, int]], words: Callable[[], list],
+          relevant_of: Callable[[list], dict], scan: Callable[[dict], list]) -> list:
+    """One document's new mentions, kept by what they depend on: its `shape` (text and
+    sentences), the names looked up that its `words` could match, and the spans taken."""
+    words_key = memo.key(name + "-words", shape)
+    found_words = memo.get(words_key)
+    if found_words is None:
+        found_words = words()
+        memo.put(words_key, found_words)
+    relevant = relevant_of(found_words)
+    key = memo.key(name, shape, sorted(relevant.items()), sorted(spans))
+    found = memo.get(key)
+    if found is None:
+        found = scan(relevant)
+        memo.put(key, found)
+    return found
 
 
 def _propagate_doc(doc: Document, index: dict[tuple[str, ...], str], spans: list[tuple[int, int]]
@@ -234,18 +243,9 @@ def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate], me
             new.extend(_scripts_doc(doc, index, spans))
             continue
         shape = memo.key(doc.source.id, doc.text, [(s.start, s.end, s.script, s.boilerplate) for s in doc.sentences])
-        keys_key = memo.key("arabic-keys", shape)
-        keys = memo.get(keys_key)
-        if keys is None:
-            keys = sorted(_arabic_keys(doc))
-            memo.put(keys_key, keys)
-        relevant = {k: index[k] for k in keys if k in index}
-        key = memo.key("propagate-scripts", shape, sorted(relevant.items()), sorted(spans))
-        found = memo.get(key)
-        if found is None:
-            found = _scripts_doc(doc, relevant, spans)
-            memo.put(key, found)
-        new.extend(found)
+        new.extend(_kept(memo, "propagate-scripts", shape, spans, lambda: sorted(_arabic_keys(doc)),
+                         lambda keys: {k: index[k] for k in keys if k in index},
+                         lambda relevant: _scripts_doc(doc, relevant, spans)))
     return sorted(new, key=lambda c: (c.source, c.start, c.end))
 
 
