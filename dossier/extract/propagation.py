@@ -104,6 +104,14 @@ def first_words(doc: Document) -> frozenset:
     return frozenset(out)
 
 
+def _occupied(mentions: list[MentionCandidate]) -> dict[str, list[tuple[int, int]]]:
+    """Source id -> the spans its mentions take (a new mention never overlaps one)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        out.setdefault(m.source, []).append((m.start, m.end))
+    return out
+
+
 def propagate(docs: list[Document], mentions: list[MentionCandidate], memo: Optional[Reuse] = None
               ) -> list[MentionCandidate]:
     """New mentions of names already found (by a cue) at other places of `docs`.
@@ -119,9 +127,7 @@ def propagate(docs: list[Document], mentions: list[MentionCandidate], memo: Opti
     index = _name_index(mentions)
     if not index:
         return []
-    occupied: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions:
-        occupied.setdefault(m.source, []).append((m.start, m.end))
+    occupied = _occupied(mentions)
     kinds = {k: kind for k, (_name, kind) in index.items()}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for k in index:
@@ -231,9 +237,7 @@ def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate], me
     index = _script_index(mentions)
     if not index:
         return []
-    occupied: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions:
-        occupied.setdefault(m.source, []).append((m.start, m.end))
+    occupied = _occupied(mentions)
     new: list[MentionCandidate] = []
     for doc in docs:
         if not any(s.script == "Arab" for s in doc.sentences):
