@@ -411,7 +411,7 @@ def _org_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], lan
                 while first > 0 and k - first < 3 and is_cap(toks[first - 1]) \
                         and not doc.text[toks[first - 1].end:toks[first].start].strip() \
                         and not is_stop(toks[first - 1].text) and not state_of(toks[first - 1].text) \
-                        and not morph.is_common_word(toks[first - 1].text, sent.language):
+                        and not morph.is_function_word(toks[first - 1].text, sent.language):
                     first -= 1
                 if first < k:
                     out.append(_candidate(doc, sent, toks[first:k], kind))

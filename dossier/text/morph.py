@@ -117,23 +117,40 @@ def _in_nominative(words: tuple[str, ...], parses: list, case: str) -> tuple[str
     return tuple(out)
 
 
-def is_common_word(word: str, language: Optional[str], nouns: bool = False) -> bool:
-    """A capitalised word the dictionary knows only as an adjective, participle or verb form
-    ("Уголовного"), or with `nouns` also as a common noun ("Позиция" opening a sentence):
-    no name on its own."""
+#: Parts of speech that never open a name: adverbs, comparatives, predicatives, conjunctions,
+#: particles, prepositions and pronouns ("Позже", "Однако").
+FUNCTION_POS = frozenset({"ADVB", "COMP", "PRED", "CONJ", "PRCL", "PREP", "NPRO"})
+
+
+def _top_pos(word: str, language: Optional[str]) -> tuple[bool, Optional[str]]:
+    """Whether the dictionary knows the word, and not as a name; and its likeliest part of speech."""
     lang = morph_language(language)
     analyzer = _analyzer(lang)
     parses = _parses(word, lang)
     if analyzer is None or not parses or not analyzer.word_is_known(word.lower()):
-        return False
+        return False, None
     if any(set(p.tag.grammemes) & NAME_TAGS for p in parses):
+        return False, None
+    pos = max(parses, key=_score).tag.POS
+    return True, (str(pos) if pos is not None else None)
+
+
+def is_common_word(word: str, language: Optional[str], nouns: bool = False) -> bool:
+    """A capitalised word the dictionary knows only as an adjective, participle or verb form
+    ("Уголовного") or a function word, or with `nouns` also as a common noun ("Позиция"
+    opening a sentence): no name on its own."""
+    known, top = _top_pos(word, language)
+    if not known:
         return False
-    top = max(parses, key=_score).tag.POS
     if nouns:  # a sentence's first word: any word the dictionary knows that is not a name
         return top is not None
-    return top in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "GRND", "ADVB",
-                   "COMP", "PRED", "CONJ", "PRCL", "PREP", "NPRO")  # "Позже", "Однако": no name
+    return top in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "GRND") or top in FUNCTION_POS
 
+
+def is_function_word(word: str, language: Optional[str]) -> bool:
+    """"Позже газета сообщила": a function word is no outlet's first word, though an
+    adjective is ("Новая газета", "Российская газета")."""
+    return _top_pos(word, language)[1] in FUNCTION_POS
 
 
 def is_common_abbreviation(word: str, language: Optional[str]) -> bool:
