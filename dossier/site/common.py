@@ -194,10 +194,6 @@ def dir_attrs(text: str, lang: Optional[str]) -> str:
     return attrs
 
 
-def _quote_html(text: str, lang: Optional[str], tag: str = "span") -> str:
-    return f'<{tag} class="dossier-quote" {dir_attrs(text, lang)}>{esc(text)}</{tag}>'
-
-
 def _plain(text: str, lang: Optional[str]) -> bool:
     """True for left-to-right text in English or of unknown language: needs no markup."""
     return direction(text, lang) == "ltr" and not is_rtl(text) and (not lang or lang == "en")

@@ -108,11 +108,6 @@ def claims_index_pages(records: Any) -> dict[str, str]:
     return _index(site, "claims", "Claims", lead, tables)
 
 
-def render_claims_index(records: Any) -> str:
-    """claims/index.md (see `claims_index_pages`)."""
-    return claims_index_pages(records)["claims/index.md"]
-
-
 def actors_index_pages(records: Any) -> dict[str, str]:
     """All actors, grouped by kind: actors/index.md and its list pages."""
     site = prepare(records)
@@ -134,11 +129,6 @@ def actors_index_pages(records: Any) -> dict[str, str]:
     return _index(site, "actors", "Actors", [f"{counted(len(site.actors), 'actor')} named in the documents."], tables)
 
 
-def render_actors_index(records: Any) -> str:
-    """actors/index.md (see `actors_index_pages`)."""
-    return actors_index_pages(records)["actors/index.md"]
-
-
 def sources_index_pages(records: Any) -> dict[str, str]:
     """All documents, oldest first: sources/index.md and its list pages."""
     site = prepare(records)
@@ -155,11 +145,6 @@ def sources_index_pages(records: Any) -> dict[str, str]:
     table = _Table("documents", "Documents", ["Document", "Publisher", "Published", "Language", "Claims"], rows)
     return _index(site, "sources", "Sources", [f"{counted(len(site.sources), 'document')}, oldest first."], [table],
                   headed=False)
-
-
-def render_sources_index(records: Any) -> str:
-    """sources/index.md (see `sources_index_pages`)."""
-    return sources_index_pages(records)["sources/index.md"]
 
 
 #: The exports linked from the home page (written by `dossier.exports` into data/).
