@@ -6,7 +6,7 @@ citation asks `citation_page` which page holds it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Optional
 
 from dossier.model import Claim, Evidence, Source
 from dossier.site.common import (
@@ -132,6 +132,12 @@ class _Passages:
     groups: list[tuple[tuple[int, int], list[tuple[Evidence, Claim]]]]
     first: list[int]  # index of each page's first passage
     page: dict[tuple[int, int], int]  # (start, end) -> page number
+    cells: Optional[list[list[tuple[str, str]]]]  # each passage's cells for page 1, when it is the only page
+
+
+def _weight(cells: list[tuple[str, str]]) -> int:
+    """A passage row's bytes, about: its cells and their markup."""
+    return 120 + sum(len(h.encode()) + len(a.encode()) + 40 for a, h in cells)
 
 
 def _source_passages(site: Site, source: Source) -> _Passages:
@@ -143,13 +149,16 @@ def _source_passages(site: Site, source: Source) -> _Passages:
         for ev, claim in site.evidence_by_source.get(source.id, []):
             grouped.setdefault((ev.start, ev.end), []).append((ev, claim))
         groups = sorted(grouped.items())
-        # Measured as the deeper pages link (`../../claims/...`): the first page is no longer.
-        deep = source_citations_page(source.id, 2)
-        sizes = [120 + sum(len(h.encode()) + len(a.encode()) + 40 for a, h in _passage_cells(site, source, pairs, deep))
-                 for _, pairs in groups]
-        first = packed(sizes, PAGE_BYTES) if sum(sizes) > PAGE_BYTES else [0]
+        # The cells as the first page links them, kept when every passage fits on it; else
+        # measured again as the deeper pages link (`../../claims/...`), which no page exceeds.
+        cells = [_passage_cells(site, source, pairs, source_citations_page(source.id, 1)) for _, pairs in groups]
+        first, kept = [0], cells
+        if sum(_weight(c) for c in cells) > PAGE_BYTES:
+            deep = source_citations_page(source.id, 2)
+            first = packed([_weight(_passage_cells(site, source, pairs, deep)) for _, pairs in groups], PAGE_BYTES)
+            kept = None
         page = {span: max(1, sum(1 for f in first if f <= i)) for i, (span, _) in enumerate(groups)}
-        site.memo[key] = _Passages(groups, first, page)
+        site.memo[key] = _Passages(groups, first, page, kept)
     return site.memo[key]
 
 
@@ -200,8 +209,10 @@ def source_citation_pages(source: Source, records: Any) -> dict[str, str]:
     out = {}
     for number, (lo, hi) in enumerate(zip(passages.first, ends), 1):
         here = source_citations_page(source.id, number)
-        rows = [_row(citation_anchor(pairs[0][0]), _passage_cells(site, source, pairs, here), _CITATION_HEADERS)
-                for _, pairs in passages.groups[lo:hi]]
+        rows = [_row(citation_anchor(pairs[0][0]),
+                     passages.cells[lo + i] if passages.cells is not None else _passage_cells(site, source, pairs, here),
+                     _CITATION_HEADERS)
+                for i, (_, pairs) in enumerate(passages.groups[lo:hi])]
         total = counted(len(passages.groups), "quoted passage")
         page = render_template(
             site.templates, "citations_source.html", source=source, title=title,

@@ -131,6 +131,7 @@ class _Layout:
     longest: int = 0  # the longest quote, for finding a unit's quotes by their starts
     unit_starts: list[int] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
+    first_page: Optional[list[str]] = None  # the units rendered for page 1, when it is the only page
 
     @property
     def pages(self) -> int:
@@ -174,11 +175,15 @@ def _layout(site: Site, source: Source) -> _Layout:
                                     if 0 <= b.start < b.end <= len(text))
         layout.units = _units(text, layout.quotes)
         layout.unit_starts = [s for s, _ in layout.units]
-        # Measured as the deeper pages link (`../../claims/...`): the first page is no longer.
-        deep = text_page(source.id, 2)
-        sizes = [len(_render_unit(site, source, text, layout, u, deep).encode("utf-8")) + 1 for u in layout.units]
+        # Rendered once as the first page: kept when the whole text fits on it (most sources);
+        # else measured again as the deeper pages link (`../../claims/...`), which no page exceeds.
+        first = [_render_unit(site, source, text, layout, u, text_page(source.id, 1)) for u in layout.units]
         header = _header_bytes(site, source)
-        if sum(sizes) + header > PAGE_BYTES:
+        if sum(len(r.encode("utf-8")) + 1 for r in first) + header <= PAGE_BYTES:
+            layout.first_page = first
+        else:
+            deep = text_page(source.id, 2)
+            sizes = [len(_render_unit(site, source, text, layout, u, deep).encode("utf-8")) + 1 for u in layout.units]
             layout.first_units = packed(sizes, PAGE_BYTES, PAGE_BYTES - header)
     site.memo[key] = layout
     return layout
@@ -228,6 +233,8 @@ def _render_unit(site: Site, source: Source, text: str, layout: _Layout, unit: t
 def _render_text(site: Site, source: Source, text: str, number: int) -> str:
     """Page `number` of the document text as paragraphs."""
     layout = _layout(site, source)
+    if number == 1 and layout.first_page is not None:
+        return "\n".join(layout.first_page)
     here = text_page(source.id, number)
     return "\n".join(_render_unit(site, source, text, layout, u, here) for u in layout.page_units(number))
 
