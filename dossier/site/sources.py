@@ -131,7 +131,6 @@ class _Layout:
     longest: int = 0  # the longest quote, for finding a unit's quotes by their starts
     unit_starts: list[int] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
-    first_page: Optional[list[str]] = None  # the units rendered for page 1, when it is the only page
 
     @property
     def pages(self) -> int:
@@ -175,15 +174,11 @@ def _layout(site: Site, source: Source) -> _Layout:
                                     if 0 <= b.start < b.end <= len(text))
         layout.units = _units(text, layout.quotes)
         layout.unit_starts = [s for s, _ in layout.units]
-        # Rendered once as the first page: kept when the whole text fits on it (most sources);
-        # else measured again as the deeper pages link (`../../claims/...`), which no page exceeds.
-        first = [_render_unit(site, source, text, layout, u, text_page(source.id, 1)) for u in layout.units]
+        # Measured as the deeper pages link (`../../claims/...`): the first page is no longer.
+        deep = text_page(source.id, 2)
+        sizes = [_unit_bytes(_pieces(site, source, text, layout, u, deep)) for u in layout.units]
         header = _header_bytes(site, source)
-        if sum(len(r.encode("utf-8")) + 1 for r in first) + header <= PAGE_BYTES:
-            layout.first_page = first
-        else:
-            deep = text_page(source.id, 2)
-            sizes = [len(_render_unit(site, source, text, layout, u, deep).encode("utf-8")) + 1 for u in layout.units]
+        if sum(sizes) + header > PAGE_BYTES:
             layout.first_units = packed(sizes, PAGE_BYTES, PAGE_BYTES - header)
     site.memo[key] = layout
     return layout
@@ -198,9 +193,10 @@ def quote_page(site: Site, source_id: str, offset: int) -> str:
     return text_page(source_id, _layout(site, source).page_of(offset))
 
 
-def _render_unit(site: Site, source: Source, text: str, layout: _Layout, unit: tuple[int, int], here: str) -> str:
-    """One paragraph (or piece of one) through source_paragraph.html: quotes marked and linked
-    to their claims (an anchor `q-<start>-<end>` where each begins), boilerplate muted, by offsets."""
+def _pieces(site: Site, source: Source, text: str, layout: _Layout, unit: tuple[int, int], here: str
+            ) -> list[dict[str, Any]]:
+    """A paragraph cut where quotes and boilerplate begin and end: each piece's escaped text,
+    its quote (anchors, the claims' statements, links) and its boilerplate kind, by offsets."""
     p_start, p_end = unit
     quotes = layout.unit_quotes(p_start, p_end)
     spans = [sp for sp in layout.boilerplate if sp[0] < p_end and sp[1] > p_start]
@@ -226,15 +222,35 @@ def _render_unit(site: Site, source: Source, text: str, layout: _Layout, unit: t
                 "more": [(i + 2, markup(rel_url(here, page_path("claims", c.id))))
                          for i, c in enumerate(q.claims[1:])] if b == q.end else []}
         pieces.append(piece)
+    return pieces
+
+
+def _unit_bytes(pieces: list[dict[str, Any]]) -> int:
+    """About the bytes source_paragraph.html makes of `pieces`, a little over (the package's
+    template): pages are cut by this sum, so the text is rendered only once, for its page."""
+    size = 50  # <p dir=... lang=... markdown="span"></p> and the line break
+    for p in pieces:
+        size += len(p["text"].encode("utf-8"))
+        if p["kind"]:
+            size += 60 + (2 * len(p["kind"]) + 50 if p["label"] else len(p["kind"]))
+        q = p["quote"]
+        if q:
+            size += 70 + len(q["id"] or "") + sum(len(a) + 20 for a in q["anchors"]) + len(q["href"]) \
+                + len(esc(q["title"]).encode("utf-8")) + sum(len(h) + 20 for _, h in q["more"])
+    return size
+
+
+def _render_unit(site: Site, source: Source, text: str, layout: _Layout, unit: tuple[int, int], here: str) -> str:
+    """One paragraph (or piece of one) through source_paragraph.html: quotes marked and linked
+    to their claims (an anchor `q-<start>-<end>` where each begins), boilerplate muted, by offsets."""
     return render_template(site.templates, "source_paragraph.html",
-                           attrs=markup(dir_attrs(text[p_start:p_end], source.language)), pieces=pieces).rstrip("\n")
+                           attrs=markup(dir_attrs(text[unit[0]:unit[1]], source.language)),
+                           pieces=_pieces(site, source, text, layout, unit, here)).rstrip("\n")
 
 
 def _render_text(site: Site, source: Source, text: str, number: int) -> str:
     """Page `number` of the document text as paragraphs."""
     layout = _layout(site, source)
-    if number == 1 and layout.first_page is not None:
-        return "\n".join(layout.first_page)
     here = text_page(source.id, number)
     return "\n".join(_render_unit(site, source, text, layout, u, here) for u in layout.page_units(number))
 
