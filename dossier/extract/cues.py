@@ -153,6 +153,7 @@ def _mask_reporting(folded: str, langs: tuple[str, ...]) -> str:
     or tag it after a comma ("..., сообщила газета"): there they attribute the content
     rather than tell an event of informing someone."""
     lex = load_lexicon("reporting")
+    folded = _mask_sources(folded, langs, lex)
     verbs = [c for lang in langs for c in ((lex.get(lang) or {}).get("verbs") or [])]
     comps = [c for lang in langs for c in ((lex.get(lang) or {}).get("complementizers") or [])]
     if not verbs or not comps:
@@ -164,6 +165,34 @@ def _mask_reporting(folded: str, langs: tuple[str, ...]) -> str:
         tag = folded[:s].rstrip().endswith((",", "،")) and s > 0
         if opens_content or tag:
             folded = folded[:s] + " " * (e - s) + folded[e:]
+    return folded
+
+
+#: Words of a source phrase ("according to the investigators") that stand after its cue.
+_SOURCE_WORDS = 3
+
+
+def _mask_sources(folded: str, langs: tuple[str, ...], lex: dict) -> str:
+    """Blank who a clause cites ("according to the investigation", "по данным следствия",
+    "soruşturmaya göre"): an event word there names the source, not what the clause states."""
+    spans = []
+    for lang in langs:
+        entry = lex.get(lang) or {}
+        for _s, e in find_cues(entry.get("after") or [], folded):
+            words = list(re.finditer(r"[^\W\d_][\w'’-]*", folded[e:]))[:_SOURCE_WORDS]
+            brk = _PHRASE_BREAK.search(folded, e)
+            ends = [e + w.end() for w in words if not brk or e + w.end() <= brk.start()]
+            if ends:
+                spans.append((e, ends[-1]))
+        for s, _e in find_cues(entry.get("before") or [], folded):
+            head = folded[:s]
+            words = list(re.finditer(r"[^\W\d_][\w'’-]*", head))[-2:]
+            brk = max((m.end() for m in _PHRASE_BREAK.finditer(head)), default=0)
+            starts = [w.start() for w in words if w.start() >= brk]
+            if starts:
+                spans.append((starts[0], s))
+    for s, e in spans:
+        folded = folded[:s] + " " * (e - s) + folded[e:]
     return folded
 
 
@@ -204,6 +233,7 @@ def main_event(text: str, language: Optional[str], script: Optional[str] = None)
     for s, e in find_cues(subs, folded):
         brk = _PHRASE_BREAK.search(folded, e)
         scopes.append((s, brk.start() if brk else len(folded)))
+    scopes += _attributive(folded, langs)
     if not scopes:
         return events[0]
     info = event_info()
@@ -212,6 +242,28 @@ def main_event(text: str, language: Optional[str], script: Optional[str] = None)
         if ev in outside and not info[ev].get("weak") and not info[ev].get("attach"):
             return ev
     return events[0]
+
+
+def _attributive(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of words used as adjectives, not verbs (events.yml `attributive`): "the brother
+    of jailed X", "брата арестованного X". The event they name is background to the clause."""
+    out = []
+    lex = load_lexicon("events").get("attributive") or {}
+    for lang in langs:
+        rule = lex.get(lang) or {}
+        after = tuple(rule.get("after") or ())
+        ends = tuple(rule.get("endings") or ())
+        if not ends:
+            continue
+        for m in re.finditer(r"[^\W\d_][\w-]*", folded):
+            word = m.group(0)
+            if not word.endswith(ends) or len(word) < 6:
+                continue
+            prev = re.findall(r"[^\W\d_][\w'’-]*", folded[max(0, m.start() - 30):m.start()])
+            if after and not (prev and prev[-1] in after):
+                continue
+            out.append((m.start(), m.end()))
+    return out
 
 
 def event_positions(folded: str, langs: tuple[str, ...]) -> list[tuple[int, str]]:

@@ -119,8 +119,13 @@ class Story:
 
 
 @lru_cache(maxsize=None)
-def _incident_cues(script: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    langs = set(LEXICON_SCRIPTS.get(script, ())) | ({"uk"} if script == "Cyrl" else set())
+def _incident_cues(script: str, language: Optional[str] = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each incident noun's cues for text in `language` (else every language of `script`):
+    one language's word is another's everyday word (Turkish "sel*", flood; French "selon")."""
+    if language:
+        langs = set(languages_for(language, script))
+    else:
+        langs = set(LEXICON_SCRIPTS.get(script, ())) | ({"uk"} if script == "Cyrl" else set())
     out = []
     for entry in _lexicon().get("incidents") or []:
         cues = tuple(c for lang, cs in (entry.get("cues") or {}).items() if lang in langs for c in cs)
@@ -138,17 +143,37 @@ def _noun_class(noun: str) -> str:
 
 def incident_nouns(doc: Document) -> Counter:
     """How often a document names each kind of incident (its title counts thrice)."""
-    return _nouns(doc.text[:20000], doc.source.title or "")
+    return _nouns(doc.text[:20000], doc.source.title or "", _language(doc))
 
 
-def _nouns(text: str, title: str = "") -> Counter:
-    folded, title = fold_str(text), fold_str(title)
+def _language(doc: Document) -> Optional[str]:
+    """The language most of a document's text is in (None when no sentence says)."""
+    seen: Counter = Counter()
+    for s in doc.sentences:
+        if s.language:
+            seen[s.language] += s.end - s.start
+    return sorted(seen, key=lambda k: (-seen[k], k))[0] if seen else None
+
+
+def _nouns(text: str, title: str = "", language: Optional[str] = None) -> Counter:
     out: Counter = Counter()
-    for noun, cues in _incident_cues(script_of(text)):
-        n = len(find_cues(cues, folded)) + 2 * len(find_cues(cues, title))
-        if n:
-            out[noun] = n
+    cues = _incident_cues(script_of(text), language)
+    for folded, weight in ((fold_str(text), 1), (fold_str(title), 2)):
+        for noun in _longest(cues, folded):
+            out[noun] += weight
     return out
+
+
+def _longest(cues: tuple, folded: str) -> list[str]:
+    """The noun of each incident word, where the cues of two nouns overlap the longer match
+    only ("siber saldırı" is a cyberattack, not also an attack)."""
+    found = sorted(((s, e, noun) for noun, cs in cues for s, e in find_cues(cs, folded)),
+                   key=lambda t: (t[0] - t[1], t[0], t[2]))
+    kept: list[tuple[int, int, str]] = []
+    for s, e, noun in found:
+        if not any(s < ke and ks < e for ks, ke, _n in kept):
+            kept.append((s, e, noun))
+    return [noun for _s, _e, noun in kept]
 
 
 @lru_cache(maxsize=None)
@@ -164,15 +189,15 @@ def _top(counts: Counter) -> Optional[str]:
     return min(counts, key=lambda k: (k in weak, -counts[k], order.get(k, 99), k)) if counts else None
 
 
-def _noun(text: str) -> Optional[str]:
-    return _top(_nouns(text))
+def _noun(text: str, language: Optional[str] = None) -> Optional[str]:
+    return _top(_nouns(text, "", language))
 
 
 def clause_incident(c: EvidenceCandidate, story: Story, place: Optional[str]) -> str:
     """The incident a figure belongs to: the story's, unless its sentence names another
     incident that few of the story's documents tell of ("38 died when the plane was shot
     down", in a story about a coup)."""
-    noun = _noun(c.sentence.text if c.sentence else c.quote)
+    noun = _noun(c.sentence.text if c.sentence else c.quote, c.language)
     common = max(2, sum(story.nouns.values()) // 4)
     if noun is None or noun in story.incident or story.nouns.get(noun, 0) >= common:
         return story.incident.split(" in ")[0] if place != story.place else story.incident
@@ -336,6 +361,36 @@ def _in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) 
     return sorted(pos, key=lambda a: (pos[a], listed[a]))
 
 
+def _state_of(actor_id: Optional[str], actors: dict[str, Actor]) -> Optional[str]:
+    """The state an organisation acts for: its recorded state, else a state whose one-word
+    name opens the organisation's ("Ruritania Dışişleri Bakanlığı" is Ruritania's)."""
+    actor = actors.get(actor_id or "")
+    if actor is None or actor.kind != "organization":
+        return None
+    if actor.state in actors:
+        return actor.state
+    words = fold_str(actor.name).split()
+    return _states_by_name(actors).get(words[0]) if len(words) > 1 else None
+
+
+#: (id of an actor table, its size) -> folded one-word state name -> state id (one table at a time).
+_STATE_NAMES: dict[tuple[int, int], dict[str, str]] = {}
+
+
+def _states_by_name(actors: dict[str, Actor]) -> dict[str, str]:
+    key = (id(actors), len(actors))
+    if key not in _STATE_NAMES:
+        out: dict[str, str] = {}
+        for a in sorted((a for a in actors.values() if a.kind == "state"), key=lambda a: a.id):
+            for n in [a.name] + [al.name for al in a.aliases]:
+                words = fold_str(n).split()
+                if len(words) == 1 and len(words[0]) >= 4:
+                    out.setdefault(words[0], a.id)
+        _STATE_NAMES.clear()
+        _STATE_NAMES[key] = out
+    return _STATE_NAMES[key]
+
+
 def _person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], actors: dict[str, Actor]
                   ) -> Optional[str]:
     """A state named just before a person is the person's title ("the President of
@@ -369,8 +424,10 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
     # an event other than the main one speaks only of a named participant when the main event
     # has a predicate ("declined to comment on the arrest" tells of no arrest of its own)
     named_only = (c.event or "") in predicates()
-    if c.stance == "denies" and (event_info().get(c.event or "") or {}).get("class") == "blame" \
-            and _denial_verb(c) and "denied" in predicates():
+    denied = predicates().get("denied") or {}
+    if c.stance == "denies" and ((event_info().get(c.event or "") or {}).get("class") == "blame"
+                                 or (c.event or "") in (denied.get("answers") or ())) \
+            and _denial_verb(c) and denied:
         # "X rejected the accusations": a denial by X, not a "no" to an accusation by X
         found = _proposition(c, "denied", story, actors, out)
         if found:
@@ -485,7 +542,14 @@ def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> lis
         # Azerbaijani plane", "in Kazakhstan"), its kind of event is not
         own = " in " not in noun and noun != story.incident.split(" in ")[0]
         key = ("count", pred, story.number, None if own else place, _noun_class(noun) if own else noun)
-        out.append(Item(key, c, pred, "count", value, place=key[3], story=story, incident=noun))
+        spec = predicates().get(pred) or {}
+        doer = _participants(c, pred, spec, actors)[0] if spec.get("count_by") == "subject" else None
+        if doer is not None:
+            # a figure of what one party did (diplomats it expelled): the other party's
+            # answer in kind is another fact of the same story
+            key = ("count", pred, story.number, None, None, doer)
+        out.append(Item(key, c, pred, "count", value, subject=doer, place=key[3], story=story,
+                        incident=None if doer else noun))
     return out
 
 
@@ -527,6 +591,8 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         subject = c.attributed_to  # "X claimed responsibility": the claimer is the answer, not a relay
     subject = _person_after(c, subject, kinds.get("subject") or [], actors)
     obj = _person_after(c, obj, kinds.get("object") or [], actors)
+    if "state" in (kinds.get("subject") or []):
+        subject = _state_of(subject, actors) or subject  # a ministry speaks for its state
     if obj is not None and subject is not None and obj in actors and subject in actors and (
             getattr(actors[subject], "state", None) == obj or getattr(actors[obj], "state", None) == subject):
         obj = None  # an organisation and its own state are one party ("the Kremlin" and Russia)
@@ -553,6 +619,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
                 groups.setdefault(item.key, []).append(item)
     _absorb(groups)
     _absorb_unnamed(groups)
+    _absorb_counted(groups)
     claims = []
     for key in sorted(groups, key=repr):
         items = groups[key]
@@ -586,6 +653,8 @@ def _absorb(groups: dict[tuple, list[Item]]) -> None:
                 if big == small or big not in groups or small not in groups or big[2] is None \
                         or len(groups[big]) < len(groups[small]) or (len(groups[big]), repr(big)) == (len(groups[small]), repr(small)):
                     continue
+                if small[2] is not None and small[2] == big[3] or small[3] is not None and small[3] == big[2]:
+                    continue  # the other way round ("B expelled A's diplomats" in answer): another fact
                 need = {a for a in big[2:4] if a}
                 if all(need <= set(it.cand.actors) for it in groups[small]):
                     groups[big].extend(groups.pop(small))
@@ -605,6 +674,29 @@ def _absorb_unnamed(groups: dict[tuple, list[Item]]) -> None:
         into = named.get((key[1], key[4])) or []
         if len(into) == 1:
             groups[into[0]].extend(groups.pop(key))
+
+
+def _absorb_counted(groups: dict[tuple, list[Item]]) -> None:
+    """Fold a story's yes-no group into the one count group of that predicate and story that
+    asserts the same ("operations were postponed" into "350 operations were postponed"; "X
+    expelled diplomats" into the figure of the diplomats X expelled): a figure and a plain yes
+    tell one fact. The yes gives no figure, so it contests none."""
+    counts: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        if key[0] == "count":
+            counts.setdefault((key[1], key[2], key[5] if len(key) > 5 else None), []).append(key)
+    for key in sorted((k for k in groups if k[0] == "yes-no"), key=repr):
+        by_subject = (predicates().get(key[1]) or {}).get("count_by") == "subject"
+        if by_subject and key[2] is not None:
+            into = sorted({k for i in groups[key] if i.story for k in counts.get((key[1], i.story.number, key[2]), [])})
+        elif key[4] is not None and key[2] is None and key[3] is None:
+            into = counts.get((key[1], key[4], None)) or []
+        else:
+            continue
+        if len(into) == 1:
+            for item in groups.pop(key):
+                item.value = None if item.value == "yes" else item.value
+                groups[into[0]].append(item)
 
 
 def _majority(values: list[Optional[str]]) -> Optional[str]:
