@@ -355,6 +355,15 @@ TOKEN_RX = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|\d+[.,]\d{1,2}(?
 _DECIMAL = re.compile(r"^(\d+)[.,](\d{1,2})$")
 #: Abbreviated multipliers the number lexicon's words do not cover.
 _SCALE_ABBREVIATIONS = {"тыс": 1000, "млн": 1000000, "bin": 1000, "tsd": 1000, "mln": 1000000, "mio": 1000000}
+#: Words after which a figure is a reference, not a quantity (folded word beginnings).
+_REFERENCE_WORDS = ("article", "artikel", "artículo", "artigo", "section", "paragraph", "paragraf", "absatz",
+                    "clause", "стать", "част", "пункт", "madde", "maddə", "المادة", "مادة", "no.", "nr", "№")
+#: Scale words after a figure, by how they begin: "48 million", "48 Millionen", "1,3 milliard",
+#: "48 مليون" give one value in every language.
+_SCALE_WORDS = (("million", 1000000), ("millones", 1000000), ("millón", 1000000), ("milyon", 1000000),
+                ("mln", 1000000), ("مليون", 1000000), ("ملايين", 1000000), ("milliard", 1000000000),
+                ("billion", 1000000000), ("milyar", 1000000000), ("миллиард", 1000000000),
+                ("мільйон", 1000000), ("млрд", 1000000000), ("مليار", 1000000000))
 _TIME_UNITS = re.compile(
     r"^(?:years?|yil\w*|yıl\w*|il|ildə|عام\w*|عاما|سن\w*|год\w*|лет|jahr\w*|months?|ay|шт"
     r"|ans?|années?|mois|años?|meses|mes|monat\w*)$")
@@ -391,6 +400,8 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
         # a Turkic case ending on a figure ("7'ye", "9'a") leaves the figure
         raw = re.sub(r"^(\d[\d.,]*)['’][^\W\d_]+$", r"\1", raw)
         digits = re.sub(r"[.,\s\u00a0\u202f]", "", raw)
+        if digits.isdigit() and raw[0].isdigit() and i and tokens[i - 1].group(0).startswith(_REFERENCE_WORDS):
+            continue  # "article 290", "статьи 290": a number that names, not one that counts
         if digits.isdigit() and raw[0].isdigit():
             nxt_raw = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
             scale = words.get(nxt_raw) if words.get(nxt_raw) in (1000, 1000000) else _SCALE_ABBREVIATIONS.get(nxt_raw)
@@ -398,6 +409,8 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
                 scale = 1000  # "6 bini aşkın": a Turkic case ending on the thousand
             if scale is None and nxt_raw[:5] in ("тысяч", "миллио"):
                 scale = 1000 if nxt_raw.startswith("тысяч") else 1000000
+            if scale is None:
+                scale = next((v for p, v in _SCALE_WORDS if nxt_raw.startswith(p)), None)
             decimal = _DECIMAL.match(raw)
             if decimal and scale:
                 value = int(decimal.group(1)) * scale + int(decimal.group(2).ljust(len(str(scale)) - 1, "0"))

@@ -25,7 +25,7 @@ from dossier.extract import predicate_lexicon
 from dossier.extract.cues import (detect_events, event_info, event_spans, find_cues, languages_for,
                                   words_between)
 from dossier.extract.hedges import hedged_text
-from dossier.extract.statements import assign_ids, clause_events, clause_frame
+from dossier.extract.statements import assign_ids, clause_events, clause_frame, is_passive
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, to_latin
@@ -197,10 +197,32 @@ def clause_incident(c: EvidenceCandidate, story: Story, place: Optional[str]) ->
     """The incident a figure belongs to: the story's, unless its sentence names another
     incident that few of the story's documents tell of ("38 died when the plane was shot
     down", in a story about a coup)."""
-    noun = _noun(c.sentence.text if c.sentence else c.quote, c.language)
+    # the clause's own incident word first: its sentence may tell of another incident too
+    noun = _noun(c.quote, c.language) or _noun(c.sentence.text if c.sentence else c.quote, c.language)
     common = max(2, sum(story.nouns.values()) // 4)
     if noun is None or noun in story.incident or story.nouns.get(noun, 0) >= common:
         return story.incident.split(" in ")[0] if place != story.place else story.incident
+    return noun
+
+
+def _own_incident(c: EvidenceCandidate, event: str, story: Story) -> Optional[str]:
+    """The incident a clause names of its own, other than its story's ("Baku blamed Moscow for
+    the crash" in a story of a coup), when its predicate's own word is not that name ("shot
+    down" names a downing); None for the story's incident."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    cues = _incident_cues(script, c.language)
+    folded = fold_str(c.quote)
+    spans = event_spans(folded, languages_for(c.language, script), event)
+    itself = {_noun_class(n) for n in _longest(cues, "  ".join(folded[s:e] for s, e in spans))}
+    for s, e in spans:
+        folded = folded[:s] + " " * (e - s) + folded[e:]
+    noun = _top(Counter(_longest(cues, folded)))
+    if noun is None or noun in _weak_nouns() or _noun_class(noun) in itself:
+        return None
+    main = story.incident.split(" in ")[0]
+    common = max(2, sum(story.nouns.values()) // 4)
+    if _noun_class(noun) == _noun_class(main) or story.nouns.get(noun, 0) >= common:
+        return None
     return noun
 
 
@@ -421,6 +443,8 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
     if hedged(c) or _intended(c):
         return []
     out = _counts(c, story, actors)
+    if any(i.predicate == c.event for i in out):
+        return out  # the clause's figure is its fact: its other events are background
     # an event other than the main one speaks only of a named participant when the main event
     # has a predicate ("declined to comment on the arrest" tells of no arrest of its own)
     named_only = (c.event or "") in predicates()
@@ -510,12 +534,13 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         if spec.get("symmetric") and s and o and o < s:
             s, o = o, s
         story_key = story.number if "{incident}" in template else None
+        own = _own_incident(c, event, story) if story_key is not None else None
         # a denial predicate carries its negation in its own cue: stating it is a "yes"
         value = "yes" if spec.get("negative") else ("no" if c.stance == "denies" else "yes")
         if value == "yes" and c.values.get("manner"):
             value = c.values["manner"]  # how: "phone call", "meeting" (a detail of the yes)
-        return [Item(("yes-no", event, s, o, story_key), c, event, "yes-no", value, subject=s, object=o,
-                     story=story)]
+        key = ("yes-no", event, s, o, story_key) + ((_noun_class(own),) if own else ())
+        return [Item(key, c, event, "yes-no", value, subject=s, object=o, story=story, incident=own)]
     return []
 
 
@@ -568,7 +593,7 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
             order = _in_order(c, kinds.get("subject") or ["person"], actors)
             carried = [a for a in order if not any(m.source == c.source and c.start <= m.start < c.end
                                                    for m in actors[a].mentions)]
-            if order and (c.language != "ar" or len(order) == 1):
+            if order and (c.language != "ar" or len(order) == 1) and not is_passive(c, event):
                 subject = order[0]
             elif carried:
                 subject = carried[0]  # "لكنه ..." (but he ...): the doer of the clause before

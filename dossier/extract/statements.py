@@ -213,11 +213,27 @@ def _name(actor_id: str, actors: dict[str, Actor]) -> str:
 #: Passive auxiliaries: "X was arrested" (the patient precedes), "was warned by X".
 _PASSIVE = {
     "en": r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$",
-    "de": r"\b(?:wurde|wurden|worden|ist|sind|war|waren)\b",
+    "de": r"\b(?:wurde|wurden|worden|wird|werden|ist|sind|war|waren)\b",
     "ru": r"\b(?:был|была|были|было)\s+$",
 }
 #: Turkish/Azerbaijani case endings after a name: accusative/dative mark the object.
 _TR_OBJECT = re.compile(r"^['’]?(?:y?[ıiuüə]|y?[ae]|n[ıiuü])$")
+
+
+def is_passive(c: EvidenceCandidate, event: str) -> bool:
+    """The clause tells `event` in the passive ("X was accused", "Ihm wird vorgeworfen"): the
+    first name it gives is then no doer."""
+    script = c.sentence.script if c.sentence else script_of(c.quote)
+    lang = languages_for(c.language, script)[0]
+    rx = _PASSIVE.get(lang)
+    if not rx:
+        return False
+    folded, index = fold(c.quote)
+    spans = event_spans(folded, languages_for(c.language, script), event)
+    if not spans:
+        return False
+    head = c.quote[:index[spans[0][0]]]
+    return bool(re.search(rx, head[-40:] if lang != "de" else c.quote, re.I))
 
 
 def _quote_mentions(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[tuple[int, int, str]]:
