@@ -220,6 +220,10 @@ _PASSIVE = {
 _TR_OBJECT = re.compile(r"^['’]?(?:y?[ıiuüə]|y?[ae]|n[ıiuü])$")
 
 
+def _within(gap: Optional[int], most: int) -> bool:
+    return gap is not None and gap <= most
+
+
 def is_passive(c: EvidenceCandidate, event: str) -> bool:
     """The clause tells `event` in the passive ("X was accused", "Ihm wird vorgeworfen"): the
     first name it gives is then no doer."""
@@ -314,7 +318,14 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
     subj = obj = None
     head = quote[:cs]
     passive = bool(_PASSIVE.get(lang) and re.search(_PASSIVE[lang], head[-40:] if lang != "de" else quote, re.I))
-    if frame == "patient":
+    opened = [(s, e) for s, e in find_cues([w for lg in langs for w in (info.get("openers") or {}).get(lg) or []],
+                                           folded)
+              if _within(words_between(folded, e, spans[0][0]), 3) or _within(words_between(folded, spans[0][1], s), 3)]
+    if frame == "patient" and opened:
+        # "X opened an investigation into Y": the one it happens to is named after the cue
+        pool = near_after(3) if lang not in ("tr", "az", "de") else []
+        subj = next((m for m in pool if allowed("subject", m)), None)
+    elif frame == "patient":
         if lang == "en":
             # "killed X" names the patient after the verb, "X died" before it
             pool = near_before(3) if passive else near_after(3) + near_before(2)
