@@ -186,3 +186,12 @@ def test_a_bribe_sum_reads_alike_in_every_language(lang, text):
 def test_an_article_number_is_no_count():
     assert cues.extract_counts("Ему предъявлено обвинение по части 6 статьи 290 (получение взятки).", "ru") == {}
     assert cues.extract_counts("He was charged under article 290 with taking a bribe.", "en") == {}
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("de", "Die Feuerwehr fand die Leichen der drei vermissten Arbeiter.", {"found": "3"}),
+    ("en", "Rescuers recovered the bodies of three missing workers.", {"found": "3"}),
+    ("de", "Drei Arbeiter werden noch vermisst.", {"missing": "3"}),
+])
+def test_a_cue_describing_the_counted_noun_does_not_take_its_figure(lang, text, want):
+    assert cues.extract_counts(text, lang) == want
