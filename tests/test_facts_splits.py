@@ -170,6 +170,14 @@ def test_a_passive_gives_no_doer_by_order():
     assert not [c for c in result if c.frame.subject == "ruritania"]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The deal was brokered by Ruritania."),
+    ("de", "Das Abkommen wurde von Ruritania vermittelt."),
+])
+def test_a_passive_gives_the_doer_its_agent_phrase_names(lang, text):
+    assert [c.frame.subject for c in claims(("a", text, lang))] == ["ruritania"]
+
+
 # --- figures ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang,text", [

@@ -25,7 +25,7 @@ from dossier.extract import predicate_lexicon
 from dossier.extract.cues import (detect_events, event_info, event_spans, find_cues, languages_for,
                                   words_between)
 from dossier.extract.hedges import hedged_text
-from dossier.extract.statements import assign_ids, clause_events, clause_frame, is_passive
+from dossier.extract.statements import assign_ids, clause_events, clause_frame, passive_doer
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, to_latin
@@ -593,7 +593,10 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
             order = _in_order(c, kinds.get("subject") or ["person"], actors)
             carried = [a for a in order if not any(m.source == c.source and c.start <= m.start < c.end
                                                    for m in actors[a].mentions)]
-            if order and (c.language != "ar" or len(order) == 1) and not is_passive(c, event):
+            passive, doer = passive_doer(c, event, actors)
+            if passive:
+                subject = doer if doer in order else None  # "X was accused by Y": Y, else no one
+            elif order and (c.language != "ar" or len(order) == 1):
                 subject = order[0]
             elif carried:
                 subject = carried[0]  # "لكنه ..." (but he ...): the doer of the clause before

@@ -224,20 +224,37 @@ def _within(gap: Optional[int], most: int) -> bool:
     return gap is not None and gap <= most
 
 
-def is_passive(c: EvidenceCandidate, event: str) -> bool:
-    """The clause tells `event` in the passive ("X was accused", "Ihm wird vorgeworfen"): the
-    first name it gives is then no doer."""
+#: The passive's doer: "by X", "von X", "par X", "por X", "X tarafından", "من قبل X".
+_AGENT = {"en": r"\bby\s+(?:the\s+)?$", "de": r"\b(?:von|vom|durch)\s+(?:der|dem|den|des)?\s*$",
+          "fr": r"\bpar\s+(?:l[ae]\s+|les\s+|l')?$", "es": r"\bpor\s+(?:el\s+|la\s+|los\s+|las\s+)?$",
+          "ar": r"من\s+قبل\s+$"}
+#: A German passive: werden, not sein ("ist angekommen" is a perfect).
+_DE_PASSIVE = r"\b(?:wurde|wurden|worden|wird|werden)\b"
+
+
+def passive_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> tuple[bool, Optional[str]]:
+    """(the clause tells `event` in the passive, its doer when an agent phrase names one):
+    in "X was accused" or "Ihm wird vorgeworfen" the first name given is no doer."""
     script = c.sentence.script if c.sentence else script_of(c.quote)
     lang = languages_for(c.language, script)[0]
-    rx = _PASSIVE.get(lang)
+    rx = _DE_PASSIVE if lang == "de" else _PASSIVE.get(lang)
     if not rx:
-        return False
+        return False, None
     folded, index = fold(c.quote)
     spans = event_spans(folded, languages_for(c.language, script), event)
     if not spans:
-        return False
+        return False, None
     head = c.quote[:index[spans[0][0]]]
-    return bool(re.search(rx, head[-40:] if lang != "de" else c.quote, re.I))
+    if not re.search(rx, head[-40:] if lang != "de" else c.quote, re.I):
+        return False, None
+    for s, e, a in _quote_mentions(c, actors):
+        if a == c.attributed_to:
+            continue
+        if lang == "tr" and re.match(r"['’]?\w*\s+tarafından\b", c.quote[e:]):
+            return True, a
+        if lang in _AGENT and re.search(_AGENT[lang], c.quote[max(0, s - 30):s], re.I):
+            return True, a
+    return True, None
 
 
 def _quote_mentions(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[tuple[int, int, str]]:
