@@ -173,6 +173,7 @@ def test_a_passive_gives_no_doer_by_order():
 @pytest.mark.parametrize("lang,text", [
     ("en", "The deal was brokered by Ruritania."),
     ("de", "Das Abkommen wurde von Ruritania vermittelt."),
+    ("de", "Es wurde bekannt gegeben, dass Ruritania das Abkommen vermittelt hatte."),  # another verb's passive
 ])
 def test_a_passive_gives_the_doer_its_agent_phrase_names(lang, text):
     assert [c.frame.subject for c in claims(("a", text, lang))] == ["ruritania"]

@@ -636,6 +636,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
     """Claims from evidence candidates, one per proposition (sorted by id); `told`: each
     document's `incident_nouns`, when already counted."""
     story_of = stories(docs, actors, told)
+    _STATE_NAMES.clear()  # a table of another run may have had this one's id
     fallback = Story(number=-1)
     groups: dict[tuple, list[Item]] = {}
     seen: set[tuple] = set()

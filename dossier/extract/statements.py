@@ -245,7 +245,14 @@ def passive_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
     if not spans:
         return False, None
     head = c.quote[:index[spans[0][0]]]
-    if not re.search(rx, head[-40:] if lang != "de" else c.quote, re.I):
+    if lang == "de":
+        # the auxiliary of this verb: within its phrase ("wurde von X vermittelt", "vermittelt
+        # wurde"), not of another ("bekannt gegeben wurde, dass ... vermittelt")
+        cs, ce = spans[0]
+        if not any(_within(words_between(folded, e, cs), 6) or _within(words_between(folded, ce, s), 1)
+                   for s, e in ((m.start(), m.end()) for m in re.finditer(rx, folded))):
+            return False, None
+    elif not re.search(rx, head[-40:], re.I):
         return False, None
     for s, e, a in _quote_mentions(c, actors):
         if a == c.attributed_to:
