@@ -204,3 +204,12 @@ def test_an_article_number_is_no_count():
 ])
 def test_a_cue_describing_the_counted_noun_does_not_take_its_figure(lang, text, want):
     assert cues.extract_counts(text, lang) == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("ar", "الانفجار الذي تقتل فيه 100 شخص وأسفر عن إصابة نحو أربعة آلاف", {"killed": "100", "injured": "4000"}),
+    ("ru", "Число пострадавших выросло почти до четырёх тысяч человек.", {"injured": "4000"}),
+    ("en", "Some three thousand people were evacuated.", {"evacuated": "3000"}),
+])
+def test_a_count_of_thousands_in_words(lang, text, want):
+    assert cues.extract_counts(text, lang) == want

@@ -249,6 +249,8 @@ _SCALE_ABBREVIATIONS = {"тыс": 1000, "млн": 1000000, "bin": 1000, "tsd": 1
 #: Words after which a figure is a reference, not a quantity (folded word beginnings).
 _REFERENCE_WORDS = ("article", "artikel", "artículo", "artigo", "section", "paragraph", "paragraf", "absatz",
                     "clause", "стать", "част", "пункт", "madde", "maddə", "المادة", "مادة", "no.", "nr", "№")
+#: Thousands after a number word (folded beginnings), where the lexicon leaves them uncounted.
+_THOUSANDS = ("тысяч", "آلاف", "الاف", "thousand", "tausend")
 #: Scale words after a figure, by how they begin: "48 million", "48 Millionen", "1,3 milliard",
 #: "48 مليون" give one value in every language.
 _SCALE_WORDS = (("million", 1000000), ("millones", 1000000), ("millón", 1000000), ("milyon", 1000000),
@@ -285,9 +287,12 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
     tokens = list(TOKEN_RX.finditer(folded))
     out = []
     last_word: Optional[tuple[int, int, int]] = None  # (token index, value, start) of a number word
+    scaled = -1  # a thousands word already read as the scale of the number word before it
     for i, tok in enumerate(tokens):
         raw = tok.group(0)
         value: Optional[int] = None
+        if i == scaled:
+            continue
         # a Turkic case ending on a figure ("7'ye", "9'a") leaves the figure
         raw = re.sub(r"^(\d[\d.,]*)['’][^\W\d_]+$", r"\1", raw)
         digits = re.sub(r"[.,\s\u00a0\u202f]", "", raw)
@@ -332,6 +337,8 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
                 value, start = joined, last_word[2]
             else:
                 start = tok.start()
+            if value < 1000 and nxt.startswith(_THOUSANDS):
+                value, scaled = value * 1000, i + 1  # "четырёх тысяч", "أربعة آلاف": the count of thousands
             last_word = (i, value, start)
             if not (_PARTITIVE.match(folded[tok.end():tok.end() + 30])
                     or _AMONG.search(folded[max(0, start - 40):start]) or raw in _ARTICLES):
