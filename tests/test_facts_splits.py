@@ -213,3 +213,14 @@ def test_a_cue_describing_the_counted_noun_does_not_take_its_figure(lang, text, 
 ])
 def test_a_count_of_thousands_in_words(lang, text, want):
     assert cues.extract_counts(text, lang) == want
+
+
+def test_a_sum_that_measures_the_charge_is_the_clause_fact():
+    result = claims(("a", "The explosion in Capitalia was investigated. Ana Silva is accused of taking a bribe of "
+                          "48 million dollars.", "en"),
+                    ("b", "Die Explosion in Capitalia wurde untersucht. Ana Silva soll Bestechungsgelder in Höhe von "
+                          "45 Millionen Dollar angenommen haben.", "de"))
+    bribe = [c for c in result if c.frame.predicate == "bribe"]
+    assert len(bribe) == 1 and sources(bribe[0]) == {"a", "b"}
+    assert analysis.assess(bribe[0]) == "contested"  # 48 against 45 million
+    assert not [c for c in result if c.frame.predicate == "charged"]  # no plain yes beside the sum

@@ -443,8 +443,11 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
     if hedged(c) or _intended(c):
         return []
     out = _counts(c, story, actors)
-    if any(i.predicate == c.event for i in out):
-        return out  # the clause's figure is its fact: its other events are background
+    if any(i.predicate == c.event or c.event in ((predicates().get(i.predicate) or {}).get("measures") or ())
+           for i in out):
+        # the clause's figure is its fact ("charged with taking a bribe of 48 million": the
+        # sum): its other events, and a plain yes of its own, are background
+        return out
     # an event other than the main one speaks only of a named participant when the main event
     # has a predicate ("declined to comment on the arrest" tells of no arrest of its own)
     named_only = (c.event or "") in predicates()
