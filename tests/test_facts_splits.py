@@ -224,3 +224,13 @@ def test_a_sum_that_measures_the_charge_is_the_clause_fact():
     assert len(bribe) == 1 and sources(bribe[0]) == {"a", "b"}
     assert analysis.assess(bribe[0]) == "contested"  # 48 against 45 million
     assert not [c for c in result if c.frame.predicate == "charged"]  # no plain yes beside the sum
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The interior minister, Ana Silva, who visited the site of the explosion in Capitalia on Tuesday, "
+           "promised a full inquiry."),
+    ("fr", "La ministre Ana Silva, qui a visité le site de l'explosion à Capitalia mardi, a promis une enquête."),
+])
+def test_a_relative_clause_tells_a_fact_of_its_own(lang, text):
+    visits = [c for c in claims(("a", text, lang)) if c.frame.predicate == "visited"]
+    assert [c.frame.subject for c in visits] == ["ana"]

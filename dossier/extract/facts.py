@@ -25,7 +25,7 @@ from dossier.extract import predicate_lexicon
 from dossier.extract.cues import (detect_events, event_info, event_spans, find_cues, languages_for,
                                   words_between)
 from dossier.extract.hedges import hedged_text
-from dossier.extract.statements import assign_ids, clause_events, clause_frame, passive_doer
+from dossier.extract.statements import assign_ids, clause_events, clause_frame, passive_doer, relative_subject
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, to_latin
@@ -459,11 +459,26 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
         found = _proposition(c, "denied", story, actors, out)
         if found:
             return out + found
-    for ev in _clause_events(c):
+    events = _clause_events(c)
+    for k, ev in enumerate(events):
         found = _proposition(c, ev, story, actors, out, named_only and ev != c.event)
         if found:
-            return out + found
+            return out + found + _in_passing(c, events[k + 1:], found[0], story, actors)
     return out or _quoted(c, actors)
+
+
+def _in_passing(c: EvidenceCandidate, events: list[str], first: Item, story: Story, actors: dict[str, Actor]
+                ) -> list[Item]:
+    """What a relative clause tells of someone in passing ("X, who visited the site on
+    Tuesday, promised an inquiry"): a fact of its own about X, beside the clause's main one."""
+    out: list[Item] = []
+    for ev in events:
+        who = relative_subject(c, ev, actors)
+        if who is None or who in (first.subject, first.object) or ev == first.predicate:
+            continue
+        found = _proposition(c, ev, story, actors, [first] + out, True)
+        out.extend(i for i in found if i.subject == who)
+    return out
 
 
 #: Digits or a number word: a statement quoted from a source must not carry a value.

@@ -220,6 +220,29 @@ _PASSIVE = {
 _TR_OBJECT = re.compile(r"^['’]?(?:y?[ıiuüə]|y?[ae]|n[ıiuü])$")
 
 
+#: A relative clause right after a name: "X, who visited ...", "X, qui s'est rendu ...".
+_RELATIVE = re.compile(r"^['’]?\w{0,3}\s*,\s*(?:who|qui|quien|que|который|которая|которые|الذي|التي|der|die)"
+                       r"(?:\s+[^\W\d_][\w'’-]*){0,2}\s+$", re.I)
+
+
+def relative_subject(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> Optional[str]:
+    """The name a relative clause telling `event` hangs on ("X, who visited the site, ..."):
+    the doer of an event its sentence tells only in passing."""
+    if (event_info().get(event) or {}).get("frame") != "agent":
+        return None
+    script = c.sentence.script if c.sentence else script_of(c.quote)
+    folded, index = fold(c.quote)
+    spans = event_spans(folded, languages_for(c.language, script), event)
+    if not spans:
+        return None
+    cs = index[spans[0][0]]
+    kinds = (event_info().get(event) or {}).get("slots", {}).get("subject") or []
+    for s, e, a in _quote_mentions(c, actors):
+        if e <= cs and a != c.attributed_to and actors[a].kind in kinds and _RELATIVE.match(c.quote[e:cs]):
+            return a
+    return None
+
+
 def _within(gap: Optional[int], most: int) -> bool:
     return gap is not None and gap <= most
 
@@ -386,6 +409,8 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
         pre = near_before(3)
         subj = pre[0] if pre else None
         obj = next(iter(near_after(3)), None)
+    if subj is None and frame == "agent":
+        subj = next((m for m in ments if m[1] <= cs and _RELATIVE.match(quote[m[1]:cs])), None)
     out = {}
     if allowed("subject", subj):
         out["subject"] = subj[2]
