@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from dossier.extract import analysis, cues, facts
+from dossier.extract import analysis, cues, facts, stories
 from dossier.extract.evidence import find_evidence
 from dossier.model import Actor, Document, Mention, MentionCandidate, Sentence, Source
 from dossier.text import script_of
@@ -62,9 +62,9 @@ def sources(claim) -> set[str]:
 
 def test_incident_words_are_read_in_the_clause_language():
     # Turkish "sel" (flood) is no flood in French "selon", nor in a French document
-    assert facts._nouns("Selon la police, 25 personnes ont été blessées.", "", "fr") == Counter()
-    assert facts._nouns("Seldə 3 nəfər həlak oldu.", "", "az") == Counter({"the flood": 1})
-    assert facts._nouns("Selde 3 kişi öldü.", "", "tr") == Counter({"the flood": 1})
+    assert stories.nouns("Selon la police, 25 personnes ont été blessées.", "", "fr") == Counter()
+    assert stories.nouns("Seldə 3 nəfər həlak oldu.", "", "az") == Counter({"the flood": 1})
+    assert stories.nouns("Selde 3 kişi öldü.", "", "tr") == Counter({"the flood": 1})
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -73,7 +73,7 @@ def test_incident_words_are_read_in_the_clause_language():
     ("fr", "L'attaque informatique contre l'hôpital se poursuit."),
 ])
 def test_the_longest_incident_word_wins(lang, text):
-    assert facts._nouns(text, "", lang) == Counter({"the cyberattack": 1})
+    assert stories.nouns(text, "", lang) == Counter({"the cyberattack": 1})
 
 
 def test_a_clause_naming_an_incident_of_its_own_keeps_it():
