@@ -213,7 +213,7 @@ def _name(actor_id: str, actors: dict[str, Actor]) -> str:
 #: Passive auxiliaries: "X was arrested" (the patient precedes), "was warned by X".
 _PASSIVE = {
     "en": r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$",
-    "de": r"\b(?:wurde|wurden|worden|wird|werden|ist|sind|war|waren)\b",
+    "de": r"\b(?:wurde|wurden|worden|ist|sind|war|waren)\b",
     "ru": r"\b(?:был|была|были|было)\s+$",
 }
 #: Turkish/Azerbaijani case endings after a name: accusative/dative mark the object.
