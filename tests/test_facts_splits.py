@@ -14,12 +14,12 @@ from dossier.text import script_of
 
 #: actor id -> (name, kind)
 NAMES = {
-    "ana": ("Ana Silva", "person"), "ruritania": ("Ruritania", "state"), "sweden": ("Sweden", "state"),
+    "ana": ("Ana Silva", "person"), "bo": ("Bo Lee", "person"), "ruritania": ("Ruritania", "state"), "sweden": ("Sweden", "state"),
     "capital": ("Capitalia", "place"), "rmfa": ("Ruritania Foreign Ministry", "organization"),
 }
 #: surface -> actor id, in every script the documents write
 SURFACES = {
-    "Ana Silva": "ana", "آنا سيلفا": "ana", "Ана Силва": "ana", "Ruritania Foreign Ministry": "rmfa",
+    "Ana Silva": "ana", "آنا سيلفا": "ana", "Ана Силва": "ana", "Bo Lee": "bo", "Бо Ли": "bo", "Ruritania Foreign Ministry": "rmfa",
     "Ruritania": "ruritania", "Руритания": "ruritania", "Sweden": "sweden", "Швеции": "sweden",
     "Capitalia": "capital", "Капиталии": "capital",
 }
@@ -234,3 +234,15 @@ def test_a_sum_that_measures_the_charge_is_the_clause_fact():
 def test_a_relative_clause_tells_a_fact_of_its_own(lang, text):
     visits = [c for c in claims(("a", text, lang)) if c.frame.predicate == "visited"]
     assert [c.frame.subject for c in visits] == ["ana"]
+
+
+@pytest.mark.parametrize("lang,text,dismissed", [
+    ("ru", "Губернатор Ана Силва накануне освободил Бо Ли от должности.", ["bo"]),
+    ("en", "Governor Ana Silva dismissed Bo Lee on Wednesday.", ["bo"]),
+    ("fr", "La gouverneure Ana Silva a limogé son adjoint mercredi.", []),  # the one name is who dismissed
+    ("fr", "Bo Lee a été limogé mercredi.", ["bo"]),
+    ("es", "La gobernadora Ana Silva destituyó a Bo Lee el miércoles.", ["bo"]),
+])
+def test_who_was_dismissed_is_not_who_dismissed(lang, text, dismissed):
+    result = claims(("a", text, lang))
+    assert [c.frame.subject for c in result if c.frame.predicate == "dismissed" and c.frame.subject] == dismissed

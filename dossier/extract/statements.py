@@ -215,6 +215,8 @@ _PASSIVE = {
     "en": r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$",
     "de": r"\b(?:wurde|wurden|worden|ist|sind|war|waren)\b",
     "ru": r"\b(?:был|была|были|было)\s+$",
+    "fr": r"\b(?:été|est|sont|était|étaient|fut|furent)\s+(?:\w+ment\s+)?$",
+    "es": r"\b(?:fue|fueron|sido|es|son|era|eran|está|están|estaba)\s+(?:\w+mente\s+)?$",
 }
 #: Turkish/Azerbaijani case endings after a name: accusative/dative mark the object.
 _TR_OBJECT = re.compile(r"^['’]?(?:y?[ıiuüə]|y?[ae]|n[ıiuü])$")
@@ -380,8 +382,15 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
             pool = near_before(4)
         elif lang == "ar":
             pool = near_after(3) or near_before(1)
+        elif lang in ("fr", "es"):
+            # "X a été limogé" names the patient before the verb, "a limogé X" after it
+            pool = near_before(3) if passive else near_after(3)
         else:
-            pool = near_before(3) + near_after(3)
+            # a name right after the verb or its noun is what it happens to ("уволил Беляева",
+            # "об освобождении Беляева"), whoever is named before it
+            pool = near_after(0) + near_before(3) + near_after(3)
+        # a name inside the verb's own phrase ("освободил Беляева от должности") is its patient
+        pool = [m for m in ments if cs <= m[0] and m[1] <= ce] + pool
         subj = next((m for m in pool if allowed("subject", m)), None)
     elif lang in ("tr", "az"):
         before = near_before(3)
