@@ -20,7 +20,7 @@ NAMES = {
 #: surface -> actor id, in every script the documents write
 SURFACES = {
     "Ana Silva": "ana", "آنا سيلفا": "ana", "Ана Силва": "ana", "Bo Lee": "bo", "Бо Ли": "bo", "Ruritania Foreign Ministry": "rmfa",
-    "Ruritania": "ruritania", "Руритания": "ruritania", "Sweden": "sweden", "Швеции": "sweden",
+    "Ruritania": "ruritania", "Руритания": "ruritania", "روريتانيا": "ruritania", "Sweden": "sweden", "Швеции": "sweden",
     "Capitalia": "capital", "Капиталии": "capital",
 }
 
@@ -246,3 +246,12 @@ def test_a_relative_clause_tells_a_fact_of_its_own(lang, text):
 def test_who_was_dismissed_is_not_who_dismissed(lang, text, dismissed):
     result = claims(("a", text, lang))
     assert [c.frame.subject for c in result if c.frame.predicate == "dismissed" and c.frame.subject] == dismissed
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ar", "أحبطت المؤامرة بفضل تدخل آنا سيلفا، الذي حذر روريتانيا من الخطة سرا."),
+    ("en", "The plot failed thanks to Ana Silva, who warned Ruritania of the plan in secret."),
+])
+def test_a_clause_opening_with_a_relative_pronoun_is_done_by_the_name_before(lang, text):
+    warned = [c for c in claims(("a", text, lang)) if c.frame.predicate == "warned"]
+    assert [(c.frame.subject, c.frame.object) for c in warned] == [("ana", "ruritania")]

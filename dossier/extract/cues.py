@@ -161,6 +161,19 @@ def main_event(text: str, language: Optional[str], script: Optional[str] = None)
     return events[0]
 
 
+#: Relative pronouns that open a clause about the name before it (the Arabic ones also carry
+#: their clitics: "والذي").
+_RELATIVES = {"en": ("who",), "ar": ("الذي", "التي", "الذين", "والذي", "والتي"), "ru": ("который", "которая", "которые"),
+              "fr": ("qui",), "es": ("quien", "quienes"), "uk": ("який", "яка", "які")}
+
+
+def opens_relative(text: str, language: Optional[str], script: Optional[str] = None) -> bool:
+    """The clause opens with a relative pronoun ("who warned ...", "الذي أبلغ ..."): its doer is
+    the one named just before it."""
+    first = fold_str(text).split(maxsplit=1)[:1]
+    return bool(first) and any(first[0] in _RELATIVES.get(lang, ()) for lang in languages_for(language, script or script_of(text)))
+
+
 def event_positions(folded: str, langs: tuple[str, ...]) -> list[tuple[int, str]]:
     folded = _mask_reporting(folded, langs)
     return sorted((s, event) for event, cues in _event_cues(langs) for s, _e in find_cues(cues, folded))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Optional
 
 from dossier.extract import predicate_lexicon
-from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, words_between
+from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, opens_relative, words_between
 from dossier.extract.hedges import hedged_text
 from dossier.extract.stories import (Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
                                      noun_class, own_incident, stories)
@@ -387,6 +387,10 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
             if subject is None and "person" in (kinds.get("subject") or ["person"]):
                 # a name no lexicon or title says is a person ("Ana Silva was arrested")
                 subject = _sole(c, ["person", "other"], actors)
+    carried = [a for a in c.actors if a in actors and actors[a].kind == "person"
+               and not any(m.source == c.source and c.start <= m.start < c.end for m in actors[a].mentions)]
+    if info.get("frame") == "agent" and carried and opens_relative(c.quote, c.language):
+        subject, obj = carried[0], (obj if obj != carried[0] else None)  # "..., who warned X": the one before
     if subject is not None and obj is None and info.get("frame") == "agent":
         # the other party further from the verb than word order looks ("signed a trade
         # agreement with Sweden"): the next participant named after the subject
