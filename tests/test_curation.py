@@ -579,9 +579,9 @@ def test_the_worked_example_in_the_docs_applies_to_the_sample(tmp_path):
     claim = by_id["whether-ramiz-mekhtiyev-was-detained"]
     assert claim.verdict.rating == "mostly-true"
     assert [e.translated_by for e in claim.evidence if e.translation] == ["Jane Editor", "Jane Editor"]
-    assert "whether-ilham-aliyev-warned-of-the-coup-attempt-in-baku" not in by_id
-    assert by_id["whether-vladimir-putin-warned-ilham-aliyev"].former_ids == \
-        ["whether-ilham-aliyev-warned-of-the-coup-attempt-in-baku"]
+    assert "whether-azerbaijan-assigned-blame-for-the-crash" not in by_id
+    assert by_id["whether-ilham-aliyev-criticized-moscow"].former_ids == \
+        ["whether-azerbaijan-assigned-blame-for-the-crash"]
 
 
 def test_sidecar_retrieved_date_reaches_the_source_record(tmp_path):

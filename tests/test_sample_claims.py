@@ -94,8 +94,6 @@ def test_key_facts_are_one_claim_citing_every_source(recs, fragment, stated_by):
     assert sources(claim) == stated_by
 
 
-@pytest.mark.xfail(strict=True, reason="issue 17 open: the warning's Arabic report keeps only its unattributed "
-                   "clause, so three sources give three origins")
 def test_key_facts_count_independent_origins(recs):
     warning = one_claim(recs, "Vladimir Putin personally warned", predicate="warned")
     # four articles, but they relay two outlets: Novaya Gazeta and APA

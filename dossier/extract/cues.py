@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Optional
 
+from dossier.extract.patterns import PHRASE_BREAK as _PHRASE_BREAK
+# compile_cue, find_cues and languages_for are read from here by the other stages too
+from dossier.extract.patterns import attributive, compile_cue, find_cues, languages_for, mask_sources  # noqa: F401
 from dossier.model import MentionCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold, fold_str
-from dossier.text.languages import LEXICON_SCRIPTS, RELATED, SUBJECT_FIRST
+from dossier.text.languages import SUBJECT_FIRST
 from dossier.text.lexicon import load_lexicon
 
 
@@ -27,64 +30,6 @@ from dossier.text.lexicon import load_lexicon
 
 #: Who can be a source of information, best first.
 _SOURCE_KINDS = {"outlet": 0, "organization": 1, "person": 2, "other": 3}
-
-
-# ---------------------------------------------------------------------------------------
-# Folding and cue patterns
-# ---------------------------------------------------------------------------------------
-
-_AR_CLITICS = r"(?:[وف]?(?:[بلك]|س)?(?:ال|لل)?)"
-_WORD = r"[^\W_]"
-
-
-def _token_regex(token: str) -> str:
-    prefix = token.endswith("*")
-    token = token.rstrip("*")
-    body = re.escape(token)
-    if script_of(token) == "Arab":
-        body = _AR_CLITICS + body
-    if prefix and script_of(token) == "Arab":
-        # an Arabic stem, but not its adjective (nisba): اجتماع* must not match الاجتماعي
-        return body + r"(?!ي(?:ه|ين|ون)?(?![\w]))[\w'-]*"
-    return body + (r"[\w'-]*" if prefix else rf"(?!{_WORD})")
-
-
-def compile_cue(pattern: str) -> str:
-    """A lexicon cue (words, '*' prefixes, '~' gaps) as a regex over folded text."""
-    parts: list[str] = []
-    gap = False
-    for token in fold_str(pattern).split():
-        if token == "~":
-            gap = True
-            continue
-        if parts:
-            parts.append(r"(?:\s+\S+){0,3}?\s+" if gap else r"[\s\"']+")
-        parts.append(_token_regex(token))
-        gap = False
-    return rf"(?<!{_WORD})" + "".join(parts)
-
-
-@lru_cache(maxsize=None)
-def _regex(patterns: tuple[str, ...]) -> Optional[re.Pattern]:
-    if not patterns:
-        return None
-    # Longest first so that "according to the report" wins over "according to".
-    ordered = sorted(set(patterns), key=lambda p: (-len(p), p))
-    return re.compile("|".join(f"(?:{compile_cue(p)})" for p in ordered))
-
-
-def languages_for(language: Optional[str], script: str) -> tuple[str, ...]:
-    """Lexicon languages to apply to text in `language` (or, if unknown, in `script`)."""
-    if language:
-        return (language,) + RELATED.get(language, ())
-    return LEXICON_SCRIPTS.get(script, ("en",))
-
-
-def find_cues(patterns: Iterable[str], folded: str) -> list[tuple[int, int]]:
-    rx = _regex(tuple(patterns))
-    if rx is None:
-        return []
-    return [(m.start(), m.end()) for m in rx.finditer(folded) if m.end() > m.start()]
 
 
 # ---------------------------------------------------------------------------------------
@@ -153,6 +98,7 @@ def _mask_reporting(folded: str, langs: tuple[str, ...]) -> str:
     or tag it after a comma ("..., сообщила газета"): there they attribute the content
     rather than tell an event of informing someone."""
     lex = load_lexicon("reporting")
+    folded = mask_sources(folded, langs, lex)
     verbs = [c for lang in langs for c in ((lex.get(lang) or {}).get("verbs") or [])]
     comps = [c for lang in langs for c in ((lex.get(lang) or {}).get("complementizers") or [])]
     if not verbs or not comps:
@@ -204,6 +150,7 @@ def main_event(text: str, language: Optional[str], script: Optional[str] = None)
     for s, e in find_cues(subs, folded):
         brk = _PHRASE_BREAK.search(folded, e)
         scopes.append((s, brk.start() if brk else len(folded)))
+    scopes += attributive(folded, langs)
     if not scopes:
         return events[0]
     info = event_info()
@@ -212,6 +159,19 @@ def main_event(text: str, language: Optional[str], script: Optional[str] = None)
         if ev in outside and not info[ev].get("weak") and not info[ev].get("attach"):
             return ev
     return events[0]
+
+
+#: Relative pronouns that open a clause about the name before it (the Arabic ones also carry
+#: their clitics: "والذي").
+_RELATIVES = {"en": ("who",), "ar": ("الذي", "التي", "الذين", "والذي", "والتي"), "ru": ("который", "которая", "которые"),
+              "fr": ("qui",), "es": ("quien", "quienes"), "uk": ("який", "яка", "які")}
+
+
+def opens_relative(text: str, language: Optional[str], script: Optional[str] = None) -> bool:
+    """The clause opens with a relative pronoun ("who warned ...", "الذي أبلغ ..."): its doer is
+    the one named just before it."""
+    first = fold_str(text).split(maxsplit=1)[:1]
+    return bool(first) and any(first[0] in _RELATIVES.get(lang, ()) for lang in languages_for(language, script or script_of(text)))
 
 
 def event_positions(folded: str, langs: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -223,10 +183,6 @@ def event_spans(folded: str, langs: tuple[str, ...], event: str) -> list[tuple[i
     info = event_info().get(event) or {}
     cues = [c for lang in langs for c in ((info.get("cues") or {}).get(lang) or [])]
     return find_cues(cues, folded)
-
-
-#: Punctuation that closes a phrase: a negation never reaches across it to the predicate.
-_PHRASE_BREAK = re.compile(r"[,;:،؛()\[\]\"—–]")
 
 
 def words_between(folded: str, a: int, b: int) -> Optional[int]:
@@ -303,6 +259,17 @@ TOKEN_RX = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|\d+[.,]\d{1,2}(?
 _DECIMAL = re.compile(r"^(\d+)[.,](\d{1,2})$")
 #: Abbreviated multipliers the number lexicon's words do not cover.
 _SCALE_ABBREVIATIONS = {"тыс": 1000, "млн": 1000000, "bin": 1000, "tsd": 1000, "mln": 1000000, "mio": 1000000}
+#: Words after which a figure is a reference, not a quantity (folded word beginnings).
+_REFERENCE_WORDS = ("article", "artikel", "artículo", "artigo", "section", "paragraph", "paragraf", "absatz",
+                    "clause", "стать", "част", "пункт", "madde", "maddə", "المادة", "مادة", "no.", "nr", "№")
+#: Thousands after a number word (folded beginnings), where the lexicon leaves them uncounted.
+_THOUSANDS = ("тысяч", "آلاف", "الاف", "thousand", "tausend")
+#: Scale words after a figure, by how they begin: "48 million", "48 Millionen", "1,3 milliard",
+#: "48 مليون" give one value in every language.
+_SCALE_WORDS = (("million", 1000000), ("millones", 1000000), ("millón", 1000000), ("milyon", 1000000),
+                ("mln", 1000000), ("مليون", 1000000), ("ملايين", 1000000), ("milliard", 1000000000),
+                ("billion", 1000000000), ("milyar", 1000000000), ("миллиард", 1000000000),
+                ("мільйон", 1000000), ("млрд", 1000000000), ("مليار", 1000000000))
 _TIME_UNITS = re.compile(
     r"^(?:years?|yil\w*|yıl\w*|il|ildə|عام\w*|عاما|سن\w*|год\w*|лет|jahr\w*|months?|ay|шт"
     r"|ans?|années?|mois|años?|meses|mes|monat\w*)$")
@@ -333,12 +300,17 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
     tokens = list(TOKEN_RX.finditer(folded))
     out = []
     last_word: Optional[tuple[int, int, int]] = None  # (token index, value, start) of a number word
+    scaled = -1  # a thousands word already read as the scale of the number word before it
     for i, tok in enumerate(tokens):
         raw = tok.group(0)
         value: Optional[int] = None
+        if i == scaled:
+            continue
         # a Turkic case ending on a figure ("7'ye", "9'a") leaves the figure
         raw = re.sub(r"^(\d[\d.,]*)['’][^\W\d_]+$", r"\1", raw)
         digits = re.sub(r"[.,\s\u00a0\u202f]", "", raw)
+        if digits.isdigit() and raw[0].isdigit() and i and tokens[i - 1].group(0).startswith(_REFERENCE_WORDS):
+            continue  # "article 290", "статьи 290": a number that names, not one that counts
         if digits.isdigit() and raw[0].isdigit():
             nxt_raw = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
             scale = words.get(nxt_raw) if words.get(nxt_raw) in (1000, 1000000) else _SCALE_ABBREVIATIONS.get(nxt_raw)
@@ -346,6 +318,8 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
                 scale = 1000  # "6 bini aşkın": a Turkic case ending on the thousand
             if scale is None and nxt_raw[:5] in ("тысяч", "миллио"):
                 scale = 1000 if nxt_raw.startswith("тысяч") else 1000000
+            if scale is None:
+                scale = next((v for p, v in _SCALE_WORDS if nxt_raw.startswith(p)), None)
             decimal = _DECIMAL.match(raw)
             if decimal and scale:
                 value = int(decimal.group(1)) * scale + int(decimal.group(2).ljust(len(str(scale)) - 1, "0"))
@@ -376,6 +350,8 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
                 value, start = joined, last_word[2]
             else:
                 start = tok.start()
+            if value < 1000 and nxt.startswith(_THOUSANDS):
+                value, scaled = value * 1000, i + 1  # "четырёх тысяч", "أربعة آلاف": the count of thousands
             last_word = (i, value, start)
             if not (_PARTITIVE.match(folded[tok.end():tok.end() + 30])
                     or _AMONG.search(folded[max(0, start - 40):start]) or raw in _ARTICLES):
@@ -495,6 +471,8 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                     between = range(ti + 1, first)
                 # "at least", "ما لا يقل عن", "по меньшей мере" qualify the figure: no distance
                 dist -= sum(1 for k in between if idle(tokens[k].group(0)))
+                if side == 1 and last + 1 < len(tokens) and idle(tokens[last + 1].group(0)):
+                    dist += 2  # "die Leichen der drei vermissten Arbeiter": a cue before its noun describes it
                 lo, hi = (e, _pos) if side == 0 else (tokens[ti].end(), s)
                 if 1 <= dist <= 4 and not _SEPARATOR.search(folded[lo:hi]):
                     pairs.append((dist, side, ti, slot, value))

@@ -12,8 +12,8 @@ from collections import Counter
 from typing import Optional
 
 from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_info, extract_counts, extract_manner,
-                                  find_cues, is_negated, languages_for, main_event, reporting_spans,
-                                  split_clauses)
+                                  find_cues, is_negated, languages_for, main_event, opens_relative,
+                                  reporting_spans, split_clauses)
 from dossier.extract.dates import find_dates, unresolved
 from dossier.extract.hedges import hedged_text
 from dossier.extract.gazetteer import role_key
@@ -150,6 +150,9 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
                 # a continuation with a dropped subject ("..., однако не признал
                 # ответственность России"): the people of the clause before still act
                 actors = actors + [a for a in prev_people if a not in actors]
+            elif cs > 0 and prev_people and opens_relative(quote, sent.language, script):
+                # "..., الذي أبلغ نظيره ...", "..., who warned ...": the one named last before acts
+                actors = [prev_people[-1]] + [a for a in actors if a != prev_people[-1]]
             prev_actors = actors
             prev_people = [a for m, a in inside if m.kind == "person" and a in actors]
             values = extract_counts(quote, sent.language, script)

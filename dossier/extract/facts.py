@@ -13,32 +13,24 @@ not of documents.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 from dossier.extract import predicate_lexicon
-from dossier.extract.cues import (detect_events, event_info, event_spans, find_cues, languages_for,
-                                  words_between)
+from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, opens_relative, words_between
 from dossier.extract.hedges import hedged_text
-from dossier.extract.statements import assign_ids, clause_events, clause_frame
+from dossier.extract.stories import (Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
+                                     noun_class, own_incident, stories)
+from dossier.extract.statements import assign_ids, clause_events, clause_frame, passive_doer, relative_subject
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
-from dossier.text import script_of, to_latin
-from dossier.text.romanize import arabic_name_in_latin
+from dossier.text import script_of
 from dossier.text.fold import fold_str
-from dossier.text.languages import LEXICON_SCRIPTS
 from dossier.text.lexicon import load_lexicon
-
-#: Actor kinds that can be where something happened.
-PLACE_KINDS = ("place", "state")
-#: How alike a document must be to a story (cosine of weighted actors and incident noun) to join it.
-STORY_JOIN = 0.15
-
 
 @lru_cache(maxsize=None)
 def _lexicon() -> dict:
@@ -48,8 +40,9 @@ def _lexicon() -> dict:
 def use_project(content_dir: Optional[Path]) -> None:
     """Use the project's own predicates (content/predicates.yml) over the package's."""
     if predicate_lexicon.use_project(content_dir):
-        for cached in (_lexicon, _incident_cues, _noun_class, _weak_nouns, _count_events):
+        for cached in (_lexicon, _count_events):
             cached.cache_clear()
+        clear_caches()
 
 
 def predicates() -> dict[str, dict]:
@@ -98,188 +91,6 @@ def _intended(c: EvidenceCandidate) -> bool:
                 if gap is not None and gap <= 1:
                     return True
     return False
-
-
-# ---------------------------------------------------------------------------------------
-# Stories: which documents tell of the same incident
-# ---------------------------------------------------------------------------------------
-
-@dataclass
-class Story:
-    number: int
-    features: Counter = field(default_factory=Counter)
-    nouns: Counter = field(default_factory=Counter)  # each document's main incident
-    told: Counter = field(default_factory=Counter)  # every incident its documents name
-
-    def norm(self) -> float:
-        return math.sqrt(sum(v * v for v in self.features.values())) or 1.0
-    places: Counter = field(default_factory=Counter)
-    incident: str = "the incident"
-    place: Optional[str] = None
-
-
-@lru_cache(maxsize=None)
-def _incident_cues(script: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    langs = set(LEXICON_SCRIPTS.get(script, ())) | ({"uk"} if script == "Cyrl" else set())
-    out = []
-    for entry in _lexicon().get("incidents") or []:
-        cues = tuple(c for lang, cs in (entry.get("cues") or {}).items() if lang in langs for c in cs)
-        out.append((entry["noun"], cues))
-    return tuple(out)
-
-
-@lru_cache(maxsize=None)
-def _noun_class(noun: str) -> str:
-    for entry in _lexicon().get("incidents") or []:
-        if entry["noun"] == noun:
-            return entry.get("class") or noun
-    return noun
-
-
-def incident_nouns(doc: Document) -> Counter:
-    """How often a document names each kind of incident (its title counts thrice)."""
-    return _nouns(doc.text[:20000], doc.source.title or "")
-
-
-def _nouns(text: str, title: str = "") -> Counter:
-    folded, title = fold_str(text), fold_str(title)
-    out: Counter = Counter()
-    for noun, cues in _incident_cues(script_of(text)):
-        n = len(find_cues(cues, folded)) + 2 * len(find_cues(cues, title))
-        if n:
-            out[noun] = n
-    return out
-
-
-@lru_cache(maxsize=None)
-def _weak_nouns() -> frozenset[str]:
-    return frozenset(e["noun"] for e in _lexicon().get("incidents") or [] if e.get("weak"))
-
-
-def _top(counts: Counter) -> Optional[str]:
-    """The commonest, a weak noun only when there is no other; on a tie, the one listed
-    first (the more specific)."""
-    order = {noun: i for i, (noun, _c) in enumerate(_incident_cues("Latn"))}
-    weak = _weak_nouns()
-    return min(counts, key=lambda k: (k in weak, -counts[k], order.get(k, 99), k)) if counts else None
-
-
-def _noun(text: str) -> Optional[str]:
-    return _top(_nouns(text))
-
-
-def clause_incident(c: EvidenceCandidate, story: Story, place: Optional[str]) -> str:
-    """The incident a figure belongs to: the story's, unless its sentence names another
-    incident that few of the story's documents tell of ("38 died when the plane was shot
-    down", in a story about a coup)."""
-    noun = _noun(c.sentence.text if c.sentence else c.quote)
-    common = max(2, sum(story.nouns.values()) // 4)
-    if noun is None or noun in story.incident or story.nouns.get(noun, 0) >= common:
-        return story.incident.split(" in ")[0] if place != story.place else story.incident
-    return noun
-
-
-def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[str, Counter]] = None
-            ) -> dict[str, Story]:
-    """Source id -> its story. Documents join the most alike story in id order (greedy, so
-    each is compared with the stories, never with every other document): the same incident
-    noun in an overlapping place, or much the same people and organisations."""
-    named: dict[str, Counter] = {d.source.id: Counter() for d in docs}
-    for a in actors.values():
-        if a.kind == "outlet":
-            continue
-        for m in a.mentions:
-            if m.source in named:
-                named[m.source][a.id] += 1
-    df: Counter = Counter(a for c in named.values() for a in c)
-    n = max(1, len(docs))
-    out: dict[str, Story] = {}
-    found: list[Story] = []
-    for doc in sorted(docs, key=lambda d: d.source.id):
-        named_here = told.get(doc.source.id) if told else None
-        named_here = incident_nouns(doc) if named_here is None else named_here
-        noun = _top(named_here)
-        counts = named[doc.source.id]
-        places = {a for a in counts if actors[a].kind in PLACE_KINDS}
-        vec = {a: (1 + math.log(k)) * math.log(1 + n / df[a]) for a, k in counts.items()}
-        if noun:
-            vec[f"noun:{_noun_class(noun)}"] = sum(vec.values()) / len(vec) if vec else 1.0
-        story = _closest(noun, vec, found)
-        if story is None:
-            story = Story(number=len(found))
-            found.append(story)
-        story.features.update(vec)
-        story.told.update(named_here)
-        if noun:
-            story.nouns[noun] += 1
-        for a in places:
-            story.places[a] += 1
-        out[doc.source.id] = story
-    for story in found:
-        story.incident, story.place = _incident(story, actors)
-    # stories told of one kind of incident in one place are one story: the greedy pass met
-    # their first documents before the documents that tie them together
-    first: dict[tuple, Story] = {}
-    merged: dict[int, Story] = {}
-    for story in found:
-        noun = _top(story.nouns)
-        if noun is None or story.place is None or noun in _weak_nouns():
-            continue
-        key = (_noun_class(noun), story.place)
-        into = first.setdefault(key, story)
-        if into is not story:
-            into.features.update(story.features)
-            into.nouns.update(story.nouns)
-            into.told.update(story.told)
-            into.places.update(story.places)
-            merged[story.number] = into
-    if merged:
-        for sid, story in out.items():
-            out[sid] = merged.get(story.number, story)
-        for story in {id(s): s for s in out.values()}.values():
-            story.incident, story.place = _incident(story, actors)
-    return out
-
-
-def _closest(noun: Optional[str], vec: dict[str, float], found: list[Story]) -> Optional[Story]:
-    """The story most alike (cosine of weighted participants, places and incident noun),
-    if alike enough; a story whose documents never name the document's incident counts half."""
-    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    best, best_score = None, STORY_JOIN
-    for story in found:
-        feats = story.features
-        dot = sum(v * feats.get(f, 0.0) for f, v in vec.items())
-        if not dot:
-            continue
-        score = dot / (norm * story.norm())
-        if noun and story.told and not any(_noun_class(k) == _noun_class(noun) for k in story.told):
-            score /= 2
-        if score > best_score:
-            best, best_score = story, score
-    return best
-
-
-def _incident(story: Story, actors: dict[str, Actor]) -> tuple[str, Optional[str]]:
-    noun = sorted(story.nouns, key=lambda k: (-story.nouns[k], k))[0] if story.nouns else "the incident"
-    ranked = sorted(story.places, key=lambda a: (-story.places[a], actors[a].kind != "place", a))
-    # a city named in most of the story's documents says more than its country
-    cities = [a for a in ranked if actors[a].kind == "place" and 3 * story.places[a] >= story.places[ranked[0]]]
-    place = cities[0] if cities else (ranked[0] if ranked else None)
-    return (f"{noun} in {latin_name(actors[place])}" if place else noun), place
-
-
-def latin_name(actor: Actor) -> str:
-    """The actor's name in Latin letters: its own, a Latin alias the sources use, or a transliteration."""
-    if script_of(actor.name) == "Latn":
-        return actor.name
-    latin = Counter(al.name for al in actor.aliases if script_of(al.name) == "Latn")
-    if latin:
-        return sorted(latin, key=lambda n: (-latin[n], n))[0]
-    if script_of(actor.name) == "Arab":  # read with its long vowels, not as a consonant string
-        return arabic_name_in_latin(actor.name) or actor.name
-    latin = to_latin(actor.name).strip()
-    # a transliteration has no capitals to keep: a name's words are capitalised
-    return " ".join(w[:1].upper() + w[1:] for w in latin.split()) or actor.name
 
 
 # ---------------------------------------------------------------------------------------
@@ -336,6 +147,36 @@ def _in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) 
     return sorted(pos, key=lambda a: (pos[a], listed[a]))
 
 
+def _state_of(actor_id: Optional[str], actors: dict[str, Actor]) -> Optional[str]:
+    """The state an organisation acts for: its recorded state, else a state whose one-word
+    name opens the organisation's ("Ruritania Dışişleri Bakanlığı" is Ruritania's)."""
+    actor = actors.get(actor_id or "")
+    if actor is None or actor.kind != "organization":
+        return None
+    if actor.state in actors:
+        return actor.state
+    words = fold_str(actor.name).split()
+    return _states_by_name(actors).get(words[0]) if len(words) > 1 else None
+
+
+#: (id of an actor table, its size) -> folded one-word state name -> state id (one table at a time).
+_STATE_NAMES: dict[tuple[int, int], dict[str, str]] = {}
+
+
+def _states_by_name(actors: dict[str, Actor]) -> dict[str, str]:
+    key = (id(actors), len(actors))
+    if key not in _STATE_NAMES:
+        out: dict[str, str] = {}
+        for a in sorted((a for a in actors.values() if a.kind == "state"), key=lambda a: a.id):
+            for n in [a.name] + [al.name for al in a.aliases]:
+                words = fold_str(n).split()
+                if len(words) == 1 and len(words[0]) >= 4:
+                    out.setdefault(words[0], a.id)
+        _STATE_NAMES.clear()
+        _STATE_NAMES[key] = out
+    return _STATE_NAMES[key]
+
+
 def _person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], actors: dict[str, Actor]
                   ) -> Optional[str]:
     """A state named just before a person is the person's title ("the President of
@@ -366,20 +207,42 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
     if hedged(c) or _intended(c):
         return []
     out = _counts(c, story, actors)
+    if any(i.predicate == c.event or c.event in ((predicates().get(i.predicate) or {}).get("measures") or ())
+           for i in out):
+        # the clause's figure is its fact ("charged with taking a bribe of 48 million": the
+        # sum): its other events, and a plain yes of its own, are background
+        return out
     # an event other than the main one speaks only of a named participant when the main event
     # has a predicate ("declined to comment on the arrest" tells of no arrest of its own)
     named_only = (c.event or "") in predicates()
-    if c.stance == "denies" and (event_info().get(c.event or "") or {}).get("class") == "blame" \
-            and _denial_verb(c) and "denied" in predicates():
+    denied = predicates().get("denied") or {}
+    if c.stance == "denies" and ((event_info().get(c.event or "") or {}).get("class") == "blame"
+                                 or (c.event or "") in (denied.get("answers") or ())) \
+            and _denial_verb(c) and denied:
         # "X rejected the accusations": a denial by X, not a "no" to an accusation by X
         found = _proposition(c, "denied", story, actors, out)
         if found:
             return out + found
-    for ev in _clause_events(c):
+    events = _clause_events(c)
+    for k, ev in enumerate(events):
         found = _proposition(c, ev, story, actors, out, named_only and ev != c.event)
         if found:
-            return out + found
+            return out + found + _in_passing(c, events[k + 1:], found[0], story, actors)
     return out or _quoted(c, actors)
+
+
+def _in_passing(c: EvidenceCandidate, events: list[str], first: Item, story: Story, actors: dict[str, Actor]
+                ) -> list[Item]:
+    """What a relative clause tells of someone in passing ("X, who visited the site on
+    Tuesday, promised an inquiry"): a fact of its own about X, beside the clause's main one."""
+    out: list[Item] = []
+    for ev in events:
+        who = relative_subject(c, ev, actors)
+        if who is None or who in (first.subject, first.object) or ev == first.predicate:
+            continue
+        found = _proposition(c, ev, story, actors, [first] + out, True)
+        out.extend(i for i in found if i.subject == who)
+    return out
 
 
 #: Digits or a number word: a statement quoted from a source must not carry a value.
@@ -453,12 +316,13 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         if spec.get("symmetric") and s and o and o < s:
             s, o = o, s
         story_key = story.number if "{incident}" in template else None
+        own = own_incident(c, event, story) if story_key is not None else None
         # a denial predicate carries its negation in its own cue: stating it is a "yes"
         value = "yes" if spec.get("negative") else ("no" if c.stance == "denies" else "yes")
         if value == "yes" and c.values.get("manner"):
             value = c.values["manner"]  # how: "phone call", "meeting" (a detail of the yes)
-        return [Item(("yes-no", event, s, o, story_key), c, event, "yes-no", value, subject=s, object=o,
-                     story=story)]
+        key = ("yes-no", event, s, o, story_key) + ((noun_class(own),) if own else ())
+        return [Item(key, c, event, "yes-no", value, subject=s, object=o, story=story, incident=own)]
     return []
 
 
@@ -484,8 +348,15 @@ def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> lis
         # an incident of its own within the story: its places are told loosely ("an
         # Azerbaijani plane", "in Kazakhstan"), its kind of event is not
         own = " in " not in noun and noun != story.incident.split(" in ")[0]
-        key = ("count", pred, story.number, None if own else place, _noun_class(noun) if own else noun)
-        out.append(Item(key, c, pred, "count", value, place=key[3], story=story, incident=noun))
+        key = ("count", pred, story.number, None if own else place, noun_class(noun) if own else noun)
+        spec = predicates().get(pred) or {}
+        doer = _participants(c, pred, spec, actors)[0] if spec.get("count_by") == "subject" else None
+        if doer is not None:
+            # a figure of what one party did (diplomats it expelled): the other party's
+            # answer in kind is another fact of the same story
+            key = ("count", pred, story.number, None, None, doer)
+        out.append(Item(key, c, pred, "count", value, subject=doer, place=key[3], story=story,
+                        incident=None if doer else noun))
     return out
 
 
@@ -504,7 +375,10 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
             order = _in_order(c, kinds.get("subject") or ["person"], actors)
             carried = [a for a in order if not any(m.source == c.source and c.start <= m.start < c.end
                                                    for m in actors[a].mentions)]
-            if order and (c.language != "ar" or len(order) == 1):
+            passive, doer = passive_doer(c, event, actors)
+            if passive:
+                subject = doer if doer in order else None  # "X was accused by Y": Y, else no one
+            elif order and (c.language != "ar" or len(order) == 1):
                 subject = order[0]
             elif carried:
                 subject = carried[0]  # "لكنه ..." (but he ...): the doer of the clause before
@@ -513,6 +387,10 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
             if subject is None and "person" in (kinds.get("subject") or ["person"]):
                 # a name no lexicon or title says is a person ("Ana Silva was arrested")
                 subject = _sole(c, ["person", "other"], actors)
+    carried = [a for a in c.actors if a in actors and actors[a].kind == "person"
+               and not any(m.source == c.source and c.start <= m.start < c.end for m in actors[a].mentions)]
+    if info.get("frame") == "agent" and carried and opens_relative(c.quote, c.language):
+        subject, obj = carried[0], (obj if obj != carried[0] else None)  # "..., who warned X": the one before
     if subject is not None and obj is None and info.get("frame") == "agent":
         # the other party further from the verb than word order looks ("signed a trade
         # agreement with Sweden"): the next participant named after the subject
@@ -527,6 +405,8 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         subject = c.attributed_to  # "X claimed responsibility": the claimer is the answer, not a relay
     subject = _person_after(c, subject, kinds.get("subject") or [], actors)
     obj = _person_after(c, obj, kinds.get("object") or [], actors)
+    if "state" in (kinds.get("subject") or []):
+        subject = _state_of(subject, actors) or subject  # a ministry speaks for its state
     if obj is not None and subject is not None and obj in actors and subject in actors and (
             getattr(actors[subject], "state", None) == obj or getattr(actors[obj], "state", None) == subject):
         obj = None  # an organisation and its own state are one party ("the Kremlin" and Russia)
@@ -542,6 +422,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
     """Claims from evidence candidates, one per proposition (sorted by id); `told`: each
     document's `incident_nouns`, when already counted."""
     story_of = stories(docs, actors, told)
+    _STATE_NAMES.clear()  # a table of another run may have had this one's id
     fallback = Story(number=-1)
     groups: dict[tuple, list[Item]] = {}
     seen: set[tuple] = set()
@@ -553,6 +434,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
                 groups.setdefault(item.key, []).append(item)
     _absorb(groups)
     _absorb_unnamed(groups)
+    _absorb_counted(groups)
     claims = []
     for key in sorted(groups, key=repr):
         items = groups[key]
@@ -586,6 +468,8 @@ def _absorb(groups: dict[tuple, list[Item]]) -> None:
                 if big == small or big not in groups or small not in groups or big[2] is None \
                         or len(groups[big]) < len(groups[small]) or (len(groups[big]), repr(big)) == (len(groups[small]), repr(small)):
                     continue
+                if small[2] is not None and small[2] == big[3] or small[3] is not None and small[3] == big[2]:
+                    continue  # the other way round ("B expelled A's diplomats" in answer): another fact
                 need = {a for a in big[2:4] if a}
                 if all(need <= set(it.cand.actors) for it in groups[small]):
                     groups[big].extend(groups.pop(small))
@@ -605,6 +489,29 @@ def _absorb_unnamed(groups: dict[tuple, list[Item]]) -> None:
         into = named.get((key[1], key[4])) or []
         if len(into) == 1:
             groups[into[0]].extend(groups.pop(key))
+
+
+def _absorb_counted(groups: dict[tuple, list[Item]]) -> None:
+    """Fold a story's yes-no group into the one count group of that predicate and story that
+    asserts the same ("operations were postponed" into "350 operations were postponed"; "X
+    expelled diplomats" into the figure of the diplomats X expelled): a figure and a plain yes
+    tell one fact. The yes gives no figure, so it contests none."""
+    counts: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        if key[0] == "count":
+            counts.setdefault((key[1], key[2], key[5] if len(key) > 5 else None), []).append(key)
+    for key in sorted((k for k in groups if k[0] == "yes-no"), key=repr):
+        by_subject = (predicates().get(key[1]) or {}).get("count_by") == "subject"
+        if by_subject and key[2] is not None:
+            into = sorted({k for i in groups[key] if i.story for k in counts.get((key[1], i.story.number, key[2]), [])})
+        elif key[4] is not None and key[2] is None and key[3] is None:
+            into = counts.get((key[1], key[4], None)) or []
+        else:
+            continue
+        if len(into) == 1:
+            for item in groups.pop(key):
+                item.value = None if item.value == "yes" else item.value
+                groups[into[0]].append(item)
 
 
 def _majority(values: list[Optional[str]]) -> Optional[str]:

@@ -24,7 +24,7 @@ from dossier.text.lexicon import load_lexicon
 
 #: What a predicate entry may hold.
 SLOTS = ("count", "who", "yes-no")
-FLAGS = ("same_as", "negative", "symmetric", "sole")
+FLAGS = ("same_as", "negative", "symmetric", "sole", "count_by", "answers", "measures")
 #: The placeholders a statement may name.
 PLACEHOLDERS = frozenset({"incident", "subject", "object", "role"})
 
@@ -107,7 +107,11 @@ def _check(data, lines: dict, shown: str) -> None:
             if slot in FLAGS:
                 if slot == "same_as" and value not in events:
                     _fail(shown, lines, where + (slot,), f"same_as: no event {value!r} in the lexicon")
-                if slot != "same_as" and not isinstance(value, bool):
+                if slot == "count_by" and value != "subject":
+                    _fail(shown, lines, where + (slot,), "count_by: only `subject` (a figure per party doing it)")
+                if slot in ("answers", "measures") and not (isinstance(value, list) and all(v in events for v in value)):
+                    _fail(shown, lines, where + (slot,), f"{slot}: a list of event ids of the lexicon")
+                if slot not in ("same_as", "count_by", "answers", "measures") and not isinstance(value, bool):
                     _fail(shown, lines, where + (slot,), f"{slot} must be true or false")
                 continue
             if slot not in SLOTS:

@@ -215,9 +215,78 @@ _PASSIVE = {
     "en": r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$",
     "de": r"\b(?:wurde|wurden|worden|ist|sind|war|waren)\b",
     "ru": r"\b(?:был|была|были|было)\s+$",
+    "fr": r"\b(?:été|est|sont|était|étaient|fut|furent)\s+(?:\w+ment\s+)?$",
+    "es": r"\b(?:fue|fueron|sido|es|son|era|eran|está|están|estaba)\s+(?:\w+mente\s+)?$",
 }
 #: Turkish/Azerbaijani case endings after a name: accusative/dative mark the object.
 _TR_OBJECT = re.compile(r"^['’]?(?:y?[ıiuüə]|y?[ae]|n[ıiuü])$")
+
+
+#: A relative clause right after a name: "X, who visited ...", "X, qui s'est rendu ...".
+_RELATIVE = re.compile(r"^['’]?\w{0,3}\s*,\s*(?:who|qui|quien|que|который|которая|которые|الذي|التي|der|die)"
+                       r"(?:\s+[^\W\d_][\w'’-]*){0,2}\s+$", re.I)
+
+
+def relative_subject(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> Optional[str]:
+    """The name a relative clause telling `event` hangs on ("X, who visited the site, ..."):
+    the doer of an event its sentence tells only in passing."""
+    if (event_info().get(event) or {}).get("frame") != "agent":
+        return None
+    script = c.sentence.script if c.sentence else script_of(c.quote)
+    folded, index = fold(c.quote)
+    spans = event_spans(folded, languages_for(c.language, script), event)
+    if not spans:
+        return None
+    cs = index[spans[0][0]]
+    kinds = (event_info().get(event) or {}).get("slots", {}).get("subject") or []
+    for s, e, a in _quote_mentions(c, actors):
+        if e <= cs and a != c.attributed_to and actors[a].kind in kinds and _RELATIVE.match(c.quote[e:cs]):
+            return a
+    return None
+
+
+def _within(gap: Optional[int], most: int) -> bool:
+    return gap is not None and gap <= most
+
+
+#: The passive's doer: "by X", "von X", "par X", "por X", "X tarafından", "من قبل X".
+_AGENT = {"en": r"\bby\s+(?:the\s+)?$", "de": r"\b(?:von|vom|durch)\s+(?:der|dem|den|des)?\s*$",
+          "fr": r"\bpar\s+(?:l[ae]\s+|les\s+|l')?$", "es": r"\bpor\s+(?:el\s+|la\s+|los\s+|las\s+)?$",
+          "ar": r"من\s+قبل\s+$"}
+#: A German passive: werden, not sein ("ist angekommen" is a perfect).
+_DE_PASSIVE = r"\b(?:wurde|wurden|worden|wird|werden)\b"
+
+
+def passive_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> tuple[bool, Optional[str]]:
+    """(the clause tells `event` in the passive, its doer when an agent phrase names one):
+    in "X was accused" or "Ihm wird vorgeworfen" the first name given is no doer."""
+    script = c.sentence.script if c.sentence else script_of(c.quote)
+    lang = languages_for(c.language, script)[0]
+    rx = _DE_PASSIVE if lang == "de" else _PASSIVE.get(lang)
+    if not rx:
+        return False, None
+    folded, index = fold(c.quote)
+    spans = event_spans(folded, languages_for(c.language, script), event)
+    if not spans:
+        return False, None
+    head = c.quote[:index[spans[0][0]]]
+    if lang == "de":
+        # the auxiliary of this verb: within its phrase ("wurde von X vermittelt", "vermittelt
+        # wurde"), not of another ("bekannt gegeben wurde, dass ... vermittelt")
+        cs, ce = spans[0]
+        if not any(_within(words_between(folded, e, cs), 6) or _within(words_between(folded, ce, s), 1)
+                   for s, e in ((m.start(), m.end()) for m in re.finditer(rx, folded))):
+            return False, None
+    elif not re.search(rx, head[-40:], re.I):
+        return False, None
+    for s, e, a in _quote_mentions(c, actors):
+        if a == c.attributed_to:
+            continue
+        if lang == "tr" and re.match(r"['’]?\w*\s+tarafından\b", c.quote[e:]):
+            return True, a
+        if lang in _AGENT and re.search(_AGENT[lang], c.quote[max(0, s - 30):s], re.I):
+            return True, a
+    return True, None
 
 
 def _quote_mentions(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[tuple[int, int, str]]:
@@ -298,7 +367,14 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
     subj = obj = None
     head = quote[:cs]
     passive = bool(_PASSIVE.get(lang) and re.search(_PASSIVE[lang], head[-40:] if lang != "de" else quote, re.I))
-    if frame == "patient":
+    opened = [(s, e) for s, e in find_cues([w for lg in langs for w in (info.get("openers") or {}).get(lg) or []],
+                                           folded)
+              if _within(words_between(folded, e, spans[0][0]), 3) or _within(words_between(folded, spans[0][1], s), 3)]
+    if frame == "patient" and opened:
+        # "X opened an investigation into Y": the one it happens to is named after the cue
+        pool = near_after(3) if lang not in ("tr", "az", "de") else []
+        subj = next((m for m in pool if allowed("subject", m)), None)
+    elif frame == "patient":
         if lang == "en":
             # "killed X" names the patient after the verb, "X died" before it
             pool = near_before(3) if passive else near_after(3) + near_before(2)
@@ -306,8 +382,15 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
             pool = near_before(4)
         elif lang == "ar":
             pool = near_after(3) or near_before(1)
+        elif lang in ("fr", "es"):
+            # "X a été limogé" names the patient before the verb, "a limogé X" after it
+            pool = near_before(3) if passive else near_after(3)
         else:
-            pool = near_before(3) + near_after(3)
+            # a name right after the verb or its noun is what it happens to ("уволил Беляева",
+            # "об освобождении Беляева"), whoever is named before it
+            pool = near_after(0) + near_before(3) + near_after(3)
+        # a name inside the verb's own phrase ("освободил Беляева от должности") is its patient
+        pool = [m for m in ments if cs <= m[0] and m[1] <= ce] + pool
         subj = next((m for m in pool if allowed("subject", m)), None)
     elif lang in ("tr", "az"):
         before = near_before(3)
@@ -335,6 +418,8 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
         pre = near_before(3)
         subj = pre[0] if pre else None
         obj = next(iter(near_after(3)), None)
+    if subj is None and frame == "agent":
+        subj = next((m for m in ments if m[1] <= cs and _RELATIVE.match(quote[m[1]:cs])), None)
     out = {}
     if allowed("subject", subj):
         out["subject"] = subj[2]

@@ -1,0 +1,263 @@
+"""Stories: which documents tell of the same incident, and which incident a clause tells of.
+
+A story is the documents that name much the same people, organisations and places with
+the same kind of incident noun (predicates.yml `incidents`): "the explosion in Beirut".
+Its incident fills the {incident} of a claim's statement; a clause naming an incident of
+its own ("38 died when the plane was shot down", in a story of a coup) keeps that one.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from dossier.extract import predicate_lexicon
+from dossier.extract.cues import event_spans, find_cues, languages_for
+from dossier.model import Actor, Document, EvidenceCandidate
+from dossier.text import script_of, to_latin
+from dossier.text.fold import fold_str
+from dossier.text.languages import LEXICON_SCRIPTS
+from dossier.text.romanize import arabic_name_in_latin
+
+#: Actor kinds that can be where something happened.
+PLACE_KINDS = ("place", "state")
+#: How alike a document must be to a story (cosine of weighted actors and incident noun) to join it.
+STORY_JOIN = 0.15
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> dict:
+    return predicate_lexicon.lexicon()
+
+
+def clear_caches() -> None:
+    """Forget what was read of the lexicon (the project's predicates changed)."""
+    for cached in (_lexicon, _incident_cues, noun_class, _weak_nouns):
+        cached.cache_clear()
+
+
+@dataclass
+class Story:
+    number: int
+    features: Counter = field(default_factory=Counter)
+    nouns: Counter = field(default_factory=Counter)  # each document's main incident
+    told: Counter = field(default_factory=Counter)  # every incident its documents name
+
+    def norm(self) -> float:
+        return math.sqrt(sum(v * v for v in self.features.values())) or 1.0
+    places: Counter = field(default_factory=Counter)
+    incident: str = "the incident"
+    place: Optional[str] = None
+
+
+@lru_cache(maxsize=None)
+def _incident_cues(script: str, language: Optional[str] = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each incident noun's cues for text in `language` (else every language of `script`):
+    one language's word is another's everyday word (Turkish "sel*", flood; French "selon")."""
+    if language:
+        langs = set(languages_for(language, script))
+    else:
+        langs = set(LEXICON_SCRIPTS.get(script, ())) | ({"uk"} if script == "Cyrl" else set())
+    out = []
+    for entry in _lexicon().get("incidents") or []:
+        cues = tuple(c for lang, cs in (entry.get("cues") or {}).items() if lang in langs for c in cs)
+        out.append((entry["noun"], cues))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def noun_class(noun: str) -> str:
+    for entry in _lexicon().get("incidents") or []:
+        if entry["noun"] == noun:
+            return entry.get("class") or noun
+    return noun
+
+
+def incident_nouns(doc: Document) -> Counter:
+    """How often a document names each kind of incident (its title counts thrice)."""
+    return nouns(doc.text[:20000], doc.source.title or "", _language(doc))
+
+
+def _language(doc: Document) -> Optional[str]:
+    """The language most of a document's text is in (None when no sentence says)."""
+    seen: Counter = Counter()
+    for s in doc.sentences:
+        if s.language:
+            seen[s.language] += s.end - s.start
+    return sorted(seen, key=lambda k: (-seen[k], k))[0] if seen else None
+
+
+def nouns(text: str, title: str = "", language: Optional[str] = None) -> Counter:
+    out: Counter = Counter()
+    cues = _incident_cues(script_of(text), language)
+    for folded, weight in ((fold_str(text), 1), (fold_str(title), 2)):
+        for noun in _longest(cues, folded):
+            out[noun] += weight
+    return out
+
+
+def _longest(cues: tuple, folded: str) -> list[str]:
+    """The noun of each incident word, where the cues of two nouns overlap the longer match
+    only ("siber saldırı" is a cyberattack, not also an attack)."""
+    found = sorted(((s, e, noun) for noun, cs in cues for s, e in find_cues(cs, folded)),
+                   key=lambda t: (t[0] - t[1], t[0], t[2]))
+    kept: list[tuple[int, int, str]] = []
+    for s, e, noun in found:
+        if not any(s < ke and ks < e for ks, ke, _n in kept):
+            kept.append((s, e, noun))
+    return [noun for _s, _e, noun in kept]
+
+
+@lru_cache(maxsize=None)
+def _weak_nouns() -> frozenset[str]:
+    return frozenset(e["noun"] for e in _lexicon().get("incidents") or [] if e.get("weak"))
+
+
+def _top(counts: Counter) -> Optional[str]:
+    """The commonest, a weak noun only when there is no other; on a tie, the one listed
+    first (the more specific)."""
+    order = {noun: i for i, (noun, _c) in enumerate(_incident_cues("Latn"))}
+    weak = _weak_nouns()
+    return min(counts, key=lambda k: (k in weak, -counts[k], order.get(k, 99), k)) if counts else None
+
+
+def _noun(text: str, language: Optional[str] = None) -> Optional[str]:
+    return _top(nouns(text, "", language))
+
+
+def clause_incident(c: EvidenceCandidate, story: Story, place: Optional[str]) -> str:
+    """The incident a figure belongs to: the story's, unless its sentence names another
+    incident that few of the story's documents tell of ("38 died when the plane was shot
+    down", in a story about a coup)."""
+    # the clause's own incident word first: its sentence may tell of another incident too
+    noun = _noun(c.quote, c.language) or _noun(c.sentence.text if c.sentence else c.quote, c.language)
+    common = max(2, sum(story.nouns.values()) // 4)
+    if noun is None or noun in story.incident or story.nouns.get(noun, 0) >= common:
+        return story.incident.split(" in ")[0] if place != story.place else story.incident
+    return noun
+
+
+def own_incident(c: EvidenceCandidate, event: str, story: Story) -> Optional[str]:
+    """The incident a clause names of its own, other than its story's ("Baku blamed Moscow for
+    the crash" in a story of a coup), when its predicate's own word is not that name ("shot
+    down" names a downing); None for the story's incident."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    cues = _incident_cues(script, c.language)
+    folded = fold_str(c.quote)
+    spans = event_spans(folded, languages_for(c.language, script), event)
+    itself = {noun_class(n) for n in _longest(cues, "  ".join(folded[s:e] for s, e in spans))}
+    for s, e in spans:
+        folded = folded[:s] + " " * (e - s) + folded[e:]
+    noun = _top(Counter(_longest(cues, folded)))
+    if noun is None or noun in _weak_nouns() or noun_class(noun) in itself:
+        return None
+    main = story.incident.split(" in ")[0]
+    common = max(2, sum(story.nouns.values()) // 4)
+    if noun_class(noun) == noun_class(main) or story.nouns.get(noun, 0) >= common:
+        return None
+    return noun
+
+
+def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[str, Counter]] = None
+            ) -> dict[str, Story]:
+    """Source id -> its story. Documents join the most alike story in id order (greedy, so
+    each is compared with the stories, never with every other document): the same incident
+    noun in an overlapping place, or much the same people and organisations."""
+    named: dict[str, Counter] = {d.source.id: Counter() for d in docs}
+    for a in actors.values():
+        if a.kind == "outlet":
+            continue
+        for m in a.mentions:
+            if m.source in named:
+                named[m.source][a.id] += 1
+    df: Counter = Counter(a for c in named.values() for a in c)
+    n = max(1, len(docs))
+    out: dict[str, Story] = {}
+    found: list[Story] = []
+    for doc in sorted(docs, key=lambda d: d.source.id):
+        named_here = told.get(doc.source.id) if told else None
+        named_here = incident_nouns(doc) if named_here is None else named_here
+        noun = _top(named_here)
+        counts = named[doc.source.id]
+        places = {a for a in counts if actors[a].kind in PLACE_KINDS}
+        vec = {a: (1 + math.log(k)) * math.log(1 + n / df[a]) for a, k in counts.items()}
+        if noun:
+            vec[f"noun:{noun_class(noun)}"] = sum(vec.values()) / len(vec) if vec else 1.0
+        story = _closest(noun, vec, found)
+        if story is None:
+            story = Story(number=len(found))
+            found.append(story)
+        story.features.update(vec)
+        story.told.update(named_here)
+        if noun:
+            story.nouns[noun] += 1
+        for a in places:
+            story.places[a] += 1
+        out[doc.source.id] = story
+    for story in found:
+        story.incident, story.place = _incident(story, actors)
+    # stories told of one kind of incident in one place are one story: the greedy pass met
+    # their first documents before the documents that tie them together
+    first: dict[tuple, Story] = {}
+    merged: dict[int, Story] = {}
+    for story in found:
+        noun = _top(story.nouns)
+        if noun is None or story.place is None or noun in _weak_nouns():
+            continue
+        key = (noun_class(noun), story.place)
+        into = first.setdefault(key, story)
+        if into is not story:
+            into.features.update(story.features)
+            into.nouns.update(story.nouns)
+            into.told.update(story.told)
+            into.places.update(story.places)
+            merged[story.number] = into
+    if merged:
+        for sid, story in out.items():
+            out[sid] = merged.get(story.number, story)
+        for story in {id(s): s for s in out.values()}.values():
+            story.incident, story.place = _incident(story, actors)
+    return out
+
+
+def _closest(noun: Optional[str], vec: dict[str, float], found: list[Story]) -> Optional[Story]:
+    """The story most alike (cosine of weighted participants, places and incident noun),
+    if alike enough; a story whose documents never name the document's incident counts half."""
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    best, best_score = None, STORY_JOIN
+    for story in found:
+        feats = story.features
+        dot = sum(v * feats.get(f, 0.0) for f, v in vec.items())
+        if not dot:
+            continue
+        score = dot / (norm * story.norm())
+        if noun and story.told and not any(noun_class(k) == noun_class(noun) for k in story.told):
+            score /= 2
+        if score > best_score:
+            best, best_score = story, score
+    return best
+
+
+def _incident(story: Story, actors: dict[str, Actor]) -> tuple[str, Optional[str]]:
+    noun = sorted(story.nouns, key=lambda k: (-story.nouns[k], k))[0] if story.nouns else "the incident"
+    ranked = sorted(story.places, key=lambda a: (-story.places[a], actors[a].kind != "place", a))
+    # a city named in most of the story's documents says more than its country
+    cities = [a for a in ranked if actors[a].kind == "place" and 3 * story.places[a] >= story.places[ranked[0]]]
+    place = cities[0] if cities else (ranked[0] if ranked else None)
+    return (f"{noun} in {latin_name(actors[place])}" if place else noun), place
+
+
+def latin_name(actor: Actor) -> str:
+    """The actor's name in Latin letters: its own, a Latin alias the sources use, or a transliteration."""
+    if script_of(actor.name) == "Latn":
+        return actor.name
+    latin = Counter(al.name for al in actor.aliases if script_of(al.name) == "Latn")
+    if latin:
+        return sorted(latin, key=lambda n: (-latin[n], n))[0]
+    if script_of(actor.name) == "Arab":  # read with its long vowels, not as a consonant string
+        return arabic_name_in_latin(actor.name) or actor.name
+    latin = to_latin(actor.name).strip()
+    # a transliteration has no capitals to keep: a name's words are capitalised
+    return " ".join(w[:1].upper() + w[1:] for w in latin.split()) or actor.name

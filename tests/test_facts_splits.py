@@ -1,0 +1,257 @@
+"""Facts that sources state once each must land in one claim, and different facts in different
+claims (issue 17): one test per rule, on invented sentences in several languages."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from dossier.extract import analysis, cues, facts, stories
+from dossier.extract.evidence import find_evidence
+from dossier.model import Actor, Document, Mention, MentionCandidate, Sentence, Source
+from dossier.text import script_of
+
+#: actor id -> (name, kind)
+NAMES = {
+    "ana": ("Ana Silva", "person"), "bo": ("Bo Lee", "person"), "ruritania": ("Ruritania", "state"), "sweden": ("Sweden", "state"),
+    "capital": ("Capitalia", "place"), "rmfa": ("Ruritania Foreign Ministry", "organization"),
+}
+#: surface -> actor id, in every script the documents write
+SURFACES = {
+    "Ana Silva": "ana", "آنا سيلفا": "ana", "Ана Силва": "ana", "Bo Lee": "bo", "Бо Ли": "bo", "Ruritania Foreign Ministry": "rmfa",
+    "Ruritania": "ruritania", "Руритания": "ruritania", "روريتانيا": "ruritania", "Sweden": "sweden", "Швеции": "sweden",
+    "Capitalia": "capital", "Капиталии": "capital",
+}
+
+
+def _doc(sid: str, text: str, lang: str) -> tuple[Document, list]:
+    source = Source(id=sid, path=f"content/sources/{sid}.txt", sha256="0" * 64, language=lang, title=None,
+                    publisher=None, author=None, published="2025-10-19", published_precision="day", url=None)
+    sentences = [Sentence(m.start(), m.end(), m.group(0), lang, script_of(m.group(0)))
+                 for m in re.finditer(r"[^.!?؟\s][^.!?؟]*[.!?؟]?", text)]
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for name in sorted(SURFACES, key=len, reverse=True):  # the longest name first: no nested mentions
+        for m in re.finditer(re.escape(name), text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            kind = NAMES[SURFACES[name]][1]
+            mentions.append((MentionCandidate(sid, m.start(), m.end(), name, name, kind, lang, script_of(name)),
+                             SURFACES[name]))
+    return Document(source, text, sentences), mentions
+
+
+def claims(*specs):
+    cands, docs, actors = [], [], {aid: Actor(id=aid, name=n, kind=k) for aid, (n, k) in NAMES.items()}
+    for sid, text, lang in specs:
+        doc, mentions = _doc(sid, text, lang)
+        docs.append(doc)
+        cands.extend(find_evidence(doc, mentions))
+        for m, aid in mentions:
+            actors[aid].mentions.append(Mention(m.source, m.start, m.end, m.text))
+    return facts.group(cands, [], actors, docs)
+
+
+def sources(claim) -> set[str]:
+    return {e.source for e in claim.evidence}
+
+
+# --- which incident a clause tells of ----------------------------------------------------
+
+def test_incident_words_are_read_in_the_clause_language():
+    # Turkish "sel" (flood) is no flood in French "selon", nor in a French document
+    assert stories.nouns("Selon la police, 25 personnes ont été blessées.", "", "fr") == Counter()
+    assert stories.nouns("Seldə 3 nəfər həlak oldu.", "", "az") == Counter({"the flood": 1})
+    assert stories.nouns("Selde 3 kişi öldü.", "", "tr") == Counter({"the flood": 1})
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("tr", "Hastaneye yönelik siber saldırı sürüyor."),
+    ("es", "El ataque informático contra el hospital continúa."),
+    ("fr", "L'attaque informatique contre l'hôpital se poursuit."),
+])
+def test_the_longest_incident_word_wins(lang, text):
+    assert stories.nouns(text, "", lang) == Counter({"the cyberattack": 1})
+
+
+def test_a_clause_naming_an_incident_of_its_own_keeps_it():
+    coup = [(f"c{i}", "The coup attempt in Capitalia was foiled, officials said.", "en") for i in range(3)]
+    result = claims(*coup, ("x", "The coup attempt in Capitalia was foiled. The coup plotters fled. "
+                                 "Ruritania blamed the pilots for the crash.", "en"))
+    blame = [c for c in result if c.frame.predicate == "accused"]
+    assert [c.statement for c in blame] == ["Whether Ruritania assigned blame for the crash"]
+    assert {c.statement for c in result if c.frame.predicate == "foiled"} == \
+        {"Whether the coup attempt in Capitalia was foiled"}
+
+
+# --- a figure and a plain yes -------------------------------------------------------------
+
+def test_a_figure_and_a_plain_yes_of_one_predicate_are_one_claim():
+    result = claims(("a", "The explosion in Capitalia happened on Monday. Surgeons postponed 40 operations.", "en"),
+                    ("b", "L'explosion à Capitalia a eu lieu lundi. Les opérations ont été reportées.", "fr"),
+                    ("c", "Die Explosion in Capitalia geschah am Montag. 40 Operationen wurden verschoben.", "de"))
+    postponed = [c for c in result if c.frame.predicate == "postponed"]
+    assert len(postponed) == 1
+    assert sources(postponed[0]) == {"a", "b", "c"}
+    assert postponed[0].frame.slot == "count"
+    assert analysis.assess(postponed[0]) != "contested"  # the plain yes gives no figure to contest
+
+
+# --- one party's act and the other's answer -----------------------------------------------
+
+def test_expulsions_are_counted_per_expelling_party():
+    result = claims(("a", "Ruritania expelled 4 diplomats of Sweden on Monday.", "en"),
+                    ("b", "Ruritania hat 4 Diplomaten aus Sweden ausgewiesen.", "de"),
+                    ("c", "Sweden expelled 3 diplomats of Ruritania in response.", "en"),
+                    ("d", "Ruritania expelled diplomats of Sweden.", "en"))
+    expelled = {c.frame.subject: c for c in result if c.frame.predicate == "expelled diplomats"}
+    assert set(expelled) == {"ruritania", "sweden"}
+    assert expelled["ruritania"].statement == "Number of diplomats Ruritania expelled"
+    assert sources(expelled["ruritania"]) == {"a", "b", "d"}  # the plain yes is the same fact
+    assert sources(expelled["sweden"]) == {"c"}
+
+
+def test_a_ministry_acts_for_its_state():
+    result = claims(("a", "The Ruritania Foreign Ministry expelled 3 diplomats of Sweden.", "en"),
+                    ("b", "Ruritania expelled 3 diplomats of Sweden.", "en"))
+    expelled = [c for c in result if c.frame.predicate == "expelled diplomats"]
+    assert len(expelled) == 1 and expelled[0].frame.subject == "ruritania"
+    assert sources(expelled[0]) == {"a", "b"}
+
+
+# --- who is investigated, charged, denies -------------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Prosecutor Ana Silva opened an investigation into the explosion in Capitalia."),
+    ("tr", "Savcı Ana Silva Capitalia'daki patlamayla ilgili soruşturma başlattı."),
+])
+def test_the_lone_name_of_an_investigation_clause_is_not_the_investigated(lang, text):
+    result = claims(("a", text, lang))
+    assert [c.statement for c in result if c.frame.predicate == "investigated"] == \
+        ["Whether an investigation was opened into the explosion in Capitalia"]
+
+
+@pytest.mark.parametrize("lang,text,event", [
+    ("en", "According to investigators, the official received 5 million dollars.", None),
+    ("ru", "По версии следствия, чиновник получил 5 миллионов рублей.", None),
+    ("fr", "Selon les enquêteurs, le fonctionnaire a reçu 5 millions d'euros.", None),
+    ("de", "Nach Angaben der Ermittler erhielt der Beamte 5 Millionen Euro.", None),
+    ("en", "According to police, investigators questioned the minister.", "investigated"),
+])
+def test_a_cited_source_names_no_event(lang, text, event):
+    assert cues.main_event(text, lang) == event
+
+
+@pytest.mark.parametrize("lang,text,event", [
+    ("en", "Police questioned the brother of the jailed minister.", "investigated"),
+    ("ru", "Следователи допросили брата арестованного министра.", "investigated"),
+    ("de", "Die Ermittler haben den Bruder des inhaftierten Ministers befragt.", "investigated"),
+    ("en", "The minister was arrested and questioned.", "arrested"),
+])
+def test_a_participle_used_as_an_adjective_is_background(lang, text, event):
+    assert cues.main_event(text, lang) == event
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ar", "ونفت آنا سيلفا التهم الموجهة إليها."),
+    ("ru", "Ана Силва назвала обвинения беспочвенными."),
+    ("en", "Ana Silva rejected the accusations as baseless."),
+])
+def test_a_denial_of_charges_is_a_denial(lang, text):
+    result = claims(("a", text, lang))
+    assert [c.frame.predicate for c in result] == ["denied"]
+    assert result[0].evidence[0].stance == "affirms"  # it affirms that the denial was made
+
+
+def test_a_passive_gives_no_doer_by_order():
+    result = claims(("a", "Ihm wird vorgeworfen, Informationen an Ruritania weitergegeben zu haben.", "de"))
+    assert not [c for c in result if c.frame.subject == "ruritania"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The deal was brokered by Ruritania."),
+    ("de", "Das Abkommen wurde von Ruritania vermittelt."),
+    ("de", "Es wurde bekannt gegeben, dass Ruritania das Abkommen vermittelt hatte."),  # another verb's passive
+])
+def test_a_passive_gives_the_doer_its_agent_phrase_names(lang, text):
+    assert [c.frame.subject for c in claims(("a", text, lang))] == ["ruritania"]
+
+
+# --- figures ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "He is accused of taking a bribe of 48 million roubles."),
+    ("de", "Er soll Bestechungsgelder in Höhe von 48 Millionen Rubel angenommen haben."),
+    ("ru", "Размер взятки составил 48 млн рублей."),
+    ("fr", "Il aurait perçu un pot-de-vin de 48 millions de roubles."),
+    ("ar", "بلغت قيمة الرشوة 48 مليون روبل."),
+])
+def test_a_bribe_sum_reads_alike_in_every_language(lang, text):
+    assert cues.extract_counts(text, lang) == {"bribe": "48000000"}
+
+
+def test_an_article_number_is_no_count():
+    assert cues.extract_counts("Ему предъявлено обвинение по части 6 статьи 290 (получение взятки).", "ru") == {}
+    assert cues.extract_counts("He was charged under article 290 with taking a bribe.", "en") == {}
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("de", "Die Feuerwehr fand die Leichen der drei vermissten Arbeiter.", {"found": "3"}),
+    ("en", "Rescuers recovered the bodies of three missing workers.", {"found": "3"}),
+    ("de", "Drei Arbeiter werden noch vermisst.", {"missing": "3"}),
+])
+def test_a_cue_describing_the_counted_noun_does_not_take_its_figure(lang, text, want):
+    assert cues.extract_counts(text, lang) == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("ar", "الانفجار الذي تقتل فيه 100 شخص وأسفر عن إصابة نحو أربعة آلاف", {"killed": "100", "injured": "4000"}),
+    ("ru", "Число пострадавших выросло почти до четырёх тысяч человек.", {"injured": "4000"}),
+    ("en", "Some three thousand people were evacuated.", {"evacuated": "3000"}),
+])
+def test_a_count_of_thousands_in_words(lang, text, want):
+    assert cues.extract_counts(text, lang) == want
+
+
+def test_a_sum_that_measures_the_charge_is_the_clause_fact():
+    result = claims(("a", "The explosion in Capitalia was investigated. Ana Silva is accused of taking a bribe of "
+                          "48 million dollars.", "en"),
+                    ("b", "Die Explosion in Capitalia wurde untersucht. Ana Silva soll Bestechungsgelder in Höhe von "
+                          "45 Millionen Dollar angenommen haben.", "de"))
+    bribe = [c for c in result if c.frame.predicate == "bribe"]
+    assert len(bribe) == 1 and sources(bribe[0]) == {"a", "b"}
+    assert analysis.assess(bribe[0]) == "contested"  # 48 against 45 million
+    assert not [c for c in result if c.frame.predicate == "charged"]  # no plain yes beside the sum
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The interior minister, Ana Silva, who visited the site of the explosion in Capitalia on Tuesday, "
+           "promised a full inquiry."),
+    ("fr", "La ministre Ana Silva, qui a visité le site de l'explosion à Capitalia mardi, a promis une enquête."),
+])
+def test_a_relative_clause_tells_a_fact_of_its_own(lang, text):
+    visits = [c for c in claims(("a", text, lang)) if c.frame.predicate == "visited"]
+    assert [c.frame.subject for c in visits] == ["ana"]
+
+
+@pytest.mark.parametrize("lang,text,dismissed", [
+    ("ru", "Губернатор Ана Силва накануне освободил Бо Ли от должности.", ["bo"]),
+    ("en", "Governor Ana Silva dismissed Bo Lee on Wednesday.", ["bo"]),
+    ("fr", "La gouverneure Ana Silva a limogé son adjoint mercredi.", []),  # the one name is who dismissed
+    ("fr", "Bo Lee a été limogé mercredi.", ["bo"]),
+    ("es", "La gobernadora Ana Silva destituyó a Bo Lee el miércoles.", ["bo"]),
+])
+def test_who_was_dismissed_is_not_who_dismissed(lang, text, dismissed):
+    result = claims(("a", text, lang))
+    assert [c.frame.subject for c in result if c.frame.predicate == "dismissed" and c.frame.subject] == dismissed
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ar", "أحبطت المؤامرة بفضل تدخل آنا سيلفا، الذي حذر روريتانيا من الخطة سرا."),
+    ("en", "The plot failed thanks to Ana Silva, who warned Ruritania of the plan in secret."),
+])
+def test_a_clause_opening_with_a_relative_pronoun_is_done_by_the_name_before(lang, text):
+    warned = [c for c in claims(("a", text, lang)) if c.frame.predicate == "warned"]
+    assert [(c.frame.subject, c.frame.object) for c in warned] == [("ana", "ruritania")]
