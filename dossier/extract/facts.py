@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from dossier.extract import predicate_lexicon
+from dossier.extract import predicate_lexicon, stated
 from dossier.extract.cues import (detect_events, event_info, event_spans, find_cues, languages_for,
                                   words_between)
 from dossier.extract.hedges import hedged_text
@@ -559,8 +559,11 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
         if key[0] == "role" and len({i.value for i in items}) < 2:
             continue  # an uncontested title is not a fact worth a claim
         claims.append(make_claim(items, actors))
+    # facts no frame fits that two documents of a story state: quoted, with figures blanked
+    claims.extend(stated.claims(docs, actors, story_of, {(e.source, e.start, e.end) for c in claims for e in c.evidence}))
     assign_ids(claims, existing)
     old = {c.id: c for c in existing}
+    stated.keep_statements(claims, old)
     for claim in claims:
         prev = old.get(claim.id)
         # a statement, once written, stays: adding a document never rewords a claim

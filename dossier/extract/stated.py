@@ -1,0 +1,255 @@
+"""Stated facts: check-worthy clauses no predicate of the lexicon fits, grouped across sources.
+
+Many facts a story's reports share have no frame ("the plant employs about 640 people", "the
+blast happened in a storage tank for acrylonitrile"). A clause that got no proposition, is
+declarative and unhedged, joins the clauses of other documents of its story that share its
+anchors: the same figure, the same rare word (compared across scripts and spellings by a
+consonant key: acrylonitrile = Acrylnitril = акрилонитрил = akrilonitril), the same
+participants. A group that two or more documents state is one claim; its statement is one
+source's quote with every figure blanked out (`statement_from: quote`), and each item carries
+the figure its source gives as its value. A clause only one document states stays text.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from dossier.extract.cues import TOKEN_RX, _numbers, languages_for, split_clauses
+from dossier.extract.hedges import hedged_text
+from dossier.model import Actor, Claim, Document, Evidence
+from dossier.model.records import Frame
+from dossier.text import script_of, to_latin
+from dossier.text.fold import fold_str
+from dossier.text.lexicon import load_lexicon
+
+#: The predicate of a claim made here: the quote states it, no frame does.
+PREDICATE = "stated"
+#: A clause's anchors must weigh this much, shared with another document's clause, to join it.
+JOIN = 1.5
+#: Weights of a shared anchor: a figure of 10 or more, a smaller figure (2 km, two citizens,
+#: two died in hospital: alone it ties nothing), a rare word, a participant. A rare word two
+#: languages share (a technical term, a borrowed word: Acrylnitril = acrylonitrile) tells more
+#: than one a language repeats.
+STRONG_FIGURE, SMALL_FIGURE, WORD, ACTOR = 2.0, 0.5, 1.0, 0.5
+BORROWED = 1.5
+#: A word is no anchor when more than this share of its language's sentences hold it ("people",
+#: "Menschen"), nor a participant half of its story's documents name in such clauses.
+COMMON_WORD, COMMON_ACTOR = 0.05, 0.5
+#: Words that end a declarative sentence (a heading or caption has none).
+_FINAL = (".", "!", "»", '"', "”", "“", "'", ")", "…", "。")
+
+
+@dataclass
+class Stated:
+    """One clause of one document, with its anchors."""
+    source: str
+    start: int
+    end: int
+    quote: str
+    language: Optional[str]
+    figures: frozenset[int]
+    words: frozenset[str]
+    actors: frozenset[str]
+    story: int = -1
+
+
+@lru_cache(maxsize=65536)
+def word_key(token: str) -> Optional[str]:
+    """A consonant key of a content word that holds across scripts and spellings, the word's
+    first five consonants in broad classes (an ending varies by case and language); None for a
+    word too short to tell apart."""
+    latin = re.sub(r"[^a-z]", "", to_latin(token).lower())
+    for a, b in (("sch", "s"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("ch", "k"), ("ck", "k"), ("sh", "s"),
+                 ("qu", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("z", "s"), ("x", "ks"), ("y", "i"),
+                 ("j", "i"), ("g", "k"), ("d", "t"), ("b", "p")):
+        latin = latin.replace(a, b)
+    cons = re.sub(r"[aeiouh]", "", latin)
+    cons = re.sub(r"(.)\1+", r"\1", cons)
+    return cons[:5] if len(cons) >= 4 else None
+
+
+def _number_words(language: Optional[str], script: str) -> frozenset[str]:
+    lex = load_lexicon("numbers")
+    return frozenset(fold_str(str(w)) for lang in languages_for(language, script)
+                     for w, v in (lex.get(lang) or {}).items() if v is not None)
+
+
+def clauses(doc: Document, actors: dict[str, Actor], taken: list[tuple[int, int]]) -> list[Stated]:
+    """The document's declarative, unhedged clauses in one script that no claim holds yet."""
+    spans = sorted((m.start, m.end, a.id) for a in actors.values() if a.kind != "outlet"
+                   for m in a.mentions if m.source == doc.source.id)
+    seen = Counter(s.text for s in doc.sentences)
+    out = []
+    for sent in doc.sentences:
+        text = sent.text.rstrip()
+        if sent.boilerplate or sent.heading or seen[sent.text] > 1 or not text.endswith(_FINAL):
+            continue
+        script = sent.script or script_of(sent.text)
+        stext = doc.text[sent.start:sent.end]
+        for cs, ce in split_clauses(stext, sent.language, script):
+            start, end = sent.start + cs, sent.start + ce
+            if any(a < end and start < b for a, b in taken):
+                continue  # a claim holds (part of) it already
+            quote = doc.text[start:end]
+            found = _anchors(doc.source.id, start, end, quote, sent.language, script, spans)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _anchors(source: str, start: int, end: int, quote: str, language: Optional[str], script: str,
+             spans: list[tuple[int, int, str]]) -> Optional[Stated]:
+    words = TOKEN_RX.findall(fold_str(quote))
+    if not 6 <= len(words) <= 60 or len(_scripts(quote)) != 1 or hedged_text(quote, language, script):
+        return None
+    # "one" is mostly an article ("ein", "bir", "un"): no figure
+    figures = frozenset(v for _i, v, _p in _numbers(fold_str(quote), languages_for(language, script)) if v > 1)
+    numbers = _number_words(language, script)
+    keys = frozenset(k for w in words if not w[:1].isdigit() and w not in numbers and len(w) >= 5
+                     for k in [word_key(w)] if k)
+    named = frozenset(a for s, e, a in spans if start <= s and e <= end)
+    return Stated(source, start, end, quote, language, figures, keys, named)
+
+
+def _scripts(text: str) -> set[str]:
+    return {script_of(w) for w in re.findall(r"[^\W\d_]{2,}", text)}
+
+
+def _score(a: Stated, b: Stated, rare_words: set[str], rare_actors: set[str],
+           topic: frozenset = frozenset()) -> float:
+    figs = a.figures & b.figures
+    return (sum(STRONG_FIGURE if f >= 10 else SMALL_FIGURE for f in figs)
+            + sum((BORROWED if a.language != b.language and len(w) >= 5 else WORD) / (2 if (a.story, w) in topic else 1)
+                  for w in a.words & b.words & rare_words)
+            + ACTOR * len(a.actors & b.actors & rare_actors))
+
+
+def group(found: list[Stated], common: set[str], topic: frozenset = frozenset()) -> list[list[Stated]]:
+    """Clauses of one story that state the same thing, in two or more documents: the pairs
+    that share most are joined first, and two groups join only when their clauses share
+    enough on average (no chain A-B-C) and no document is in both. Sorted, so the result does
+    not depend on the order documents were read in."""
+    story_docs: dict[int, set[str]] = {}
+    named: dict[tuple[int, str], set[str]] = {}
+    for s in found:
+        story_docs.setdefault(s.story, set()).add(s.source)
+        for a in s.actors:
+            named.setdefault((s.story, a), set()).add(s.source)
+    rare_words = {w for s in found for w in s.words} - common
+    rare_actors = {a for (story, a), srcs in named.items()
+                   if 2 <= len(srcs) <= max(2, COMMON_ACTOR * len(story_docs[story]))}
+    ordered = sorted(found, key=lambda s: (s.story, s.source, s.start, s.end))
+    index: dict[tuple, list[int]] = {}
+    for i, s in enumerate(ordered):
+        for k in ([("f", s.story, f) for f in s.figures] + [("w", s.story, w) for w in s.words & rare_words]
+                  + [("a", s.story, a) for a in s.actors & rare_actors]):
+            index.setdefault(k, []).append(i)
+    scores: dict[tuple[int, int], float] = {}
+    for members in index.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if (i, j) not in scores and ordered[i].source != ordered[j].source:
+                    scores[(i, j)] = _score(ordered[i], ordered[j], rare_words, rare_actors, topic)
+    owner = list(range(len(ordered)))
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+    for (i, j), score in sorted(scores.items(), key=lambda p: (-p[1], p[0])):
+        a, b = owner[i], owner[j]
+        if score < JOIN or a == b:
+            continue
+        ga, gb = groups[a], groups[b]
+        if {ordered[m].source for m in ga} & {ordered[m].source for m in gb}:
+            continue
+        mean = sum(scores.get((min(m, n), max(m, n)), 0.0) for m in ga for n in gb) / (len(ga) * len(gb))
+        if mean < JOIN:
+            continue
+        ga.extend(gb)
+        for m in gb:
+            owner[m] = a
+        del groups[b]
+    return [[ordered[m] for m in sorted(g)] for _k, g in sorted(groups.items()) if len(g) >= 2]
+
+
+def blank(quote: str, language: Optional[str]) -> str:
+    """The quote with every figure (digits or number words) replaced by an ellipsis."""
+    numbers = _number_words(language, script_of(quote)) - {"bir"}  # Turkic "bir" is mostly "a"
+
+    def sub(m: re.Match) -> str:
+        w = m.group(0)
+        return "…" if any(ch.isdigit() for ch in w) or fold_str(w) in numbers else w
+    out = re.sub(r"\d[\d.,\u00a0\u202f]*\d|\d|[^\W\d_][\w'’-]*", sub, quote.strip())
+    out = re.sub(r"…(?:[\s.,]*…)+", "…", out)
+    return out
+
+
+def make_claim(items: list[Stated]) -> Claim:
+    """One claim of a group: its statement the quote of an English source if one states it,
+    else of the first source; the shared figure as each item's value."""
+    items = sorted(items, key=lambda s: (s.source, s.start, s.end))
+    common = Counter(f for s in items for f in s.figures)
+    shared = sorted((f for f, n in common.items() if n >= 2), key=lambda f: (-common[f], f))
+    figure = shared[0] if shared else None
+    first = min(items, key=lambda s: (s.language != "en", s.source, s.start))
+    evidence = [Evidence(source=s.source, quote=s.quote, start=s.start, end=s.end, language=s.language,
+                         attributed_to=None, stance="affirms",
+                         value=str(figure) if figure is not None and figure in s.figures else
+                         (None if figure is not None else "yes"))
+                for s in items]
+    named = Counter(a for s in items for a in s.actors)
+    return Claim(id="", statement=blank(first.quote, first.language), statement_from="quote",
+                 frame=Frame(predicate=PREDICATE, slot="count" if figure is not None else "yes-no"),
+                 actors=sorted(a for a, n in named.items() if n >= 2), evidence=evidence)
+
+
+def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, taken: set[tuple[str, int, int]]
+           ) -> list[Claim]:
+    """Claims of the facts two or more documents of a story state that no frame fits."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for source, start, end in taken:
+        spans.setdefault(source, []).append((start, end))
+    found: list[Stated] = []
+    for doc in sorted(docs, key=lambda d: d.source.id):
+        story = story_of.get(doc.source.id)
+        for s in clauses(doc, actors, spans.get(doc.source.id, [])):
+            s.story = story.number if story is not None else -1
+            found.append(s)
+    common, topic = common_words(docs, story_of)
+    return [make_claim(g) for g in group(found, common, topic)]
+
+
+def common_words(docs: list[Document], story_of: dict) -> tuple[set[str], frozenset]:
+    """Word keys too common in their language to tie two clauses ("people", "Menschen"), and
+    each story's topic words, which its documents repeat sentence after sentence (they tie
+    half as much: "the ferry", "the contracts")."""
+    df: Counter = Counter()
+    sentences: Counter = Counter()
+    in_story: Counter = Counter()
+    docs_in_story: Counter = Counter()
+    for doc in docs:
+        story = story_of.get(doc.source.id)
+        number = story.number if story is not None else -1
+        here: Counter = Counter()
+        for sent in doc.sentences:
+            if sent.boilerplate:
+                continue
+            sentences[sent.language] += 1
+            keys = {k for w in TOKEN_RX.findall(fold_str(sent.text))
+                    if len(w) >= 5 and not w[:1].isdigit() for k in [word_key(w)] if k}
+            df.update((sent.language, k) for k in keys)
+            here.update(keys)
+        in_story.update({(number, k): n for k, n in here.items()})
+        docs_in_story.update((number, k) for k in here)
+    common = {k for (lang, k), n in df.items() if n > max(3, COMMON_WORD * sentences[lang])}
+    return common, frozenset(sk for sk, n in in_story.items() if n >= 2 * docs_in_story[sk])
+
+
+def keep_statements(new: list[Claim], old: dict[str, Claim]) -> None:
+    """A quoted statement, once written, stays: a document added later never rewords it."""
+    for claim in new:
+        prev = old.get(claim.id)
+        if prev is not None and claim.frame is not None and claim.frame.predicate == PREDICATE \
+                and prev.frame is not None and prev.frame.predicate == PREDICATE and prev.statement_from == "quote":
+            claim.statement = prev.statement
