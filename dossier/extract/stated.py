@@ -11,7 +11,6 @@ the figure its source gives as its value. A clause only one document states stay
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass

@@ -1,0 +1,127 @@
+"""Stated facts (dossier/extract/stated.py): facts no predicate fits, gathered across documents
+and languages by shared figures, rare words and participants. Invented documents only."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from types import SimpleNamespace
+
+from dossier.extract import stated
+from dossier.extract.statements import assign_ids
+from dossier.model import Document, Sentence, Source
+from dossier.text import script_of
+
+
+def make_doc(doc_id: str, language: str, *sentences: str) -> Document:
+    src = Source(id=doc_id, path=f"content/sources/{doc_id}.txt", sha256="", language=language, title=None,
+                 publisher=None, author=None, published=None, published_precision=None, url=None)
+    text, sents = "", []
+    for s in sentences:
+        start = len(text)
+        text += s + "\n\n"
+        sents.append(Sentence(start, start + len(s), s, language, script_of(s)))
+    return Document(source=src, text=text, sentences=sents)
+
+
+DOCS = [
+    make_doc("01-en", "en",
+             "The Valdrecht plant employs about 830 people and supplies paint makers across the region.",
+             "Windows were shattered up to two kilometres away from the site.",
+             "The plant may have employed about 830 people before the cuts last spring.",
+             "The company's shares fell sharply on the stock exchange in the morning."),
+    make_doc("02-de", "de",
+             "Das Werk im Süden der Stadt beschäftigt rund 830 Mitarbeiter in drei Schichten.",
+             "Zwei Arbeiter starben später im Krankenhaus der Stadt an ihren Verletzungen."),
+    make_doc("03-ru", "ru",
+             "На заводе в южной части города работают около 830 человек в три смены."),
+    make_doc("04-ar", "ar",
+             "ويعمل في المصنع الواقع جنوب المدينة نحو 830 موظفا في ثلاث ورديات."),
+    make_doc("05-tr", "tr",
+             "Patlamada iki kilometre uzaklıktaki evlerin camları kırıldı ve birçok kişi sokağa döküldü."),
+]
+
+
+def run(docs):
+    return stated.claims(docs, {}, {}, set())
+
+
+def by_sources(claims):
+    return {tuple(sorted({e.source for e in c.evidence})): c for c in claims}
+
+
+def test_same_fact_in_four_languages_is_one_claim_with_the_figure_as_value():
+    claims = by_sources(run(DOCS))
+    staff = claims[("01-en", "02-de", "03-ru", "04-ar")]
+    assert len(staff.evidence) == 4
+    assert {e.language for e in staff.evidence} == {"en", "de", "ru", "ar"}
+    assert {e.value for e in staff.evidence} == {"830"}
+    assert staff.statement_from == "quote" and staff.frame.predicate == stated.PREDICATE
+
+
+def test_same_small_number_of_different_facts_stays_apart():
+    claims = by_sources(run(DOCS))
+    windows = claims[("01-en", "05-tr")]  # two kilometres: the figure and the word "kilometre"
+    assert "Windows" in windows.statement
+    # "two died in hospital" shares only the small figure: it joins nothing
+    assert not any("Krankenhaus" in e.quote for c in claims.values() for e in c.evidence)
+
+
+def test_hedged_sentence_never_becomes_evidence():
+    quotes = [e.quote for c in run(DOCS) for e in c.evidence]
+    assert quotes and not any("may have" in q for q in quotes)
+
+
+def test_a_fact_one_document_states_makes_no_claim():
+    claims = run(DOCS)
+    assert not any("shares fell" in e.quote for c in claims for e in c.evidence)
+    assert run(DOCS[:1]) == []
+
+
+def test_statement_has_no_figure_and_one_script():
+    for claim in run(DOCS):
+        assert not re.search(r"\d", claim.statement), claim.statement
+        assert len({script_of(w) for w in re.findall(r"[^\W\d_]{2,}", claim.statement)}) == 1
+    assert "employs about … people" in by_sources(run(DOCS))[("01-en", "02-de", "03-ru", "04-ar")].statement
+
+
+def test_output_is_the_same_whatever_the_order_of_documents():
+    first = [asdict(c) for c in run(DOCS)]
+    again = [asdict(c) for c in run(list(reversed(DOCS)))]
+    assert first == again and repr(first) == repr([asdict(c) for c in run(DOCS)])
+
+
+def test_documents_of_different_stories_never_share_a_claim():
+    stories = {d.source.id: SimpleNamespace(number=i) for i, d in enumerate(DOCS)}
+    assert stated.claims(DOCS, {}, stories, set()) == []
+
+
+def test_clause_a_claim_already_holds_is_left_alone():
+    doc = DOCS[0]
+    s = doc.sentences[0]
+    claims = by_sources(stated.claims(DOCS, {}, {}, {("01-en", s.start, s.end)}))
+    assert ("02-de", "03-ru", "04-ar") in claims
+
+
+def test_statement_once_written_stays_when_a_document_is_added():
+    old = run(DOCS[1:])
+    assign_ids(old, [])
+    staff = next(c for c in old if len(c.evidence) == 3)
+    assert script_of(staff.statement) == "Latn"  # the German quote: no English source yet
+    new = run(DOCS)
+    assign_ids(new, old)
+    stated.keep_statements(new, {c.id: c for c in old})
+    again = next(c for c in new if c.id == staff.id)
+    assert len(again.evidence) == 4 and again.statement == staff.statement
+
+
+def test_word_key_holds_across_scripts_and_spellings():
+    keys = {stated.word_key(w) for w in ("acrylonitrile", "Acrylnitril", "акрилонитрила", "akrilonitril")}
+    assert len(keys) == 1 and None not in keys
+    assert stated.word_key("acrylonitrile") != stated.word_key("kilometres")
+    assert stated.word_key("tank") is None  # too short to tell apart
+
+
+def test_blank_replaces_digits_and_number_words():
+    assert stated.blank("Winds of up to 70 km per hour and waves of three metres.", "en") == \
+        "Winds of up to … km per hour and waves of … metres."
+    assert stated.blank("It employs 1,200 people.", "en") == "It employs … people."
