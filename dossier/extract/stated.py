@@ -108,9 +108,12 @@ def _anchors(source: str, start: int, end: int, quote: str, language: Optional[s
     # "one" is mostly an article ("ein", "bir", "un"): no figure
     figures = frozenset(v for _i, v, _p in _numbers(fold_str(quote), languages_for(language, script)) if v > 1)
     numbers = _number_words(language, script)
+    inside = [(s, e, a) for s, e, a in spans if start <= s and e <= end]
+    names = {k for s, e, _a in inside for w in TOKEN_RX.findall(fold_str(quote[s - start:e - start]))
+             for k in [word_key(w)] if k}  # a name is a participant, not a word
     keys = frozenset(k for w in words if not w[:1].isdigit() and w not in numbers and len(w) >= 5
-                     for k in [word_key(w)] if k)
-    named = frozenset(a for s, e, a in spans if start <= s and e <= end)
+                     for k in [word_key(w)] if k and k not in names)
+    named = frozenset(a for _s, _e, a in inside)
     return Stated(source, start, end, quote, language, figures, keys, named)
 
 
@@ -120,11 +123,12 @@ def _scripts(text: str) -> set[str]:
 
 def _score(a: Stated, b: Stated, rare_words: set[str], rare_actors: set[str],
            topic: frozenset = frozenset()) -> float:
-    figs = a.figures & b.figures
-    return (sum(STRONG_FIGURE if f >= 10 else SMALL_FIGURE for f in figs)
+    said = (sum(STRONG_FIGURE if f >= 10 else SMALL_FIGURE for f in a.figures & b.figures)
             + sum((BORROWED if a.language != b.language and len(w) >= 5 else WORD) / (2 if (a.story, w) in topic else 1)
-                  for w in a.words & b.words & rare_words)
-            + ACTOR * len(a.actors & b.actors & rare_actors))
+                  for w in a.words & b.words & rare_words))
+    if said < JOIN:
+        return 0.0  # the same people say nothing of what is stated about them: they only add
+    return said + ACTOR * len(a.actors & b.actors & rare_actors)
 
 
 def group(found: list[Stated], common: set[str], topic: frozenset = frozenset()) -> list[list[Stated]]:
