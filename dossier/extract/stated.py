@@ -30,11 +30,12 @@ PREDICATE = "stated"
 #: A clause's anchors must weigh this much, shared with another document's clause, to join it.
 JOIN = 1.5
 #: Weights of a shared anchor: a figure of 10 or more, a smaller figure (2 km, two citizens,
-#: two died in hospital: alone it ties nothing), a rare word, a participant. A rare word two
-#: languages share (a technical term, a borrowed word: Acrylnitril = acrylonitrile) tells more
-#: than one a language repeats.
+#: two died in hospital: alone it ties nothing), a rare word, a participant (which only adds to
+#: the others). A word two languages share weighs no more than another: general loanwords
+#: (expert, director, contract) tie different facts as often as a technical term ties one.
 STRONG_FIGURE, SMALL_FIGURE, WORD, ACTOR = 2.0, 0.5, 1.0, 0.5
-BORROWED = 1.0
+#: An anchor more clauses share than this ties nothing (and would cost pairs by the million).
+CROWDED = 400
 #: A word is no anchor when more than this share of its language's sentences hold it ("people",
 #: "Menschen"), nor a participant half of its story's documents name in such clauses.
 COMMON_WORD, COMMON_ACTOR = 0.05, 0.5
@@ -77,10 +78,9 @@ def _number_words(language: Optional[str], script: str) -> frozenset[str]:
                      for w, v in (lex.get(lang) or {}).items() if v is not None)
 
 
-def clauses(doc: Document, actors: dict[str, Actor], taken: list[tuple[int, int]]) -> list[Stated]:
-    """The document's declarative, unhedged clauses in one script that no claim holds yet."""
-    spans = sorted((m.start, m.end, a.id) for a in actors.values() if a.kind != "outlet"
-                   for m in a.mentions if m.source == doc.source.id)
+def clauses(doc: Document, spans: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> list[Stated]:
+    """The document's declarative, unhedged clauses in one script that no claim holds yet;
+    `spans`: its mentions of participants (start, end, actor id)."""
     seen = Counter(s.text for s in doc.sentences)
     out = []
     for sent in doc.sentences:
@@ -105,8 +105,8 @@ def _anchors(source: str, start: int, end: int, quote: str, language: Optional[s
     words = TOKEN_RX.findall(fold_str(quote))
     if not 6 <= len(words) <= 60 or len(_scripts(quote)) != 1 or hedged_text(quote, language, script):
         return None
-    # "one" is mostly an article ("ein", "bir", "un"): no figure
     folded = _SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), fold_str(quote))
+    # "one" is mostly an article ("ein", "bir", "un"): no figure
     figures = frozenset(v for _i, v, _p in _numbers(folded, languages_for(language, script)) if v > 1)
     numbers = _number_words(language, script)
     inside = [(s, e, a) for s, e, a in spans if start <= s and e <= end]
@@ -129,8 +129,7 @@ def _scripts(text: str) -> set[str]:
 def _score(a: Stated, b: Stated, rare_words: set[str], rare_actors: set[str],
            topic: frozenset = frozenset()) -> float:
     said = (sum(STRONG_FIGURE if f >= 10 else SMALL_FIGURE for f in a.figures & b.figures)
-            + sum((BORROWED if a.language != b.language and len(w) >= 5 else WORD) / (2 if (a.story, w) in topic else 1)
-                  for w in a.words & b.words & rare_words))
+            + sum(WORD / (2 if (a.story, w) in topic else 1) for w in a.words & b.words & rare_words))
     if said < JOIN:
         return 0.0  # the same people say nothing of what is stated about them: they only add
     return said + ACTOR * len(a.actors & b.actors & rare_actors)
@@ -158,6 +157,8 @@ def group(found: list[Stated], common: set[str], topic: frozenset = frozenset())
             index.setdefault(k, []).append(i)
     scores: dict[tuple[int, int], float] = {}
     for members in index.values():
+        if len(members) > CROWDED:
+            continue
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 if (i, j) not in scores and ordered[i].source != ordered[j].source:
@@ -218,10 +219,15 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, taken
     spans: dict[str, list[tuple[int, int]]] = {}
     for source, start, end in taken:
         spans.setdefault(source, []).append((start, end))
+    named: dict[str, list[tuple[int, int, str]]] = {}
+    for a in actors.values():
+        if a.kind != "outlet":
+            for m in a.mentions:
+                named.setdefault(m.source, []).append((m.start, m.end, a.id))
     found: list[Stated] = []
     for doc in sorted(docs, key=lambda d: d.source.id):
         story = story_of.get(doc.source.id)
-        for s in clauses(doc, actors, spans.get(doc.source.id, [])):
+        for s in clauses(doc, sorted(named.get(doc.source.id, [])), spans.get(doc.source.id, [])):
             s.story = story.number if story is not None else -1
             found.append(s)
     common, topic = common_words(docs, story_of)
