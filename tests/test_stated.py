@@ -8,7 +8,8 @@ from types import SimpleNamespace
 
 from dossier.extract import stated
 from dossier.extract.statements import assign_ids
-from dossier.model import Document, Sentence, Source
+from dossier.model import Claim, Document, Evidence, Sentence, Source
+from dossier.model.records import Frame
 from dossier.text import script_of
 
 
@@ -42,7 +43,7 @@ DOCS = [
 
 
 def run(docs):
-    return stated.claims(docs, {}, {}, set())
+    return stated.claims(docs, {}, {}, [])
 
 
 def by_sources(claims):
@@ -92,14 +93,28 @@ def test_output_is_the_same_whatever_the_order_of_documents():
 
 def test_documents_of_different_stories_never_share_a_claim():
     stories = {d.source.id: SimpleNamespace(number=i) for i, d in enumerate(DOCS)}
-    assert stated.claims(DOCS, {}, stories, set()) == []
+    assert stated.claims(DOCS, {}, stories, []) == []
+
+
+def held(doc: Document, index: int, frame: Frame | None = None) -> Claim:
+    """A claim the frames made, holding sentence `index` of `doc`."""
+    s = doc.sentences[index]
+    return Claim(id="x", statement="x", frame=frame, evidence=[
+        Evidence(source=doc.source.id, quote=s.text, start=s.start, end=s.end, language="en", attributed_to=None)])
 
 
 def test_clause_a_claim_already_holds_is_left_alone():
-    doc = DOCS[0]
-    s = doc.sentences[0]
-    claims = by_sources(stated.claims(DOCS, {}, {}, {("01-en", s.start, s.end)}))
+    claims = by_sources(stated.claims(DOCS, {}, {}, [held(DOCS[0], 0)]))
     assert ("02-de", "03-ru", "04-ar") in claims
+
+
+def test_clause_of_an_event_a_frame_gathers_in_the_story_is_left_to_it():
+    docs = [make_doc("11-en", "en", "Police detained 14 people during the night, the ministry of Valdrecht said."),
+            make_doc("12-de", "de", "In der Nacht nahm die Polizei 14 Menschen fest, wie das Ministerium erklärte."),
+            make_doc("13-fr", "fr", "La police a interpellé 14 personnes pendant la nuit, selon le ministère.")]
+    assert len(run(docs)) == 1  # no frame made a claim of the arrests: quoted, one claim
+    frame = held(docs[2], 0, Frame(predicate="arrested", slot="count"))
+    assert stated.claims(docs[:2], {}, {}, [frame]) == []
 
 
 def test_statement_once_written_stays_when_a_document_is_added():

@@ -560,7 +560,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
             continue  # an uncontested title is not a fact worth a claim
         claims.append(make_claim(items, actors))
     # facts no frame fits that two documents of a story state: quoted, with figures blanked
-    claims.extend(stated.claims(docs, actors, story_of, {(e.source, e.start, e.end) for c in claims for e in c.evidence}))
+    claims.extend(stated.claims(docs, actors, story_of, claims))
     assign_ids(claims, existing)
     old = {c.id: c for c in existing}
     stated.keep_statements(claims, old)

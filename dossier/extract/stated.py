@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from dossier.extract.cues import TOKEN_RX, _numbers, languages_for, split_clauses
+from dossier.extract.cues import TOKEN_RX, _numbers, detect_events, languages_for, split_clauses
 from dossier.extract.hedges import hedged_text
 from dossier.model import Actor, Claim, Document, Evidence
 from dossier.model.records import Frame
@@ -78,9 +78,12 @@ def _number_words(language: Optional[str], script: str) -> frozenset[str]:
                      for w, v in (lex.get(lang) or {}).items() if v is not None)
 
 
-def clauses(doc: Document, spans: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> list[Stated]:
+def clauses(doc: Document, spans: list[tuple[int, int, str]], taken: list[tuple[int, int]],
+            framed: frozenset[str] = frozenset()) -> list[Stated]:
     """The document's declarative, unhedged clauses in one script that no claim holds yet;
-    `spans`: its mentions of participants (start, end, actor id)."""
+    `spans`: its mentions of participants (start, end, actor id). A clause that tells of an
+    event whose frame made a claim in the document's story (`framed`) is left to it: quoted,
+    it would split the fact that frame gathers from the other documents."""
     seen = Counter(s.text for s in doc.sentences)
     out = []
     for sent in doc.sentences:
@@ -94,6 +97,8 @@ def clauses(doc: Document, spans: list[tuple[int, int, str]], taken: list[tuple[
             if any(a < end and start < b for a, b in taken):
                 continue  # a claim holds (part of) it already
             quote = doc.text[start:end]
+            if framed and framed.intersection(detect_events(quote, sent.language, script)):
+                continue
             found = _anchors(doc.source.id, start, end, quote, sent.language, script, spans)
             if found is not None:
                 out.append(found)
@@ -213,12 +218,17 @@ def make_claim(items: list[Stated]) -> Claim:
                  actors=sorted(a for a, n in named.items() if n >= 2), evidence=evidence)
 
 
-def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, taken: set[tuple[str, int, int]]
-           ) -> list[Claim]:
-    """Claims of the facts two or more documents of a story state that no frame fits."""
+def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made: list[Claim]) -> list[Claim]:
+    """Claims of the facts two or more documents of a story state that no frame fits (`made`:
+    the claims the frames made)."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    for source, start, end in taken:
-        spans.setdefault(source, []).append((start, end))
+    framed: dict[int, set[str]] = {}
+    for claim in made:
+        for e in claim.evidence:
+            spans.setdefault(e.source, []).append((e.start, e.end))
+            story = story_of.get(e.source)
+            if claim.frame is not None and claim.frame.slot != "role":
+                framed.setdefault(story.number if story is not None else -1, set()).add(claim.frame.predicate)
     named: dict[str, list[tuple[int, int, str]]] = {}
     for a in actors.values():
         if a.kind != "outlet":
@@ -227,8 +237,10 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, taken
     found: list[Stated] = []
     for doc in sorted(docs, key=lambda d: d.source.id):
         story = story_of.get(doc.source.id)
-        for s in clauses(doc, sorted(named.get(doc.source.id, [])), spans.get(doc.source.id, [])):
-            s.story = story.number if story is not None else -1
+        number = story.number if story is not None else -1
+        for s in clauses(doc, sorted(named.get(doc.source.id, [])), spans.get(doc.source.id, []),
+                         frozenset(framed.get(number, ()))):
+            s.story = number
             found.append(s)
     common, topic = common_words(docs, story_of)
     return [make_claim(g) for g in group(found, common, topic)]
