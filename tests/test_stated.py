@@ -2,6 +2,7 @@
 and languages by shared figures, rare words and participants. Invented documents only."""
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import asdict
 from types import SimpleNamespace
@@ -140,3 +141,30 @@ def test_blank_replaces_digits_and_number_words():
     assert stated.blank("Winds of up to 70 km per hour and waves of three metres.", "en") == \
         "Winds of up to … km per hour and waves of … metres."
     assert stated.blank("It employs 1,200 people.", "en") == "It employs … people."
+
+
+class DictMemo:
+    """A `Reuse` in memory, pickling what it keeps as the cache does."""
+
+    def __init__(self):
+        self.kept: dict[str, bytes] = {}
+
+    def key(self, *parts):
+        return repr(parts)
+
+    def get(self, key):
+        return pickle.loads(self.kept[key]) if key in self.kept else None
+
+    def put(self, key, value):
+        self.kept[key] = pickle.dumps(value)
+
+    def keep(self, key):
+        pass
+
+
+def test_each_documents_reading_is_kept_and_gives_the_same_claims():
+    memo = DictMemo()
+    first = [asdict(c) for c in stated.claims(DOCS, {}, {}, [], memo)]
+    assert len(memo.kept) == len(DOCS)
+    again = [asdict(c) for c in stated.claims(DOCS, {}, {}, [], memo)]
+    assert first == again == [asdict(c) for c in run(DOCS)]

@@ -25,6 +25,7 @@ from dossier.extract import predicate_lexicon, stated
 from dossier.extract.cues import (detect_events, event_info, event_spans, find_cues, languages_for,
                                   words_between)
 from dossier.extract.hedges import hedged_text
+from dossier.extract.reuse import Reuse
 from dossier.extract.statements import assign_ids, clause_events, clause_frame
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
@@ -538,9 +539,11 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
 # ---------------------------------------------------------------------------------------
 
 def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: dict[str, Actor],
-          docs: list[Document], told: Optional[dict[str, Counter]] = None) -> list[Claim]:
+          docs: list[Document], told: Optional[dict[str, Counter]] = None, memo: Optional[Reuse] = None
+          ) -> list[Claim]:
     """Claims from evidence candidates, one per proposition (sorted by id); `told`: each
-    document's `incident_nouns`, when already counted."""
+    document's `incident_nouns`, when already counted; `memo`: where stated facts keep each
+    document's reading."""
     story_of = stories(docs, actors, told)
     fallback = Story(number=-1)
     groups: dict[tuple, list[Item]] = {}
@@ -560,7 +563,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
             continue  # an uncontested title is not a fact worth a claim
         claims.append(make_claim(items, actors))
     # facts no frame fits that two documents of a story state: quoted, with figures blanked
-    claims.extend(stated.claims(docs, actors, story_of, claims))
+    claims.extend(stated.claims(docs, actors, story_of, claims, memo))
     assign_ids(claims, existing)
     old = {c.id: c for c in existing}
     stated.keep_statements(claims, old)

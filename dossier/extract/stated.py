@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
 from dossier.extract.cues import TOKEN_RX, _numbers, detect_events, languages_for, split_clauses
 from dossier.extract.hedges import hedged_text
+from dossier.extract.reuse import Reuse
 from dossier.model import Actor, Claim, Document, Evidence
 from dossier.model.records import Frame
 from dossier.text import script_of, to_latin
@@ -54,7 +55,18 @@ class Stated:
     figures: frozenset[int]
     words: frozenset[str]
     actors: frozenset[str]
+    events: tuple[str, ...] = ()
     story: int = -1
+
+
+@dataclass
+class Read:
+    """What one document gives on its own (kept per document by the incremental layer): its
+    clauses that may state a fact, and how often its sentences use each word key."""
+    clauses: list[Stated]
+    sentences: Counter  # language -> sentences
+    df: Counter  # (language, word key) -> sentences holding it
+    uses: Counter  # word key -> sentences of this document holding it
 
 
 @lru_cache(maxsize=65536)
@@ -78,31 +90,41 @@ def _number_words(language: Optional[str], script: str) -> frozenset[str]:
                      for w, v in (lex.get(lang) or {}).items() if v is not None)
 
 
-def clauses(doc: Document, spans: list[tuple[int, int, str]], taken: list[tuple[int, int]],
-            framed: frozenset[str] = frozenset()) -> list[Stated]:
-    """The document's declarative, unhedged clauses in one script that no claim holds yet;
-    `spans`: its mentions of participants (start, end, actor id). A clause that tells of an
-    event whose frame made a claim in the document's story (`framed`) is left to it: quoted,
-    it would split the fact that frame gathers from the other documents."""
+def read(doc: Document, spans: list[tuple[int, int, str]]) -> Read:
+    """The document's declarative, unhedged clauses in one script, and its word counts;
+    `spans`: its mentions of participants (start, end, actor id)."""
     seen = Counter(s.text for s in doc.sentences)
     out = []
+    sentences: Counter = Counter()
+    df: Counter = Counter()
+    uses: Counter = Counter()
     for sent in doc.sentences:
-        text = sent.text.rstrip()
-        if sent.boilerplate or sent.heading or seen[sent.text] > 1 or not text.endswith(_FINAL):
+        if sent.boilerplate:
+            continue
+        sentences[sent.language] += 1
+        keys = {k for w in TOKEN_RX.findall(fold_str(sent.text)) if len(w) >= 5 and not w[:1].isdigit()
+                for k in [word_key(w)] if k}
+        df.update((sent.language, k) for k in keys)
+        uses.update(keys)
+        if sent.heading or seen[sent.text] > 1 or not sent.text.rstrip().endswith(_FINAL):
             continue
         script = sent.script or script_of(sent.text)
         stext = doc.text[sent.start:sent.end]
         for cs, ce in split_clauses(stext, sent.language, script):
             start, end = sent.start + cs, sent.start + ce
-            if any(a < end and start < b for a, b in taken):
-                continue  # a claim holds (part of) it already
-            quote = doc.text[start:end]
-            if framed and framed.intersection(detect_events(quote, sent.language, script)):
-                continue
-            found = _anchors(doc.source.id, start, end, quote, sent.language, script, spans)
+            found = _anchors(doc.source.id, start, end, doc.text[start:end], sent.language, script, spans)
             if found is not None:
+                found.events = tuple(detect_events(found.quote, sent.language, script))
                 out.append(found)
-    return out
+    return Read(out, sentences, df, uses)
+
+
+def _untaken(found: list[Stated], taken: list[tuple[int, int]], framed: frozenset[str]) -> list[Stated]:
+    """The clauses no claim holds (in part), and none of an event whose frame made a claim in
+    the story (`framed`): quoted, it would split the fact that frame gathers from the other
+    documents."""
+    return [s for s in found if not any(a < s.end and s.start < b for a, b in taken)
+            and not framed.intersection(s.events)]
 
 
 def _anchors(source: str, start: int, end: int, quote: str, language: Optional[str], script: str,
@@ -218,9 +240,10 @@ def make_claim(items: list[Stated]) -> Claim:
                  actors=sorted(a for a, n in named.items() if n >= 2), evidence=evidence)
 
 
-def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made: list[Claim]) -> list[Claim]:
+def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made: list[Claim],
+           memo: Optional[Reuse] = None) -> list[Claim]:
     """Claims of the facts two or more documents of a story state that no frame fits (`made`:
-    the claims the frames made)."""
+    the claims the frames made); each document's own reading is kept in `memo`."""
     spans: dict[str, list[tuple[int, int]]] = {}
     framed: dict[int, set[str]] = {}
     for claim in made:
@@ -235,41 +258,38 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
             for m in a.mentions:
                 named.setdefault(m.source, []).append((m.start, m.end, a.id))
     found: list[Stated] = []
+    sentences: Counter = Counter()
+    df: Counter = Counter()
+    in_story: Counter = Counter()
+    docs_in_story: Counter = Counter()
     for doc in sorted(docs, key=lambda d: d.source.id):
         story = story_of.get(doc.source.id)
         number = story.number if story is not None else -1
-        for s in clauses(doc, sorted(named.get(doc.source.id, [])), spans.get(doc.source.id, []),
-                         frozenset(framed.get(number, ()))):
-            s.story = number
-            found.append(s)
-    common, topic = common_words(docs, story_of)
+        got = _read_kept(doc, sorted(named.get(doc.source.id, [])), memo)
+        found.extend(replace(s, story=number)
+                     for s in _untaken(got.clauses, spans.get(doc.source.id, []), frozenset(framed.get(number, ()))))
+        sentences.update(got.sentences)
+        df.update(got.df)
+        in_story.update({(number, k): n for k, n in got.uses.items()})
+        docs_in_story.update((number, k) for k in got.uses)
+    # too common in their language to tie two clauses ("people", "Menschen"); a story's topic
+    # words, which its documents repeat sentence after sentence, tie half as much ("the ferry")
+    common = {k for (lang, k), n in df.items() if n > max(3, COMMON_WORD * sentences[lang])}
+    topic = frozenset(sk for sk, n in in_story.items() if n >= 2 * docs_in_story[sk])
     return [make_claim(g) for g in group(found, common, topic)]
 
 
-def common_words(docs: list[Document], story_of: dict) -> tuple[set[str], frozenset]:
-    """Word keys too common in their language to tie two clauses ("people", "Menschen"), and
-    each story's topic words, which its documents repeat sentence after sentence (they tie
-    half as much: "the ferry", "the contracts")."""
-    df: Counter = Counter()
-    sentences: Counter = Counter()
-    in_story: Counter = Counter()
-    docs_in_story: Counter = Counter()
-    for doc in docs:
-        story = story_of.get(doc.source.id)
-        number = story.number if story is not None else -1
-        here: Counter = Counter()
-        for sent in doc.sentences:
-            if sent.boilerplate:
-                continue
-            sentences[sent.language] += 1
-            keys = {k for w in TOKEN_RX.findall(fold_str(sent.text))
-                    if len(w) >= 5 and not w[:1].isdigit() for k in [word_key(w)] if k}
-            df.update((sent.language, k) for k in keys)
-            here.update(keys)
-        in_story.update({(number, k): n for k, n in here.items()})
-        docs_in_story.update((number, k) for k in here)
-    common = {k for (lang, k), n in df.items() if n > max(3, COMMON_WORD * sentences[lang])}
-    return common, frozenset(sk for sk, n in in_story.items() if n >= 2 * docs_in_story[sk])
+def _read_kept(doc: Document, spans: list[tuple[int, int, str]], memo: Optional[Reuse]) -> Read:
+    """`read`, or its result kept from an earlier run for the same text and mentions."""
+    if memo is None:
+        return read(doc, spans)
+    key = memo.key("stated", doc.source.id, doc.text, [(s.start, s.end, s.language, s.script, s.boilerplate,
+                                                       s.heading) for s in doc.sentences], spans)
+    hit = memo.get(key)
+    if hit is None:
+        hit = read(doc, spans)
+        memo.put(key, hit)
+    return hit
 
 
 def keep_statements(new: list[Claim], old: dict[str, Claim]) -> None:
