@@ -168,3 +168,10 @@ def test_each_documents_reading_is_kept_and_gives_the_same_claims():
     assert len(memo.kept) == len(DOCS)
     again = [asdict(c) for c in stated.claims(DOCS, {}, {}, [], memo)]
     assert first == again == [asdict(c) for c in run(DOCS)]
+
+
+def test_a_belief_is_no_fact():
+    docs = [make_doc("21-en", "en", "Analysts argue the Valdrecht plant will lose about 830 jobs next year."),
+            make_doc("22-de", "de", "Beobachter meinen, das Werk in Valdrecht werde 830 Stellen abbauen."),
+            make_doc("23-ru", "ru", "Аналитики считают, что завод в Вальдрехте сократит 830 рабочих мест.")]
+    assert run(docs) == []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
-from dossier.extract.cues import TOKEN_RX, _numbers, detect_events, languages_for, split_clauses
+from dossier.extract.cues import TOKEN_RX, _numbers, detect_events, find_cues, languages_for, split_clauses
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
 from dossier.model import Actor, Claim, Document, Evidence
@@ -130,7 +130,8 @@ def _untaken(found: list[Stated], taken: list[tuple[int, int]], framed: frozense
 def _anchors(source: str, start: int, end: int, quote: str, language: Optional[str], script: str,
              spans: list[tuple[int, int, str]]) -> Optional[Stated]:
     words = TOKEN_RX.findall(fold_str(quote))
-    if not 6 <= len(words) <= 60 or len(_scripts(quote)) != 1 or hedged_text(quote, language, script):
+    if not 6 <= len(words) <= 60 or len(_scripts(quote)) != 1 or hedged_text(quote, language, script) \
+            or _believed(quote, language, script):
         return None
     folded = _SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), fold_str(quote))
     # "one" is mostly an article ("ein", "bir", "un"): no figure
@@ -143,6 +144,13 @@ def _anchors(source: str, start: int, end: int, quote: str, language: Optional[s
                      for k in [word_key(w)] if k and k not in names)
     named = frozenset(a for _s, _e, a in inside)
     return Stated(source, start, end, quote, language, figures, keys, named)
+
+
+def _believed(quote: str, language: Optional[str], script: str) -> bool:
+    """Someone's belief, not a fact: a verb of belief in the third person (hedges.yml `belief`)."""
+    folded = fold_str(quote)
+    lex = load_lexicon("hedges")
+    return any(find_cues((lex.get(lang) or {}).get("belief") or [], folded) for lang in languages_for(language, script))
 
 
 #: Thousands set apart by a space ("1 100 lits", "6 000 человек"): one figure.
