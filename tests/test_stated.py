@@ -175,3 +175,10 @@ def test_a_belief_is_no_fact():
             make_doc("22-de", "de", "Beobachter meinen, das Werk in Valdrecht werde 830 Stellen abbauen."),
             make_doc("23-ru", "ru", "Аналитики считают, что завод в Вальдрехте сократит 830 рабочих мест.")]
     assert run(docs) == []
+
+
+def test_someones_own_words_are_left_to_the_frames():
+    docs = [make_doc("31-en", "en", '"We will rebuild all 830 homes," the mayor of Valdrecht told reporters.'),
+            make_doc("32-de", "de", "„Wir werden alle 830 Häuser wieder aufbauen\", sagte der Bürgermeister."),
+            make_doc("33-ru", "ru", "«Мы восстановим все 830 домов», — заявил мэр Вальдрехта.")]
+    assert run(docs) == []
