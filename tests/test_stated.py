@@ -182,3 +182,11 @@ def test_someones_own_words_are_left_to_the_frames():
             make_doc("32-de", "de", "„Wir werden alle 830 Häuser wieder aufbauen\", sagte der Bürgermeister."),
             make_doc("33-ru", "ru", "«Мы восстановим все 830 домов», — заявил мэр Вальдрехта.")]
     assert run(docs) == []
+
+
+def test_an_unnamed_groups_view_is_commentary():
+    docs = [make_doc("41-en", "en", "Analysts say the Valdrecht plant will lose about 830 jobs next year."),
+            make_doc("42-de", "de", "Oppositionspolitiker sagen, das Werk in Valdrecht werde 830 Stellen abbauen."),
+            make_doc("43-ar", "ar", "ويقول محللون إن مصنع فالدريخت سيخسر نحو 830 وظيفة العام المقبل.")]
+    assert run(docs) == []
+    assert not stated._commentary("Residents were evacuated overnight from the area.", "en", "Latn")

@@ -131,7 +131,7 @@ def _anchors(source: str, start: int, end: int, quote: str, language: Optional[s
              spans: list[tuple[int, int, str]]) -> Optional[Stated]:
     words = TOKEN_RX.findall(fold_str(quote))
     if not 6 <= len(words) <= 60 or len(_scripts(quote)) != 1 or hedged_text(quote, language, script) \
-            or _believed(quote, language, script) or _SPEECH.search(quote):
+            or _believed(quote, language, script) or _commentary(quote, language, script) or _SPEECH.search(quote):
         return None
     folded = _SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), fold_str(quote))
     # "one" is mostly an article ("ein", "bir", "un"): no figure
@@ -151,6 +151,19 @@ def _believed(quote: str, language: Optional[str], script: str) -> bool:
     folded = fold_str(quote)
     lex = load_lexicon("hedges")
     return any(find_cues((lex.get(lang) or {}).get("belief") or [], folded) for lang in languages_for(language, script))
+
+
+def _commentary(quote: str, language: Optional[str], script: str) -> bool:
+    """An unnamed group's view, told by a clause that opens with the group ("analysts say",
+    "Anwohner meinen", "gözlemcilere göre"; hedges.yml `commentators`): commentary, not a fact."""
+    folded = fold_str(quote)
+    lex = load_lexicon("hedges")
+    return any(s <= _OPENING for lang in languages_for(language, script)
+               for s, _e in find_cues((lex.get(lang) or {}).get("commentators") or [], folded))
+
+
+#: How far into a clause its subject opens it (characters): "Several diplomats say", "ويؤكد محللون".
+_OPENING = 12
 
 
 #: Someone's own words in quotation marks (three words or more): what they said, which a frame
