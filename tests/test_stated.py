@@ -190,3 +190,30 @@ def test_an_unnamed_groups_view_is_commentary():
             make_doc("43-ar", "ar", "ويقول محللون إن مصنع فالدريخت سيخسر نحو 830 وظيفة العام المقبل.")]
     assert run(docs) == []
     assert not stated._commentary("Residents were evacuated overnight from the area.", "en", "Latn")
+
+
+def test_residents_view_is_commentary_in_five_languages():
+    for quote, lang in [("Local residents say the Valdrecht plant will close.", "en"),
+                        ("Местные жители утверждают, что завод в Вальдрехте закроют.", "ru"),
+                        ("Bölge sakinlerine göre Valdrecht fabrikası kapanacak.", "tr"),
+                        ("ويؤكد سكان محليون أن مصنع فالدريخت سيغلق.", "ar"),
+                        ("Anwohner sagen, das Werk in Valdrecht werde geschlossen.", "de")]:
+        assert stated._commentary(quote, lang, script_of(quote)), quote
+
+
+def test_words_the_clauses_of_many_stories_use_tie_none_of_them():
+    """A stock sentence every story's reports repeat ("relations have been tense for months")
+    is no fact of any story; a term only one story uses still ties its clauses."""
+    docs, stories = [], {}
+    for i in range(6):
+        for j in range(2):
+            doc_id = f"5{i}{j}-en"
+            sentences = ["Relations between the two neighbours have been tense for many months."]
+            if i == 0:
+                sentences.append("The blast happened in a storage tank for acrylonitrile near the harbour.")
+            docs.append(make_doc(doc_id, "en", *sentences))
+            stories[doc_id] = SimpleNamespace(number=i)
+    claims = stated.claims(docs, {}, stories, [])
+    assert [sorted({e.source for e in c.evidence}) for c in claims] == [["500-en", "501-en"]]
+    assert "acrylonitrile" in claims[0].statement
+    assert len(stated.claims(docs[:2], {}, stories, [])) == 2  # one story alone: both are its facts

@@ -40,6 +40,8 @@ CROWDED = 400
 #: A word is no anchor when more than this share of its language's sentences hold it ("people",
 #: "Menschen"), nor a participant half of its story's documents name in such clauses.
 COMMON_WORD, COMMON_ACTOR = 0.05, 0.5
+#: A word the clauses of more than this share of a dossier's stories use ties none of them.
+STORY_SPREAD = 0.2
 #: Words that end a declarative sentence (a heading or caption has none).
 _FINAL = (".", "!", "»", '"', "”", "“", "'", ")", "…", "。")
 
@@ -302,6 +304,14 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
     # words, which its documents repeat sentence after sentence, tie half as much ("the ferry")
     common = {k for (lang, k), n in df.items() if n > max(3, COMMON_WORD * sentences[lang])}
     topic = frozenset(sk for sk, n in in_story.items() if n >= 2 * docs_in_story[sk])
+    # words the clauses of many stories use ("relations", "tense", "months") tell no story's
+    # fact from another's: in a dossier of several stories they tie nothing
+    stories_of: dict[str, set[int]] = {}
+    for s in found:
+        for w in s.words:
+            stories_of.setdefault(w, set()).add(s.story)
+    many = max(1, STORY_SPREAD * len({s.story for s in found}))
+    common |= {w for w, seen in stories_of.items() if len(seen) > many}
     return [make_claim(g) for g in group(found, common, topic)]
 
 
