@@ -209,6 +209,8 @@ def test_words_the_clauses_of_many_stories_use_tie_none_of_them():
         for j in range(2):
             doc_id = f"5{i}{j}-en"
             sentences = ["Relations between the two neighbours have been tense for many months."]
+            sentences += [f"The {_word(i, j, k, 0)} {_word(i, j, k, 1)} reached the {_word(i, j, k, 2)} quietly."
+                          for k in range(30)]  # unrelated sentences: the stock one is rare in its language
             if i == 0:
                 sentences.append("The blast happened in a storage tank for acrylonitrile near the harbour.")
             docs.append(make_doc(doc_id, "en", *sentences))
@@ -217,3 +219,12 @@ def test_words_the_clauses_of_many_stories_use_tie_none_of_them():
     assert [sorted({e.source for e in c.evidence}) for c in claims] == [["500-en", "501-en"]]
     assert "acrylonitrile" in claims[0].statement
     assert len(stated.claims(docs[:2], {}, stories, [])) == 2  # one story alone: both are its facts
+
+
+def _word(*n: int) -> str:
+    """An invented word of letters only, different for every `n`."""
+    x, out = hash(n) & 0xFFFFFF, ""
+    for _ in range(6):
+        x, r = divmod(x, 20)
+        out += "bdfgklmnprstvzhjcwxq"[r] + "aeiou"[x % 5]
+    return out.capitalize()
