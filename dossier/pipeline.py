@@ -196,7 +196,8 @@ def run(root: Path, layer: Layer, progress: Optional[Progress] = None) -> Extrac
     candidates = _evidence(layer, docs, mentions, mapping, actor_by_id)
 
     step("grouping claims across sources")
-    claim_list: list[Claim] = facts.group(candidates, list(existing.claims.values()), actor_by_id, docs, incidents)
+    claim_list: list[Claim] = facts.group(candidates, list(existing.claims.values()), actor_by_id, docs, incidents,
+                                          layer.reuse("stated"))
     curated = curation.apply(content, docs, actor_by_id, claim_list)  # the editor's overlay: decisions win
     unread = len(pending.paths) - len(docs) + len(curated.unread)  # documents that gave an error, bad sidecars
     claim_list, warnings = curated.claims, broken + warnings + curated.warnings

@@ -20,9 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from dossier.extract import predicate_lexicon
+from dossier.extract import predicate_lexicon, stated
 from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, opens_relative, words_between
 from dossier.extract.hedges import hedged_text
+from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
                                      noun_class, own_incident, stories)
 from dossier.extract.statements import assign_ids, clause_events, clause_frame, passive_doer, relative_subject
@@ -418,9 +419,11 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
 # ---------------------------------------------------------------------------------------
 
 def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: dict[str, Actor],
-          docs: list[Document], told: Optional[dict[str, Counter]] = None) -> list[Claim]:
+          docs: list[Document], told: Optional[dict[str, Counter]] = None, memo: Optional[Reuse] = None
+          ) -> list[Claim]:
     """Claims from evidence candidates, one per proposition (sorted by id); `told`: each
-    document's `incident_nouns`, when already counted."""
+    document's `incident_nouns`, when already counted; `memo`: where stated facts keep each
+    document's reading."""
     story_of = stories(docs, actors, told)
     _STATE_NAMES.clear()  # a table of another run may have had this one's id
     fallback = Story(number=-1)
@@ -441,8 +444,11 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
         if key[0] == "role" and len({i.value for i in items}) < 2:
             continue  # an uncontested title is not a fact worth a claim
         claims.append(make_claim(items, actors))
+    # facts no frame fits that two documents of a story state: quoted, with figures blanked
+    claims.extend(stated.claims(docs, actors, story_of, claims, memo))
     assign_ids(claims, existing)
     old = {c.id: c for c in existing}
+    stated.keep_statements(claims, old)
     for claim in claims:
         prev = old.get(claim.id)
         # a statement, once written, stays: adding a document never rewords a claim

@@ -1,0 +1,337 @@
+"""Stated facts: check-worthy clauses no predicate of the lexicon fits, grouped across sources.
+
+Many facts a story's reports share have no frame ("the plant employs about 640 people", "the
+blast happened in a storage tank for acrylonitrile"). A clause that got no proposition, is
+declarative and unhedged, joins the clauses of other documents of its story that share its
+anchors: the same figure, the same rare word (compared across scripts and spellings by a
+consonant key: acrylonitrile = Acrylnitril = акрилонитрил = akrilonitril), the same
+participants. A group that two or more documents state is one claim; its statement is one
+source's quote with every figure blanked out (`statement_from: quote`), and each item carries
+the figure its source gives as its value. A clause only one document states stays text.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Optional
+
+from dossier.extract.cues import TOKEN_RX, _numbers, detect_events, find_cues, languages_for, split_clauses
+from dossier.extract.hedges import hedged_text
+from dossier.extract.reuse import Reuse
+from dossier.model import Actor, Claim, Document, Evidence
+from dossier.model.records import Frame
+from dossier.text import script_of, to_latin
+from dossier.text.fold import fold_str
+from dossier.text.lexicon import load_lexicon
+
+#: The predicate of a claim made here: the quote states it, no frame does.
+PREDICATE = "stated"
+#: A clause's anchors must weigh this much, shared with another document's clause, to join it.
+JOIN = 1.5
+#: Weights of a shared anchor: a figure of 10 or more, a smaller figure (2 km, two citizens,
+#: two died in hospital: alone it ties nothing), a rare word, a participant (which only adds to
+#: the others). A word two languages share weighs no more than another: general loanwords
+#: (expert, director, contract) tie different facts as often as a technical term ties one.
+STRONG_FIGURE, SMALL_FIGURE, WORD, ACTOR = 2.0, 0.5, 1.0, 0.5
+#: An anchor more clauses share than this ties nothing (and would cost pairs by the million).
+CROWDED = 400
+#: A word is no anchor when more than this share of its language's sentences hold it ("people",
+#: "Menschen"), nor a participant half of its story's documents name in such clauses.
+COMMON_WORD, COMMON_ACTOR = 0.05, 0.5
+#: A word the clauses of more than this share of a dossier's stories use ties none of them.
+STORY_SPREAD = 0.2
+#: Words that end a declarative sentence (a heading or caption has none).
+_FINAL = (".", "!", "»", '"', "”", "“", "'", ")", "…", "。")
+
+
+@dataclass
+class Stated:
+    """One clause of one document, with its anchors."""
+    source: str
+    start: int
+    end: int
+    quote: str
+    language: Optional[str]
+    figures: frozenset[int]
+    words: frozenset[str]
+    actors: frozenset[str]
+    events: tuple[str, ...] = ()
+    story: int = -1
+
+
+@dataclass
+class Read:
+    """What one document gives on its own (kept per document by the incremental layer): its
+    clauses that may state a fact, and how often its sentences use each word key."""
+    clauses: list[Stated]
+    sentences: Counter  # language -> sentences
+    df: Counter  # (language, word key) -> sentences holding it
+    uses: Counter  # word key -> sentences of this document holding it
+
+
+@lru_cache(maxsize=65536)
+def word_key(token: str) -> Optional[str]:
+    """A consonant key of a content word that holds across scripts and spellings, the word's
+    first five consonants in broad classes (an ending varies by case and language); None for a
+    word too short to tell apart."""
+    latin = re.sub(r"[^a-z]", "", to_latin(token).lower())
+    for a, b in (("sch", "s"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("ch", "k"), ("ck", "k"), ("sh", "s"),
+                 ("qu", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("z", "s"), ("x", "ks"), ("y", "i"),
+                 ("j", "i"), ("g", "k"), ("d", "t"), ("b", "p")):
+        latin = latin.replace(a, b)
+    cons = re.sub(r"[aeiouh]", "", latin)
+    cons = re.sub(r"(.)\1+", r"\1", cons)
+    return cons[:5] if len(cons) >= 4 else None
+
+
+def _number_words(language: Optional[str], script: str) -> frozenset[str]:
+    lex = load_lexicon("numbers")
+    return frozenset(fold_str(str(w)) for lang in languages_for(language, script)
+                     for w, v in (lex.get(lang) or {}).items() if v is not None)
+
+
+def read(doc: Document, spans: list[tuple[int, int, str]]) -> Read:
+    """The document's declarative, unhedged clauses in one script, and its word counts;
+    `spans`: its mentions of participants (start, end, actor id)."""
+    seen = Counter(s.text for s in doc.sentences)
+    out = []
+    sentences: Counter = Counter()
+    df: Counter = Counter()
+    uses: Counter = Counter()
+    for sent in doc.sentences:
+        if sent.boilerplate:
+            continue
+        sentences[sent.language] += 1
+        keys = {k for w in TOKEN_RX.findall(fold_str(sent.text)) if len(w) >= 5 and not w[:1].isdigit()
+                for k in [word_key(w)] if k}
+        df.update((sent.language, k) for k in keys)
+        uses.update(keys)
+        if sent.heading or seen[sent.text] > 1 or not sent.text.rstrip().endswith(_FINAL):
+            continue
+        script = sent.script or script_of(sent.text)
+        stext = doc.text[sent.start:sent.end]
+        for cs, ce in split_clauses(stext, sent.language, script):
+            start, end = sent.start + cs, sent.start + ce
+            found = _anchors(doc.source.id, start, end, doc.text[start:end], sent.language, script, spans)
+            if found is not None:
+                found.events = tuple(detect_events(found.quote, sent.language, script))
+                out.append(found)
+    return Read(out, sentences, df, uses)
+
+
+def _untaken(found: list[Stated], taken: list[tuple[int, int]], framed: frozenset[str]) -> list[Stated]:
+    """The clauses no claim holds (in part), and none of an event whose frame made a claim in
+    the story (`framed`): quoted, it would split the fact that frame gathers from the other
+    documents."""
+    return [s for s in found if not any(a < s.end and s.start < b for a, b in taken)
+            and not framed.intersection(s.events)]
+
+
+def _anchors(source: str, start: int, end: int, quote: str, language: Optional[str], script: str,
+             spans: list[tuple[int, int, str]]) -> Optional[Stated]:
+    words = TOKEN_RX.findall(fold_str(quote))
+    if not 6 <= len(words) <= 60 or len(_scripts(quote)) != 1 or hedged_text(quote, language, script) \
+            or _believed(quote, language, script) or _commentary(quote, language, script) or _SPEECH.search(quote):
+        return None
+    folded = _SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), fold_str(quote))
+    # "one" is mostly an article ("ein", "bir", "un"): no figure
+    figures = frozenset(v for _i, v, _p in _numbers(folded, languages_for(language, script)) if v > 1)
+    numbers = _number_words(language, script)
+    inside = [(s, e, a) for s, e, a in spans if start <= s and e <= end]
+    names = {k for s, e, _a in inside for w in TOKEN_RX.findall(fold_str(quote[s - start:e - start]))
+             for k in [word_key(w)] if k}  # a name is a participant, not a word
+    keys = frozenset(k for w in words if not w[:1].isdigit() and w not in numbers and len(w) >= 5
+                     for k in [word_key(w)] if k and k not in names)
+    named = frozenset(a for _s, _e, a in inside)
+    return Stated(source, start, end, quote, language, figures, keys, named)
+
+
+def _believed(quote: str, language: Optional[str], script: str) -> bool:
+    """Someone's belief, not a fact: a verb of belief in the third person (hedges.yml `belief`)."""
+    folded = fold_str(quote)
+    lex = load_lexicon("hedges")
+    return any(find_cues((lex.get(lang) or {}).get("belief") or [], folded) for lang in languages_for(language, script))
+
+
+def _commentary(quote: str, language: Optional[str], script: str) -> bool:
+    """An unnamed group's view, told by a clause that opens with the group ("analysts say",
+    "Anwohner meinen", "gözlemcilere göre"; hedges.yml `commentators`): commentary, not a fact."""
+    folded = fold_str(quote)
+    lex = load_lexicon("hedges")
+    return any(s <= _OPENING for lang in languages_for(language, script)
+               for s, _e in find_cues((lex.get(lang) or {}).get("commentators") or [], folded))
+
+
+#: How far into a clause its subject opens it (characters): "Several diplomats say", "ويؤكد محللون".
+_OPENING = 12
+
+
+#: Someone's own words in quotation marks (three words or more): what they said, which a frame
+#: of saying or denying reads, not a fact to quote as the dossier's.
+_SPEECH = re.compile(r'["“„«‚‘]\s*[^"“”„«»‚‘’]*?\w+\W+\w+\W+\w+[^"“”„«»‚‘’]*["”“»‘’]')
+
+
+#: Thousands set apart by a space ("1 100 lits", "6 000 человек"): one figure.
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
+
+
+def _scripts(text: str) -> set[str]:
+    return {script_of(w) for w in re.findall(r"[^\W\d_]{2,}", text)}
+
+
+def _score(a: Stated, b: Stated, rare_words: set[str], rare_actors: set[str],
+           topic: frozenset = frozenset()) -> float:
+    said = (sum(STRONG_FIGURE if f >= 10 else SMALL_FIGURE for f in a.figures & b.figures)
+            + sum(WORD / (2 if (a.story, w) in topic else 1) for w in a.words & b.words & rare_words))
+    if said < JOIN:
+        return 0.0  # the same people say nothing of what is stated about them: they only add
+    return said + ACTOR * len(a.actors & b.actors & rare_actors)
+
+
+def group(found: list[Stated], common: set[str], topic: frozenset = frozenset()) -> list[list[Stated]]:
+    """Clauses of one story that state the same thing, in two or more documents: the pairs
+    that share most are joined first, and two groups join only when their clauses share
+    enough on average (no chain A-B-C) and no document is in both. Sorted, so the result does
+    not depend on the order documents were read in."""
+    story_docs: dict[int, set[str]] = {}
+    named: dict[tuple[int, str], set[str]] = {}
+    for s in found:
+        story_docs.setdefault(s.story, set()).add(s.source)
+        for a in s.actors:
+            named.setdefault((s.story, a), set()).add(s.source)
+    rare_words = {w for s in found for w in s.words} - common
+    rare_actors = {a for (story, a), srcs in named.items()
+                   if 2 <= len(srcs) <= max(2, COMMON_ACTOR * len(story_docs[story]))}
+    ordered = sorted(found, key=lambda s: (s.story, s.source, s.start, s.end))
+    index: dict[tuple, list[int]] = {}
+    for i, s in enumerate(ordered):
+        for k in ([("f", s.story, f) for f in s.figures] + [("w", s.story, w) for w in s.words & rare_words]
+                  + [("a", s.story, a) for a in s.actors & rare_actors]):
+            index.setdefault(k, []).append(i)
+    scores: dict[tuple[int, int], float] = {}
+    for members in index.values():
+        if len(members) > CROWDED:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if (i, j) not in scores and ordered[i].source != ordered[j].source:
+                    scores[(i, j)] = _score(ordered[i], ordered[j], rare_words, rare_actors, topic)
+    owner = list(range(len(ordered)))
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+    for (i, j), score in sorted(scores.items(), key=lambda p: (-p[1], p[0])):
+        a, b = owner[i], owner[j]
+        if score < JOIN or a == b:
+            continue
+        ga, gb = groups[a], groups[b]
+        if {ordered[m].source for m in ga} & {ordered[m].source for m in gb}:
+            continue
+        mean = sum(scores.get((min(m, n), max(m, n)), 0.0) for m in ga for n in gb) / (len(ga) * len(gb))
+        if mean < JOIN:
+            continue
+        ga.extend(gb)
+        for m in gb:
+            owner[m] = a
+        del groups[b]
+    return [[ordered[m] for m in sorted(g)] for _k, g in sorted(groups.items()) if len(g) >= 2]
+
+
+def blank(quote: str, language: Optional[str]) -> str:
+    """The quote with every figure (digits or number words) replaced by an ellipsis."""
+    numbers = _number_words(language, script_of(quote)) - {"bir"}  # Turkic "bir" is mostly "a"
+
+    def sub(m: re.Match) -> str:
+        w = m.group(0)
+        return "…" if any(ch.isdigit() for ch in w) or fold_str(w) in numbers else w
+    out = re.sub(r"\d[\d.,\u00a0\u202f]*\d|\d|[^\W\d_][\w'’-]*", sub, quote.strip())
+    out = re.sub(r"…(?:[\s.,]*…)+", "…", out)
+    return out
+
+
+def make_claim(items: list[Stated]) -> Claim:
+    """One claim of a group: its statement the quote of an English source if one states it,
+    else of the first source; the shared figure as each item's value."""
+    items = sorted(items, key=lambda s: (s.source, s.start, s.end))
+    common = Counter(f for s in items for f in s.figures)
+    shared = sorted((f for f, n in common.items() if n >= 2), key=lambda f: (-common[f], f))
+    figure = shared[0] if shared else None
+    first = min(items, key=lambda s: (s.language != "en", s.source, s.start))
+    evidence = [Evidence(source=s.source, quote=s.quote, start=s.start, end=s.end, language=s.language,
+                         attributed_to=None, stance="affirms",
+                         value=str(figure) if figure is not None and figure in s.figures else
+                         (None if figure is not None else "yes"))
+                for s in items]
+    named = Counter(a for s in items for a in s.actors)
+    return Claim(id="", statement=blank(first.quote, first.language), statement_from="quote",
+                 frame=Frame(predicate=PREDICATE, slot="count" if figure is not None else "yes-no"),
+                 actors=sorted(a for a, n in named.items() if n >= 2), evidence=evidence)
+
+
+def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made: list[Claim],
+           memo: Optional[Reuse] = None) -> list[Claim]:
+    """Claims of the facts two or more documents of a story state that no frame fits (`made`:
+    the claims the frames made); each document's own reading is kept in `memo`."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    framed: dict[int, set[str]] = {}
+    for claim in made:
+        for e in claim.evidence:
+            spans.setdefault(e.source, []).append((e.start, e.end))
+            story = story_of.get(e.source)
+            if claim.frame is not None and claim.frame.slot != "role":
+                framed.setdefault(story.number if story is not None else -1, set()).add(claim.frame.predicate)
+    named: dict[str, list[tuple[int, int, str]]] = {}
+    for a in actors.values():
+        if a.kind != "outlet":
+            for m in a.mentions:
+                named.setdefault(m.source, []).append((m.start, m.end, a.id))
+    found: list[Stated] = []
+    sentences: Counter = Counter()
+    df: Counter = Counter()
+    in_story: Counter = Counter()
+    docs_in_story: Counter = Counter()
+    for doc in sorted(docs, key=lambda d: d.source.id):
+        story = story_of.get(doc.source.id)
+        number = story.number if story is not None else -1
+        got = _read_kept(doc, sorted(named.get(doc.source.id, [])), memo)
+        found.extend(replace(s, story=number)
+                     for s in _untaken(got.clauses, spans.get(doc.source.id, []), frozenset(framed.get(number, ()))))
+        sentences.update(got.sentences)
+        df.update(got.df)
+        in_story.update({(number, k): n for k, n in got.uses.items()})
+        docs_in_story.update((number, k) for k in got.uses)
+    # too common in their language to tie two clauses ("people", "Menschen"); a story's topic
+    # words, which its documents repeat sentence after sentence, tie half as much ("the ferry")
+    common = {k for (lang, k), n in df.items() if n > max(3, COMMON_WORD * sentences[lang])}
+    topic = frozenset(sk for sk, n in in_story.items() if n >= 2 * docs_in_story[sk])
+    # words the clauses of many stories use ("relations", "tense", "months") tell no story's
+    # fact from another's: in a dossier of several stories they tie nothing
+    stories_of: dict[str, set[int]] = {}
+    for s in found:
+        for w in s.words:
+            stories_of.setdefault(w, set()).add(s.story)
+    many = max(1, STORY_SPREAD * len({s.story for s in found}))
+    common |= {w for w, seen in stories_of.items() if len(seen) > many}
+    return [make_claim(g) for g in group(found, common, topic)]
+
+
+def _read_kept(doc: Document, spans: list[tuple[int, int, str]], memo: Optional[Reuse]) -> Read:
+    """`read`, or its result kept from an earlier run for the same text and mentions."""
+    if memo is None:
+        return read(doc, spans)
+    key = memo.key("stated", doc.source.id, doc.text, [(s.start, s.end, s.language, s.script, s.boilerplate,
+                                                       s.heading) for s in doc.sentences], spans)
+    hit = memo.get(key)
+    if hit is None:
+        hit = read(doc, spans)
+        memo.put(key, hit)
+    return hit
+
+
+def keep_statements(new: list[Claim], old: dict[str, Claim]) -> None:
+    """A quoted statement, once written, stays: a document added later never rewords it."""
+    for claim in new:
+        prev = old.get(claim.id)
+        if prev is not None and claim.frame is not None and claim.frame.predicate == PREDICATE \
+                and prev.frame is not None and prev.frame.predicate == PREDICATE and prev.statement_from == "quote":
+            claim.statement = prev.statement

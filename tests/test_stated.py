@@ -1,0 +1,230 @@
+"""Stated facts (dossier/extract/stated.py): facts no predicate fits, gathered across documents
+and languages by shared figures, rare words and participants. Invented documents only."""
+from __future__ import annotations
+
+import pickle
+import re
+from dataclasses import asdict
+from types import SimpleNamespace
+
+from dossier.extract import stated
+from dossier.extract.statements import assign_ids
+from dossier.model import Claim, Document, Evidence, Sentence, Source
+from dossier.model.records import Frame
+from dossier.text import script_of
+
+
+def make_doc(doc_id: str, language: str, *sentences: str) -> Document:
+    src = Source(id=doc_id, path=f"content/sources/{doc_id}.txt", sha256="", language=language, title=None,
+                 publisher=None, author=None, published=None, published_precision=None, url=None)
+    text, sents = "", []
+    for s in sentences:
+        start = len(text)
+        text += s + "\n\n"
+        sents.append(Sentence(start, start + len(s), s, language, script_of(s)))
+    return Document(source=src, text=text, sentences=sents)
+
+
+DOCS = [
+    make_doc("01-en", "en",
+             "The Valdrecht plant employs about 830 people and supplies paint makers across the region.",
+             "Windows were shattered up to two kilometres away from the site.",
+             "The plant may have employed about 830 people before the cuts last spring.",
+             "The company's shares fell sharply on the stock exchange in the morning."),
+    make_doc("02-de", "de",
+             "Das Werk im Süden der Stadt beschäftigt rund 830 Mitarbeiter in drei Schichten.",
+             "Zwei Arbeiter starben später im Krankenhaus der Stadt an ihren Verletzungen."),
+    make_doc("03-ru", "ru",
+             "На заводе в южной части города работают около 830 человек в три смены."),
+    make_doc("04-ar", "ar",
+             "ويعمل في المصنع الواقع جنوب المدينة نحو 830 موظفا في ثلاث ورديات."),
+    make_doc("05-tr", "tr",
+             "Patlamada iki kilometre uzaklıktaki evlerin camları kırıldı ve birçok kişi sokağa döküldü."),
+]
+
+
+def run(docs):
+    return stated.claims(docs, {}, {}, [])
+
+
+def by_sources(claims):
+    return {tuple(sorted({e.source for e in c.evidence})): c for c in claims}
+
+
+def test_same_fact_in_four_languages_is_one_claim_with_the_figure_as_value():
+    claims = by_sources(run(DOCS))
+    staff = claims[("01-en", "02-de", "03-ru", "04-ar")]
+    assert len(staff.evidence) == 4
+    assert {e.language for e in staff.evidence} == {"en", "de", "ru", "ar"}
+    assert {e.value for e in staff.evidence} == {"830"}
+    assert staff.statement_from == "quote" and staff.frame.predicate == stated.PREDICATE
+
+
+def test_same_small_number_of_different_facts_stays_apart():
+    claims = by_sources(run(DOCS))
+    windows = claims[("01-en", "05-tr")]  # two kilometres: the figure and the word "kilometre"
+    assert "Windows" in windows.statement
+    # "two died in hospital" shares only the small figure: it joins nothing
+    assert not any("Krankenhaus" in e.quote for c in claims.values() for e in c.evidence)
+
+
+def test_hedged_sentence_never_becomes_evidence():
+    quotes = [e.quote for c in run(DOCS) for e in c.evidence]
+    assert quotes and not any("may have" in q for q in quotes)
+
+
+def test_a_fact_one_document_states_makes_no_claim():
+    claims = run(DOCS)
+    assert not any("shares fell" in e.quote for c in claims for e in c.evidence)
+    assert run(DOCS[:1]) == []
+
+
+def test_statement_has_no_figure_and_one_script():
+    for claim in run(DOCS):
+        assert not re.search(r"\d", claim.statement), claim.statement
+        assert len({script_of(w) for w in re.findall(r"[^\W\d_]{2,}", claim.statement)}) == 1
+    assert "employs about … people" in by_sources(run(DOCS))[("01-en", "02-de", "03-ru", "04-ar")].statement
+
+
+def test_output_is_the_same_whatever_the_order_of_documents():
+    first = [asdict(c) for c in run(DOCS)]
+    again = [asdict(c) for c in run(list(reversed(DOCS)))]
+    assert first == again and repr(first) == repr([asdict(c) for c in run(DOCS)])
+
+
+def test_documents_of_different_stories_never_share_a_claim():
+    stories = {d.source.id: SimpleNamespace(number=i) for i, d in enumerate(DOCS)}
+    assert stated.claims(DOCS, {}, stories, []) == []
+
+
+def held(doc: Document, index: int, frame: Frame | None = None) -> Claim:
+    """A claim the frames made, holding sentence `index` of `doc`."""
+    s = doc.sentences[index]
+    return Claim(id="x", statement="x", frame=frame, evidence=[
+        Evidence(source=doc.source.id, quote=s.text, start=s.start, end=s.end, language="en", attributed_to=None)])
+
+
+def test_clause_a_claim_already_holds_is_left_alone():
+    claims = by_sources(stated.claims(DOCS, {}, {}, [held(DOCS[0], 0)]))
+    assert ("02-de", "03-ru", "04-ar") in claims
+
+
+def test_clause_of_an_event_a_frame_gathers_in_the_story_is_left_to_it():
+    docs = [make_doc("11-en", "en", "Police detained 14 people during the night, the ministry of Valdrecht said."),
+            make_doc("12-de", "de", "In der Nacht nahm die Polizei 14 Menschen fest, wie das Ministerium erklärte."),
+            make_doc("13-fr", "fr", "La police a interpellé 14 personnes pendant la nuit, selon le ministère.")]
+    assert len(run(docs)) == 1  # no frame made a claim of the arrests: quoted, one claim
+    frame = held(docs[2], 0, Frame(predicate="arrested", slot="count"))
+    assert stated.claims(docs[:2], {}, {}, [frame]) == []
+
+
+def test_statement_once_written_stays_when_a_document_is_added():
+    old = run(DOCS[1:])
+    assign_ids(old, [])
+    staff = next(c for c in old if len(c.evidence) == 3)
+    assert script_of(staff.statement) == "Latn"  # the German quote: no English source yet
+    new = run(DOCS)
+    assign_ids(new, old)
+    stated.keep_statements(new, {c.id: c for c in old})
+    again = next(c for c in new if c.id == staff.id)
+    assert len(again.evidence) == 4 and again.statement == staff.statement
+
+
+def test_word_key_holds_across_scripts_and_spellings():
+    keys = {stated.word_key(w) for w in ("acrylonitrile", "Acrylnitril", "акрилонитрила", "akrilonitril")}
+    assert len(keys) == 1 and None not in keys
+    assert stated.word_key("acrylonitrile") != stated.word_key("kilometres")
+    assert stated.word_key("tank") is None  # too short to tell apart
+
+
+def test_blank_replaces_digits_and_number_words():
+    assert stated.blank("Winds of up to 70 km per hour and waves of three metres.", "en") == \
+        "Winds of up to … km per hour and waves of … metres."
+    assert stated.blank("It employs 1,200 people.", "en") == "It employs … people."
+
+
+class DictMemo:
+    """A `Reuse` in memory, pickling what it keeps as the cache does."""
+
+    def __init__(self):
+        self.kept: dict[str, bytes] = {}
+
+    def key(self, *parts):
+        return repr(parts)
+
+    def get(self, key):
+        return pickle.loads(self.kept[key]) if key in self.kept else None
+
+    def put(self, key, value):
+        self.kept[key] = pickle.dumps(value)
+
+    def keep(self, key):
+        pass
+
+
+def test_each_documents_reading_is_kept_and_gives_the_same_claims():
+    memo = DictMemo()
+    first = [asdict(c) for c in stated.claims(DOCS, {}, {}, [], memo)]
+    assert len(memo.kept) == len(DOCS)
+    again = [asdict(c) for c in stated.claims(DOCS, {}, {}, [], memo)]
+    assert first == again == [asdict(c) for c in run(DOCS)]
+
+
+def test_a_belief_is_no_fact():
+    docs = [make_doc("21-en", "en", "Analysts argue the Valdrecht plant will lose about 830 jobs next year."),
+            make_doc("22-de", "de", "Beobachter meinen, das Werk in Valdrecht werde 830 Stellen abbauen."),
+            make_doc("23-ru", "ru", "Аналитики считают, что завод в Вальдрехте сократит 830 рабочих мест.")]
+    assert run(docs) == []
+
+
+def test_someones_own_words_are_left_to_the_frames():
+    docs = [make_doc("31-en", "en", '"We will rebuild all 830 homes," the mayor of Valdrecht told reporters.'),
+            make_doc("32-de", "de", "„Wir werden alle 830 Häuser wieder aufbauen\", sagte der Bürgermeister."),
+            make_doc("33-ru", "ru", "«Мы восстановим все 830 домов», — заявил мэр Вальдрехта.")]
+    assert run(docs) == []
+
+
+def test_an_unnamed_groups_view_is_commentary():
+    docs = [make_doc("41-en", "en", "Analysts say the Valdrecht plant will lose about 830 jobs next year."),
+            make_doc("42-de", "de", "Oppositionspolitiker sagen, das Werk in Valdrecht werde 830 Stellen abbauen."),
+            make_doc("43-ar", "ar", "ويقول محللون إن مصنع فالدريخت سيخسر نحو 830 وظيفة العام المقبل.")]
+    assert run(docs) == []
+    assert not stated._commentary("Residents were evacuated overnight from the area.", "en", "Latn")
+
+
+def test_residents_view_is_commentary_in_five_languages():
+    for quote, lang in [("Local residents say the Valdrecht plant will close.", "en"),
+                        ("Местные жители утверждают, что завод в Вальдрехте закроют.", "ru"),
+                        ("Bölge sakinlerine göre Valdrecht fabrikası kapanacak.", "tr"),
+                        ("ويؤكد سكان محليون أن مصنع فالدريخت سيغلق.", "ar"),
+                        ("Anwohner sagen, das Werk in Valdrecht werde geschlossen.", "de")]:
+        assert stated._commentary(quote, lang, script_of(quote)), quote
+
+
+def test_words_the_clauses_of_many_stories_use_tie_none_of_them():
+    """A stock sentence every story's reports repeat ("relations have been tense for months")
+    is no fact of any story; a term only one story uses still ties its clauses."""
+    docs, stories = [], {}
+    for i in range(6):
+        for j in range(2):
+            doc_id = f"5{i}{j}-en"
+            sentences = ["Relations between the two neighbours have been tense for many months."]
+            sentences += [f"The {_word(i, j, k, 0)} {_word(i, j, k, 1)} reached the {_word(i, j, k, 2)} quietly."
+                          for k in range(30)]  # unrelated sentences: the stock one is rare in its language
+            if i == 0:
+                sentences.append("The blast happened in a storage tank for acrylonitrile near the harbour.")
+            docs.append(make_doc(doc_id, "en", *sentences))
+            stories[doc_id] = SimpleNamespace(number=i)
+    claims = stated.claims(docs, {}, stories, [])
+    assert [sorted({e.source for e in c.evidence}) for c in claims] == [["500-en", "501-en"]]
+    assert "acrylonitrile" in claims[0].statement
+    assert len(stated.claims(docs[:2], {}, stories, [])) == 2  # one story alone: both are its facts
+
+
+def _word(*n: int) -> str:
+    """An invented word of letters only, different for every `n`."""
+    x, out = hash(n) & 0xFFFFFF, ""
+    for _ in range(6):
+        x, r = divmod(x, 20)
+        out += "bdfgklmnprstvzhjcwxq"[r] + "aeiou"[x % 5]
+    return out.capitalize()
