@@ -357,3 +357,14 @@ def test_rendered_text_keeps_all_characters(data):
     shown = "".join(doc.text)
     assert _normalise(shown) == _normalise(clean(text))
     assert not any(t in ("script",) for t, _ in doc.tags)
+
+
+def test_a_statement_quoted_from_a_source_says_so_in_its_language(records, texts):
+    turkish = "Feribotun … yolcu taşıma izni vardı."
+    quoted = Claim("tr-quoted", turkish, statement_from="quote",
+                   evidence=[Evidence("tr-gazete", "Feribotun 80 yolcu taşıma izni vardı.", 0, 37, "tr", None, value="80")])
+    page = render_claim(quoted, prepare(records, texts))
+    assert "Quoted from a source (Turkish" in page
+    made = Claim("en-made", "Number of passengers allowed on the ferry", statement_from="template",
+                 evidence=quoted.evidence)
+    assert "Quoted from a source" not in render_claim(made, prepare(records, texts))

@@ -357,6 +357,8 @@ def render_claim(claim: Claim, records: Any) -> str:
         site.templates, "claim.html", claim=claim,
         title_attrs=markup(title.split(" {: ", 1)[1][:-2]) if " {: " in title else "",
         translation={"text": tr[0], "by": tr[1]} if tr else None, frame=frame(claim),
+        quoted=markup(lang_label(lang) if lang else "unknown language")
+        if getattr(claim, "statement_from", "template") == "quote" else None,
         status_badge=markup(badge(claim.status)), rating_badge=markup(rating_badge(claim)),
         support=markup(support(claim)), quotes=counted(len(claim.evidence), "quote"),
         languages=markup(", ".join(lang_label(c) for c in langs) or "unknown"),

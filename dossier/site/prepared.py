@@ -23,14 +23,26 @@ def statement_lang(claim: Claim) -> Optional[str]:
     script = script_of(statement)
     same_script = sorted((ev.language for ev in claim.evidence
                           if ev.language and script_of(ev.quote) == script))
+    # a quote whose figures were blanked ("… people"): its pieces, in order, in one quote
+    pieces = [p.strip() for p in statement.split("…") if p.strip()] or [statement]
     for ev in sorted(claim.evidence, key=lambda e: (e.source, e.start, e.end)):
-        if ev.language and statement and statement in " ".join(clean(ev.quote).split()).casefold():
+        if ev.language and statement and _in_order(pieces, " ".join(clean(ev.quote).split()).casefold()):
             return ev.language
     if script == "Latn":
         return "en"
     if not same_script:
         return None
     return max(sorted(set(same_script)), key=same_script.count)
+
+
+def _in_order(pieces: list[str], text: str) -> bool:
+    at = 0
+    for piece in pieces:
+        at = text.find(piece, at)
+        if at < 0:
+            return False
+        at += len(piece)
+    return True
 
 
 @dataclass
