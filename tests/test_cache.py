@@ -316,7 +316,7 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
     assert report.documents == 40 and report.claims > 10, report.claims
     # the new document, and at most a few whose names now resolve differently
     assert 1 <= counts["evidence"] <= 4, counts
-    assert 1 <= counts["scan"] <= 4, counts
+    assert 1 <= counts["scan"] <= 5, counts  # (+1: a guessed name the new document repeats is now looked up)
     monkeypatch.undo()
 
     # the same run from scratch gives the same records

@@ -14,8 +14,9 @@ from typing import Optional
 
 from dossier.io.files import stays_in
 from dossier.io.safe_yaml import load_yaml_text
+from dossier.extract.mentions import nominative
 from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, institution_states, role_key
-from dossier.extract.propagation import propagate, propagate_scripts
+from dossier.extract.propagation import propagate, propagate_scripts, propagate_spellings
 from dossier.extract.reuse import Reuse
 from dossier.model import ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate, Role
 from dossier.model.errors import RecordError
@@ -213,12 +214,23 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     extra = propagate(docs, mentions, memo)
     mentions.extend(extra)
     mentions.extend(propagate_scripts(docs, mentions, memo))
+    mentions.extend(propagate_spellings(docs, mentions, memo))
     ordered, glued = _split_glued(sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name)))
+    ordered, joined = _split_connected(ordered)
+    glued.update(joined)
     clusters = _Clusters(_forbidder(pins))
     label_of, fulls, singles = _label_mentions(ordered, pins, clusters)
     _merge_full_names(ordered, fulls, clusters)
+    _merge_cut_arabic(ordered, fulls, clusters)
+    _merge_reversed(ordered, fulls, clusters)
+    _merge_patronymic_address(ordered, fulls, clusters)
+    _merge_place_spellings(ordered, fulls, label_of, clusters)
+    _merge_contained(ordered, fulls, clusters)
     pending = _attach_single_words(ordered, fulls, singles, clusters, label_of)
     _merge_single_words(ordered, pending, clusters, label_of)
+    _merge_joined(ordered, fulls, pending, clusters, label_of)
+    _merge_river_towns(ordered, pending, clusters, label_of)
+    _merge_suffixed(ordered, pending, clusters, label_of)
 
     # 5. Build the actors.
     groups: dict[str, list[MentionCandidate]] = {}
@@ -264,6 +276,39 @@ def _split_glued(ordered: list[MentionCandidate]) -> tuple[list[MentionCandidate
                 continue
         out.append(m)
     return sorted(out, key=lambda m: (m.source, m.start, m.end, m.name)), glued
+
+
+_CONNECTED = {"de", "du", "of", "von", "di", "del"}
+
+
+def _split_connected(ordered: list[MentionCandidate]
+                     ) -> tuple[list[MentionCandidate], dict[tuple[str, int, int], MentionCandidate]]:
+    """"Saint-Lucien de Lyon": a name, a connector and a place word, each name found alone
+    elsewhere (the place as a place or unsure name), are two names; the span stands for the
+    first. A person's name (Charles de Gaulle) is never split. Returns the mentions and, per
+    split span, the mention of its head."""
+    alone: dict[str, set[str]] = {}
+    for m in ordered:
+        if len(m.name.split()) == 1:
+            alone.setdefault(normalize_surface(m.name), set()).add(m.kind)
+    out: list[MentionCandidate] = []
+    split: dict[tuple[str, int, int], MentionCandidate] = {}
+    for m in ordered:
+        words = m.text.split()
+        if len(words) == 3 and words[1].casefold() in _CONNECTED and m.kind not in ("person", "state") \
+                and not m.key.startswith(("state:", "inst:", "place:", KIN_KEY)) and m.name.split() == words \
+                and alone.get(normalize_surface(words[0])) and alone.get(normalize_surface(words[2]), set()) & {"place", "other"}:
+            tail_start = m.end - len(words[2])
+            head = MentionCandidate(source=m.source, start=m.start, end=m.start + len(words[0]), text=words[0],
+                                    name=words[0], kind=m.kind, language=m.language, script=m.script,
+                                    title=m.title, former=m.former, key=name_key(words[0]))
+            tail = MentionCandidate(source=m.source, start=tail_start, end=m.end, text=words[2], name=words[2],
+                                    kind="other", language=m.language, script=m.script, key=name_key(words[2]))
+            out += [head, tail]
+            split[(m.source, m.start, m.end)] = head
+            continue
+        out.append(m)
+    return sorted(out, key=lambda m: (m.source, m.start, m.end, m.name)), split
 
 
 def _fixed_label(m: MentionCandidate, pins: Pins) -> str:
@@ -321,6 +366,129 @@ def _merge_full_names(ordered: list[MentionCandidate], fulls: dict[str, list[int
             clusters.union(a, b)
 
 
+def _merge_cut_arabic(ordered: list[MentionCandidate], fulls: dict[str, list[int]], clusters: _Clusters) -> None:
+    """2b. An Arabic name is read at most two words after its title (no capitals tell where it
+    ends): two Arabic words join the one person whose longer name opens with them
+    (two Arabic words = the three-word Latin name they open); when several names open so, none."""
+    longer: dict[str, list[str]] = {}
+    for lab in sorted(fulls):
+        m = ordered[fulls[lab][0]]
+        words = re.split(r"[\s\-]+", m.name)
+        if len(words) >= 3 and m.kind in ("person", "other") and not m.key.startswith(KIN_KEY):
+            for k in name_keys(" ".join(words[:2])):
+                longer.setdefault(k, []).append(lab)
+    for lab in sorted(fulls):
+        m = ordered[fulls[lab][0]]
+        if m.script != "Arab" or len(m.name.split()) != 2 or m.kind not in ("person", "other") \
+                or key_strength(name_key(m.name)) < 4:
+            continue
+        fits = sorted({clusters.find(o) for k in name_keys(m.name) for o in longer.get(k, [])
+                       if same_name(m.name, " ".join(re.split(r"[\s\-]+", ordered[fulls[o][0]].name)[:2]))})
+        if len(fits) == 1:
+            clusters.union(lab, fits[0])
+
+
+def _merge_reversed(ordered: list[MentionCandidate], fulls: dict[str, list[int]], clusters: _Clusters) -> None:
+    """2c. "Karim Naddaf" for "Naddaf Karim": two words in the other order name the same
+    person when both carry the same role; without a shared role they stay apart."""
+    roles = {lab: {role_key(ordered[i].title, ordered[i].language) for i in fulls[lab] if ordered[i].title} - {None}
+             for lab in fulls}
+    by_key: dict[str, list[str]] = {}
+    for lab in sorted(fulls):
+        m = ordered[fulls[lab][0]]
+        if m.kind == "person" and len(m.name.split()) == 2 and roles[lab]:
+            for k in name_keys(m.name):
+                by_key.setdefault(k, []).append(lab)
+    for lab in sorted(fulls):
+        m = ordered[fulls[lab][0]]
+        words = m.name.split()
+        if m.kind != "person" or len(words) != 2 or not roles[lab] or key_strength(name_key(m.name)) < 4:
+            continue
+        flipped = f"{words[1]} {words[0]}"
+        for other in sorted({o for k in name_keys(flipped) for o in by_key.get(k, [])}):
+            if other != lab and roles[lab] & roles[other] and same_name(flipped, ordered[fulls[other][0]].name):
+                clusters.union(lab, other)
+
+
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична|ovich|evich|ovna|evna)$", re.I)
+
+
+def _merge_patronymic_address(ordered: list[MentionCandidate], fulls: dict[str, list[int]],
+                              clusters: _Clusters) -> None:
+    """2d. "Александр Григорьевич": a first name and patronymic (the polite address) is the
+    one person of the dossier with that first name and a family name; with two, none."""
+    people: dict[str, set[str]] = {}
+    for lab in sorted(fulls):
+        m = ordered[fulls[lab][0]]
+        words = m.name.split()
+        if m.kind == "person" and len(words) >= 2 and not _PATRONYMIC.search(words[-1]):
+            for k in name_keys(words[0]):
+                people.setdefault(k, set()).add(lab)
+    for lab in sorted(fulls):
+        m = ordered[fulls[lab][0]]
+        words = m.name.split()
+        if len(words) != 2 or m.kind not in ("person", "other") or not _PATRONYMIC.search(words[1]):
+            continue
+        fits = sorted({clusters.find(o) for k in name_keys(words[0]) for o in people.get(k, set())
+                       if same_name(words[0], ordered[fulls[o][0]].name.split()[0])})
+        if len(fits) == 1:
+            clusters.union(lab, fits[0])
+
+
+def _merge_place_spellings(ordered: list[MentionCandidate], fulls: dict[str, list[int]], label_of: dict[int, str],
+                           clusters: _Clusters) -> None:
+    """2e. A name of several words guessed from capitals that spells a gazetteer place or
+    region another way ("East Kazachstan" = East Kazakhstan) is that place."""
+    places: dict[str, set[str]] = {}
+    for idx, m in enumerate(ordered):
+        if label_of.get(idx, "").startswith("place:") and len(m.name.split()) > 1:
+            for k in name_keys(m.name):
+                places.setdefault(k, set()).add(idx)
+    for lab in sorted(fulls):
+        m = ordered[fulls[lab][0]]
+        if m.kind not in ("place", "other") or key_strength(name_key(m.name)) < 4:
+            continue
+        fits = sorted({label_of[i] for k in name_keys(m.name) for i in places.get(k, set())
+                       if same_name(m.name, ordered[i].name)})
+        if len(fits) == 1:
+            clusters.union(lab, fits[0])
+
+
+def _contains(short: list[str], long: list[str]) -> bool:
+    """The words of `short`, same name for same name, in order inside `long`; the last ones meet."""
+    if len(short) >= len(long) or not same_name(short[-1], long[-1]):
+        return False
+    k = 0
+    for w in short[:-1]:
+        while k < len(long) - 1 and not same_name(w, long[k]):
+            k += 1
+        if k == len(long) - 1:
+            return False
+        k += 1
+    return True
+
+
+def _merge_contained(ordered: list[MentionCandidate], fulls: dict[str, list[int]], clusters: _Clusters) -> None:
+    """2f. "Reza Karimzad" is "Javad Reza Karimzad" when it is the one longer person's
+    name that holds its words in order (a first name, an honorific, a middle name more);
+    Farid Karimov is never Emin Karimov: the given names must be there."""
+    people: dict[str, list[str]] = {}
+    for lab in sorted(fulls):
+        m = ordered[fulls[lab][0]]
+        if m.kind in ("person", "other") and not m.key.startswith(KIN_KEY):
+            for k in name_keys(m.name.split()[-1]):
+                people.setdefault(k, []).append(lab)
+    for lab in sorted(fulls):
+        m = ordered[fulls[lab][0]]
+        short = m.name.split()
+        if m.kind not in ("person", "other") or m.key.startswith(KIN_KEY) or key_strength(name_key(short[-1])) < 2:
+            continue
+        fits = sorted({clusters.find(o) for k in name_keys(short[-1]) for o in people.get(k, [])
+                       if _contains(short, ordered[fulls[o][0]].name.split())} - {clusters.find(lab)})
+        if len(fits) == 1:
+            clusters.union(lab, fits[0])
+
+
 def _attach_single_words(ordered: list[MentionCandidate], fulls: dict[str, list[int]], singles: list[int],
                          clusters: _Clusters, label_of: dict[int, str]) -> list[int]:
     """3. A single word joins the full name it abbreviates: the one used in the same
@@ -335,10 +503,14 @@ def _attach_single_words(ordered: list[MentionCandidate], fulls: dict[str, list[
             if not ordered[i].key.startswith(KIN_KEY):
                 by_doc_full.setdefault(ordered[i].source, set()).add(lab)
 
+    places = {normalize_surface(ordered[i].name) for i in singles if ordered[i].kind == "place"}
+
     def fits(single: MentionCandidate, lab: str) -> bool:
         full = ordered[fulls[lab][0]]
         if not _compatible(single.kind, full.kind):
             return False
+        if full.kind in ("person", "outlet", "organization") and normalize_surface(single.name) in places:
+            return False  # "Lyon" is the city, not the newspaper "Lyon Matin" or a body it opens
         words = full.name.split()
         if all(ordered[i].key.startswith(KIN_KEY) for i in fulls[lab]):
             return len(words) > 1 and same_name(words[0], single.name) and single.kind == "person"
@@ -385,6 +557,66 @@ def _attach_single_words(ordered: list[MentionCandidate], fulls: dict[str, list[
     return pending
 
 
+def _merge_joined(ordered: list[MentionCandidate], fulls: dict[str, list[int]], pending: list[int],
+                  clusters: _Clusters, label_of: dict[int, str]) -> None:
+    """4b. A name one script writes as two words and another as one (غوكتشه آدا = Gökçeada,
+    Nour-Kazemian = Nourkazemian) merges when the joined reading is the same name."""
+    singles: dict[str, list[int]] = {}
+    for idx in pending:
+        for k in name_keys(ordered[idx].name):
+            singles.setdefault(k, []).append(idx)
+    for lab in sorted(fulls):
+        m = ordered[fulls[lab][0]]
+        for k in name_keys(m.name):
+            if " " in k or key_strength(k) < 4:
+                continue
+            for idx in singles.get(k, []):
+                single = ordered[idx]
+                if _compatible(m.kind, single.kind) and same_name(m.name, single.name):
+                    clusters.union(lab, label_of[idx])
+
+
+def _merge_suffixed(ordered: list[MentionCandidate], pending: list[int], clusters: _Clusters,
+                    label_of: dict[int, str]) -> None:
+    """4d. "Karvendalın", "Gökovada": a Turkish or Azerbaijani case suffix written straight onto a
+    lone word (no apostrophe) that is, without it, a name found elsewhere (vowel harmony kept)."""
+    words: dict[str, list[int]] = {}
+    for idx, m in enumerate(ordered):
+        if len(m.name.split()) == 1 and idx in label_of:
+            for k in name_keys(m.name):
+                words.setdefault(k, []).append(idx)
+    for idx in pending:
+        m = ordered[idx]
+        if m.language not in ("tr", "az") or m.script != "Latn" or len(m.name.split()) != 1:
+            continue
+        bare = nominative([m.name], m.language)[0]
+        others = sorted({i for k in name_keys(bare) for i in words.get(k, [])
+                         if _compatible(m.kind, ordered[i].kind) and same_name(bare, ordered[i].name)})
+        if bare != m.name and others:
+            clusters.union(label_of[idx], label_of[others[0]])
+
+
+_RIVER_TOWN = re.compile(r"^(\w+)[-‐ ](?:on|na|am|sur|upon|an der|nad)[-‐ ]\w+$", re.I)
+
+
+def _merge_river_towns(ordered: list[MentionCandidate], pending: list[int], clusters: _Clusters,
+                       label_of: dict[int, str]) -> None:
+    """4c. "Zelov-on-Mar", "Зелов-на-Маре", "Frankfurt am Main": a town named with its
+    river is the town its first word names alone, when that word is a lone place name."""
+    alone: dict[str, list[int]] = {}
+    for idx in pending:
+        m = ordered[idx]
+        if len(m.name.split()) == 1 and "-" not in m.name and m.kind in ("place", "other"):
+            alone.setdefault(normalize_surface(m.name), []).append(idx)
+    for idx, m in enumerate(ordered):
+        hit = _RIVER_TOWN.match(m.name)
+        if hit is None or idx not in label_of or m.kind not in ("place", "other") or m.key.startswith(("state:", "inst:")):
+            continue
+        town = alone.get(normalize_surface(hit.group(1)), [])
+        if town:
+            clusters.union(label_of[idx], label_of[town[0]])
+
+
 def _merge_single_words(ordered: list[MentionCandidate], pending: list[int], clusters: _Clusters,
                         label_of: dict[int, str]) -> None:
     """4. Remaining single words cluster among themselves: same surface, or the same
@@ -408,9 +640,59 @@ def _merge_single_words(ordered: list[MentionCandidate], pending: list[int], clu
         # an acronym in capitals spelled letter for letter in the other script (РИА = RIA)
         acronym = {ma.script, mb.script} == {"Latn", "Cyrl"} and ma.name.isupper() and mb.name.isupper() \
             and to_latin(ma.name) == to_latin(mb.name)
+        # ... or read out in Arabic letters (ORKA = أوركا): the consonants and vowels fit
+        acronym = acronym or {ma.script, mb.script} == {"Latn", "Arab"} and any(
+            x.script == "Latn" and x.name.isupper() and len(x.name) >= 3 for x in (ma, mb)) \
+            and key_strength(ma.key) >= 2 and same_name(ma.name, mb.name)
         if _compatible(ma.kind, mb.kind) and (acronym or (key_strength(ma.key) >= 3 or latin)
                                              and same_name(ma.name, mb.name)):
             clusters.union(a, b)
+    _merge_place_adjectives(single_labels, rep, clusters)
+    _merge_read_out_acronyms(ordered, single_labels, rep, clusters, label_of)
+
+
+def _merge_read_out_acronyms(ordered: list[MentionCandidate], labels: list[str], rep: dict[str, MentionCandidate],
+                             clusters: _Clusters, label_of: dict[int, str]) -> None:
+    """A lone Arabic word that reads out the acronym of a lexicon organisation or a pinned
+    name (أوركا = ORKA) is that organisation: the one acronym it spells, if only one."""
+    acronyms: dict[str, set[tuple[str, str]]] = {}
+    for idx, m in enumerate(ordered):
+        lab = label_of.get(idx, "")
+        if lab.startswith(("inst:", "pin:")) and m.script == "Latn" and m.name.isupper() and len(m.name) >= 3:
+            for k in name_keys(m.name):
+                acronyms.setdefault(k, set()).add((m.name, lab))
+    for lab in labels:
+        m = rep[lab]
+        if m.script != "Arab" or len(m.name.split()) != 1:
+            continue
+        fits = sorted({clusters.find(fixed) for k in name_keys(m.name) if key_strength(k) >= 2
+                       for name, fixed in acronyms.get(k, set()) if same_name(m.name, name)})
+        if len(fits) == 1:
+            clusters.union(lab, fits[0])
+
+
+# Russian/Ukrainian adjectives made from a place's name: Тверская (область), Київський.
+_PLACE_ADJECTIVE = re.compile(r"^(\w{3,}?)(?:ь)?(?:ск|зьк|цьк|ськ)(?:ая|ий|ой|ого|ому|ом|ую|ое|их|ым|ая|ої|ій|а|е|у|і|ого)$",
+                              re.I)
+
+
+def _merge_place_adjectives(labels: list[str], rep: dict[str, MentionCandidate], clusters: _Clusters) -> None:
+    """A lone Cyrillic adjective of a place (Тверская, no title) joins the one lone place
+    word whose name is its stem (Тверь, Tver); a person's name never takes it."""
+    places: dict[str, list[str]] = {}
+    for lab in labels:
+        if rep[lab].kind in ("place", "other") and not rep[lab].title:
+            for k in name_keys(rep[lab].name):
+                places.setdefault(k, []).append(lab)
+    for lab in labels:
+        m = rep[lab]
+        stem = _PLACE_ADJECTIVE.match(m.name) if m.script == "Cyrl" and not m.title else None
+        if stem is None or key_strength(name_key(stem.group(1))) < 3:
+            continue
+        fits = sorted({clusters.find(o) for o in places.get(name_key(stem.group(1)), [])
+                       if o != lab and same_name(stem.group(1), rep[o].name)})
+        if len(fits) == 1:
+            clusters.union(lab, fits[0])
 
 
 def _state_of(ms: list[MentionCandidate], state_ids: dict[str, str]) -> Optional[str]:

@@ -14,13 +14,14 @@ from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, SCRIPT_LANGS, caps_le
                                        city_of, gazetteer, german_head, is_institution, is_place_noun,
                                        is_stop, is_title_word, kin_words, org_lexicon, quoted_only_cues,
                                        region_words, single_word_sets, state_of, stop_lexicon, title_lexicon)
+from dossier.extract.acronyms import link_acronyms, split_acronym_heads
 from dossier.extract.context import after_place_noun, locative
 from dossier.extract.propagation import propagate
 from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
 from dossier.model import Document, MentionCandidate, Sentence
 from dossier.text import char_script, morph, script_of
-from dossier.text.names import (key_strength, name_key, strip_arabic_clitics, strip_suffix,
+from dossier.text.names import (harmonious, key_strength, name_key, strip_arabic_clitics, strip_suffix,
                                 tidy_name)
 
 # Opening quote or bracket -> its closing one, around a name after an organisation cue.
@@ -139,7 +140,7 @@ def nominative(words: list[str], language: Optional[str]) -> list[str]:
     if language in ("az", "tr") and script_of(words[-1]) == "Latn":
         last = words[-1]
         for suf in _AGGLUTINATIVE:
-            if last.lower().endswith(suf) and len(last) - len(suf) >= 5:
+            if last.lower().endswith(suf) and len(last) - len(suf) >= 5 and harmonious(last[: -len(suf)], suf):
                 words[-1] = last[: -len(suf)]
                 break
         else:
@@ -176,6 +177,7 @@ def _candidate(doc: Document, sent: Sentence, toks: list[Tok], kind: str, name: 
                             title=title, former=former, key=key if key is not None else name_key(name))
 
 
+# Long: modifiers before the title, after it, then the name, in one pass over the same positions.
 def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], langs: list[str]) -> list[MentionCandidate]:
     regexes, role_of, former_cues = title_lexicon()
     folded = fold(text)
@@ -223,6 +225,9 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
                     is_former = True
                 elif tok.script == "Arab" and tok.text.startswith("ال") and not is_stop(word) and j + 1 < len(toks):
                     pass  # an adjective: الروسي, الرئاسي, السابق
+                elif tok.script == "Cyrl" and is_cap(tok) and j + 1 < len(toks) and fold(toks[j + 1].text) in region_words()[2]:
+                    j += 1  # "губернатор Тверской области": the region belongs to the title
+                    tok = toks[j]
                 elif (word in ("of", "der", "des", "von") and j + 1 < len(toks) and state_of(toks[j + 1].text)) \
                         or (state_of(tok.text) and tok.script != "Arab") or is_institution(tok.text):
                     pass
@@ -584,8 +589,8 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if not run:
             i += 1
             continue
-        if len(run) >= 3 and after_place_noun(doc, toks, i):
-            out.append(_candidate(doc, sent, [tok], "place", name=tok.bare))
+        if len(run) >= 3 and (after_place_noun(doc, toks, i) or tok.script == "Cyrl" and locative(doc, toks, i)):
+            out.append(_candidate(doc, sent, [tok], "place", name=tok.bare if tok.script != "Cyrl" else None))
             i += 1
             continue  # "the city of Lyon Jean Dupont": the place's name, then another name
         if german and len(run) >= 2 and german_head(run[0].text):
@@ -626,6 +631,9 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if len(run) > 2 and (state_of(run[0].text) or city_of(run[0].text)) and not state_of(run[1].text):
             i += 1
             continue  # "Беларуси Александр Лукашенко": the country (city) is not part of the name after it
+        if len(run) == 1 and i > 0 and toks[i - 1].text in ("l'", "l’", "L'", "L’") and not tok.text.isupper():
+            i += 1
+            continue  # "l'Agence nationale", "l'Etat": the article's noun, not a name (l'ANSSI is one)
         if len(run) == 1 and (is_title_word(tok.text) or fold(tok.text) in region_words()[0]):
             i += 1
             continue  # "Governor" alone is a title, "East" a compass point, not a name
@@ -742,53 +750,4 @@ def find_mentions(doc: Document) -> list[MentionCandidate]:
     # Airlines") is part of that name: only there does a guess from capitals beat a cue.
     kept = _dedupe([("state" if c.key.startswith("state:") else "title", c) for c in cued] + [("prop", c) for c in extra]
                    + [f for f in found if f[0] == "caps"])
-    return _split_acronym_heads(doc, _link_acronyms(doc, kept))
-
-
-# "Federal Security Service (FSB)": a name with its acronym in brackets just after it.
-_ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([^\W\d_]{2,8})\s*[)\]]")
-_SMALL_WORDS = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "der", "die", "das", "für", "und", "и", "по"}
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in _SMALL_WORDS).casefold()
-
-
-def _link_acronyms(doc: Document, found: list[MentionCandidate]) -> list[MentionCandidate]:
-    """An acronym a document spells out ("... Service (FSB)") names the same actor as its
-    expansion, everywhere in the document: the acronym's mentions take the expansion's key."""
-    expansion: dict[str, MentionCandidate] = {}
-    for c in found:
-        m = _ACRONYM_AFTER.match(doc.text, c.end)
-        if m and m.group(1).isupper() and len(c.name.split()) >= 2 and _initials(c.name) == m.group(1).casefold():
-            expansion.setdefault(m.group(1), c)
-    if not expansion:
-        return found
-    out = []
-    for c in found:
-        full = expansion.get(c.text)
-        if full is not None and c is not full and not c.key.startswith(("inst:", "state:", "place:")):
-            c = MentionCandidate(source=c.source, start=c.start, end=c.end, text=c.text, name=full.name,
-                                 kind=full.kind, language=c.language, script=c.script, key=full.key)
-        out.append(c)
-    return out
-
-
-def _split_acronym_heads(doc: Document, found: list[MentionCandidate]) -> list[MentionCandidate]:
-    """"МИД Мария Захарова", "Глава МИД": an acronym glued by capitals to a name or a title
-    word is not part of the name; the name stands alone, the acronym is dropped here."""
-    out = []
-    for c in found:
-        words = c.text.split()
-        if len(words) >= 2 and c.kind in ("person", "other") and not c.key.startswith(("inst:", "state:", "place:")):
-            if words[0].isupper() and len(words[0]) >= 2 and not words[1].isupper():
-                rest = c.text[len(words[0]):].lstrip()
-                start = c.end - len(rest)
-                name = c.name.split(None, 1)[1] if c.name.split()[0] == words[0] else c.name
-                c = MentionCandidate(source=c.source, start=start, end=c.end, text=rest, name=name, kind=c.kind,
-                                     language=c.language, script=c.script, title=c.title, former=c.former,
-                                     key=name_key(name))
-            elif words[-1].isupper() and len(words[-1]) >= 2 and is_title_word(words[0]):
-                continue
-        out.append(c)
-    return out
+    return split_acronym_heads(doc, link_acronyms(doc, kept))

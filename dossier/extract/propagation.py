@@ -1,6 +1,7 @@
 """Propagation: a name found by a cue is looked up at every other place of the documents."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable, Optional
 
@@ -9,8 +10,8 @@ from dossier.extract.reuse import Reuse
 from dossier.extract.tokens import Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
 from dossier.model import Document, MentionCandidate
-from dossier.text import script_of
-from dossier.text.names import key_strength, name_key, same_name, strip_arabic_clitics, strip_suffix
+from dossier.text import script_of, to_latin
+from dossier.text.names import key_strength, name_key, name_keys, same_name, strip_arabic_clitics, strip_suffix
 
 # Case endings a looked-up name may carry in running text (Лаврова, Lavrov'un written Lavrovun).
 _CASE_ENDINGS = {
@@ -20,14 +21,37 @@ _CASE_ENDINGS = {
 }
 
 
-def _name_index(mentions: list[MentionCandidate]) -> dict[tuple[str, ...], tuple[str, str]]:
-    """Folded word sequences -> (name, kind) for names worth looking up elsewhere."""
+def _lower_words(docs: list[Document], memo: Optional[Reuse]) -> frozenset:
+    """Folded words some document writes in lower case: ordinary words, whatever a capital
+    at a sentence's start made of them ("Gerçek", "Mehrere")."""
+    out: set[str] = set()
+    for doc in docs:
+        key = memo.key("lower-words", doc.source.id, doc.text) if memo is not None else None
+        words = memo.get(key) if key is not None else None
+        if words is None:
+            words = sorted({_fold_word(t.text) for _lang, toks in _scanned(doc) for t in toks
+                            if t.script in ("Latn", "Cyrl") and t.text[:1].islower()})
+            if key is not None:
+                memo.put(key, words)
+        out.update(words)
+    return frozenset(out)
+
+
+def _name_index(mentions: list[MentionCandidate], lower: frozenset = frozenset()
+                ) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Folded word sequences -> (name, kind) for names worth looking up elsewhere; a guessed
+    name with a word the documents also write in lower case is not spread."""
     index: dict[tuple[str, ...], tuple[str, str]] = {}
+    seen_in = _guessed_names_by_source(mentions)
     for m in sorted(mentions, key=lambda c: (c.source, c.start, c.end)):
-        if m.kind in ("state", "place", "other") or m.key.startswith(("state:", "inst:", "place:", KIN_KEY)):
+        if m.kind == "state" or m.key.startswith(("state:", "inst:", "place:", KIN_KEY)):
             continue
+        if m.kind in ("place", "other") and (m.script == "Arab" or len(seen_in.get(m.name, ())) < 2):
+            continue  # a guess from capitals spreads only once two documents made it
         words = [_fold_word(w) for w in m.name.split()]
         if not words or any(len(w) < 3 for w in words[-1:]):
+            continue
+        if m.kind in ("place", "other") and any(w in lower for w in words):
             continue
         if len(words) == 1 and m.kind == "person" and m.script == "Arab":
             continue  # one Arabic word after a title may be a place or a noun: do not spread it
@@ -39,6 +63,15 @@ def _name_index(mentions: list[MentionCandidate]) -> dict[tuple[str, ...], tuple
         if len(words) > 1 and len(part) >= 4 and not is_stop(part) and not state_of(part):
             index.setdefault((part,), (m.name.split()[-1] if m.kind == "person" else m.name.split()[0], m.kind))
     return index
+
+
+def _guessed_names_by_source(mentions: list[MentionCandidate]) -> dict[str, set[str]]:
+    """Name -> the documents where a place or an unsure name was found by itself."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind in ("place", "other"):
+            out.setdefault(m.name, set()).add(m.source)
+    return out
 
 
 def _token_forms(tok: Tok) -> list[tuple[str, str]]:
@@ -124,7 +157,7 @@ def propagate(docs: list[Document], mentions: list[MentionCandidate], memo: Opti
     whose first word occurs in it; with a `memo` a document for which those are what they
     were on an earlier run is not scanned again.
     """
-    index = _name_index(mentions)
+    index = _name_index(mentions, _lower_words(docs, memo) if len(docs) > 1 else frozenset())
     if not index:
         return []
     occupied = _occupied(mentions)
@@ -209,7 +242,7 @@ def _script_index(mentions: list[MentionCandidate]) -> dict[str, tuple[str, str]
     """
     index: dict[str, tuple[str, str]] = {}
     for m in sorted(mentions, key=lambda c: (c.source, c.start, c.end)):
-        if m.script not in ("Latn", "Cyrl") or m.kind in ("state", "place") \
+        if m.script not in ("Latn", "Cyrl") or m.kind == "state" \
                 or m.key.startswith(("state:", "inst:", "place:", KIN_KEY)):
             continue
         words = m.name.split()
@@ -217,9 +250,9 @@ def _script_index(mentions: list[MentionCandidate]) -> dict[str, tuple[str, str]
             continue
         names = [m.name] + ([words[-1]] if m.kind == "person" and len(words) > 1 else [])
         for name in names:
-            key = name_key(name)
-            if key_strength(key) >= 4 and all(key_strength(name_key(w)) >= 2 for w in name.split()):
-                index.setdefault(key, (name, m.kind))
+            for key in name_keys(name):  # every reading: Marchetti is also Marketti (ماركيتي)
+                if key_strength(key) >= 4 and all(key_strength(name_key(w)) >= 2 for w in name.split()):
+                    index.setdefault(key, (name, m.kind))
     return index
 
 
@@ -270,8 +303,8 @@ def _arabic_keys(doc: Document) -> set[str]:
                 if any(t.script != "Arab" or is_stop(t.text) for t in run):
                     break
                 rest = [t.text for t in run[1:]]
-                out.update(name_key(" ".join([first] + rest)) for first in strip_arabic_clitics(run[0].text,
-                                                                                                 keep_article=True))
+                for first in strip_arabic_clitics(run[0].text, keep_article=True):
+                    out.update(name_keys(" ".join([first] + rest)))
     return out
 
 
@@ -311,7 +344,7 @@ def _script_hit(doc: Document, toks: list[Tok], i: int, index: dict[str, tuple[s
         rest = [t.text for t in run[1:]]
         for first in strip_arabic_clitics(run[0].text, keep_article=True):
             surface = " ".join([first] + rest)
-            found = index.get(name_key(surface))
+            found = next((index[k] for k in name_keys(surface) if k in index), None)
             if found is None:
                 continue
             name, kind = found
@@ -321,3 +354,86 @@ def _script_hit(doc: Document, toks: list[Tok], i: int, index: dict[str, tuple[s
             if same_name(surface, name):
                 return n, surface, kind
     return None
+
+
+def _spelling_index(mentions: list[MentionCandidate]) -> dict[str, tuple[str, str]]:
+    """Cross-script keys -> (name, kind) of one-word names in Latin or Cyrillic letters (keys
+    of three consonants or more), for `propagate_spellings`."""
+    index: dict[str, tuple[str, str]] = {}
+    for m in sorted(mentions, key=lambda c: (c.source, c.start, c.end)):
+        if m.script not in ("Latn", "Cyrl") or m.kind == "state" or len(m.name.split()) != 1 \
+                or m.key.startswith(("state:", "inst:", "place:", KIN_KEY)):
+            continue
+        for key in name_keys(m.name):
+            if key_strength(key) >= 3:
+                index.setdefault(key, (m.name, m.kind))
+    return index
+
+
+def _capital_keys(doc: Document) -> set[str]:
+    """Every cross-script key a capitalised word of `doc` may have (case endings cut)."""
+    out: set[str] = set()
+    for _lang, toks in _scanned(doc):
+        for t in toks:
+            if is_cap(t):
+                for _f, surface in _token_forms(t):
+                    out.update(name_keys(surface))
+    return out
+
+
+def propagate_spellings(docs: list[Document], mentions: list[MentionCandidate], memo: Optional[Reuse] = None
+                        ) -> list[MentionCandidate]:
+    """New mentions of one-word names in another Latin or Cyrillic spelling ("Tver" -> Twer,
+    "Gökçeada" -> Gokceada, Гёкчеада): a capitalised word that `same_name` finds to be a name
+    seen elsewhere. Exact spellings are `propagate`'s; this takes what conventions change."""
+    index = _spelling_index(mentions)
+    if not index:
+        return []
+    occupied = _occupied(mentions)
+    new: list[MentionCandidate] = []
+    for doc in docs:
+        spans = occupied.setdefault(doc.source.id, [])
+        if memo is None:
+            new.extend(_spellings_doc(doc, index, spans))
+            continue
+        shape = memo.key(doc.source.id, doc.text, [(s.start, s.end, s.language, s.boilerplate) for s in doc.sentences])
+        new.extend(_kept(memo, "propagate-spellings", shape, spans, lambda: sorted(_capital_keys(doc)),
+                         lambda keys: {k: index[k] for k in keys if k in index},
+                         lambda relevant: _spellings_doc(doc, relevant, spans)))
+    return sorted(new, key=lambda c: (c.source, c.start, c.end))
+
+
+def _spellings_doc(doc: Document, index: dict[str, tuple[str, str]], spans: list[tuple[int, int]]
+                   ) -> list[MentionCandidate]:
+    """`propagate_spellings` in one document."""
+    if not index:
+        return []
+    spans = list(spans)
+    new: list[MentionCandidate] = []
+    for language, toks in _scanned(doc):
+        for t in toks:
+            if not is_cap(t) or is_stop(t.text) or any(t.start < b and a < t.end for a, b in spans):
+                continue
+            for _f, surface in _token_forms(t):
+                key = next((k for k in name_keys(surface) if k in index), None)
+                found = index.get(key) if key is not None else None
+                if found is not None and same_name(surface, found[0]) \
+                        and (key_strength(key) >= 4 or _letters_apart(surface, found[0]) <= 1):
+                    new.append(MentionCandidate(source=doc.source.id, start=t.start, end=t.end, text=t.text,
+                                                name=surface, kind=found[1], language=language,
+                                                script=t.script, key=name_key(surface)))
+                    spans.append((t.start, t.end))
+                    break
+    return new
+
+
+def _letters_apart(a: str, b: str) -> int:
+    """Edits between two names in plain Latin letters: a short name (three consonants) is
+    taken in another spelling only one letter off (Twer = Tver, never Randes = Рента)."""
+    x, y = (re.sub("[^a-z]", "", to_latin(n).lower()) for n in (a, b))
+    row = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        prev, row[0] = row[0], i
+        for j, cy in enumerate(y, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (cx != cy))
+    return row[-1]

@@ -9,7 +9,8 @@ from dossier.text.names import strip_suffix
 
 # Arabic harakat, superscript alif and tatweel: part of a word, never a boundary.
 MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u0640"
-TOKEN_RE = re.compile(rf"[^\W\d_][\w{MARKS}]*(?:[’'`ʼ\-‐][\w{MARKS}]+)*")
+# A French/Italian elision before a capital (l'ANSSI, d'Essen) is a word of its own.
+TOKEN_RE = re.compile(rf"\b(?:[ldjmnst]|qu)['’](?=[^\W\d_a-zà-ÿ])|[^\W\d_][\w{MARKS}]*(?:[’'`ʼ\-‐][\w{MARKS}]+)*")
 
 
 @dataclass(frozen=True)

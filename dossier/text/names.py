@@ -118,8 +118,12 @@ def _fold(latin: str, script: str) -> str:
         # (Chruschtschow = Khrushchev); English writes /ch/ before vowels, which stays as it is.
         s = s.replace("tsch", "ch").replace("sch", "sh")
         s = re.sub(r"(?<!t)ch(?=[bdfgjklmnpqrstvwxz])", "kh", s)
+    if script == "Arab":
+        # تش writes ch (Çanakkale, Czech); تس inside a word writes ts/c (Wierzbicki = فيرجبيتسكي)
+        s = s.replace("tsh", "c")
+        s = s[:1] + s[1:].replace("ts", "s")
     for a, b in (_ARABIC_DIGRAPHS if script == "Arab" else _DIGRAPHS):
-        s = s.replace(a, b)
+        s = s.replace(a, b if script == "Arab" or b != "j" else "\1")
     if script == "Arab":
         # Arabic waw/ya are mostly long vowels; a word-initial waw is a consonant (ورزقان =
         # Varzaqan; the proclitic "and" is peeled off before a key is made).
@@ -129,7 +133,8 @@ def _fold(latin: str, script: str) -> str:
         # and Belojin's /zh/ cannot be told apart: بيلوجين = Belozhin = Belojin.
         s = re.sub(r"(?<=[aiu])j(?=[aiu])", "y", s)
     else:
-        s = re.sub(r"(?<=[aeiouy])j(?![aeiou])", "y", s)
+        s = re.sub(r"(?<=[aeiouy])j(?![aeiou])", "y", s)  # Sergej; a j the digraphs made (zh, ch:
+        s = s.replace("\1", "j")  # Wiezhbicki, Kuchma) is a consonant there
         s = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", s)  # German/Slavic j between vowels: Nowaja
         s = re.sub(r"ng$", "n", s)  # English -ng is one nasal (Arabic/Cyrillic write n)
         s = s.replace("w", "v")
@@ -154,18 +159,86 @@ def name_key(name: str) -> str:
     return " ".join(k for k in (_skeleton(_fold(t, s)) for t, s in _latin_tokens(name)) if k)
 
 
+@lru_cache(maxsize=65536)
 def spellings(name: str) -> tuple[str, ...]:
-    """The name, and how it reads in a German transliteration from Russian: "sch" for ж
-    (Beloschin = Belozhin) as well as for ш (Schischkin = Shishkin), and an initial J for the
-    glide (Jewgeni = Yevgeny), which a German spelling (sch, w) gives away."""
-    low = name.lower()
-    if script_of(name) != "Latn" or not ("sch" in low or "w" in low):
-        return (name,)
-    german = re.sub(r"(?<![Tt])sch", "zh", re.sub(r"(?<![Tt])Sch", "Zh", name))
-    german = re.sub(r"\bJ(?=[aeiou])", "Y", german)
-    return (name, german) if german != name else (name,)
+    """The name, and how it reads under the other conventions that write Latin letters
+    (see `_READINGS`); a Cyrillic ё is read both as е and as йо (Фёдоров = Fedorov = Fyodorov);
+    a final Arabic ه after a consonant as a vowel; a double surname also written as one word."""
+    out = [name]
+    words = name.split()
+    if re.search(r"\w-\w", name):
+        out.append(re.sub(r"(?<=\w)-(?=\w)", "", name))  # Nour-Kazemian = Nourkazemian
+    if len(words) >= 3:  # a double surname written as two words: Nour Kazemian, عبد الكريم
+        out.append(" ".join(words[:-2] + [words[-2] + words[-1].lower()]))
+    script = script_of(name)
+    if script == "Cyrl" and re.search("[ёЁ]", name):
+        out += [n.replace("ё", "йо").replace("Ё", "Йо") for n in out]
+    if script == "Arab":
+        # a final ه after a consonant letter is often the vowel e/a (كاباتيبه = Kabatepe)
+        # (and a final ة is the vowel a: قلعة = Kale)
+        out += [re.sub(r"(?<=[^\s\u0627\u0648\u064a\u0649])[\u0647\u0629](?=\s|$)", "", n) for n in out]
+        # a compound name Arabic writes as two words (غوكتشه آدا = Gökçeada)
+        out += [n.replace(" ", "") for n in out if len(n.split()) == 2]
+    if script == "Latn":
+        for trigger, reading in _READINGS:
+            for form in list(out):
+                if trigger.search(form) and len(out) < 8:
+                    out.append(reading(form))
+    return tuple(dict.fromkeys(out))
 
 
+def _german(name: str) -> str:
+    """German transliteration from Russian: "sch" for ж (Beloschin = Belozhin) as well as
+    for ш (Schischkin = Shishkin), "ch" for х (Michail = Mikhail), j for the glide
+    (Jewgeni = Yevgeny, Beljajew = Belyaev)."""
+    s = re.sub(r"(?<![Tt])sch", "zh", re.sub(r"(?<![Tt])Sch", "Zh", name))
+    s = re.sub(r"(?<![TtSsZzCc])ch", "kh", re.sub(r"\bCh", "Kh", s))
+    return s.replace("j", "y").replace("J", "Y")
+
+
+def _french(name: str) -> str:
+    """French transliteration: "ch" for ш (Glouchko = Glushko); "ou" is folded anyway."""
+    return re.sub(r"(?<![Tt])ch", "sh", re.sub(r"\bCh", "Sh", name))
+
+
+def _polish(name: str) -> str:
+    """Polish spelling: sz = ш, cz = ч, rz/ż = ж, c = ц, w = в, ł = л, j a glide
+    (Tomasz Wierzbicki = Tomash Vierzhbitski)."""
+    s = name
+    for a, b in (("sz", "sh"), ("Sz", "Sh"), ("cz", "ch"), ("Cz", "Ch"), ("rz", "zh"), ("Rz", "Zh"),
+                 ("ż", "zh"), ("Ż", "Zh"), ("ł", "l"), ("Ł", "L")):
+        s = s.replace(a, b)
+    s = re.sub(r"c(?!h)", "ts", s)
+    s = re.sub(r"(?<=[^\W\d_aeiouy])ie", "ye", s)  # Wierzbicki: the i softens, it is no vowel
+    return s.replace("j", "y").replace("J", "Y")
+
+
+def _romance(name: str) -> str:
+    """French, Italian, Spanish, English c: s before e/i/y, else k (Claire = Klair);
+    Italian "ch" before e/i is k (Marchetti = Marketti)."""
+    s = re.sub(r"ch(?=[eiéèê])", "k", name)
+    s = re.sub(r"[cC](?![hz])(?=[eiyéèêíî])", lambda m: "s" if m.group() == "c" else "S", s)
+    return re.sub(r"[cC](?![hz])", lambda m: "k" if m.group() == "c" else "K", s)
+
+
+def _english(name: str) -> str:
+    """English/German x is ks (Alexander = Aleksandr), and a final -er after a consonant
+    is the -r other scripts write (Alexander = Александр, Peter = Пётр)."""
+    s = name.replace("x", "ks").replace("X", "Ks")
+    return re.sub(r"(?<=[bcdfgkpstvz])er\b", "r", s)
+
+
+#: Other readings of a Latin-script name, each with what in the name calls for it.
+_READINGS = (
+    (re.compile("sch|w|ch|[bcdfgklmnprstvz]j|^j|\\bJ", re.I), _german),
+    (re.compile("ch.*ou|ou.*ch|[éèêç].*ch|ch.*[éèêç]", re.I), _french),
+    (re.compile("sz|rz|cz|[łżśćń]", re.I), _polish),
+    (re.compile("c(?![hz])|che|chi", re.I), _romance),
+    (re.compile(r"x|[bcdfgkpstvz]er\b", re.I), _english),
+)
+
+
+@lru_cache(maxsize=65536)
 def name_keys(name: str) -> tuple[str, ...]:
     """`name_key` of every reading in `spellings`: a pair of names is compared when one is shared."""
     return tuple(dict.fromkeys(name_key(n) for n in spellings(name)))
@@ -179,6 +252,9 @@ def key_strength(key: str) -> int:
 def _vowel_pattern(folded: str) -> str:
     """Vowel groups of a folded Latin token, y between consonants counted as i."""
     s = re.sub(r"(?<=u)i(?![aiu])", "y", folded)  # German/Turkish "oi" is Russian ой: Woiko = Войко
+    s = re.sub(r"(?<=[aiu])y(?![aiu])", "i", s)  # ей is ei: Фейсал = Feisal = Feysal
+    s = re.sub(r"iy(?=[aiu])", "y", s)  # ия is я after a consonant: Kazemiyan = Каземян
+    s = re.sub(r"(?<=[^aiuy])i(?=[au])", "y", s)  # and so is ia: Kazemian
     s = re.sub(r"(?<![aiu])y(?![aiu])", "i", s)
     s = s.replace("y", "")
     groups = re.findall(r"[aiu]+", s)
@@ -267,7 +343,7 @@ def _is_subsequence(short: str, long: str, arabic_ya: bool = False) -> bool:
     return True
 
 
-def _arabic_vowels_fit(fa: str, sa: str, fb: str, sb: str) -> bool:
+def _arabic_vowels_fit_once(fa: str, sa: str, fb: str, sb: str) -> bool:
     """Arabic script may leave vowels out but rarely writes ones that are not there:
     فلاديمير (a-i-i) is Vladimir, فولوديمير (u-u-i-i) is Volodymyr."""
     va, vb = _vowel_letters(fa, sa == "Arab"), _vowel_letters(fb, sb == "Arab")
@@ -275,6 +351,18 @@ def _arabic_vowels_fit(fa: str, sa: str, fb: str, sb: str) -> bool:
         return _is_subsequence(va, vb) or _is_subsequence(vb, va)
     arabic, other = (va, vb) if sa == "Arab" else (vb, va)
     return _is_subsequence(arabic, other, arabic_ya=True)
+
+
+def _arabic_vowels_fit(fa: str, sa: str, fb: str, sb: str) -> bool:
+    """`_arabic_vowels_fit_once`, a French final nasal "-in" also read as Arabic writes it,
+    with alif (Dumoulin = دوملان)."""
+    if _arabic_vowels_fit_once(fa, sa, fb, sb):
+        return True
+    if sa != "Arab" and fa.endswith("in"):
+        return _arabic_vowels_fit_once(fa[:-2] + "an", sa, fb, sb)
+    if sb != "Arab" and fb.endswith("in"):
+        return _arabic_vowels_fit_once(fa, sa, fb[:-2] + "an", sb)
+    return False
 
 
 def tidy_name(name: str) -> str:
@@ -291,3 +379,18 @@ def normalize_surface(text: str) -> str:
     text = _ARABIC_MARKS.sub("", text)
     parts = [strip_suffix(p) for p in text.split()]
     return " ".join(p for p in parts if p).casefold().replace("i̇", "i")
+
+
+_BACK, _FRONT = set("aıouAIOU"), set("eəiöüEƏİÖÜ")
+_HARMONY = {"ı": "aı", "i": "eəi", "u": "ou", "ü": "öü", "a": "aıou", "e": "eəiöü", "ə": "eəiöü"}
+
+
+def harmonious(stem: str, suffix: str) -> bool:
+    """Whether a Turkish/Azerbaijani case suffix can follow `stem` by vowel harmony: its
+    vowel echoes the stem's last vowel (Petrov+un, Vasilev+in), so "Dumoulin" is no
+    "Dumoul" + "in" (after u the genitive is -un)."""
+    vowel = next((c for c in reversed(suffix.lower()) if c in _HARMONY), None)
+    last = next((c for c in reversed(stem.lower()) if c in _BACK or c in _FRONT or c in "aeiouəıöü"), None)
+    if vowel is None or last is None:
+        return True
+    return last in _HARMONY[vowel]
