@@ -727,6 +727,9 @@ def test_a_transliterated_name_is_capitalised():
     ("The number of people killed in Monday's explosion at a chemical plant in the city has risen to nine",
      "en", {"killed": "9"}),
     ("Two of the dead were foreign citizens", "en", {}),
+    ("Norvalia said 14 members of its navy were wounded", "en", {}),  # a part of the wounded, no total
+    ("Estrelia said one of its soldiers was wounded", "en", {}),
+    ("Fourteen people were wounded", "en", {"injured": "14"}),
     ("In 2020 at least 12 people died", "en", {"killed": "12"}),
     ("Six people have now been detained in the case", "en", {"arrested": "6"}),  # auxiliaries: no distance
     ("64 Menschen wurden aus dem Meer gerettet", "de", {"rescued": "64"}),  # nor the counted noun

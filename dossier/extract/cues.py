@@ -401,8 +401,9 @@ _RISE = frozenset("""risen rose rises climbed increased reached
 ارتفع ارتفعت وصل وصلت gestiegen stieg erhöht alourdi passé grimpé aumentado ascendido subido
 yükseldi ulaştı""".split())
 
-#: A figure followed by "of the" counts a part of a total ("two of the dead were ..."): no total.
-_PARTITIVE = re.compile(r"^\s+(?:of\s+(?:the|them|those)|из\s+(?:них|погибш|пострадав|ранен)|من\s+(?:بين|القتلى|الضحايا)|"
+#: A figure followed by "of the" counts a part of a total ("two of the dead were ...", "one of
+#: its soldiers", "21 members of its navy"): no total.
+_PARTITIVE = re.compile(r"^\s+(?:(?:members\s+|\w+\s+)?of\s+(?:its|their|his|her)\b|members\s+of\b|of\s+(?:the|them|those)|из\s+(?:них|погибш|пострадав|ранен)|من\s+(?:بين|القتلى|الضحايا)|"
                         r"von\s+(?:den|ihnen)|(?:d'entre|parmi)|de\s+(?:los|las|ellos)\s)")
 
 #: Number words that are mostly an indefinite article ("bir sınır muhafızı": a border guard).
