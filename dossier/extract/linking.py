@@ -580,20 +580,25 @@ def _merge_suffixed(ordered: list[MentionCandidate], pending: list[int], cluster
                     label_of: dict[int, str]) -> None:
     """4d. "Karvendalın", "Gökovada": a Turkish or Azerbaijani case suffix written straight onto a
     lone word (no apostrophe) that is, without it, a name found elsewhere (vowel harmony kept)."""
-    words: dict[str, list[int]] = {}
+    words: dict[str, dict[tuple[str, str], int]] = {}  # key -> (name, kind) -> its first mention
     for idx, m in enumerate(ordered):
         if len(m.name.split()) == 1 and idx in label_of:
             for k in name_keys(m.name):
-                words.setdefault(k, []).append(idx)
+                words.setdefault(k, {}).setdefault((m.name, m.kind), idx)
+    found: dict[tuple[str, str], Optional[int]] = {}  # (bare word, kind) -> the first such mention
     for idx in pending:
         m = ordered[idx]
         if m.language not in ("tr", "az") or m.script != "Latn" or len(m.name.split()) != 1:
             continue
         bare = nominative([m.name], m.language)[0]
-        others = sorted({i for k in name_keys(bare) for i in words.get(k, [])
-                         if _compatible(m.kind, ordered[i].kind) and same_name(bare, ordered[i].name)})
-        if bare != m.name and others:
-            clusters.union(label_of[idx], label_of[others[0]])
+        if bare == m.name:
+            continue
+        if (bare, m.kind) not in found:
+            found[(bare, m.kind)] = min((i for k in name_keys(bare) for (name, kind), i in words.get(k, {}).items()
+                                         if _compatible(m.kind, kind) and same_name(bare, name)), default=None)
+        first = found[(bare, m.kind)]
+        if first is not None:
+            clusters.union(label_of[idx], label_of[first])
 
 
 _RIVER_TOWN = re.compile(r"^(\w+)[-‐ ](?:on|na|am|sur|upon|an der|nad)[-‐ ]\w+$", re.I)
