@@ -289,7 +289,7 @@ def _joined_number(left: int, right: int) -> Optional[int]:
     return None
 
 
-def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
+def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
     """(token index, value, char start) of every number in folded text (digits or words)."""
     words = {}
     lex = load_lexicon("numbers")
@@ -442,7 +442,7 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
     if not tokens:
         return {}
     starts = [t.start() for t in tokens]
-    numbers = _numbers(folded, langs)
+    numbers = numbers_in(folded, langs)
     if not numbers:
         return {}
     lex = _counts()

@@ -270,19 +270,28 @@ def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate], me
     index = _script_index(mentions)
     if not index:
         return []
+    arabic = [d for d in docs if any(s.script == "Arab" for s in d.sentences)]
+    return _each_document(arabic, mentions, index, memo, "propagate-scripts",
+                          lambda d: [(s.start, s.end, s.script, s.boilerplate) for s in d.sentences],
+                          _arabic_keys, _scripts_doc)
+
+
+def _each_document(docs: list[Document], mentions: list[MentionCandidate], index: dict, memo: Optional[Reuse],
+                   kind: str, shape_of, keys_of, scan) -> list[MentionCandidate]:
+    """`scan(doc, index, spans)` over each document, with a `memo` through `_kept` (a document
+    whose text and matching names are what they were is not scanned again): the loop the
+    cross-script and cross-spelling passes share."""
     occupied = _occupied(mentions)
     new: list[MentionCandidate] = []
     for doc in docs:
-        if not any(s.script == "Arab" for s in doc.sentences):
-            continue
         spans = occupied.setdefault(doc.source.id, [])
         if memo is None:
-            new.extend(_scripts_doc(doc, index, spans))
+            new.extend(scan(doc, index, spans))
             continue
-        shape = memo.key(doc.source.id, doc.text, [(s.start, s.end, s.script, s.boilerplate) for s in doc.sentences])
-        new.extend(_kept(memo, "propagate-scripts", shape, spans, lambda: sorted(_arabic_keys(doc)),
+        shape = memo.key(doc.source.id, doc.text, shape_of(doc))
+        new.extend(_kept(memo, kind, shape, spans, lambda: sorted(keys_of(doc)),
                          lambda keys: {k: index[k] for k in keys if k in index},
-                         lambda relevant: _scripts_doc(doc, relevant, spans)))
+                         lambda relevant: scan(doc, relevant, spans)))
     return sorted(new, key=lambda c: (c.source, c.start, c.end))
 
 
@@ -389,18 +398,9 @@ def propagate_spellings(docs: list[Document], mentions: list[MentionCandidate], 
     index = _spelling_index(mentions)
     if not index:
         return []
-    occupied = _occupied(mentions)
-    new: list[MentionCandidate] = []
-    for doc in docs:
-        spans = occupied.setdefault(doc.source.id, [])
-        if memo is None:
-            new.extend(_spellings_doc(doc, index, spans))
-            continue
-        shape = memo.key(doc.source.id, doc.text, [(s.start, s.end, s.language, s.boilerplate) for s in doc.sentences])
-        new.extend(_kept(memo, "propagate-spellings", shape, spans, lambda: sorted(_capital_keys(doc)),
-                         lambda keys: {k: index[k] for k in keys if k in index},
-                         lambda relevant: _spellings_doc(doc, relevant, spans)))
-    return sorted(new, key=lambda c: (c.source, c.start, c.end))
+    return _each_document(docs, mentions, index, memo, "propagate-spellings",
+                          lambda d: [(s.start, s.end, s.language, s.boilerplate) for s in d.sentences],
+                          _capital_keys, _spellings_doc)
 
 
 def _spellings_doc(doc: Document, index: dict[str, tuple[str, str]], spans: list[tuple[int, int]]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
-from dossier.extract.cues import TOKEN_RX, _numbers, detect_events, find_cues, languages_for, split_clauses
+from dossier.extract.cues import TOKEN_RX, detect_events, find_cues, languages_for, numbers_in, split_clauses
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
 from dossier.model import Actor, Claim, Document, Evidence
@@ -137,7 +137,7 @@ def _anchors(source: str, start: int, end: int, quote: str, language: Optional[s
         return None
     folded = _SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), fold_str(quote))
     # "one" is mostly an article ("ein", "bir", "un"): no figure
-    figures = frozenset(v for _i, v, _p in _numbers(folded, languages_for(language, script)) if v > 1)
+    figures = frozenset(v for _i, v, _p in numbers_in(folded, languages_for(language, script)) if v > 1)
     numbers = _number_words(language, script)
     inside = [(s, e, a) for s, e, a in spans if start <= s and e <= end]
     names = {k for s, e, _a in inside for w in TOKEN_RX.findall(fold_str(quote[s - start:e - start]))
