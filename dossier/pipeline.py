@@ -18,6 +18,7 @@ from dossier.extract import analysis
 from dossier.extract import copies
 from dossier.extract import evidence as evidence_stage
 from dossier.extract import facts
+from dossier.extract import kinds
 from dossier.extract import curation
 from dossier.extract import document
 from dossier.extract import ingest
@@ -188,8 +189,10 @@ def run(root: Path, layer: Layer, progress: Optional[Progress] = None) -> Extrac
     step = lambda label: progress(label, len(docs), len(docs)) if progress else None  # noqa: E731
     step("finding actors")
     mentions: list[MentionCandidate] = [m for found in per_doc_mentions for m in found]
-    actor_list, mapping = actors_stage.resolve(docs, mentions, list(existing.actors.values()),
-                                               actors_stage.load_pins(content), memo=layer.reuse("actors"))
+    pins = actors_stage.load_pins(content)
+    actor_list, mapping = actors_stage.resolve(docs, mentions, list(existing.actors.values()), pins,
+                                               memo=layer.reuse("actors"))
+    actor_list = kinds.refine(actor_list, {d.source.id: d.text for d in docs}, pins)  # a kind, and why
     actor_by_id: dict[str, Actor] = {a.id: a for a in actor_list}
 
     step("finding claims")

@@ -157,6 +157,8 @@ class Actor:
     id: str = attr("Record id; equals the file name without .yml.", form=ID)
     name: str = attr("The canonical display name.", min_length=1)
     kind: str = attr("What sort of actor this is.", enum=ACTOR_KINDS)
+    kind_reason: Optional[str] = attr("Why it is of that kind: the cue that decided it.", default=None,
+                                      omit_empty=True)
     aliases: list[Alias] = attr("Other names the actor goes by in the sources.", default_factory=list)
     mentions: list[Mention] = attr("Every place a source names the actor.", default_factory=list)
     roles: list[Role] = attr("Titles the sources give the actor.", default_factory=list)

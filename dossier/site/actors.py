@@ -104,6 +104,11 @@ def _claim_lines(site: Site, actor: Actor) -> list:
     return site.claims_by_actor.get(actor.id, [])
 
 
+def _why(actor: Actor) -> str:
+    """Why extraction gave the actor its kind (extract.kinds), shown beside it."""
+    return f' <small class="dossier-kind-why">({esc(actor.kind_reason)})</small>' if actor.kind_reason else ""
+
+
 def _source_ids(site: Site, actor: Actor) -> list[str]:
     counts = _mention_counts(actor)
     return sorted(set(counts) | set(site.cited_by.get(actor.id, [])), key=lambda s: (-counts.get(s, 0), s))
@@ -220,8 +225,8 @@ def render_actor(actor: Actor, records: Any) -> str:
     page = render_template(
         site.templates, "actor.html", actor=actor,
         title_attrs=markup(title.split(" {: ", 1)[1][:-2]) if " {: " in title else "",
-        summary=markup(f'<span class="dossier-kind">{esc(actor.kind)}</span> · {counted(n_sources, "source")} · '
-                       f'{counted(len(claims), "claim")}'),
+        summary=markup(f'<span class="dossier-kind">{esc(actor.kind)}</span>{_why(actor)} · '
+                       f'{counted(n_sources, "source")} · {counted(len(claims), "claim")}'),
         spellings=markup(" · ".join(bidi(n, lang) for n, lang in spellings.items())),
         readings=" · ".join(readings),
         names=_name_rows(actor), roles=_role_rows(site, actor, here),

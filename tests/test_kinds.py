@@ -1,0 +1,88 @@
+"""Actor kinds decided once names are linked, each with its reason (invented names)."""
+from __future__ import annotations
+
+from dossier.extract.kinds import decide, refine
+from dossier.extract.linking import Pin, Pins
+from dossier.model import Actor, Alias, Mention
+
+
+def _actor(name: str, kind: str = "other", texts: dict[str, str] | None = None, aliases=()) -> Actor:
+    mentions = []
+    for source, text in (texts or {}).items():
+        start = 0
+        for part in [name] + [a for a in aliases]:
+            while (at := text.find(part, start)) >= 0:
+                mentions.append(Mention(source=source, start=at, end=at + len(part), text=part))
+                start = at + len(part)
+            start = 0
+    return Actor(id="x", name=name, kind=kind, mentions=mentions,
+                 aliases=[Alias(name=a, language=None, script="Latn") for a in aliases])
+
+
+def test_a_place_noun_in_the_name_makes_a_place_in_several_languages():
+    for name in ("Morvel River", "Lake Ostrana", "Ormes Gölü", "Orvani Ormanı", "река Тирва", "نهر الزيفان"):
+        kind, reason = decide(_actor(name), {})
+        assert kind == "place", name
+        assert "place noun" in reason
+
+
+def test_an_institution_noun_makes_an_organisation():
+    kind, reason = decide(_actor("Velmora Ministry of Health"), {})
+    assert kind == "organization" and "Ministry" in reason
+
+
+def test_a_title_before_a_mention_makes_a_person():
+    texts = {"d1": "Yesterday Governor Tamsin Orvell opened the bridge.",
+             "d2": "Губернатор Тамсин Орвелл открыл мост."}
+    kind, reason = decide(_actor("Tamsin Orvell", texts=texts, aliases=["Тамсин Орвелл"]), texts)
+    assert kind == "person" and "title 'Governor'" in reason
+
+
+def test_a_title_before_an_acronym_names_no_person():
+    texts = {"d1": "The head of the head KVRM said nothing. chief KVRM"}
+    assert decide(_actor("KVRM", texts=texts), texts)[0] == "other"
+
+
+def test_in_before_two_mentions_makes_a_place_and_a_title_after_it_does_not_win():
+    texts = {"d1": "The fire in Brellin spread.", "d2": "Residents in Brellin fled; the governor of Brellin spoke.",
+             "d3": "Пожар в Бреллине."}
+    kind, reason = decide(_actor("Brellin", texts=texts), texts)
+    assert kind == "place" and "in …" in reason
+
+
+def test_a_name_given_by_its_last_word_alone_is_a_person():
+    texts = {"d1": "Odile Varnet visited the port. Varnet said the port was closed."}
+    kind, reason = decide(_actor("Odile Varnet", texts=texts, aliases=["Varnet"]), texts)
+    assert kind == "person" and "last word alone" in reason
+
+
+def test_latin_two_letter_endings_are_no_surname_evidence():
+    assert decide(_actor("Nord Matin"), {})[0] == "other"
+    assert decide(_actor("Darya Zemtsova"), {})[0] == "person"
+
+
+def test_a_kind_already_made_keeps_it_and_says_why_or_that_it_came_from_the_form():
+    kind, reason = decide(_actor("Ostrana Lake", kind="organization"), {})
+    assert kind == "organization" and "form of the name" in reason
+    kind, reason = decide(_actor("Velmora Ministry of Health", kind="organization"), {})
+    assert "institution noun" in reason
+
+
+def test_no_cue_leaves_other_and_says_so():
+    kind, reason = decide(_actor("Quillbrook"), {})
+    assert kind == "other" and reason.startswith("left open")
+
+
+def test_the_editors_kind_wins():
+    pins = Pins(pins=[Pin(name="Morvel River", kind="organization")])
+    [actor] = refine([_actor("Morvel River")], {}, pins)
+    assert actor.kind == "organization" and "content/aliases.yml" in actor.kind_reason
+
+
+def test_refine_is_deterministic_and_leaves_the_input_alone():
+    texts = {"d1": "Governor Tamsin Orvell spoke in Brellin."}
+    actors = [_actor("Tamsin Orvell", texts=texts), _actor("Brellin", texts=texts)]
+    first = refine(actors, texts, Pins())
+    assert first == refine(actors, texts, Pins())
+    assert [a.kind for a in actors] == ["other", "other"]
+    assert [a.kind for a in first] == ["person", "place"]
