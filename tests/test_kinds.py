@@ -86,3 +86,33 @@ def test_refine_is_deterministic_and_leaves_the_input_alone():
     assert first == refine(actors, texts, Pins())
     assert [a.kind for a in actors] == ["other", "other"]
     assert [a.kind for a in first] == ["person", "place"]
+
+
+# ---- words before a capitalised word that show it is a common noun (extract/context.py) ----
+
+from tests.test_actors import make_doc  # noqa: E402
+from dossier.extract.mentions import find_mentions  # noqa: E402
+
+
+def _names(text: str, language: str) -> set[str]:
+    return {m.name for m in find_mentions(make_doc("d1", text, language))}
+
+
+def test_german_plural_nouns_after_a_plural_word_are_no_name():
+    names = _names("In den letzten Jahren waren mehrere Kliniken Ziel solcher Angriffe. Seit den Morgenstunden "
+                   "Winde mit bis zu 70 Kilometern. Sprecherin Helga Brandstetter sagte das.", "de")
+    assert not any("Kliniken" in n or "Morgenstunden" in n for n in names)
+    assert "Helga Brandstetter" in names
+
+
+def test_a_german_title_compound_ending_in_chef_is_no_part_of_the_name():
+    names = _names("Der Einsatz dauerte lange, sagte Feuerwehrchef Ludger Hambrink am Abend.", "de")
+    assert "Ludger Hambrink" in names and not any("Feuerwehrchef" in n for n in names)
+
+
+def test_a_ministrys_portfolio_is_no_actor_but_a_country_after_de_is():
+    fr = _names("Le ministre velmorien des Transports, Odile Varnet, s'est rendu sur place. "
+                "Le ministère des Affaires étrangères a réagi.", "fr")
+    assert "Transports" not in fr and "Affaires" not in fr and "Odile Varnet" in fr
+    es = _names("La ministra de Sanidad, Odile Varnet, habló ayer con el ministro de Francia.", "es")
+    assert "Sanidad" not in es and "Francia" in es

@@ -386,10 +386,10 @@ def single_word_sets() -> tuple[frozenset, frozenset]:
 
 @lru_cache(maxsize=1)
 def _german_title_heads() -> tuple[str, ...]:
-    """German one-word titles long enough to end a compound ("Firmen|sprecherin", "Werks|leiter")."""
+    """German one-word titles that end a compound ("Firmen|sprecherin", "Werks|leiter", "Feuerwehr|chef")."""
     lex = load_lexicon("titles")
     return tuple(sorted({fold(str(f)) for e in lex.get("titles", []) for f in (e.get("de") or [])
-                         if " " not in str(f) and len(str(f)) >= 6}))
+                         if " " not in str(f) and len(str(f)) >= 4}))
 
 
 def is_title_word(word: str) -> bool:

@@ -15,7 +15,7 @@ from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, SCRIPT_LANGS, caps_le
                                        is_stop, is_title_word, kin_words, org_lexicon, quoted_only_cues,
                                        region_words, single_word_sets, state_of, stop_lexicon, title_lexicon)
 from dossier.extract.acronyms import link_acronyms, split_acronym_heads
-from dossier.extract.context import after_place_noun, locative
+from dossier.extract.context import after_place_noun, after_plural_word, is_portfolio, locative
 from dossier.extract.propagation import propagate
 from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
@@ -605,6 +605,12 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if german and (len(run) == 1 or re.search("isch(e[nrsm]?)?$", tok.text) and state_of(tok.text)):
             i += 1
             continue  # German capitalizes every noun: one word, or "Russische Truppen", proves nothing
+        if german and after_plural_word(doc, toks, i):
+            i += len(run)
+            continue  # "mehrere Kliniken Ziel", "seit den Morgenstunden Winde": plural nouns, not a name
+        if len(run) == 1 and is_portfolio(doc, toks, i) and not state_of(tok.text) and not city_of(tok.text):
+            i += 1
+            continue  # "ministre des Transports", "ministra de Sanidad": a portfolio, not an actor
         if german and any(t.text in _GERMAN_ARTICLES for t in run):
             i += len(run)
             continue  # "Dach des Gebäudes": nouns joined by an article are a phrase, not a name
