@@ -228,3 +228,16 @@ def _word(*n: int) -> str:
         x, r = divmod(x, 20)
         out += "bdfgklmnprstvzhjcwxq"[r] + "aeiou"[x % 5]
     return out.capitalize()
+
+
+def test_a_stated_fact_keeps_who_each_source_attributes_it_to():
+    from dossier.model import Actor, Mention
+    docs = [make_doc("01-en", "en", "According to the Varnholt Courier, the Valdrecht plant employs about 830 "
+                                    "people in three shifts."),
+            make_doc("02-ru", "ru", "На заводе в южной части города работают около 830 человек в три смены.")]
+    at = docs[0].text.index("Varnholt Courier")
+    courier = Actor(id="varnholt-courier", name="Varnholt Courier", kind="outlet",
+                    mentions=[Mention(source="01-en", start=at, end=at + 16, text="Varnholt Courier")])
+    [claim] = stated.claims(docs, {courier.id: courier}, {}, [])
+    said = {e.source: e.attributed_to for e in claim.evidence}
+    assert said == {"01-en": "varnholt-courier", "02-ru": None}

@@ -17,10 +17,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
-from dossier.extract.cues import TOKEN_RX, detect_events, find_cues, languages_for, numbers_in, split_clauses
+from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, find_cues, languages_for, numbers_in,
+                                  split_clauses)
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
-from dossier.model import Actor, Claim, Document, Evidence
+from dossier.model import Actor, Claim, Document, Evidence, MentionCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, to_latin
 from dossier.text.fold import fold_str
@@ -249,16 +250,18 @@ def blank(quote: str, language: Optional[str]) -> str:
     return out
 
 
-def make_claim(items: list[Stated]) -> Claim:
+def make_claim(items: list[Stated], said_by: Optional[dict[tuple[str, int], str]] = None) -> Claim:
     """One claim of a group: its statement the quote of an English source if one states it,
-    else of the first source; the shared figure as each item's value."""
+    else of the first source; the shared figure as each item's value; `said_by`: who each
+    item is attributed to, by (source, start)."""
+    said_by = said_by or {}
     items = sorted(items, key=lambda s: (s.source, s.start, s.end))
     common = Counter(f for s in items for f in s.figures)
     shared = sorted((f for f, n in common.items() if n >= 2), key=lambda f: (-common[f], f))
     figure = shared[0] if shared else None
     first = min(items, key=lambda s: (s.language != "en", s.source, s.start))
     evidence = [Evidence(source=s.source, quote=s.quote, start=s.start, end=s.end, language=s.language,
-                         attributed_to=None, stance="affirms",
+                         attributed_to=said_by.get((s.source, s.start)), stance="affirms",
                          value=str(figure) if figure is not None and figure in s.figures else
                          (None if figure is not None else "yes"))
                 for s in items]
@@ -312,7 +315,38 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
             stories_of.setdefault(w, set()).add(s.story)
     many = max(1, STORY_SPREAD * len({s.story for s in found}))
     common |= {w for w, seen in stories_of.items() if len(seen) > many}
-    return [make_claim(g) for g in group(found, common, topic)]
+    groups = group(found, common, topic)
+    said_by = _attributions([s for g in groups for s in g], docs, actors)
+    return [make_claim(g, said_by) for g in groups]
+
+
+def _attributions(items: list[Stated], docs: list[Document], actors: dict[str, Actor]
+                  ) -> dict[tuple[str, int], str]:
+    """Who each clause is attributed to ("according to X", "X said"), read in its sentence as
+    the evidence stage reads it; an anaphoric "the report said" is left unattributed."""
+    wanted: dict[str, list[Stated]] = {}
+    for s in items:
+        wanted.setdefault(s.source, []).append(s)
+    by_source: dict[str, list[tuple[MentionCandidate, str]]] = {}
+    for a in actors.values():
+        for m in a.mentions:
+            if m.source in wanted:
+                by_source.setdefault(m.source, []).append(
+                    (MentionCandidate(source=m.source, start=m.start, end=m.end, text=m.text, name=m.text,
+                                      kind=a.kind, language=None, script=script_of(m.text)), a.id))
+    out: dict[tuple[str, int], str] = {}
+    for doc in docs:
+        for s in wanted.get(doc.source.id, ()):
+            sent = next((t for t in doc.sentences if t.start <= s.start < t.end), None)
+            if sent is None:
+                continue
+            inside = sorted(((m, a) for m, a in by_source.get(s.source, ()) if sent.start <= m.start and m.end <= sent.end),
+                            key=lambda ma: (ma[0].start, ma[0].end, ma[1]))
+            stext = doc.text[sent.start:sent.end]
+            who, anaphoric = attribution(stext, sent.start, sent.language, sent.script or script_of(stext), inside)
+            if who is not None and not anaphoric:
+                out[(s.source, s.start)] = who
+    return out
 
 
 def _read_kept(doc: Document, spans: list[tuple[int, int, str]], memo: Optional[Reuse]) -> Read:
