@@ -241,3 +241,17 @@ def test_a_stated_fact_keeps_who_each_source_attributes_it_to():
     [claim] = stated.claims(docs, {courier.id: courier}, {}, [])
     said = {e.source: e.attributed_to for e in claim.evidence}
     assert said == {"01-en": "varnholt-courier", "02-ru": None}
+
+
+def test_an_english_quoted_statement_drops_its_speaker_but_not_the_subject():
+    from dossier.extract.statements import strip_attribution
+    assert strip_attribution("Spokeswoman Odile Varnet said the tank that burst had been inspected in May.",
+                             "en") == "The tank that burst had been inspected in May."
+    assert strip_attribution("The mayor said on Monday that the bridge would reopen within weeks.",
+                             "en") == "The bridge would reopen within weeks."
+    one = stated.Stated(source="01-en", start=0, end=60, quote="The group said it had stolen the files of 830 "
+                        "patients.", language="en", figures=frozenset({830}), words=frozenset(),
+                        actors=frozenset())
+    two = stated.Stated(source="02-de", start=0, end=40, quote="Die Gruppe stahl die Akten von 830 Patienten.",
+                        language="de", figures=frozenset({830}), words=frozenset(), actors=frozenset())
+    assert stated.make_claim([one, two]).statement.startswith("The group said it had stolen")

@@ -21,6 +21,7 @@ from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, find_cue
                                   split_clauses)
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
+from dossier.extract.statements import strip_attribution
 from dossier.model import Actor, Claim, Document, Evidence, MentionCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, to_latin
@@ -250,6 +251,9 @@ def blank(quote: str, language: Optional[str]) -> str:
     return out
 
 
+_PRONOUN = re.compile(r"(?i)(?:it|he|she|they|we|i|this|these|those)\b")
+
+
 def make_claim(items: list[Stated], said_by: Optional[dict[tuple[str, int], str]] = None) -> Claim:
     """One claim of a group: its statement the quote of an English source if one states it,
     else of the first source; the shared figure as each item's value; `said_by`: who each
@@ -266,7 +270,11 @@ def make_claim(items: list[Stated], said_by: Optional[dict[tuple[str, int], str]
                          (None if figure is not None else "yes"))
                 for s in items]
     named = Counter(a for s in items for a in s.actors)
-    return Claim(id="", statement=blank(first.quote, first.language), statement_from="quote",
+    # an English quote without its "X said" / "according to X": who said it is the evidence's attribution
+    quote = strip_attribution(first.quote, "en") if first.language == "en" else first.quote
+    if not quote or _PRONOUN.match(quote):
+        quote = first.quote  # "The group said it had …": without the speaker, "it" names no one
+    return Claim(id="", statement=blank(quote, first.language), statement_from="quote",
                  frame=Frame(predicate=PREDICATE, slot="count" if figure is not None else "yes-no"),
                  actors=sorted(a for a, n in named.items() if n >= 2), evidence=evidence)
 

@@ -63,7 +63,7 @@ def _strip_frame(text: str) -> str:
     return text
 
 
-def _strip_attribution(quote: str, language: Optional[str]) -> str:
+def strip_attribution(quote: str, language: Optional[str]) -> str:
     """An English quote without "according to X," / ", X reported." / hedges / frames."""
     text = quote.strip()
     lex = load_lexicon("reporting").get("en") or {}
@@ -80,7 +80,9 @@ def _strip_attribution(quote: str, language: Optional[str]) -> str:
     if m:
         text = text[:m.start()]
     # "X said (that) ..." at the start
-    m = (re.match(rf"(?i)^[^,]{{0,60}}\b(?:{verbs})\b(?:\s+[^\s,]+){{0,4}}?\s+that\s+", text)
+    # "said (on Thursday | in a statement | reporters) that": not "said the tank that exploded"
+    between = r"(?:\s+(?:on|in|at|last|this|earlier|later|yesterday|today|reporters|journalists)(?:\s+[^\s,]+){0,2}?)?"
+    m = (re.match(rf"(?i)^[^,]{{0,60}}\b(?:{verbs})\b{between}\s+that\s+", text)
          or re.match(rf"(?i)^[^,]{{0,60}}\b(?:{verbs})\b\s+", text))
     if m and len(text) - m.end() > 20:
         text = text[m.end():]
@@ -147,7 +149,7 @@ def _statement(cands: list[EvidenceCandidate], actors: dict[str, Actor],
     for c in cands:
         if (c.language or "") != "en":
             continue
-        clean = _focus(_strip_attribution(c.quote, c.language), main)
+        clean = _focus(strip_attribution(c.quote, c.language), main)
         if len(clean.split()) < 3 or (main and main not in detect_events(clean, "en", "Latn")):
             continue
         rank = (c.stance != "affirms", not 40 <= len(clean) <= 240, len(clean), c.source, c.start, clean)
@@ -165,7 +167,7 @@ def _statement(cands: list[EvidenceCandidate], actors: dict[str, Actor],
         sent = c.sentence
         if sent is None or not (sent.start <= c.start and c.end <= sent.end):
             continue
-        wide = _strip_attribution(sent.text[: c.end - sent.start], "en")
+        wide = strip_attribution(sent.text[: c.end - sent.start], "en")
         if 4 <= len(wide.split()) and len(wide) <= 300 and not wide[:1].islower():
             return wide, ids
     return _verbatim(cands, main, central or {}), ids
