@@ -244,6 +244,12 @@ def test_spans_are_sorted_non_overlapping_and_deterministic():
     ("By Staff Reporters | BERLIN, Germany, March 3, 2026", "2026-03-03", None),
     ("Le Journal de l'Est — 4 mars 2026 à 09h15", "2026-03-04", "Le Journal de l'Est"),
     ("La Voz Internacional | 5 de noviembre de 2026", "2026-11-05", "La Voz Internacional"),
+    # the outlet before the date with a comma, in several languages; a city there is a dateline
+    ("Nordwest-Kurier Online, 4. November 2026", "2026-11-04", "Nordwest-Kurier Online"),
+    ("Вечерний вестник, 13 мая 2026", "2026-05-13", "Вечерний вестник"),
+    ("Le Petit Varnois, 3 novembre 2026", "2026-11-03", "Le Petit Varnois"),
+    ("Moscow, 3 March 2026", "2026-03-03", None),
+    ("MOSCOW, March 3, 2026", "2026-03-03", None),
 ])
 def test_a_header_line_of_parts_set_off_by_bars_gives_date_and_outlet(tmp_path, line, published, publisher):
     (tmp_path / "content" / "sources").mkdir(parents=True)

@@ -12,6 +12,7 @@ from typing import Optional
 
 from dossier.extract import dates
 from dossier.extract.boilerplate import FINAL_PERIOD, Line, is_prose, regexes
+from dossier.extract.gazetteer import city_of, state_of
 from dossier.io.safe_yaml import load_yaml_text
 from dossier.model import Span
 from dossier.model.errors import DossierError
@@ -59,7 +60,7 @@ def _date_line(line: Line, languages: list[str]) -> Optional[tuple[str, str]]:
     s, e, iso, prec = found
     rest = _TIME.sub(" ", line.text[:s] + " " + line.text[e:])
     rest_words = re.findall(r"[^\W\d_]+", rest)
-    if len(rest_words) <= 2:
+    if len(rest_words) <= 2 or _name_comma_date(line, found):
         return iso, prec
     return None
 
@@ -107,17 +108,32 @@ def _wire_dateline(line: Line, languages: list[str], header: Header) -> Optional
 
 
 def _name_beside_date(line: Line, languages: list[str]) -> Optional[str]:
-    """"Çanakkale Postası | 18 Temmuz 2026": the outlet's name set off from the date by a bar."""
-    if not re.search(r"[|·•]", line.text):
-        return None
+    """"Çanakkale Postası | 18 Temmuz 2026", "Rhein-Zeitung Online, 4. November 2026": the
+    outlet's name set off from the date by a bar, or before it with a comma."""
     found = _date_in(line.text, languages)
     if not found:
         return None
+    if not re.search(r"[|·•]", line.text):
+        return _name_comma_date(line, found)
     rest = _TIME.sub(" ", line.text[:found[0]] + " | " + line.text[found[1]:])
     parts = [p for p in (q.strip(" \t,-–—") for q in re.split(r"[|·•]", rest)) if p]
     if len(parts) != 1 or not parts[0][:1].isupper() or regexes()["date_label"].match(parts[0]):
         return None
     return _clean_name(parts[0])
+
+
+def _name_comma_date(line: Line, found: tuple[int, int, str, str]) -> Optional[str]:
+    """The name in "Name, <date>": a capitalised name of up to five words, not a city's or a
+    country's (a dateline: "Moscow, 3 March 2026"), nor a wire city in capitals."""
+    m = re.fullmatch(r"\s*([^\W\d_][^,|:]{1,60}?)\s*,\s*", line.text[:found[0]])
+    if not m or _TIME.sub(" ", line.text[found[1]:]).strip(" \t,.-–—"):
+        return None
+    name = m.group(1)
+    words = re.findall(r"[^\W\d_]+", name)
+    if not name[:1].isupper() or len(words) > 5 or name.isupper() or regexes()["date_label"].match(name) \
+            or city_of(name) or state_of(name) or (len(words) > 1 and all(city_of(w) or state_of(w) for w in words)):
+        return None
+    return _clean_name(name)
 
 
 _BAR = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
