@@ -116,3 +116,17 @@ def test_a_ministrys_portfolio_is_no_actor_but_a_country_after_de_is():
     assert "Transports" not in fr and "Affaires" not in fr and "Odile Varnet" in fr
     es = _names("La ministra de Sanidad, Odile Varnet, habló ayer con el ministro de Francia.", "es")
     assert "Sanidad" not in es and "Francia" in es
+
+
+def test_the_matter_of_a_person_and_a_countrys_adjective_are_no_new_actors():
+    de = find_mentions(make_doc("d1", "Ob der Fall Ostrowski weitere Kreise zieht, ist offen.", "de"))
+    assert [m.name for m in de] == ["Ostrowski"]
+    en = find_mentions(make_doc("d2", "The expulsions came after Polish and Norwegian authorities acted.", "en"))
+    assert {m.kind for m in en} == {"state"}
+
+
+def test_common_noun_acronyms_are_no_actors():
+    fr = find_mentions(make_doc("d1", "Selon une ONG locale, le PDG de la société Varnex a démissionné.", "fr"))
+    assert not {m.name for m in fr} & {"ONG", "PDG"}
+    en = find_mentions(make_doc("d2", "The NGO said the GDP figures aired on TV by Varnex were wrong.", "en"))
+    assert not {m.name for m in en} & {"NGO", "GDP", "TV"}

@@ -478,7 +478,8 @@ def region_words() -> tuple[dict[str, str], dict[str, str], frozenset]:
 # German head nouns, also as the last part of a compound (Landratsamt, Hackergruppe), that
 # open a phrase naming a place or body: the name is what follows.
 _GERMAN_HEADS = ("haus", "hafen", "raum", "gebiet", "kreis", "gruppe", "amt", "träger", "klinik", "behörde",
-                 "ministerium", "gericht", "verwaltung", "partei", "konzern", "firma", "regierung")
+                 "ministerium", "gericht", "verwaltung", "partei", "konzern", "firma", "regierung",
+                 "fall", "affäre", "prozess", "causa")  # "der Fall Müller": the matter of a person
 
 
 def german_head(word: str) -> bool:

@@ -418,8 +418,9 @@ def _org_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], lan
                         and not is_stop(toks[first - 1].text) and not state_of(toks[first - 1].text) \
                         and not morph.is_function_word(toks[first - 1].text, sent.language):
                     first -= 1
-                if first < k:
-                    out.append(_candidate(doc, sent, toks[first:k], kind))
+                if first < k and not (toks[first].script == "Cyrl" and toks[first].start == sent.start
+                                      and morph.is_common_word(toks[first].text, sent.language, nouns=True)):
+                    out.append(_candidate(doc, sent, toks[first:k], kind))  # not "Собеседники издания"
                     continue
             if cue_tok is not None and is_cap(cue_tok):
                 k = toks.index(cue_tok)
