@@ -172,7 +172,12 @@ def _cues(actor: Actor, texts: Mapping[str, str]) -> Iterable[tuple[str, str]]:
             yield "state", f"a country name in CLDR ({name})"
         elif towns.exact.get(script_of(name), {}).get(folded) or towns.multi_zone.get(folded):
             yield "place", f"a city in ICU's time-zone names ({name})"
-    located = [m.source for m in actor.mentions if _located(texts.get(m.source, ""), m.start, m.end)]
+    located = []
+    for m in actor.mentions:
+        if _located(texts.get(m.source, ""), m.start, m.end):
+            located.append(m.source)
+            if len(located) == 2:
+                break
     if len(located) >= 2 or located and len(_words(actor.name)) == 1:
         yield "place", f"where something happens ('in …') in {located[0]}"
     for m in actor.mentions if not actor.name.isupper() else ():  # "head of the FSB" names no person
