@@ -190,7 +190,8 @@ def test_a_city_named_in_one_hospital_phrase_stays_the_city():
     city = _actor_of(docs, actors, 1, "Varlonne")
     assert city is not None and city.kind != "organization"
     assert _actor_of(docs, actors, 0, "Varlonne") is city and _actor_of(docs, actors, 3, "Varlonne") is city
-    assert _actor_of(docs, actors, 0, "hospital") is not city
+    hospital = _actor_of(docs, actors, 0, "hospital")
+    assert hospital is not city and hospital.name == "Varlonne Hospital"
 
 
 def test_a_name_after_group_is_an_organisation():

@@ -99,9 +99,10 @@ def _name_run(toks: list[Tok], i: int, step: int, text: str) -> list[Tok]:
 
 
 # Long: the three orders of head and name, each a short scan over the same tokens.
-def _phrases(text: str, offset: int, sentence: str, toks: list[Tok], language: Optional[str]
-             ) -> list[tuple[str, list[Tok], int, int]]:
-    """(class, the name's tokens, start, end) of each head-noun phrase in one sentence."""
+def _phrases(text: str, offset: int, sentence: str, toks: list[Tok], language: Optional[str],
+             whole: bool = False) -> list[tuple[str, list[Tok], int, int]]:
+    """(class, the name's tokens, start, end) of each head-noun phrase in one sentence
+    (`whole`: the text is a mention's name, whose first word opens no sentence)."""
     _classes, by_order, connectors = _table()
     folded = fold(sentence)
     out = []
@@ -114,9 +115,9 @@ def _phrases(text: str, offset: int, sentence: str, toks: list[Tok], language: O
                 continue
             he = max(he, next((t.end for t in toks if t.start < he <= t.end), he))
             inner = _name_run(toks, k - 1, -1, text)
-            if inner and inner[0] is toks[0] and sentence[m.start("h")].islower():
+            if inner and inner[0] is toks[0] and sentence[m.start("h")].islower() and not whole:
                 continue  # "Local hospital": a sentence's first word is capitalised anyway
-            if len(inner) > 1 and inner[0] is toks[0]:
+            if len(inner) > 1 and inner[0] is toks[0] and not whole:
                 inner = inner[1:]  # "Tekne Kelbatepe Limanı": the first word is capitalised anyway
             before = toks[toks.index(inner[0]) - 1] if inner and inner[0] is not toks[0] else None
             if before is not None and fold(before.text) in _INDEFINITE:
@@ -298,5 +299,5 @@ def find_institutions_in_name(m: MentionCandidate) -> list[str]:
     if not m.key.startswith(HEAD_KEY):
         return [m.name]
     found = [" ".join(t.bare for t in inner)
-             for _cls, inner, _s, _e in _phrases(m.name, 0, m.name, tokens(m.name, 0), m.language)]
+             for _cls, inner, _s, _e in _phrases(m.name, 0, m.name, tokens(m.name, 0), m.language, whole=True)]
     return found or ([m.name] if " " not in m.name else [])
