@@ -248,7 +248,7 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
             after = bisect_left(starts, name_toks[-1].end) if name_toks else 0
             if name_toks and after < len(toks) and is_title_word(toks[after].text) \
                     and not doc.text[name_toks[-1].end:toks[after].start].strip():
-                continue  # "General Security Chief X": a title phrase; the name follows the last title
+                continue  # "General Police Chief X": a title phrase; the name follows the last title
             if not name_toks:
                 continue
             if any(state_of(t.text) for t in name_toks) and len(name_toks) == 1:
