@@ -168,9 +168,9 @@ def test_a_name_is_shown_as_english_writes_it():
 
 def test_a_title_inside_a_capitalised_run_is_no_part_of_the_name():
     docs, actors, _ = _resolve(("The agency said Security Chief Tarek Nabil arrived on Monday.", "en"),
-                               ("The blast, General Security Chief Tarek Nabil said, was an accident.", "en"))
+                               ("The blast, General Police Chief Tarek Nabil said, was an accident.", "en"))
     assert _actor_of(docs, actors, 0, "Tarek").name == "Tarek Nabil"
-    assert _actor_of(docs, actors, 0, "Security") is None and _actor_of(docs, actors, 1, "Security") is None
+    assert _actor_of(docs, actors, 0, "Security") is None and _actor_of(docs, actors, 1, "Police") is None
     assert _actor_of(docs, actors, 1, "Tarek") is _actor_of(docs, actors, 0, "Tarek")
 
 
