@@ -223,3 +223,14 @@ def test_a_name_seen_only_in_cyrillic_gets_an_id_as_english_spells_it():
                                ("Тигран Мелконьян заявил, что помощь придёт.", "ru"))
     person = _actor_of(docs, actors, 0, "Тигран")
     assert person.name == "Тигран Мелконьян" and person.id == "tigran-melkonyan"
+
+
+def test_an_investigative_committee_is_one_body_in_any_language():
+    docs, actors, _ = _resolve(
+        ("Nach Angaben des Ermittlungskomitees wurde Boris Talgin festgenommen.", "de"),
+        ("The Investigative Committee said Boris Talgin was detained.", "en"),
+        ("Le Comité d'enquête a annoncé l'arrestation de Boris Talgin.", "fr"),
+    )
+    body = _actor_of(docs, actors, 1, "Investigative")
+    assert body is not None and body.name == "Investigative Committee"
+    assert _actor_of(docs, actors, 0, "Ermittlungskomitees") is body and _actor_of(docs, actors, 2, "Comité") is body
