@@ -15,6 +15,8 @@ from typing import Optional
 from dossier.io.files import stays_in
 from dossier.io.safe_yaml import load_yaml_text
 from dossier.extract.mentions import nominative
+from dossier.extract.display import display_name, english_romanization, split_genitives
+from dossier.extract.institutions import HEAD_KEY, institution_name, settle_institutions
 from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, institution_states, role_key
 from dossier.extract.propagation import propagate, propagate_scripts, propagate_spellings
 from dossier.extract.reuse import Reuse
@@ -23,7 +25,7 @@ from dossier.model.errors import RecordError
 from dossier.text import script_of, slugify, to_latin, unique_slug
 from dossier.text.romanize import arabic_name_in_latin
 from dossier.text.names import (key_strength, name_key, name_keys, normalize_surface, remember_same_names,
-                                same_name, same_name_count, same_name_table, tidy_name)
+                                same_name, same_name_count, same_name_table)
 
 # ---- pins: the editor's content/aliases.yml --------------------------------------------
 
@@ -172,27 +174,8 @@ def _nasal_variant(a: str, b: str) -> bool:
 
 
 def _canonical(mentions: list[MentionCandidate]) -> str:
-    """The name an actor is shown under.
-
-    A Latin form wins when there is one (English documents first; multi-word forms before
-    single words; then the most frequent; ties alphabetical). An actor seen only in
-    another script keeps its most frequent fullest original spelling (تاس, not a
-    vowel-less transliteration); its id is still an ASCII slug.
-    """
-    names = [m.name for m in mentions]
-    english = [m.name for m in mentions if m.language == "en"]
-    for pool in ([n for n in english if script_of(n) == "Latn" and len(n.split()) > 1],
-                 [n for n in names if script_of(n) == "Latn" and len(n.split()) > 1],
-                 [n for n in english if script_of(n) == "Latn"],
-                 [n for n in names if script_of(n) == "Latn"],
-                 [n for n in names if len(n.split()) > 1],
-                 names):
-        if pool:
-            counts = Counter(tidy_name(n) for n in pool)
-            best = max(counts.values())
-            longest = max(len(n.split()) for n, c in counts.items() if c == best)
-            return sorted(n for n, c in counts.items() if c == best and len(n.split()) == longest)[0]
-    return ""
+    """The name an actor is shown under (see `display.display_name`)."""
+    return display_name(mentions)
 
 
 def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: list[Actor],
@@ -218,6 +201,10 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     ordered, glued = _split_glued(sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name)))
     ordered, joined = _split_connected(ordered)
     glued.update(joined)
+    ordered, stands = settle_institutions(ordered)
+    glued.update(stands)
+    ordered, genitives = split_genitives(ordered)
+    glued.update(genitives)
     clusters = _Clusters(_forbidder(pins))
     label_of, fulls, singles = _label_mentions(ordered, pins, clusters)
     _merge_full_names(ordered, fulls, clusters)
@@ -703,7 +690,8 @@ def _merge_place_adjectives(labels: list[str], rep: dict[str, MentionCandidate],
 def _state_of(ms: list[MentionCandidate], state_ids: dict[str, str]) -> Optional[str]:
     """The actor id of the state a lexicon institution belongs to, when the dossier names it."""
     states = institution_states()
-    codes = sorted({states[m.key[5:]] for m in ms if m.key.startswith("inst:") and m.key[5:] in states})
+    codes = sorted({states[m.key[5:]] for m in ms if m.key.startswith("inst:") and m.key[5:] in states}
+                   | {m.key[m.key.rindex("@state:") + 7:] for m in ms if m.key.startswith(HEAD_KEY) and "@state:" in m.key})
     found = sorted({state_ids[c] for c in codes if c in state_ids})
     return found[0] if len(found) == 1 else None
 
@@ -725,10 +713,14 @@ def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Acto
         votes: Counter = Counter()
         for m in ms:
             votes[m.kind] += _KIND_WEIGHT.get(m.kind, 1) * (2 if m.title else 1)
+        if len(votes) > 1:
+            votes.pop("other", None)  # an unsure guess never outvotes a kind a cue or the context gave
         kind = sorted(votes, key=lambda k: (-votes[k], k))[0]
         pin = pins.pins[int(label[4:])] if label.startswith("pin:") else None
         if label.startswith("state:"):
             name, kind = gaz.english.get(label[6:], label[6:]), "state"
+        elif label.startswith(HEAD_KEY):
+            name, kind = institution_name(label, ms), "organization"
         elif label.startswith("inst:"):
             name = label[5:]
         elif label.startswith("place:"):
@@ -756,6 +748,8 @@ def _build_actors(groups: dict[str, list[MentionCandidate]], existing: list[Acto
             existing_ids = {a.id for a in existing}
             # an Arabic-only name's id reads as words: "fuludimir-zilinski", not "fwlwdymyr-zylnsky"
             latin = arabic_name_in_latin(name) if script_of(name) == "Arab" else name
+            if script_of(name) == "Cyrl":  # "andrei-zhukov", as English writes Russian, not "andrej-zukov"
+                latin = " ".join(english_romanization(w) for w in name.split())
             chosen = unique_slug(slugify(latin) or "actor", taken_now | existing_ids)
         taken_now.add(chosen)
         ids[label] = chosen

@@ -16,6 +16,7 @@ from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, SCRIPT_LANGS, caps_le
                                        region_words, single_word_sets, state_of, stop_lexicon, title_lexicon)
 from dossier.extract.acronyms import link_acronyms, split_acronym_heads
 from dossier.extract.context import after_place_noun, after_plural_word, is_portfolio, locative
+from dossier.extract.institutions import find_institutions
 from dossier.extract.propagation import propagate
 from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
@@ -229,8 +230,9 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
                     j += 1  # "губернатор Тверской области": the region belongs to the title
                     tok = toks[j]
                 elif (word in ("of", "der", "des", "von") and j + 1 < len(toks) and state_of(toks[j + 1].text)) \
-                        or (state_of(tok.text) and tok.script != "Arab") or is_institution(tok.text):
-                    pass
+                        or (state_of(tok.text) and tok.script != "Arab") or is_institution(tok.text) \
+                        or is_title_word(tok.text):
+                    pass  # ... and a second title: "Cuma İmamı Ayetullah X"
                 else:
                     break
                 title_end = tok.end
@@ -243,6 +245,10 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
             name_toks = _name_after(toks, j, doc.text) or _lowercase_latin_name(doc, sent, toks, j)
             while len(name_toks) > 2 and (state_of(name_toks[0].text) or city_of(name_toks[0].text)):
                 name_toks = name_toks[1:]  # "министр Лівану Хамад Хасан": the country (city) belongs to the title
+            after = bisect_left(starts, name_toks[-1].end) if name_toks else 0
+            if name_toks and after < len(toks) and is_title_word(toks[after].text) \
+                    and not doc.text[name_toks[-1].end:toks[after].start].strip():
+                continue  # "General Police Chief X": a title phrase; the name follows the last title
             if not name_toks:
                 continue
             if any(state_of(t.text) for t in name_toks) and len(name_toks) == 1:
@@ -372,6 +378,8 @@ def _org_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], lan
             c_start, c_end = sent.start + m.start("t"), sent.start + m.end("t")
             form = re.sub(r"\s+", " ", m.group("t"))
             kind = kind_of.get(form, "organization")
+            takes_name = kind in ("outlet", "group")  # "ransomware group X": a name next to it, as an outlet's
+            kind = "organization" if kind == "group" else kind
             j = next((k for k, t in enumerate(toks) if t.start >= c_end), len(toks))
             # Skip adjectives right after the cue (وكالة الأنباء الروسية (TASS), "the").
             pos = c_end
@@ -403,19 +411,20 @@ def _org_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], lan
                 if name:
                     out.append(_candidate(doc, sent, name, kind))
                 continue
-            if kind == "outlet" and adjacent:
-                name = _name_after(toks, j, doc.text)
+            if takes_name and adjacent:
+                name = _name_after(toks, j, doc.text) or _cue_word_name(toks, j, doc.text)
                 if name and not all(state_of(t.text) for t in name):
                     out.append(_candidate(doc, sent, name, kind))
                     continue
             # A capitalized cue is part of the name itself: "Anadolu Ajansı", "Foreign Ministry".
             cue_tok = next((t for t in toks if t.start <= c_start < t.end), None)
-            if kind == "outlet" and cue_tok is not None and not is_cap(cue_tok) and cue_tok.script != "Arab":
+            if takes_name and cue_tok is not None and not is_cap(cue_tok) and cue_tok.script != "Arab":
                 k = toks.index(cue_tok)
                 first = k
                 while first > 0 and k - first < 3 and is_cap(toks[first - 1]) \
                         and not doc.text[toks[first - 1].end:toks[first].start].strip() \
-                        and not is_stop(toks[first - 1].text) and not state_of(toks[first - 1].text) \
+                        and not (is_stop(toks[first - 1].text) and (first - 1 == 0 or _calendar(toks[first - 1]))) \
+                        and not state_of(toks[first - 1].text) \
                         and not morph.is_function_word(toks[first - 1].text, sent.language):
                     first -= 1
                 if first < k and not (toks[first].script == "Cyrl" and toks[first].start == sent.start
@@ -433,6 +442,19 @@ def _org_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], lan
                     out.append(_candidate(doc, sent, span, kind,
                                           name=" ".join(t.text for t in span[:-1]) + " " + span[-1].bare))
     return out
+
+
+def _calendar(tok: Tok) -> bool:
+    return fold(tok.bare) in stop_lexicon()[1]
+
+
+def _cue_word_name(toks: list[Tok], j: int, text: str) -> list[Tok]:
+    """Right after an outlet cue, a capitalised word is a name even when it is a function
+    word elsewhere ("agency Auch", "Nachrichtenagentur Auch"); a month or weekday is not."""
+    if j >= len(toks) or not is_cap(toks[j]) or _calendar(toks[j]) or toks[j].text.isupper():
+        return []
+    rest = _name_after(toks, j + 1, text) if j + 1 < len(toks) and not text[toks[j].end:toks[j + 1].start].strip() else []
+    return [toks[j]] + rest
 
 
 def _institution_mentions(doc: Document, sent: Sentence, text: str) -> list[MentionCandidate]:
@@ -622,7 +644,9 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if german and len(run) > 1 and any(_GERMAN_NOUN_END.search(t.text) for t in run):
             i += len(run)
             continue  # "Vermittlungsinitiative Weißrusslands", "Anti-Terror Notstand": nouns, not a name
-        initial = i == 0 or doc.text[toks[i - 1].end:tok.start].strip() in (".", "!", "?", ":", "—", "–", "-")
+        gap = doc.text[toks[i - 1].end:tok.start].strip() if i else ""
+        # a dash opens a reply in Cyrillic text; in Latin text it sets off a phrase ("north – Korvesk –")
+        initial = i == 0 or gap in (".", "!", "?", ":") or gap in ("—", "–", "-") and tok.script != "Latn"
         if initial and len(run) > 1 and not german and fold(tok.bare) in lower:
             i += 1
             continue  # "Ardından Delta": a word the document writes in lower case opens the sentence
@@ -661,6 +685,10 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if is_title_word(run[0].text) and len(run) > 1:
             i += 1
             continue  # "Governor Pavel Zimin": the title is not part of the name that follows it
+        inside = next((n for n in range(1, len(run) - 1) if is_title_word(run[n].text)), None)
+        if inside is not None and all(is_cap(t) for t in run[inside + 1:]):
+            i += inside + 1
+            continue  # "Security Chief Pavel Zimin": the name follows its title
         if len(run) == 1 and (fold(run[0].bare) in caps_lexicon()[1] or _is_institution_run([run[0].text])):
             i = nxt
             continue  # "Ally Turkey", "Parliament": a capitalized common noun
@@ -746,6 +774,7 @@ def find_mentions(doc: Document) -> list[MentionCandidate]:
         found += [("kin", c) for c in _kin_mentions(doc, sent, text, toks)]
         found += [("org", c) for c in _org_mentions(doc, sent, text, toks, langs)]
         found += [("inst", c) for c in _institution_mentions(doc, sent, text)]
+        found += [("inst", c) for c in find_institutions(doc, sent, text, toks)]
         found += [("region" if c.kind == "place" else "state", c) for c in _state_mentions(doc, sent, text, toks)]
         found += [("place", c) for c in _place_mentions(doc, sent, text, toks)]
         found += [("caps", c) for c in _capitalized_mentions(doc, sent, text, toks, inner, lower)]

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from dossier.extract.gazetteer import KIN_KEY, is_stop, state_of
+from dossier.extract.institutions import inner_name
 from dossier.extract.reuse import Reuse
 from dossier.extract.tokens import Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
@@ -44,6 +45,9 @@ def _name_index(mentions: list[MentionCandidate], lower: frozenset = frozenset()
     index: dict[tuple[str, ...], tuple[str, str]] = {}
     seen_in = _guessed_names_by_source(mentions)
     for m in sorted(mentions, key=lambda c: (c.source, c.start, c.end)):
+        inner = inner_name(m)
+        if inner and not any(_fold_word(w) in lower or len(w) < 4 for w in inner.split()):
+            index.setdefault(tuple(_fold_word(w) for w in inner.split()), (inner, "other"))
         if m.kind == "state" or m.key.startswith(("state:", "inst:", "place:", KIN_KEY)):
             continue
         if m.kind in ("place", "other") and (m.script == "Arab" or len(seen_in.get(m.name, ())) < 2):
@@ -107,6 +111,16 @@ def _fold_word(text: str) -> str:
     return fold(text)
 
 
+def _compound_head(tok: Tok, index: dict[tuple[str, ...], str]) -> Optional[tuple[list[Tok], str, str]]:
+    """A known name opening a hyphen compound ("Belkin-Truppen", "Belkin-led"): the name's
+    part of the token, as a run of one, with its surface and kind."""
+    head, dash, rest = tok.text.partition("-")
+    if not dash or len(head) < 3 or len(rest) < 3 or not head[:1].isupper() or "-" in rest:
+        return None
+    kind = index.get((_fold_word(head),))
+    return ([Tok(tok.start, tok.start + len(head), head)], head, kind) if kind else None
+
+
 def _run_keys(run: list[Tok]) -> list[tuple[tuple[str, ...], str]]:
     """Lookup keys for a run of words, with the bare surface each key stands for."""
     if len(run) == 1:
@@ -134,6 +148,8 @@ def first_words(doc: Document) -> frozenset:
         for t in toks:
             out.update(f for f, _ in _token_forms(t))
             out.update(f for f, _ in _first_forms(t.text, t.script))
+            if "-" in t.text:
+                out.add(_fold_word(t.text.partition("-")[0]))
     return frozenset(out)
 
 
@@ -220,6 +236,8 @@ def _propagate_doc(doc: Document, index: dict[tuple[str, ...], str], spans: list
                         break
                 if hit:
                     break
+            if not hit:
+                hit = _compound_head(toks[i], index)
             if not hit:
                 i += 1
                 continue

@@ -235,6 +235,7 @@ _READINGS = (
     (re.compile("sz|rz|cz|[łżśćń]", re.I), _polish),
     (re.compile("c(?![hz])|che|chi", re.I), _romance),
     (re.compile(r"x|[bcdfgkpstvz]er\b", re.I), _english),
+    (re.compile("j", re.I), lambda s: s.replace("j", "zh").replace("J", "Zh")),  # Turkish, French j = ж (Korvej = Korvezh)
 )
 
 
