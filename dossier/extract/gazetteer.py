@@ -28,7 +28,12 @@ _WORD_BEFORE = r"(?<![^\W_])"
 _WORD_AFTER = r"(?![^\W_])"
 
 
-def _forms_regex(forms: Iterable[str], arabic: bool) -> Optional[re.Pattern]:
+#: Between the words of an institution's name: spaces, and the quotes Russian puts round a
+#: name's last words (РИА «Новости», РИА "Новости").
+QUOTED_GAP = r"[\s\"«»“”„]+"
+
+
+def _forms_regex(forms: Iterable[str], arabic: bool, gap: str = r"\s+") -> Optional[re.Pattern]:
     """One alternation of folded forms, longest first, on word boundaries."""
     alts = set()
     for form in forms:
@@ -40,7 +45,7 @@ def _forms_regex(forms: Iterable[str], arabic: bool) -> Optional[re.Pattern]:
             alts.add("لل" + f[2:])  # li- + al- drops the alif
     if not alts:
         return None
-    body = "|".join(r"\s+".join(re.escape(p) for p in a.split()) for a in sorted(alts, key=lambda a: (-len(a), a)))
+    body = "|".join(gap.join(re.escape(p) for p in a.split()) for a in sorted(alts, key=lambda a: (-len(a), a)))
     prefix = "(?:[وفبلك]{0,2}?)" if arabic else ""
     return re.compile(f"{_WORD_BEFORE}{prefix}(?P<t>{body}){_WORD_AFTER}")
 
@@ -126,7 +131,7 @@ def org_lexicon() -> tuple[dict, dict, list[tuple[re.Pattern, dict[str, tuple[st
         rx = re.compile(f"{_WORD_BEFORE}(?P<t>{body})(?:['’][^\\W\\d_]+)?{_WORD_AFTER}")
         insts.append((rx, groups["acronym"], True))
     for group, arabic in (("arabic", True), ("other", False)):
-        rx = _forms_regex(groups[group], arabic)
+        rx = _forms_regex(groups[group], arabic, gap=QUOTED_GAP)
         if rx is not None:
             lookup = dict(groups[group])
             if arabic:
@@ -363,12 +368,31 @@ def state_of(word: str) -> Optional[str]:
                 if script == "Cyrl" and not bare[0].isupper() and not cand[n:].endswith(("ий", "ая", "ое", "ие", "ого", "ой", "ому", "им", "их", "ом", "ую")):
                     continue  # lowercase Cyrillic only as an adjective
                 return code
+    if script == "Arab":
+        return next((_arabic_rasm_states().get(_rasm(c)) for c in cands if len(_rasm(c)) >= 5
+                     and _rasm(c) in _arabic_rasm_states()), None)
     if script == "Cyrl" and bare[0].isupper():
         for language in ("ru", "uk"):
             lemma = morph.nominative((bare,), language)  # "Беларуси" -> "Беларусь", "Лівану" -> "Ліван"
             if lemma and lemma[0] != bare and fold(lemma[0]) in gaz.exact:
                 return gaz.exact[fold(lemma[0])]
     return None
+
+
+def _rasm(word: str) -> str:
+    """An Arabic word without its long-vowel letters after the first (أذربايجان and أذربيجان
+    are one spelling written with more or fewer vowels)."""
+    return word[:1] + re.sub("[اويىی]", "", word[1:])
+
+
+@lru_cache(maxsize=1)
+def _arabic_rasm_states() -> dict[str, str]:
+    """`_rasm` of each one-word Arabic state name -> its code, when only one state has it."""
+    out: dict[str, set[str]] = {}
+    for form, code in gazetteer().exact.items():
+        if script_of(form) == "Arab":
+            out.setdefault(_rasm(form), set()).add(code)
+    return {r: codes.pop() for r, codes in sorted(out.items()) if len(codes) == 1}
 
 
 # ---- one-word lookups, kinship, capitalised common words -------------------------------

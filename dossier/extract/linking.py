@@ -19,6 +19,7 @@ from dossier.extract.display import display_name, english_romanization, split_ge
 from dossier.extract.institutions import HEAD_KEY, institution_name, settle_institutions
 from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, institution_states, role_key
 from dossier.extract.propagation import propagate, propagate_scripts, propagate_spellings
+from dossier.extract.scriptnames import propagate_short_arabic
 from dossier.extract.reuse import Reuse
 from dossier.model import ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate, Role
 from dossier.model.errors import RecordError
@@ -198,6 +199,7 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     mentions.extend(extra)
     mentions.extend(propagate_scripts(docs, mentions, memo))
     mentions.extend(propagate_spellings(docs, mentions, memo))
+    mentions.extend(propagate_short_arabic(docs, mentions))
     ordered, glued = _split_glued(sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name)))
     ordered, joined = _split_connected(ordered)
     glued.update(joined)
@@ -636,7 +638,9 @@ def _merge_single_words(ordered: list[MentionCandidate], pending: list[int], clu
         acronym = acronym or {ma.script, mb.script} == {"Latn", "Arab"} and any(
             x.script == "Latn" and x.name.isupper() and len(x.name) >= 3 for x in (ma, mb)) \
             and key_strength(ma.key) >= 2 and same_name(ma.name, mb.name)
-        if _compatible(ma.kind, mb.kind) and (acronym or (key_strength(ma.key) >= 3 or latin)
+        # a short Arabic place name, in a place's position, and its twin (ليون = Lyon)
+        place = "place" in {x.kind for x in (ma, mb) if x.script == "Arab"} and {ma.script, mb.script} - {"Arab"}
+        if _compatible(ma.kind, mb.kind) and (acronym or (key_strength(ma.key) >= 3 or latin or place)
                                              and same_name(ma.name, mb.name)):
             clusters.union(a, b)
     _merge_place_adjectives(single_labels, rep, clusters)

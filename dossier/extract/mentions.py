@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Callable, Optional
 
-from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, SCRIPT_LANGS, caps_lexicon, cities,
+from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, QUOTED_GAP, SCRIPT_LANGS, caps_lexicon, cities,
                                        city_of, gazetteer, german_head, is_institution, is_place_noun,
                                        is_stop, is_title_word, kin_words, org_lexicon, quoted_only_cues,
                                        region_words, single_word_sets, state_of, stop_lexicon, title_lexicon)
@@ -18,6 +18,7 @@ from dossier.extract.acronyms import link_acronyms, split_acronym_heads
 from dossier.extract.context import after_place_noun, after_plural_word, is_portfolio, locative
 from dossier.extract.institutions import find_institutions
 from dossier.extract.propagation import propagate
+from dossier.extract.scriptnames import cyrillic_mentions
 from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
 from dossier.model import Document, MentionCandidate, Sentence
@@ -463,7 +464,7 @@ def _institution_mentions(doc: Document, sent: Sentence, text: str) -> list[Ment
     out = []
     for rx, lookup, exact_case in insts:
         for m in rx.finditer(text if exact_case else folded):
-            found = lookup.get(m.group("t") if exact_case else re.sub(r"\s+", " ", m.group("t")))
+            found = lookup.get(m.group("t") if exact_case else re.sub(QUOTED_GAP, " ", m.group("t")))
             if found is None:
                 continue
             name, kind = found
@@ -472,6 +473,8 @@ def _institution_mentions(doc: Document, sent: Sentence, text: str) -> list[Ment
             tail = re.match(r"['’][^\W\d_]+", doc.text[e:e + 8])
             if tail:
                 e += tail.end()
+            elif re.search("[«\"“„]", doc.text[s:e]) and doc.text[e:e + 1] in "»\"”“":
+                e += 1  # РИА «Новости»: the closing quote too
             toks = [Tok(s, e, doc.text[s:e])]
             out.append(_candidate(doc, sent, toks, kind, name=doc.text[s:e].split("'")[0].split("’")[0],
                                   key="inst:" + name))
@@ -775,6 +778,7 @@ def find_mentions(doc: Document) -> list[MentionCandidate]:
         found += [("org", c) for c in _org_mentions(doc, sent, text, toks, langs)]
         found += [("inst", c) for c in _institution_mentions(doc, sent, text)]
         found += [("inst", c) for c in find_institutions(doc, sent, text, toks)]
+        found += [("org", c) for c in cyrillic_mentions(doc, sent, toks)]
         found += [("region" if c.kind == "place" else "state", c) for c in _state_mentions(doc, sent, text, toks)]
         found += [("place", c) for c in _place_mentions(doc, sent, text, toks)]
         found += [("caps", c) for c in _capitalized_mentions(doc, sent, text, toks, inner, lower)]

@@ -12,7 +12,8 @@ from dossier.extract.tokens import Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
 from dossier.model import Document, MentionCandidate
 from dossier.text import script_of, to_latin
-from dossier.text.names import key_strength, name_key, name_keys, same_name, strip_arabic_clitics, strip_suffix
+from dossier.text.names import (key_strength, name_key, name_keys, one_part, same_name, strip_arabic_clitics,
+                                 strip_suffix)
 
 # Case endings a looked-up name may carry in running text (Лаврова, Lavrov'un written Lavrovun).
 _CASE_ENDINGS = {
@@ -269,7 +270,7 @@ def _script_index(mentions: list[MentionCandidate]) -> dict[str, tuple[str, str]
         names = [m.name] + ([words[-1]] if m.kind == "person" and len(words) > 1 else [])
         for name in names:
             for key in name_keys(name):  # every reading: Marchetti is also Marketti (ماركيتي)
-                if key_strength(key) >= 4 and all(key_strength(name_key(w)) >= 2 for w in name.split()):
+                if key_strength(key) >= 4 and _strong_words(name):
                     index.setdefault(key, (name, m.kind))
     return index
 
@@ -325,10 +326,12 @@ def _arabic_keys(doc: Document) -> set[str]:
     out: set[str] = set()
     for _sent, toks in _arabic_runs(doc):
         for i in range(len(toks)):
-            for n in range(1, min(3, len(toks) - i) + 1):
+            for n in range(1, min(_window(toks, i), len(toks) - i) + 1):
                 run = toks[i:i + n]
-                if any(t.script != "Arab" or is_stop(t.text) for t in run):
+                if run[0].script != "Arab" or is_stop(run[0].text) or run[-1].script != "Arab":
                     break
+                if _not_a_run(run):
+                    continue
                 rest = [t.text for t in run[1:]]
                 for first in strip_arabic_clitics(run[0].text, keep_article=True):
                     out.update(name_keys(" ".join([first] + rest)))
@@ -363,10 +366,9 @@ def _scripts_doc(doc: Document, index: dict[str, tuple[str, str]], spans: list[t
 def _script_hit(doc: Document, toks: list[Tok], i: int, index: dict[str, tuple[str, str]]
                 ) -> Optional[tuple[int, str, str]]:
     """(words, bare Arabic surface, kind) of the longest indexed name starting at toks[i]."""
-    for n in range(min(3, len(toks) - i), 0, -1):
+    for n in range(min(_window(toks, i), len(toks) - i), 0, -1):
         run = toks[i:i + n]
-        if any(t.script != "Arab" or is_stop(t.text) for t in run) \
-                or any(doc.text[a.end:b.start].strip() for a, b in zip(run, run[1:])):
+        if _not_a_run(run) or any(doc.text[a.end:b.start].strip() for a, b in zip(run, run[1:])):
             continue
         rest = [t.text for t in run[1:]]
         for first in strip_arabic_clitics(run[0].text, keep_article=True):
@@ -375,12 +377,38 @@ def _script_hit(doc: Document, toks: list[Tok], i: int, index: dict[str, tuple[s
             if found is None:
                 continue
             name, kind = found
-            article = name.casefold().startswith(("al-", "al ", "el-", "el "))
-            if any(w.startswith("ال") for w in surface.split()) and not article:
+            article = any(w.startswith(_ARTICLES) or w in ("al", "el", "аль", "эль") for w in name.casefold().split())
+            if any(w.startswith("ال") for w in one_part(surface).split()) and not article:
                 continue
             if same_name(surface, name):
-                return n, surface, kind
+                return n, one_part(surface), kind
     return None
+
+
+def _strong_words(name: str) -> bool:
+    """Every word of two consonants or more; or, in a name of three words with seven or more,
+    one weaker word (Mohammad Ali Al-e Hashem: "Ali" has one)."""
+    strengths = [key_strength(name_key(w)) for w in name.split()]
+    weak = sum(1 for k in strengths if k < 2)
+    return weak == 0 or weak == 1 and len(strengths) >= 3 and sum(strengths) >= 7
+
+
+#: The article or family particle a name in Latin or Cyrillic letters writes (al-Assad,
+#: Al-e Hashem, Аль-Хашем): an Arabic word with ال may spell it.
+_ARTICLES = ("al-", "el-", "аль-", "эль-")
+
+
+def _not_a_run(run: list[Tok]) -> bool:
+    """Arabic words that cannot spell a name: a word in another script, or a stop word first
+    or last (inside a name of three words or more a stop word may be a name: علي = Ali)."""
+    return any(t.script != "Arab" for t in run) or is_stop(run[0].text) or is_stop(run[-1].text) \
+        or len(run) < 3 and any(is_stop(t.text) for t in run)
+
+
+def _window(toks: list[Tok], i: int) -> int:
+    """How many Arabic words a name starting at toks[i] may have: three, four with the
+    family particle آل among them (محمد علي آل هاشم)."""
+    return 4 if any(t.text == "آل" for t in toks[i + 1:i + 3]) else 3
 
 
 def _spelling_index(mentions: list[MentionCandidate]) -> dict[str, tuple[str, str]]:

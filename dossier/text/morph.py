@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from dossier.text.lexicon import load_lexicon
+
 #: Grammemes that mark a word as (part of) a proper name.
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
 #: Ukrainian's dictionary guesses first names for unknown words too eagerly ("Києві" -> "Кий"):
@@ -154,13 +156,35 @@ def is_function_word(word: str, language: Optional[str]) -> bool:
 
 
 def is_common_abbreviation(word: str, language: Optional[str]) -> bool:
-    """"УК" (criminal code), "СМИ" (the media): an abbreviation of a common noun, no actor."""
+    """"УК" (criminal code), "СМИ" (the media): an abbreviation of a common noun, no actor;
+    also those the dictionary does not know ("ЧВК", a private military company), listed in
+    stopnames.yml."""
+    if word.casefold() in _common_abbreviations():
+        return True
     parses = _parses(word, morph_language(language))
     if not parses or not any("Abbr" in p.tag.grammemes for p in parses):
         return False
     return not any(set(p.tag.grammemes) & (NAME_TAGS - {"Abbr"}) for p in parses)
 
 
+@lru_cache(maxsize=1)
+def _common_abbreviations() -> frozenset:
+    return frozenset(str(w).casefold() for words in (load_lexicon("stopnames").get("common_abbreviations") or {}).values()
+                     for w in words or [])
+
+
 def is_organisation(word: str, language: Optional[str]) -> bool:
     """The dictionary knows the word as an organisation's name ("МИД", "РБК")."""
     return any("Orgn" in p.tag.grammemes for p in _parses(word, morph_language(language)))
+
+
+def lemmas(word: str, language: Optional[str]) -> frozenset:
+    """Every dictionary form the word may be a case form of ("комитете" -> {"комитет"})."""
+    return frozenset(p.normal_form for p in _parses(word, morph_language(language)))
+
+
+def only_organisation(word: str, language: Optional[str]) -> bool:
+    """The dictionary knows the word only as an organisation's name: a compound abbreviation
+    written in lower case ("минобороны", "генпрокуратуры") is still a name."""
+    parses = _parses(word, morph_language(language))
+    return bool(parses) and all("Orgn" in p.tag.grammemes for p in parses)

@@ -104,10 +104,15 @@ def _latin_tokens(name: str) -> list[tuple[str, str]]:
         latin = re.sub(r"[^a-z]", "", latin)
         if latin:
             out.append((latin, script))
-    # Latin "al-"/"el-" article written as its own token before a name (al-Assad).
+    # Latin "al-"/"el-" article written as its own token before a name (al-Assad), and the
+    # Persian family particle "Al-e" (Al-e Hashem = آل هاشم): the e is no word of the name.
     if len(out) > 1:
-        out = [t for i, t in enumerate(out) if not (t[0] in ("al", "el") and i + 1 < len(out))]
+        out = [t for i, t in enumerate(out) if not (t[0] in ("al", "el") and i + 1 < len(out))
+               and not (t[0] in _EZAFE and 0 < i < len(out) - 1 and out[i - 1][0] == "al")]
     return out
+
+
+_EZAFE = frozenset({"e", "i", "ye", "yi"})
 
 
 def _fold(latin: str, script: str) -> str:
@@ -174,17 +179,42 @@ def spellings(name: str) -> tuple[str, ...]:
     if script == "Cyrl" and re.search("[ёЁ]", name):
         out += [n.replace("ё", "йо").replace("Ё", "Йо") for n in out]
     if script == "Arab":
+        out += arabic_readings(name)
         # a final ه after a consonant letter is often the vowel e/a (كاباتيبه = Kabatepe)
         # (and a final ة is the vowel a: قلعة = Kale)
         out += [re.sub(r"(?<=[^\s\u0627\u0648\u064a\u0649])[\u0647\u0629](?=\s|$)", "", n) for n in out]
         # a compound name Arabic writes as two words (غوكتشه آدا = Gökçeada)
         out += [n.replace(" ", "") for n in out if len(n.split()) == 2]
     if script == "Latn":
+        out += [_SAINT.sub("San", n) for n in out if _SAINT.search(n)]  # Saint-Lucien = سان لوسيان
         for trigger, reading in _READINGS:
             for form in list(out):
                 if trigger.search(form) and len(out) < 8:
                     out.append(reading(form))
     return tuple(dict.fromkeys(out))
+
+
+#: French "Saint"/"Sainte" opening a name, which Arabic writes as it sounds: سان.
+_SAINT = re.compile(r"\bSainte?(?=[\s\-]\w)")
+#: Arabic "عبد" (servant of) with the word after it is one name part (عبد الله = Abdullah).
+_ABD = re.compile(r"(?<!\S)(عبد) (?=\S)")
+
+
+def one_part(name: str) -> str:
+    """An Arabic name with "عبد X" written as the one name part it is (عبد اللهيان -> عبداللهيان)."""
+    return _ABD.sub(r"\1", name) if "عبد" in name else name
+
+
+def arabic_readings(name: str) -> list[str]:
+    """Other readings of an Arabic-script name: "عبد X" as one word (عبد اللهيان =
+    Abdollahian), and ج or ق for the g sound (Egyptian and Gulf usage: فاجنر = Wagner),
+    read as the غ other writers use."""
+    out = [name]
+    if _ABD.search(name):
+        out.append(_ABD.sub(r"\1", name))
+    for letter in "جق":
+        out += [n.replace(letter, "غ") for n in out if letter in n]
+    return out[1:]
 
 
 def _german(name: str) -> str:
@@ -297,8 +327,15 @@ def same_name(a: str, b: str) -> bool:
     if hit is None:
         if len(_SAME_NAME) > 1_000_000:  # a long preview session: start afresh
             _SAME_NAME.clear()
-        hit = _SAME_NAME[(a, b)] = any(_same_name(x, y) for x in spellings(a) for y in spellings(b))
+        hit = _SAME_NAME[(a, b)] = any(_same_name(x, y) for x in spellings(a) for y in spellings(b)
+                                       if (x, y) == (a, b) or _strong_reading(x, y))
     return hit
+
+
+def _strong_reading(x: str, y: str) -> bool:
+    """Another reading meets a name only on three consonants or more: the German reading
+    "Yelfa" of a place "Jelfa" would otherwise be an Arabic surname on l-f alone."""
+    return key_strength(name_key(x)) >= 3 and key_strength(name_key(y)) >= 3
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -318,13 +355,16 @@ def _same_name(a: str, b: str) -> bool:
     return True
 
 
-def _vowel_letters(folded: str, arabic: bool) -> str:
+def _vowel_letters(folded: str, arabic: bool, glide_first: bool = False) -> str:
     """Vowels in order, repeats collapsed; for Arabic without the word-initial alif, whose
-    vowel the letter does not tell (إلهام = Ilham)."""
+    vowel the letter does not tell (إلهام = Ilham). With `glide_first` a ya/waw before
+    another is read as a glide first (ليون = Lyon, not a diphthong "Lin")."""
     s = re.sub(r"(?<![aiu])y(?![aiu])", "i", folded).replace("y", "")
     if arabic:
         s = s[1:] if s[:1] in "aiu" else s
         s = re.sub(r"([iu])\1+", r"\1", s)  # ييـ doubles one sound
+        if glide_first:
+            s = re.sub(r"(?<=[^aiu])[iu](?=[aiu])", "", s)
         s = re.sub(r"(?<=[aiu])[iu]", "", s)  # ya/waw after a vowel: a diphthong (كايزر = Kaiser)
         s = re.sub(r"[iu](?=[aiu])", "", s)  # ya/waw before a vowel is a glide (ماريا = Maria)
     vowels = re.sub(r"[^aiu]", "", s)
@@ -351,7 +391,10 @@ def _arabic_vowels_fit_once(fa: str, sa: str, fb: str, sb: str) -> bool:
     if sa == "Arab" and sb == "Arab":
         return _is_subsequence(va, vb) or _is_subsequence(vb, va)
     arabic, other = (va, vb) if sa == "Arab" else (vb, va)
-    return _is_subsequence(arabic, other, arabic_ya=True)
+    if _is_subsequence(arabic, other, arabic_ya=True):
+        return True
+    glided = _vowel_letters(fa if sa == "Arab" else fb, True, glide_first=True)
+    return glided != arabic and _is_subsequence(glided, other, arabic_ya=True)
 
 
 def _arabic_vowels_fit(fa: str, sa: str, fb: str, sb: str) -> bool:
