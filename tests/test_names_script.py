@@ -233,3 +233,14 @@ def test_arabic_article_is_no_particle_of_a_name_without_one():
         "ar": ("وقال كريم الرشيدي إن الوضع هادئ.", "ar"),
     })
     assert not [m for m in mentions if m.source == "ar" and "الرشيدي" in m.text]
+
+
+def test_a_two_consonant_place_does_not_join_another_scripts_two_word_name_it_sounds_like():
+    # "Essen"-like: a Latin town of two consonants (s, n) and an Arabic name "سان …" (Saint-…)
+    _, _, acts, _ = resolve_texts({
+        "en": ("Officials in Ossen said the plant was closed. Police in Ossen said more.", "en"),
+        "de": ("Die Staatsanwaltschaft in Ossen ermittelt gegen den Betreiber.", "de"),
+        "ar": ("استهدف الهجوم مستشفى سان فيلاري في المدينة وطالب المهاجمون بفدية.", "ar"),
+    })
+    ar = [a for a in acts if any("سان" in m.text for m in a.mentions)]
+    assert all(not any(m.text == "Ossen" for m in a.mentions) for a in ar)

@@ -506,8 +506,11 @@ def _attach_single_words(ordered: list[MentionCandidate], fulls: dict[str, list[
         parts = [words[-1]] if full.kind == "person" else [words[0], words[-1]]
         if full.kind == "other" or single.kind == "other":
             parts = [words[0], words[-1]]
+        # a place's two consonants across scripts are too few to tell "Essen" from "سان" (San-)
+        weak = 3 if single.kind in ("place", "other") and full.kind == "other" \
+            and script_of(full.name) != script_of(single.name) else 2
         return any(normalize_surface(p) == normalize_surface(single.name) or
-                   (key_strength(name_key(p)) >= 2 and same_name(p, single.name)) for p in parts)
+                   (key_strength(name_key(p)) >= weak and same_name(p, single.name)) for p in parts)
 
     # full labels by the keys of their first and last words: `fits` needs one of them
     by_part: dict[str, set[str]] = {}

@@ -74,6 +74,14 @@ def _short_hit(tok: Tok, index: dict[str, tuple[str, str]]) -> Optional[tuple[st
     return None
 
 
+def _name_goes_on(doc: Document, toks: list[Tok], i: int) -> bool:
+    """Whether the Arabic word after toks[i] goes on with the name (no article, no stop word)."""
+    if i + 1 >= len(toks) or doc.text[toks[i].end:toks[i + 1].start] != " ":
+        return False
+    nxt = toks[i + 1]
+    return nxt.script == "Arab" and not nxt.text.startswith("ال") and not is_stop(nxt.text)
+
+
 def propagate_short_arabic(docs: list[Document], mentions: list[MentionCandidate]) -> list[MentionCandidate]:
     """New mentions of short names in Arabic sentences, in a name's position (see above)."""
     index = _short_index(mentions)
@@ -94,6 +102,8 @@ def propagate_short_arabic(docs: list[Document], mentions: list[MentionCandidate
                 position = _name_position(doc, toks, i) if hit is not None else None
                 if hit is None or position is None or any(tok.start < b and a < tok.end for a, b in spans):
                     continue
+                if position == "body" and _name_goes_on(doc, toks, i):
+                    continue  # "مستشفى سان فيلاري": the body's name is two words, not a town "سان"
                 bare, kind = hit
                 if position == "place" and kind in ("place", "other"):
                     kind = "place"  # "Lyon" is the city, never the outlet "Lyon Matin" it opens
