@@ -30,7 +30,7 @@ from dossier.extract.statements import assign_ids, clause_events, clause_frame, 
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of
-from dossier.text.fold import fold_str
+from dossier.text.fold import fold, fold_str
 from dossier.text.lexicon import load_lexicon
 
 @lru_cache(maxsize=None)
@@ -176,6 +176,32 @@ def _states_by_name(actors: dict[str, Actor]) -> dict[str, str]:
         _STATE_NAMES.clear()
         _STATE_NAMES[key] = out
     return _STATE_NAMES[key]
+
+
+def _against(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
+    """Who a case is against: the participant right after "against" ("в отношении", "ضد",
+    "gegen"; before "hakkında" in Turkish and Azerbaijani), not who drops it ("X dropped the
+    charges against him"). No such word with a name: no one."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    for lang in languages_for(c.language, script):
+        for s, e in find_cues(words.get(lang) or [], folded):
+            cs, ce = c.start + index[s], c.start + index[e - 1] + 1
+            best = None
+            for a in c.actors:
+                actor = actors.get(a)
+                if actor is None or a == c.attributed_to or actor.kind not in kinds:
+                    continue
+                for m in actor.mentions:
+                    if m.source != c.source or not c.start <= m.start < c.end:
+                        continue
+                    gap = (words_between(c.quote, m.end - c.start, cs - c.start) if lang in ("tr", "az")
+                           else words_between(c.quote, ce - c.start, m.start - c.start))
+                    if gap is not None and gap <= 3 and (best is None or gap < best[0]):
+                        best = (gap, a)
+            if best:
+                return best[1]
+    return None
 
 
 def _person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], actors: dict[str, Actor]
@@ -404,6 +430,8 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     if subject is None and who and c.attributed_to in actors \
             and actors[c.attributed_to].kind in (kinds.get("subject") or ["organization"]):
         subject = c.attributed_to  # "X claimed responsibility": the claimer is the answer, not a relay
+    if spec.get("against"):
+        subject = _against(c, spec["against"], kinds.get("subject") or ["person"], actors)
     subject = _person_after(c, subject, kinds.get("subject") or [], actors)
     obj = _person_after(c, obj, kinds.get("object") or [], actors)
     if "state" in (kinds.get("subject") or []):
