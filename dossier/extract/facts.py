@@ -83,13 +83,16 @@ def _intended(c: EvidenceCandidate) -> bool:
     mains = event_spans(folded, langs, event)
     found = set(clause_events(c, script))
     others = [sp for ev in found - irrealis - {event} for sp in event_spans(folded, langs, ev)]
-    for intent in irrealis & found:
+    for intent in irrealis & found - set((event_info().get(event) or {}).get("real") or ()):
         for s, e in event_spans(folded, langs, intent):
             if any(0 <= (words_between(folded, e, os_) or 0) <= 0 and os_ >= e for os_, _oe in others):
                 continue  # "a planned coup": the plan is the other event's, not this one's
+            # a threat or a demand reaches the event it names further on ("threatened them with up to 30 years")
+            reach = (event_info().get(intent) or {}).get("reach") or 1
             for ms, me in mains:
                 gap = words_between(folded, e, ms) if e <= ms else words_between(folded, me, s)
-                if gap is not None and gap <= 1:
+                ahead = e <= ms and c.language not in ("tr", "az")
+                if gap is not None and gap <= (reach if ahead else 1):
                     return True
     return False
 
@@ -176,6 +179,29 @@ def _states_by_name(actors: dict[str, Actor]) -> dict[str, str]:
         _STATE_NAMES.clear()
         _STATE_NAMES[key] = out
     return _STATE_NAMES[key]
+
+
+def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
+    """The one participant of the given kinds named inside the words of the event's cue, else
+    right before them (but in Arabic, verb first): the doer, even when the cue's verb made it
+    the clause's source ("X claimed responsibility": "claimed" also reports)."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    spans = [(index[s], index[e - 1] + 1) for s, e in event_spans(folded, languages_for(c.language, script), event)]
+    found: dict[str, int] = {}
+    for a in c.actors:
+        if a not in actors or actors[a].kind not in kinds:
+            continue
+        for m in actors[a].mentions:
+            ms, me = m.start - c.start, m.end - c.start
+            if m.source != c.source or not 0 <= ms < len(c.quote):
+                continue
+            for s, e in spans:
+                gap = -1 if s <= ms and me <= e else (words_between(c.quote, me, s) if me <= s and c.language != "ar" else None)
+                if gap is not None and gap <= 3:
+                    found[a] = min(found.get(a, gap), gap)
+    best = sorted(found.items(), key=lambda t: (t[1], t[0]))
+    return best[0][0] if best and (len(best) == 1 or best[1][1] > best[0][1]) else None
 
 
 def _against(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
@@ -395,11 +421,16 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     frame = clause_frame(c, event, actors)
     subject, obj = frame.get("subject"), frame.get("object")
     who = _templates(predicates().get(spec.get("same_as") or event), "who")
+    if subject is None and who:
+        # "hat sich die Gruppe X bekannt", "تبنى تنظيم X الهجوم": the claimer named inside the
+        # claim's own words, often a group no lexicon knows, before the target named earlier
+        subject = _in_cue(c, event, (kinds.get("subject") or []) + ["other"], actors)
     if subject is None and spec.get("sole") is not False:
         if info.get("frame") == "agent":
             # word order found no subject near the verb: the first participant named is the
-            # doer in every language but Arabic (verb first), the next one the other party
-            order = _in_order(c, kinds.get("subject") or ["person"], actors)
+            # doer in every language but Arabic (verb first), the next one the other party;
+            # for "who did it", a group no lexicon knows is a doer too
+            order = _in_order(c, (kinds.get("subject") or ["person"]) + (["other"] if who else []), actors)
             carried = [a for a in order if not any(m.source == c.source and c.start <= m.start < c.end
                                                    for m in actors[a].mentions)]
             passive, doer = passive_doer(c, event, actors)
