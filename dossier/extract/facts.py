@@ -94,6 +94,9 @@ def _intended(c: EvidenceCandidate) -> bool:
                 ahead = e <= ms and c.language not in ("tr", "az")
                 if gap is not None and gap <= (reach if ahead else 1):
                     return True
+                if c.language == "de" and reach > 1 and me <= s and len(re.findall(r"\w+", folded[me:s])) <= 3 * reach \
+                        and not re.search(r"[.;:!?]", folded[me:s]):
+                    return True  # a German verb at the clause's end: "den Rücktritt des Ministers gefordert"
     return False
 
 
@@ -179,6 +182,42 @@ def _states_by_name(actors: dict[str, Actor]) -> dict[str, str]:
         _STATE_NAMES.clear()
         _STATE_NAMES[key] = out
     return _STATE_NAMES[key]
+
+
+def _settings(c: EvidenceCandidate, kinds: dict, actors: dict[str, Actor]) -> tuple[set[str], set[str]]:
+    """States and places the clause names as where it happens ("in southern Ruritania",
+    "nach Schweden"): never the doer; and those that are where someone goes ("will move to
+    Sweden", "уедет в Швецию") or whose something is told ("Ruritania's invasion"): never the
+    other party either, unless that party is a place (visited, took control of)."""
+    lex = _lexicon().get("settings") or {}
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    at: list[tuple[int, int]] = []
+    to: list[tuple[int, int]] = []
+    post: list[tuple[int, int]] = []
+    for lang in languages_for(c.language, script):
+        words = lex.get(lang) or {}
+        at += [(index[s], index[e - 1] + 1) for s, e in find_cues(words.get("at") or [], folded)]
+        to += [(index[s], index[e - 1] + 1) for s, e in find_cues(words.get("to") or [], folded)]
+        post += [(index[s], index[e - 1] + 1) for s, e in find_cues(words.get("after") or [], folded)]
+    where: set[str] = set()
+    elsewhere: set[str] = set()
+    goes = "person" in (kinds.get("object") or ["person"])
+    for a in c.actors:
+        actor = actors.get(a)
+        if actor is None or actor.kind not in ("state", "place", "other"):
+            continue
+        for m in actor.mentions:
+            ms, me = m.start - c.start, m.end - c.start
+            if m.source != c.source or not 0 <= ms < len(c.quote):
+                continue
+            if any(e <= ms and (words_between(c.quote, e, ms) or 0) <= 1 and words_between(c.quote, e, ms) is not None
+                   for _s, e in at) or any(me <= s and words_between(c.quote, me, s) == 0 for s, _e in post):
+                where.add(a)
+            if goes and (any(e <= ms and words_between(c.quote, e, ms) == 0 for _s, e in to)
+                         or c.quote[me:me + 2] in ("'s", "’s") or c.quote[ms:me].endswith(("'s", "’s"))):
+                elsewhere.add(a)
+    return where, elsewhere
 
 
 def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
@@ -315,7 +354,7 @@ def _quoted(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[Item]:
     if _DIGIT.search(quote) or c.values or not 30 <= len(quote) <= 240 or len(_scripts(quote)) != 1:
         return []
     subject = clause_frame(c, event, actors).get("subject")  # word order, not only the first name
-    if subject is None:
+    if subject is None or subject in _settings(c, (event_info().get(event) or {}).get("slots") or {}, actors)[0]:
         return []
     value = "no" if c.stance == "denies" and not spec.get("negative") else "yes"
     return [Item(("quote", c.source, c.start, c.end), c, event, "quote", value, subject=subject)]
@@ -419,18 +458,22 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     info = event_info().get(event) or {}
     kinds = info.get("slots") or {}
     frame = clause_frame(c, event, actors)
-    subject, obj = frame.get("subject"), frame.get("object")
+    where, elsewhere = _settings(c, kinds, actors)
+    subject = None if frame.get("subject") in where else frame.get("subject")
+    obj = None if frame.get("object") in elsewhere else frame.get("object")
     who = _templates(predicates().get(spec.get("same_as") or event), "who")
-    if subject is None and who:
-        # "hat sich die Gruppe X bekannt", "تبنى تنظيم X الهجوم": the claimer named inside the
-        # claim's own words, often a group no lexicon knows, before the target named earlier
+    if subject is None and info.get("frame") == "agent" and not passive_doer(c, event, actors)[0]:
+        # "hat sich die Gruppe X bekannt", "تبنى تنظيم X الهجوم": the doer named inside the
+        # event's own words or right before them, often a group no lexicon knows
         subject = _in_cue(c, event, (kinds.get("subject") or []) + ["other"], actors)
+        subject = None if subject in where else subject
     if subject is None and spec.get("sole") is not False:
         if info.get("frame") == "agent":
             # word order found no subject near the verb: the first participant named is the
             # doer in every language but Arabic (verb first), the next one the other party;
             # for "who did it", a group no lexicon knows is a doer too
-            order = _in_order(c, (kinds.get("subject") or ["person"]) + (["other"] if who else []), actors)
+            order = [a for a in _in_order(c, (kinds.get("subject") or ["person"]) + (["other"] if who else []), actors)
+                     if a not in where]
             carried = [a for a in order if not any(m.source == c.source and c.start <= m.start < c.end
                                                    for m in actors[a].mentions)]
             passive, doer = passive_doer(c, event, actors)
@@ -449,11 +492,16 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
                and not any(m.source == c.source and c.start <= m.start < c.end for m in actors[a].mentions)]
     if info.get("frame") == "agent" and carried and opens_relative(c.quote, c.language):
         subject, obj = carried[0], (obj if obj != carried[0] else None)  # "..., who warned X": the one before
-    if subject is not None and obj is None and info.get("frame") == "agent":
+    if subject is not None and obj is None and info.get("frame") == "agent" and frame.get("object") not in elsewhere:
         # the other party further from the verb than word order looks ("signed a trade
         # agreement with Sweden"): the next participant named after the subject
-        rest = [a for a in _in_order(c, kinds.get("object") or [], actors) if a != subject]
+        named = _in_order(c, list(kinds.get("object") or []) + [actors[subject].kind], actors) if subject in actors else []
+        rest = [a for a in named[named.index(subject) + 1 if subject in named else 0:] if a not in elsewhere]
         obj = rest[0] if rest else None
+    if subject is None and obj is None and info.get("frame") == "agent":
+        # no doer named ("Rostov was taken"): the one party the event can be done to
+        fit = [a for a in _in_order(c, kinds.get("object") or [], actors) if a not in where | elsewhere]
+        obj = fit[0] if len(fit) == 1 else None
     if subject is None and who:
         # the claimer is often a group no lexicon knows (its kind unknown): still the answer
         named = _in_order(c, (kinds.get("subject") or []) + ["other"], actors)
