@@ -90,6 +90,8 @@ def _intended(c: EvidenceCandidate) -> bool:
             # a threat or a demand reaches the event it names further on ("threatened them with up to 30 years")
             reach = (event_info().get(intent) or {}).get("reach") or 1
             for ms, me in mains:
+                if s <= ms and me <= e:
+                    return True  # the event named inside the demand's own words ("den Rücktritt ... gefordert")
                 gap = words_between(folded, e, ms) if e <= ms else words_between(folded, me, s)
                 ahead = e <= ms and c.language not in ("tr", "az")
                 if gap is not None and gap <= (reach if ahead else 1):
@@ -466,7 +468,9 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         # "hat sich die Gruppe X bekannt", "تبنى تنظيم X الهجوم": the doer named inside the
         # event's own words or right before them, often a group no lexicon knows
         subject = _in_cue(c, event, (kinds.get("subject") or []) + ["other"], actors)
-        subject = None if subject in where else subject
+        if subject in where or not who and subject in actors and actors[subject].kind == "other" \
+                and len({m.source for m in actors[subject].mentions}) < 2:
+            subject = None  # a capitalised word one document writes ("the Executive") is no group to name
     if subject is None and spec.get("sole") is not False:
         if info.get("frame") == "agent":
             # word order found no subject near the verb: the first participant named is the
