@@ -222,7 +222,8 @@ def _settings(c: EvidenceCandidate, kinds: dict, actors: dict[str, Actor]) -> tu
     return where, elsewhere
 
 
-def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
+def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str, Actor], before: bool = True
+            ) -> Optional[str]:
     """The one participant of the given kinds named inside the words of the event's cue, else
     right before them (but in Arabic, verb first): the doer, even when the cue's verb made it
     the clause's source ("X claimed responsibility": "claimed" also reports)."""
@@ -238,7 +239,7 @@ def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str
             if m.source != c.source or not 0 <= ms < len(c.quote):
                 continue
             for s, e in spans:
-                gap = -1 if s <= ms and me <= e else (words_between(c.quote, me, s) if me <= s and c.language != "ar" else None)
+                gap = -1 if s <= ms and me <= e else (words_between(c.quote, me, s) if before and me <= s and c.language != "ar" else None)
                 if gap is not None and gap <= 3:
                     found[a] = min(found.get(a, gap), gap)
     best = sorted(found.items(), key=lambda t: (t[1], t[0]))
@@ -467,7 +468,9 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     if subject is None and info.get("frame") == "agent" and not passive_doer(c, event, actors)[0]:
         # "hat sich die Gruppe X bekannt", "تبنى تنظيم X الهجوم": the doer named inside the
         # event's own words or right before them, often a group no lexicon knows
-        subject = _in_cue(c, event, (kinds.get("subject") or []) + ["other"], actors)
+        # right before the words only where the doer comes first and carries no case ending
+        before = bool(who) or c.language in ("en", "ru", "uk", "fr", "es")
+        subject = _in_cue(c, event, (kinds.get("subject") or []) + ["other"], actors, before)
         if subject in where or not who and subject in actors and actors[subject].kind == "other" \
                 and len({m.source for m in actors[subject].mentions}) < 2:
             subject = None  # a capitalised word one document writes ("the Executive") is no group to name
