@@ -290,3 +290,11 @@ def test_a_long_gap_stays_inside_its_sentence():
     rx = re.compile(patterns.compile_cue("case* ~~ dropped"))
     assert rx.search("the case against the former minister for fraud was finally dropped")
     assert not rx.search("the case went on. it was dropped")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Ana Silva und Bo Lee einigten sich auf ein Abkommen."),
+    ("ru", "В ходе беседы Ана Силва и Бо Ли договорились, что Руритания будет помогать."),
+])
+def test_two_doers_joined_by_and_are_the_two_parties(lang, text):
+    assert ("signed", "ana", "bo") in framed(("d1", text, lang))

@@ -222,6 +222,17 @@ def _settings(c: EvidenceCandidate, kinds: dict, actors: dict[str, Actor]) -> tu
     return where, elsewhere
 
 
+#: Words that join two doers ("Ana Silva and Bo Lee agreed").
+_AND = frozenset({"and", "и", "و", "ve", "və", "und", "et", "y", "ile"})
+
+
+def _joined(c: EvidenceCandidate, first: str, second: str, actors: dict[str, Actor]) -> bool:
+    """`first` is named right before `second`, joined to it by "and" ("Путин и Лукашенко договорились")."""
+    ends = [m.end - c.start for m in actors[first].mentions if m.source == c.source and c.start <= m.start < c.end]
+    starts = [m.start - c.start for m in actors[second].mentions if m.source == c.source and c.start <= m.start < c.end]
+    return any(0 <= s - e <= 6 and c.quote[e:s].strip().lower() in _AND for e in ends for s in starts)
+
+
 def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str, Actor], before: bool = True
             ) -> Optional[str]:
     """The one participant of the given kinds named inside the words of the event's cue, else
@@ -503,8 +514,10 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         # the other party further from the verb than word order looks ("signed a trade
         # agreement with Sweden"): the next participant named after the subject
         named = _in_order(c, list(kinds.get("object") or []) + [actors[subject].kind], actors) if subject in actors else []
-        rest = [a for a in named[named.index(subject) + 1 if subject in named else 0:] if a not in elsewhere]
-        obj = rest[0] if rest else None
+        at = named.index(subject) if subject in named else -1
+        rest = [a for a in named[at + 1:] if a not in elsewhere]
+        joined = named[at - 1] if at > 0 and _joined(c, named[at - 1], subject, actors) else None
+        obj = joined or (rest[0] if rest else None)
     if subject is None and obj is None and info.get("frame") == "agent":
         # no doer named ("Rostov was taken"): the one party the event can be done to
         fit = [a for a in _in_order(c, kinds.get("object") or [], actors) if a not in where | elsewhere]
