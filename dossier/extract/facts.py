@@ -233,8 +233,26 @@ def _joined(c: EvidenceCandidate, first: str, second: str, actors: dict[str, Act
     return any(0 <= s - e <= 6 and c.quote[e:s].strip().lower() in _AND for e in ends for s in starts)
 
 
-def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str, Actor], before: bool = True
-            ) -> Optional[str]:
+def _next_to_cue(c: EvidenceCandidate, event: str, actor_id: str, actors: dict[str, Actor]) -> bool:
+    """The actor is named within four words after the event's words (before them where the
+    verb comes last): what "took control of" took, not a place the clause names elsewhere."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    spans = [(index[s], index[e - 1] + 1) for s, e in event_spans(folded, languages_for(c.language, script), event)]
+    last = c.language in ("de", "tr", "az")
+    for m in actors[actor_id].mentions:
+        ms, me = m.start - c.start, m.end - c.start
+        if m.source == c.source and 0 <= ms < len(c.quote):
+            for s, e in spans:
+                gap = words_between(c.quote, me, s) if last and me <= s else (
+                    words_between(c.quote, e, ms) if not last and e <= ms else None)
+                if gap is not None and gap <= 4:
+                    return True
+    return False
+
+
+def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str, Actor], before: bool = True,
+            inside: bool = True) -> Optional[str]:
     """The one participant of the given kinds named inside the words of the event's cue, else
     right before them (but in Arabic, verb first): the doer, even when the cue's verb made it
     the clause's source ("X claimed responsibility": "claimed" also reports)."""
@@ -250,7 +268,7 @@ def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str
             if m.source != c.source or not 0 <= ms < len(c.quote):
                 continue
             for s, e in spans:
-                gap = -1 if s <= ms and me <= e else (words_between(c.quote, me, s) if before and me <= s and c.language != "ar" else None)
+                gap = -1 if inside and s <= ms and me <= e else (words_between(c.quote, me, s) if before and me <= s and c.language != "ar" else None)
                 if gap is not None and gap <= 3:
                     found[a] = min(found.get(a, gap), gap)
     best = sorted(found.items(), key=lambda t: (t[1], t[0]))
@@ -479,9 +497,11 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     if subject is None and info.get("frame") == "agent" and not passive_doer(c, event, actors)[0]:
         # "hat sich die Gruppe X bekannt", "تبنى تنظيم X الهجوم": the doer named inside the
         # event's own words or right before them, often a group no lexicon knows
-        # right before the words only where the doer comes first and carries no case ending
+        # inside the words ("hat sich X bekannt") only for who did it: elsewhere it is as often
+        # the other party ("اتهم المعلقون X"); right before them only where the doer comes first
+        # and carries no case ending
         before = bool(who) or c.language in ("en", "ru", "uk", "fr", "es")
-        subject = _in_cue(c, event, (kinds.get("subject") or []) + ["other"], actors, before)
+        subject = _in_cue(c, event, (kinds.get("subject") or []) + ["other"], actors, before, bool(who))
         if subject in where or not who and subject in actors and actors[subject].kind == "other" \
                 and len({m.source for m in actors[subject].mentions}) < 2:
             subject = None  # a capitalised word one document writes ("the Executive") is no group to name
@@ -490,14 +510,14 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
             # word order found no subject near the verb: the first participant named is the
             # doer in every language but Arabic (verb first), the next one the other party;
             # for "who did it", a group no lexicon knows is a doer too
-            order = [a for a in _in_order(c, (kinds.get("subject") or ["person"]) + (["other"] if who else []), actors)
-                     if a not in where]
+            every = _in_order(c, (kinds.get("subject") or ["person"]) + (["other"] if who else []), actors)
+            order = [a for a in every if a not in where]
             carried = [a for a in order if not any(m.source == c.source and c.start <= m.start < c.end
                                                    for m in actors[a].mentions)]
             passive, doer = passive_doer(c, event, actors)
             if passive:
                 subject = doer if doer in order else None  # "X was accused by Y": Y, else no one
-            elif order and (c.language != "ar" or len(order) == 1):
+            elif order and (c.language != "ar" or len(every) == 1):
                 subject = order[0]
             elif carried:
                 subject = carried[0]  # "لكنه ..." (but he ...): the doer of the clause before
@@ -515,13 +535,13 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         # agreement with Sweden"): the next participant named after the subject
         named = _in_order(c, list(kinds.get("object") or []) + [actors[subject].kind], actors) if subject in actors else []
         at = named.index(subject) if subject in named else -1
-        rest = [a for a in named[at + 1:] if a not in elsewhere]
+        rest = [a for a in (named[at + 1:] if c.language != "ar" else named) if a not in elsewhere and a != subject]
         joined = named[at - 1] if at > 0 and _joined(c, named[at - 1], subject, actors) else None
         obj = joined or (rest[0] if rest else None)
     if subject is None and obj is None and info.get("frame") == "agent":
         # no doer named ("Rostov was taken"): the one party the event can be done to
         fit = [a for a in _in_order(c, kinds.get("object") or [], actors) if a not in where | elsewhere]
-        obj = fit[0] if len(fit) == 1 else None
+        obj = fit[0] if len(fit) == 1 and _next_to_cue(c, event, fit[0], actors) else None
     if subject is None and who:
         # the claimer is often a group no lexicon knows (its kind unknown): still the answer
         named = _in_order(c, (kinds.get("subject") or []) + ["other"], actors)
