@@ -213,8 +213,8 @@ def _settings(c: EvidenceCandidate, kinds: dict, actors: dict[str, Actor]) -> tu
             ms, me = m.start - c.start, m.end - c.start
             if m.source != c.source or not 0 <= ms < len(c.quote):
                 continue
-            if any(e <= ms and (words_between(c.quote, e, ms) or 0) <= 1 and words_between(c.quote, e, ms) is not None
-                   for _s, e in at) or any(me <= s and words_between(c.quote, me, s) == 0 for s, _e in post):
+            if any(e <= ms and words_between(c.quote, e, ms) in (0, 1) for _s, e in at) \
+                    or any(me <= s and words_between(c.quote, me, s) == 0 for s, _e in post):
                 where.add(a)
             if goes and (any(e <= ms and words_between(c.quote, e, ms) == 0 for _s, e in to)
                          or c.quote[me:me + 2] in ("'s", "’s") or c.quote[ms:me].endswith(("'s", "’s"))):
@@ -227,7 +227,7 @@ _AND = frozenset({"and", "и", "و", "ve", "və", "und", "et", "y", "ile"})
 
 
 def _joined(c: EvidenceCandidate, first: str, second: str, actors: dict[str, Actor]) -> bool:
-    """`first` is named right before `second`, joined to it by "and" ("Путин и Лукашенко договорились")."""
+    """`first` is named right before `second`, joined to it by "and" ("A и B договорились")."""
     ends = [m.end - c.start for m in actors[first].mentions if m.source == c.source and c.start <= m.start < c.end]
     starts = [m.start - c.start for m in actors[second].mentions if m.source == c.source and c.start <= m.start < c.end]
     return any(0 <= s - e <= 6 and c.quote[e:s].strip().lower() in _AND for e in ends for s in starts)
@@ -254,7 +254,7 @@ def _next_to_cue(c: EvidenceCandidate, event: str, actor_id: str, actors: dict[s
 def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str, Actor], before: bool = True,
             inside: bool = True) -> Optional[str]:
     """The one participant of the given kinds named inside the words of the event's cue, else
-    right before them (but in Arabic, verb first): the doer, even when the cue's verb made it
+    right before them (not in Arabic: verb first): the doer, even when the cue's verb made it
     the clause's source ("X claimed responsibility": "claimed" also reports)."""
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
     folded, index = fold(c.quote)
@@ -268,7 +268,10 @@ def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str
             if m.source != c.source or not 0 <= ms < len(c.quote):
                 continue
             for s, e in spans:
-                gap = -1 if inside and s <= ms and me <= e else (words_between(c.quote, me, s) if before and me <= s and c.language != "ar" else None)
+                if inside and s <= ms and me <= e:
+                    gap: Optional[int] = -1  # inside beats right before
+                else:
+                    gap = words_between(c.quote, me, s) if before and me <= s and c.language != "ar" else None
                 if gap is not None and gap <= 3:
                     found[a] = min(found.get(a, gap), gap)
     best = sorted(found.items(), key=lambda t: (t[1], t[0]))
@@ -495,11 +498,9 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     obj = None if frame.get("object") in elsewhere else frame.get("object")
     who = _templates(predicates().get(spec.get("same_as") or event), "who")
     if subject is None and info.get("frame") == "agent" and not passive_doer(c, event, actors)[0]:
-        # "hat sich die Gruppe X bekannt", "تبنى تنظيم X الهجوم": the doer named inside the
-        # event's own words or right before them, often a group no lexicon knows
-        # inside the words ("hat sich X bekannt") only for who did it: elsewhere it is as often
-        # the other party ("اتهم المعلقون X"); right before them only where the doer comes first
-        # and carries no case ending
+        # the doer named inside the event's own words, often a group no lexicon knows: only for
+        # who did it ("hat sich die Gruppe X bekannt"), elsewhere it is as often the other party
+        # ("اتهم المعلقون X"); or right before them, where the doer comes first with no case ending
         before = bool(who) or c.language in ("en", "ru", "uk", "fr", "es")
         subject = _in_cue(c, event, (kinds.get("subject") or []) + ["other"], actors, before, bool(who))
         if subject in where or not who and subject in actors and actors[subject].kind == "other" \
@@ -533,7 +534,8 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     if subject is not None and obj is None and info.get("frame") == "agent" and frame.get("object") not in elsewhere:
         # the other party further from the verb than word order looks ("signed a trade
         # agreement with Sweden"): the next participant named after the subject
-        named = _in_order(c, list(kinds.get("object") or []) + [actors[subject].kind], actors) if subject in actors else []
+        named = (_in_order(c, list(kinds.get("object") or []) + [actors[subject].kind], actors)
+                 if subject in actors else [])
         at = named.index(subject) if subject in named else -1
         rest = [a for a in (named[at + 1:] if c.language != "ar" else named) if a not in elsewhere and a != subject]
         joined = named[at - 1] if at > 0 and _joined(c, named[at - 1], subject, actors) else None
