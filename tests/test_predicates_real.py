@@ -298,3 +298,34 @@ def test_a_long_gap_stays_inside_its_sentence():
 ])
 def test_two_doers_joined_by_and_are_the_two_parties(lang, text):
     assert ("signed", "ana", "bo") in framed(("d1", text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Erst vor einer Woche war in Capitalia ein Offizier des Grenzschutzes festgenommen worden."),
+    ("fr", "Un officier des gardes-frontières avait été arrêté à Capitalia."),
+    ("tr", "Polis, Capitalia kentinde bir sınır muhafız subayını gözaltına almıştı."),
+])
+def test_the_city_of_an_arrest_was_not_arrested(lang, text):
+    found = framed(("d1", text, lang))
+    assert not any(s == "capital" for _p, s, _o in found), found
+
+
+def test_a_one_word_name_no_lexicon_knows_is_no_detained_person():
+    NAMES["polish"] = ("Polish", "other")
+    SURFACES["Polish"] = "polish"
+    try:
+        found = framed(("d1", "Polish authorities detained an officer of the border guard.", "en"))
+    finally:
+        del NAMES["polish"], SURFACES["Polish"]
+    assert not any(s == "polish" for _p, s, _o in found), found
+
+
+def test_a_turkish_case_ending_makes_a_country_the_scene():
+    found = claims(("d1", "Ruritania'da son yıllarda bazı hastanelerin siber saldırıya uğradığı biliniyor.", "tr"))
+    assert not any(c.frame and c.frame.subject == "ruritania" for c in found), [c.statement for c in found]
+
+
+def test_a_turkish_claim_with_the_group_between_its_words():
+    found = claims(("d1", "Capitalia'daki hastaneye yönelik siber saldırıyı Zorblat adlı fidye yazılımı grubu üstlendi.", "tr"))
+    who = [c for c in found if c.frame and c.frame.slot == "who"]
+    assert who and values_of(who[0]) == ["zorblat"]

@@ -197,8 +197,10 @@ def _settings(c: EvidenceCandidate, kinds: dict, actors: dict[str, Actor]) -> tu
     at: list[tuple[int, int]] = []
     to: list[tuple[int, int]] = []
     post: list[tuple[int, int]] = []
+    cases: list[str] = []
     for lang in languages_for(c.language, script):
         words = lex.get(lang) or {}
+        cases += [re.escape(w) for w in words.get("cases") or []]
         at += [(index[s], index[e - 1] + 1) for s, e in find_cues(words.get("at") or [], folded)]
         to += [(index[s], index[e - 1] + 1) for s, e in find_cues(words.get("to") or [], folded)]
         post += [(index[s], index[e - 1] + 1) for s, e in find_cues(words.get("after") or [], folded)]
@@ -214,7 +216,8 @@ def _settings(c: EvidenceCandidate, kinds: dict, actors: dict[str, Actor]) -> tu
             if m.source != c.source or not 0 <= ms < len(c.quote):
                 continue
             if any(e <= ms and words_between(c.quote, e, ms) in (0, 1) for _s, e in at) \
-                    or any(me <= s and words_between(c.quote, me, s) == 0 for s, _e in post):
+                    or any(me <= s and words_between(c.quote, me, s) == 0 for s, _e in post) \
+                    or bool(cases) and re.match(r"['’](?:%s)\b" % "|".join(cases), c.quote[me:]) is not None:
                 where.add(a)
             if goes and (any(e <= ms and words_between(c.quote, e, ms) == 0 for _s, e in to)
                          or c.quote[me:me + 2] in ("'s", "’s") or c.quote[ms:me].endswith(("'s", "’s"))):
@@ -525,8 +528,11 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         elif info.get("frame") == "patient":
             subject = _sole(c, kinds.get("subject") or ["person"], actors)
             if subject is None and "person" in (kinds.get("subject") or ["person"]):
-                # a name no lexicon or title says is a person ("Ana Silva was arrested")
+                # a name no lexicon or title says is a person ("Ana Silva was arrested"), written as
+                # a person's is, in two words or more ("Polish authorities detained X" names no one)
                 subject = _sole(c, ["person", "other"], actors)
+                subject = subject if subject in actors and len(actors[subject].name.split()) > 1 else None
+            subject = None if subject in where else subject  # "arrested in Białystok": where, not who
     carried = [a for a in c.actors if a in actors and actors[a].kind == "person"
                and not any(m.source == c.source and c.start <= m.start < c.end for m in actors[a].mentions)]
     if info.get("frame") == "agent" and carried and opens_relative(c.quote, c.language):
