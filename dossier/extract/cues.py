@@ -350,8 +350,11 @@ def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]
                 value, start = joined, last_word[2]
             else:
                 start = tok.start()
+            big = next((v for p, v in _SCALE_WORDS if nxt.startswith(p)), None) if value < 1000 else None
             if value < 1000 and nxt.startswith(_THOUSANDS):
                 value, scaled = value * 1000, i + 1  # "четырёх тысяч", "أربعة آلاف": the count of thousands
+            elif big:
+                value, scaled = value * big, i + 1  # "drei Millionen", "three million"
             last_word = (i, value, start)
             if not (_PARTITIVE.match(folded[tok.end():tok.end() + 30])
                     or _AMONG.search(folded[max(0, start - 40):start]) or raw in _ARTICLES):

@@ -30,7 +30,7 @@ from dossier.extract.statements import assign_ids, clause_events, clause_frame, 
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of
-from dossier.text.fold import fold_str
+from dossier.text.fold import fold, fold_str
 from dossier.text.lexicon import load_lexicon
 
 @lru_cache(maxsize=None)
@@ -83,14 +83,22 @@ def _intended(c: EvidenceCandidate) -> bool:
     mains = event_spans(folded, langs, event)
     found = set(clause_events(c, script))
     others = [sp for ev in found - irrealis - {event} for sp in event_spans(folded, langs, ev)]
-    for intent in irrealis & found:
+    for intent in irrealis & found - set((event_info().get(event) or {}).get("real") or ()):
         for s, e in event_spans(folded, langs, intent):
             if any(0 <= (words_between(folded, e, os_) or 0) <= 0 and os_ >= e for os_, _oe in others):
                 continue  # "a planned coup": the plan is the other event's, not this one's
+            # a threat or a demand reaches the event it names further on ("threatened them with up to 30 years")
+            reach = (event_info().get(intent) or {}).get("reach") or 1
             for ms, me in mains:
+                if s <= ms and me <= e:
+                    return True  # the event named inside the demand's own words ("den Rücktritt ... gefordert")
                 gap = words_between(folded, e, ms) if e <= ms else words_between(folded, me, s)
-                if gap is not None and gap <= 1:
+                ahead = e <= ms and c.language not in ("tr", "az")
+                if gap is not None and gap <= (reach if ahead else 1):
                     return True
+                if c.language == "de" and reach > 1 and me <= s and len(re.findall(r"\w+", folded[me:s])) <= 3 * reach \
+                        and not re.search(r"[.;:!?]", folded[me:s]):
+                    return True  # a German verb at the clause's end: "den Rücktritt des Ministers gefordert"
     return False
 
 
@@ -178,6 +186,127 @@ def _states_by_name(actors: dict[str, Actor]) -> dict[str, str]:
     return _STATE_NAMES[key]
 
 
+def _settings(c: EvidenceCandidate, kinds: dict, actors: dict[str, Actor]) -> tuple[set[str], set[str]]:
+    """States and places the clause names as where it happens ("in southern Ruritania",
+    "nach Schweden"): never the doer; and those that are where someone goes ("will move to
+    Sweden", "уедет в Швецию") or whose something is told ("Ruritania's invasion"): never the
+    other party either, unless that party is a place (visited, took control of)."""
+    lex = _lexicon().get("settings") or {}
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    at: list[tuple[int, int]] = []
+    to: list[tuple[int, int]] = []
+    post: list[tuple[int, int]] = []
+    cases: list[str] = []
+    for lang in languages_for(c.language, script):
+        words = lex.get(lang) or {}
+        cases += [re.escape(w) for w in words.get("cases") or []]
+        at += [(index[s], index[e - 1] + 1) for s, e in find_cues(words.get("at") or [], folded)]
+        to += [(index[s], index[e - 1] + 1) for s, e in find_cues(words.get("to") or [], folded)]
+        post += [(index[s], index[e - 1] + 1) for s, e in find_cues(words.get("after") or [], folded)]
+    where: set[str] = set()
+    elsewhere: set[str] = set()
+    goes = "person" in (kinds.get("object") or ["person"])
+    for a in c.actors:
+        actor = actors.get(a)
+        if actor is None or actor.kind not in ("state", "place", "other"):
+            continue
+        for m in actor.mentions:
+            ms, me = m.start - c.start, m.end - c.start
+            if m.source != c.source or not 0 <= ms < len(c.quote):
+                continue
+            if any(e <= ms and words_between(c.quote, e, ms) in (0, 1) for _s, e in at) \
+                    or any(me <= s and words_between(c.quote, me, s) == 0 for s, _e in post) \
+                    or bool(cases) and re.match(r"['’](?:%s)\b" % "|".join(cases), c.quote[me:]) is not None:
+                where.add(a)
+            if goes and (any(e <= ms and words_between(c.quote, e, ms) == 0 for _s, e in to)
+                         or c.quote[me:me + 2] in ("'s", "’s") or c.quote[ms:me].endswith(("'s", "’s"))):
+                elsewhere.add(a)
+    return where, elsewhere
+
+
+#: Words that join two doers ("Ana Silva and Bo Lee agreed").
+_AND = frozenset({"and", "и", "و", "ve", "və", "und", "et", "y", "ile"})
+
+
+def _joined(c: EvidenceCandidate, first: str, second: str, actors: dict[str, Actor]) -> bool:
+    """`first` is named right before `second`, joined to it by "and" ("A и B договорились")."""
+    ends = [m.end - c.start for m in actors[first].mentions if m.source == c.source and c.start <= m.start < c.end]
+    starts = [m.start - c.start for m in actors[second].mentions if m.source == c.source and c.start <= m.start < c.end]
+    return any(0 <= s - e <= 6 and c.quote[e:s].strip().lower() in _AND for e in ends for s in starts)
+
+
+def _next_to_cue(c: EvidenceCandidate, event: str, actor_id: str, actors: dict[str, Actor]) -> bool:
+    """The actor is named within four words after the event's words (before them where the
+    verb comes last): what "took control of" took, not a place the clause names elsewhere."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    spans = [(index[s], index[e - 1] + 1) for s, e in event_spans(folded, languages_for(c.language, script), event)]
+    last = c.language in ("de", "tr", "az")
+    for m in actors[actor_id].mentions:
+        ms, me = m.start - c.start, m.end - c.start
+        if m.source == c.source and 0 <= ms < len(c.quote):
+            for s, e in spans:
+                gap = words_between(c.quote, me, s) if last and me <= s else (
+                    words_between(c.quote, e, ms) if not last and e <= ms else None)
+                if gap is not None and gap <= 4:
+                    return True
+    return False
+
+
+def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str, Actor], before: bool = True,
+            inside: bool = True) -> Optional[str]:
+    """The one participant of the given kinds named inside the words of the event's cue, else
+    right before them (not in Arabic: verb first): the doer, even when the cue's verb made it
+    the clause's source ("X claimed responsibility": "claimed" also reports)."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    spans = [(index[s], index[e - 1] + 1) for s, e in event_spans(folded, languages_for(c.language, script), event)]
+    found: dict[str, int] = {}
+    for a in c.actors:
+        if a not in actors or actors[a].kind not in kinds:
+            continue
+        for m in actors[a].mentions:
+            ms, me = m.start - c.start, m.end - c.start
+            if m.source != c.source or not 0 <= ms < len(c.quote):
+                continue
+            for s, e in spans:
+                if inside and s <= ms and me <= e:
+                    gap: Optional[int] = -1  # inside beats right before
+                else:
+                    gap = words_between(c.quote, me, s) if before and me <= s and c.language != "ar" else None
+                if gap is not None and gap <= 3:
+                    found[a] = min(found.get(a, gap), gap)
+    best = sorted(found.items(), key=lambda t: (t[1], t[0]))
+    return best[0][0] if best and (len(best) == 1 or best[1][1] > best[0][1]) else None
+
+
+def _against(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
+    """Who a case is against: the participant right after "against" ("в отношении", "ضد",
+    "gegen"; before "hakkında" in Turkish and Azerbaijani), not who drops it ("X dropped the
+    charges against him"). No such word with a name: no one."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    for lang in languages_for(c.language, script):
+        for s, e in find_cues(words.get(lang) or [], folded):
+            cs, ce = c.start + index[s], c.start + index[e - 1] + 1
+            best = None
+            for a in c.actors:
+                actor = actors.get(a)
+                if actor is None or a == c.attributed_to or actor.kind not in kinds:
+                    continue
+                for m in actor.mentions:
+                    if m.source != c.source or not c.start <= m.start < c.end:
+                        continue
+                    gap = (words_between(c.quote, m.end - c.start, cs - c.start) if lang in ("tr", "az")
+                           else words_between(c.quote, ce - c.start, m.start - c.start))
+                    if gap is not None and gap <= 3 and (best is None or gap < best[0]):
+                        best = (gap, a)
+            if best:
+                return best[1]
+    return None
+
+
 def _person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], actors: dict[str, Actor]
                   ) -> Optional[str]:
     """A state named just before a person is the person's title ("the President of
@@ -263,7 +392,7 @@ def _quoted(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[Item]:
     if _DIGIT.search(quote) or c.values or not 30 <= len(quote) <= 240 or len(_scripts(quote)) != 1:
         return []
     subject = clause_frame(c, event, actors).get("subject")  # word order, not only the first name
-    if subject is None:
+    if subject is None or subject in _settings(c, (event_info().get(event) or {}).get("slots") or {}, actors)[0]:
         return []
     value = "no" if c.stance == "denies" and not spec.get("negative") else "yes"
     return [Item(("quote", c.source, c.start, c.end), c, event, "quote", value, subject=subject)]
@@ -367,36 +496,60 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     info = event_info().get(event) or {}
     kinds = info.get("slots") or {}
     frame = clause_frame(c, event, actors)
-    subject, obj = frame.get("subject"), frame.get("object")
+    where, elsewhere = _settings(c, kinds, actors)
+    subject = None if frame.get("subject") in where else frame.get("subject")
+    obj = None if frame.get("object") in elsewhere else frame.get("object")
     who = _templates(predicates().get(spec.get("same_as") or event), "who")
+    if subject is None and info.get("frame") == "agent" and not passive_doer(c, event, actors)[0]:
+        # the doer named inside the event's own words, often a group no lexicon knows: only for
+        # who did it ("hat sich die Gruppe X bekannt"), elsewhere it is as often the other party
+        # ("اتهم المعلقون X"); or right before them, where the doer comes first with no case ending
+        before = bool(who) or c.language in ("en", "ru", "uk", "fr", "es")
+        subject = _in_cue(c, event, (kinds.get("subject") or []) + ["other"], actors, before, bool(who))
+        if subject in where or not who and subject in actors and actors[subject].kind == "other" \
+                and len({m.source for m in actors[subject].mentions}) < 2:
+            subject = None  # a capitalised word one document writes ("the Executive") is no group to name
     if subject is None and spec.get("sole") is not False:
         if info.get("frame") == "agent":
             # word order found no subject near the verb: the first participant named is the
-            # doer in every language but Arabic (verb first), the next one the other party
-            order = _in_order(c, kinds.get("subject") or ["person"], actors)
+            # doer in every language but Arabic (verb first), the next one the other party;
+            # for "who did it", a group no lexicon knows is a doer too
+            every = _in_order(c, (kinds.get("subject") or ["person"]) + (["other"] if who else []), actors)
+            order = [a for a in every if a not in where]
             carried = [a for a in order if not any(m.source == c.source and c.start <= m.start < c.end
                                                    for m in actors[a].mentions)]
             passive, doer = passive_doer(c, event, actors)
             if passive:
                 subject = doer if doer in order else None  # "X was accused by Y": Y, else no one
-            elif order and (c.language != "ar" or len(order) == 1):
+            elif order and (c.language != "ar" or len(every) == 1):
                 subject = order[0]
             elif carried:
                 subject = carried[0]  # "لكنه ..." (but he ...): the doer of the clause before
         elif info.get("frame") == "patient":
             subject = _sole(c, kinds.get("subject") or ["person"], actors)
             if subject is None and "person" in (kinds.get("subject") or ["person"]):
-                # a name no lexicon or title says is a person ("Ana Silva was arrested")
+                # a name no lexicon or title says is a person ("Ana Silva was arrested"), written as
+                # a person's is, in two words or more ("Polish authorities detained X" names no one)
                 subject = _sole(c, ["person", "other"], actors)
+                subject = subject if subject in actors and len(actors[subject].name.split()) > 1 else None
+            subject = None if subject in where else subject  # "arrested in Białystok": where, not who
     carried = [a for a in c.actors if a in actors and actors[a].kind == "person"
                and not any(m.source == c.source and c.start <= m.start < c.end for m in actors[a].mentions)]
     if info.get("frame") == "agent" and carried and opens_relative(c.quote, c.language):
         subject, obj = carried[0], (obj if obj != carried[0] else None)  # "..., who warned X": the one before
-    if subject is not None and obj is None and info.get("frame") == "agent":
+    if subject is not None and obj is None and info.get("frame") == "agent" and frame.get("object") not in elsewhere:
         # the other party further from the verb than word order looks ("signed a trade
         # agreement with Sweden"): the next participant named after the subject
-        rest = [a for a in _in_order(c, kinds.get("object") or [], actors) if a != subject]
-        obj = rest[0] if rest else None
+        named = (_in_order(c, list(kinds.get("object") or []) + [actors[subject].kind], actors)
+                 if subject in actors else [])
+        at = named.index(subject) if subject in named else -1
+        rest = [a for a in (named[at + 1:] if c.language != "ar" else named) if a not in elsewhere and a != subject]
+        joined = named[at - 1] if at > 0 and _joined(c, named[at - 1], subject, actors) else None
+        obj = joined or (rest[0] if rest else None)
+    if subject is None and obj is None and info.get("frame") == "agent":
+        # no doer named ("Rostov was taken"): the one party the event can be done to
+        fit = [a for a in _in_order(c, kinds.get("object") or [], actors) if a not in where | elsewhere]
+        obj = fit[0] if len(fit) == 1 and _next_to_cue(c, event, fit[0], actors) else None
     if subject is None and who:
         # the claimer is often a group no lexicon knows (its kind unknown): still the answer
         named = _in_order(c, (kinds.get("subject") or []) + ["other"], actors)
@@ -404,6 +557,8 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     if subject is None and who and c.attributed_to in actors \
             and actors[c.attributed_to].kind in (kinds.get("subject") or ["organization"]):
         subject = c.attributed_to  # "X claimed responsibility": the claimer is the answer, not a relay
+    if spec.get("against"):
+        subject = _against(c, spec["against"], kinds.get("subject") or ["person"], actors)
     subject = _person_after(c, subject, kinds.get("subject") or [], actors)
     obj = _person_after(c, obj, kinds.get("object") or [], actors)
     if "state" in (kinds.get("subject") or []):

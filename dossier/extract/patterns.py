@@ -40,15 +40,16 @@ def _token_regex(token: str) -> str:
 def compile_cue(pattern: str) -> str:
     """A lexicon cue (words, '*' prefixes, '~' gaps) as a regex over folded text."""
     parts: list[str] = []
-    gap = False
+    gap = 0
     for token in fold_str(pattern).split():
-        if token == "~":
-            gap = True
+        if token in ("~", "~~"):
+            gap = 3 if token == "~" else 12  # "~~": a noun and its verb far apart ("the case against X ... was dropped")
             continue
         if parts:
-            parts.append(r"(?:\s+\S+){0,3}?\s+" if gap else r"[\s\"']+")
+            word = r"\S+" if gap <= 3 else r"[^\s.;:!?؟]+"  # a long gap stays inside its sentence
+            parts.append(rf"(?:\s+{word}){{0,{gap}}}?\s+" if gap else r"[\s\"']+")
         parts.append(_token_regex(token))
-        gap = False
+        gap = 0
     return rf"(?<!{_WORD})" + "".join(parts)
 
 

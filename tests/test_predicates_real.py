@@ -1,0 +1,331 @@
+"""Claims that read right on real articles (issue 17): the right predicate, subject and object
+in every language. Each test is a general rule, on invented names and sentences."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dossier.extract import facts, patterns
+from dossier.extract.cues import extract_counts
+from dossier.extract.evidence import find_evidence
+from dossier.model import Actor, Document, Mention, MentionCandidate, Sentence, Source
+from dossier.text import script_of
+
+#: actor id -> (name, kind)
+NAMES = {
+    "ana": ("Ana Silva", "person"), "bo": ("Bo Lee", "person"), "ruritania": ("Ruritania", "state"),
+    "sweden": ("Sweden", "state"), "capital": ("Capitalia", "place"), "zorblat": ("Zorblat", "other"),
+    "clinic": ("Saint-Anne Clinic", "organization"), "legion": ("Iron Legion", "organization"),
+}
+#: surface -> actor id, in every script the documents write
+SURFACES = {
+    "Ana Silva": "ana", "آنا سيلفا": "ana", "Ана Силва": "ana", "Ане Силва": "ana", "Ану Силву": "ana",
+    "Ana Silva'nın": "ana", "Bo Lee": "bo", "بو لي": "bo", "Бо Ли": "bo", "Ruritania": "ruritania",
+    "Руритания": "ruritania", "Руританию": "ruritania", "Руритании": "ruritania", "روريتانيا": "ruritania",
+    "Sweden": "sweden", "Швеции": "sweden", "Capitalia": "capital", "Капиталии": "capital", "كابيتاليا": "capital",
+    "Zorblat": "zorblat", "Saint-Anne Clinic": "clinic", "Iron Legion": "legion", "Железный легион": "legion",
+}
+
+
+def _doc(sid: str, text: str, lang: str) -> tuple[Document, list]:
+    source = Source(id=sid, path=f"content/sources/{sid}.txt", sha256="0" * 64, language=lang, title=None,
+                    publisher=None, author=None, published="2025-10-19", published_precision="day", url=None)
+    sentences = [Sentence(m.start(), m.end(), m.group(0), lang, script_of(m.group(0)))
+                 for m in re.finditer(r"[^.!?؟\s][^.!?؟]*[.!?؟]?", text)]
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for name in sorted(SURFACES, key=len, reverse=True):  # the longest name first: no nested mentions
+        for m in re.finditer(re.escape(name), text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            kind = NAMES[SURFACES[name]][1]
+            mentions.append((MentionCandidate(sid, m.start(), m.end(), name, name, kind, lang, script_of(name)),
+                             SURFACES[name]))
+    return Document(source, text, sentences), mentions
+
+
+def claims(*specs):
+    cands, docs, actors = [], [], {aid: Actor(id=aid, name=n, kind=k) for aid, (n, k) in NAMES.items()}
+    for sid, text, lang in specs:
+        doc, mentions = _doc(sid, text, lang)
+        docs.append(doc)
+        cands.extend(find_evidence(doc, mentions))
+        for m, aid in mentions:
+            actors[aid].mentions.append(Mention(m.source, m.start, m.end, m.text))
+    return facts.group(cands, [], actors, docs)
+
+
+def framed(*specs):
+    """(predicate, subject, object) of every claim a predicate frames (quoted facts left out)."""
+    return {(c.frame.predicate, c.frame.subject, c.frame.object) for c in claims(*specs)
+            if c.frame is not None and c.statement_from != "quote" and c.frame.predicate != "stated"}
+
+
+def predicates_of(*specs):
+    return {p for p, _s, _o in framed(*specs)}
+
+
+def values_of(claim):
+    return sorted(e.value for e in claim.evidence)
+
+
+# --- a polysemous verb reads its object: charges are dropped, aircraft are shot down ----------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Prosecutors said the charges against Ana Silva had been dropped."),
+    ("en", "The criminal case against Ana Silva that was opened last year was dropped on Monday."),
+    ("ru", "Уголовное дело в отношении Ану Силву будет прекращено."),
+    ("ru", "Бо Ли заявил, что уголовное дело против Ане Силва прекратят."),
+    ("ar", "أسقط الرئيس بو لي جميع التهم ضد آنا سيلفا بعد الاتفاق."),
+    ("ar", "قال بو لي إن الدعوى الجنائية ضد آنا سيلفا سيتم إسقاطها."),
+    ("tr", "Ana Silva'nın hakkındaki dava düşürüldü."),
+    ("de", "Das Verfahren gegen Ana Silva wurde eingestellt."),
+    ("fr", "Les poursuites contre Ana Silva ont été abandonnées."),
+    ("es", "La causa contra Ana Silva fue archivada."),
+])
+def test_dropped_charges_are_a_dropped_case_not_a_downing(lang, text):
+    found = framed(("d1", text, lang))
+    assert "shot down" not in {p for p, _s, _o in found}
+    assert any(p == "case dropped" and s in ("ana", None) for p, s, _o in found), found
+
+
+def test_the_case_is_against_whom_the_words_name_not_who_drops_it():
+    # verb first: the one named between "dropped" and "the charges" drops them
+    found = framed(("d1", "أسقط الرئيس بو لي جميع التهم ضد آنا سيلفا.", "ar"))
+    assert ("case dropped", "ana", None) in found
+    found = framed(("d1", "أسقط الرئيس بو لي جميع التهم الموجهة إليه.", "ar"))
+    assert not any(s == "bo" for _p, s, _o in found)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ruritania shot down a drone over Capitalia."),
+    ("ar", "أسقطت روريتانيا طائرة مسيرة فوق كابيتاليا."),
+    ("ru", "Руритания сбила беспилотник над Капиталии."),
+])
+def test_a_downed_aircraft_is_still_shot_down(lang, text):
+    assert "shot down" in {c.frame.predicate for c in claims(("d1", text, lang)) if c.frame}
+
+
+def test_a_dropped_case_is_no_downing_of_an_aircraft_as_the_story():
+    found = claims(("d1", "قال بو لي إن الدعوى الجنائية ضد آنا سيلفا سيتم إسقاطها.", "ar"),
+                   ("d2", "Prosecutors said the charges against Ana Silva had been dropped.", "en"))
+    assert all("aircraft" not in c.statement for c in found), [c.statement for c in found]
+
+
+# --- threats and demands are no facts of what they name ---------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bo Lee threatened the rebels with up to 30 years in prison."),
+    ("de", "Bo Lee droht den Aufständischen mit bis zu 30 Jahren Haft."),
+    ("ru", "Бо Ли пригрозил мятежникам приговором к 20 годам заключения."),
+    ("fr", "Bo Lee a menacé les rebelles d'une condamnation à 30 ans de prison."),
+])
+def test_a_threatened_sentence_is_no_sentence(lang, text):
+    assert "sentenced" not in predicates_of(("d1", text, lang))
+
+
+def test_a_sentence_handed_down_is_still_one():
+    assert ("sentenced", "ana", None) in framed(("d1", "Ana Silva was sentenced to 30 years in prison.", "en"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ana Silva demanded the resignation of the defence minister."),
+    ("de", "Ana Silva soll den Rücktritt der Armeeführung, darunter des Ministers, gefordert haben."),
+    ("ru", "Ана Силва настойчиво требовал отставки министра обороны."),
+])
+def test_a_demanded_resignation_is_no_resignation(lang, text):
+    found = predicates_of(("d1", text, lang))
+    assert not found & {"resigned", "dismissed"}, found
+
+
+def test_a_resignation_is_still_one():
+    assert ("resigned", "ana", None) in framed(("d1", "Ana Silva resigned on Monday.", "en"))
+
+
+# --- a reporting verb informs no one; a destination is appointed to no one ---------------------
+
+def test_reported_is_no_warning():
+    found = predicates_of(("d1", "Как сообщил Бо Ли, все пассажиры вертолета Ану Силву погибли.", "ru"))
+    assert "warned" not in found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Два вертолета прибыли к месту назначения, третий с Ану Силву разбился."),
+    ("ar", "تسلم بو لي المهام على أن يتم تنظيم انتخابات في غضون 50 يوما."),
+])
+def test_a_destination_or_an_election_to_come_is_no_appointment(lang, text):
+    found = framed(("d1", text, lang))
+    assert not any(p == "appointed" and s == "ana" for p, s, _o in found), found
+    if lang == "ar":
+        assert ("appointed", "bo", None) not in found or "انتخابات" not in text.split("على")[0]
+
+
+def test_taking_over_duties_is_an_appointment():
+    found = framed(("d1", "بينما تسلم نائب الرئيس آنا سيلفا مهام الرئاسة.", "ar"))
+    assert ("appointed", "ana", None) in found
+
+
+# --- talks take people; a state only as a party the clause names ------------------------------
+
+def test_a_search_is_no_talks():
+    found = framed(("d1", "شاركت طائرة من روريتانيا في البحث ، نيابة عن الرئيس بو لي.", "ar"))
+    assert not {p for p, _s, _o in found} & {"met", "discussed"}, found
+
+
+def test_a_state_holds_no_talks_with_a_person():
+    found = framed(("d1", "There is growing discussion in Ruritania about the succession of Ana Silva.", "en"))
+    assert not any(p == "met" and "ruritania" in (s, o) for p, s, o in found), found
+
+
+# --- where is not who ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ana Silva will move to Ruritania under a deal to end the mutiny."),
+    ("de", "In dem Abkommen soll es heißen, dass Ana Silva nach Ruritania aufbricht."),
+    ("ru", "По соглашению Ана Силва уедет в Руританию."),
+])
+def test_a_destination_is_no_party_to_an_agreement(lang, text):
+    found = framed(("d1", text, lang))
+    assert not any(p == "signed" and "ruritania" in (s, o) for p, s, o in found), found
+
+
+def test_an_agreement_with_a_state_still_is_one():
+    assert ("signed", "ana", "sweden") in framed(("d1", "Ana Silva signed an agreement with Sweden.", "en"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Iron Legion captured Capitalia in southern Ruritania."),
+    ("ar", "بعد أن سيطرت على كابيتاليا في جنوب روريتانيا."),
+    ("de", "Die Truppen überquerten die Grenze zurück nach Ruritania, wo sie die Stadt Capitalia einnahmen."),
+])
+def test_the_country_a_city_lies_in_did_not_take_it(lang, text):
+    found = framed(("d1", text, lang))
+    assert any(p == "seized control" and o == "capital" for p, _s, o in found), found
+    assert not any(p == "seized control" and s == "ruritania" for p, s, _o in found), found
+
+
+def test_a_possessor_is_not_the_other_party():
+    found = framed(("d1", "Ana Silva openly criticized Ruritania's invasion of Sweden.", "en"))
+    assert not any(p == "criticized" for p, _s, _o in found), found
+
+
+def test_the_other_party_is_named_after_the_doer():
+    found = framed(("d1", "During the war in Sweden, Ana Silva said her camps had been attacked by Ruritania.", "en"))
+    assert not any(p == "attacked" and "sweden" in (s, o) for p, s, o in found), found
+
+
+def test_a_passive_subject_did_not_do_it():
+    found = framed(("d1", "Ruritania was informed about this information received from Sweden.", "en"))
+    assert not any(s == "ruritania" for _p, s, _o in found), found
+
+
+def test_a_turkish_postposition_makes_a_place_no_doer():
+    found = framed(("d1", "Meteoroloji, bir gün önce Capitalia için fırtına uyarısı yapmıştı.", "tr"))
+    assert not any(s == "capital" for _p, s, _o in found), found
+
+
+# --- who claimed it: the group, not its target ------------------------------------------------
+
+def test_who_claimed_is_the_group_not_its_target():
+    found = claims(
+        ("d1", "The ransomware group Zorblat has claimed responsibility for the cyberattack on the Saint-Anne Clinic.", "en"),
+        ("d2", "Zu dem Cyberangriff auf die Saint-Anne Clinic in Capitalia hat sich die Hackergruppe Zorblat bekannt.", "de"),
+        ("d3", "Zorblat a revendiqué la cyberattaque contre la Saint-Anne Clinic de Capitalia.", "fr"),
+    )
+    who = [c for c in found if c.frame and c.frame.slot == "who"]
+    assert len(who) == 1 and values_of(who[0]) == ["zorblat"] * 3
+
+
+# --- new predicates --------------------------------------------------------------------------
+
+def test_a_ransom_is_one_figure_in_every_language():
+    found = claims(
+        ("d1", "After the cyberattack, Zorblat is demanding a ransom of $3 million from the clinic.", "en"),
+        ("d2", "Nach dem Cyberangriff verlangen die Hacker ein Lösegeld in Höhe von drei Millionen Dollar.", "de"),
+        ("d3", "Après la cyberattaque, les pirates réclament une rançon de 2 millions d'euros.", "fr"),
+        ("d4", "Tras el ciberataque, los piratas exigen un rescate de 2 millones de euros.", "es"),
+        ("d5", "Siber saldırının ardından grup, hastaneden 3 milyon dolar fidye talep etti.", "tr"),
+    )
+    ransom = [c for c in found if c.frame and c.frame.predicate == "ransom"]
+    assert len(ransom) == 1 and "{" not in ransom[0].statement
+    assert values_of(ransom[0]) == ["2000000", "2000000", "3000000", "3000000", "3000000"]
+
+
+def test_a_rescue_team_is_no_ransom():
+    assert "ransom" not in extract_counts("Llegaron 73 equipos de rescate.", "es")
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("de", "Sie fordern drei Millionen Dollar Lösegeld.", "3000000"),
+    ("en", "They demanded a ransom of three million dollars.", "3000000"),
+])
+def test_a_number_word_takes_its_scale(lang, text, value):
+    assert extract_counts(text, lang)["ransom"] == value
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Officials said the fighters of the Iron Legion will not be prosecuted."),
+    ("ru", "Бо Ли пообещал, что власти не будут преследовать бойцов, участвовавших в мятеже."),
+    ("ar", "وأضافت أن مقاتلي المجموعة سيكونون في مأمن من الملاحقة القضائية."),
+    ("de", "Die Kämpfer sollen nicht strafrechtlich verfolgt werden."),
+])
+def test_immunity_from_prosecution_is_a_promise_made(lang, text):
+    found = [c for c in claims(("d1", text, lang)) if c.frame and c.frame.predicate == "amnestied"]
+    assert found and all(e.stance == "affirms" for c in found for e in c.evidence)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The fighters were promised security guarantees."),
+    ("ar", "يشمل الاتفاق منح ضمانات أمنية للمقاتلين."),
+    ("ru", "Бойцам предоставят гарантии безопасности."),
+    ("tr", "Savaşçılara güvenlik garantisi verildi."),
+])
+def test_security_guarantees(lang, text):
+    assert "security guarantees" in {c.frame.predicate for c in claims(("d1", text, lang)) if c.frame}
+
+
+def test_a_long_gap_stays_inside_its_sentence():
+    rx = re.compile(patterns.compile_cue("case* ~~ dropped"))
+    assert rx.search("the case against the former minister for fraud was finally dropped")
+    assert not rx.search("the case went on. it was dropped")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Ana Silva und Bo Lee einigten sich auf ein Abkommen."),
+    ("ru", "В ходе беседы Ана Силва и Бо Ли договорились, что Руритания будет помогать."),
+])
+def test_two_doers_joined_by_and_are_the_two_parties(lang, text):
+    assert ("signed", "ana", "bo") in framed(("d1", text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Erst vor einer Woche war in Capitalia ein Offizier des Grenzschutzes festgenommen worden."),
+    ("fr", "Un officier des gardes-frontières avait été arrêté à Capitalia."),
+    ("tr", "Polis, Capitalia kentinde bir sınır muhafız subayını gözaltına almıştı."),
+])
+def test_the_city_of_an_arrest_was_not_arrested(lang, text):
+    found = framed(("d1", text, lang))
+    assert not any(s == "capital" for _p, s, _o in found), found
+
+
+def test_a_one_word_name_no_lexicon_knows_is_no_detained_person():
+    NAMES["polish"] = ("Polish", "other")
+    SURFACES["Polish"] = "polish"
+    try:
+        found = framed(("d1", "Polish authorities detained an officer of the border guard.", "en"))
+    finally:
+        del NAMES["polish"], SURFACES["Polish"]
+    assert not any(s == "polish" for _p, s, _o in found), found
+
+
+def test_a_turkish_case_ending_makes_a_country_the_scene():
+    found = claims(("d1", "Ruritania'da son yıllarda bazı hastanelerin siber saldırıya uğradığı biliniyor.", "tr"))
+    assert not any(c.frame and c.frame.subject == "ruritania" for c in found), [c.statement for c in found]
+
+
+def test_a_turkish_claim_with_the_group_between_its_words():
+    found = claims(("d1", "Capitalia'daki hastaneye yönelik siber saldırıyı Zorblat adlı fidye yazılımı grubu üstlendi.", "tr"))
+    who = [c for c in found if c.frame and c.frame.slot == "who"]
+    assert who and values_of(who[0]) == ["zorblat"]
