@@ -49,7 +49,7 @@ class Story:
         return math.sqrt(sum(v * v for v in self.features.values())) or 1.0
 
     def minor_place(self, place: str) -> bool:
-        """Few of the story's documents name this place (a quarter as many as its most named)."""
+        """Few of the story's documents name this place (under a quarter as many as its most named)."""
         return 4 * self.places.get(place, 0) < (max(self.places.values()) if self.places else 0)
 
     def common_noun(self, noun: str) -> bool:
