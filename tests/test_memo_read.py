@@ -44,8 +44,22 @@ def test_adding_a_document_reads_few_clauses_and_gives_the_records_of_the_cache_
     shutil.copytree(on, off)
 
     calls: list[str] = []
+    beyond: set[str] = set()  # actors a reading looked up that its key does not hold
+    tables: dict[int, _Looked] = {}
     real = facts.read
-    monkeypatch.setattr(facts, "read", lambda c, story, actors: calls.append(c.source) or real(c, story, actors))
+
+    def spy(c, story, actors):
+        calls.append(c.source)
+        looked = tables.get(id(actors))
+        if looked is None or looked.table is not actors:
+            looked = tables[id(actors)] = _Looked(actors)
+        looked.ids.clear()
+        found = real(c, story, looked)
+        keyed = {a for a in [*c.actors, c.attributed_to, story.place] if a}
+        keyed |= {actors[a].state for a in keyed if a in actors} | looked.states
+        beyond.update(looked.ids - keyed - {""})  # "": no one ("actors.get(actor_id or '')")
+        return found
+    monkeypatch.setattr(facts, "read", spy)
     monkeypatch.setenv("DOSSIER_CACHE", "1")
     monkeypatch.setenv("DOSSIER_WORKERS", "1")
     pipeline.extract(on)
@@ -55,11 +69,33 @@ def test_adding_a_document_reads_few_clauses_and_gives_the_records_of_the_cache_
     pipeline.extract(on)
     assert cold > 100 and len(calls) < cold // 3, (len(calls), cold)  # the new document's, and its story's
     assert added.stem in calls
+    assert not beyond, beyond  # facts_memo's key holds every actor a reading looks at
     kept = _snapshot(on)
 
     monkeypatch.setenv("DOSSIER_CACHE", "0")
     (off / "content" / "sources" / added.name).unlink(missing_ok=True)
     assert _history(off, held, off / "content" / "sources" / added.name) == kept
+
+
+class _Looked(dict):
+    """An actor table that notes the ids looked up in it (the table of states is in the key whole)."""
+
+    def __init__(self, table: dict):
+        super().__init__(table)
+        self.table, self.ids = table, set()
+        self.states = {a for a, actor in table.items() if actor.kind == "state"}
+
+    def __getitem__(self, key):
+        self.ids.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.ids.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key):
+        self.ids.add(key)
+        return super().__contains__(key)
 
 
 class _Kept:
