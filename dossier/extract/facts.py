@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from dossier.extract import predicate_lexicon, stated
+from dossier.extract import facts_memo, predicate_lexicon, stated
 from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, opens_relative, words_between
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
@@ -136,9 +136,8 @@ def _place(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> Opti
     """Where a figure was counted: the story's place, unless the clause names a city few of
     the story's documents name (a second blast elsewhere). Countries named in a clause are
     mostly nationalities and origins ("an Azerbaijani plane"), so they never split a story."""
-    most = max(story.places.values()) if story.places else 0
     here = sorted(a for a in c.actors if a in actors and actors[a].kind == "place" and a != c.attributed_to
-                  and a != story.place and 4 * story.places.get(a, 0) < most)
+                  and a != story.place and story.minor_place(a))
     return here[0] if here else story.place
 
 
@@ -577,15 +576,16 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
           docs: list[Document], told: Optional[dict[str, Counter]] = None, memo: Optional[Reuse] = None
           ) -> list[Claim]:
     """Claims from evidence candidates, one per proposition (sorted by id); `told`: each
-    document's `incident_nouns`, when already counted; `memo`: where stated facts keep each
-    document's reading."""
+    document's `incident_nouns`, when already counted; `memo`: where each document's clause
+    readings and stated facts are kept."""
     story_of = stories(docs, actors, told)
     _STATE_NAMES.clear()  # a table of another run may have had this one's id
     fallback = Story(number=-1)
     groups: dict[tuple, list[Item]] = {}
     seen: set[tuple] = set()
-    for c in sorted(candidates, key=lambda c: (c.source, c.start, c.end, c.event or "")):
-        for item in read(c, story_of.get(c.source, fallback), actors):
+    ordered = sorted(candidates, key=lambda c: (c.source, c.start, c.end, c.event or ""))
+    for c, found in zip(ordered, facts_memo.readings(ordered, story_of, fallback, actors, read, memo)):
+        for item in found:
             span = (c.source, c.start, c.end, item.key)
             if span not in seen:
                 seen.add(span)

@@ -47,6 +47,14 @@ class Story:
 
     def norm(self) -> float:
         return math.sqrt(sum(v * v for v in self.features.values())) or 1.0
+
+    def minor_place(self, place: str) -> bool:
+        """Few of the story's documents name this place (under a quarter as many as its most named)."""
+        return 4 * self.places.get(place, 0) < (max(self.places.values()) if self.places else 0)
+
+    def common_noun(self, noun: str) -> bool:
+        """Many of the story's documents name their incident with this noun."""
+        return self.nouns.get(noun, 0) >= max(2, sum(self.nouns.values()) // 4)
     places: Counter = field(default_factory=Counter)
     incident: str = "the incident"
     place: Optional[str] = None
@@ -133,8 +141,7 @@ def clause_incident(c: EvidenceCandidate, story: Story, place: Optional[str]) ->
     down", in a story about a coup)."""
     # the clause's own incident word first: its sentence may tell of another incident too
     noun = _noun(c.quote, c.language) or _noun(c.sentence.text if c.sentence else c.quote, c.language)
-    common = max(2, sum(story.nouns.values()) // 4)
-    if noun is None or noun in story.incident or story.nouns.get(noun, 0) >= common:
+    if noun is None or noun in story.incident or story.common_noun(noun):
         return story.incident.split(" in ")[0] if place != story.place else story.incident
     return noun
 
@@ -154,8 +161,7 @@ def own_incident(c: EvidenceCandidate, event: str, story: Story) -> Optional[str
     if noun is None or noun in _weak_nouns() or noun_class(noun) in itself:
         return None
     main = story.incident.split(" in ")[0]
-    common = max(2, sum(story.nouns.values()) // 4)
-    if noun_class(noun) == noun_class(main) or story.nouns.get(noun, 0) >= common:
+    if noun_class(noun) == noun_class(main) or story.common_noun(noun):
         return None
     return noun
 

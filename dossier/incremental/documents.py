@@ -266,7 +266,7 @@ class Pending:
             if self.text_only:
                 # while the warm worker reads the new documents, load what this process will
                 # need next (each step only if the worker is not done yet)
-                for step in (actors_stage.warm_lexicons, *read_ahead(self.root)):
+                for step in (actors_stage.warm_lexicons, _import_numpy, *read_ahead(self.root)):
                     if self._warm is not None and self._warm.ready():
                         break
                     step()
@@ -291,6 +291,11 @@ class Pending:
         finally:
             self.cancel()
         return [r for r in out if r is not None]
+
+
+def _import_numpy() -> None:
+    """Import numpy now, while waiting: finding copies needs it later in the run."""
+    import numpy  # noqa: F401  # deferred: heavy, loaded only while the warm worker reads
 
 
 def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen: Optional[dict] = None) -> Pending:

@@ -90,7 +90,8 @@ def enabled() -> bool:
 #: Cache kinds whose entries a run reads again in the next run (the memos of the cross-document
 #: steps): the entries a run used are listed at its end, and the next run reads them ahead
 #: (`read_ahead`) while it waits for a new document to be read.
-READ_AHEAD_KINDS = frozenset({"evidence", "actors"})
+#: (`stated`: the clause readings and stated facts of grouping; `copies`: the documents' signatures.)
+READ_AHEAD_KINDS = frozenset({"evidence", "actors", "stated", "copies"})
 
 
 class RunLog:

@@ -3,6 +3,8 @@ exports and checks) and the evidence found with the document's resolved actors."
 from __future__ import annotations
 
 import os
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Optional
 
@@ -12,7 +14,7 @@ from dossier.io.files import file_digest
 from dossier.incremental.documents import document_key
 from dossier.incremental import store as cache_store
 from dossier.incremental.store import DocumentCache, Memo, store_for
-from dossier.model import Document, EvidenceCandidate, MentionCandidate
+from dossier.model import Document, EvidenceCandidate, MentionCandidate, Sentence
 from dossier.model.errors import DossierError
 
 def source_texts(root: Path, sources: dict[str, Any], read: Optional[dict] = None
@@ -76,6 +78,10 @@ def source_texts(root: Path, sources: dict[str, Any], read: Optional[dict] = Non
     return texts, problems, changed
 
 
+_SENTENCE = attrgetter(*(f.name for f in fields(Sentence)))
+_MENTION = attrgetter(*(f.name for f in fields(MentionCandidate)))
+
+
 def evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: Path
              ) -> tuple[list[EvidenceCandidate], list[str]]:
     """`evidence_stage.find_evidence` and the document's `evidence_stage.date_notes` on that evidence, cached
@@ -93,7 +99,9 @@ def evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: 
     ids = list(number)
     # repr, not pickle: equal content gives equal text whether the objects were just made
     # or read back from the cache (pickle's bytes depend on which objects are shared)
-    key = Memo.key("evidence", doc.source, doc.text, doc.sentences, [(m, number[a]) for m, a in order])
+    # (fields as tuples: quicker to key than the dataclasses' repr, and every document is keyed)
+    key = Memo.key("evidence-2", doc.source, doc.text, [_SENTENCE(s) for s in doc.sentences],
+                   [(_MENTION(m), number[a]) for m, a in order])
     store = store_for(os.fspath(root), cache_store.extractor_version(), "evidence")
     hit = store.get(key, expect=tuple)
     if hit is not None and len(hit) == 3 and len(hit[2]) == len(ids):
