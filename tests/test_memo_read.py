@@ -176,6 +176,9 @@ def test_a_reading_is_kept_until_something_it_looks_at_changes():
     actors = _actors()
     actors["ostmark"].name = "Ostmarkia"  # the table of states
     changed.append(actors)
+    actors = _actors()
+    actors["jan-novak"].mentions = actors["jan-novak"].mentions[:1]  # named by one document only now
+    changed.append(actors)
     for actors in changed:
         assert _reads(actors, story, kept)[1] == 2
     # the story's counts: kept while the answers the reading was given stay the same

@@ -5,7 +5,8 @@ almost every document reads as before. A document's readings are kept under a ke
 everything `facts.read` looks at for its clauses: the clauses themselves, the story they
 are read in (its number, incident and place; what it asked of the story's counts is kept
 with the readings and asked again on a hit), each named actor as
-the clause sees it (its fields, and its mentions in this document only), the table of
+the clause sees it (its fields, its mentions in this document only, and whether two
+documents name it), the table of
 states (an organisation's state is found by name), and the predicate and event lexicons in
 use (the project's content/predicates.yml included). The package's code and lexicons
 version the memo itself. Equal keys, equal readings: a hit is the reading made again.
@@ -22,7 +23,7 @@ from dossier.extract.reuse import Reuse
 from dossier.model import Actor, EvidenceCandidate, Sentence
 
 #: Bump when what a reading depends on changes in a way the key above does not show.
-_FORMAT = "read-4"
+_FORMAT = "read-5"
 
 _ACTOR_FIELDS = tuple(f.name for f in fields(Actor) if f.name not in ("mentions", "roles"))
 
@@ -65,7 +66,9 @@ def _seen(c: EvidenceCandidate, story: Any, actors: dict[str, Actor], mentions: 
             continue
         if a not in known:
             state = actors.get(actor.state) if actor.state else None
-            known[a] = key(_actor(actor), None if state is None else _actor(state))
+            # whether two documents name it: an unsure name one document writes is no doer (facts.read)
+            named_twice = len({m.source for m in actor.mentions}) >= 2
+            known[a] = key(_actor(actor), None if state is None else _actor(state), named_twice)
         out.append((a, known[a], mentions.get((c.source, a))))
     return out
 
