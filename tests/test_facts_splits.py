@@ -2,15 +2,12 @@
 claims (issue 17): one test per rule, on invented sentences in several languages."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pytest
 
-from dossier.extract import analysis, cues, facts, stories
-from dossier.extract.evidence import find_evidence
-from dossier.model import Actor, Document, Mention, MentionCandidate, Sentence, Source
-from dossier.text import script_of
+from dossier.extract import analysis, cues, stories
+from tests.claims_on_names import Names
 
 #: actor id -> (name, kind)
 NAMES = {
@@ -25,33 +22,8 @@ SURFACES = {
 }
 
 
-def _doc(sid: str, text: str, lang: str) -> tuple[Document, list]:
-    source = Source(id=sid, path=f"content/sources/{sid}.txt", sha256="0" * 64, language=lang, title=None,
-                    publisher=None, author=None, published="2025-10-19", published_precision="day", url=None)
-    sentences = [Sentence(m.start(), m.end(), m.group(0), lang, script_of(m.group(0)))
-                 for m in re.finditer(r"[^.!?؟\s][^.!?؟]*[.!?؟]?", text)]
-    taken: list[tuple[int, int]] = []
-    mentions = []
-    for name in sorted(SURFACES, key=len, reverse=True):  # the longest name first: no nested mentions
-        for m in re.finditer(re.escape(name), text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            kind = NAMES[SURFACES[name]][1]
-            mentions.append((MentionCandidate(sid, m.start(), m.end(), name, name, kind, lang, script_of(name)),
-                             SURFACES[name]))
-    return Document(source, text, sentences), mentions
-
-
-def claims(*specs):
-    cands, docs, actors = [], [], {aid: Actor(id=aid, name=n, kind=k) for aid, (n, k) in NAMES.items()}
-    for sid, text, lang in specs:
-        doc, mentions = _doc(sid, text, lang)
-        docs.append(doc)
-        cands.extend(find_evidence(doc, mentions))
-        for m, aid in mentions:
-            actors[aid].mentions.append(Mention(m.source, m.start, m.end, m.text))
-    return facts.group(cands, [], actors, docs)
+_NAMES = Names(NAMES, SURFACES)
+_doc, claims = _NAMES.doc, _NAMES.claims
 
 
 def sources(claim) -> set[str]:
