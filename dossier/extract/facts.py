@@ -546,7 +546,7 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         joined = named[at - 1] if at > 0 and _joined(c, named[at - 1], subject, actors) else None
         obj = joined or (rest[0] if rest else None)
     if subject is None and obj is None and info.get("frame") == "agent":
-        # no doer named ("Rostov was taken"): the one party the event can be done to
+        # no doer named ("Veldra was taken"): the one party the event can be done to
         fit = [a for a in _in_order(c, kinds.get("object") or [], actors) if a not in where | elsewhere]
         obj = fit[0] if len(fit) == 1 and _next_to_cue(c, event, fit[0], actors) else None
     if subject is None and who:

@@ -664,7 +664,7 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
             continue
         if len(run) > 2 and (state_of(run[0].text) or city_of(run[0].text)) and not state_of(run[1].text):
             i += 1
-            continue  # "Беларуси Александр Лукашенко": the country (city) is not part of the name after it
+            continue  # "Руритании Иван Петров": the country (city) is not part of the name after it
         if len(run) == 1 and i > 0 and toks[i - 1].text in ("l'", "l’", "L'", "L’") and not tok.text.isupper():
             i += 1
             continue  # "l'Agence nationale", "l'Etat": the article's noun, not a name (l'ANSSI is one)

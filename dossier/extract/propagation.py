@@ -387,14 +387,14 @@ def _script_hit(doc: Document, toks: list[Tok], i: int, index: dict[str, tuple[s
 
 def _strong_words(name: str) -> bool:
     """Every word of two consonants or more; or, in a name of three words with seven or more,
-    one weaker word (Mohammad Ali Al-e Hashem: "Ali" has one)."""
+    one weaker word (Hassan Ali Al-e Karim: "Ali" has one)."""
     strengths = [key_strength(name_key(w)) for w in name.split()]
     weak = sum(1 for k in strengths if k < 2)
     return weak == 0 or weak == 1 and len(strengths) >= 3 and sum(strengths) >= 7
 
 
 #: The article or family particle a name in Latin or Cyrillic letters writes (al-Assad,
-#: Al-e Hashem, Аль-Хашем): an Arabic word with ال may spell it.
+#: Al-e Karim, Аль-Карим): an Arabic word with ال may spell it.
 _ARTICLES = ("al-", "el-", "аль-", "эль-")
 
 
@@ -407,7 +407,7 @@ def _not_a_run(run: list[Tok]) -> bool:
 
 def _window(toks: list[Tok], i: int) -> int:
     """How many Arabic words a name starting at toks[i] may have: three, four with the
-    family particle آل among them (محمد علي آل هاشم)."""
+    family particle آل among them (حسن علي آل كريم)."""
     return 4 if any(t.text == "آل" for t in toks[i + 1:i + 3]) else 3
 
 

@@ -1,7 +1,7 @@
 """Stories: which documents tell of the same incident, and which incident a clause tells of.
 
 A story is the documents that name much the same people, organisations and places with
-the same kind of incident noun (predicates.yml `incidents`): "the explosion in Beirut".
+the same kind of incident noun (predicates.yml `incidents`): "the explosion in Veldra".
 Its incident fills the {incident} of a claim's statement; a clause naming an incident of
 its own ("38 died when the plane was shot down", in a story of a coup) keeps that one.
 """

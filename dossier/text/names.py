@@ -105,7 +105,7 @@ def _latin_tokens(name: str) -> list[tuple[str, str]]:
         if latin:
             out.append((latin, script))
     # Latin "al-"/"el-" article written as its own token before a name (al-Assad), and the
-    # Persian family particle "Al-e" (Al-e Hashem = آل هاشم): the e is no word of the name.
+    # Persian family particle "Al-e" (Al-e Karim = آل كريم): the e is no word of the name.
     if len(out) > 1:
         out = [t for i, t in enumerate(out) if not (t[0] in ("al", "el") and i + 1 < len(out))
                and not (t[0] in _EZAFE and 0 < i < len(out) - 1 and out[i - 1][0] == "al")]
@@ -201,13 +201,13 @@ _ABD = re.compile(r"(?<!\S)(عبد) (?=\S)")
 
 
 def one_part(name: str) -> str:
-    """An Arabic name with "عبد X" written as the one name part it is (عبد اللهيان -> عبداللهيان)."""
+    """An Arabic name with "عبد X" written as the one name part it is (عبد الكريمي -> عبدالكريمي)."""
     return _ABD.sub(r"\1", name) if "عبد" in name else name
 
 
 def arabic_readings(name: str) -> list[str]:
-    """Other readings of an Arabic-script name: "عبد X" as one word (عبد اللهيان =
-    Abdollahian), and ج or ق for the g sound (Egyptian and Gulf usage: فاجنر = Wagner),
+    """Other readings of an Arabic-script name: "عبد X" as one word (عبد الكريمي =
+    Abdolkarimi), and ج or ق for the g sound (Egyptian and Gulf usage: جوجل = Google),
     read as the غ other writers use."""
     out = [name]
     if _ABD.search(name):
