@@ -13,6 +13,7 @@ from dossier.extract import facts
 from dossier.extract import mentions as actors_stage
 from dossier.extract import ingest
 from dossier.extract import segment
+from dossier.extract import stated
 from dossier.model import Document, MentionCandidate
 from dossier.model.errors import InputError
 
@@ -44,9 +45,12 @@ def prepare_text(path: Path, root: Path) -> Prepared:
 
 
 def complete(prepared: Prepared) -> Prepared:
-    """Find the actor mentions and the incidents named in a document `prepare_text` read."""
+    """Find the actor mentions, the incidents named and the clause vectors of a document
+    `prepare_text` read."""
     if prepared.document is not None and prepared.mentions is None:
         prepared.mentions = actors_stage.find_mentions(prepared.document)
     if prepared.document is not None and prepared.incidents is None:
         prepared.incidents = facts.incident_nouns(prepared.document)
+    if prepared.document is not None and prepared.document.clause_vectors is None:
+        prepared.document.clause_vectors = stated.clause_vectors(prepared.document)
     return prepared

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
+from dossier.extract import vectors
 from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, find_cues, languages_for, numbers_in,
                                   split_clauses)
 from dossier.extract.hedges import hedged_text
@@ -37,6 +38,14 @@ JOIN = 1.5
 #: the others). A word two languages share weighs no more than another: general loanwords
 #: (expert, director, contract) tie different facts as often as a technical term ties one.
 STRONG_FIGURE, SMALL_FIGURE, WORD, ACTOR = 2.0, 0.5, 1.0, 0.5
+#: Two clauses that are each other's closest in their two documents by sentence vector say
+#: the same in other words or another language: at SAME_SENSE_COSINE that alone joins them,
+#: at CLOSE_COSINE it weighs as a rare word does (one more anchor is needed).
+SAME_SENSE_COSINE, CLOSE_COSINE = 0.6, 0.45
+#: ... and only when each is closer to the other than to any other clause of its document by
+#: this much (among clauses all alike, a formula or a list, the closest is chance).
+LEAD = 0.08
+SAME_SENSE, CLOSE_SENSE = 1.5, 1.0
 #: An anchor more clauses share than this ties nothing (and would cost pairs by the million).
 CROWDED = 400
 #: A word is no anchor when more than this share of its language's sentences hold it ("people",
@@ -61,6 +70,7 @@ class Stated:
     actors: frozenset[str]
     events: tuple[str, ...] = ()
     story: int = -1
+    vector: bytes = b""  # the clause's sentence vector (`vectors.encode`)
 
 
 @dataclass
@@ -97,8 +107,6 @@ def _number_words(language: Optional[str], script: str) -> frozenset[str]:
 def read(doc: Document, spans: list[tuple[int, int, str]]) -> Read:
     """The document's declarative, unhedged clauses in one script, and its word counts;
     `spans`: its mentions of participants (start, end, actor id)."""
-    seen = Counter(s.text for s in doc.sentences)
-    out = []
     sentences: Counter = Counter()
     df: Counter = Counter()
     uses: Counter = Counter()
@@ -110,17 +118,48 @@ def read(doc: Document, spans: list[tuple[int, int, str]]) -> Read:
                 for k in [word_key(w)] if k}
         df.update((sent.language, k) for k in keys)
         uses.update(keys)
-        if sent.heading or seen[sent.text] > 1 or not sent.text.rstrip().endswith(_FINAL):
+    vecs = doc.clause_vectors if doc.clause_vectors is not None else clause_vectors(doc)
+    out = []
+    for start, end, language, script in _with_sentence(doc, list(vecs)):
+        found = _anchors(doc.source.id, start, end, doc.text[start:end], language, script, spans)
+        found.events = tuple(detect_events(found.quote, language, script))
+        found.vector = vecs.get((start, end), b"")
+        out.append(found)
+    return Read(out, sentences, df, uses)
+
+
+def quotable_clauses(doc: Document) -> list[tuple[int, int, Optional[str], str]]:
+    """(start, end, language, script) of the document's clauses a stated fact may quote:
+    declarative, unhedged, in one script, no belief, commentary or speech (the document
+    alone decides; who is named in them does not)."""
+    seen = Counter(s.text for s in doc.sentences)
+    out = []
+    for sent in doc.sentences:
+        if sent.boilerplate or sent.heading or seen[sent.text] > 1 or not sent.text.rstrip().endswith(_FINAL):
             continue
         script = sent.script or script_of(sent.text)
         stext = doc.text[sent.start:sent.end]
         for cs, ce in split_clauses(stext, sent.language, script):
             start, end = sent.start + cs, sent.start + ce
-            found = _anchors(doc.source.id, start, end, doc.text[start:end], sent.language, script, spans)
-            if found is not None:
-                found.events = tuple(detect_events(found.quote, sent.language, script))
-                out.append(found)
-    return Read(out, sentences, df, uses)
+            if _quotable(doc.text[start:end], sent.language, script):
+                out.append((start, end, sent.language, script))
+    return out
+
+
+def _with_sentence(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int, Optional[str], str]]:
+    """(start, end, language, script) of clauses, from the sentence each lies in."""
+    out = []
+    for start, end in spans:
+        sent = next(t for t in doc.sentences if t.start <= start < t.end)
+        out.append((start, end, sent.language, sent.script or script_of(sent.text)))
+    return out
+
+
+def clause_vectors(doc: Document) -> dict[tuple[int, int], bytes]:
+    """(start, end) -> sentence vector of each quotable clause, the document's clauses encoded
+    as one batch (so the bytes depend on the document alone, wherever they are computed)."""
+    spans = [(start, end) for start, end, _l, _s in quotable_clauses(doc)]
+    return dict(zip(spans, vectors.encode([doc.text[a:b] for a, b in spans])))
 
 
 def _untaken(found: list[Stated], taken: list[tuple[int, int]], framed: frozenset[str]) -> list[Stated]:
@@ -131,12 +170,16 @@ def _untaken(found: list[Stated], taken: list[tuple[int, int]], framed: frozense
             and not framed.intersection(s.events)]
 
 
-def _anchors(source: str, start: int, end: int, quote: str, language: Optional[str], script: str,
-             spans: list[tuple[int, int, str]]) -> Optional[Stated]:
+def _quotable(quote: str, language: Optional[str], script: str) -> bool:
     words = TOKEN_RX.findall(fold_str(quote))
-    if not 6 <= len(words) <= 60 or len(_scripts(quote)) != 1 or hedged_text(quote, language, script) \
-            or _believed(quote, language, script) or _commentary(quote, language, script) or _SPEECH.search(quote):
-        return None
+    return 6 <= len(words) <= 60 and len(_scripts(quote)) == 1 and not hedged_text(quote, language, script) \
+        and not _believed(quote, language, script) and not _commentary(quote, language, script) \
+        and not _SPEECH.search(quote)
+
+
+def _anchors(source: str, start: int, end: int, quote: str, language: Optional[str], script: str,
+             spans: list[tuple[int, int, str]]) -> Stated:
+    words = TOKEN_RX.findall(fold_str(quote))
     folded = _SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), fold_str(quote))
     # "one" is mostly an article ("ein", "bir", "un"): no figure
     figures = frozenset(v for _i, v, _p in numbers_in(folded, languages_for(language, script)) if v > 1)
@@ -184,9 +227,10 @@ def _scripts(text: str) -> set[str]:
 
 
 def _score(a: Stated, b: Stated, rare_words: set[str], rare_actors: set[str],
-           topic: frozenset = frozenset()) -> float:
+           topic: frozenset = frozenset(), cosine: float = 0.0) -> float:
     said = (sum(STRONG_FIGURE if f >= 10 else SMALL_FIGURE for f in a.figures & b.figures)
-            + sum(WORD / (2 if (a.story, w) in topic else 1) for w in a.words & b.words & rare_words))
+            + sum(WORD / (2 if (a.story, w) in topic else 1) for w in a.words & b.words & rare_words)
+            + (SAME_SENSE if cosine >= SAME_SENSE_COSINE else CLOSE_SENSE if cosine >= CLOSE_COSINE else 0.0))
     if said < JOIN:
         return 0.0  # the same people say nothing of what is stated about them: they only add
     return said + ACTOR * len(a.actors & b.actors & rare_actors)
@@ -212,6 +256,9 @@ def group(found: list[Stated], common: set[str], topic: frozenset = frozenset())
         for k in ([("f", s.story, f) for f in s.figures] + [("w", s.story, w) for w in s.words & rare_words]
                   + [("a", s.story, a) for a in s.actors & rare_actors]):
             index.setdefault(k, []).append(i)
+    # a clause of common words only ("relations have been tense for months") is stock, in any words
+    close = {(i, j): c for (i, j), c in closest_pairs(ordered).items()
+             if ordered[i].words & rare_words and ordered[j].words & rare_words}
     scores: dict[tuple[int, int], float] = {}
     for members in index.values():
         if len(members) > CROWDED:
@@ -219,7 +266,10 @@ def group(found: list[Stated], common: set[str], topic: frozenset = frozenset())
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 if (i, j) not in scores and ordered[i].source != ordered[j].source:
-                    scores[(i, j)] = _score(ordered[i], ordered[j], rare_words, rare_actors, topic)
+                    scores[(i, j)] = _score(ordered[i], ordered[j], rare_words, rare_actors, topic, close.get((i, j), 0.0))
+    for (i, j), cosine in sorted(close.items()):
+        if (i, j) not in scores:
+            scores[(i, j)] = _score(ordered[i], ordered[j], rare_words, rare_actors, topic, cosine)
     owner = list(range(len(ordered)))
     groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
     for (i, j), score in sorted(scores.items(), key=lambda p: (-p[1], p[0])):
@@ -237,6 +287,48 @@ def group(found: list[Stated], common: set[str], topic: frozenset = frozenset())
             owner[m] = a
         del groups[b]
     return [[ordered[m] for m in sorted(g)] for _k, g in sorted(groups.items()) if len(g) >= 2]
+
+
+def closest_pairs(ordered: list[Stated]) -> dict[tuple[int, int], float]:
+    """(i, j) -> cosine, i < j, for two clauses of one story in two documents that are each
+    other's closest in the other document (sentence vectors), clearly (LEAD) and at
+    CLOSE_COSINE or more: the same statement in other words or another language. `ordered` is
+    sorted by story, source."""
+    import numpy as np  # deferred: heavy
+
+    out: dict[tuple[int, int], float] = {}
+    stories: dict[int, list[int]] = {}
+    for i, s in enumerate(ordered):
+        if s.vector:
+            stories.setdefault(s.story, []).append(i)
+    for idx in stories.values():
+        owners = [ordered[i].source for i in idx]
+        cuts = [k for k in range(len(idx)) if k == 0 or owners[k] != owners[k - 1]] + [len(idx)]
+        if len(cuts) < 3:
+            continue  # one document
+        vecs = vectors.matrix([ordered[i].vector for i in idx])
+        doc_of = np.repeat(np.arange(len(cuts) - 1), np.diff(cuts))
+        best = np.empty((len(idx), len(cuts) - 1), dtype=np.int64)  # row's closest clause in each document
+        value = np.empty((len(idx), len(cuts) - 1), dtype=np.float32)
+        lead = np.empty((len(idx), len(cuts) - 1), dtype=np.float32)  # ... and how far ahead of the next
+        for lo in range(0, len(idx), _BLOCK):
+            block = vectors.cosines(vecs[lo:lo + _BLOCK], vecs)
+            for d in range(len(cuts) - 1):
+                part = block[:, cuts[d]:cuts[d + 1]]
+                best[lo:lo + _BLOCK, d] = cuts[d] + part.argmax(axis=1)
+                value[lo:lo + _BLOCK, d] = top = part.max(axis=1)
+                lead[lo:lo + _BLOCK, d] = top - np.partition(part, -2, axis=1)[:, -2] if part.shape[1] > 1 else 1.0
+        rows, docs = np.nonzero((value >= CLOSE_COSINE) & (lead >= LEAD))
+        cols = best[rows, docs]
+        mine = doc_of[rows]
+        kept = (mine != docs) & (rows < cols) & (best[cols, mine] == rows) & (lead[cols, mine] >= LEAD)
+        for k, j, c in zip(rows[kept].tolist(), cols[kept].tolist(), value[rows[kept], docs[kept]].tolist()):
+            out[(idx[k], idx[j])] = c
+    return out
+
+
+#: Rows of the cosine matrix computed at once (bounds memory on a story of many clauses).
+_BLOCK = 1024
 
 
 def blank(quote: str, language: Optional[str]) -> str:

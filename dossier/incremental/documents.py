@@ -23,11 +23,13 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from dossier.extract import mentions as actors_stage
+from dossier.extract import vectors
 from dossier.extract import document
 from dossier.extract import decode, predicate_lexicon, segment, sidecar
 from dossier.extract.document import Prepared
 from dossier.io.files import file_digest
 from dossier.io.processes import die_with_parent
+from dossier.incremental.encoder import MODELS_DIR, encoder_loader
 from dossier.incremental.runs import read_ahead
 from dossier.incremental import store as cache_store
 from dossier.incremental.store import CACHE_DIR, RUN, DocumentCache
@@ -109,7 +111,7 @@ def _prune(cache_dir: Path, keep: str) -> None:
     be read again."""
     if cache_dir.is_dir():
         for old in cache_dir.iterdir():
-            if old.is_dir() and old.name not in (keep, cache_store.records_version()):
+            if old.is_dir() and old.name not in (keep, MODELS_DIR, cache_store.records_version()):
                 shutil.rmtree(old, ignore_errors=True)
 
 
@@ -266,7 +268,7 @@ class Pending:
             if self.text_only:
                 # while the warm worker reads the new documents, load what this process will
                 # need next (each step only if the worker is not done yet)
-                for step in (actors_stage.warm_lexicons, _import_numpy, *read_ahead(self.root)):
+                for step in (actors_stage.warm_lexicons, _import_numpy, vectors.warm_encoder, *read_ahead(self.root)):
                     if self._warm is not None and self._warm.ready():
                         break
                     step()
@@ -315,6 +317,7 @@ def start(paths: list[Path], root: Path, use_cache: Optional[bool] = None, seen:
         store = DocumentCache(root, version) if use_cache else None
         if store is not None:
             _prune(Path(root) / CACHE_DIR, keep=store.dir.parent.name)
+            vectors.set_encoder_loader(encoder_loader(root))
         keys: list[Optional[str]] = []
         todo: list[int] = []
         expected: list[Optional[str]] = []

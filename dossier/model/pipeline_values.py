@@ -28,6 +28,9 @@ class Document:
     source: Source  # metadata; source.cites is filled later by the actor stage
     text: str  # the decoded document text all offsets point into
     sentences: list[Sentence] = field(default_factory=list)
+    # (start, end) -> sentence vector of each clause stated facts may quote (extract.stated);
+    # None: not computed yet (then computed where needed, to the same bytes)
+    clause_vectors: Optional[dict[tuple[int, int], bytes]] = None
 
 
 @dataclass
