@@ -45,6 +45,9 @@ SAME_SENSE_COSINE, CLOSE_COSINE = 0.6, 0.45
 #: ... and only when each is closer to the other than to any other clause of its document by
 #: this much (among clauses all alike, a formula or a list, the closest is chance).
 LEAD = 0.08
+#: ... and far ahead of the next (this much, both ways), closeness alone joins them. Their
+#: common participants then add to the tie as well.
+CLEAR_LEAD = 0.2
 SAME_SENSE, CLOSE_SENSE = 1.5, 1.0
 #: An anchor more clauses share than this ties nothing (and would cost pairs by the million).
 CROWDED = 400
@@ -227,10 +230,14 @@ def _scripts(text: str) -> set[str]:
 
 
 def _score(a: Stated, b: Stated, rare_words: set[str], rare_actors: set[str],
-           topic: frozenset = frozenset(), cosine: float = 0.0) -> float:
+           topic: frozenset = frozenset(), close: tuple[float, float] = (0.0, 0.0)) -> float:
+    cosine, lead = close
+    sense = SAME_SENSE if cosine >= SAME_SENSE_COSINE or (cosine >= CLOSE_COSINE and lead >= CLEAR_LEAD) \
+        else CLOSE_SENSE if cosine >= CLOSE_COSINE else 0.0
     said = (sum(STRONG_FIGURE if f >= 10 else SMALL_FIGURE for f in a.figures & b.figures)
-            + sum(WORD / (2 if (a.story, w) in topic else 1) for w in a.words & b.words & rare_words)
-            + (SAME_SENSE if cosine >= SAME_SENSE_COSINE else CLOSE_SENSE if cosine >= CLOSE_COSINE else 0.0))
+            + sum(WORD / (2 if (a.story, w) in topic else 1) for w in a.words & b.words & rare_words) + sense)
+    if sense:  # the same participants, in clauses of one sense
+        said += ACTOR * len(a.actors & b.actors & rare_actors)
     if said < JOIN:
         return 0.0  # the same people say nothing of what is stated about them: they only add
     return said + ACTOR * len(a.actors & b.actors & rare_actors)
@@ -266,13 +273,14 @@ def group(found: list[Stated], common: set[str], topic: frozenset = frozenset())
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 if (i, j) not in scores and ordered[i].source != ordered[j].source:
-                    scores[(i, j)] = _score(ordered[i], ordered[j], rare_words, rare_actors, topic, close.get((i, j), 0.0))
-    for (i, j), cosine in sorted(close.items()):
+                    scores[(i, j)] = _score(ordered[i], ordered[j], rare_words, rare_actors, topic, close.get((i, j), (0.0, 0.0)))
+    for (i, j), near in sorted(close.items()):
         if (i, j) not in scores:
-            scores[(i, j)] = _score(ordered[i], ordered[j], rare_words, rare_actors, topic, cosine)
+            scores[(i, j)] = _score(ordered[i], ordered[j], rare_words, rare_actors, topic, near)
     owner = list(range(len(ordered)))
     groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-    for (i, j), score in sorted(scores.items(), key=lambda p: (-p[1], p[0])):
+    # the closer in sense first among pairs that share as much
+    for (i, j), score in sorted(scores.items(), key=lambda p: (-p[1], -close.get(p[0], (0.0, 0.0))[0], p[0])):
         a, b = owner[i], owner[j]
         if score < JOIN or a == b:
             continue
@@ -289,8 +297,8 @@ def group(found: list[Stated], common: set[str], topic: frozenset = frozenset())
     return [[ordered[m] for m in sorted(g)] for _k, g in sorted(groups.items()) if len(g) >= 2]
 
 
-def closest_pairs(ordered: list[Stated]) -> dict[tuple[int, int], float]:
-    """(i, j) -> cosine, i < j, for two clauses of one story in two documents that are each
+def closest_pairs(ordered: list[Stated]) -> dict[tuple[int, int], tuple[float, float]]:
+    """(i, j) -> (cosine, lead), i < j, for two clauses of one story in two documents that are each
     other's closest in the other document (sentence vectors), clearly (LEAD) and at
     CLOSE_COSINE or more: the same statement in other words or another language. `ordered` is
     sorted by story, source."""
@@ -322,8 +330,9 @@ def closest_pairs(ordered: list[Stated]) -> dict[tuple[int, int], float]:
         cols = best[rows, docs]
         mine = doc_of[rows]
         kept = (mine != docs) & (rows < cols) & (best[cols, mine] == rows) & (lead[cols, mine] >= LEAD)
-        for k, j, c in zip(rows[kept].tolist(), cols[kept].tolist(), value[rows[kept], docs[kept]].tolist()):
-            out[(idx[k], idx[j])] = c
+        ahead = np.minimum(lead[rows, docs], lead[cols, mine])[kept].tolist()
+        for k, j, c, a in zip(rows[kept].tolist(), cols[kept].tolist(), value[rows[kept], docs[kept]].tolist(), ahead):
+            out[(idx[k], idx[j])] = (c, a)
     return out
 
 
