@@ -112,3 +112,34 @@ def test_vectors_computed_with_the_document_equal_those_computed_later():
         d.clause_vectors = stated.clause_vectors(d)
         assert d.clause_vectors and all(len(v) == vectors.DIM for v in d.clause_vectors.values())
     assert stated.claims(docs, {}, stories, []) == later
+
+
+class _DictMemo:
+    """A `Reuse` in memory, counting its hits."""
+
+    def __init__(self):
+        self.kept, self.hits = {}, 0
+
+    def key(self, *parts):
+        return repr(parts)
+
+    def get(self, key):
+        hit = self.kept.get(key)
+        self.hits += hit is not None
+        return hit
+
+    def put(self, key, value):
+        self.kept[key] = value
+
+    def keep(self, key):
+        pass
+
+
+def test_each_storys_pairs_are_kept_and_give_the_same():
+    docs, stories = _story_docs()
+    found = [s for d in docs for s in stated.read(d, []).clauses]
+    ordered = sorted(found, key=lambda s: (s.story, s.source, s.start, s.end))
+    memo = _DictMemo()
+    first = stated.closest_pairs(ordered, memo)
+    assert first and memo.hits == 0 and len(memo.kept) == 1
+    assert stated.closest_pairs(ordered, memo) == first == stated.closest_pairs(ordered) and memo.hits == 1

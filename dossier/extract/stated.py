@@ -11,6 +11,7 @@ the figure its source gives as its value. A clause only one document states stay
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -243,7 +244,8 @@ def _score(a: Stated, b: Stated, rare_words: set[str], rare_actors: set[str],
     return said + ACTOR * len(a.actors & b.actors & rare_actors)
 
 
-def group(found: list[Stated], common: set[str], topic: frozenset = frozenset()) -> list[list[Stated]]:
+def group(found: list[Stated], common: set[str], topic: frozenset = frozenset(),
+          memo: Optional[Reuse] = None) -> list[list[Stated]]:
     """Clauses of one story that state the same thing, in two or more documents: the pairs
     that share most are joined first, and two groups join only when their clauses share
     enough on average (no chain A-B-C) and no document is in both. Sorted, so the result does
@@ -264,7 +266,7 @@ def group(found: list[Stated], common: set[str], topic: frozenset = frozenset())
                   + [("a", s.story, a) for a in s.actors & rare_actors]):
             index.setdefault(k, []).append(i)
     # a clause of common words only ("relations have been tense for months") is stock, in any words
-    close = {(i, j): c for (i, j), c in closest_pairs(ordered).items()
+    close = {(i, j): c for (i, j), c in closest_pairs(ordered, memo).items()
              if ordered[i].words & rare_words and ordered[j].words & rare_words}
     scores: dict[tuple[int, int], float] = {}
     for members in index.values():
@@ -297,43 +299,57 @@ def group(found: list[Stated], common: set[str], topic: frozenset = frozenset())
     return [[ordered[m] for m in sorted(g)] for _k, g in sorted(groups.items()) if len(g) >= 2]
 
 
-def closest_pairs(ordered: list[Stated]) -> dict[tuple[int, int], tuple[float, float]]:
+def closest_pairs(ordered: list[Stated], memo: Optional[Reuse] = None) -> dict[tuple[int, int], tuple[float, float]]:
     """(i, j) -> (cosine, lead), i < j, for two clauses of one story in two documents that are each
     other's closest in the other document (sentence vectors), clearly (LEAD) and at
     CLOSE_COSINE or more: the same statement in other words or another language. `ordered` is
-    sorted by story, source."""
-    import numpy as np  # deferred: heavy
-
-    out: dict[tuple[int, int], float] = {}
+    sorted by story, source; `memo` keeps each story's pairs (adding a document redoes its own)."""
+    out: dict[tuple[int, int], tuple[float, float]] = {}
     stories: dict[int, list[int]] = {}
     for i, s in enumerate(ordered):
         if s.vector:
             stories.setdefault(s.story, []).append(i)
     for idx in stories.values():
         owners = [ordered[i].source for i in idx]
-        cuts = [k for k in range(len(idx)) if k == 0 or owners[k] != owners[k - 1]] + [len(idx)]
-        if len(cuts) < 3:
+        if len(set(owners)) < 2:
             continue  # one document
-        vecs = vectors.matrix([ordered[i].vector for i in idx])
-        doc_of = np.repeat(np.arange(len(cuts) - 1), np.diff(cuts))
-        best = np.empty((len(idx), len(cuts) - 1), dtype=np.int64)  # row's closest clause in each document
-        value = np.empty((len(idx), len(cuts) - 1), dtype=np.float32)
-        lead = np.empty((len(idx), len(cuts) - 1), dtype=np.float32)  # ... and how far ahead of the next
-        for lo in range(0, len(idx), _BLOCK):
-            block = vectors.cosines(vecs[lo:lo + _BLOCK], vecs)
-            for d in range(len(cuts) - 1):
-                part = block[:, cuts[d]:cuts[d + 1]]
-                best[lo:lo + _BLOCK, d] = cuts[d] + part.argmax(axis=1)
-                value[lo:lo + _BLOCK, d] = top = part.max(axis=1)
-                lead[lo:lo + _BLOCK, d] = top - np.partition(part, -2, axis=1)[:, -2] if part.shape[1] > 1 else 1.0
-        rows, docs = np.nonzero((value >= CLOSE_COSINE) & (lead >= LEAD))
-        cols = best[rows, docs]
-        mine = doc_of[rows]
-        kept = (mine != docs) & (rows < cols) & (best[cols, mine] == rows) & (lead[cols, mine] >= LEAD)
-        ahead = np.minimum(lead[rows, docs], lead[cols, mine])[kept].tolist()
-        for k, j, c, a in zip(rows[kept].tolist(), cols[kept].tolist(), value[rows[kept], docs[kept]].tolist(), ahead):
+        vecs = [ordered[i].vector for i in idx]
+        key = memo.key("closest", CLOSE_COSINE, LEAD, owners, hashlib.sha256(b"".join(vecs)).hexdigest()) \
+            if memo is not None else None
+        found = memo.get(key) if key is not None else None
+        if found is None:
+            found = _story_pairs(vecs, owners)
+            if key is not None:
+                memo.put(key, found)
+        for k, j, c, a in found:
             out[(idx[k], idx[j])] = (c, a)
     return out
+
+
+def _story_pairs(vecs: list[bytes], owners: list[str]) -> list[tuple[int, int, float, float]]:
+    """`closest_pairs` within one story: (k, j, cosine, lead) by position in `vecs`, whose
+    clauses are grouped by document (`owners`)."""
+    import numpy as np  # deferred: heavy
+
+    cuts = [k for k in range(len(owners)) if k == 0 or owners[k] != owners[k - 1]] + [len(owners)]
+    matrix = vectors.matrix(vecs)
+    doc_of = np.repeat(np.arange(len(cuts) - 1), np.diff(cuts))
+    best = np.empty((len(owners), len(cuts) - 1), dtype=np.int64)  # row's closest clause in each document
+    value = np.empty((len(owners), len(cuts) - 1), dtype=np.float32)
+    lead = np.empty((len(owners), len(cuts) - 1), dtype=np.float32)  # ... and how far ahead of the next
+    for lo in range(0, len(owners), _BLOCK):
+        block = vectors.cosines(matrix[lo:lo + _BLOCK], matrix)
+        for d in range(len(cuts) - 1):
+            part = block[:, cuts[d]:cuts[d + 1]]
+            best[lo:lo + _BLOCK, d] = cuts[d] + part.argmax(axis=1)
+            value[lo:lo + _BLOCK, d] = top = part.max(axis=1)
+            lead[lo:lo + _BLOCK, d] = top - np.partition(part, -2, axis=1)[:, -2] if part.shape[1] > 1 else 1.0
+    rows, docs = np.nonzero((value >= CLOSE_COSINE) & (lead >= LEAD))
+    cols = best[rows, docs]
+    mine = doc_of[rows]
+    kept = (mine != docs) & (rows < cols) & (best[cols, mine] == rows) & (lead[cols, mine] >= LEAD)
+    ahead = np.minimum(lead[rows, docs], lead[cols, mine])[kept].tolist()
+    return list(zip(rows[kept].tolist(), cols[kept].tolist(), value[rows[kept], docs[kept]].tolist(), ahead))
 
 
 #: Rows of the cosine matrix computed at once (bounds memory on a story of many clauses).
@@ -424,7 +440,7 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
             stories_of.setdefault(w, set()).add(s.story)
     many = max(1, STORY_SPREAD * len({s.story for s in found}))
     common |= {w for w, seen in stories_of.items() if len(seen) > many}
-    groups = group(found, common, topic)
+    groups = group(found, common, topic, memo)
     said_by = _attributions([s for g in groups for s in g], docs, actors)
     return [make_claim(g, said_by) for g in groups]
 
