@@ -298,8 +298,9 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
 
     from dossier.extract import propagation
     from dossier.extract import evidence
+    from dossier.extract import copies, scriptnames
 
-    counts = {"evidence": 0, "scan": 0}
+    counts = {"evidence": 0, "scan": 0, "short": 0, "pairs": 0}
 
     def count(module, name, what):
         real = getattr(module, name)
@@ -311,12 +312,16 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
 
     count(evidence, "date_notes", "evidence")  # run only when a document's evidence is not cached
     count(propagation, "_propagate_doc", "scan")
+    count(scriptnames, "_short_doc", "short")  # short Arabic names: only documents whose look-ups changed
+    count(copies, "_same_text", "pairs")  # near-copies: only the new document's candidate pairs
     shutil.copy(held, added)
     report = pipeline.extract(root)
     assert report.documents == 40 and report.claims > 10, report.claims
     # the new document, and at most a few whose names now resolve differently
     assert 1 <= counts["evidence"] <= 4, counts
     assert 1 <= counts["scan"] <= 5, counts  # (+1: a guessed name the new document repeats is now looked up)
+    # (a cold run of these 40 compares 42 pairs and scans 8 documents for short Arabic names)
+    assert counts["pairs"] <= 10 and counts["short"] <= 2, counts
     monkeypatch.undo()
 
     # the same run from scratch gives the same records

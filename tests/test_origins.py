@@ -274,7 +274,7 @@ def test_a_translation_that_says_so_names_its_original():
     assert copies.find_translations([original, other, translation], texts) == {}
 
 
-def test_copies_kept_across_runs_give_the_same_answer():
+def test_copies_kept_across_runs_give_the_same_answer(monkeypatch):
     import random
     from dossier.extract import copies
 
@@ -299,7 +299,18 @@ def test_copies_kept_across_runs_give_the_same_answer():
     kept = Kept()
     first = copies.find_copies(sources, texts, kept)
     assert first == copies.find_copies(sources, texts) == {"m": "d3"}
-    assert copies.find_copies(sources, texts, kept) == first and kept.reads == len(texts)
+    compared: list[int] = []
+    real = copies._same_text
+    monkeypatch.setattr(copies, "_same_text", lambda a, b: compared.append(1) or real(a, b))
+    # again: every signature and every pair's verdict (the copy and its candidates) is kept
+    assert copies.find_copies(sources, texts, kept) == first and kept.reads == len(texts) + 1 and not compared
+    texts["n"] = "Another banner. " + texts["d7"]  # one added: only its own pairs are compared
+    sources.append(src("n"))
+    assert copies.find_copies(sources, texts, kept) == {"m": "d3", "n": "d7"}
+    with_memo = len(compared)
+    compared.clear()
+    assert copies.find_copies(sources, texts) == {"m": "d3", "n": "d7"}
+    assert 1 <= with_memo < len(compared), (with_memo, len(compared))
 
 
 def test_outlets_that_cite_each_other_keep_one_shortest_chain_per_relay():

@@ -199,7 +199,7 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     mentions.extend(extra)
     mentions.extend(propagate_scripts(docs, mentions, memo))
     mentions.extend(propagate_spellings(docs, mentions, memo))
-    mentions.extend(propagate_short_arabic(docs, mentions))
+    mentions.extend(propagate_short_arabic(docs, mentions, memo))
     ordered, glued = _split_glued(sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name)))
     ordered, joined = _split_connected(ordered)
     glued.update(joined)

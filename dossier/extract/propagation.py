@@ -290,12 +290,12 @@ def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate], me
     if not index:
         return []
     arabic = [d for d in docs if any(s.script == "Arab" for s in d.sentences)]
-    return _each_document(arabic, mentions, index, memo, "propagate-scripts",
+    return each_document(arabic, mentions, index, memo, "propagate-scripts",
                           lambda d: [(s.start, s.end, s.script, s.boilerplate) for s in d.sentences],
                           _arabic_keys, _scripts_doc)
 
 
-def _each_document(docs: list[Document], mentions: list[MentionCandidate], index: dict, memo: Optional[Reuse],
+def each_document(docs: list[Document], mentions: list[MentionCandidate], index: dict, memo: Optional[Reuse],
                    kind: str, shape_of, keys_of, scan) -> list[MentionCandidate]:
     """`scan(doc, index, spans)` over each document, with a `memo` through `_kept` (a document
     whose text and matching names are what they were is not scanned again): the loop the
@@ -444,7 +444,7 @@ def propagate_spellings(docs: list[Document], mentions: list[MentionCandidate], 
     index = _spelling_index(mentions)
     if not index:
         return []
-    return _each_document(docs, mentions, index, memo, "propagate-spellings",
+    return each_document(docs, mentions, index, memo, "propagate-spellings",
                           lambda d: [(s.start, s.end, s.language, s.boilerplate) for s in d.sentences],
                           _capital_keys, _spellings_doc)
 
