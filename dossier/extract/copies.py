@@ -102,8 +102,8 @@ def minhash(found):
 
 
 def _signature(text: str, boilerplate: list[Span], memo: Optional[Reuse]):
-    """A document's shingles, MinHash and the key they are kept under (None without a memo),
-    kept across runs by the digest of what they read."""
+    """A document's shingles, MinHash, the key they are kept under across runs (by the digest
+    of what they read; None without a memo) and the verdicts kept with them (see `_verdicts`)."""
     import numpy as np  # deferred: heavy
 
     key = None
@@ -112,12 +112,13 @@ def _signature(text: str, boilerplate: list[Span], memo: Optional[Reuse]):
         key = memo.key("copies", "affine61", SHINGLE, NUM_PERM, SEED, digest, [(s.start, s.end) for s in boilerplate])
         hit = memo.get(key)
         if hit is not None:
-            return np.frombuffer(hit[0], dtype=np.uint64), np.frombuffer(hit[1], dtype=np.uint64), key
+            return (np.frombuffer(hit[0], dtype=np.uint64), np.frombuffer(hit[1], dtype=np.uint64), key,
+                    hit[2] if len(hit) > 2 else None)
     found = shingles(text, boilerplate)
     sig = minhash(found)
     if key is not None:
         memo.put(key, (found.tobytes(), sig.tobytes()))
-    return found, sig, key
+    return found, sig, key, None
 
 
 def _same_text(a, b) -> bool:
@@ -129,19 +130,19 @@ def _same_text(a, b) -> bool:
     return shared >= CONTAINMENT * len(small) and shared >= JACCARD * (len(small) + len(large) - shared)
 
 
-def _verdicts(found, key: Optional[str], others: list[str], sets: dict, keys: dict, memo: Optional[Reuse]) -> tuple:
+def _verdicts(found, sig, key: Optional[str], kept: Optional[tuple], others: list[str], sets: dict, keys: dict,
+              memo: Optional[Reuse]) -> tuple:
     """`_same_text` of a document and each of its LSH candidates `others`, kept across runs
-    by the keys of the signatures (a pure function of the two documents' shingles): a
-    document added to a dossier is compared again only with its own candidates."""
-    vkey = None
-    if memo is not None and key is not None and others:
-        vkey = memo.key("copies-pairs", CONTAINMENT, JACCARD, key, [keys[o] for o in others])
-        hit = memo.get(vkey)
-        if isinstance(hit, tuple) and len(hit) == len(others):
-            return hit
+    with its signature (`kept`: the candidates' signature keys and verdicts of an earlier run;
+    a verdict is a pure function of the two documents' shingles): a document added to a
+    dossier is compared again only with its own candidates."""
+    if memo is None or key is None:
+        return tuple(_same_text(found, sets[o]) for o in others)
+    compared = tuple(keys[o] for o in others)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == compared and len(kept[1]) == len(others):
+        return kept[1]
     out = tuple(_same_text(found, sets[o]) for o in others)
-    if vkey is not None:
-        memo.put(vkey, out)
+    memo.put(key, (found.tobytes(), sig.tobytes(), (compared, out)))
     return out
 
 
@@ -159,12 +160,13 @@ def find_copies(sources: list[Source], texts: dict[str, str], memo: Optional[Reu
         return x
 
     for sid in sorted(by_id):
-        found, sig, key = _signature(texts.get(sid, ""), by_id[sid].boilerplate, memo)
+        found, sig, key, kept = _signature(texts.get(sid, ""), by_id[sid].boilerplate, memo)
         if len(found) < MIN_SHINGLES:
             continue
         bands = [sig[i * ROWS:(i + 1) * ROWS].tobytes() for i in range(BANDS)]
         candidates = sorted({other for band, bucket in zip(bands, buckets) for other in bucket.get(band, ())})
-        for other, same in zip(candidates, _verdicts(found, key, candidates, sets, keys, memo)):
+        verdicts = _verdicts(found, sig, key, kept, candidates, sets, keys, memo) if candidates else ()
+        for other, same in zip(candidates, verdicts):
             if same:
                 ra, rb = root(sid), root(other)
                 if ra != rb:

@@ -18,7 +18,7 @@ from dossier.extract.mentions import nominative
 from dossier.extract.display import display_name, english_romanization, split_genitives
 from dossier.extract.institutions import HEAD_KEY, institution_name, settle_institutions
 from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, institution_states, role_key
-from dossier.extract.propagation import propagate, propagate_scripts, propagate_spellings
+from dossier.extract.propagation import Lookups, propagate, propagate_scripts, propagate_spellings
 from dossier.extract.scriptnames import propagate_short_arabic
 from dossier.extract.reuse import Reuse
 from dossier.model import ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate, Role
@@ -195,11 +195,12 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     if table_key is not None:
         remember_same_names(memo.get(table_key) or {})
     known = same_name_count()
-    extra = propagate(docs, mentions, memo)
+    lookups = Lookups(memo) if memo is not None else None  # each document's entry read once for all passes
+    extra = propagate(docs, mentions, lookups)
     mentions.extend(extra)
-    mentions.extend(propagate_scripts(docs, mentions, memo))
-    mentions.extend(propagate_spellings(docs, mentions, memo))
-    mentions.extend(propagate_short_arabic(docs, mentions, memo))
+    mentions.extend(propagate_scripts(docs, mentions, lookups))
+    mentions.extend(propagate_spellings(docs, mentions, lookups))
+    mentions.extend(propagate_short_arabic(docs, mentions, lookups))
     ordered, glued = _split_glued(sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name)))
     ordered, joined = _split_connected(ordered)
     glued.update(joined)

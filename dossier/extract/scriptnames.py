@@ -12,10 +12,10 @@ stands: after a place noun (مدينة, مقاطعة, مستشفى) or before th
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Union
 
 from dossier.extract.gazetteer import KIN_KEY, is_stop, org_lexicon, state_of
-from dossier.extract.propagation import each_document
+from dossier.extract.propagation import Lookups, each_document
 from dossier.extract.reuse import Reuse
 from dossier.extract.tokens import Tok, tokens
 from dossier.model import Document, MentionCandidate, Sentence
@@ -84,8 +84,8 @@ def _name_goes_on(doc: Document, toks: list[Tok], i: int) -> bool:
     return nxt.script == "Arab" and not nxt.text.startswith("ال") and not is_stop(nxt.text)
 
 
-def propagate_short_arabic(docs: list[Document], mentions: list[MentionCandidate], memo: Optional[Reuse] = None
-                           ) -> list[MentionCandidate]:
+def propagate_short_arabic(docs: list[Document], mentions: list[MentionCandidate],
+                           memo: Union[Reuse, Lookups, None] = None) -> list[MentionCandidate]:
     """New mentions of short names in Arabic sentences, in a name's position (see above).
 
     With a `memo`, a document whose text, mentions and matching names are what they were on
@@ -94,9 +94,7 @@ def propagate_short_arabic(docs: list[Document], mentions: list[MentionCandidate
     if not index:
         return []
     arabic = [d for d in docs if any(s.script == "Arab" and not s.boilerplate for s in d.sentences)]
-    return each_document(arabic, mentions, index, memo, "propagate-short-arabic",
-                         lambda d: [(s.start, s.end, s.language, s.script, s.boilerplate) for s in d.sentences],
-                         _short_keys, _short_doc)
+    return each_document(arabic, mentions, index, memo, "propagate-short-arabic", _short_keys, _short_doc)
 
 
 def _arabic_sentences(doc: Document):
