@@ -248,7 +248,8 @@ def _split_glued(ordered: list[MentionCandidate]) -> tuple[list[MentionCandidate
     out: list[MentionCandidate] = []
     glued: dict[tuple[str, int, int], MentionCandidate] = {}
     for m in ordered:
-        words, spans = m.name.split(), [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
+        words = m.name.split()
+        spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)] if len(words) == 3 else []
         if len(words) == 3 == len(spans) and m.kind in ("person", "other") and m.key == name_key(m.name) \
                 and any(same_name(words[0], n) for n in sorted(set(singles.get(name_key(words[0]), [])))):
             tail_name = " ".join(words[1:])
