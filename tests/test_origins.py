@@ -311,6 +311,16 @@ def test_copies_kept_across_runs_give_the_same_answer(monkeypatch):
     compared.clear()
     assert copies.find_copies(sources, texts) == {"m": "d3", "n": "d7"}
     assert 1 <= with_memo < len(compared), (with_memo, len(compared))
+    # one whose id sorts first: the documents after it that have it as a candidate compare
+    # only with it (their other verdicts are kept)
+    texts["a"] = "A third banner. " + texts["d5"]
+    sources.append(src("a"))
+    compared.clear()
+    assert copies.find_copies(sources, texts, kept) == {"d5": "a", "m": "d3", "n": "d7"}
+    with_memo = len(compared)
+    compared.clear()
+    assert copies.find_copies(sources, texts) == {"d5": "a", "m": "d3", "n": "d7"}
+    assert 1 <= with_memo < len(compared), (with_memo, len(compared))
 
 
 def test_outlets_that_cite_each_other_keep_one_shortest_chain_per_relay():

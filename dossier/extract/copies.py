@@ -135,13 +135,16 @@ def _verdicts(found, sig, key: Optional[str], kept: Optional[tuple], others: lis
     """`_same_text` of a document and each of its LSH candidates `others`, kept across runs
     with its signature (`kept`: the candidates' signature keys and verdicts of an earlier run;
     a verdict is a pure function of the two documents' shingles): a document added to a
-    dossier is compared again only with its own candidates."""
+    dossier is compared only with its own candidates, and a document that gains it as a
+    candidate only with it."""
     if memo is None or key is None:
         return tuple(_same_text(found, sets[o]) for o in others)
     compared = tuple(keys[o] for o in others)
-    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == compared and len(kept[1]) == len(others):
+    valid = isinstance(kept, tuple) and len(kept) == 2 and len(kept[0]) == len(kept[1])
+    if valid and kept[0] == compared:
         return kept[1]
-    out = tuple(_same_text(found, sets[o]) for o in others)
+    earlier = dict(zip(kept[0], kept[1])) if valid else {}
+    out = tuple(earlier[k] if k in earlier else _same_text(found, sets[o]) for o, k in zip(others, compared))
     memo.put(key, (found.tobytes(), sig.tobytes(), (compared, out)))
     return out
 
