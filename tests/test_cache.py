@@ -108,6 +108,32 @@ def test_extractor_version_follows_the_code():
     assert cache.DocumentCache(REPO, "a").dir != cache.DocumentCache(REPO, "b").dir
 
 
+def test_memo_keys_follow_the_content_not_the_objects():
+    """`Memo.key` gives equal content one key whichever objects hold it (shared, interned,
+    made in another process) and tells apart what differs only in type."""
+    import subprocess
+    import sys
+
+    from dossier.incremental.store import Memo
+    from dossier.model import Span
+
+    word = "".join(["Вектор", " ", "Белов"])
+    same = sys.intern("Вектор Белов")
+    assert word is not same
+    assert Memo.key("x", word, [(1, word, None)], {"k": word}) == Memo.key("x", same, [(1, same, None)], {"k": same})
+    values = (1, True, 1.0, "1", b"1", (1,), [1], None, {"1": 1}, "\udc80")
+    assert len({Memo.key(v) for v in values}) == len(values)
+    assert Memo.key("a", "b") != Memo.key("ab") and Memo.key(("a", "b")) != Memo.key("a", "b")
+    # what marshal does not write (a dataclass) is keyed by its repr, apart from plain data
+    assert Memo.key(Span(0, 1, "footer")) == Memo.key(Span(0, 1, "footer")) != Memo.key(repr(Span(0, 1, "footer")))
+    assert Memo.key(Span(0, 1, "footer")) != Memo.key(Span(0, 2, "footer"))
+    other = subprocess.run([sys.executable, "-c", "from dossier.incremental.store import Memo; "
+                            "print(Memo.key('x', 'Вектор Белов', [(1, 'Вектор Белов', None)], {'k': 2.5}))"],
+                           env=dict(os.environ, PYTHONHASHSEED="123", PYTHONPATH=str(REPO)),
+                           capture_output=True, text=True, check=True)
+    assert other.stdout.strip() == Memo.key("x", word, [(1, word, None)], {"k": 2.5})
+
+
 def test_code_version_ignores_modules_outside_extraction_only(tmp_path: Path):
     package = tmp_path / "dossier"
     shutil.copytree(REPO / "dossier", package, ignore=shutil.ignore_patterns("__pycache__"))
@@ -298,8 +324,9 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
 
     from dossier.extract import propagation
     from dossier.extract import evidence
+    from dossier.extract import copies, scriptnames
 
-    counts = {"evidence": 0, "scan": 0}
+    counts = {"evidence": 0, "scan": 0, "short": 0, "pairs": 0}
 
     def count(module, name, what):
         real = getattr(module, name)
@@ -311,12 +338,16 @@ def test_adding_a_document_redoes_only_what_it_touches(tmp_path: Path, monkeypat
 
     count(evidence, "date_notes", "evidence")  # run only when a document's evidence is not cached
     count(propagation, "_propagate_doc", "scan")
+    count(scriptnames, "_short_doc", "short")  # short Arabic names: only documents whose look-ups changed
+    count(copies, "_same_text", "pairs")  # near-copies: only the new document's candidate pairs
     shutil.copy(held, added)
     report = pipeline.extract(root)
     assert report.documents == 40 and report.claims > 10, report.claims
     # the new document, and at most a few whose names now resolve differently
     assert 1 <= counts["evidence"] <= 4, counts
     assert 1 <= counts["scan"] <= 5, counts  # (+1: a guessed name the new document repeats is now looked up)
+    # (a cold run of these 40 compares 42 pairs and scans 8 documents for short Arabic names)
+    assert counts["pairs"] <= 10 and counts["short"] <= 2, counts
     monkeypatch.undo()
 
     # the same run from scratch gives the same records

@@ -244,3 +244,81 @@ def test_a_two_consonant_place_does_not_join_another_scripts_two_word_name_it_so
     })
     ar = [a for a in acts if any("سان" in m.text for m in a.mentions)]
     assert all(not any(m.text == "Ossen" for m in a.mentions) for a in ar)
+
+
+def test_short_arabic_names_kept_across_runs_are_those_found_afresh(monkeypatch):
+    """With a memo a document is scanned again only when the names it could spell changed;
+    what the memo gives back is what a scan without it finds."""
+    from dossier.extract import scriptnames
+    from dossier.incremental.store import Memo
+    from tests.test_actors import make_doc
+
+    class Kept:
+        def __init__(self):
+            self.data = {}
+        key = staticmethod(Memo.key)
+        get = lambda self, key: self.data.get(key)  # noqa: E731
+        put = lambda self, key, value: self.data.__setitem__(key, value)  # noqa: E731
+
+    def run(texts, memo=None):
+        docs = [make_doc(doc_id, text, lang) for doc_id, (text, lang) in sorted(texts.items())]
+        return scriptnames.propagate_short_arabic(docs, [m for d in docs for m in find_mentions(d)], memo)
+
+    texts = {"en": ("Police in Vesk arrested two men on Monday. The mayor of Vesk said the city was calm.", "en"),
+             "ar": ("اعتقلت الشرطة في مدينة فيسك رجلين يوم الاثنين.", "ar"),
+             "ar2": ("اعتقلت الشرطة في مدينة تارم رجلين يوم الاثنين.", "ar")}
+    fresh = run(texts)
+    assert [(m.source, m.name) for m in fresh] == [("ar", "فيسك")]
+    kept = Kept()
+    assert run(texts, kept) == fresh
+    scanned: list[str] = []
+    real = scriptnames._short_doc
+    monkeypatch.setattr(scriptnames, "_short_doc", lambda doc, *a: scanned.append(doc.source.id) or real(doc, *a))
+    assert run(texts, kept) == fresh and scanned == []
+    # a document naming Tarm: only the Arabic document that may spell it is scanned again
+    texts["en2"] = ("Police in Tarm arrested two men on Monday. The mayor of Tarm said the city was calm.", "en")
+    grown = run(texts, kept)
+    assert scanned == ["ar2"] and [(m.source, m.name) for m in grown] == [("ar", "فيسك"), ("ar2", "تارم")]
+    assert grown == run(texts)
+
+
+def test_look_up_passes_read_each_documents_entry_once_and_find_what_a_fresh_run_finds():
+    """`linking.resolve` with a memo: the look-up passes share one entry per document (read
+    once a run, written only when a pass found something new), and the actors and mentions
+    are those of a run without it."""
+    from dossier.extract import linking
+    from dossier.incremental.store import Memo
+    from tests.test_actors import make_doc
+
+    class Kept:
+        def __init__(self):
+            self.data, self.gets, self.puts = {}, [], []
+        key = staticmethod(Memo.key)
+
+        def get(self, key):
+            self.gets.append(key)
+            return self.data.get(key)
+
+        def put(self, key, value):
+            self.puts.append(key)
+            self.data[key] = value
+
+    texts = {"en": ("Police in Vesk arrested Paul Marchetti on Monday. Marchetti denied it.", "en"),
+             "ru": ("Полиция города Веск задержала Пола Маркетти.", "ru"),
+             "ar": ("اعتقلت الشرطة في مدينة فيسك بول ماركيتي يوم الاثنين.", "ar"),
+             "de": ("Die Polizei in Vesk nahm Paul Marchetti fest.", "de")}
+
+    def run(memo=None):
+        docs = [make_doc(doc_id, text, lang) for doc_id, (text, lang) in sorted(texts.items())]
+        mentions = [m for d in docs for m in find_mentions(d)]
+        acts, mapping = linking.resolve(docs, mentions, [], None, memo)
+        return [(a.id, a.name, sorted((m.source, m.start, m.end) for m in a.mentions)) for a in acts], mapping
+
+    fresh = run()
+    kept = Kept()
+    assert run(kept) == fresh
+    kept.gets.clear()
+    kept.puts.clear()
+    assert run(kept) == fresh
+    assert len(kept.gets) == len(set(kept.gets)) == len(texts) + 1  # an entry a document, and the name table
+    assert kept.puts == []

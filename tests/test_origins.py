@@ -274,7 +274,7 @@ def test_a_translation_that_says_so_names_its_original():
     assert copies.find_translations([original, other, translation], texts) == {}
 
 
-def test_copies_kept_across_runs_give_the_same_answer():
+def test_copies_kept_across_runs_give_the_same_answer(monkeypatch):
     import random
     from dossier.extract import copies
 
@@ -299,7 +299,28 @@ def test_copies_kept_across_runs_give_the_same_answer():
     kept = Kept()
     first = copies.find_copies(sources, texts, kept)
     assert first == copies.find_copies(sources, texts) == {"m": "d3"}
-    assert copies.find_copies(sources, texts, kept) == first and kept.reads == len(texts)
+    compared: list[int] = []
+    real = copies._same_text
+    monkeypatch.setattr(copies, "_same_text", lambda a, b: compared.append(1) or real(a, b))
+    # again: every signature, and with it every pair's verdict, is kept (one read a document)
+    assert copies.find_copies(sources, texts, kept) == first and kept.reads == len(texts) and not compared
+    texts["n"] = "Another banner. " + texts["d7"]  # one added: only its own pairs are compared
+    sources.append(src("n"))
+    assert copies.find_copies(sources, texts, kept) == {"m": "d3", "n": "d7"}
+    with_memo = len(compared)
+    compared.clear()
+    assert copies.find_copies(sources, texts) == {"m": "d3", "n": "d7"}
+    assert 1 <= with_memo < len(compared), (with_memo, len(compared))
+    # one whose id sorts first: the documents after it that have it as a candidate compare
+    # only with it (their other verdicts are kept)
+    texts["a"] = "A third banner. " + texts["d5"]
+    sources.append(src("a"))
+    compared.clear()
+    assert copies.find_copies(sources, texts, kept) == {"d5": "a", "m": "d3", "n": "d7"}
+    with_memo = len(compared)
+    compared.clear()
+    assert copies.find_copies(sources, texts) == {"d5": "a", "m": "d3", "n": "d7"}
+    assert 1 <= with_memo < len(compared), (with_memo, len(compared))
 
 
 def test_outlets_that_cite_each_other_keep_one_shortest_chain_per_relay():

@@ -102,7 +102,8 @@ def minhash(found):
 
 
 def _signature(text: str, boilerplate: list[Span], memo: Optional[Reuse]):
-    """A document's shingles and MinHash, kept across runs by the digest of what they read."""
+    """A document's shingles, MinHash, the key they are kept under across runs (by the digest
+    of what they read; None without a memo) and the verdicts kept with them (see `_verdicts`)."""
     import numpy as np  # deferred: heavy
 
     key = None
@@ -111,20 +112,48 @@ def _signature(text: str, boilerplate: list[Span], memo: Optional[Reuse]):
         key = memo.key("copies", "affine61", SHINGLE, NUM_PERM, SEED, digest, [(s.start, s.end) for s in boilerplate])
         hit = memo.get(key)
         if hit is not None:
-            return np.frombuffer(hit[0], dtype=np.uint64), np.frombuffer(hit[1], dtype=np.uint64)
+            return (np.frombuffer(hit[0], dtype=np.uint64), np.frombuffer(hit[1], dtype=np.uint64), key,
+                    hit[2] if len(hit) > 2 else None)
     found = shingles(text, boilerplate)
     sig = minhash(found)
     if key is not None:
         memo.put(key, (found.tobytes(), sig.tobytes()))
-    return found, sig
+    return found, sig, key, None
+
+
+def _same_text(a, b) -> bool:
+    """Whether two documents' shingle sets make them the same text (see CONTAINMENT, JACCARD)."""
+    import numpy as np  # deferred: heavy
+
+    small, large = sorted((a, b), key=len)
+    shared = len(np.intersect1d(small, large, assume_unique=True))
+    return shared >= CONTAINMENT * len(small) and shared >= JACCARD * (len(small) + len(large) - shared)
+
+
+def _verdicts(found, sig, key: Optional[str], kept: Optional[tuple], others: list[str], sets: dict, keys: dict,
+              memo: Optional[Reuse]) -> tuple:
+    """`_same_text` of a document and each of its LSH candidates `others`, kept across runs
+    with its signature (`kept`: the candidates' signature keys and verdicts of an earlier run;
+    a verdict is a pure function of the two documents' shingles): a document added to a
+    dossier is compared only with its own candidates, and a document that gains it as a
+    candidate only with it."""
+    if memo is None or key is None:
+        return tuple(_same_text(found, sets[o]) for o in others)
+    compared = tuple(keys[o] for o in others)
+    valid = isinstance(kept, tuple) and len(kept) == 2 and len(kept[0]) == len(kept[1])
+    if valid and kept[0] == compared:
+        return kept[1]
+    earlier = dict(zip(kept[0], kept[1])) if valid else {}
+    out = tuple(earlier[k] if k in earlier else _same_text(found, sets[o]) for o, k in zip(others, compared))
+    memo.put(key, (found.tobytes(), sig.tobytes(), (compared, out)))
+    return out
 
 
 def find_copies(sources: list[Source], texts: dict[str, str], memo: Optional[Reuse] = None) -> dict[str, str]:
     """copy source id -> original source id, for documents that reproduce another."""
-    import numpy as np  # deferred: heavy
-
     by_id = {s.id: s for s in sources}
     sets: dict[str, object] = {}
+    keys: dict[str, Optional[str]] = {}  # the signatures' memo keys
     buckets: list[dict[bytes, list[str]]] = [{} for _ in range(BANDS)]  # LSH: per band, its rows' values -> ids
     parent: dict[str, str] = {}
 
@@ -134,20 +163,19 @@ def find_copies(sources: list[Source], texts: dict[str, str], memo: Optional[Reu
         return x
 
     for sid in sorted(by_id):
-        found, sig = _signature(texts.get(sid, ""), by_id[sid].boilerplate, memo)
+        found, sig, key, kept = _signature(texts.get(sid, ""), by_id[sid].boilerplate, memo)
         if len(found) < MIN_SHINGLES:
             continue
         bands = [sig[i * ROWS:(i + 1) * ROWS].tobytes() for i in range(BANDS)]
-        candidates = {other for band, bucket in zip(bands, buckets) for other in bucket.get(band, ())}
-        for other in sorted(candidates):
-            small, large = sorted((found, sets[other]), key=len)
-            shared = len(np.intersect1d(small, large, assume_unique=True))
-            if shared >= CONTAINMENT * len(small) and shared >= JACCARD * (len(small) + len(large) - shared):
+        candidates = sorted({other for band, bucket in zip(bands, buckets) for other in bucket.get(band, ())})
+        verdicts = _verdicts(found, sig, key, kept, candidates, sets, keys, memo) if candidates else ()
+        for other, same in zip(candidates, verdicts):
+            if same:
                 ra, rb = root(sid), root(other)
                 if ra != rb:
                     first, second = (ra, rb) if _earlier(by_id[ra], by_id[rb]) else (rb, ra)
                     parent[second] = first
-        sets[sid] = found
+        sets[sid], keys[sid] = found, key
         for band, bucket in zip(bands, buckets):
             bucket.setdefault(band, []).append(sid)
     return {sid: root(sid) for sid in sorted(parent) if root(sid) != sid}

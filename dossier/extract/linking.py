@@ -18,7 +18,7 @@ from dossier.extract.mentions import nominative
 from dossier.extract.display import display_name, english_romanization, split_genitives
 from dossier.extract.institutions import HEAD_KEY, institution_name, settle_institutions
 from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, institution_states, role_key
-from dossier.extract.propagation import propagate, propagate_scripts, propagate_spellings
+from dossier.extract.propagation import Lookups, propagate, propagate_scripts, propagate_spellings
 from dossier.extract.scriptnames import propagate_short_arabic
 from dossier.extract.reuse import Reuse
 from dossier.model import ACTOR_KINDS, Actor, Alias, Document, Mention, MentionCandidate, Role
@@ -195,11 +195,12 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     if table_key is not None:
         remember_same_names(memo.get(table_key) or {})
     known = same_name_count()
-    extra = propagate(docs, mentions, memo)
+    lookups = Lookups(memo) if memo is not None else None  # each document's entry read once for all passes
+    extra = propagate(docs, mentions, lookups)
     mentions.extend(extra)
-    mentions.extend(propagate_scripts(docs, mentions, memo))
-    mentions.extend(propagate_spellings(docs, mentions, memo))
-    mentions.extend(propagate_short_arabic(docs, mentions))
+    mentions.extend(propagate_scripts(docs, mentions, lookups))
+    mentions.extend(propagate_spellings(docs, mentions, lookups))
+    mentions.extend(propagate_short_arabic(docs, mentions, lookups))
     ordered, glued = _split_glued(sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.name)))
     ordered, joined = _split_connected(ordered)
     glued.update(joined)
@@ -247,7 +248,8 @@ def _split_glued(ordered: list[MentionCandidate]) -> tuple[list[MentionCandidate
     out: list[MentionCandidate] = []
     glued: dict[tuple[str, int, int], MentionCandidate] = {}
     for m in ordered:
-        words, spans = m.name.split(), [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
+        words = m.name.split()
+        spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)] if len(words) == 3 else []
         if len(words) == 3 == len(spans) and m.kind in ("person", "other") and m.key == name_key(m.name) \
                 and any(same_name(words[0], n) for n in sorted(set(singles.get(name_key(words[0]), [])))):
             tail_name = " ".join(words[1:])

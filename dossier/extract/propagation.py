@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Callable, Optional, Union
 
 from dossier.extract.gazetteer import KIN_KEY, is_stop, state_of
 from dossier.extract.institutions import inner_name
@@ -23,18 +23,50 @@ _CASE_ENDINGS = {
 }
 
 
-def _lower_words(docs: list[Document], memo: Optional[Reuse]) -> frozenset:
+class Lookups:
+    """What the look-up passes found in each document on earlier runs, one memo entry per
+    document (its text and sentences): each pass's words, the names it looked up there,
+    the spans taken and the mentions found. A run reads each document's entry once for all
+    passes (`linking.resolve` shares one `Lookups` among them) and writes it again only
+    when a pass found something new there."""
+
+    def __init__(self, memo: Reuse):
+        self.memo = memo
+        self._entries: dict[str, tuple[str, dict]] = {}  # source id -> (memo key, pass -> what it kept)
+
+    def entry(self, doc: Document) -> dict:
+        sid = doc.source.id
+        if sid not in self._entries:
+            key = self.memo.key("lookups", sid, doc.text,
+                                [(s.start, s.end, s.language, s.script, s.boilerplate) for s in doc.sentences])
+            hit = self.memo.get(key)
+            self._entries[sid] = (key, dict(hit) if isinstance(hit, dict) else {})
+        return self._entries[sid][1]
+
+    def update(self, doc: Document, name: str, value) -> None:
+        """Keep `value` as what pass `name` found in `doc` (written at once: the mentions
+        found may be changed later in the run)."""
+        key, entry = self._entries[doc.source.id]
+        entry[name] = value
+        self.memo.put(key, entry)
+
+
+def lookups(memo) -> Optional[Lookups]:
+    """The `Lookups` a pass reads its documents' entries through (`memo` may be one already)."""
+    return memo if memo is None or isinstance(memo, Lookups) else Lookups(memo)
+
+
+def _lower_words(docs: list[Document], memo: Optional[Lookups]) -> frozenset:
     """Folded words some document writes in lower case: ordinary words, whatever a capital
     at a sentence's start made of them ("Gerçek", "Mehrere")."""
     out: set[str] = set()
     for doc in docs:
-        key = memo.key("lower-words", doc.source.id, doc.text) if memo is not None else None
-        words = memo.get(key) if key is not None else None
+        words = memo.entry(doc).get("lower-words") if memo is not None else None
         if words is None:
             words = sorted({_fold_word(t.text) for _lang, toks in _scanned(doc) for t in toks
                             if t.script in ("Latn", "Cyrl") and t.text[:1].islower()})
-            if key is not None:
-                memo.put(key, words)
+            if memo is not None:
+                memo.update(doc, "lower-words", words)
         out.update(words)
     return frozenset(out)
 
@@ -53,21 +85,32 @@ def _name_index(mentions: list[MentionCandidate], lower: frozenset = frozenset()
             continue
         if m.kind in ("place", "other") and (m.script == "Arab" or len(seen_in.get(m.name, ())) < 2):
             continue  # a guess from capitals spreads only once two documents made it
-        words = [_fold_word(w) for w in m.name.split()]
-        if not words or any(len(w) < 3 for w in words[-1:]):
+        entry = _name_entry(m.name, m.kind, m.script)
+        if entry is None or m.kind in ("place", "other") and any(w in lower for w in entry[0]):
             continue
-        if m.kind in ("place", "other") and any(w in lower for w in words):
-            continue
-        if len(words) == 1 and m.kind == "person" and m.script == "Arab":
-            continue  # one Arabic word after a title may be a place or a noun: do not spread it
-        index.setdefault(tuple(words), (m.name, m.kind))
-        # The family name alone refers to a person; an outlet is often cut to its first word.
-        if m.kind not in ("person", "outlet"):
-            continue  # "Cumhurbaşkanlığı" alone is not "Cumhurbaşkanlığı Ofisi"
-        part = words[-1] if m.kind == "person" else words[0]
-        if len(words) > 1 and len(part) >= 4 and not is_stop(part) and not state_of(part):
-            index.setdefault((part,), (m.name.split()[-1] if m.kind == "person" else m.name.split()[0], m.kind))
+        index.setdefault(entry[0], (m.name, m.kind))
+        if entry[1] is not None:
+            index.setdefault(entry[1], (entry[2], m.kind))
     return index
+
+
+@lru_cache(maxsize=65536)
+def _name_entry(name: str, kind: str, script: str
+                ) -> Optional[tuple[tuple[str, ...], Optional[tuple[str]], Optional[str]]]:
+    """(folded words, and the one word looked up alone with the name it stands for, or None)
+    of a mention `_name_index` may take; None when it takes none (worked out once a name)."""
+    words = tuple(_fold_word(w) for w in name.split())
+    if not words or len(words[-1]) < 3:
+        return None
+    if len(words) == 1 and kind == "person" and script == "Arab":
+        return None  # one Arabic word after a title may be a place or a noun: do not spread it
+    # The family name alone refers to a person; an outlet is often cut to its first word.
+    # ("Cumhurbaşkanlığı" alone is not "Cumhurbaşkanlığı Ofisi")
+    part = words[-1] if kind == "person" else words[0]
+    if kind in ("person", "outlet") and len(words) > 1 and len(part) >= 4 and not is_stop(part) \
+            and not state_of(part):
+        return words, (part,), name.split()[-1] if kind == "person" else name.split()[0]
+    return words, None, None
 
 
 def _guessed_names_by_source(mentions: list[MentionCandidate]) -> dict[str, set[str]]:
@@ -162,7 +205,7 @@ def _occupied(mentions: list[MentionCandidate]) -> dict[str, list[tuple[int, int
     return out
 
 
-def propagate(docs: list[Document], mentions: list[MentionCandidate], memo: Optional[Reuse] = None
+def propagate(docs: list[Document], mentions: list[MentionCandidate], memo: Union[Reuse, Lookups, None] = None
               ) -> list[MentionCandidate]:
     """New mentions of names already found (by a cue) at other places of `docs`.
 
@@ -174,6 +217,7 @@ def propagate(docs: list[Document], mentions: list[MentionCandidate], memo: Opti
     whose first word occurs in it; with a `memo` a document for which those are what they
     were on an earlier run is not scanned again.
     """
+    memo = lookups(memo)
     index = _name_index(mentions, _lower_words(docs, memo) if len(docs) > 1 else frozenset())
     if not index:
         return []
@@ -188,28 +232,25 @@ def propagate(docs: list[Document], mentions: list[MentionCandidate], memo: Opti
         if memo is None:
             new.extend(_propagate_doc(doc, kinds, spans))
             continue
-        shape = memo.key(doc.source.id, doc.text, [(s.start, s.end, s.language, s.boilerplate) for s in doc.sentences])
-        new.extend(_kept(memo, "propagate", shape, spans, lambda: sorted(first_words(doc)),
+        new.extend(_kept(memo, doc, "propagate", spans, lambda: sorted(first_words(doc)),
                          lambda firsts: {k: kinds[k] for f in firsts if f in by_first for k in by_first[f]},
                          lambda relevant: _propagate_doc(doc, relevant, spans)))
     return sorted(new, key=lambda c: (c.source, c.start, c.end))
 
 
-def _kept(memo: Reuse, name: str, shape: str, spans: list[tuple[int, int]], words: Callable[[], list],
+def _kept(memo: Lookups, doc: Document, name: str, spans: list[tuple[int, int]], words: Callable[[], list],
           relevant_of: Callable[[list], dict], scan: Callable[[dict], list]) -> list:
-    """One document's new mentions, kept by what they depend on: its `shape` (text and
-    sentences), the names looked up that its `words` could match, and the spans taken."""
-    words_key = memo.key(name + "-words", shape)
-    found_words = memo.get(words_key)
-    if found_words is None:
-        found_words = words()
-        memo.put(words_key, found_words)
+    """One document's new mentions by pass `name`, kept by what they depend on: the
+    document's text and sentences (its entry), the names looked up that its `words` could
+    match, and the spans taken."""
+    kept = memo.entry(doc).get(name)
+    found_words = kept[0] if kept is not None else words()
     relevant = relevant_of(found_words)
-    key = memo.key(name, shape, sorted(relevant.items()), sorted(spans))
-    found = memo.get(key)
-    if found is None:
-        found = scan(relevant)
-        memo.put(key, found)
+    looked_up, taken = sorted(relevant.items()), sorted(spans)
+    if kept is not None and kept[1] == looked_up and kept[2] == taken:
+        return kept[3]
+    found = scan(relevant)
+    memo.update(doc, name, (found_words, looked_up, taken, found))
     return found
 
 
@@ -264,18 +305,24 @@ def _script_index(mentions: list[MentionCandidate]) -> dict[str, tuple[str, str]
         if m.script not in ("Latn", "Cyrl") or m.kind == "state" \
                 or m.key.startswith(("state:", "inst:", "place:", KIN_KEY)):
             continue
-        words = m.name.split()
-        if not 1 <= len(words) <= 3:
-            continue
-        names = [m.name] + ([words[-1]] if m.kind == "person" and len(words) > 1 else [])
-        for name in names:
-            for key in name_keys(name):  # every reading: Marchetti is also Marketti (ماركيتي)
-                if key_strength(key) >= 4 and _strong_words(name):
-                    index.setdefault(key, (name, m.kind))
+        for key, name in _script_entries(m.name, m.kind):
+            index.setdefault(key, (name, m.kind))
     return index
 
 
-def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate], memo: Optional[Reuse] = None
+@lru_cache(maxsize=65536)
+def _script_entries(name: str, kind: str) -> tuple[tuple[str, str], ...]:
+    """(key, name) of each entry a mention of `name` gives `_script_index`, in order (a
+    dossier's mentions repeat a few thousand names: each is worked out once)."""
+    words = name.split()
+    if not 1 <= len(words) <= 3:
+        return ()
+    names = [name] + ([words[-1]] if kind == "person" and len(words) > 1 else [])
+    # every reading: Marchetti is also Marketti (ماركيتي)
+    return tuple((key, n) for n in names for key in name_keys(n) if key_strength(key) >= 4 and _strong_words(n))
+
+
+def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate], memo: Union[Reuse, Lookups, None] = None
                       ) -> list[MentionCandidate]:
     """New mentions in Arabic script of names found in Latin or Cyrillic anywhere in `docs`
     ("Belozhin" -> بيلوجين, وبيلوجين), matched by cross-script key and `same_name`.
@@ -290,16 +337,15 @@ def propagate_scripts(docs: list[Document], mentions: list[MentionCandidate], me
     if not index:
         return []
     arabic = [d for d in docs if any(s.script == "Arab" for s in d.sentences)]
-    return _each_document(arabic, mentions, index, memo, "propagate-scripts",
-                          lambda d: [(s.start, s.end, s.script, s.boilerplate) for s in d.sentences],
-                          _arabic_keys, _scripts_doc)
+    return each_document(arabic, mentions, index, memo, "propagate-scripts", _arabic_keys, _scripts_doc)
 
 
-def _each_document(docs: list[Document], mentions: list[MentionCandidate], index: dict, memo: Optional[Reuse],
-                   kind: str, shape_of, keys_of, scan) -> list[MentionCandidate]:
+def each_document(docs: list[Document], mentions: list[MentionCandidate], index: dict,
+                  memo: Union[Reuse, Lookups, None], kind: str, keys_of, scan) -> list[MentionCandidate]:
     """`scan(doc, index, spans)` over each document, with a `memo` through `_kept` (a document
     whose text and matching names are what they were is not scanned again): the loop the
     cross-script and cross-spelling passes share."""
+    memo = lookups(memo)
     occupied = _occupied(mentions)
     new: list[MentionCandidate] = []
     for doc in docs:
@@ -307,8 +353,7 @@ def _each_document(docs: list[Document], mentions: list[MentionCandidate], index
         if memo is None:
             new.extend(scan(doc, index, spans))
             continue
-        shape = memo.key(doc.source.id, doc.text, shape_of(doc))
-        new.extend(_kept(memo, kind, shape, spans, lambda: sorted(keys_of(doc)),
+        new.extend(_kept(memo, doc, kind, spans, lambda: sorted(keys_of(doc)),
                          lambda keys: {k: index[k] for k in keys if k in index},
                          lambda relevant: scan(doc, relevant, spans)))
     return sorted(new, key=lambda c: (c.source, c.start, c.end))
@@ -419,10 +464,15 @@ def _spelling_index(mentions: list[MentionCandidate]) -> dict[str, tuple[str, st
         if m.script not in ("Latn", "Cyrl") or m.kind == "state" or len(m.name.split()) != 1 \
                 or m.key.startswith(("state:", "inst:", "place:", KIN_KEY)):
             continue
-        for key in name_keys(m.name):
-            if key_strength(key) >= 3:
-                index.setdefault(key, (m.name, m.kind))
+        for key in _spelling_keys(m.name):
+            index.setdefault(key, (m.name, m.kind))
     return index
+
+
+@lru_cache(maxsize=65536)
+def _spelling_keys(name: str) -> tuple[str, ...]:
+    """The keys of three consonants or more of a name, in order (worked out once a name)."""
+    return tuple(key for key in name_keys(name) if key_strength(key) >= 3)
 
 
 def _capital_keys(doc: Document) -> set[str]:
@@ -436,17 +486,15 @@ def _capital_keys(doc: Document) -> set[str]:
     return out
 
 
-def propagate_spellings(docs: list[Document], mentions: list[MentionCandidate], memo: Optional[Reuse] = None
-                        ) -> list[MentionCandidate]:
+def propagate_spellings(docs: list[Document], mentions: list[MentionCandidate],
+                        memo: Union[Reuse, Lookups, None] = None) -> list[MentionCandidate]:
     """New mentions of one-word names in another Latin or Cyrillic spelling ("Tver" -> Twer,
     "Gökçeada" -> Gokceada, Гёкчеада): a capitalised word that `same_name` finds to be a name
     seen elsewhere. Exact spellings are `propagate`'s; this takes what conventions change."""
     index = _spelling_index(mentions)
     if not index:
         return []
-    return _each_document(docs, mentions, index, memo, "propagate-spellings",
-                          lambda d: [(s.start, s.end, s.language, s.boilerplate) for s in d.sentences],
-                          _capital_keys, _spellings_doc)
+    return each_document(docs, mentions, index, memo, "propagate-spellings", _capital_keys, _spellings_doc)
 
 
 def _spellings_doc(doc: Document, index: dict[str, tuple[str, str]], spans: list[tuple[int, int]]

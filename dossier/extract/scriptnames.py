@@ -12,9 +12,11 @@ stands: after a place noun (مدينة, مقاطعة, مستشفى) or before th
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Union
 
 from dossier.extract.gazetteer import KIN_KEY, is_stop, org_lexicon, state_of
+from dossier.extract.propagation import Lookups, each_document
+from dossier.extract.reuse import Reuse
 from dossier.extract.tokens import Tok, tokens
 from dossier.model import Document, MentionCandidate, Sentence
 from dossier.text import morph
@@ -82,36 +84,52 @@ def _name_goes_on(doc: Document, toks: list[Tok], i: int) -> bool:
     return nxt.script == "Arab" and not nxt.text.startswith("ال") and not is_stop(nxt.text)
 
 
-def propagate_short_arabic(docs: list[Document], mentions: list[MentionCandidate]) -> list[MentionCandidate]:
-    """New mentions of short names in Arabic sentences, in a name's position (see above)."""
+def propagate_short_arabic(docs: list[Document], mentions: list[MentionCandidate],
+                           memo: Union[Reuse, Lookups, None] = None) -> list[MentionCandidate]:
+    """New mentions of short names in Arabic sentences, in a name's position (see above).
+
+    With a `memo`, a document whose text, mentions and matching names are what they were on
+    an earlier run is not scanned again (as in `propagation.propagate_scripts`)."""
     index = _short_index(mentions)
     if not index:
         return []
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions:
-        taken.setdefault(m.source, []).append((m.start, m.end))
+    arabic = [d for d in docs if any(s.script == "Arab" and not s.boilerplate for s in d.sentences)]
+    return each_document(arabic, mentions, index, memo, "propagate-short-arabic", _short_keys, _short_doc)
+
+
+def _arabic_sentences(doc: Document):
+    """Each Arabic sentence outside boilerplate and its tokens."""
+    for sent in doc.sentences:
+        if not sent.boilerplate and sent.script == "Arab":
+            yield sent, tokens(doc.text[sent.start:sent.end], sent.start)
+
+
+def _short_keys(doc: Document) -> set[str]:
+    """The keys the document's Arabic words may be short names as (what `_short_hit` looks up)."""
+    return {key for _sent, toks in _arabic_sentences(doc) for tok in toks if tok.script == "Arab"
+            for _bare, key in _short_forms(tok.text)}
+
+
+def _short_doc(doc: Document, index: dict[str, tuple[str, str]], spans: list[tuple[int, int]]
+               ) -> list[MentionCandidate]:
+    """`propagate_short_arabic` in one document (`spans`: its mentions)."""
     new: list[MentionCandidate] = []
-    for doc in docs:
-        spans = taken.get(doc.source.id, [])
-        for sent in doc.sentences:
-            if sent.boilerplate or sent.script != "Arab":
+    for sent, toks in _arabic_sentences(doc):
+        for i, tok in enumerate(toks):
+            hit = _short_hit(tok, index) if tok.script == "Arab" else None
+            position = _name_position(doc, toks, i) if hit is not None else None
+            if hit is None or position is None or any(tok.start < b and a < tok.end for a, b in spans):
                 continue
-            toks = tokens(doc.text[sent.start:sent.end], sent.start)
-            for i, tok in enumerate(toks):
-                hit = _short_hit(tok, index) if tok.script == "Arab" else None
-                position = _name_position(doc, toks, i) if hit is not None else None
-                if hit is None or position is None or any(tok.start < b and a < tok.end for a, b in spans):
-                    continue
-                if position == "body" and _name_goes_on(doc, toks, i):
-                    continue  # "مستشفى سان فيلاري": the body's name is two words, not a town "سان"
-                bare, kind = hit
-                if position == "place" and kind in ("place", "other"):
-                    kind = "place"  # "Lyon" is the city, never the outlet "Lyon Matin" it opens
-                start = tok.end - len(bare) if tok.text.endswith(bare) else tok.start
-                new.append(MentionCandidate(source=doc.source.id, start=start, end=tok.end,
-                                            text=doc.text[start:tok.end], name=bare, kind=kind,
-                                            language=sent.language, script="Arab", key=name_key(bare)))
-    return sorted(new, key=lambda c: (c.source, c.start, c.end))
+            if position == "body" and _name_goes_on(doc, toks, i):
+                continue  # "مستشفى سان فيلاري": the body's name is two words, not a town "سان"
+            bare, kind = hit
+            if position == "place" and kind in ("place", "other"):
+                kind = "place"  # "Lyon" is the city, never the outlet "Lyon Matin" it opens
+            start = tok.end - len(bare) if tok.text.endswith(bare) else tok.start
+            new.append(MentionCandidate(source=doc.source.id, start=start, end=tok.end,
+                                        text=doc.text[start:tok.end], name=bare, kind=kind,
+                                        language=sent.language, script="Arab", key=name_key(bare)))
+    return new
 
 
 # ---- Cyrillic: institutions in a case form, compound abbreviations in lower case --------

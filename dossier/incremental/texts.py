@@ -97,10 +97,11 @@ def evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]], root: 
     for _m, a in order:
         number.setdefault(a, len(number))
     ids = list(number)
-    # repr, not pickle: equal content gives equal text whether the objects were just made
-    # or read back from the cache (pickle's bytes depend on which objects are shared)
-    # (fields as tuples: quicker to key than the dataclasses' repr, and every document is keyed)
-    key = Memo.key("evidence-2", doc.source, doc.text, [_SENTENCE(s) for s in doc.sentences],
+    # not pickle: equal content gives equal bytes whether the objects were just made or read
+    # back from the cache (pickle's bytes depend on which objects are shared)
+    # (fields as tuples, the source as its repr: plain data, which `Memo.key` keys quickest,
+    # and every document is keyed)
+    key = Memo.key("evidence-3", repr(doc.source), doc.text, [_SENTENCE(s) for s in doc.sentences],
                    [(_MENTION(m), number[a]) for m, a in order])
     store = store_for(os.fspath(root), cache_store.extractor_version(), "evidence")
     hit = store.get(key, expect=tuple)
