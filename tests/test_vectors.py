@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from dossier.extract import stated, vectors
 from dossier.incremental.encoder import encoder_loader
 
-from test_stated import make_doc
+from test_stated import DictMemo, make_doc
 
 
 def _cos(a: str, b: str) -> float:
@@ -114,25 +114,17 @@ def test_vectors_computed_with_the_document_equal_those_computed_later():
     assert stated.claims(docs, {}, stories, []) == later
 
 
-class _DictMemo:
-    """A `Reuse` in memory, counting its hits."""
+class _DictMemo(DictMemo):
+    """`test_stated.DictMemo`, counting its hits."""
 
     def __init__(self):
-        self.kept, self.hits = {}, 0
-
-    def key(self, *parts):
-        return repr(parts)
+        super().__init__()
+        self.hits = 0
 
     def get(self, key):
-        hit = self.kept.get(key)
+        hit = super().get(key)
         self.hits += hit is not None
         return hit
-
-    def put(self, key, value):
-        self.kept[key] = value
-
-    def keep(self, key):
-        pass
 
 
 def test_each_storys_pairs_are_kept_and_give_the_same():
