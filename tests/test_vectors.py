@@ -135,3 +135,13 @@ def test_each_storys_pairs_are_kept_and_give_the_same():
     first = stated.closest_pairs(ordered, memo)
     assert first and memo.hits == 0 and len(memo.kept) == 1
     assert stated.closest_pairs(ordered, memo) == first == stated.closest_pairs(ordered) and memo.hits == 1
+
+
+def test_a_story_of_too_many_clauses_is_not_compared(monkeypatch):
+    """Time grows with the square of a story's clauses: past MOST_CLAUSES no vector pairs."""
+    docs, stories = _story_docs()
+    found = [s for d in docs for s in stated.read(d, []).clauses]
+    ordered = sorted(found, key=lambda s: (s.story, s.source, s.start, s.end))
+    assert stated.closest_pairs(ordered)
+    monkeypatch.setattr(stated, "MOST_CLAUSES", len(ordered) - 1)
+    assert stated.closest_pairs(ordered) == {}

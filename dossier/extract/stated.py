@@ -328,28 +328,38 @@ def closest_pairs(ordered: list[Stated], memo: Optional[Reuse] = None) -> dict[t
 
 def _story_pairs(vecs: list[bytes], owners: list[str]) -> list[tuple[int, int, float, float]]:
     """`closest_pairs` within one story: (k, j, cosine, lead) by position in `vecs`, whose
-    clauses are grouped by document (`owners`)."""
+    clauses are grouped by document (`owners`). Only each row's clear closest per document is
+    kept (memory grows with the pairs, not with clauses times documents); a story of more than
+    MOST_CLAUSES clauses is not compared (time grows with their square)."""
     import numpy as np  # deferred: heavy
 
+    if len(owners) > MOST_CLAUSES:
+        return []
     cuts = [k for k in range(len(owners)) if k == 0 or owners[k] != owners[k - 1]] + [len(owners)]
     matrix = vectors.matrix(vecs)
-    doc_of = np.repeat(np.arange(len(cuts) - 1), np.diff(cuts))
-    best = np.empty((len(owners), len(cuts) - 1), dtype=np.int64)  # row's closest clause in each document
-    value = np.empty((len(owners), len(cuts) - 1), dtype=np.float32)
-    lead = np.empty((len(owners), len(cuts) - 1), dtype=np.float32)  # ... and how far ahead of the next
+    doc_of = np.repeat(np.arange(len(cuts) - 1), np.diff(cuts)).tolist()
+    found: list[tuple[int, int, int, float, float]] = []  # (row, document, its closest there, cosine, lead)
     for lo in range(0, len(owners), _BLOCK):
         block = vectors.cosines(matrix[lo:lo + _BLOCK], matrix)
         for d in range(len(cuts) - 1):
             part = block[:, cuts[d]:cuts[d + 1]]
-            best[lo:lo + _BLOCK, d] = cuts[d] + part.argmax(axis=1)
-            value[lo:lo + _BLOCK, d] = top = part.max(axis=1)
-            lead[lo:lo + _BLOCK, d] = top - np.partition(part, -2, axis=1)[:, -2] if part.shape[1] > 1 else 1.0
-    rows, docs = np.nonzero((value >= CLOSE_COSINE) & (lead >= LEAD))
-    cols = best[rows, docs]
-    mine = doc_of[rows]
-    kept = (mine != docs) & (rows < cols) & (best[cols, mine] == rows) & (lead[cols, mine] >= LEAD)
-    ahead = np.minimum(lead[rows, docs], lead[cols, mine])[kept].tolist()
-    return list(zip(rows[kept].tolist(), cols[kept].tolist(), value[rows[kept], docs[kept]].tolist(), ahead))
+            top = part.max(axis=1)
+            lead = top - np.partition(part, -2, axis=1)[:, -2] if part.shape[1] > 1 else np.ones_like(top)
+            keep = np.nonzero((top >= CLOSE_COSINE) & (lead >= LEAD))[0]
+            if keep.size:
+                found += zip((keep + lo).tolist(), [d] * keep.size, (cuts[d] + part[keep].argmax(axis=1)).tolist(),
+                             top[keep].tolist(), lead[keep].tolist())
+    clear = {(row, d): (j, lead) for row, d, j, _c, lead in found}
+    out = []
+    for row, d, j, cosine, lead in found:
+        back = clear.get((j, doc_of[row]))
+        if doc_of[row] != d and row < j and back is not None and back[0] == row:
+            out.append((row, j, cosine, min(lead, back[1])))
+    return sorted(out)
+
+
+#: A story with more clauses than this is not compared by sentence vector.
+MOST_CLAUSES = 20000
 
 
 #: Rows of the cosine matrix computed at once (bounds memory on a story of many clauses).
