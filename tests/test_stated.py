@@ -97,16 +97,36 @@ def test_documents_of_different_stories_never_share_a_claim():
     assert stated.claims(DOCS, {}, stories, []) == []
 
 
-def held(doc: Document, index: int, frame: Frame | None = None) -> Claim:
-    """A claim the frames made, holding sentence `index` of `doc`."""
+def held(doc: Document, index: int, frame: Frame | None = None, value: str | None = None) -> Claim:
+    """A claim the frames made, holding sentence `index` of `doc`, its evidence giving `value`."""
     s = doc.sentences[index]
     return Claim(id="x", statement="x", frame=frame, evidence=[
-        Evidence(source=doc.source.id, quote=s.text, start=s.start, end=s.end, language="en", attributed_to=None)])
+        Evidence(source=doc.source.id, quote=s.text, start=s.start, end=s.end, language="en", attributed_to=None,
+                 value=value)])
 
 
 def test_clause_a_claim_already_holds_is_left_alone():
-    claims = by_sources(stated.claims(DOCS, {}, {}, [held(DOCS[0], 0)]))
+    claims = by_sources(stated.claims(DOCS, {}, {}, [held(DOCS[0], 0, value="830")]))
     assert ("02-de", "03-ru", "04-ar") in claims
+
+
+def test_a_figure_no_frame_gives_is_stated_even_in_a_clause_a_frame_holds():
+    docs = [make_doc("21-fr", "fr", "Le groupe Valdrecht Chemie, qui emploie environ 640 personnes sur le site, "
+                                    "n'a pas souhaité commenter ces critiques."),
+            make_doc("22-en", "en", "The Valdrecht site employs about 640 people and supplies paint makers."),
+            make_doc("23-de", "de", "Das Werk beschäftigt rund 640 Mitarbeiter in drei Schichten an dem Standort.")]
+    said = held(docs[0], 0, Frame(predicate="declined comment", slot="yes-no"), value="yes")
+    claims = by_sources(stated.claims(docs, {}, {}, [said]))
+    staff = claims[("21-fr", "22-en", "23-de")]
+    assert {e.value for e in staff.evidence} == {"640"}
+    # the same figure given by a frame's claim: that claim holds the fact
+    counted = held(docs[0], 0, Frame(predicate="employed", slot="count"), value="640")
+    assert ("22-en", "23-de") in by_sources(stated.claims(docs, {}, {}, [counted]))
+    # a year is no figure of a fact of its own
+    years = [make_doc("31-en", "en", "The company, founded in 1998 in the south of Valdrecht, declined to comment."),
+             make_doc("32-de", "de", "Das 1998 gegründete Unternehmen im Süden von Valdrecht wollte sich nicht äußern.")]
+    said = held(years[0], 0, Frame(predicate="declined comment", slot="yes-no"), value="yes")
+    assert stated.claims(years, {}, {}, [said]) == []
 
 
 def test_clause_of_an_event_a_frame_gathers_in_the_story_is_left_to_it():
@@ -114,7 +134,7 @@ def test_clause_of_an_event_a_frame_gathers_in_the_story_is_left_to_it():
             make_doc("12-de", "de", "In der Nacht nahm die Polizei 14 Menschen fest, wie das Ministerium erklärte."),
             make_doc("13-fr", "fr", "La police a interpellé 14 personnes pendant la nuit, selon le ministère.")]
     assert len(run(docs)) == 1  # no frame made a claim of the arrests: quoted, one claim
-    frame = held(docs[2], 0, Frame(predicate="arrested", slot="count"))
+    frame = held(docs[2], 0, Frame(predicate="arrested", slot="count"), value="14")
     assert stated.claims(docs[:2], {}, {}, [frame]) == []
 
 

@@ -137,11 +137,44 @@ def test_each_storys_pairs_are_kept_and_give_the_same():
     assert stated.closest_pairs(ordered, memo) == first == stated.closest_pairs(ordered) and memo.hits == 1
 
 
-def test_a_story_of_too_many_clauses_is_not_compared(monkeypatch):
-    """Time grows with the square of a story's clauses: past MOST_CLAUSES no vector pairs."""
-    docs, stories = _story_docs()
-    found = [s for d in docs for s in stated.read(d, []).clauses]
-    ordered = sorted(found, key=lambda s: (s.story, s.source, s.start, s.end))
-    assert stated.closest_pairs(ordered)
-    monkeypatch.setattr(stated, "MOST_CLAUSES", len(ordered) - 1)
-    assert stated.closest_pairs(ordered) == {}
+def _every_pair(vecs, owners):
+    """Mutual clear closest clauses of every two documents, compared one pair at a time."""
+    out = []
+    docs = list(dict.fromkeys(owners))
+    rows = {d: [k for k, o in enumerate(owners) if o == d] for d in docs}
+
+    def closest(k, other):
+        cos = sorted(((_pair_cos(vecs[k], vecs[j]), j) for j in rows[other]), reverse=True)
+        lead = cos[0][0] - cos[1][0] if len(cos) > 1 else 1.0
+        return cos[0][1], cos[0][0], lead
+    for x, a in enumerate(docs):
+        for b in docs[x + 1:]:
+            for k in rows[a]:
+                j, top, lead = closest(k, b)
+                back, top2, lead2 = closest(j, a)
+                if back == k and min(top, top2) >= stated.CLOSE_COSINE and min(lead, lead2) >= stated.LEAD:
+                    out.append((k, j, round(top, 5), round(min(lead, lead2), 5)))
+    return sorted(out)
+
+
+def _pair_cos(a: bytes, b: bytes) -> float:
+    return float(vectors.cosines(vectors.matrix([a]), vectors.matrix([b]))[0, 0])
+
+
+def test_a_storys_pairs_are_the_mutual_closest_of_documents_near_in_date(monkeypatch):
+    """Each document is compared with the WINDOW documents after it by date: within the window
+    the pairs are those of comparing every two documents; time and memory then grow with the
+    story's documents, not with their square."""
+    docs, _stories = _story_docs()
+    docs.append(make_doc("64-fr", "fr", "L'autorité portuaire a fermé le terminal nord à tous les cargos jusqu'à nouvel ordre.",
+                         "Le maire a salué les bénévoles qui ont distribué des couvertures pendant la nuit."))
+    found = sorted((s for d in docs for s in stated.read(d, []).clauses), key=lambda s: (s.source, s.start))
+    vecs, owners = [s.vector for s in found], [s.source for s in found]
+    rounded = [(k, j, round(c, 5), round(a, 5)) for k, j, c, a in stated._story_pairs(vecs, owners)]
+    assert rounded == _every_pair(vecs, owners) and len(rounded) >= 4
+    monkeypatch.setattr(stated, "WINDOW", 1)
+    dates = ["2026-03-04", "2026-03-01", "2026-03-02", "2026-03-03"]  # 62, 63, 64, 61 in date order
+    near = stated._story_pairs(vecs, owners, dates)
+    adjacent = {("62-de", "63-tr"), ("63-tr", "64-fr"), ("61-en", "64-fr")}
+    assert near and all(tuple(sorted((owners[k], owners[j]))) in adjacent for k, j, _c, _a in near)
+    assert {(k, j) for k, j, _c, _a in near} < {(k, j) for k, j, _c, _a in rounded}

@@ -166,12 +166,31 @@ def clause_vectors(doc: Document) -> dict[tuple[int, int], bytes]:
     return dict(zip(spans, vectors.encode([doc.text[a:b] for a, b in spans])))
 
 
-def _untaken(found: list[Stated], taken: list[tuple[int, int]], framed: frozenset[str]) -> list[Stated]:
+def _untaken(found: list[Stated], taken: list[tuple[int, int]], framed: frozenset[str],
+             values: frozenset[int] = frozenset(), counted: frozenset[str] = frozenset()) -> list[Stated]:
     """The clauses no claim holds (in part), and none of an event whose frame made a claim in
     the story (`framed`): quoted, it would split the fact that frame gathers from the other
-    documents."""
-    return [s for s in found if not any(a < s.end and s.start < b for a, b in taken)
-            and not framed.intersection(s.events)]
+    documents. A clause that gives a figure no frame of the story gives (`values`) states a
+    fact of its own all the same ("the company, which employs 640 people, declined to
+    comment"), unless it tells of an event whose figure a frame counts (`counted`: a toll the
+    frame missed is still the toll); a year is no such figure."""
+    return [s for s in found
+            if (_own_figure(s, values) and not counted.intersection(s.events))
+            or (not any(a < s.end and s.start < b for a, b in taken) and not framed.intersection(s.events))]
+
+
+def _own_figure(s: Stated, values: frozenset[int]) -> bool:
+    return any(f >= 10 and not YEARS[0] <= f <= YEARS[1] and f not in values for f in s.figures)
+
+
+#: Figures read as years, not counts.
+YEARS = (1800, 2100)
+
+
+def _figure_of(value: Optional[str]) -> Optional[int]:
+    """The whole number a value starts with ("72", "2 km", "48000000"), if any."""
+    m = re.match(r"\s*(\d+)(?![\d.,]\d)", value or "")
+    return int(m.group(1)) if m else None
 
 
 def _quotable(quote: str, language: Optional[str], script: str) -> bool:
@@ -245,7 +264,7 @@ def _score(a: Stated, b: Stated, rare_words: set[str], rare_actors: set[str],
 
 
 def group(found: list[Stated], common: set[str], topic: frozenset = frozenset(),
-          memo: Optional[Reuse] = None) -> list[list[Stated]]:
+          memo: Optional[Reuse] = None, when: Optional[dict[str, str]] = None) -> list[list[Stated]]:
     """Clauses of one story that state the same thing, in two or more documents: the pairs
     that share most are joined first, and two groups join only when their clauses share
     enough on average (no chain A-B-C) and no document is in both. Sorted, so the result does
@@ -266,7 +285,7 @@ def group(found: list[Stated], common: set[str], topic: frozenset = frozenset(),
                   + [("a", s.story, a) for a in s.actors & rare_actors]):
             index.setdefault(k, []).append(i)
     # a clause of common words only ("relations have been tense for months") is stock, in any words
-    close = {(i, j): c for (i, j), c in closest_pairs(ordered, memo).items()
+    close = {(i, j): c for (i, j), c in closest_pairs(ordered, memo, when).items()
              if ordered[i].words & rare_words and ordered[j].words & rare_words}
     scores: dict[tuple[int, int], float] = {}
     for members in index.values():
@@ -299,11 +318,15 @@ def group(found: list[Stated], common: set[str], topic: frozenset = frozenset(),
     return [[ordered[m] for m in sorted(g)] for _k, g in sorted(groups.items()) if len(g) >= 2]
 
 
-def closest_pairs(ordered: list[Stated], memo: Optional[Reuse] = None) -> dict[tuple[int, int], tuple[float, float]]:
+def closest_pairs(ordered: list[Stated], memo: Optional[Reuse] = None,
+                  when: Optional[dict[str, str]] = None) -> dict[tuple[int, int], tuple[float, float]]:
     """(i, j) -> (cosine, lead), i < j, for two clauses of one story in two documents that are each
     other's closest in the other document (sentence vectors), clearly (LEAD) and at
     CLOSE_COSINE or more: the same statement in other words or another language. `ordered` is
-    sorted by story, source; `memo` keeps each story's pairs (adding a document redoes its own)."""
+    sorted by story, source; `when`: each source's publication date, which orders a story's
+    documents (each is compared with the WINDOW documents after it); `memo` keeps each
+    story's pairs (adding a document redoes its own)."""
+    when = when or {}
     out: dict[tuple[int, int], tuple[float, float]] = {}
     stories: dict[int, list[int]] = {}
     for i, s in enumerate(ordered):
@@ -314,11 +337,12 @@ def closest_pairs(ordered: list[Stated], memo: Optional[Reuse] = None) -> dict[t
         if len(set(owners)) < 2:
             continue  # one document
         vecs = [ordered[i].vector for i in idx]
-        key = memo.key("closest", CLOSE_COSINE, LEAD, owners, hashlib.sha256(b"".join(vecs)).hexdigest()) \
-            if memo is not None else None
+        dates = [when.get(o) or "" for o in dict.fromkeys(owners)]
+        key = memo.key("closest", CLOSE_COSINE, LEAD, WINDOW, owners, dates,
+                       hashlib.sha256(b"".join(vecs)).hexdigest()) if memo is not None else None
         found = memo.get(key) if key is not None else None
         if found is None:
-            found = _story_pairs(vecs, owners)
+            found = _story_pairs(vecs, owners, dates)
             if key is not None:
                 memo.put(key, found)
         for k, j, c, a in found:
@@ -326,44 +350,57 @@ def closest_pairs(ordered: list[Stated], memo: Optional[Reuse] = None) -> dict[t
     return out
 
 
-def _story_pairs(vecs: list[bytes], owners: list[str]) -> list[tuple[int, int, float, float]]:
+def _story_pairs(vecs: list[bytes], owners: list[str], dates: Optional[list[str]] = None
+                 ) -> list[tuple[int, int, float, float]]:
     """`closest_pairs` within one story: (k, j, cosine, lead) by position in `vecs`, whose
-    clauses are grouped by document (`owners`). Only each row's clear closest per document is
-    kept (memory grows with the pairs, not with clauses times documents); a story of more than
-    MOST_CLAUSES clauses is not compared (time grows with their square)."""
+    clauses are grouped by document (`owners`; `dates`: each document's date, in that order).
+    Each document is compared with the WINDOW documents after it by date: time and memory
+    grow with the story's clauses, not with their square."""
     import numpy as np  # deferred: heavy
 
-    if len(owners) > MOST_CLAUSES:
-        return []
     cuts = [k for k in range(len(owners)) if k == 0 or owners[k] != owners[k - 1]] + [len(owners)]
+    docs = len(cuts) - 1
+    dates = dates if dates is not None and len(dates) == docs else [""] * docs
+    rank = sorted(range(docs), key=lambda d: (dates[d], owners[cuts[d]]))
     matrix = vectors.matrix(vecs)
-    doc_of = np.repeat(np.arange(len(cuts) - 1), np.diff(cuts)).tolist()
-    found: list[tuple[int, int, int, float, float]] = []  # (row, document, its closest there, cosine, lead)
-    for lo in range(0, len(owners), _BLOCK):
-        block = vectors.cosines(matrix[lo:lo + _BLOCK], matrix)
-        for d in range(len(cuts) - 1):
-            part = block[:, cuts[d]:cuts[d + 1]]
-            top = part.max(axis=1)
-            lead = top - np.partition(part, -2, axis=1)[:, -2] if part.shape[1] > 1 else np.ones_like(top)
-            keep = np.nonzero((top >= CLOSE_COSINE) & (lead >= LEAD))[0]
-            if keep.size:
-                found += zip((keep + lo).tolist(), [d] * keep.size, (cuts[d] + part[keep].argmax(axis=1)).tolist(),
-                             top[keep].tolist(), lead[keep].tolist())
-    clear = {(row, d): (j, lead) for row, d, j, _c, lead in found}
-    out = []
-    for row, d, j, cosine, lead in found:
-        back = clear.get((j, doc_of[row]))
-        if doc_of[row] != d and row < j and back is not None and back[0] == row:
-            out.append((row, j, cosine, min(lead, back[1])))
+    out: list[tuple[int, int, float, float]] = []
+    for at, a in enumerate(rank):
+        partners = rank[at + 1:at + 1 + WINDOW]
+        if not partners:
+            continue
+        cols = np.concatenate([np.arange(cuts[b], cuts[b + 1]) for b in partners])
+        block = vectors.cosines(matrix[cuts[a]:cuts[a + 1]], matrix[cols])
+        lo = 0
+        for b in partners:
+            part = block[:, lo:lo + cuts[b + 1] - cuts[b]]
+            lo += part.shape[1]
+            row_best, row_top, row_lead = _clearest(part, 1)
+            col_best, col_top, col_lead = _clearest(part, 0)
+            for i in np.nonzero((row_top >= CLOSE_COSINE) & (row_lead >= LEAD))[0].tolist():
+                j = row_best[i]
+                if col_best[j] == i and col_top[j] >= CLOSE_COSINE and col_lead[j] >= LEAD:
+                    x, y = cuts[a] + i, cuts[b] + j
+                    out.append((min(x, y), max(x, y), float(row_top[i]), float(min(row_lead[i], col_lead[j]))))
     return sorted(out)
 
 
-#: A story with more clauses than this is not compared by sentence vector.
-MOST_CLAUSES = 20000
+def _clearest(part, axis: int):
+    """Along `axis` of a block of cosines: the closest's position, its cosine, and its lead
+    over the next (1 when there is no next)."""
+    import numpy as np  # deferred: heavy
+
+    best = part.argmax(axis=axis)
+    top = part.max(axis=axis)
+    if part.shape[axis] > 1:
+        lead = top - np.partition(part, -2, axis=axis).take(-2, axis=axis)
+    else:
+        lead = np.ones_like(top)
+    return best.tolist(), top, lead
 
 
-#: Rows of the cosine matrix computed at once (bounds memory on a story of many clauses).
-_BLOCK = 1024
+#: Each document of a story is compared by sentence vector with this many documents after it
+#: in date order (and so with as many before it).
+WINDOW = 40
 
 
 def blank(quote: str, language: Optional[str]) -> str:
@@ -412,12 +449,19 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
     the claims the frames made); each document's own reading is kept in `memo`."""
     spans: dict[str, list[tuple[int, int]]] = {}
     framed: dict[int, set[str]] = {}
+    values: dict[int, set[int]] = {}
+    counted: dict[int, set[str]] = {}
     for claim in made:
         for e in claim.evidence:
             spans.setdefault(e.source, []).append((e.start, e.end))
             story = story_of.get(e.source)
+            figure = _figure_of(e.value)
+            if figure is not None:
+                values.setdefault(story.number if story is not None else -1, set()).add(figure)
             if claim.frame is not None and claim.frame.slot != "role":
                 framed.setdefault(story.number if story is not None else -1, set()).add(claim.frame.predicate)
+            if claim.frame is not None and claim.frame.slot == "count":
+                counted.setdefault(story.number if story is not None else -1, set()).add(claim.frame.predicate)
     named: dict[str, list[tuple[int, int, str]]] = {}
     for a in actors.values():
         if a.kind != "outlet":
@@ -433,7 +477,8 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
         number = story.number if story is not None else -1
         got = _read_kept(doc, sorted(named.get(doc.source.id, [])), memo)
         found.extend(replace(s, story=number)
-                     for s in _untaken(got.clauses, spans.get(doc.source.id, []), frozenset(framed.get(number, ()))))
+                     for s in _untaken(got.clauses, spans.get(doc.source.id, []), frozenset(framed.get(number, ())),
+                                          frozenset(values.get(number, ())), frozenset(counted.get(number, ()))))
         sentences.update(got.sentences)
         df.update(got.df)
         in_story.update({(number, k): n for k, n in got.uses.items()})
@@ -450,7 +495,8 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
             stories_of.setdefault(w, set()).add(s.story)
     many = max(1, STORY_SPREAD * len({s.story for s in found}))
     common |= {w for w, seen in stories_of.items() if len(seen) > many}
-    groups = group(found, common, topic, memo)
+    when = {d.source.id: d.source.published or "" for d in docs}
+    groups = group(found, common, topic, memo, when)
     said_by = _attributions([s for g in groups for s in g], docs, actors)
     return [make_claim(g, said_by) for g in groups]
 
