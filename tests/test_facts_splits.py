@@ -18,7 +18,7 @@ NAMES = {
 SURFACES = {
     "Ana Silva": "ana", "آنا سيلفا": "ana", "Ана Силва": "ana", "Bo Lee": "bo", "Бо Ли": "bo", "Ruritania Foreign Ministry": "rmfa",
     "Ruritania": "ruritania", "Руритания": "ruritania", "روريتانيا": "ruritania", "Sweden": "sweden", "Швеции": "sweden",
-    "Capitalia": "capital", "Капиталии": "capital",
+    "Capitalia": "capital", "Капиталии": "capital", "Swedish": "sweden", "шведских": "sweden", "suecos": "sweden",
 }
 
 
@@ -83,6 +83,20 @@ def test_expulsions_are_counted_per_expelling_party():
     assert expelled["ruritania"].statement == "Number of diplomats Ruritania expelled"
     assert sources(expelled["ruritania"]) == {"a", "b", "d"}  # the plain yes is the same fact
     assert sources(expelled["sweden"]) == {"c"}
+
+
+def test_whose_diplomats_they_are_is_the_other_party():
+    """"Swedish diplomats", "diplomats of Sweden": Sweden's diplomats are expelled, whatever
+    comes first (events.yml `owner`)."""
+    result = claims(("a", "Ruritania on Monday ordered the expulsion of four Swedish diplomats.", "en"),
+                    ("b", "Ruritania expelled 4 diplomats of Sweden.", "en"),
+                    ("c", "Руритания выслала четырех шведских дипломатов.", "ru"),
+                    ("d", "La expulsión de cuatro diplomáticos suecos se anunció el lunes.", "es"))
+    expelled = [c for c in result if c.frame.predicate == "expelled diplomats"]
+    assert "sweden" not in {c.frame.subject for c in expelled}
+    by_ruritania = [c for c in expelled if c.frame.subject == "ruritania"]
+    assert len(by_ruritania) == 1 and {"a", "b", "c"} <= sources(by_ruritania[0])
+    assert {e.value for e in by_ruritania[0].evidence} == {"4"}
 
 
 def test_a_ministry_acts_for_its_state():

@@ -306,6 +306,32 @@ def _against(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[s
     return None
 
 
+def _owner(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
+    """The participant named right next to one of `words` (events.yml `owner`): "Belarusian
+    diplomats", "diplomats of Belarus", "دبلوماسيين بولنديين", "сотрудников посольства Польши"."""
+    if not words:
+        return None
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    best = None
+    for lang in languages_for(c.language, script):
+        for s, e in find_cues(words.get(lang) or [], folded):
+            cs, ce = c.start + index[s], c.start + index[e - 1] + 1
+            for a in c.actors:
+                actor = actors.get(a)
+                if actor is None or a == c.attributed_to or actor.kind not in kinds:
+                    continue
+                for m in actor.mentions:
+                    if m.source != c.source or not c.start <= m.start < c.end:
+                        continue
+                    before = words_between(c.quote, m.end - c.start, cs - c.start)
+                    after = words_between(c.quote, ce - c.start, m.start - c.start)
+                    gap = before if before is not None and before == 0 else after if after is not None and after <= 1 else None
+                    if gap is not None and (best is None or (gap, m.start) < best[:2]):
+                        best = (gap, m.start, a)
+    return best[2] if best else None
+
+
 def _person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], actors: dict[str, Actor]
                   ) -> Optional[str]:
     """A state named just before a person is the person's title ("the President of
@@ -558,6 +584,13 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         subject = c.attributed_to  # "X claimed responsibility": the claimer is the answer, not a relay
     if spec.get("against"):
         subject = _against(c, spec["against"], kinds.get("subject") or ["person"], actors)
+    owner = _owner(c, info.get("owner") or {}, kinds.get("object") or [], actors)
+    if owner is not None:
+        # "Belarusian diplomats", "diplomats of Belarus": whose they are is the other party
+        if subject == owner:
+            rest = [a for a in _in_order(c, kinds.get("subject") or [], actors) if a not in where and a != owner]
+            subject = rest[0] if rest else None
+        obj = owner
     subject = _person_after(c, subject, kinds.get("subject") or [], actors)
     obj = _person_after(c, obj, kinds.get("object") or [], actors)
     if "state" in (kinds.get("subject") or []):
