@@ -368,34 +368,28 @@ def _story_pairs(vecs: list[bytes], owners: list[str], dates: Optional[list[str]
         partners = rank[at + 1:at + 1 + WINDOW]
         if not partners:
             continue
+        sizes = np.array([cuts[b + 1] - cuts[b] for b in partners])
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
         cols = np.concatenate([np.arange(cuts[b], cuts[b + 1]) for b in partners])
         block = vectors.cosines(matrix[cuts[a]:cuts[a + 1]], matrix[cols])
-        lo = 0
-        for b in partners:
-            part = block[:, lo:lo + cuts[b + 1] - cuts[b]]
-            lo += part.shape[1]
-            row_best, row_top, row_lead = _clearest(part, 1)
-            col_best, col_top, col_lead = _clearest(part, 0)
-            for i in np.nonzero((row_top >= CLOSE_COSINE) & (row_lead >= LEAD))[0].tolist():
-                j = row_best[i]
-                if col_best[j] == i and col_top[j] >= CLOSE_COSINE and col_lead[j] >= LEAD:
-                    x, y = cuts[a] + i, cuts[b] + j
-                    out.append((min(x, y), max(x, y), float(row_top[i]), float(min(row_lead[i], col_lead[j]))))
+        # each clause of `a`: its closest in each partner, and the lead over that partner's next
+        top = np.maximum.reduceat(block, starts, axis=1)
+        seg = np.repeat(np.arange(len(partners)), sizes)
+        at_top = np.where(block == top[:, seg], np.arange(block.shape[1]), block.shape[1])
+        best = np.minimum.reduceat(at_top, starts, axis=1)  # the first closest, as argmax takes it
+        rest = block.copy()
+        rest[np.arange(block.shape[0])[:, None], best] = -np.inf
+        lead = np.where(sizes > 1, top - np.maximum.reduceat(rest, starts, axis=1), np.float32(1.0))
+        # each clause of a partner: its closest in `a`, and the lead over the next
+        back, back_top = block.argmax(axis=0), block.max(axis=0)
+        back_lead = back_top - np.partition(block, -2, axis=0)[-2] if block.shape[0] > 1 else np.ones_like(back_top)
+        rows, parts = np.nonzero((top >= CLOSE_COSINE) & (lead >= LEAD))
+        found = best[rows, parts]
+        mutual = (back[found] == rows) & (back_top[found] >= CLOSE_COSINE) & (back_lead[found] >= LEAD)
+        for i, p, j in zip(rows[mutual].tolist(), parts[mutual].tolist(), found[mutual].tolist()):
+            x, y = cuts[a] + i, int(cols[j])
+            out.append((min(x, y), max(x, y), float(top[i, p]), float(min(lead[i, p], back_lead[j]))))
     return sorted(out)
-
-
-def _clearest(part, axis: int):
-    """Along `axis` of a block of cosines: the closest's position, its cosine, and its lead
-    over the next (1 when there is no next)."""
-    import numpy as np  # deferred: heavy
-
-    best = part.argmax(axis=axis)
-    top = part.max(axis=axis)
-    if part.shape[axis] > 1:
-        lead = top - np.partition(part, -2, axis=axis).take(-2, axis=axis)
-    else:
-        lead = np.ones_like(top)
-    return best.tolist(), top, lead
 
 
 #: Each document of a story is compared by sentence vector with this many documents after it
