@@ -529,6 +529,13 @@ def test_general_words_do_not_raise_a_predicate(lang, text):
     assert not {"sanctioned", "released", "denied", "signed"} & set(events)
 
 
+def test_a_pre_trial_measure_is_no_foiled_plot():
+    """Russian "мера пресечения" (a pre-trial measure) is no "пресечена" (foiled)."""
+    assert "foiled" not in cues.detect_events("Защита просила суд избрать для чиновника меру пресечения в виде "
+                                              "домашнего ареста.", "ru", "Cyrl")
+    assert "foiled" in cues.detect_events("Попытка переворота была пресечена спецслужбами.", "ru", "Cyrl")
+
+
 # --- quantities -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang,text,expected", [
