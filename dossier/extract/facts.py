@@ -284,36 +284,35 @@ def _against(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[s
     """Who a case is against: the participant right after "against" ("в отношении", "ضد",
     "gegen"; before "hakkında" in Turkish and Azerbaijani), not who drops it ("X dropped the
     charges against him"). No such word with a name: no one."""
-    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    folded, index = fold(c.quote)
-    for lang in languages_for(c.language, script):
-        for s, e in find_cues(words.get(lang) or [], folded):
-            cs, ce = c.start + index[s], c.start + index[e - 1] + 1
-            best = None
-            for a in c.actors:
-                actor = actors.get(a)
-                if actor is None or a == c.attributed_to or actor.kind not in kinds:
-                    continue
-                for m in actor.mentions:
-                    if m.source != c.source or not c.start <= m.start < c.end:
-                        continue
-                    gap = (words_between(c.quote, m.end - c.start, cs - c.start) if lang in ("tr", "az")
-                           else words_between(c.quote, ce - c.start, m.start - c.start))
-                    if gap is not None and gap <= 3 and (best is None or gap < best[0]):
-                        best = (gap, a)
-            if best:
-                return best[1]
-    return None
+    best: dict[tuple[str, int, int], tuple[int, str]] = {}  # the first cue that names one wins
+    for lang, cs, ce, a, m in _named_by_cues(c, words, kinds, actors):
+        gap = (words_between(c.quote, m.end - c.start, cs - c.start) if lang in ("tr", "az")
+               else words_between(c.quote, ce - c.start, m.start - c.start))
+        if gap is not None and gap <= 3 and ((lang, cs, ce) not in best or gap < best[(lang, cs, ce)][0]):
+            best[(lang, cs, ce)] = (gap, a)
+    return next(iter(best.values()))[1] if best else None
 
 
 def _owner(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
     """The participant named right next to one of `words` (events.yml `owner`): "Belarusian
     diplomats", "diplomats of Belarus", "دبلوماسيين بولنديين", "сотрудников посольства Польши"."""
+    best = None
+    for _lang, cs, ce, a, m in _named_by_cues(c, words, kinds, actors):
+        before = words_between(c.quote, m.end - c.start, cs - c.start)
+        after = words_between(c.quote, ce - c.start, m.start - c.start)
+        gap = before if before == 0 else after if after is not None and after <= 1 else None
+        if gap is not None and (best is None or (gap, m.start) < best[:2]):
+            best = (gap, m.start, a)
+    return best[2] if best else None
+
+
+def _named_by_cues(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]):
+    """(language, cue start, cue end, actor, mention) for each cue of `words` in the clause and
+    each mention in it of a participant of `kinds`, cues in the order found."""
     if not words:
-        return None
+        return
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
     folded, index = fold(c.quote)
-    best = None
     for lang in languages_for(c.language, script):
         for s, e in find_cues(words.get(lang) or [], folded):
             cs, ce = c.start + index[s], c.start + index[e - 1] + 1
@@ -322,14 +321,8 @@ def _owner(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str
                 if actor is None or a == c.attributed_to or actor.kind not in kinds:
                     continue
                 for m in actor.mentions:
-                    if m.source != c.source or not c.start <= m.start < c.end:
-                        continue
-                    before = words_between(c.quote, m.end - c.start, cs - c.start)
-                    after = words_between(c.quote, ce - c.start, m.start - c.start)
-                    gap = before if before is not None and before == 0 else after if after is not None and after <= 1 else None
-                    if gap is not None and (best is None or (gap, m.start) < best[:2]):
-                        best = (gap, m.start, a)
-    return best[2] if best else None
+                    if m.source == c.source and c.start <= m.start < c.end:
+                        yield lang, cs, ce, a, m
 
 
 def _person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], actors: dict[str, Actor]
