@@ -293,6 +293,19 @@ def _against(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[s
     return next(iter(best.values()))[1] if best else None
 
 
+def _whose(c: EvidenceCandidate, info: dict, kinds: dict, where: set[str], subject: Optional[str],
+           obj: Optional[str], actors: dict[str, Actor]) -> tuple[Optional[str], Optional[str]]:
+    """"Belarusian diplomats", "diplomats of Belarus": whose they are is the other party, and
+    the doer is the next participant named (events.yml `owner`)."""
+    owner = _owner(c, info.get("owner") or {}, kinds.get("object") or [], actors)
+    if owner is None:
+        return subject, obj
+    if subject == owner:
+        rest = [a for a in _in_order(c, kinds.get("subject") or [], actors) if a not in where and a != owner]
+        subject = rest[0] if rest else None
+    return subject, owner
+
+
 def _owner(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
     """The participant named right next to one of `words` (events.yml `owner`): "Belarusian
     diplomats", "diplomats of Belarus", "دبلوماسيين بولنديين", "сотрудников посольства Польши"."""
@@ -577,13 +590,7 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         subject = c.attributed_to  # "X claimed responsibility": the claimer is the answer, not a relay
     if spec.get("against"):
         subject = _against(c, spec["against"], kinds.get("subject") or ["person"], actors)
-    owner = _owner(c, info.get("owner") or {}, kinds.get("object") or [], actors)
-    if owner is not None:
-        # "Belarusian diplomats", "diplomats of Belarus": whose they are is the other party
-        if subject == owner:
-            rest = [a for a in _in_order(c, kinds.get("subject") or [], actors) if a not in where and a != owner]
-            subject = rest[0] if rest else None
-        obj = owner
+    subject, obj = _whose(c, info, kinds, where, subject, obj, actors)
     subject = _person_after(c, subject, kinds.get("subject") or [], actors)
     obj = _person_after(c, obj, kinds.get("object") or [], actors)
     if "state" in (kinds.get("subject") or []):
