@@ -99,6 +99,46 @@ def test_whose_diplomats_they_are_is_the_other_party():
     assert {e.value for e in by_ruritania[0].evidence} == {"4"}
 
 
+def test_a_figure_told_with_no_doer_joins_the_party_that_expelled_those_diplomats():
+    """"The decision to send back three Ruritanian diplomats": whose diplomats they are (an
+    adjective no mention names) tells which party's expulsion the figure counts."""
+    result = claims(("a", "Ruritania expelled 4 diplomats of Sweden.", "en"),
+                    ("b", "Sweden expelled 3 diplomats of Ruritania.", "en"),
+                    ("c", "Sweden expelled three diplomats of Ruritania on Monday.", "en"),
+                    ("d", "La décision de renvoyer trois diplomates ruritaniens a été annoncée lundi. "
+                          "Sweden et Ruritania s'opposent depuis des mois.", "fr"))
+    expelled = {c.frame.subject: c for c in result if c.frame.predicate == "expelled diplomats"}
+    assert set(expelled) == {"ruritania", "sweden"}
+    assert sources(expelled["sweden"]) == {"b", "c", "d"} and sources(expelled["ruritania"]) == {"a"}
+    assert {e.value for e in expelled["sweden"].evidence} == {"3"}
+
+
+def test_the_figure_before_the_diplomats_counts_them():
+    """No counting cue next to the figure ("ordered four diplomats to leave"): the figure
+    right before the nouns the event is done to counts them; hours to leave never do."""
+    [clause] = _cands("Ruritania ordered four Swedish diplomats to leave the country within 72 hours.", "en")
+    assert clause.event == "expelled diplomats" and clause.values == {"expelled": "4"}
+    [clause] = _cands("Польские власти потребовали от пяти сотрудников посольства покинуть страну в течение 72 часов.", "ru")
+    assert clause.event == "expelled diplomats" and clause.values == {"expelled": "5"}
+
+
+def _cands(text: str, lang: str):
+    from dossier.extract.evidence import find_evidence
+    return find_evidence(*_doc("x", text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La Ruritanie a expulsé trois diplomates, au lendemain de la décision de la Suède de renvoyer quatre diplomates."),
+    ("es", "Ruritania expulsó a tres diplomáticos, en respuesta a la expulsión de cuatro diplomáticos por parte de Suecia."),
+    ("en", "Ruritania expelled three diplomats, in retaliation for the expulsion of four diplomats by Sweden."),
+    ("ru", "Руритания выслала трех дипломатов, в ответ на высылку четырех дипломатов Швецией."),
+])
+def test_an_answer_in_kind_is_a_clause_of_its_own(lang, text):
+    """"X expelled three, in response to Y's expulsion of four": two facts, each with its figure."""
+    found = _cands(text, lang)
+    assert [(c.event, c.values.get("expelled")) for c in found] == [("expelled diplomats", "3"), ("expelled diplomats", "4")]
+
+
 def test_a_ministry_acts_for_its_state():
     result = claims(("a", "The Ruritania Foreign Ministry expelled 3 diplomats of Sweden.", "en"),
                     ("b", "Ruritania expelled 3 diplomats of Sweden.", "en"))

@@ -273,6 +273,8 @@ _SCALE_WORDS = (("million", 1000000), ("millones", 1000000), ("millón", 1000000
 _TIME_UNITS = re.compile(
     r"^(?:years?|yil\w*|yıl\w*|il|ildə|عام\w*|عاما|سن\w*|год\w*|лет|jahr\w*|months?|ay|шт"
     r"|ans?|années?|mois|años?|meses|mes|monat\w*)$")
+_HOURS = re.compile(r"^(?:hours?|minutes?|час\w*|минут\w*|saat|dakika|ساعة|ساعات|دقيقة|دقائق|stunden?|minuten?"
+                    r"|heures?|horas?|minutos?|dəqiqə)$")
 #: Words joining two number words into one ("soixante et dix", "treinta y dos"); not "and",
 #: which separates two counts (_SEPARATOR).
 _NUMBER_JOINERS = frozenset({"et", "y"})
@@ -445,7 +447,9 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
     if not tokens:
         return {}
     starts = [t.start() for t in tokens]
-    numbers = numbers_in(folded, langs)
+    # "72 hours to leave", "в течение 72 часов": a span of time, never a count
+    numbers = [n for n in numbers_in(folded, langs)
+               if not (n[0] + 1 < len(tokens) and _HOURS.match(tokens[n[0] + 1].group(0)))]
     if not numbers:
         return {}
     lex = _counts()
@@ -526,16 +530,19 @@ _STRONG = {
     "*": [r";\s+"],
     "en": [r",\s+(?=and\s)", r",\s+(?=but\s)", r"\s+(?=but\s)", r",\s+(?=while\s)", r",\s+(?=whereas\s)",
            r",\s+(?=which\s)", r",\s+(?=who\s)",
-           r",\s+(?=despite\s)"],
+           r",\s+(?=despite\s)", r",\s+(?=in (?:response|retaliation|reply) (?:to|for)\s)"],
     "tr": [r",\s+(?=ve\s)", r",?\s+(?=ancak\s)", r",?\s+(?=ama\s)", r",?\s+(?=fakat\s)", r",\s+(?=ardından\s)"],
     "az": [r",\s+(?=və\s)", r",?\s+(?=lakin\s)", r",?\s+(?=amma\s)", r",?\s+(?=ancaq\s)"],
     "ar": [r"\s*[،,]\s*(?=و\w)", r"\s*[،,]\s*(?=رغم\s)", r"\s*[،,]?\s+(?=[وف]?لكن)", r"\s*[،,]\s*(?=مما\s)", r"\s*[،,]\s*(?=الذي\s|التي\s|الذين\s)",
            r"\s*[،,]\s*(?=ثم\s)", r"\s*[،,]\s*(?=حيث\s)", r"\s*[،,]\s*(?=بينما\s)"],
-    "ru": [r",\s+(?=а\s)", r",\s+(?=но\s)", r",\s+(?=и\s)", r",\s+(?=однако\s)", r",\s+(?=котор)", r",\s+(?=после чего\s)"],
+    "ru": [r",\s+(?=а\s)", r",\s+(?=но\s)", r",\s+(?=и\s)", r",\s+(?=однако\s)", r",\s+(?=котор)", r",\s+(?=после чего\s)",
+           r",\s+(?=в ответ на\s)"],
     "de": [r",\s+(?=und\s)", r",\s+(?=aber\s)", r",\s+(?=doch\s)", r",\s+(?=jedoch\s)", r",\s+(?=während\s)",
-           r",\s+(?=woraufhin\s)"],
-    "fr": [r",\s+(?=et\s)", r",?\s+(?=mais\s)", r",\s+(?=tandis que\s)", r",\s+(?=alors que\s)", r",\s+(?=qui\s)"],
-    "es": [r",\s+(?=y\s)", r",?\s+(?=pero\s)", r",\s+(?=mientras\s)", r",\s+(?=aunque\s)", r",\s+(?=quien\s)"],
+           r",\s+(?=woraufhin\s)", r",\s+(?=als (?:reaktion|antwort) auf\s)"],
+    "fr": [r",\s+(?=et\s)", r",?\s+(?=mais\s)", r",\s+(?=tandis que\s)", r",\s+(?=alors que\s)", r",\s+(?=qui\s)",
+           r",\s+(?=au lendemain d)", r",\s+(?=en (?:réponse|représailles|riposte) à\s)"],
+    "es": [r",\s+(?=y\s)", r",?\s+(?=pero\s)", r",\s+(?=mientras\s)", r",\s+(?=aunque\s)", r",\s+(?=quien\s)",
+           r",\s+(?=en (?:respuesta|represalia) a\s)"],
 }
 _WEAK = {"en": r"\s+(?=and\s)", "tr": r"\s+(?=ve\s)", "az": r"\s+(?=və\s)", "ru": r"\s+(?=и\s)", "de": r"\s+(?=und\s)",
          "fr": r"\s+(?=et\s)", "es": r"\s+(?=y\s)",

@@ -8,16 +8,17 @@ is denied, which event it states, what numbers it gives and when. It reads one d
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Optional
 
 from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_info, extract_counts, extract_manner,
-                                  find_cues, is_negated, languages_for, main_event, opens_relative,
+                                  find_cues, is_negated, languages_for, main_event, numbers_in, opens_relative,
                                   reporting_spans, split_clauses)
 from dossier.extract.dates import find_dates, unresolved
 from dossier.extract.hedges import hedged_text
 from dossier.extract.gazetteer import role_key
-from dossier.text.fold import fold
+from dossier.text.fold import fold, fold_str
 from dossier.text.lexicon import load_lexicon
 from dossier.model import Actor, Document, EvidenceCandidate, MentionCandidate, Sentence
 from dossier.text import script_of
@@ -156,6 +157,7 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
             prev_actors = actors
             prev_people = [a for m, a in inside if m.kind == "person" and a in actors]
             values = extract_counts(quote, sent.language, script)
+            values.update(_counted_noun(quote, sent.language, script, main, values))
             if _communicates(events):
                 manner = extract_manner(quote, sent.language, script)
                 if manner:
@@ -168,6 +170,34 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
                                              doc.source.published),
                 event=events[0], events=events, hedged=hedged_text(quote, sent.language, script)))
     return out
+
+
+#: How many words may stand between a figure and the noun it counts ("four Belarusian diplomats").
+NOUN_REACH = 2
+
+
+def _counted_noun(quote: str, language: Optional[str], script: str, event: str, values: dict[str, str]
+                  ) -> dict[str, str]:
+    """The count of a clause whose event counts what it is done to (events.yml `count` and
+    `owner`) when no cue of counts.yml gave one: the first figure right before one of those
+    nouns ("ordered four Belarusian diplomats to leave", "خمسة من موظفيها")."""
+    info = event_info().get(event) or {}
+    slot, owner = info.get("count"), info.get("owner") or {}
+    if not slot or slot in values or not owner:
+        return {}
+    folded = fold_str(quote)
+    langs = languages_for(language, script)
+    tokens = [t.start() for t in TOKEN_RX.finditer(folded)]
+    nouns = sorted(s for lang in langs for s, _e in find_cues(owner.get(lang) or [], folded))
+    for ti, value, pos in numbers_in(folded, langs):
+        if any(0 < n - pos and sum(1 for t in tokens if pos < t < n) <= NOUN_REACH
+               and not _PAUSE.search(folded[pos:n]) for n in nouns):
+            return {slot: str(value)}
+    return {}
+
+
+#: Punctuation that ends the phrase a figure counts in.
+_PAUSE = re.compile(r"[,،;:.()]")
 
 
 # ---------------------------------------------------------------------------------------

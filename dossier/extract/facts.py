@@ -20,12 +20,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from dossier.extract import facts_memo, predicate_lexicon, stated
+from dossier.extract import facts_memo, parties, predicate_lexicon, stated
 from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, opens_relative, words_between
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
                                      noun_class, own_incident, stories)
+from dossier.extract.parties import demonym_owner, state_of
 from dossier.extract.statements import assign_ids, clause_events, clause_frame, passive_doer, relative_subject
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
@@ -153,36 +154,6 @@ def _in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) 
         pos[a] = min(inside) if inside else -1
     listed = {a: i for i, a in enumerate(c.actors)}  # carried-over people keep the order they were named in
     return sorted(pos, key=lambda a: (pos[a], listed[a]))
-
-
-def _state_of(actor_id: Optional[str], actors: dict[str, Actor]) -> Optional[str]:
-    """The state an organisation acts for: its recorded state, else a state whose one-word
-    name opens the organisation's ("Ruritania Dışişleri Bakanlığı" is Ruritania's)."""
-    actor = actors.get(actor_id or "")
-    if actor is None or actor.kind != "organization":
-        return None
-    if actor.state in actors:
-        return actor.state
-    words = fold_str(actor.name).split()
-    return _states_by_name(actors).get(words[0]) if len(words) > 1 else None
-
-
-#: (id of an actor table, its size) -> folded one-word state name -> state id (one table at a time).
-_STATE_NAMES: dict[tuple[int, int], dict[str, str]] = {}
-
-
-def _states_by_name(actors: dict[str, Actor]) -> dict[str, str]:
-    key = (id(actors), len(actors))
-    if key not in _STATE_NAMES:
-        out: dict[str, str] = {}
-        for a in sorted((a for a in actors.values() if a.kind == "state"), key=lambda a: a.id):
-            for n in [a.name] + [al.name for al in a.aliases]:
-                words = fold_str(n).split()
-                if len(words) == 1 and len(words[0]) >= 4:
-                    out.setdefault(words[0], a.id)
-        _STATE_NAMES.clear()
-        _STATE_NAMES[key] = out
-    return _STATE_NAMES[key]
 
 
 def _settings(c: EvidenceCandidate, kinds: dict, actors: dict[str, Actor]) -> tuple[set[str], set[str]]:
@@ -511,12 +482,16 @@ def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> lis
         own = " in " not in noun and noun != story.incident.split(" in ")[0]
         key = ("count", pred, story.number, None if own else place, noun_class(noun) if own else noun)
         spec = predicates().get(pred) or {}
-        doer = _participants(c, pred, spec, actors)[0] if spec.get("count_by") == "subject" else None
+        doer, whose = _participants(c, pred, spec, actors) if spec.get("count_by") == "subject" else (None, None)
+        owner = (event_info().get(pred) or {}).get("owner")
+        if doer is None and owner:  # whose diplomats they are, from the words next to them
+            whose = _owner(c, owner, (event_info()[pred].get("slots") or {}).get("object") or ["state"], actors) \
+                or demonym_owner(c, owner, actors) or whose
         if doer is not None:
             # a figure of what one party did (diplomats it expelled): the other party's
             # answer in kind is another fact of the same story
             key = ("count", pred, story.number, None, None, doer)
-        out.append(Item(key, c, pred, "count", value, subject=doer, place=key[3], story=story,
+        out.append(Item(key, c, pred, "count", value, subject=doer, object=whose, place=key[3], story=story,
                         incident=None if doer else noun))
     return out
 
@@ -594,7 +569,7 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     subject = _person_after(c, subject, kinds.get("subject") or [], actors)
     obj = _person_after(c, obj, kinds.get("object") or [], actors)
     if "state" in (kinds.get("subject") or []):
-        subject = _state_of(subject, actors) or subject  # a ministry speaks for its state
+        subject = state_of(subject, actors) or subject  # a ministry speaks for its state
     if obj is not None and subject is not None and obj in actors and subject in actors and (
             getattr(actors[subject], "state", None) == obj or getattr(actors[obj], "state", None) == subject):
         obj = None  # an organisation and its own state are one party ("the Kremlin" and Russia)
@@ -612,7 +587,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
     document's `incident_nouns`, when already counted; `memo`: where each document's clause
     readings and stated facts are kept."""
     story_of = stories(docs, actors, told)
-    _STATE_NAMES.clear()  # a table of another run may have had this one's id
+    parties.clear()  # a table of another run may have had this one's id
     fallback = Story(number=-1)
     groups: dict[tuple, list[Item]] = {}
     seen: set[tuple] = set()
@@ -626,6 +601,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
     _absorb(groups)
     _absorb_unnamed(groups)
     _absorb_counted(groups)
+    _absorb_by_whose(groups)
     claims = []
     for key in sorted(groups, key=repr):
         items = groups[key]
@@ -706,6 +682,28 @@ def _absorb_counted(groups: dict[tuple, list[Item]]) -> None:
             for item in groups.pop(key):
                 item.value = None if item.value == "yes" else item.value
                 groups[into[0]].append(item)
+
+
+def _absorb_by_whose(groups: dict[tuple, list[Item]]) -> None:
+    """Fold a story's figure of what a party did, told with no doer named ("the decision of
+    the capital to expel four of X's diplomats"), into the one party's figure whose other
+    party is the same (the diplomats are X's both times): one party acted on the other."""
+    by_story: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        if key[0] == "count" and len(key) > 5:
+            by_story.setdefault((key[1], key[2]), []).append(key)
+    for key in sorted((k for k in groups if k[0] == "count" and len(k) == 5), key=repr):
+        if (predicates().get(key[1]) or {}).get("count_by") != "subject":
+            continue
+        for item in list(groups[key]):
+            into = [k for k in by_story.get((key[1], key[2]), [])
+                    if k[5] != item.object and _majority([i.object for i in groups[k]]) == item.object]
+            if item.object is not None and len(into) == 1:
+                groups[key].remove(item)
+                item.subject = into[0][5]
+                groups[into[0]].append(item)
+        if not groups[key]:
+            del groups[key]
 
 
 def _majority(values: list[Optional[str]]) -> Optional[str]:
