@@ -302,3 +302,35 @@ def test_a_turkish_claim_with_the_group_between_its_words():
     found = claims(("d1", "Capitalia'daki hastaneye yönelik siber saldırıyı Zorblat adlı fidye yazılımı grubu üstlendi.", "tr"))
     who = [c for c in found if c.frame and c.frame.slot == "who"]
     assert who and values_of(who[0]) == ["zorblat"]
+
+
+# --- emergency plans and searches: facts of a story with no one named -------------------------
+
+def _one_claim_of(predicate, *specs):
+    found = [c for c in claims(*specs) if c.frame is not None and c.frame.predicate == predicate]
+    assert len(found) == 1, [c.statement for c in found]
+    return found[0]
+
+
+def test_an_emergency_plan_is_one_fact_in_every_language():
+    plan = _one_claim_of("emergency plan",
+                         ("a", "After the explosion in Capitalia the hospital triggered its emergency plan on Monday.", "en"),
+                         ("b", "Après l'explosion à Capitalia, la direction a déclenché le plan blanc.", "fr"),
+                         ("c", "Capitalia'daki patlamanın ardından hastane yönetimi acil durum planını devreye aldı.", "tr"),
+                         ("d", "Tras la explosión en Capitalia, el plan de emergencia sigue activado.", "es"))
+    assert plan.statement == "Whether an emergency plan was activated after the explosion in Capitalia"
+    assert {e.source for e in plan.evidence} == {"a", "b", "c", "d"}
+
+
+def test_the_search_for_the_missing_is_one_fact_though_the_missing_are_not_counted():
+    """"The search for the missing goes on": the missing are no figure, the search is the fact."""
+    search = _one_claim_of("searched",
+                           ("a", "После взрыва в Капиталии поиски пропавших продолжаются.", "ru"),
+                           ("b", "Après l'explosion à Capitalia, les recherches se poursuivent pour retrouver les disparus.", "fr"),
+                           ("c", "Tras la explosión en Capitalia, la búsqueda de los desaparecidos continúa.", "es"))
+    assert {e.source for e in search.evidence} == {"a", "b", "c"}
+
+
+def test_a_visit_to_the_search_is_a_visit():
+    found = framed(("a", "Ana Silva visited Capitalia on Sunday to inspect the search operation after the explosion.", "en"))
+    assert ("visited", "ana", "capital") in found or any(p == "visited" and s == "ana" for p, s, _o in found), found

@@ -345,8 +345,9 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
         # sum): its other events, and a plain yes of its own, are background
         return out
     # an event other than the main one speaks only of a named participant when the main event
-    # has a predicate ("declined to comment on the arrest" tells of no arrest of its own)
-    named_only = (c.event or "") in predicates()
+    # makes a proposition of its own ("declined to comment on the arrest" tells of no arrest);
+    # one only a figure states, told with none, makes none ("the search for the missing goes on")
+    named_only = any(_templates(predicates().get(c.event or ""), slot) for slot in ("yes-no", "who"))
     denied = predicates().get("denied") or {}
     if c.stance == "denies" and ((event_info().get(c.event or "") or {}).get("class") == "blame"
                                  or (c.event or "") in (denied.get("answers") or ())) \
