@@ -15,6 +15,7 @@ NAMES = {
     "ana": ("Ana Silva", "person"), "bo": ("Bo Lee", "person"), "ruritania": ("Ruritania", "state"),
     "sweden": ("Sweden", "state"), "capital": ("Capitalia", "place"), "zorblat": ("Zorblat", "other"),
     "clinic": ("Saint-Anne Clinic", "organization"), "legion": ("Iron Legion", "organization"),
+    "lines": ("Zorblat Lines", "other"),
 }
 #: surface -> actor id, in every script the documents write
 SURFACES = {
@@ -22,7 +23,7 @@ SURFACES = {
     "Ana Silva'nın": "ana", "Bo Lee": "bo", "بو لي": "bo", "Бо Ли": "bo", "Ruritania": "ruritania",
     "Руритания": "ruritania", "Руританию": "ruritania", "Руритании": "ruritania", "روريتانيا": "ruritania",
     "Sweden": "sweden", "Швеции": "sweden", "Capitalia": "capital", "Капиталии": "capital", "كابيتاليا": "capital",
-    "Zorblat": "zorblat", "Saint-Anne Clinic": "clinic", "Iron Legion": "legion", "Железный легион": "legion",
+    "Zorblat": "zorblat", "Zorblat Lines": "lines", "Saint-Anne Clinic": "clinic", "Iron Legion": "legion", "Железный легион": "legion",
 }
 
 
@@ -334,3 +335,29 @@ def test_the_search_for_the_missing_is_one_fact_though_the_missing_are_not_count
 def test_a_visit_to_the_search_is_a_visit():
     found = framed(("a", "Ana Silva visited Capitalia on Sunday to inspect the search operation after the explosion.", "en"))
     assert ("visited", "ana", "capital") in found or any(p == "visited" and s == "ana" for p, s, _o in found), found
+
+
+# --- "the company": the one organisation the story's documents call so --------------------------
+
+def test_the_company_is_the_organisation_the_story_calls_a_company():
+    """"The company did not respond": the doer is the story's company, named beside the noun
+    in any of its documents ("a private company, X", "la compagnie X")."""
+    silent = _one_claim_of("declined comment",
+                           ("a", "The ferry to Capitalia is run by a private company, Zorblat Lines. "
+                                 "The company did not respond to requests for comment.", "en"),
+                           ("b", "La compagnie Zorblat Lines assure la liaison avec Capitalia. La société n'a pas réagi.", "fr"),
+                           ("c", "Capitalia feribotunu işleten şirketten henüz bir açıklama yapılmadı.", "tr"))
+    assert silent.frame.subject == "lines" and {e.source for e in silent.evidence} == {"a", "b", "c"}
+
+
+def test_two_companies_leave_the_company_unnamed():
+    found = framed(("a", "The ferry to Capitalia is run by a private company, Zorblat Lines. "
+                         "The company did not respond to requests for comment.", "en"),
+                   ("b", "The company Iron Legion also sails to Capitalia.", "en"))
+    assert not [f for f in found if f[0] == "declined comment"], found
+
+
+def test_a_denial_of_no_named_event_is_the_denial():
+    from dossier.extract.cues import detect_events
+    assert detect_events("The company denied that it had breached safety rules.", "en", "Latn") == ["denied"]
+    assert detect_events("The ministry denied that the minister was arrested.", "en", "Latn")[0] == "arrested"

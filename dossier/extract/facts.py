@@ -431,6 +431,8 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
     if spec is None or any(i.predicate == event for i in counted):
         return []
     subject, obj = _participants(c, event, spec, actors)
+    if subject is None:
+        subject = _referred(c, event, story, actors)
     if spec.get("same_as"):
         event = spec["same_as"]
         spec = preds.get(event) or {}
@@ -457,6 +459,17 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         key = ("yes-no", event, s, o, story_key) + ((noun_class(own),) if own else ())
         return [Item(key, c, event, "yes-no", value, subject=s, object=o, story=story, incident=own)]
     return []
+
+
+def _referred(c: EvidenceCandidate, event: str, story: Story, actors: dict[str, Actor]) -> Optional[str]:
+    """An unnamed doer a noun refers to ("The company denied ..."): the story's organisation."""
+    info = event_info().get(event) or {}
+    if info.get("frame") != "agent" or "organization" not in ((info.get("slots") or {}).get("subject") or ["person"]):
+        return None
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    spans = event_spans(fold_str(c.quote), languages_for(c.language, script), event)
+    found = parties.referred(c, spans[0][0], story) if spans else None
+    return found if found in actors else None
 
 
 def _state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> bool:
@@ -588,6 +601,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
     document's `incident_nouns`, when already counted; `memo`: where each document's clause
     readings and stated facts are kept."""
     story_of = stories(docs, actors, told)
+    parties.referents(docs, story_of, actors)  # "the company" of each story
     parties.clear()  # a table of another run may have had this one's id
     fallback = Story(number=-1)
     groups: dict[tuple, list[Item]] = {}

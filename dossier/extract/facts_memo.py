@@ -23,7 +23,7 @@ from dossier.extract.reuse import Reuse
 from dossier.model import Actor, EvidenceCandidate, Sentence
 
 #: Bump when what a reading depends on changes in a way the key above does not show.
-_FORMAT = "read-5"
+_FORMAT = "read-6"
 
 _ACTOR_FIELDS = tuple(f.name for f in fields(Actor) if f.name not in ("mentions", "roles"))
 
@@ -75,7 +75,7 @@ def _seen(c: EvidenceCandidate, story: Any, actors: dict[str, Actor], mentions: 
 
 class _Watched:
     """A story as one document's reading sees it: its number, incident and place (in the
-    key), and the answers `minor_place` and `common_noun` gave (checked again on a hit: a
+    key), and the answers `minor_place`, `common_noun` and `referent` gave (checked again on a hit: a
     document added to a large story changes its counts, seldom these answers). Anything
     else read of it makes the reading one not to keep."""
 
@@ -97,6 +97,11 @@ class _Watched:
     def common_noun(self, noun: str) -> bool:
         answer = self._story.common_noun(noun)
         self.asked.append(("common_noun", noun, answer))
+        return answer
+
+    def referent(self, noun_class: str) -> Optional[str]:
+        answer = self._story.referent(noun_class)
+        self.asked.append(("referent", noun_class, answer))
         return answer
 
 

@@ -1,12 +1,14 @@
-"""Which state a participant acts for: a ministry's own state, a state named by its adjective."""
+"""Which party a clause means: the state a ministry acts for, a state named by its adjective,
+the organisation "the company" refers back to."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from dossier.extract.cues import TOKEN_RX, find_cues, languages_for
-from dossier.model import Actor, EvidenceCandidate
+from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold_str
+from dossier.text.lexicon import load_lexicon
 
 
 def clear() -> None:
@@ -79,3 +81,70 @@ def _state_stems(actors: dict[str, Actor]) -> dict[str, Optional[str]]:
 
 
 _STEMS: dict[tuple[int, int], dict[str, Optional[str]]] = {}
+
+
+# ---------------------------------------------------------------------------------------
+# "The company", "the government": an organisation the story names, referred to by a noun
+# ---------------------------------------------------------------------------------------
+
+def _classes() -> dict:
+    return {k: v for k, v in load_lexicon("referring").items() if isinstance(v, dict)}
+
+
+def _nouns_at(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, class) of every referring noun in folded text."""
+    return sorted((s, e, cls) for cls, per_lang in _classes().items()
+                  for lang in langs for s, e in find_cues(per_lang.get(lang) or [], folded))
+
+
+#: Every language the referring nouns are listed in (a name is matched in any).
+_LANGUAGES = ("en", "tr", "az", "ar", "ru", "uk", "de", "fr", "es")
+#: Words a referring noun may stand from the name it introduces ("a private company, X").
+NEXT_TO_NAME = 3
+
+
+def referents(docs: list[Document], story_of: dict, actors: dict[str, Actor]) -> None:
+    """Set each story's `referents`: the one organisation its documents call by each noun
+    class, named right next to the noun or with the noun in its own name."""
+    found: dict[tuple[int, str], set[str]] = {}
+    texts = {d.source.id: d for d in docs}
+    for a in sorted(actors.values(), key=lambda a: a.id):
+        if a.kind not in ("organization", "other"):  # a name no cue typed yet may be the company
+            continue
+        for cls in {c for _s, _e, c in _nouns_at(fold_str(a.name), _LANGUAGES)}:
+            for story in {story_of[m.source].number for m in a.mentions if m.source in story_of}:
+                found.setdefault((story, cls), set()).add(a.id)
+        for m in a.mentions:
+            doc = texts.get(m.source)
+            story = story_of.get(m.source)
+            if doc is None or story is None:
+                continue
+            langs = languages_for(doc.source.language, script_of(m.text))
+            before = fold_str(doc.text[max(0, m.start - 40):m.start])
+            after = fold_str(doc.text[m.end:m.end + 30])
+            near = [c for s, e, c in _nouns_at(before, langs)
+                    if len(TOKEN_RX.findall(before[e:])) <= NEXT_TO_NAME and "." not in before[e:]]
+            near += [c for s, e, c in _nouns_at(after, langs) if not TOKEN_RX.findall(after[:s]) and "." not in after[:s]]
+            for cls in near:
+                found.setdefault((story.number, cls), set()).add(a.id)
+    for story in {id(s): s for s in story_of.values()}.values():
+        story.referents = {cls: next(iter(ids)) for (number, cls), ids in sorted(found.items())
+                           if number == story.number and len(ids) == 1}
+
+
+#: How far into a clause its doer's noun may stand ("Feribotu işleten şirketten ...").
+OPENING_WORDS = 4
+
+
+def referred(c: EvidenceCandidate, event_at: int, story: Any) -> Optional[str]:
+    """The organisation a noun among the clause's first words names, before its event at
+    `event_at` (a folded offset): "The company denied ..." -> the story's company."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded = fold_str(c.quote)
+    tokens = list(TOKEN_RX.finditer(folded))
+    if not tokens:
+        return None
+    opening = tokens[min(OPENING_WORDS, len(tokens)) - 1].end()
+    for s, _e, cls in _nouns_at(folded[:min(opening, event_at)], languages_for(c.language, script)):
+        return story.referent(cls)
+    return None

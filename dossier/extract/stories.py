@@ -58,6 +58,11 @@ class Story:
     places: Counter = field(default_factory=Counter)
     incident: str = "the incident"
     place: Optional[str] = None
+    referents: dict = field(default_factory=dict)  # noun class ("company") -> the organisation it means
+
+    def referent(self, noun_class: str) -> Optional[str]:
+        """The one organisation the story's documents call by this noun ("the company"), if any."""
+        return self.referents.get(noun_class)
 
 
 @lru_cache(maxsize=None)
