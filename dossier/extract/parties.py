@@ -104,32 +104,43 @@ NEXT_TO_NAME = 3
 
 
 def referents(docs: list[Document], story_of: dict, actors: dict[str, Actor]) -> None:
-    """Set each story's `referents`: the one organisation its documents call by each noun
-    class, named right next to the noun or with the noun in its own name."""
-    found: dict[tuple[int, str], set[str]] = {}
+    """Give each story the means to find, when first asked, the one organisation its documents
+    call by a noun class: named right next to the noun, or with the noun in its own name."""
     texts = {d.source.id: d for d in docs}
-    for a in sorted(actors.values(), key=lambda a: a.id):
-        if a.kind not in ("organization", "other"):  # a name no cue typed yet may be the company
-            continue
-        for cls in {c for _s, _e, c in _nouns_at(fold_str(a.name), _LANGUAGES)}:
-            for story in {story_of[m.source].number for m in a.mentions if m.source in story_of}:
-                found.setdefault((story, cls), set()).add(a.id)
-        for m in a.mentions:
-            doc = texts.get(m.source)
-            story = story_of.get(m.source)
-            if doc is None or story is None:
-                continue
-            langs = languages_for(doc.source.language, script_of(m.text))
-            before = fold_str(doc.text[max(0, m.start - 40):m.start])
-            after = fold_str(doc.text[m.end:m.end + 30])
-            near = [c for s, e, c in _nouns_at(before, langs)
-                    if len(TOKEN_RX.findall(before[e:])) <= NEXT_TO_NAME and "." not in before[e:]]
-            near += [c for s, e, c in _nouns_at(after, langs) if not TOKEN_RX.findall(after[:s]) and "." not in after[:s]]
-            for cls in near:
-                found.setdefault((story.number, cls), set()).add(a.id)
+    members: dict[int, list[str]] = {}
+
+    def find(number: int) -> dict[str, str]:
+        if not members:  # the organisations each story's documents name, made on the first question
+            for a in sorted(actors.values(), key=lambda a: a.id):
+                if a.kind in ("organization", "other"):  # a name no cue typed yet may be the company
+                    for n in sorted({story_of[m.source].number for m in a.mentions if m.source in story_of}):
+                        members.setdefault(n, []).append(a.id)
+            members.setdefault(-2, [])  # made, even when no story names an organisation
+        found: dict[str, set[str]] = {}
+        for a in members.get(number, ()):
+            for cls in _called(actors[a], number, texts, story_of):
+                found.setdefault(cls, set()).add(a)
+        return {cls: next(iter(ids)) for cls, ids in sorted(found.items()) if len(ids) == 1}
+
     for story in {id(s): s for s in story_of.values()}.values():
-        story.referents = {cls: next(iter(ids)) for (number, cls), ids in sorted(found.items())
-                           if number == story.number and len(ids) == 1}
+        story.referents, story.find_referents = None, find
+
+
+def _called(actor: Actor, number: int, texts: dict[str, Document], story_of: dict) -> set[str]:
+    """The noun classes the story's documents call the organisation by."""
+    out = {c for _s, _e, c in _nouns_at(fold_str(actor.name), _LANGUAGES)}
+    for m in actor.mentions:
+        doc = texts.get(m.source)
+        story = story_of.get(m.source)
+        if doc is None or story is None or story.number != number:
+            continue
+        langs = languages_for(doc.source.language, script_of(m.text))
+        before = fold_str(doc.text[max(0, m.start - 40):m.start])
+        after = fold_str(doc.text[m.end:m.end + 30])
+        out.update(c for _s, e, c in _nouns_at(before, langs)
+                   if len(TOKEN_RX.findall(before[e:])) <= NEXT_TO_NAME and "." not in before[e:])
+        out.update(c for s, _e, c in _nouns_at(after, langs) if not TOKEN_RX.findall(after[:s]) and "." not in after[:s])
+    return out
 
 
 #: How far into a clause its doer's noun may stand ("Feribotu işleten şirketten ...").

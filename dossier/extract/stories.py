@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from dossier.extract import predicate_lexicon
 from dossier.extract.cues import event_spans, find_cues, languages_for
@@ -58,10 +58,13 @@ class Story:
     places: Counter = field(default_factory=Counter)
     incident: str = "the incident"
     place: Optional[str] = None
-    referents: dict = field(default_factory=dict)  # noun class ("company") -> the organisation it means
+    referents: Optional[dict] = field(default=None, compare=False, repr=False)  # "company" -> the organisation meant
+    find_referents: Optional[Callable[[int], dict]] = field(default=None, compare=False, repr=False)
 
     def referent(self, noun_class: str) -> Optional[str]:
         """The one organisation the story's documents call by this noun ("the company"), if any."""
+        if self.referents is None:
+            self.referents = self.find_referents(self.number) if self.find_referents else {}
         return self.referents.get(noun_class)
 
 
