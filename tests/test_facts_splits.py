@@ -281,3 +281,23 @@ def test_who_was_dismissed_is_not_who_dismissed(lang, text, dismissed):
 def test_a_clause_opening_with_a_relative_pronoun_is_done_by_the_name_before(lang, text):
     warned = [c for c in claims(("a", text, lang)) if c.frame.predicate == "warned"]
     assert [(c.frame.subject, c.frame.object) for c in warned] == [("ana", "ruritania")]
+
+
+def test_a_city_that_is_its_states_only_time_zone_stands_for_the_state():
+    """"Minsk ordered the closure of Sweden's consulate": Minsk acts for Belarus (its state's
+    only time zone is Minsk's); a city of a state with many (Moscow) stands for none."""
+    from dossier.extract import parties
+    from dossier.model import Actor
+    actors = {a: Actor(id=a, name=n, kind=k) for a, n, k in [
+        ("minsk", "Minsk", "place"), ("belarus", "Belarus", "state"), ("moscow", "Moscow", "place"),
+        ("russia", "Russia", "state")]}
+    assert parties.state_of("minsk", actors) == "belarus"
+    assert parties.state_of("moscow", actors) is None
+
+
+def test_closing_a_mission_is_done_by_one_party_to_the_other():
+    result = claims(("a", "Ruritania ordered the closure of the consulate of Sweden in Capitalia.", "en"),
+                    ("b", "Руритания объявила о закрытии консульства Швеции.", "ru"))
+    closed = [c for c in result if c.frame.predicate == "closed mission"]
+    assert [(c.frame.subject, c.frame.object) for c in closed] == [("ruritania", "sweden")]
+    assert sources(closed[0]) == {"a", "b"}

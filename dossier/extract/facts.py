@@ -271,8 +271,11 @@ def _whose(c: EvidenceCandidate, info: dict, kinds: dict, where: set[str], subje
     owner = _owner(c, info.get("owner") or {}, kinds.get("object") or [], actors)
     if owner is None:
         return subject, obj
-    if subject == owner:
-        rest = [a for a in _in_order(c, kinds.get("subject") or [], actors) if a not in where and a != owner]
+    if subject == owner or subject is None:
+        # the doer: the next participant named, or a city standing for its state ("Minsk ordered ...")
+        doers = kinds.get("subject") or []
+        rest = [d for a in _in_order(c, doers + (["place"] if "state" in doers else []), actors) if a not in where
+                for d in [state_of(a, actors) if actors[a].kind == "place" else a] if d and d != owner]
         subject = rest[0] if rest else None
     return subject, owner
 

@@ -2,9 +2,11 @@
 the organisation "the company" refers back to."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Optional
 
 from dossier.extract.cues import TOKEN_RX, find_cues, languages_for
+from dossier.extract.gazetteer import city_of, gazetteer
 from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold_str
@@ -19,14 +21,36 @@ def clear() -> None:
 
 def state_of(actor_id: Optional[str], actors: dict[str, Actor]) -> Optional[str]:
     """The state an organisation acts for: its recorded state, else a state whose one-word
-    name opens the organisation's ("Ruritania Dışişleri Bakanlığı" is Ruritania's)."""
+    name opens the organisation's ("Ruritania Dışişleri Bakanlığı" is Ruritania's); the
+    state a city stands for ("Minsk ordered the closure"), the one city of its time zones."""
     actor = actors.get(actor_id or "")
+    if actor is not None and actor.kind == "place":
+        return _city_state(actor.name, actors)
     if actor is None or actor.kind != "organization":
         return None
     if actor.state in actors:
         return actor.state
     words = fold_str(actor.name).split()
     return _states_by_name(actors).get(words[0]) if len(words) > 1 else None
+
+
+def _city_state(name: str, actors: dict[str, Actor]) -> Optional[str]:
+    """The state whose only time zone is named for this city (Warsaw, Minsk, Tehran), among
+    the actors: a city that shares its state with others (Moscow, New York) speaks for none."""
+    zone = city_of(name)
+    region = _sole_zone_region(zone) if zone else None
+    english = gazetteer().english.get(region or "")
+    return next((a.id for a in sorted(actors.values(), key=lambda a: a.id)
+                 if a.kind == "state" and english and a.name == english), None) if english else None
+
+
+@lru_cache(maxsize=None)
+def _sole_zone_region(zone: str) -> Optional[str]:
+    import icu  # deferred: heavy, loaded with the gazetteer anyway
+
+    region = icu.TimeZone.getRegion(zone)
+    zones = {icu.TimeZone.getIanaID(z) or z for z in icu.TimeZone.createEnumeration(region)}
+    return region if len({z for z in zones if "/" in z}) == 1 else None
 
 
 #: (id of an actor table, its size) -> folded one-word state name -> state id (one table at a time).
