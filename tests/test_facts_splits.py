@@ -301,3 +301,14 @@ def test_closing_a_mission_is_done_by_one_party_to_the_other():
     closed = [c for c in result if c.frame.predicate == "closed mission"]
     assert [(c.frame.subject, c.frame.object) for c in closed] == [("ruritania", "sweden")]
     assert sources(closed[0]) == {"a", "b"}
+
+
+def test_an_event_told_with_no_figure_beside_a_counted_one_is_a_fact_of_its_own():
+    """"Forced the hospital to postpone hundreds of operations and move 27 patients": the
+    transfer has its figure, the postponement is a fact all the same (and joins its figure)."""
+    result = claims(("a", "The attack in Capitalia forced the hospital to postpone hundreds of operations and move 27 patients "
+                          "to other hospitals.", "en"),
+                    ("b", "After the attack in Capitalia the hospital postponed 350 operations.", "en"))
+    postponed = [c for c in result if c.frame.predicate == "postponed"]
+    assert len(postponed) == 1 and sources(postponed[0]) == {"a", "b"}
+    assert {(e.source, e.value) for e in postponed[0].evidence} == {("a", None), ("b", "350")}

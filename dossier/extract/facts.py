@@ -345,8 +345,13 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
     if any(i.predicate == c.event or c.event in ((predicates().get(i.predicate) or {}).get("measures") or ())
            for i in out):
         # the clause's figure is its fact ("charged with taking a bribe of 48 million": the
-        # sum): its other events, and a plain yes of its own, are background
-        return out
+        # sum): its other events, and a plain yes of its own, are background; but another
+        # event a figure could count, told with none, is a fact beside it ("postponed hundreds
+        # of operations and moved 27 patients")
+        counted = {i.predicate for i in out}
+        return out + [item for ev in _clause_events(c)[1:] if ev not in counted and ev != c.event
+                      and _templates(predicates().get(ev), "count")
+                      for item in _proposition(c, ev, story, actors, out)]
     # an event other than the main one speaks only of a named participant when the main event
     # makes a proposition of its own ("declined to comment on the arrest" tells of no arrest);
     # one only a figure states, told with none, makes none ("the search for the missing goes on")
