@@ -470,13 +470,20 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
 
 
 def _referred(c: EvidenceCandidate, event: str, story: Story, actors: dict[str, Actor]) -> Optional[str]:
-    """An unnamed doer a noun refers to ("The company denied ..."): the story's organisation."""
+    """A participant a noun refers to, unnamed: "The company denied ..." (the story's company),
+    "the death of the president" (the one person the story calls its president)."""
     info = event_info().get(event) or {}
-    if info.get("frame") != "agent" or "organization" not in ((info.get("slots") or {}).get("subject") or ["person"]):
-        return None
+    doers, frame = (info.get("slots") or {}).get("subject") or ["person"], info.get("frame")
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    spans = event_spans(fold_str(c.quote), languages_for(c.language, script), event)
-    found = parties.referred(c, spans[0][0], story) if spans else None
+    folded, index = fold(c.quote)
+    spans = event_spans(folded, languages_for(c.language, script), event)
+    if not spans or frame not in ("agent", "patient"):
+        return None
+    found = parties.referred(c, spans[0][0], story) if frame == "agent" and "organization" in doers else None
+    if found is None and "person" in doers:
+        named = [(m.start, m.end) for a in c.actors if a in actors and actors[a].kind == "person"
+                 for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end]
+        found = parties.titled(c, story, named, [(index[s], index[e - 1] + 1) for s, e in spans], frame == "agent")
     return found if found in actors else None
 
 

@@ -2,14 +2,16 @@
 the organisation "the company" refers back to."""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any, Optional
 
-from dossier.extract.cues import TOKEN_RX, find_cues, languages_for
-from dossier.extract.gazetteer import city_of, gazetteer
+from dossier.extract.cues import TOKEN_RX, find_cues, languages_for, words_between
+from dossier.extract.gazetteer import city_of, gazetteer, role_key, title_lexicon
 from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of
-from dossier.text.fold import fold_str
+from dossier.text.fold import fold_case, fold_str
 from dossier.text.lexicon import load_lexicon
 
 
@@ -134,20 +136,95 @@ def referents(docs: list[Document], story_of: dict, actors: dict[str, Actor]) ->
     members: dict[int, list[str]] = {}
 
     def find(number: int) -> dict[str, str]:
-        if not members:  # the organisations each story's documents name, made on the first question
+        if not members:  # the organisations and people each story's documents name, made on the first question
             for a in sorted(actors.values(), key=lambda a: a.id):
-                if a.kind in ("organization", "other"):  # a name no cue typed yet may be the company
+                if a.kind in ("organization", "other", "person"):  # a name no cue typed yet may be the company
                     for n in sorted({story_of[m.source].number for m in a.mentions if m.source in story_of}):
                         members.setdefault(n, []).append(a.id)
-            members.setdefault(-2, [])  # made, even when no story names an organisation
+            members.setdefault(-2, [])  # made, even when no story names anyone
         found: dict[str, set[str]] = {}
         for a in members.get(number, ()):
-            for cls in _called(actors[a], number, texts, story_of):
-                found.setdefault(cls, set()).add(a)
-        return {cls: next(iter(ids)) for cls, ids in sorted(found.items()) if len(ids) == 1}
+            if actors[a].kind != "person":
+                for cls in _called(actors[a], number, texts, story_of):
+                    found.setdefault(cls, set()).add(a)
+        out = {cls: next(iter(ids)) for cls, ids in sorted(found.items()) if len(ids) == 1}
+        out.update(_role_holders([actors[a] for a in members.get(number, ()) if actors[a].kind == "person"],
+                                 number, texts, story_of))
+        return out
 
     for story in {id(s): s for s in story_of.values()}.values():
         story.referents, story.find_referents = None, find
+
+
+#: A title is one person's in a story when its documents give it to that person this many
+#: times as often as to anyone else ("the president": the one whose crash the story tells).
+TITLE_LEAD = 3
+
+
+def _role_holders(people: list[Actor], number: int, texts: dict[str, Document], story_of: dict) -> dict[str, str]:
+    """"role:<role>" -> the person the story's documents give that title (now held), by the
+    number of documents, when one leads all others TITLE_LEAD to one and two documents say so."""
+    given: dict[str, Counter] = {}
+    for person in sorted(people, key=lambda a: a.id):
+        for role in person.roles:
+            story, doc = story_of.get(role.source), texts.get(role.source)
+            if role.former or story is None or story.number != number or doc is None:
+                continue
+            key = role_key(role.text, doc.source.language)
+            if key:
+                given.setdefault(key, Counter())[(person.id, role.source)] = 1
+    out = {}
+    for key, pairs in sorted(given.items()):
+        docs = Counter(a for a, _src in pairs)
+        ranked = sorted(docs.items(), key=lambda x: (-x[1], x[0]))
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if ranked[0][1] >= 2 and ranked[0][1] >= TITLE_LEAD * second:
+            out["role:" + key] = ranked[0][0]
+    return out
+
+
+def titled(c: EvidenceCandidate, story: Any, named: list[tuple[int, int]], events: list[tuple[int, int]],
+           agent: bool) -> Optional[str]:
+    """The person a title without a name in the clause means ("أعلنت إيران وفاة الرئيس": the
+    story's president), if the story gives that title to one person; `named`: the clause's
+    mentions of people (start, end in the document); `events`: the event's cues (offsets in
+    the clause). The doer's title stands shortly before its verb; the one it happens to right
+    next to the event ("the death of the president", "the minister was killed")."""
+    regexes, role_of, _former = title_lexicon()
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded = fold_case(c.quote)
+    for lang in languages_for(c.language, script):
+        rx = regexes.get(lang)
+        for m in rx.finditer(folded) if rx is not None else ():
+            start, end = m.span("t")
+            if not any(_close(c.quote, end, es, TITLE_TO_VERB) if agent else
+                       _close(c.quote, end, es, 0) or _close(c.quote, ee, start, 0) for es, ee in events):
+                continue
+            if any(0 <= s - (c.start + end) <= NAME_GAP or s <= c.start + start < e for s, e in named):
+                continue  # "President Raisi": the title of a name the clause gives
+            if TOKEN_RX.findall(folded[:start])[-1:] and TOKEN_RX.findall(folded[:start])[-1] in _INDEFINITE:
+                continue  # "a minister was killed": not the story's minister
+            role = role_of.get(re.sub(r"\s+", " ", m.group("t")))
+            found = story.referent("role:" + role) if role else None
+            if found:
+                return found
+    return None
+
+
+#: Indefinite articles: "a minister" is someone, not the story's minister.
+_INDEFINITE = frozenset({"a", "an", "one", "un", "une", "una", "uno", "ein", "eine", "einen", "einem", "einer", "bir"})
+#: Words between a doer's title and its verb ("The Iranian president on Monday warned").
+TITLE_TO_VERB = 3
+def _close(text: str, a: int, b: int, words: int) -> bool:
+    """Between a and b, no punctuation, at most `words` words and otherwise only short ones
+    ("the death of the president": "of", "the")."""
+    gap = words_between(text, a, b)
+    between = TOKEN_RX.findall(text[a:b]) if a <= b else []
+    return gap is not None and gap <= words + 3 and sum(1 for w in between if len(w) > 3) <= words
+
+
+#: Characters between a title and a name it introduces ("the Iranian president, Ebrahim Raisi").
+NAME_GAP = 25
 
 
 def _called(actor: Actor, number: int, texts: dict[str, Document], story_of: dict) -> set[str]:
