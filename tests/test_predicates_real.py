@@ -388,3 +388,9 @@ def test_the_president_is_the_one_person_the_story_calls_its_president():
     killed = [c for c in result if c.frame.predicate == "killed"]
     assert [(c.frame.subject, sorted(e.source for e in c.evidence)) for c in killed] == [("ana", ["c"])]
     assert not [c for c in result if c.frame.predicate == "injured" and c.frame.subject == "ana"]
+
+
+def test_named_as_acting_is_an_appointment_beside_the_dismissal():
+    found = framed(("a", "The governor dismissed Ana Silva on Monday and named Bo Lee, the head of the "
+                         "tariff committee, as acting deputy governor.", "en"))
+    assert ("appointed", "bo", None) in found and ("dismissed", "ana", None) in found, found
