@@ -394,3 +394,15 @@ def test_named_as_acting_is_an_appointment_beside_the_dismissal():
     found = framed(("a", "The governor dismissed Ana Silva on Monday and named Bo Lee, the head of the "
                          "tariff committee, as acting deputy governor.", "en"))
     assert ("appointed", "bo", None) in found and ("dismissed", "ana", None) in found, found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "No group had claimed responsibility for the attack in Capitalia by Tuesday evening."),
+    ("fr", "Aucune revendication n'avait été publiée lundi soir après l'attaque à Capitalia."),
+    ("de", "Bislang hat sich niemand zu dem Angriff in Capitalia bekannt."),
+    ("es", "Ningún grupo ha reivindicado el ataque en Capitalia."),
+])
+def test_no_claim_of_responsibility_is_a_no_to_whether_anyone_claimed_it(lang, text):
+    result = [c for c in claims(("a", text, lang)) if c.frame.predicate == "claimed responsibility"]
+    assert [(c.statement, [e.value for e in c.evidence]) for c in result] == \
+        [("Whether anyone had claimed responsibility for the attack in Capitalia", ["no"])]

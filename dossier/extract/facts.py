@@ -447,7 +447,8 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
     if _templates(spec, "who"):
         if subject and c.stance == "affirms":
             return [Item(("who", event, story.number), c, event, "who", subject, story=story)]
-        return []
+        if subject or c.stance != "denies":
+            return []  # "no group has claimed it" is a fact of its own: whether anyone did
     for template in _templates(spec, "yes-no"):
         if "{subject}" in template and not subject or "{object}" in template and not obj:
             continue
