@@ -132,15 +132,15 @@ def detect_events(text: str, language: Optional[str], script: Optional[str] = No
 @lru_cache(maxsize=4096)  # a clause is asked about several times, by several stages
 def _detected(text: str, language: Optional[str], script: Optional[str]) -> tuple[str, ...]:
     langs = languages_for(language, script or script_of(text))
-    folded = _mask_reporting(fold_str(text), langs)
+    plain = fold_str(text)
+    folded = _mask_reporting(plain, langs)
     found = tuple(event for event, cues in _event_cues(langs) if find_cues(cues, folded))
-    if found:
+    if found or folded == plain:
         return found
     # "The company denied that it had breached the rules": a denial of no event named is the
     # denial itself, though its verb reports what is denied
-    folded = fold_str(text)
     return tuple(event for event, cues in _event_cues(langs)
-                 if event_info()[event].get("class") == "denial" and find_cues(cues, folded))
+                 if event_info()[event].get("class") == "denial" and find_cues(cues, plain))
 
 
 def main_event(text: str, language: Optional[str], script: Optional[str] = None) -> Optional[str]:
