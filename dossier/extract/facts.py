@@ -20,12 +20,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from dossier.extract import facts_memo, parties, predicate_lexicon, stated
-from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, opens_relative, words_between
+from dossier.extract import facts_memo, gathering, parties, predicate_lexicon, stated
+from dossier.extract.cues import TOKEN_RX, event_info, event_spans, find_cues, languages_for, opens_relative, words_between
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
                                      noun_class, own_incident, stories)
+from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
 from dossier.extract.statements import assign_ids, clause_events, clause_frame, passive_doer, relative_subject
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
@@ -350,7 +351,7 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
         # of operations and moved 27 patients")
         counted = {i.predicate for i in out}
         return out + [item for ev in _clause_events(c)[1:] if ev not in counted and ev != c.event
-                      and _templates(predicates().get(ev), "count")
+                      and _templates(predicates().get(ev), "count") and _conjoined(c, ev, counted)
                       for item in _proposition(c, ev, story, actors, out)]
     # an event other than the main one speaks only of a named participant when the main event
     # makes a proposition of its own ("declined to comment on the arrest" tells of no arrest);
@@ -370,6 +371,23 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
         if found:
             return out + found + _in_passing(c, events[k + 1:], found[0], story, actors)
     return out or _quoted(c, actors)
+
+
+def _conjoined(c: EvidenceCandidate, event: str, others: set[str]) -> bool:
+    """The event and one of `others` are told as two acts joined by "and" ("postponed hundreds of
+    operations and moved 27 patients"), not one inside the other ("expelled 3 diplomats on
+    charges of spying")."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded = fold_str(c.quote)
+    langs = languages_for(c.language, script)
+    mine = event_spans(folded, langs, event)
+    theirs = [sp for ev in sorted(others) for sp in event_spans(folded, langs, ev)]
+    for a, b in mine:
+        for x, y in theirs:
+            between = TOKEN_RX.findall(folded[min(b, y):max(a, x)])
+            if any(w in _AND or w.startswith("و") and len(w) > 3 for w in between):
+                return True
+    return False
 
 
 def _in_passing(c: EvidenceCandidate, events: list[str], first: Item, story: Story, actors: dict[str, Actor]
@@ -629,10 +647,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
             if span not in seen:
                 seen.add(span)
                 groups.setdefault(item.key, []).append(item)
-    _absorb(groups)
-    _absorb_unnamed(groups)
-    _absorb_counted(groups)
-    _absorb_by_whose(groups)
+    gathering.absorb(groups, predicates())  # clauses of one fact read under two keys: one claim
     claims = []
     for key in sorted(groups, key=repr):
         items = groups[key]
@@ -652,94 +667,6 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
                 and prev.statement_from == "template":
             claim.statement = prev.statement
     return sorted(claims, key=lambda c: c.id)
-
-
-def _absorb(groups: dict[tuple, list[Item]]) -> None:
-    """Fold a yes-no group into a larger one of the same predicate when every one of its
-    clauses names that group's participants too: word order picked the wrong one of the
-    actors a clause names ("warned Azerbaijan" in "warned the president of Azerbaijan, Aliyev")."""
-    by_event: dict[tuple, list[tuple]] = {}
-    for key in groups:
-        if key[0] == "yes-no":
-            by_event.setdefault(key[1], []).append(key)
-    for keys in by_event.values():
-        keys.sort(key=lambda k: (-len(groups[k]), repr(k)))
-        for small in reversed(keys):
-            for big in keys:
-                if big == small or big not in groups or small not in groups or big[2] is None \
-                        or len(groups[big]) < len(groups[small]) or (len(groups[big]), repr(big)) == (len(groups[small]), repr(small)):
-                    continue
-                if small[2] is not None and small[2] == big[3] or small[3] is not None and small[3] == big[2]:
-                    continue  # the other way round ("B expelled A's diplomats" in answer): another fact
-                need = {a for a in big[2:4] if a}
-                if all(need <= set(it.cand.actors) for it in groups[small]):
-                    groups[big].extend(groups.pop(small))
-                    break
-
-
-def _absorb_unnamed(groups: dict[tuple, list[Item]]) -> None:
-    """Fold a story's yes-no group that names no participant ("an investigation was opened
-    into the sinking") into the one group of that predicate and story that does: the
-    clause's participant went unnamed (a pronoun, a title), the fact is the same."""
-    named: dict[tuple, list[tuple]] = {}
-    for key, items in groups.items():
-        if key[0] == "yes-no" and key[2] is not None:
-            for story in {key[4]} if key[4] is not None else {i.story.number for i in items if i.story}:
-                named.setdefault((key[1], story), []).append(key)
-    for key in sorted((k for k in groups if k[0] == "yes-no" and k[4] is not None and k[2] is None), key=repr):
-        into = named.get((key[1], key[4])) or []
-        if len(into) == 1:
-            groups[into[0]].extend(groups.pop(key))
-
-
-def _absorb_counted(groups: dict[tuple, list[Item]]) -> None:
-    """Fold a story's yes-no group into the one count group of that predicate and story that
-    asserts the same ("operations were postponed" into "350 operations were postponed"; "X
-    expelled diplomats" into the figure of the diplomats X expelled): a figure and a plain yes
-    tell one fact. The yes gives no figure, so it contests none."""
-    counts: dict[tuple, list[tuple]] = {}
-    for key in groups:
-        if key[0] == "count":
-            counts.setdefault((key[1], key[2], key[5] if len(key) > 5 else None), []).append(key)
-    for key in sorted((k for k in groups if k[0] == "yes-no"), key=repr):
-        by_subject = (predicates().get(key[1]) or {}).get("count_by") == "subject"
-        if by_subject and key[2] is not None:
-            into = sorted({k for i in groups[key] if i.story for k in counts.get((key[1], i.story.number, key[2]), [])})
-        elif key[4] is not None and key[2] is None and key[3] is None:
-            into = counts.get((key[1], key[4], None)) or []
-        else:
-            continue
-        if len(into) == 1:
-            for item in groups.pop(key):
-                item.value = None if item.value == "yes" else item.value
-                groups[into[0]].append(item)
-
-
-def _absorb_by_whose(groups: dict[tuple, list[Item]]) -> None:
-    """Fold a story's figure of what a party did, told with no doer named ("the decision of
-    the capital to expel four of X's diplomats"), into the one party's figure whose other
-    party is the same (the diplomats are X's both times): one party acted on the other."""
-    by_story: dict[tuple, list[tuple]] = {}
-    for key in groups:
-        if key[0] == "count" and len(key) > 5:
-            by_story.setdefault((key[1], key[2]), []).append(key)
-    for key in sorted((k for k in groups if k[0] == "count" and len(k) == 5), key=repr):
-        if (predicates().get(key[1]) or {}).get("count_by") != "subject":
-            continue
-        for item in list(groups[key]):
-            into = [k for k in by_story.get((key[1], key[2]), [])
-                    if k[5] != item.object and _majority([i.object for i in groups[k]]) == item.object]
-            if item.object is not None and len(into) == 1:
-                groups[key].remove(item)
-                item.subject = into[0][5]
-                groups[into[0]].append(item)
-        if not groups[key]:
-            del groups[key]
-
-
-def _majority(values: list[Optional[str]]) -> Optional[str]:
-    seen = Counter(v for v in values if v)
-    return sorted(seen, key=lambda v: (-seen[v], v))[0] if seen else None
 
 
 def make_claim(items: list[Item], actors: dict[str, Actor]) -> Claim:

@@ -1,0 +1,103 @@
+"""Clauses of one fact read under two keys, gathered into one claim's group: a wrong pick
+among a clause's participants, an unnamed participant, a plain yes beside its figure, a
+figure told with no doer. Groups map a proposition key to its items (`facts.Item`)."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+
+def absorb(groups: dict[tuple, list], preds: dict) -> None:
+    """Every gathering, in order; `preds`: the predicate lexicon in use."""
+    _absorb_named(groups)
+    _absorb_unnamed(groups)
+    _absorb_counted(groups, preds)
+    _absorb_by_whose(groups, preds)
+
+
+def _absorb_named(groups: dict[tuple, list]) -> None:
+    """Fold a yes-no group into a larger one of the same predicate when every one of its
+    clauses names that group's participants too: word order picked the wrong one of the
+    actors a clause names ("warned Azerbaijan" in "warned the president of Azerbaijan, Aliyev")."""
+    by_event: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        if key[0] == "yes-no":
+            by_event.setdefault(key[1], []).append(key)
+    for keys in by_event.values():
+        keys.sort(key=lambda k: (-len(groups[k]), repr(k)))
+        for small in reversed(keys):
+            for big in keys:
+                if big == small or big not in groups or small not in groups or big[2] is None \
+                        or len(groups[big]) < len(groups[small]) or (len(groups[big]), repr(big)) == (len(groups[small]), repr(small)):
+                    continue
+                if small[2] is not None and small[2] == big[3] or small[3] is not None and small[3] == big[2]:
+                    continue  # the other way round ("B expelled A's diplomats" in answer): another fact
+                need = {a for a in big[2:4] if a}
+                if all(need <= set(it.cand.actors) for it in groups[small]):
+                    groups[big].extend(groups.pop(small))
+                    break
+
+
+def _absorb_unnamed(groups: dict[tuple, list]) -> None:
+    """Fold a story's yes-no group that names no participant ("an investigation was opened
+    into the sinking") into the one group of that predicate and story that does: the
+    clause's participant went unnamed (a pronoun, a title), the fact is the same."""
+    named: dict[tuple, list[tuple]] = {}
+    for key, items in groups.items():
+        if key[0] == "yes-no" and key[2] is not None:
+            for story in {key[4]} if key[4] is not None else {i.story.number for i in items if i.story}:
+                named.setdefault((key[1], story), []).append(key)
+    for key in sorted((k for k in groups if k[0] == "yes-no" and k[4] is not None and k[2] is None), key=repr):
+        into = named.get((key[1], key[4])) or []
+        if len(into) == 1:
+            groups[into[0]].extend(groups.pop(key))
+
+
+def _absorb_counted(groups: dict[tuple, list], preds: dict) -> None:
+    """Fold a story's yes-no group into the one count group of that predicate and story that
+    asserts the same ("operations were postponed" into "350 operations were postponed"; "X
+    expelled diplomats" into the figure of the diplomats X expelled): a figure and a plain yes
+    tell one fact. The yes gives no figure, so it contests none."""
+    counts: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        if key[0] == "count":
+            counts.setdefault((key[1], key[2], key[5] if len(key) > 5 else None), []).append(key)
+    for key in sorted((k for k in groups if k[0] == "yes-no"), key=repr):
+        by_subject = (preds.get(key[1]) or {}).get("count_by") == "subject"
+        if by_subject and key[2] is not None:
+            into = sorted({k for i in groups[key] if i.story for k in counts.get((key[1], i.story.number, key[2]), [])})
+        elif key[4] is not None and key[2] is None and key[3] is None:
+            into = counts.get((key[1], key[4], None)) or []
+        else:
+            continue
+        if len(into) == 1:
+            for item in groups.pop(key):
+                item.value = None if item.value == "yes" else item.value
+                groups[into[0]].append(item)
+
+
+def _absorb_by_whose(groups: dict[tuple, list], preds: dict) -> None:
+    """Fold a story's figure of what a party did, told with no doer named ("the decision of
+    the capital to expel four of X's diplomats"), into the one party's figure whose other
+    party is the same (the diplomats are X's both times): one party acted on the other."""
+    by_story: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        if key[0] == "count" and len(key) > 5:
+            by_story.setdefault((key[1], key[2]), []).append(key)
+    for key in sorted((k for k in groups if k[0] == "count" and len(k) == 5), key=repr):
+        if (preds.get(key[1]) or {}).get("count_by") != "subject":
+            continue
+        for item in list(groups[key]):
+            into = [k for k in by_story.get((key[1], key[2]), [])
+                    if k[5] != item.object and majority([i.object for i in groups[k]]) == item.object]
+            if item.object is not None and len(into) == 1:
+                groups[key].remove(item)
+                item.subject = into[0][5]
+                groups[into[0]].append(item)
+        if not groups[key]:
+            del groups[key]
+
+
+def majority(values: list[Optional[str]]) -> Optional[str]:
+    seen = Counter(v for v in values if v)
+    return sorted(seen, key=lambda v: (-seen[v], v))[0] if seen else None
