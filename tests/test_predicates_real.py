@@ -406,3 +406,4 @@ def test_no_claim_of_responsibility_is_a_no_to_whether_anyone_claimed_it(lang, t
     result = [c for c in claims(("a", text, lang)) if c.frame.predicate == "claimed responsibility"]
     assert [(c.statement, [e.value for e in c.evidence]) for c in result] == \
         [("Whether anyone had claimed responsibility for the attack in Capitalia", ["no"])]
+

@@ -498,10 +498,12 @@ def _referred(c: EvidenceCandidate, event: str, story: Story, actors: dict[str, 
     spans = event_spans(folded, languages_for(c.language, script), event)
     if not spans or frame not in ("agent", "patient"):
         return None
-    found = parties.referred(c, spans[0][0], story) if frame == "agent" and "organization" in doers else None
+    inside = [(m.start, m.end, actors[a].kind) for a in c.actors if a in actors
+              for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end]
+    found = parties.referred(c, index[spans[0][0]], story, [(s, e) for s, e, _k in inside]) \
+        if frame == "agent" and "organization" in doers else None
     if found is None and "person" in doers:
-        named = [(m.start, m.end) for a in c.actors if a in actors and actors[a].kind == "person"
-                 for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end]
+        named = [(s, e) for s, e, kind in inside if kind == "person"]
         found = parties.titled(c, story, named, [(index[s], index[e - 1] + 1) for s, e in spans], frame == "agent")
     return found if found in actors else None
 

@@ -11,7 +11,7 @@ from dossier.extract.cues import TOKEN_RX, find_cues, languages_for, words_betwe
 from dossier.extract.gazetteer import city_of, gazetteer, role_key, title_lexicon
 from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of
-from dossier.text.fold import fold_case, fold_str
+from dossier.text.fold import fold, fold_case, fold_str
 from dossier.text.lexicon import load_lexicon
 
 
@@ -248,14 +248,25 @@ def _called(actor: Actor, number: int, texts: dict[str, Document], story_of: dic
 OPENING_WORDS = 4
 
 
-def referred(c: EvidenceCandidate, event_at: int, story: Any) -> Optional[str]:
+def referred(c: EvidenceCandidate, event_at: int, story: Any, named: list[tuple[int, int]]) -> Optional[str]:
     """The organisation a noun among the clause's first words names, before its event at
-    `event_at` (a folded offset): "The company denied ..." -> the story's company."""
+    `event_at` (an offset in the clause): "The company denied ..." -> the story's company.
+    A noun a name follows ("the government of X") is that name's, not a reference; `named`:
+    the clause's mentions (start, end in the document)."""
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    folded = fold_str(c.quote)
+    folded, index = fold(c.quote)
     tokens = list(TOKEN_RX.finditer(folded))
     if not tokens:
         return None
+    opening = index[tokens[min(OPENING_WORDS, len(tokens)) - 1].end() - 1] + 1
+    for s, e, cls in _nouns_at(folded, languages_for(c.language, script)):
+        start, end = index[s], index[e - 1] + 1
+        if start >= min(opening, event_at):
+            break
+        if any(0 <= ms - (c.start + end) <= NAME_GAP for ms, _me in named):
+            continue
+        return story.referent(cls)
+    return None
     opening = tokens[min(OPENING_WORDS, len(tokens)) - 1].end()
     for s, _e, cls in _nouns_at(folded[:min(opening, event_at)], languages_for(c.language, script)):
         return story.referent(cls)
