@@ -407,3 +407,14 @@ def test_no_claim_of_responsibility_is_a_no_to_whether_anyone_claimed_it(lang, t
     assert [(c.statement, [e.value for e in c.evidence]) for c in result] == \
         [("Whether anyone had claimed responsibility for the attack in Capitalia", ["no"])]
 
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ana Silva will move to Sweden under the deal."),
+    ("ru", "Ана Силва уедет в Руританию, сообщили в Кремле."),
+    ("ar", "وقال الكرملين إن آنا سيلفا سينتقل إلى روريتانيا."),
+    ("de", "Es hieß, dass Ana Silva nach Sweden aufbricht."),
+])
+def test_going_into_exile_is_a_move_to_a_state(lang, text):
+    found = framed(("a", text, lang))
+    assert [(p, s) for p, s, _o in found if p == "relocated"] == [("relocated", "ana")], found
