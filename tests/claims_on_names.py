@@ -33,9 +33,12 @@ class Names:
                                  self.surfaces[name]))
         return Document(source, text, sentences), mentions
 
-    def claims(self, *specs):
+    def claims(self, *specs, roles: dict | None = None):
+        """`roles`: actor id -> the titles the documents give it (`Role`s)."""
         cands, docs = [], []
         actors = {aid: Actor(id=aid, name=n, kind=k) for aid, (n, k) in self.names.items()}
+        for aid, given in (roles or {}).items():
+            actors[aid].roles = list(given)
         for sid, text, lang in specs:
             doc, mentions = self.doc(sid, text, lang)
             docs.append(doc)

@@ -366,25 +366,13 @@ def test_a_denial_of_no_named_event_is_the_denial():
 def test_the_president_is_the_one_person_the_story_calls_its_president():
     """"The death of the president was announced": the person two documents call president
     (and no other); "a minister" is no one in particular."""
-    from dossier.extract.facts import group
-    from dossier.model import Actor, Role
+    from dossier.model import Role
     texts = [("a", "President Ana Silva visited Capitalia.", "en"),
              ("b", "President Ana Silva met Bo Lee in Capitalia.", "en"),
              ("c", "Capitalia announced the death of the president on Monday.", "en"),
              ("d", "In Capitalia a minister was killed on Monday.", "en"),
              ("e", "In Capitalia the president visited the injured on Monday.", "en")]
-    cands, docs = [], []
-    actors = {aid: Actor(id=aid, name=n, kind=k) for aid, (n, k) in NAMES.items()}
-    from dossier.extract.evidence import find_evidence
-    from dossier.model import Mention
-    for sid, text, lang in texts:
-        doc, mentions = _doc(sid, text, lang)
-        docs.append(doc)
-        cands.extend(find_evidence(doc, mentions))
-        for m, aid in mentions:
-            actors[aid].mentions.append(Mention(m.source, m.start, m.end, m.text))
-    actors["ana"].roles = [Role(source="a", text="President"), Role(source="b", text="President")]
-    result = group(cands, [], actors, docs)
+    result = claims(*texts, roles={"ana": [Role(source="a", text="President"), Role(source="b", text="President")]})
     killed = [c for c in result if c.frame.predicate == "killed"]
     assert [(c.frame.subject, sorted(e.source for e in c.evidence)) for c in killed] == [("ana", ["c"])]
     assert not [c for c in result if c.frame.predicate == "injured" and c.frame.subject == "ana"]

@@ -189,7 +189,7 @@ def _counted_noun(quote: str, language: Optional[str], script: str, event: str, 
     langs = languages_for(language, script)
     tokens = [t.start() for t in TOKEN_RX.finditer(folded)]
     nouns = sorted(s for lang in langs for s, _e in find_cues(owner.get(lang) or [], folded))
-    for ti, value, pos in numbers_in(folded, langs):
+    for _ti, value, pos in numbers_in(folded, langs):
         if any(0 < n - pos and sum(1 for t in tokens if pos < t < n) <= NOUN_REACH
                and not _PAUSE.search(folded[pos:n]) for n in nouns):
             return {slot: str(value)}

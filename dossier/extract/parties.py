@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -17,8 +18,7 @@ from dossier.text.lexicon import load_lexicon
 
 def clear() -> None:
     """Forget the tables of an earlier actor table (another run may reuse its id)."""
-    _STATE_NAMES.clear()
-    _STEMS.clear()
+    _TABLES.clear()
 
 
 def state_of(actor_id: Optional[str], actors: dict[str, Actor]) -> Optional[str]:
@@ -33,7 +33,7 @@ def state_of(actor_id: Optional[str], actors: dict[str, Actor]) -> Optional[str]
     if actor.state in actors:
         return actor.state
     words = fold_str(actor.name).split()
-    return _states_by_name(actors).get(words[0]) if len(words) > 1 else None
+    return _tables(actors).by_word.get(words[0]) if len(words) > 1 else None
 
 
 def _city_state(name: str, actors: dict[str, Actor]) -> Optional[str]:
@@ -41,9 +41,8 @@ def _city_state(name: str, actors: dict[str, Actor]) -> Optional[str]:
     the actors: a city that shares its state with others (Moscow, New York) speaks for none."""
     zone = city_of(name)
     region = _sole_zone_region(zone) if zone else None
-    english = gazetteer().english.get(region or "")
-    return next((a.id for a in sorted(actors.values(), key=lambda a: a.id)
-                 if a.kind == "state" and english and a.name == english), None) if english else None
+    english = gazetteer().english.get(region) if region else None
+    return _tables(actors).by_english.get(english) if english else None
 
 
 @lru_cache(maxsize=None)
@@ -55,24 +54,6 @@ def _sole_zone_region(zone: str) -> Optional[str]:
     return region if len({z for z in zones if "/" in z}) == 1 else None
 
 
-#: (id of an actor table, its size) -> folded one-word state name -> state id (one table at a time).
-_STATE_NAMES: dict[tuple[int, int], dict[str, str]] = {}
-
-
-def _states_by_name(actors: dict[str, Actor]) -> dict[str, str]:
-    key = (id(actors), len(actors))
-    if key not in _STATE_NAMES:
-        out: dict[str, str] = {}
-        for a in sorted((a for a in actors.values() if a.kind == "state"), key=lambda a: a.id):
-            for n in [a.name] + [al.name for al in a.aliases]:
-                words = fold_str(n).split()
-                if len(words) == 1 and len(words[0]) >= 4:
-                    out.setdefault(words[0], a.id)
-        _STATE_NAMES.clear()
-        _STATE_NAMES[key] = out
-    return _STATE_NAMES[key]
-
-
 #: Letters an adjective of a state shares with the state's name ("biélorusses", Biélorussie).
 DEMONYM_STEM = 6
 
@@ -82,7 +63,7 @@ def demonym_owner(c: EvidenceCandidate, words: dict, actors: dict[str, Actor]) -
     mention names it ("quatre diplomates biélorusses", "diplomáticos bielorrusos")."""
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
     folded = fold_str(c.quote)
-    stems = _state_stems(actors)
+    stems = _tables(actors).by_stem
     for lang in languages_for(c.language, script):
         for s, e in find_cues(words.get(lang) or [], folded):
             near = TOKEN_RX.findall(folded[e:])[:1] + TOKEN_RX.findall(folded[:s])[-1:]
@@ -92,21 +73,36 @@ def demonym_owner(c: EvidenceCandidate, words: dict, actors: dict[str, Actor]) -
     return None
 
 
-def _state_stems(actors: dict[str, Actor]) -> dict[str, Optional[str]]:
-    """First letters of every state's names (folded) -> the state, None when two share them."""
+@dataclass
+class _States:
+    """The states of one actor table, looked up by what names them."""
+    by_word: dict[str, str]  # folded one-word name ("ruritania") -> state
+    by_stem: dict[str, Optional[str]]  # first DEMONYM_STEM letters of a name -> state, None when two share them
+    by_english: dict[str, str]  # canonical (English) name -> state
+
+
+def _tables(actors: dict[str, Actor]) -> _States:
+    """The state tables of this actor table, made once (one table kept at a time)."""
     key = (id(actors), len(actors))
-    if key not in _STEMS:
-        out: dict[str, Optional[str]] = {}
+    if key not in _TABLES:
+        tables = _States({}, {}, {})
         for a in sorted((a for a in actors.values() if a.kind == "state"), key=lambda a: a.id):
-            for n in {fold_str(x)[:DEMONYM_STEM] for x in [a.name] + [al.name for al in a.aliases]
-                      if len(fold_str(x)) >= DEMONYM_STEM}:
-                out[n] = a.id if out.get(n, a.id) == a.id else None
-        _STEMS.clear()
-        _STEMS[key] = out
-    return _STEMS[key]
+            tables.by_english.setdefault(a.name, a.id)
+            for n in [a.name] + [al.name for al in a.aliases]:
+                folded = fold_str(n)
+                words = folded.split()
+                if len(words) == 1 and len(words[0]) >= 4:
+                    tables.by_word.setdefault(words[0], a.id)
+                if len(folded) >= DEMONYM_STEM:
+                    stem = folded[:DEMONYM_STEM]
+                    tables.by_stem[stem] = a.id if tables.by_stem.get(stem, a.id) == a.id else None
+        _TABLES.clear()
+        _TABLES[key] = tables
+    return _TABLES[key]
 
 
-_STEMS: dict[tuple[int, int], dict[str, Optional[str]]] = {}
+#: (id of an actor table, its size) -> its state tables (one table at a time).
+_TABLES: dict[tuple[int, int], _States] = {}
 
 
 # ---------------------------------------------------------------------------------------
@@ -123,8 +119,6 @@ def _nouns_at(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, str]]
                   for lang in langs for s, e in find_cues(per_lang.get(lang) or [], folded))
 
 
-#: Every language the referring nouns are listed in (a name is matched in any).
-_LANGUAGES = ("en", "tr", "az", "ar", "ru", "uk", "de", "fr", "es")
 #: Words a referring noun may stand from the name it introduces ("a private company, X").
 NEXT_TO_NAME = 3
 
@@ -229,7 +223,8 @@ NAME_GAP = 25
 
 def _called(actor: Actor, number: int, texts: dict[str, Document], story_of: dict) -> set[str]:
     """The noun classes the story's documents call the organisation by."""
-    out = {c for _s, _e, c in _nouns_at(fold_str(actor.name), _LANGUAGES)}
+    every = tuple(sorted({lang for per_lang in _classes().values() for lang in per_lang if lang != "english"}))
+    out = {c for _s, _e, c in _nouns_at(fold_str(actor.name), every)}  # a name is matched in any language
     for m in actor.mentions:
         doc = texts.get(m.source)
         story = story_of.get(m.source)
