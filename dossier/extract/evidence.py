@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from typing import Optional
 
-from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_info, extract_counts, extract_manner,
+from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_info, event_spans, extract_counts,
+                                  extract_manner,
                                   find_cues, is_negated, languages_for, main_event, numbers_in, opens_relative,
                                   reporting_spans, split_clauses)
 from dossier.extract.dates import find_dates, unresolved
@@ -143,17 +144,9 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
             for m, a in inside:
                 if m.start >= start and m.end <= end and a not in actors:
                     actors.append(a)
-            if not [a for a in actors if a != attributed] and prev_actors:
-                # a clause with only a pronoun subject ("but he stopped short of ...")
-                actors = actors + [a for a in prev_actors if a not in actors]
-            elif cs > 0 and quote[:1].islower() and prev_people and not any(
-                    m.kind == "person" for m, a in inside if m.start >= start and m.end <= end):
-                # a continuation with a dropped subject ("..., однако не признал
-                # ответственность России"): the people of the clause before still act
-                actors = actors + [a for a in prev_people if a not in actors]
-            elif cs > 0 and prev_people and opens_relative(quote, sent.language, script):
-                # "..., الذي أبلغ نظيره ...", "..., who warned ...": the one named last before acts
-                actors = [prev_people[-1]] + [a for a in actors if a != prev_people[-1]]
+            own = [(m, a) for m, a in inside if start <= m.start and m.end <= end]
+            actors = _carried(actors, prev_actors, prev_people, attributed, quote, cs > 0, sent, script, main,
+                              own, [m.start - start for m, _a in own])
             prev_actors = actors
             prev_people = [a for m, a in inside if m.kind == "person" and a in actors]
             values = extract_counts(quote, sent.language, script)
@@ -174,6 +167,44 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
 
 #: How many words may stand between a figure and the noun it counts ("four Belarusian diplomats").
 NOUN_REACH = 2
+
+
+def _carried(actors: list[str], prev_actors: list[str], prev_people: list[str], attributed: Optional[str],
+             quote: str, later: bool, sent: Sentence, script: str, main: str, own: list, named_at: list[int]
+             ) -> list[str]:
+    """The clause's participants, with those of the clause before that still act in it
+    (`later`: not the sentence's first clause; `own`: its mentions, at `named_at` in `quote`)."""
+    if not [a for a in actors if a != attributed] and prev_actors:
+        # a clause with only a pronoun subject ("but he stopped short of ...")
+        return actors + [a for a in prev_actors if a not in actors]
+    if later and quote[:1].islower() and prev_people and not any(m.kind == "person" for m, _a in own):
+        # a continuation with a dropped subject ("..., однако не признал
+        # ответственность России"): the people of the clause before still act
+        return actors + [a for a in prev_people if a not in actors]
+    if later and prev_people and opens_relative(quote, sent.language, script):
+        # "..., الذي أبلغ نظيره ...", "..., who warned ...": the one named last before acts
+        return [prev_people[-1]] + [a for a in actors if a != prev_people[-1]]
+    doers = [a for a in prev_actors if a != attributed]
+    if later and quote[:1].islower() and doers and _verb_first(quote, sent.language, script, main, named_at):
+        # "X expelled three diplomats and ordered the closure of Y's consulate": the verb
+        # after "and" has the subject of the clause before
+        return [doers[0]] + [a for a in actors if a != doers[0]]
+    return actors
+
+
+#: Words before the event of a coordinated clause whose subject is dropped ("and ordered the closure").
+VERB_OPENS = 3
+
+
+def _verb_first(quote: str, language: Optional[str], script: str, event: str, named_at: list[int]) -> bool:
+    """Whether the clause opens with its event's verb, before any name: "y ordenó el cierre
+    del consulado de Polonia" (a coordinated verb whose subject the clause before names)."""
+    folded, index = fold(quote)
+    spans = event_spans(folded, languages_for(language, script), event)
+    if not spans:
+        return False
+    at = index[spans[0][0]]
+    return len(TOKEN_RX.findall(folded[:spans[0][0]])) <= VERB_OPENS and all(p > at for p in named_at)
 
 
 def _counted_noun(quote: str, language: Optional[str], script: str, event: str, values: dict[str, str]

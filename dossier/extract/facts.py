@@ -252,6 +252,24 @@ def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str
     return best[0][0] if best and (len(best) == 1 or best[1][1] > best[0][1]) else None
 
 
+def _city_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where: set[str]) -> Optional[str]:
+    """The state a city acts for, named right before the event's verb ("Varsovie accuse"), or
+    right after it in Arabic ("وتتهم وارسو"): a capital that is its state's one time zone."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    spans = [(index[s], index[e - 1] + 1) for s, e in event_spans(folded, languages_for(c.language, script), event)]
+    for a in c.actors:
+        if a in where or a not in actors or actors[a].kind != "place":
+            continue
+        for m in actors[a].mentions:
+            ms, me = m.start - c.start, m.end - c.start
+            if m.source == c.source and 0 <= ms < len(c.quote) and any(
+                    (words_between(c.quote, e, ms) == 0 if c.language == "ar" else words_between(c.quote, me, s) == 0)
+                    for s, e in spans if (e <= ms if c.language == "ar" else me <= s)):
+                return state_of(a, actors)
+    return None
+
+
 def _against(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
     """Who a case is against: the participant right after "against" ("в отношении", "ضد",
     "gegen"; before "hakkında" in Turkish and Azerbaijani), not who drops it ("X dropped the
@@ -500,7 +518,7 @@ def _referred(c: EvidenceCandidate, event: str, story: Story, actors: dict[str, 
         return None
     inside = [(m.start, m.end, actors[a].kind) for a in c.actors if a in actors
               for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end]
-    found = parties.referred(c, index[spans[0][0]], story, [(s, e) for s, e, _k in inside]) \
+    found = parties.referred(c, index[spans[0][0]], story, [(s, e) for s, e, _k in inside], actors) \
         if frame == "agent" and "organization" in doers else None
     if found is None and "person" in doers:
         named = [(s, e) for s, e, kind in inside if kind == "person"]
@@ -555,13 +573,15 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     where, elsewhere = _settings(c, kinds, actors)
     subject = None if frame.get("subject") in where else frame.get("subject")
     obj = None if frame.get("object") in elsewhere else frame.get("object")
-    who = _templates(predicates().get(spec.get("same_as") or event), "who")
+    who, city = _templates(predicates().get(spec.get("same_as") or event), "who"), None
     if subject is None and info.get("frame") == "agent" and not passive_doer(c, event, actors)[0]:
         # the doer named inside the event's own words, often a group no lexicon knows: only for
         # who did it ("hat sich die Gruppe X bekannt"), elsewhere it is as often the other party
         # ("اتهم المعلقون X"); or right before them, where the doer comes first with no case ending
         before = bool(who) or c.language in ("en", "ru", "uk", "fr", "es")
         subject = _in_cue(c, event, (kinds.get("subject") or []) + ["other"], actors, before, bool(who))
+        if subject is None and "state" in (kinds.get("subject") or []):
+            subject = city = _city_doer(c, event, actors, where)
         if subject in where or not who and subject in actors and actors[subject].kind == "other" \
                 and len({m.source for m in actors[subject].mentions}) < 2:
             subject = None  # a capitalised word one document writes ("the Executive") is no group to name
@@ -606,17 +626,17 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         # no doer named ("Veldra was taken"): the one party the event can be done to
         fit = [a for a in _in_order(c, kinds.get("object") or [], actors) if a not in where | elsewhere]
         obj = fit[0] if len(fit) == 1 and _next_to_cue(c, event, fit[0], actors) else None
-    if subject is None and who:
+    if subject is None and who and spec.get("sole") is not False:
         # the claimer is often a group no lexicon knows (its kind unknown): still the answer
         named = _in_order(c, (kinds.get("subject") or []) + ["other"], actors)
         subject = named[0] if named else None
-    if subject is None and who and c.attributed_to in actors \
+    if subject is None and who and spec.get("sole") is not False and c.attributed_to in actors \
             and actors[c.attributed_to].kind in (kinds.get("subject") or ["organization"]):
         subject = c.attributed_to  # "X claimed responsibility": the claimer is the answer, not a relay
     if spec.get("against"):
         subject = _against(c, spec["against"], kinds.get("subject") or ["person"], actors)
     subject, obj = _whose(c, info, kinds, where, subject, obj, actors)
-    subject = _person_after(c, subject, kinds.get("subject") or [], actors)
+    subject = subject if city else _person_after(c, subject, kinds.get("subject") or [], actors)  # a city's state: no title
     obj = _person_after(c, obj, kinds.get("object") or [], actors)
     if "state" in (kinds.get("subject") or []):
         subject = state_of(subject, actors) or subject  # a ministry speaks for its state

@@ -11,7 +11,7 @@ from typing import Any, Optional
 from dossier.extract.cues import TOKEN_RX, find_cues, languages_for, words_between
 from dossier.extract.gazetteer import city_of, gazetteer, role_key, title_lexicon
 from dossier.model import Actor, Document, EvidenceCandidate
-from dossier.text import script_of
+from dossier.text import script_of, to_latin
 from dossier.text.fold import fold, fold_case, fold_str
 from dossier.text.lexicon import load_lexicon
 
@@ -71,6 +71,44 @@ def demonym_owner(c: EvidenceCandidate, words: dict, actors: dict[str, Actor]) -
             if len(found) == 1:
                 return found.pop()
     return None
+
+
+#: Letters an adjective must share with a state's name, and at most how many of the name's
+#: last letters it may change: Polish/Poland, польская/Польша, iranien/Iran, البيلاروسية/بيلاروسيا.
+DEMONYM_SHARED, DEMONYM_CHANGED = 4, 3
+
+
+def demonym_state(word: str, actors: dict[str, Actor]) -> Optional[str]:
+    """The one state a folded adjective is made from: it starts like a one-word name of the
+    state and changes at most its last DEMONYM_CHANGED letters (the Arabic article dropped)."""
+    word = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    if len(word) < DEMONYM_SHARED + 1:
+        return None
+    stems = _tables(actors).by_stem
+    if len(word) > DEMONYM_STEM and stems.get(word[:DEMONYM_STEM]):
+        return stems[word[:DEMONYM_STEM]]
+    found = set()
+    bones = _consonants(word)
+    for name, state in _tables(actors).by_word.items():
+        shared = len(_common_prefix(word, name))
+        if word != name and (shared >= len(name) - DEMONYM_CHANGED and shared >= DEMONYM_SHARED
+                             or shared == len(name) >= 3
+                             or len(_consonants(name)) >= 4 and bones.startswith(_consonants(name))):
+            found.add(state)
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def _consonants(word: str) -> str:
+    """The consonants of a word in Latin letters: белорусская -> blrssk, Беларусь -> blrs."""
+    return re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", to_latin(word).lower())
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
 @dataclass
@@ -223,7 +261,7 @@ NAME_GAP = 25
 
 def _called(actor: Actor, number: int, texts: dict[str, Document], story_of: dict) -> set[str]:
     """The noun classes the story's documents call the organisation by."""
-    every = tuple(sorted({lang for per_lang in _classes().values() for lang in per_lang if lang != "english"}))
+    every = tuple(sorted({lang for per_lang in _classes().values() for lang in per_lang if isinstance(per_lang[lang], list)}))
     out = {c for _s, _e, c in _nouns_at(fold_str(actor.name), every)}  # a name is matched in any language
     for m in actor.mentions:
         doc = texts.get(m.source)
@@ -243,11 +281,14 @@ def _called(actor: Actor, number: int, texts: dict[str, Document], story_of: dic
 OPENING_WORDS = 4
 
 
-def referred(c: EvidenceCandidate, event_at: int, story: Any, named: list[tuple[int, int]]) -> Optional[str]:
+def referred(c: EvidenceCandidate, event_at: int, story: Any, named: list[tuple[int, int]],
+             actors: Optional[dict[str, Actor]] = None) -> Optional[str]:
     """The organisation a noun among the clause's first words names, before its event at
-    `event_at` (an offset in the clause): "The company denied ..." -> the story's company.
-    A noun a name follows ("the government of X") is that name's, not a reference; `named`:
-    the clause's mentions (start, end in the document)."""
+    `event_at` (an offset in the clause): "The company denied ..." -> the story's company;
+    the state whose adjective stands by a noun of a `by_adjective` class ("the Polish
+    authorities", "белорусская сторона", "les autorités polonaises"). A noun a name follows
+    ("the government of X") is that name's, not a reference; `named`: the clause's mentions
+    (start, end in the document)."""
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
     folded, index = fold(c.quote)
     tokens = list(TOKEN_RX.finditer(folded))
@@ -258,11 +299,12 @@ def referred(c: EvidenceCandidate, event_at: int, story: Any, named: list[tuple[
         start, end = index[s], index[e - 1] + 1
         if start >= min(opening, event_at):
             break
+        if actors is not None and _classes()[cls].get("by_adjective"):
+            near = TOKEN_RX.findall(folded[e:])[:1] + TOKEN_RX.findall(folded[:s])[-1:]
+            states = {demonym_state(w, actors) for w in near} - {None}
+            if len(states) == 1:
+                return states.pop()
         if any(0 <= ms - (c.start + end) <= NAME_GAP for ms, _me in named):
             continue
-        return story.referent(cls)
-    return None
-    opening = tokens[min(OPENING_WORDS, len(tokens)) - 1].end()
-    for s, _e, cls in _nouns_at(folded[:min(opening, event_at)], languages_for(c.language, script)):
         return story.referent(cls)
     return None

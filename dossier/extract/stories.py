@@ -55,7 +55,8 @@ class Story:
     def common_noun(self, noun: str) -> bool:
         """Many of the story's documents name their incident with this noun."""
         return self.nouns.get(noun, 0) >= max(2, sum(self.nouns.values()) // 4)
-    places: Counter = field(default_factory=Counter)
+    places: Counter = field(default_factory=Counter)  # documents naming each place
+    place_mentions: Counter = field(default_factory=Counter)
     incident: str = "the incident"
     place: Optional[str] = None
     referents: Optional[dict] = field(default=None, compare=False, repr=False)  # "company" -> the organisation meant
@@ -186,6 +187,7 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
         for m in a.mentions:
             if m.source in named:
                 named[m.source][a.id] += 1
+    where = _free_place_mentions(actors, named)
     df: Counter = Counter(a for c in named.values() for a in c)
     n = max(1, len(docs))
     out: dict[str, Story] = {}
@@ -195,7 +197,7 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
         named_here = incident_nouns(doc) if named_here is None else named_here
         noun = _top(named_here)
         counts = named[doc.source.id]
-        places = {a for a in counts if actors[a].kind in PLACE_KINDS}
+        places = where.get(doc.source.id, Counter())
         vec = {a: (1 + math.log(k)) * math.log(1 + n / df[a]) for a, k in counts.items()}
         if noun:
             vec[f"noun:{noun_class(noun)}"] = sum(vec.values()) / len(vec) if vec else 1.0
@@ -207,8 +209,9 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
         story.told.update(named_here)
         if noun:
             story.nouns[noun] += 1
-        for a in places:
+        for a, k in places.items():
             story.places[a] += 1
+            story.place_mentions[a] += k
         out[doc.source.id] = story
     for story in found:
         story.incident, story.place = _incident(story, actors)
@@ -227,12 +230,32 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
             into.nouns.update(story.nouns)
             into.told.update(story.told)
             into.places.update(story.places)
+            into.place_mentions.update(story.place_mentions)
             merged[story.number] = into
     if merged:
         for sid, story in out.items():
             out[sid] = merged.get(story.number, story)
         for story in {id(s): s for s in out.values()}.values():
             story.incident, story.place = _incident(story, actors)
+    return out
+
+
+def _free_place_mentions(actors: dict[str, Actor], named: dict[str, Counter]) -> dict[str, Counter]:
+    """Source id -> place -> its mentions there that are not part of another name: the Essen
+    of "Staatsanwaltschaft Essen" is the office's seat, not where the story happened."""
+    names: dict[str, list[tuple[int, int]]] = {}
+    for a in actors.values():
+        if a.kind not in PLACE_KINDS:
+            for m in a.mentions:
+                if m.source in named:
+                    names.setdefault(m.source, []).append((m.start, m.end))
+    out: dict[str, Counter] = {}
+    for a in actors.values():
+        if a.kind in PLACE_KINDS:
+            for m in a.mentions:
+                if m.source in named and not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
+                                                 for s, e in names.get(m.source, ())):
+                    out.setdefault(m.source, Counter())[a.id] += 1
     return out
 
 
@@ -256,7 +279,8 @@ def _closest(noun: Optional[str], vec: dict[str, float], found: list[Story]) -> 
 
 def _incident(story: Story, actors: dict[str, Actor]) -> tuple[str, Optional[str]]:
     noun = sorted(story.nouns, key=lambda k: (-story.nouns[k], k))[0] if story.nouns else "the incident"
-    ranked = sorted(story.places, key=lambda a: (-story.places[a], actors[a].kind != "place", a))
+    ranked = sorted(story.places, key=lambda a: (-story.places[a], -story.place_mentions[a],
+                                                 actors[a].kind != "place", a))
     # a city named in most of the story's documents says more than its country
     cities = [a for a in ranked if actors[a].kind == "place" and 3 * story.places[a] >= story.places[ranked[0]]]
     place = cities[0] if cities else (ranked[0] if ranked else None)

@@ -1,0 +1,114 @@
+"""Which party a clause means when it names none outright (issue 17): a state by its
+adjective beside "authorities"/"forces", a capital for its state, the subject of a verb
+coordinated after "and", and who blew something up when sources blame different parties."""
+from __future__ import annotations
+
+from dossier.extract import analysis, parties, stories
+from dossier.model import Actor, Document, Mention, Sentence, Source
+from tests.claims_on_names import Names
+
+NAMES = {
+    "ruritania": ("Ruritania", "state"), "sweden": ("Sweden", "state"), "poland": ("Poland", "state"),
+    "warsaw": ("Warsaw", "place"), "ana": ("Ana Silva", "person"), "capital": ("Capitalia", "place"),
+}
+SURFACES = {
+    "Ruritania": "ruritania", "Руритания": "ruritania", "Руритании": "ruritania", "روريتانيا": "ruritania",
+    "Sweden": "sweden", "Швеции": "sweden", "Suecia": "sweden", "Suède": "sweden", "السويد": "sweden",
+    "Poland": "poland", "Польша": "poland", "Varsovie": "warsaw", "وارسو": "warsaw", "Ana Silva": "ana",
+    "Capitalia": "capital", "Капиталии": "capital",
+}
+claims = Names(NAMES, SURFACES).claims
+
+
+def _actors(*specs) -> dict[str, Actor]:
+    out = {}
+    for aid, name, kind, aliases in specs:
+        actor = Actor(id=aid, name=name, kind=kind)
+        actor.aliases = [type("Alias", (), {"name": a})() for a in aliases]
+        out[aid] = actor
+    return out
+
+
+def test_an_adjective_names_the_state_it_is_made_from():
+    actors = _actors(("belarus", "Belarus", "state", ["Беларусь", "بيلاروسيا", "Biélorussie"]),
+                     ("poland", "Poland", "state", ["Польша", "Pologne", "بولندا"]),
+                     ("iran", "Iran", "state", ["Иран"]), ("australia", "Australia", "state", []))
+    parties.clear()
+    assert parties.demonym_state("белорусская", actors) == "belarus"  # Russian o/a: by consonants
+    assert parties.demonym_state("البيلاروسية", actors) == "belarus"  # with the article
+    assert parties.demonym_state("польская", actors) == "poland"
+    assert parties.demonym_state("polonaises", actors) == "poland"
+    assert parties.demonym_state("iranian", actors) == "iran"
+    assert parties.demonym_state("иранские", actors) == "iran"
+    assert parties.demonym_state("iraqi", actors) is None  # three letters shared are not enough
+    assert parties.demonym_state("austrian", actors) is None  # Austria is not Australia
+    assert parties.demonym_state("police", actors) is None
+
+
+def test_the_side_or_the_authorities_of_a_state_act_for_it():
+    """"белорусская сторона приняла решение о закрытии консульства": the Belarusian side is
+    Belarus; with no adjective, no state is meant."""
+    result = claims(("a", "Кроме того, руританская сторона приняла решение о закрытии консульства Швеции.", "ru"),
+                    ("b", "The Ruritanian authorities ordered the closure of the consulate of Sweden.", "en"),
+                    ("c", "The authorities ordered the closure of the consulate of Sweden.", "en"))
+    closed = [c for c in result if c.frame.predicate == "closed mission"]
+    assert [(c.frame.subject, c.frame.object) for c in closed] == [("ruritania", "sweden")]
+    assert {e.source for e in closed[0].evidence} == {"a", "b"}
+
+
+def test_a_capital_right_before_or_after_the_verb_acts_for_its_state():
+    """"Varsovie accuse …", Arabic verb first "وتتهم وارسو …": Poland accuses (Warsaw is
+    Poland's only time zone); a capital only named as where it happened acts for no one."""
+    result = claims(("a", "Varsovie accuse Ruritania d'espionnage.", "fr"),
+                    ("b", "وتتهم وارسو روريتانيا بالتجسس.", "ar"))
+    accused = [c for c in result if c.frame.predicate == "accused"]
+    assert [(c.frame.subject, c.frame.object) for c in accused] == [("poland", "ruritania")]
+    assert {e.source for e in accused[0].evidence} == {"a", "b"}
+
+
+def test_a_verb_after_and_has_the_subject_of_the_clause_before():
+    """"Ruritania expulsó … y ordenó el cierre del consulado de Suecia": the closure is
+    Ruritania's, though its clause names only Sweden."""
+    result = claims(("a", "Ruritania expulsó el miércoles a tres diplomáticos y ordenó el cierre del consulado general "
+                          "de Suecia en Capitalia.", "es"),
+                    ("b", "Ruritania ordered the closure of the consulate of Sweden.", "en"))
+    closed = [c for c in result if c.frame.predicate == "closed mission"]
+    assert [(c.frame.subject, c.frame.object) for c in closed] == [("ruritania", "sweden")]
+    assert {e.source for e in closed[0].evidence} == {"a", "b"}
+
+
+def test_who_blew_it_up_is_one_claim_that_sources_contest():
+    """Sources blaming different parties for blowing up the dam meet in one "who" claim."""
+    result = claims(("a", "Ruritanian forces blew up the dam near Capitalia on Tuesday.", "en"),
+                    ("b", "Руританские войска взорвали плотину у Капиталии.", "ru"),
+                    ("c", "Swedish troops blew up the dam near Capitalia, the ministry said.", "en"),
+                    ("d", "Sweden blew up the dam near Capitalia, Ana Silva said.", "en"))
+    who = [c for c in result if c.frame.predicate == "sabotaged"]
+    assert len(who) == 1 and who[0].frame.slot == "who"
+    assert {(e.source, e.value) for e in who[0].evidence} == {
+        ("a", "ruritania"), ("b", "ruritania"), ("c", "sweden"), ("d", "sweden")}
+    assert analysis.assess(who[0]) == "contested"
+    # a thing that exploded blames no one, not even who said so
+    told = claims(("e", "Ana Silva said the fertiliser stored near Capitalia had blown up.", "en"),
+                  ("f", "When the bridge near Capitalia was blown up, Ana Silva left.", "en"))
+    assert not [c for c in told if c.frame.predicate == "sabotaged"]
+
+
+def test_a_city_inside_an_organisations_name_is_not_where_the_story_happened():
+    """"Staatsanwaltschaft Essen": Essen is the office's seat; the story's place is the city
+    its documents name on its own."""
+    texts = {"d1": "Explosion in Gelsenkirchen. Die Staatsanwaltschaft Essen ermittelt.",
+             "d2": "Explosion in Gelsenkirchen: Staatsanwaltschaft Essen ermittelt gegen Unbekannt."}
+    actors = {"essen": Actor(id="essen", name="Essen", kind="place"),
+              "gelsen": Actor(id="gelsen", name="Gelsenkirchen", kind="place"),
+              "office": Actor(id="office", name="Staatsanwaltschaft Essen", kind="organization")}
+    docs = []
+    for sid, text in texts.items():
+        for aid, name in (("essen", "Essen"), ("gelsen", "Gelsenkirchen"), ("office", "Staatsanwaltschaft Essen")):
+            at = text.index(name)
+            actors[aid].mentions.append(Mention(sid, at, at + len(name), name))
+        source = Source(id=sid, path=f"content/sources/{sid}.txt", sha256="0" * 64, language="de", title=None,
+                        publisher=None, author=None, published="2026-03-03", published_precision="day", url=None)
+        docs.append(Document(source, text, [Sentence(0, len(text), text, "de", "Latn")]))
+    story = stories.stories(docs, actors)["d1"]
+    assert story.place == "gelsen" and story.incident.endswith("in Gelsenkirchen")
