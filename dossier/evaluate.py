@@ -353,16 +353,33 @@ def _evidence(pred: Predicted) -> dict[str, list[tuple[str, str, Optional[str]]]
 
 def find_item(item: GoldItem, pred: Predicted, evidence: dict, predicate: Optional[str] = None) -> Optional[str]:
     """The claim holding the shortest quote of the item's document that contains its cue (ties:
-    the one giving the gold value, then the claim whose predicate is the gold's, then by id)."""
+    the one giving the gold value, then the one about a participant the cue names, then the
+    claim whose predicate is the gold's, then by id)."""
     sid = pred.doc_source.get(item.doc)
     cue = norm(item.cue)
     best = None
     for cid, quote, value in evidence.get(sid, []) if sid else []:
         if cue in quote:
             rank = (len(quote), value != item.value if item.value is not None else False,
+                    not _names_participant(cue, pred.claims[cid], pred.actors),
                     predicate is not None and _predicate(pred.claims[cid]) != predicate, cid)
             best = min(best, rank) if best else rank
     return best[-1] if best else None
+
+
+def _names_participant(cue: str, claim: dict, actors: dict[str, dict]) -> bool:
+    """Whether the (normed) cue holds a name of the claim's subject or object: of a quote that
+    is evidence of "X was killed" and "Y was killed", the cue naming Y is Y's."""
+    frame = claim.get("frame") if isinstance(claim.get("frame"), dict) else {}
+    for role in ("subject", "object"):
+        actor = actors.get(str(frame.get(role)))
+        if not isinstance(actor, dict):
+            continue
+        names = [actor.get("name")] + [a.get("name") for a in actor.get("aliases") or [] if isinstance(a, dict)]
+        names += [m.get("text") for m in actor.get("mentions") or [] if isinstance(m, dict)]
+        if any(isinstance(n, str) and len(n) > 2 and norm(n) in cue for n in names):
+            return True
+    return False
 
 
 def _predicate(claim: dict) -> Optional[str]:

@@ -212,6 +212,20 @@ def test_one_quote_in_two_claims_goes_to_the_claim_of_the_gold_predicate(tmp_pat
     assert c["junk_claims"] == ["aaa-said"]
 
 
+def test_one_quote_in_two_claims_goes_to_the_claim_about_the_one_the_cue_names(tmp_path):
+    """"Juan Lopez denied it" is evidence of two claims, one about Juan, one about Maria: the
+    gold item whose cue names Juan belongs to Juan's claim, whatever the ids sort like."""
+    recs = perfect()
+    other = copy.deepcopy(recs["claims"]["denial"])
+    other.update(id="aaa-maria", frame={"predicate": "denied", "subject": "maria"})
+    recs["claims"]["aaa-maria"] = other
+    recs["claims"]["denial"]["frame"] = {"predicate": "denied", "subject": "juan"}
+    recs["actors"]["juan"]["aliases"] = [{"name": "Juan Lopez"}]
+    c = scored(tmp_path, recs)["claims"]
+    assert next(x for x in c["per_claim"] if x["id"] == "denial")["main"] == "denial"
+    assert c["junk_claims"] == ["aaa-maria"]
+
+
 def test_actor_merges_splits_and_misses(tmp_path):
     recs = perfect()
     recs["actors"]["maria"]["mentions"] += recs["actors"].pop("juan")["mentions"]  # brother merged into her

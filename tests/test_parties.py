@@ -10,12 +10,14 @@ from tests.claims_on_names import Names
 NAMES = {
     "ruritania": ("Ruritania", "state"), "sweden": ("Sweden", "state"), "poland": ("Poland", "state"),
     "warsaw": ("Warsaw", "place"), "ana": ("Ana Silva", "person"), "capital": ("Capitalia", "place"),
+    "bo": ("Bo Lee", "person"),
 }
 SURFACES = {
     "Ruritania": "ruritania", "Руритания": "ruritania", "Руритании": "ruritania", "روريتانيا": "ruritania",
     "Sweden": "sweden", "Швеции": "sweden", "Suecia": "sweden", "Suède": "sweden", "السويد": "sweden",
     "Poland": "poland", "Польша": "poland", "Varsovie": "warsaw", "وارسو": "warsaw", "Ana Silva": "ana",
-    "Capitalia": "capital", "Капиталии": "capital",
+    "Capitalia": "capital", "Капиталии": "capital", "Bo Lee": "bo", "Бо Ли": "bo", "Ана Силва": "ana",
+    "آنا سيلفا": "ana", "بو لي": "bo", "Bo Lee'nin": "bo",
 }
 claims = Names(NAMES, SURFACES).claims
 
@@ -112,3 +114,19 @@ def test_a_city_inside_an_organisations_name_is_not_where_the_story_happened():
         docs.append(Document(source, text, [Sentence(0, len(text), text, "de", "Latn")]))
     story = stories.stories(docs, actors)["d1"]
     assert story.place == "gelsen" and story.incident.endswith("in Gelsenkirchen")
+
+
+def test_everyone_a_list_names_is_killed():
+    """"President X and Foreign Minister Y were killed": two facts, one per person, in any
+    language; someone named in another clause of the sentence is not on the list."""
+    result = claims(("a", "Ana Silva and Foreign Minister Bo Lee were killed in the crash near Capitalia.", "en"),
+                    ("b", "Ана Силва и министр иностранных дел Бо Ли погибли.", "ru"),
+                    ("c", "وفاة آنا سيلفا ووزير الخارجية بو لي في تحطم طائرة قرب العاصمة.", "ar"),
+                    ("d", "Ana Silva told Bo Lee that the driver was killed near Capitalia.", "en"),
+                    # the subject of a Turkish reported clause (genitive, verb made a noun) is no speaker
+                    ("e", "Yetkililer, kazada bulunan Ana Silva ve Dışişleri Bakanı Bo Lee'nin hayatını kaybettiğini "
+                          "duyurdu.", "tr"),
+                    ("f", "Yetkililer, Ana Silva'nın hayatını kaybettiğini duyurdu.", "tr"))
+    killed = {c.frame.subject: {e.source for e in c.evidence} for c in result if c.frame.predicate == "killed"}
+    assert killed == {"ana": {"a", "b", "c", "e", "f"}, "bo": {"a", "b", "c", "e"}}
+    assert all(e.attributed_to is None for c in result for e in c.evidence if e.source in ("e", "f"))

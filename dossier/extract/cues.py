@@ -683,6 +683,20 @@ def _source_rank(kind: str) -> int:
 SPEAKER_REACH = 4
 
 
+#: Turkish and Azerbaijani reported clauses: a verb made a noun ("öldüğünü", "öldüyünü",
+#: "vereceğini", "gitmesini") whose subject takes the genitive ("Reisi'nin", "X ve Y'nin").
+_NOMINALISED = re.compile(r"\w(?:[dt][ıiuüə][ğy][ıiuüə]n[ıiuüə]|[ae]c[ae][ğk][ıi]n[ıi]|əcəyini|m[ae]s[ıiə]n[ıiə])\b")
+_GENITIVE = re.compile(r"^['’]?n?[ıiuü]n\b|^\s+(?:ve|və|ile)\s+(?:\S+\s+){0,4}?\S+?['’]n?[ıiuüə]n\b")
+
+
+def _embedded(name: str, after: str, language: str) -> bool:
+    """Whether a name stands as the subject of a reported clause, not as its speaker:
+    "… Reisi ve Dışişleri Bakanı Abdullahiyan'ın hayatını kaybettiğini duyurdu" (tr, az);
+    `after`: the text from the name to the reporting verb."""
+    return language in ("tr", "az") and bool(_NOMINALISED.search(after)) and bool(
+        _GENITIVE.search(after) or re.search(r"['’]n?[ıiuüə]n$", name))
+
+
 # Long: the cue kinds, tried from the most to the least explicit, share the folded text and its offsets.
 def attribution(sentence_text: str, offset: int, language: Optional[str], script: str,
                 mentions: list[tuple[MentionCandidate, str]]) -> tuple[Optional[str], bool]:
@@ -754,6 +768,7 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
         if comp is not None:
             after = [(m, a) for m, a in after if m.start < orig(comp)]
         subject_first = langs[0] in SUBJECT_FIRST
+        before = [(m, a) for m, a in before if not _embedded(m.text, sentence_text[m.end - offset:orig(s) - offset], langs[0])]
         if not subject_first:
             # "X detained Y on Thursday after a protest, his party said": the speaker stands
             # next to the verb (allowing an apposition), not anywhere before it

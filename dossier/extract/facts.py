@@ -122,6 +122,7 @@ class Item:
     story: Optional[Story] = None
     role: Optional[str] = None
     incident: Optional[str] = None  # a figure's own incident noun phrase
+    listed: bool = False  # one of the people a list names ("X and Y were killed")
 
 
 def _templates(spec, slot: str) -> list[str]:
@@ -477,6 +478,8 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
     subject, obj = _participants(c, event, spec, actors)
     if subject is None:
         subject = _referred(c, event, story, actors)
+    if subject is None and (event_info().get(event) or {}).get("frame") == "patient":
+        subject = parties.whole_list(c, actors)  # "وفاة X ووزير الخارجية Y": each of them
     if spec.get("same_as"):
         event = spec["same_as"]
         spec = preds.get(event) or {}
@@ -502,7 +505,10 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         if value == "yes" and c.values.get("manner"):
             value = c.values["manner"]  # how: "phone call", "meeting" (a detail of the yes)
         key = ("yes-no", event, s, o, story_key) + ((noun_class(own),) if own else ())
-        return [Item(key, c, event, "yes-no", value, subject=s, object=o, story=story, incident=own)]
+        listed = parties.conjoined(c, s, actors) if s and o is None and \
+            (event_info().get(event) or {}).get("frame") == "patient" else []  # "X and Y were killed"
+        return [Item(key[:2] + (p,) + key[3:], c, event, "yes-no", value, subject=p, object=o, story=story,
+                     incident=own, listed=bool(listed)) for p in [s] + listed]
     return []
 
 

@@ -33,7 +33,7 @@ def _absorb_named(groups: dict[tuple, list]) -> None:
                 if small[2] is not None and small[2] == big[3] or small[3] is not None and small[3] == big[2]:
                     continue  # the other way round ("B expelled A's diplomats" in answer): another fact
                 need = {a for a in big[2:4] if a}
-                if all(need <= set(it.cand.actors) for it in groups[small]):
+                if all(need <= set(it.cand.actors) and not it.listed for it in groups[small]):
                     groups[big].extend(groups.pop(small))
                     break
 

@@ -108,9 +108,15 @@ def _title_before(text: str, start: int) -> Optional[str]:
     if before.rstrip() and not before.rstrip()[-1].isalpha():
         return None  # "X, the minister" or a quote mark: the word is not next to the name
     for back in (1, 2):
+        if back == 2 and words and fold(words[-1]) in _OF:
+            return None  # "the head of Kherson region": the title is of a place, not this name's
         if len(words) >= back and is_title_word(words[-back]):
             return words[-back]
     return None
+
+
+#: Words that make the name after a title what the title is of, not who holds it.
+_OF = frozenset({"of", "de", "du", "des", "del", "della", "di", "do", "da", "von", "vom", "der"})
 
 
 def _surname_ending(name: str) -> Optional[str]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from dossier.extract.cues import TOKEN_RX, find_cues, languages_for, words_between
-from dossier.extract.gazetteer import city_of, gazetteer, role_key, title_lexicon
+from dossier.extract.gazetteer import city_of, gazetteer, is_title_word, role_key, title_lexicon
 from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of, to_latin
 from dossier.text.fold import fold, fold_case, fold_str
@@ -308,3 +308,75 @@ def referred(c: EvidenceCandidate, event_at: int, story: Any, named: list[tuple[
             continue
         return story.referent(cls)
     return None
+
+
+# ---------------------------------------------------------------------------------------
+# "X and Y were killed": every person a patient's event is told of
+# ---------------------------------------------------------------------------------------
+
+#: Words that join two names in a list ("X and Y", "X и Y", "X ve Y", Arabic و written onto the next word).
+_AND = frozenset({"and", "и", "і", "й", "та", "ve", "və", "und", "et", "y", "e", "و"})
+#: Words a title phrase between two joined names may hold ("the", "of", "'s").
+_TITLE_GLUE = frozenset({"the", "of", "s", "der", "des", "de", "du", "la", "le", "del", "al"})
+#: At most this many words between two joined names ("and Iran's Foreign Minister").
+LIST_GAP = 8
+
+
+def conjoined(c: EvidenceCandidate, first: str, actors: dict[str, Actor]) -> list[str]:
+    """The people named in a list with `first` ("President X and Foreign Minister Y"): a
+    patient's event ("were killed") is told of each of them."""
+    spans = sorted((m.start - c.start, m.end - c.start, a) for a in c.actors if a in actors
+                   for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end)
+    people = [(s, e, a) for s, e, a in spans if actors[a].kind == "person" and a != c.attributed_to]
+    at = next((i for i, (_s, _e, a) in enumerate(people) if a == first), None)
+    if at is None:
+        return []
+    def joined(i: int) -> bool:  # people[i] and people[i + 1] stand in one list
+        (_s, pe, _a), (ns, _e, _b) = people[i], people[i + 1]
+        return _list_gap(c.quote[pe:ns], [(s - pe, e - pe) for s, e, _a in spans if pe <= s and e <= ns])
+
+    lo, hi = at, at
+    while lo > 0 and joined(lo - 1):
+        lo -= 1
+    while hi + 1 < len(people) and joined(hi):
+        hi += 1
+    out: list[str] = []
+    for _s, _e, a in people[lo:hi + 1]:
+        if a != first and a not in out:
+            out.append(a)
+    return out
+
+
+def whole_list(c: EvidenceCandidate, actors: dict[str, Actor]) -> Optional[str]:
+    """The first of the people a clause names, when they all stand in one list: a patient's
+    event with no one subject is told of each of them."""
+    people = sorted({a: min(m.start for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end)
+                     for a in c.actors if a in actors and actors[a].kind == "person" and a != c.attributed_to
+                     and any(m.source == c.source and c.start <= m.start < c.end for m in actors[a].mentions)}.items(),
+                    key=lambda t: (t[1], t[0]))
+    if len(people) < 2:
+        return None
+    first = people[0][0]
+    return first if set(conjoined(c, first, actors)) == {a for a, _at in people[1:]} else None
+
+
+def _list_gap(gap: str, named: list[tuple[int, int]]) -> bool:
+    """Whether the words between two names only join them: a conjunction, titles, other names."""
+    words = [(m.start(), m.group(0)) for m in TOKEN_RX.finditer(gap)]
+    if len(words) > LIST_GAP or "(" in gap or ";" in gap:
+        return False
+    joined, free = False, 0
+    for at, w in words:
+        low = fold_str(w)
+        bare = low[1:] if low.startswith("و") and len(low) > 2 else low
+        if low in _AND:
+            joined = True
+        elif low.startswith("و") and bare != low and (is_title_word(bare) or any(s <= at < e for s, e in named)):
+            joined, free = True, 3
+        elif is_title_word(low) or is_title_word(bare.removeprefix("ال")):
+            free = 3  # a title's own words follow it: "министр иностранных дел"
+        elif free > 0 or any(s <= at < e for s, e in named) or low in _TITLE_GLUE or w[:1].isupper():
+            free -= 1
+        else:
+            return False
+    return joined
