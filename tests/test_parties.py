@@ -130,3 +130,15 @@ def test_everyone_a_list_names_is_killed():
     killed = {c.frame.subject: {e.source for e in c.evidence} for c in result if c.frame.predicate == "killed"}
     assert killed == {"ana": {"a", "b", "c", "e", "f"}, "bo": {"a", "b", "c", "e"}}
     assert all(e.attributed_to is None for c in result for e in c.evidence if e.source in ("e", "f"))
+
+
+def test_the_doer_named_by_by_right_after_the_event():
+    """"under a deal brokered by X", "after mediation by X", "négocié par X": X mediated, not
+    whoever the sentence names first."""
+    result = claims(("a", "Bo Lee will relocate to Sweden under a deal brokered by Ana Silva, Sweden’s president, to end "
+                          "an armed mutiny that Bo Lee had led against Ruritania.", "en"),
+                    ("b", "Bo Lee, who has been a close ally of Sweden for years, had earlier agreed to end the march "
+                          "after mediation by Swedish President Ana Silva.", "en"),
+                    ("d", "Bo Lee a accepté l'accord négocié par Ana Silva.", "fr"))
+    mediated = {c.frame.subject: {e.source for e in c.evidence} for c in result if c.frame.predicate == "mediated"}
+    assert mediated == {"ana": {"a", "b", "d"}}

@@ -255,6 +255,10 @@ def _within(gap: Optional[int], most: int) -> bool:
 _AGENT = {"en": r"\bby\s+(?:the\s+)?$", "de": r"\b(?:von|vom|durch)\s+(?:der|dem|den|des)?\s*$",
           "fr": r"\bpar\s+(?:l[ae]\s+|les\s+|l')?$", "es": r"\bpor\s+(?:el\s+|la\s+|los\s+|las\s+)?$",
           "ar": r"من\s+قبل\s+$"}
+#: "by X" right after an event's words ("brokered by X", "négocié par X", "mediado por X").
+_BY_NEXT = {"en": r"^\s+by\s", "fr": r"^\s+par\s", "es": r"^\s+por\s", "de": r"^\s+(?:von|vom|durch)\s"}
+#: Words (a title, an article) between "by" and the doer's name: "by Belarusian President X".
+BY_REACH = 5
 #: A German passive: werden, not sein ("ist angekommen" is a perfect).
 _DE_PASSIVE = r"\b(?:wurde|wurden|worden|wird|werden)\b"
 
@@ -272,6 +276,13 @@ def passive_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
     if not spans:
         return False, None
     head = c.quote[:index[spans[0][0]]]
+    done = index[spans[0][1] - 1] + 1
+    if lang in _BY_NEXT and re.match(_BY_NEXT[lang], c.quote[done:], re.I):
+        # "a deal brokered by X", "mediation by X": the doer follows the event, with or
+        # without an auxiliary before it
+        for s, _e, a in _quote_mentions(c, actors):
+            if s >= done and a != c.attributed_to and _within(words_between(c.quote, done, s), BY_REACH):
+                return True, a
     if lang == "de":
         # the auxiliary of this verb: within its phrase ("wurde von X vermittelt", "vermittelt
         # wurde"), not of another ("bekannt gegeben wurde, dass ... vermittelt")
