@@ -19,6 +19,7 @@ from dossier.model import MentionCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold, fold_str
 from dossier.text.languages import SUBJECT_FIRST
+from dossier.extract.units import SPANS, TIME_UNITS, is_month
 from dossier.text.lexicon import load_lexicon
 
 
@@ -277,11 +278,6 @@ _SCALE_WORDS = (("million", 1000000), ("millones", 1000000), ("millón", 1000000
                 ("mln", 1000000), ("مليون", 1000000), ("ملايين", 1000000), ("milliard", 1000000000),
                 ("billion", 1000000000), ("milyar", 1000000000), ("миллиард", 1000000000),
                 ("мільйон", 1000000), ("млрд", 1000000000), ("مليار", 1000000000))
-_TIME_UNITS = re.compile(
-    r"^(?:years?|yil\w*|yıl\w*|il|ildə|عام\w*|عاما|سن\w*|год\w*|лет|jahr\w*|months?|ay|шт"
-    r"|ans?|années?|mois|años?|meses|mes|monat\w*)$")
-_HOURS = re.compile(r"^(?:hours?|minutes?|час\w*|минут\w*|saat|dakika|ساعة|ساعات|دقيقة|دقائق|stunden?|minuten?"
-                    r"|heures?|horas?|minutos?|dəqiqə)$")
 #: Words joining two number words into one ("soixante et dix", "treinta y dos"); not "and",
 #: which separates two counts (_SEPARATOR).
 _NUMBER_JOINERS = frozenset({"et", "y"})
@@ -336,8 +332,8 @@ def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]
                 continue  # a measure (2.7 metres), not a count
             else:
                 value = int(digits) * (scale or 1)
-                if len(digits) == 4 and 1800 <= value <= 2100 and not scale:
-                    continue  # a year, not a count
+                if len(digits) == 4 and 1800 <= value <= 2100 and not scale and raw == digits:
+                    continue  # a year, not a count ("1,852" is a count)
         elif raw in words:
             value = words[raw]
         elif raw[:1] == "و" and raw[1:] in words:
@@ -347,7 +343,7 @@ def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]
                 last_word = None
             continue
         nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-        if _TIME_UNITS.match(nxt):
+        if TIME_UNITS.match(nxt):
             last_word = None
             continue  # "87 years old", "for 25 years"
         if not raw[0].isdigit():
@@ -372,7 +368,7 @@ def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]
         last_word = None
         if _PARTITIVE.match(folded[tok.end():tok.end() + 30]) or _AMONG.search(folded[max(0, tok.start() - 40):tok.start()]):
             continue  # "two of the dead", "among the dead, four": a part of a figure, not a figure
-        if (i > 0 and _is_month(tokens[i - 1].group(0))) or _is_month(nxt.split("'")[0]):
+        if (i > 0 and is_month(tokens[i - 1].group(0))) or is_month(nxt.split("'")[0]):
             continue  # "September 2", "2 Eylül'de": a day, not a count
         out.append((i, value, tok.start()))
     return out
@@ -425,30 +421,23 @@ _ARTICLES = frozenset({"bir"})
 _AMONG = re.compile(r"(?:\bamong|\bentre|بين|\bсреди|\bunter|\bparmi|arasında)(?:\s+\S+){0,3}\s*$")
 
 #: Month names (prefixes, folded) in the lexicon languages: a number beside one is a day.
-_MONTHS = ("januar", "january", "februar", "february", "march", "märz", "april", "avril", "may", "mai", "june",
-           "juni", "juin", "july", "juli", "juillet", "august", "août", "aout", "september", "septembre", "october",
-           "oktober", "octobre", "november", "novembre", "december", "dezember", "décembre", "janvier", "février",
-           "fevrier", "mars", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre", "ocak", "şubat", "mart", "nisan", "mayıs", "haziran",
-           "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık", "yanvar", "fevral", "aprel", "iyun", "iyul",
-           "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr", "январ", "феврал", "март", "апрел", "ма", "июн",
-           "июл", "август", "сентябр", "октябр", "ноябр", "декабр", "يناير", "فبراير", "مارس", "أبريل", "ابريل",
-           "مايو", "يونيو", "يوليو", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر",
-           "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين")
-
-
-def _is_month(token: str) -> bool:
-    return token.startswith(_MONTHS) and not (token.startswith("ма") and token not in ("мая", "май", "мае"))\
-        and token not in ("may", "mars", "ma", "mai") or token in ("may", "mai", "мая", "май")
-
-
 #: A count never reaches across a clause boundary ("2 killed and 5 injured").
 _SEPARATOR = re.compile(r"[,;،؛]|(?<!\w)(?:and|or|ve|veya|və|и|или|und|oder|et|ou|y)(?!\w)")
 
 
+#: Thousands set apart by a space ("1 100 lits", "6 000 человек"): one figure.
+SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
+
+
+#: A share, not a count: "32%", "%90", "yüzde 68", "68 процентов", "68 بالمئة", "68 Prozent".
+_PERCENT_AFTER = re.compile(r"\s?%|\s+(?:per\s?cent|percent|процент|відсот|prozent|pour\s?cent|por\s?ciento|بالمئة|بالمائة"
+                            r"|في الم)")
+_PERCENT_BEFORE = re.compile(r"(?:%|\byüzde|\bfaiz)\s?$")
+
+
 def extract_counts(text: str, language: Optional[str], script: Optional[str] = None) -> dict[str, str]:
     """Counted slots in `text`: {"killed": "12"} for "killing 12 people"."""
-    folded = fold_str(text)
+    folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), fold_str(text))
     langs = languages_for(language, script or script_of(text))
     tokens = list(TOKEN_RX.finditer(folded))
     if not tokens:
@@ -456,7 +445,8 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
     starts = [t.start() for t in tokens]
     # "72 hours to leave", "в течение 72 часов": a span of time, never a count
     numbers = [n for n in numbers_in(folded, langs)
-               if not (n[0] + 1 < len(tokens) and _HOURS.match(tokens[n[0] + 1].group(0)))]
+               if not (n[0] + 1 < len(tokens) and SPANS.match(tokens[n[0] + 1].group(0)))
+               and not _PERCENT_AFTER.match(folded[tokens[n[0]].end():]) and not _PERCENT_BEFORE.search(folded[:n[2]])]
     if not numbers:
         return {}
     lex = _counts()

@@ -19,8 +19,8 @@ from functools import lru_cache
 from typing import Optional
 
 from dossier.extract import vectors
-from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, find_cues, languages_for, numbers_in,
-                                  split_clauses)
+from dossier.extract.cues import (SPACED_THOUSANDS, TOKEN_RX, attribution, detect_events, find_cues, languages_for,
+                                  numbers_in, split_clauses)
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
 from dossier.extract.statements import strip_attribution
@@ -203,7 +203,7 @@ def _quotable(quote: str, language: Optional[str], script: str) -> bool:
 def _anchors(source: str, start: int, end: int, quote: str, language: Optional[str], script: str,
              spans: list[tuple[int, int, str]]) -> Stated:
     words = TOKEN_RX.findall(fold_str(quote))
-    folded = _SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), fold_str(quote))
+    folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), fold_str(quote))
     # "one" is mostly an article ("ein", "bir", "un"): no figure
     figures = frozenset(v for _i, v, _p in numbers_in(folded, languages_for(language, script)) if v > 1)
     numbers = _number_words(language, script)
@@ -241,8 +241,6 @@ _OPENING = 12
 _SPEECH = re.compile(r'["“„«‚‘]\s*[^"“”„«»‚‘’]*?\w+\W+\w+\W+\w+[^"“”„«»‚‘’]*["”“»‘’]')
 
 
-#: Thousands set apart by a space ("1 100 lits", "6 000 человек"): one figure.
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
 
 
 def _scripts(text: str) -> set[str]:

@@ -1,0 +1,44 @@
+"""Words after a figure that make it no count: a unit of time, a length or an area, a month."""
+from __future__ import annotations
+
+import re
+
+#: Years, months: "20 years", "3 ay" (an age or a duration).
+TIME_UNITS = re.compile(
+    r"^(?:years?|yil\w*|yıl\w*|il|ildə|عام\w*|عاما|سن\w*|год\w*|лет|jahr\w*|months?|ay|шт"
+    r"|ans?|années?|mois|años?|meses|mes|monat\w*)$")
+#: A span of time, a length or an area: "72 hours", "11 metres", "600 km2".
+SPANS = re.compile(r"^(?:hours?|minutes?|час\w*|минут\w*|saat|dakika|ساعة|ساعات|دقيقة|دقائق|stunden?|minuten?"
+                    r"|heures?|horas?|minutos?|dəqiqə"
+                    # a length or an area ("11 metres", "600 km2", "4 miles"), never a count either
+                    r"|km2?|km²|kilomet\w*|kilomèt\w*|kilómet\w*|metres?|meters?|mètres?|metros?|miles?|meilen"
+                    r"|hectares?|hektar\w*|км\w*|кв|метр\w*|гектар\w*|كيلومتر\w*|كلم|متر\w*|أمتار|ميل|هكتار\w*"
+                    r"|kilometre\w*|kilometer\w*|metre|metrə|kilometr\w*)$")
+
+#: Month names, and the beginnings of their case forms in Cyrillic and Arabic script.
+MONTHS = ("januar", "january", "februar", "february", "march", "märz", "april", "avril", "may", "mai", "june",
+           "juni", "juin", "july", "juli", "juillet", "august", "août", "aout", "september", "septembre", "october",
+           "oktober", "octobre", "november", "novembre", "december", "dezember", "décembre", "janvier", "février",
+           "fevrier", "mars", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre", "ocak", "şubat", "mart", "nisan", "mayıs", "haziran",
+           "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık", "yanvar", "fevral", "aprel", "iyun", "iyul",
+           "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr", "январ", "феврал", "март", "апрел", "ма", "июн",
+           "июл", "август", "сентябр", "октябр", "ноябр", "декабр", "يناير", "فبراير", "مارس", "أبريل", "ابريل",
+           "مايو", "يونيو", "يوليو", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر",
+           "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين")
+
+
+def is_month(token: str) -> bool:
+    """Whether a folded token names a month ("mai", "марта", "mayısta"): a figure beside it is a date."""
+    if token[:1].isascii() or token[:1] in "äöüşçğıé":  # Latin: the month itself, a Turkic one with its case ending
+        return token in MONTHS and token not in ("mars", "ma") or any(
+            token.startswith(m) and _TURKIC_CASE.match(token[len(m):]) for m in _TURKIC_MONTHS)
+    return token.startswith(MONTHS) and not (token.startswith("ма") and not token.startswith("март")
+                                              and token not in ("мая", "май", "мае"))
+
+
+#: Months written with a case ending ("mayısta", "martta", "yanvarda"); "maisons" is no "mai".
+_TURKIC_MONTHS = ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım",
+                  "aralık", "yanvar", "fevral", "aprel", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr")
+#: Their case endings: "martta", "mayısın", "yanvarda", "ekimden".
+_TURKIC_CASE = re.compile(r"^['’]?(?:[dt][aeə]n?|[ıiuüə]n(?:[dt][aeə])?|n?[ıiuü]n|y?[aeə]|[ıiuü]|n[dt][aeə]|[ıiuü]n[dt][aeə])?$")

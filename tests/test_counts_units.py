@@ -1,0 +1,52 @@
+"""Figures that count homes and buildings, and figures that count nothing (issue 17): a length,
+an area, a share, a month; in several languages."""
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.cues import extract_counts
+from dossier.extract.units import is_month
+from tests.claims_on_names import Names
+
+claims = Names({"capital": ("Capitalia", "place")}, {"Capitalia": "capital"}).claims
+
+
+@pytest.mark.parametrize("text, lang, slot, value", [
+    ("On the right bank, 1,852 houses are flooded.", "en", "flooded", "1852"),
+    ("Près de Capitalia, 2 629 maisons ont été inondées.", "fr", "flooded", "2629"),
+    ("نحو 14 ألف منزل غرقت", "ar", "flooded", "14000"),
+    ("More than 6,000 buildings collapsed in the quake.", "en", "destroyed", "6000"),
+    ("Depremde 6 bin bina yıkıldı.", "tr", "destroyed", "6000"),
+    ("погибли 6 000 человек", "ru", "killed", "6000"),
+])
+def test_homes_and_buildings_are_counted(text, lang, slot, value):
+    assert extract_counts(text, lang).get(slot) == value
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("600 km2 are flooded.", "en"),  # an area
+    ("The water rose by 11 metres and flooded the town.", "en"),  # a length
+    ("Oleşkı kentinin yüzde 90’ı sular altında.", "tr"),  # a share
+    ("32% du territoire est inondé.", "fr"),
+    ("Le 12 mai, la ville a été inondée.", "fr"),  # a date
+])
+def test_a_length_an_area_a_share_or_a_date_counts_nothing(text, lang):
+    assert extract_counts(text, lang) == {}
+
+
+def test_a_share_beside_a_count_leaves_the_count():
+    assert extract_counts("The attack killed 12 people, 30% of them children.", "en") == {"killed": "12"}
+    assert extract_counts("In 2023, 14 people died.", "en") == {"killed": "14"}  # a year is no count either
+
+
+def test_months_are_whole_words_in_latin_script():
+    assert [w for w in ("mai", "may", "juin", "mayısta", "martta", "марта", "мая", "أيار") if not is_month(w)] == []
+    assert [w for w in ("maisons", "mars", "марш", "масса", "martyr") if is_month(w)] == []
+
+
+def test_homes_flooded_is_one_claim_whose_sources_disagree():
+    result = claims(("a", "On the right bank near Capitalia, 1,852 houses are flooded.", "en"),
+                    ("b", "Près de Capitalia, 2 629 maisons ont été inondées.", "fr"),
+                    ("c", "Near Capitalia, 600 km2 are flooded.", "en"))
+    flooded = [c for c in result if c.frame.predicate == "flooded"]
+    assert len(flooded) == 1 and {(e.source, e.value) for e in flooded[0].evidence} == {("a", "1852"), ("b", "2629")}
