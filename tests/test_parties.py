@@ -142,3 +142,40 @@ def test_the_doer_named_by_by_right_after_the_event():
                     ("d", "Bo Lee a accepté l'accord négocié par Ana Silva.", "fr"))
     mediated = {c.frame.subject: {e.source for e in c.evidence} for c in result if c.frame.predicate == "mediated"}
     assert mediated == {"ana": {"a", "b", "d"}}
+
+
+def _story_docs(texts: dict[str, str], names: dict[str, tuple[str, str]]):
+    actors = {aid: Actor(id=aid, name=n, kind=k) for aid, (n, k) in names.items()}
+    docs = []
+    for sid, text in texts.items():
+        for aid, (name, _k) in names.items():
+            at = text.find(name)
+            while at >= 0:
+                actors[aid].mentions.append(Mention(sid, at, at + len(name), name))
+                at = text.find(name, at + 1)
+        source = Source(id=sid, path=f"content/sources/{sid}.txt", sha256="0" * 64, language="en", title=None,
+                        publisher=None, author=None, published="2026-03-03", published_precision="day", url=None)
+        docs.append(Document(source, text, [Sentence(0, len(text), text, "en", "Latn")]))
+    return docs, actors
+
+
+def test_a_report_alone_in_its_story_joins_the_story_that_names_its_place():
+    """One side's officials, named by no other report, tell of the same dam in the same town:
+    the report joins that story; a report of another town stays a story of its own."""
+    names = {"town": ("Portville", "place"), "ana": ("Ana Silva", "person"), "bo": ("Bo Lee", "person"),
+             "ruritania": ("Ruritania", "state"), "cy": ("Cy Young", "person"), "dee": ("Dee Moss", "person"),
+             "far": ("Farville", "place"), "eve": ("Eve Stone", "person")}
+    docs, actors = _story_docs({
+        "d1": "The dam collapse in Portville flooded homes. Ana Silva and Bo Lee blamed Ruritania.",
+        "d2": "After the dam collapse in Portville, Ana Silva said Bo Lee had warned Ruritania.",
+        "d3": "Cy Young said the dam at Portville was blown up; Dee Moss spoke of sabotage.",
+        "d4": "Eve Stone opened a bakery in Farville."}, names)
+    story = stories.stories(docs, actors)
+    assert story["d3"] is story["d1"] is story["d2"] and story["d4"] is not story["d1"]
+
+
+def test_a_catastrophe_is_no_air_crash():
+    assert "the crash" not in stories.nouns("Экологическая катастрофа после подрыва плотины.", "", "ru")
+    assert "the crash" not in stories.nouns("Це катастрофа для всього регіону.", "", "uk")
+    assert "the crash" in stories.nouns("Президент погиб в авиакатастрофе.", "", "ru")
+    assert "the crash" in stories.nouns("Вертоліт розбився у горах, катастрофа гелікоптера сталася вночі.", "", "uk")

@@ -192,6 +192,7 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
     n = max(1, len(docs))
     out: dict[str, Story] = {}
     found: list[Story] = []
+    read: dict[str, tuple] = {}  # source id -> (noun, vector, places, nouns named)
     for doc in sorted(docs, key=lambda d: d.source.id):
         named_here = told.get(doc.source.id) if told else None
         named_here = incident_nouns(doc) if named_here is None else named_here
@@ -205,6 +206,7 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
         if story is None:
             story = Story(number=len(found))
             found.append(story)
+        read[doc.source.id] = (noun, vec, places, named_here)
         story.features.update(vec)
         story.told.update(named_here)
         if noun:
@@ -235,9 +237,43 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
     if merged:
         for sid, story in out.items():
             out[sid] = merged.get(story.number, story)
+    if merged | _join_lone(out, read):
         for story in {id(s): s for s in out.values()}.values():
             story.incident, story.place = _incident(story, actors)
     return out
+
+
+#: How alike a document that is a story of its own must be to a larger story that names its
+#: place, to join it: a report telling the story from one side's officials names few of the
+#: people the others name, and is no story of its own.
+LONE_JOIN = STORY_JOIN / 2
+
+
+def _join_lone(out: dict[str, Story], read: dict[str, tuple]) -> dict:
+    """Move each document that is alone in its story into the most alike story of two or more
+    documents that names one of its places (LONE_JOIN); {story number: story} of those moved."""
+    docs_of: dict[int, list[str]] = {}
+    for sid, story in out.items():
+        docs_of.setdefault(id(story), []).append(sid)
+    larger = [s for s in {id(s): s for s in out.values()}.values() if len(docs_of[id(s)]) >= 2]
+    moved: dict = {}
+    for sid in sorted(out):
+        if len(docs_of[id(out[sid])]) != 1:
+            continue
+        noun, vec, places, named_here = read[sid]
+        into = _closest(noun, vec, [s for s in larger if set(places) & set(s.places)], LONE_JOIN)
+        if into is None:
+            continue
+        moved[out[sid].number] = into
+        into.features.update(vec)
+        into.told.update(named_here)
+        if noun:
+            into.nouns[noun] += 1
+        for a, k in places.items():
+            into.places[a] += 1
+            into.place_mentions[a] += k
+        out[sid] = into
+    return moved
 
 
 def _free_place_mentions(actors: dict[str, Actor], named: dict[str, Counter]) -> dict[str, Counter]:
@@ -259,11 +295,12 @@ def _free_place_mentions(actors: dict[str, Actor], named: dict[str, Counter]) ->
     return out
 
 
-def _closest(noun: Optional[str], vec: dict[str, float], found: list[Story]) -> Optional[Story]:
+def _closest(noun: Optional[str], vec: dict[str, float], found: list[Story], least: float = STORY_JOIN
+             ) -> Optional[Story]:
     """The story most alike (cosine of weighted participants, places and incident noun),
     if alike enough; a story whose documents never name the document's incident counts half."""
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    best, best_score = None, STORY_JOIN
+    best, best_score = None, least
     for story in found:
         feats = story.features
         dot = sum(v * feats.get(f, 0.0) for f, v in vec.items())
