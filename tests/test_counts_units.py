@@ -50,3 +50,30 @@ def test_homes_flooded_is_one_claim_whose_sources_disagree():
                     ("c", "Near Capitalia, 600 km2 are flooded.", "en"))
     flooded = [c for c in result if c.frame.predicate == "flooded"]
     assert len(flooded) == 1 and {(e.source, e.value) for e in flooded[0].evidence} == {("a", "1852"), ("b", "2629")}
+
+
+@pytest.mark.parametrize("text, event, counts", [
+    ("Загинули щонайменше 30 людей, постраждали понад 2500.", "killed", {"killed": "30", "injured": "2500"}),
+    ("У Херсоні евакуйовано 742 людини.", "evacuated", {"evacuated": "742"}),
+    ("Щонайменше семеро людей вважаються зниклими безвісти.", "missing", {"missing": "7"}),
+    ("Росія заперечила свою причетність до вибуху.", "denied", {}),
+])
+def test_ukrainian_has_cues_of_its_own(text, event, counts):
+    """Ukrainian is read with its own words, not only through Russian ("загинули", not "погибли")."""
+    from dossier.extract.cues import detect_events
+    assert event in detect_events(text, "uk", None) and extract_counts(text, "uk") == counts
+
+
+def test_a_toll_that_rose_to_a_figure_in_arabic():
+    """"ارتفع إلى 78": the rise's preposition is matched as folded text writes it (إلى -> الي)."""
+    text = "وقال وزير الصحة إن عدد القتلى جراء الانفجار ارتفع إلى 78 مضيفا أن قرابة أربعة آلاف أصيبوا بجروح."
+    assert extract_counts(text, "ar") == {"killed": "78", "injured": "4000"}
+
+
+def test_a_comparison_names_no_incident():
+    from dossier.extract import stories
+    assert "the earthquake" not in stories.nouns("The blasts tore through the capital with the force of an "
+                                                 "earthquake, killing at least 100 people.", "", "en")
+    assert "the earthquake" not in stories.nouns("Patlama deprem gibi hissedildi.", "", "tr")
+    assert "the earthquake" in stories.nouns("An earthquake struck the region, killing 100 people.", "", "en")
+    assert stories.nouns("Deprem bölgeyi vurdu.", "", "tr") == {"the earthquake": 1}  # "vurdu" downs no aircraft

@@ -401,13 +401,13 @@ hələ artıq
 """.split())
 
 #: Words right before a figure a count rose to ("to", "до", "à", "auf", "إلى").
-_RISE_TO = frozenset({"to", "до", "à", "a", "auf", "إلى", "الى", "ila", "hasta"})
+_RISE_TO = frozenset(fold_str(w) for w in ("to", "до", "à", "a", "auf", "إلى", "الى", "ila", "hasta"))  # as folded text has them
 
 #: Verbs of a figure rising, which let a toll's noun stand further from its new figure.
 _RISE = frozenset("""risen rose rises climbed increased reached
 выросло возросло выросла возросла увеличилось достигло
 ارتفع ارتفعت وصل وصلت gestiegen stieg erhöht alourdi passé grimpé aumentado ascendido subido
-yükseldi ulaştı""".split())
+yükseldi ulaştı""".split()) | {fold_str(w) for w in "ارتفع ارتفعت وصل وصلت".split()}
 
 #: A figure followed by "of the" counts a part of a total ("two of the dead were ...", "one of
 #: its soldiers", "21 members of its navy"): no total.

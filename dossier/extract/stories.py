@@ -8,6 +8,7 @@ its own ("38 died when the plane was shot down", in a story of a coup) keeps tha
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -115,9 +116,17 @@ def nouns(text: str, title: str = "", language: Optional[str] = None) -> Counter
     return out
 
 
+#: A comparison names no incident: "with the force of an earthquake", "как землетрясение",
+#: "comme un tremblement de terre", "مثل زلزال", "deprem gibi" (the words after, or before "gibi").
+_SIMILE = re.compile(r"(?<!\w)(?:like|as if|force of|comparable to|similar to|resembl\w*|как|будто|словно|подобно|як|"
+                     r"comme|tel qu\w*|wie|gleich einem|como|parecido a|مثل|كأن\w*|أشبه ب\w*)(?:\W+\w+){1,4}"
+                     r"|(?:\w+\W+){1,3}(?:gibi|kimi|benzer)(?!\w)")
+
+
 def _longest(cues: tuple, folded: str) -> list[str]:
     """The noun of each incident word, where the cues of two nouns overlap the longer match
-    only ("siber saldırı" is a cyberattack, not also an attack)."""
+    only ("siber saldırı" is a cyberattack, not also an attack); none in a comparison."""
+    folded = _SIMILE.sub(lambda m: " " * len(m.group(0)), folded)
     found = sorted(((s, e, noun) for noun, cs in cues for s, e in find_cues(cs, folded)),
                    key=lambda t: (t[0] - t[1], t[0], t[2]))
     kept: list[tuple[int, int, str]] = []
