@@ -63,6 +63,16 @@ class Story:
     referents: Optional[dict] = field(default=None, compare=False, repr=False)  # "company" -> the organisation meant
     find_referents: Optional[Callable[[int], dict]] = field(default=None, compare=False, repr=False)
 
+    def take(self, noun: Optional[str], vec: dict, places: Counter, told: Counter) -> None:
+        """Count one more document in: its weighted participants, incident nouns and places."""
+        self.features.update(vec)
+        self.told.update(told)
+        if noun:
+            self.nouns[noun] += 1
+        for a, k in places.items():
+            self.places[a] += 1
+            self.place_mentions[a] += k
+
     def referent(self, noun_class: str) -> Optional[str]:
         """The one organisation the story's documents call by this noun ("the company"), if any."""
         if self.referents is None:
@@ -216,13 +226,7 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
             story = Story(number=len(found))
             found.append(story)
         read[doc.source.id] = (noun, vec, places, named_here)
-        story.features.update(vec)
-        story.told.update(named_here)
-        if noun:
-            story.nouns[noun] += 1
-        for a, k in places.items():
-            story.places[a] += 1
-            story.place_mentions[a] += k
+        story.take(noun, vec, places, named_here)
         out[doc.source.id] = story
     for story in found:
         story.incident, story.place = _incident(story, actors)
@@ -274,13 +278,7 @@ def _join_lone(out: dict[str, Story], read: dict[str, tuple]) -> dict:
         if into is None:
             continue
         moved[out[sid].number] = into
-        into.features.update(vec)
-        into.told.update(named_here)
-        if noun:
-            into.nouns[noun] += 1
-        for a, k in places.items():
-            into.places[a] += 1
-            into.place_mentions[a] += k
+        into.take(noun, vec, places, named_here)
         out[sid] = into
     return moved
 
