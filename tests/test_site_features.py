@@ -449,3 +449,20 @@ def test_an_updated_figure_lists_its_values_in_date_order(records):
     dates = re.findall(r"^- (\S+): <strong>", updates, re.M)
     assert dates and dates == sorted(dates, key=lambda d: (d == "undated", d))
     assert "dossier-badge--updated" in page and "changed over time" in page
+
+
+def test_who_did_it_shows_the_actors_name_not_its_id(records):
+    """A "who" claim's values are actor ids: the page shows each actor's name, linked, in the
+    evidence table and in who says what; other values stay as written."""
+    recs = copy.deepcopy(records)
+    claim = recs.claims["marsh-resigned"]
+    first, second = sorted(recs.actors)[:2]
+    claim.frame = Frame("claimed responsibility", "who")
+    for ev, who in zip(claim.evidence, [first, second] * len(claim.evidence)):
+        ev.value = who
+    page = render_claim(claim, prepare(recs))
+    for actor in (first, second)[:len(claim.evidence)]:
+        assert f"](../actors/{actor}.md)</strong>" in page  # the evidence table links the actor's page
+        assert f'](../actors/{actor}.md)</span>' in page  # so does who says what
+        assert f"value: <strong>{actor}</strong>" not in page
+    assert "<img" not in page  # the (hostile) name is escaped as every actor name is

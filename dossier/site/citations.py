@@ -12,7 +12,7 @@ from dossier.model import Claim, Evidence, Source
 from dossier.site.common import (
     PAGE_BYTES, chunked, citation_anchor, citations_page, counted, dir_attrs, esc, heading, lang_label, link, packed,
     pager, permalink, published_label, quote_anchor, stance_badge, td_attrs, titled)
-from dossier.site.prepared import Site, actor_ref, claim_ref, prepare, source_label, source_ref
+from dossier.site.prepared import Site, actor_ref, claim_ref, prepare, shown_value, source_label, source_ref
 from dossier.site.sources import quote_page
 from dossier.site.templates import markup, render as render_template
 
@@ -176,7 +176,7 @@ def _passage_cells(site: Site, source: Source, pairs: list[tuple[Evidence, Claim
     supports = []
     for ev, claim in pairs:
         who = f", attributed to {actor_ref(site, ev.attributed_to, here)}" if ev.attributed_to else ""
-        val = f", value {esc(ev.value)}" if ev.value else ""
+        val = f", value {shown_value(site, claim, ev.value, here)}" if ev.value else ""
         supports.append(f"{claim_ref(site, claim, here)} <small>({stance_badge(ev)}{val}{who})</small>")
     dates = sorted({ev.date for ev, _ in pairs if ev.date})
     order = f"{source.published or '9999'}|{source.id}|{ev0.start:09d}"

@@ -14,7 +14,7 @@ from dossier.site.common import (
     relpath, stance_badge, titled, url_link)
 from dossier.site.prepared import (
     Site, actor_ref, cached_statement_lang, claim_languages, frame, origin_count, prepare, rating_badge, rating_label,
-    source_count, source_ref, support, translation)
+    shown_value, source_count, source_ref, support, translation)
 from dossier.site.sources import quote_page
 from dossier.site.templates import markup, render as render_template
 
@@ -134,7 +134,7 @@ def who_says_what(site: Site, claim: Claim, from_page: str) -> str:
         items = _spread(all_items, per_side)
         cls = re.sub(r"[^a-z-]", "", stance)
         if value:
-            figure = f'<span class="dossier-value">{esc(value)}</span> '
+            figure = f'<span class="dossier-value">{shown_value(site, claim, value, from_page)}</span> '
         elif any_value and stance == "affirms":  # a denial needs no figure
             figure = '<span class="dossier-value dossier-value--none">no value given</span> '
         else:
@@ -366,7 +366,8 @@ def render_claim(claim: Claim, records: Any) -> str:
         verdict=_verdict_context(claim),
         actors=markup(", ".join(_actor_with_spellings(site, a, here) for a in sorted(set(claim.actors)))),
         origins=markup("\n".join(_origins(site, claim, here))),
-        evidence={"note": markup(note), "headers": EVIDENCE_HEADERS, "rows": _evidence_rows(site, evidence, here)},
+        evidence={"note": markup(note), "headers": EVIDENCE_HEADERS,
+                  "rows": _evidence_rows(site, evidence, here, claim)},
         updates=_updates(site, claim, here), who_says_what=markup(wsw),
         jsonld=markup(_script_json(claim_jsonld(claim, site))))
     return titled(page)
@@ -400,14 +401,14 @@ def render_evidence_page(claim: Claim, number: int, records: Any) -> str:
            f"{link('Back to the claim', here, page_path('claims', claim.id))} · "
            f"{counted(len(evidence), 'quote')} from {counted(source_count(claim), 'source')}, in date order.", "",
            f"Pages: {_evidence_page_links(claim, here, n_pages, number)}", "",
-           _evidence_table(site, rows, here), ""]
+           _evidence_table(site, rows, here, claim), ""]
     return titled("\n".join(out), search_exclude=True)
 
 
 EVIDENCE_HEADERS = ["Source", "Says", "Quote (original language)"]
 
 
-def _evidence_rows(site: Site, evidence: list[Evidence], here: str) -> list[dict]:
+def _evidence_rows(site: Site, evidence: list[Evidence], here: str, claim: Claim) -> list[dict]:
     """Evidence rows: where (source, date, language, citation), what it says, the quote
     (and an editor's translation beside it). Each cell: (its attributes, its Markdown)."""
     rows = []
@@ -420,7 +421,7 @@ def _evidence_rows(site: Site, evidence: list[Evidence], here: str) -> list[dict
                  f'{_cite(site, ev, here)}</small>')
         says = stance_badge(ev)
         if ev.value:
-            says += f"<br>value: <strong>{esc(ev.value)}</strong>"
+            says += f"<br>value: <strong>{shown_value(site, claim, ev.value, here)}</strong>"
         if ev.date:
             says += f"<br><small>event date {esc(ev.date)}</small>"
         if ev.attributed_to:
@@ -441,7 +442,7 @@ def _evidence_rows(site: Site, evidence: list[Evidence], here: str) -> list[dict
     return rows
 
 
-def _evidence_table(site: Site, evidence: list[Evidence], here: str) -> str:
+def _evidence_table(site: Site, evidence: list[Evidence], here: str, claim: Claim) -> str:
     """The evidence rows as a table (the claim template's macro, for the evidence pages)."""
     return render_template(site.templates, "evidence_table.html", headers=EVIDENCE_HEADERS,
-                           rows=_evidence_rows(site, evidence, here)).rstrip("\n")
+                           rows=_evidence_rows(site, evidence, here, claim)).rstrip("\n")

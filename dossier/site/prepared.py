@@ -185,6 +185,13 @@ def actor_ref(site: Site, actor_id: Optional[str], from_page: str) -> str:
     return link(bidi(actor.name, actor_lang(actor)), from_page, page_path("actors", actor_id))
 
 
+def shown_value(site: Site, claim: Any, value: str, here: str) -> str:
+    """A value as the page shows it: for "who did it", the actor's name linked to its page."""
+    if claim.frame is not None and claim.frame.slot == "who" and value in site.actors:
+        return actor_ref(site, value, here)
+    return esc(value)
+
+
 def actor_lang(actor: Actor) -> Optional[str]:
     """The language of an actor's display name: that of an alias spelled the same way."""
     langs = sorted(a.language for a in actor.aliases if a.language and clean(a.name) == clean(actor.name))
