@@ -169,6 +169,16 @@ def test_build_without_mkdocs_yml(repo):
     assert result.exit_code == 1 and "mkdocs.yml" in result.output
 
 
+def test_a_missing_docs_dir_is_created_empty_and_the_site_builds(repo):
+    """MkDocs refuses a docs_dir that does not exist; a dossier with no pages of its own builds."""
+    (repo / "mkdocs.yml").write_text("site_name: t\ndocs_dir: 'content/own pages'  # the editor's\n", encoding="utf-8")
+    cli._mkdocs_config(repo)
+    assert (repo / "content/own pages").is_dir() and not any((repo / "content/own pages").iterdir())
+    (repo / "mkdocs.yml").write_text("site_name: t\ndocs_dir: ../elsewhere\n", encoding="utf-8")
+    cli._mkdocs_config(repo)
+    assert not (repo.parent / "elsewhere").exists()  # nothing is made outside the dossier
+
+
 def test_real_mkdocs_build(repo):
     """A real `mkdocs build --strict` of a minimal config, swapped into site/."""
     (repo / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content/pages\n", encoding="utf-8")
