@@ -201,14 +201,14 @@ def exit_if_unread(report: Any) -> None:
 # ---------------------------------------------------------------------------------------
 
 def _mkdocs_config(root: Path) -> Path:
-    """The dossier's mkdocs.yml; its `docs_dir` (the editor's own pages) is created when
-    missing, empty, since MkDocs refuses to build without it."""
+    """The dossier's mkdocs.yml; the `docs_dir` it names (the editor's own pages) is created
+    when missing, empty, since MkDocs refuses to build without it."""
     config = root / "mkdocs.yml"
     if not config.is_file():
         raise UserError(f"{root}: no mkdocs.yml", "run the command from the dossier folder, or pass --root")
     found = re.search(r"(?m)^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", config.read_text(encoding="utf-8"))
-    pages = (root / (found.group(1) if found else "docs")).resolve()
-    if pages.is_relative_to(root.resolve()) and not pages.exists():
+    pages = (root / found.group(1)).resolve() if found else None
+    if pages is not None and pages.is_relative_to(root.resolve()) and not pages.exists():
         pages.mkdir(parents=True)
         click.echo(f"Created {pages.relative_to(root.resolve())}/ (docs_dir in mkdocs.yml: your own pages go there).",
                    err=True)
