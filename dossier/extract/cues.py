@@ -15,11 +15,11 @@ from typing import Optional
 from dossier.extract.patterns import PHRASE_BREAK as _PHRASE_BREAK
 # compile_cue, find_cues and languages_for are read from here by the other stages too
 from dossier.extract.patterns import attributive, compile_cue, find_cues, languages_for, mask_sources  # noqa: F401
+from dossier.extract.units import SPANS, TIME_UNITS, is_month
 from dossier.model import MentionCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold, fold_str
 from dossier.text.languages import SUBJECT_FIRST
-from dossier.extract.units import SPANS, TIME_UNITS, is_month
 from dossier.text.lexicon import load_lexicon
 
 

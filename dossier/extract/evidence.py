@@ -13,9 +13,8 @@ from collections import Counter
 from typing import Optional
 
 from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_info, event_spans, extract_counts,
-                                  extract_manner,
-                                  find_cues, is_negated, languages_for, main_event, numbers_in, opens_relative,
-                                  reporting_spans, split_clauses)
+                                  extract_manner, find_cues, is_negated, languages_for, main_event, numbers_in,
+                                  opens_relative, reporting_spans, split_clauses)
 from dossier.extract.dates import find_dates, unresolved
 from dossier.extract.hedges import hedged_text
 from dossier.extract.gazetteer import role_key

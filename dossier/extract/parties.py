@@ -325,9 +325,8 @@ LIST_GAP = 8
 def conjoined(c: EvidenceCandidate, first: str, actors: dict[str, Actor]) -> list[str]:
     """The people named in a list with `first` ("President X and Foreign Minister Y"): a
     patient's event ("were killed") is told of each of them."""
-    spans = sorted((m.start - c.start, m.end - c.start, a) for a in c.actors if a in actors
-                   for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end)
-    people = [(s, e, a) for s, e, a in spans if actors[a].kind == "person" and a != c.attributed_to]
+    spans = _spans(c, actors)
+    people = _people(spans, c, actors)
     at = next((i for i, (_s, _e, a) in enumerate(people) if a == first), None)
     if at is None:
         return []
@@ -350,14 +349,25 @@ def conjoined(c: EvidenceCandidate, first: str, actors: dict[str, Actor]) -> lis
 def whole_list(c: EvidenceCandidate, actors: dict[str, Actor]) -> Optional[str]:
     """The first of the people a clause names, when they all stand in one list: a patient's
     event with no one subject is told of each of them."""
-    people = sorted({a: min(m.start for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end)
-                     for a in c.actors if a in actors and actors[a].kind == "person" and a != c.attributed_to
-                     and any(m.source == c.source and c.start <= m.start < c.end for m in actors[a].mentions)}.items(),
-                    key=lambda t: (t[1], t[0]))
+    first_at: dict[str, int] = {}
+    for s, _e, a in _people(_spans(c, actors), c, actors):
+        first_at.setdefault(a, s)
+    people = sorted(first_at, key=lambda a: (first_at[a], a))  # by first mention
     if len(people) < 2:
         return None
-    first = people[0][0]
-    return first if set(conjoined(c, first, actors)) == {a for a, _at in people[1:]} else None
+    return people[0] if set(conjoined(c, people[0], actors)) == set(people[1:]) else None
+
+
+def _spans(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[tuple[int, int, str]]:
+    """(start, end, actor) of every mention in the clause, offsets in its quote, in order."""
+    return sorted((m.start - c.start, m.end - c.start, a) for a in c.actors if a in actors
+                  for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end)
+
+
+def _people(spans: list[tuple[int, int, str]], c: EvidenceCandidate, actors: dict[str, Actor]
+            ) -> list[tuple[int, int, str]]:
+    """The spans of people other than the clause's source."""
+    return [(s, e, a) for s, e, a in spans if actors[a].kind == "person" and a != c.attributed_to]
 
 
 def _list_gap(gap: str, named: list[tuple[int, int]]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,6 +73,12 @@ class Story:
         for a, k in places.items():
             self.places[a] += 1
             self.place_mentions[a] += k
+
+    def merge(self, other: "Story") -> None:
+        """Count another story's documents in."""
+        for mine, theirs in ((self.features, other.features), (self.nouns, other.nouns), (self.told, other.told),
+                             (self.places, other.places), (self.place_mentions, other.place_mentions)):
+            mine.update(theirs)
 
     def referent(self, noun_class: str) -> Optional[str]:
         """The one organisation the story's documents call by this noun ("the company"), if any."""
@@ -241,11 +248,7 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
         key = (noun_class(noun), story.place)
         into = first.setdefault(key, story)
         if into is not story:
-            into.features.update(story.features)
-            into.nouns.update(story.nouns)
-            into.told.update(story.told)
-            into.places.update(story.places)
-            into.place_mentions.update(story.place_mentions)
+            into.merge(story)
             merged[story.number] = into
     if merged:
         for sid, story in out.items():
@@ -292,14 +295,35 @@ def _free_place_mentions(actors: dict[str, Actor], named: dict[str, Counter]) ->
             for m in a.mentions:
                 if m.source in named:
                     names.setdefault(m.source, []).append((m.start, m.end))
+    reach = {source: _reach(spans) for source, spans in names.items()}
     out: dict[str, Counter] = {}
     for a in actors.values():
         if a.kind in PLACE_KINDS:
             for m in a.mentions:
-                if m.source in named and not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
-                                                 for s, e in names.get(m.source, ())):
+                if m.source in named and not _inside(reach.get(m.source), m.start, m.end):
                     out.setdefault(m.source, Counter())[a.id] += 1
     return out
+
+
+def _reach(spans: list[tuple[int, int]]) -> tuple[list[int], list[int], dict[int, int]]:
+    """Sorted starts, the furthest end of the spans up to each, and the furthest end per start."""
+    spans = sorted(spans)
+    furthest, ends, per_start = 0, [], {}
+    for s, e in spans:
+        furthest = max(furthest, e)
+        ends.append(furthest)
+        per_start[s] = max(per_start.get(s, 0), e)
+    return [s for s, _e in spans], ends, per_start
+
+
+def _inside(reach: Optional[tuple], start: int, end: int) -> bool:
+    """Whether another (not the same) span holds start..end: one that opens before it and ends
+    at or after its end, or opens with it and ends after it."""
+    if reach is None:
+        return False
+    starts, ends, per_start = reach
+    before = bisect_left(starts, start)
+    return (before > 0 and ends[before - 1] >= end) or per_start.get(start, 0) > end
 
 
 def _closest(noun: Optional[str], vec: dict[str, float], found: list[Story], least: float = STORY_JOIN
