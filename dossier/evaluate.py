@@ -355,16 +355,35 @@ def find_item(item: GoldItem, pred: Predicted, evidence: dict, predicate: Option
     """The claim holding the shortest quote of the item's document that contains its cue (ties:
     the one giving the gold value, then the one about a participant the cue names, then the
     claim whose predicate is the gold's, then by id)."""
+    tied = _candidates(item, pred, evidence, predicate)
+    return tied[0] if tied else None
+
+
+def _candidates(item: GoldItem, pred: Predicted, evidence: dict, predicate: Optional[str] = None) -> list[str]:
+    """The claims `find_item` ranks first alike (one clause may be evidence of two claims), by id."""
     sid = pred.doc_source.get(item.doc)
     cue = norm(item.cue)
-    best = None
+    ranks = {}
     for cid, quote, value in evidence.get(sid, []) if sid else []:
         if cue in quote:
             rank = (len(quote), value != item.value if item.value is not None else False,
                     not _names_participant(cue, pred.claims[cid], pred.actors),
-                    predicate is not None and _predicate(pred.claims[cid]) != predicate, cid)
-            best = min(best, rank) if best else rank
-    return best[-1] if best else None
+                    predicate is not None and _predicate(pred.claims[cid]) != predicate)
+            ranks[cid] = min(ranks.get(cid, rank), rank)
+    best = min(ranks.values(), default=None)
+    return sorted(cid for cid, rank in ranks.items() if rank == best)
+
+
+def _found(items: list[tuple[GoldItem, Optional[str]]], pred: Predicted, evidence: dict) -> list[Optional[str]]:
+    """The claim each gold item is found in; of the claims a clause is evidence of alike (its
+    date and what else it tells), the one the gold claim's other items are found in most."""
+    tied = [_candidates(i, pred, evidence, p) for i, p in items]
+    first = [t[0] if t else None for t in tied]
+    out = []
+    for k, ((item, _p), cands) in enumerate(zip(items, tied)):
+        others = Counter(f for j, ((i, _q), f) in enumerate(zip(items, first)) if j != k and i.claim == item.claim and f)
+        out.append(max(cands, key=lambda cid: (others[cid], -cands.index(cid))) if cands else None)
+    return out
 
 
 def _names_participant(cue: str, claim: dict, actors: dict[str, dict]) -> bool:
@@ -392,7 +411,7 @@ def score(gold: Gold, pred: Predicted, texts: Optional[dict[str, str]] = None) -
     """Every number of the benchmark, with the details `--verbose` prints, as plain data."""
     evidence = _evidence(pred)
     items = [(i, c.predicate) for c in gold.claims for i in c.items]
-    found = [find_item(i, pred, evidence, predicate) for i, predicate in items]
+    found = _found(items, pred, evidence)
     items = [i for i, _ in items]
     report = {"gold": gold.path, "corpus": gold.corpus,
               "actors": score_actors(gold, pred, texts),

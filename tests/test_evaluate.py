@@ -226,6 +226,18 @@ def test_one_quote_in_two_claims_goes_to_the_claim_about_the_one_the_cue_names(t
     assert c["junk_claims"] == ["aaa-maria"]
 
 
+def test_one_quote_in_two_claims_goes_to_the_claim_the_facts_other_items_are_in(tmp_path):
+    """"Maria Lopez was arrested on Monday" is evidence of the arrest and of a claim on the day
+    (sorting first by id): the gold item goes with the arrest's other items."""
+    recs = perfect()
+    day = [evidence("a.txt", "Maria Lopez was arrested on Monday.")]
+    recs["claims"]["aaa-day"] = {"id": "aaa-day", "statement": "x", "status": "single-source",
+                                 "evidence": day, "origins": origin_of(day)}
+    c = scored(tmp_path, recs)["claims"]
+    arrest = next(x for x in c["per_claim"] if x["id"] == "arrest")
+    assert arrest["main"] == "arrest" and arrest["in_one_record"], arrest
+
+
 def test_actor_merges_splits_and_misses(tmp_path):
     recs = perfect()
     recs["actors"]["maria"]["mentions"] += recs["actors"].pop("juan")["mentions"]  # brother merged into her
