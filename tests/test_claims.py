@@ -726,7 +726,7 @@ def test_a_transliterated_name_is_capitalised():
     ("6 bini aşkın kişinin de yaralandığı", "tr", {"injured": "6000"}),
     ("The number of people killed in Monday's explosion at a chemical plant in the city has risen to nine",
      "en", {"killed": "9"}),
-    ("Two of the dead were foreign citizens", "en", {}),
+    ("Two of the dead were foreign citizens", "en", {"citizens": "2"}),  # a share of the toll, never the toll
     ("Norvalia said 14 members of its navy were wounded", "en", {}),  # a part of the wounded, no total
     ("Estrelia said one of its soldiers was wounded", "en", {}),
     ("Fourteen people were wounded", "en", {"injured": "14"}),
@@ -867,7 +867,7 @@ def test_a_bad_project_predicate_file_names_its_line(project, text, line, says):
 
 def test_a_fact_no_statement_fits_keeps_its_quote():
     text = "Yesterday the Red Hand attacked a hospital in the north of the country."
-    [claim] = claims(("q-en", text, "en"))
+    [claim] = [c for c in claims(("q-en", text, "en")) if c.frame.predicate != "occurred"]  # and the attack's day
     assert (claim.statement, claim.statement_from, claim.frame.subject) == (text, "quote", "red")
     assert [e.value for e in claim.evidence] == ["yes"]
 
@@ -878,7 +878,7 @@ def test_a_fact_no_statement_fits_keeps_its_quote():
     "A hospital in the north of the country was attacked yesterday.",  # nobody doing it
 ])
 def test_no_quote_statement_for_a_figure_a_hedge_or_no_doer(text):
-    assert claims(("q-en", text, "en")) == []
+    assert [c for c in claims(("q-en", text, "en")) if c.frame.predicate != "occurred"] == []  # the day is a fact
 
 
 def test_an_accusation_negated_by_a_verb_of_denial_is_the_speakers_denial():

@@ -77,3 +77,45 @@ def test_a_comparison_names_no_incident():
     assert "the earthquake" not in stories.nouns("Patlama deprem gibi hissedildi.", "", "tr")
     assert "the earthquake" in stories.nouns("An earthquake struck the region, killing 100 people.", "", "en")
     assert stories.nouns("Deprem bölgeyi vurdu.", "", "tr") == {"the earthquake": 1}  # "vurdu" downs no aircraft
+
+
+citizens = Names({"ruritania": ("Ruritania", "state"), "capital": ("Capitalia", "place")},
+                 {"Ruritania": "ruritania", "Ruritanya": "ruritania", "Capitalia": "capital"}).claims
+
+
+@pytest.mark.parametrize("text, lang, counts", [
+    ("Two of the dead were Ruritanian citizens.", "en", {"citizens": "2"}),  # a share: no toll
+    ("Hayatını kaybedenlerden ikisinin Ruritanya vatandaşı olduğu bildirildi.", "tr", {"citizens": "2"}),
+    ("Ölenler arasında iki Ruritanya vatandaşı bulunuyor.", "tr", {"citizens": "2"}),
+    ("Entre los fallecidos hay cuatro ciudadanos ruritanos.", "es", {"citizens": "4"}),
+    ("Four Ruritanian citizens were killed.", "en", {"citizens": "4", "killed": "4"}),
+    ("Погибли 20 мирных граждан.", "ru", {"citizens": "20", "killed": "20"}),
+    ("Two of the dead were children.", "en", {}),  # a share of the toll, but no one's citizens
+])
+def test_a_share_of_a_figure_is_read_only_as_a_share(text, lang, counts):
+    assert extract_counts(text, lang) == counts
+
+
+def test_how_many_of_the_dead_were_one_states_citizens():
+    """Sources giving how many of the dead were one state's citizens meet in one claim, apart
+    from the toll; "four Ruritanian citizens were killed" is no toll of four; "civilians"
+    (мирных граждан) are no one's citizens, so 20 stays the toll."""
+    result = citizens(
+        ("a", "The explosion in Capitalia killed 12 people. Two of the dead were Ruritanian citizens.", "en"),
+        ("b", "Capitalia'daki patlamada 12 kişi öldü. Ölenler arasında iki Ruritanya vatandaşı bulunuyor.", "tr"),
+        ("c", "La explosión en Capitalia mató a 12 personas. Cuatro ciudadanos ruritanos murieron.", "es"),
+        ("d", "Взрыв в Capitalia: погибли 20 мирных граждан.", "ru"))
+    shares = [c for c in result if c.frame.predicate == "citizens killed"]
+    assert [(c.frame.object, c.statement) for c in shares] == [
+        ("ruritania", "Number of citizens of Ruritania among the dead in the explosion in Capitalia")]
+    assert {e.source: e.value for e in shares[0].evidence} == {"a": "2", "b": "2", "c": "4"}
+    toll = [c for c in result if c.frame.predicate == "killed" and c.frame.slot == "count"]
+    assert [{e.source: e.value for e in c.evidence} for c in toll] == [{"a": "12", "b": "12", "c": "12", "d": "20"}]
+
+
+def test_citizens_among_the_injured():
+    result = citizens(("a", "The explosion in Capitalia injured 30 people, among them six Ruritanian citizens.", "en"),
+                      ("b", "Capitalia'daki patlamada yaralanan Ruritanya vatandaşı sayısı 6 oldu.", "tr"))
+    shares = [c for c in result if c.frame.predicate.startswith("citizens")]
+    assert [(c.frame.predicate, c.frame.object) for c in shares] == [("citizens injured", "ruritania")]
+    assert {e.source: e.value for e in shares[0].evidence} == {"a": "6", "b": "6"}

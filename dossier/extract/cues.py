@@ -15,7 +15,7 @@ from typing import Optional
 from dossier.extract.patterns import PHRASE_BREAK as _PHRASE_BREAK
 # compile_cue, find_cues and languages_for are read from here by the other stages too
 from dossier.extract.patterns import attributive, compile_cue, find_cues, languages_for, mask_sources  # noqa: F401
-from dossier.extract.units import SPANS, TIME_UNITS, is_month
+from dossier.extract.units import PERCENT_AFTER, PERCENT_BEFORE, SPANS, TIME_UNITS, is_month, part_of, turkic_share
 from dossier.model import MentionCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold, fold_str
@@ -50,7 +50,7 @@ def use_project_events(entries: list[dict], counts: Optional[dict] = None) -> No
     new, new_counts = tuple(entries), dict(counts or {})
     if new != _project_events or new_counts != _project_counts:
         _project_events, _project_counts = new, new_counts
-        for cached in (_events, event_info, event_order, _event_cues, _detected, _counts):
+        for cached in (_events, event_info, event_order, _event_cues, _detected, _counts, _share_slots):
             cached.cache_clear()
 
 
@@ -296,6 +296,12 @@ def _joined_number(left: int, right: int) -> Optional[int]:
 
 def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
     """(token index, value, char start) of every number in folded text (digits or words)."""
+    return [n[:3] for n in _numbers(folded, langs) if not n[3]]
+
+
+def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, bool]]:
+    """`numbers_in`, with the parts of a figure too ("two of the dead", "among the dead,
+    four", "ikisinin"), marked True: they count a share of a total, never the total."""
     words = {}
     lex = load_lexicon("numbers")
     for lang in langs:
@@ -309,6 +315,7 @@ def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]
     for i, tok in enumerate(tokens):
         raw = tok.group(0)
         value: Optional[int] = None
+        part = False
         if i == scaled:
             continue
         # a Turkic case ending on a figure ("7'ye", "9'a") leaves the figure
@@ -338,6 +345,8 @@ def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]
             value = words[raw]
         elif raw[:1] == "و" and raw[1:] in words:
             value = words[raw[1:]]  # Arabic wa- joins units and tens: "خمسة وعشرون"
+        elif ("tr" in langs or "az" in langs) and turkic_share(raw, words):
+            value, part = turkic_share(raw, words), True
         if value is None:
             if raw not in _NUMBER_JOINERS:
                 last_word = None
@@ -350,8 +359,8 @@ def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]
             if value in (1000, 1000000) and out and out[-1][0] == i - 1 and tokens[i - 1].group(0)[0].isdigit():
                 continue  # the scale of the digits before it ("3 bin", "5 mil"), already read
             joined = _joined_number(last_word[1], value) if last_word else None
-            if joined is not None and out and out[-1] == last_word:
-                out.pop()
+            if joined is not None and out and out[-1][:3] == last_word:
+                part = out.pop()[3] or part
                 value, start = joined, last_word[2]
             else:
                 start = tok.start()
@@ -361,17 +370,17 @@ def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]
             elif big:
                 value, scaled = value * big, i + 1  # "drei Millionen", "three million"
             last_word = (i, value, start)
-            if not (_PARTITIVE.match(folded[tok.end():tok.end() + 30])
-                    or _AMONG.search(folded[max(0, start - 40):start]) or raw in _ARTICLES):
-                out.append(last_word)
+            if raw not in _ARTICLES:
+                out.append((i, value, start, part or part_of(folded, start, tok.end())))
             continue
         last_word = None
-        if _PARTITIVE.match(folded[tok.end():tok.end() + 30]) or _AMONG.search(folded[max(0, tok.start() - 40):tok.start()]):
-            continue  # "two of the dead", "among the dead, four": a part of a figure, not a figure
         if (i > 0 and is_month(tokens[i - 1].group(0))) or is_month(nxt.split("'")[0]):
             continue  # "September 2", "2 Eylül'de": a day, not a count
-        out.append((i, value, tok.start()))
+        # "two of the dead", "among the dead, four": a part of a figure, not a figure
+        out.append((i, value, tok.start(), part_of(folded, tok.start(), tok.end())))
     return out
+
+
 
 
 #: Words that qualify a figure ("at least 12", "более 12", "ما لا يقل عن 12"): they do not
@@ -407,32 +416,17 @@ _RISE_TO = frozenset(fold_str(w) for w in ("to", "до", "à", "a", "auf", "إل
 _RISE = frozenset("""risen rose rises climbed increased reached
 выросло возросло выросла возросла увеличилось достигло
 ارتفع ارتفعت وصل وصلت gestiegen stieg erhöht alourdi passé grimpé aumentado ascendido subido
-yükseldi ulaştı""".split()) | {fold_str(w) for w in "ارتفع ارتفعت وصل وصلت".split()}
-
-#: A figure followed by "of the" counts a part of a total ("two of the dead were ...", "one of
-#: its soldiers", "21 members of its navy"): no total.
-_PARTITIVE = re.compile(r"^\s+(?:(?:members\s+|\w+\s+)?of\s+(?:its|their|his|her)\b|members\s+of\b|of\s+(?:the|them|those)|из\s+(?:них|погибш|пострадав|ранен)|من\s+(?:بين|القتلى|الضحايا)|"
-                        r"von\s+(?:den|ihnen)|(?:d'entre|parmi)|de\s+(?:los|las|ellos)\s)")
+yükseldi ulaştı ارتفع ارتفعت وصل وصلت""".split()) | {fold_str(w) for w in "ulaştı ارتفع ارتفعت وصل وصلت".split()}
 
 #: Number words that are mostly an indefinite article ("bir sınır muhafızı": a border guard).
 _ARTICLES = frozenset({"bir"})
 
-#: "Among the dead, four ...": a part of a figure, told before it.
-_AMONG = re.compile(r"(?:\bamong|\bentre|بين|\bсреди|\bunter|\bparmi|arasında)(?:\s+\S+){0,3}\s*$")
-
-#: Month names (prefixes, folded) in the lexicon languages: a number beside one is a day.
 #: A count never reaches across a clause boundary ("2 killed and 5 injured").
 _SEPARATOR = re.compile(r"[,;،؛]|(?<!\w)(?:and|or|ve|veya|və|и|или|und|oder|et|ou|y)(?!\w)")
 
 
 #: Thousands set apart by a space ("1 100 lits", "6 000 человек"): one figure.
 SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
-
-
-#: A share, not a count: "32%", "%90", "yüzde 68", "68 процентов", "68 بالمئة", "68 Prozent".
-_PERCENT_AFTER = re.compile(r"\s?%|\s+(?:per\s?cent|percent|процент|відсот|prozent|pour\s?cent|por\s?ciento|بالمئة|بالمائة"
-                            r"|في الم)")
-_PERCENT_BEFORE = re.compile(r"(?:%|\byüzde|\bfaiz)\s?$")
 
 
 def extract_counts(text: str, language: Optional[str], script: Optional[str] = None) -> dict[str, str]:
@@ -444,9 +438,9 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
         return {}
     starts = [t.start() for t in tokens]
     # "72 hours to leave", "в течение 72 часов": a span of time, never a count
-    numbers = [n for n in numbers_in(folded, langs)
+    numbers = [n for n in _numbers(folded, langs)
                if not (n[0] + 1 < len(tokens) and SPANS.match(tokens[n[0] + 1].group(0)))
-               and not _PERCENT_AFTER.match(folded[tokens[n[0]].end():]) and not _PERCENT_BEFORE.search(folded[:n[2]])]
+               and not PERCENT_AFTER.match(folded[tokens[n[0]].end():]) and not PERCENT_BEFORE.search(folded[:n[2]])]
     if not numbers:
         return {}
     lex = _counts()
@@ -462,12 +456,15 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
     # Every (cue, number) pairing within four words, then assign greedily by distance so
     # that each number counts one thing ("2 killed and 5 injured").
     pairs = []
+    shares = _share_slots()
     for slot in sorted(k for k in lex if k != "units"):
         cues = [c for lang in langs for c in (lex[slot].get(lang) or [])]
         for s, e in find_cues(cues, folded):
             first = _tok_index(starts, s)
             last = _tok_index(starts, max(s, e - 1))
-            for ti, value, _pos in numbers:
+            for ti, value, _pos, part in numbers:
+                if part and slot not in shares:
+                    continue  # "two of the dead": a share, no toll
                 if ti > last:
                     dist, side = ti - last, 0  # number after the cue ("killing 12")
                     between = range(last + 1, ti)
@@ -479,7 +476,8 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                 if side == 1 and last + 1 < len(tokens) and idle(tokens[last + 1].group(0)):
                     dist += 2  # "die Leichen der drei vermissten Arbeiter": a cue before its noun describes it
                 lo, hi = (e, _pos) if side == 0 else (tokens[ti].end(), s)
-                if 1 <= dist <= 4 and not _SEPARATOR.search(folded[lo:hi]):
+                # "two of the dead were Turkish citizens": the share's words stand between
+                if 1 <= dist <= (SHARE_REACH if part else 4) and not _SEPARATOR.search(folded[lo:hi]):
                     pairs.append((dist, side, ti, slot, value))
                 elif side == 0 and ti > 0 and tokens[ti - 1].group(0) in _RISE_TO and (
                         dist <= 9 or dist <= 16 and any(tokens[k].group(0) in _RISE for k in range(max(0, ti - 4), ti))) \
@@ -489,11 +487,24 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
     result: dict[str, str] = {}
     used: set[int] = set()
     for dist, side, ti, slot, value in sorted(pairs):
-        if slot in result or ti in used:
+        if slot in result or ti in used and slot not in shares:
             continue
         result[slot] = str(value)
-        used.add(ti)
+        if slot not in shares:  # a share of a figure may also be the figure ("4 Syrians were killed")
+            used.add(ti)
     return dict(sorted(result.items()))
+
+
+#: How many words a share of a figure may stand from its noun ("two of the dead were Turkish citizens").
+SHARE_REACH = 6
+
+
+@lru_cache(maxsize=None)
+def _share_slots() -> frozenset[str]:
+    """Counted slots of events.yml entries with `shares: true`: they count a share of a figure
+    ("two of the dead were Turkish citizens"), so they take a partitive figure and leave it
+    to the figure's own slot as well."""
+    return frozenset(e["count"] for e in event_info().values() if e.get("count") and e.get("shares"))
 
 
 def _tok_index(starts: list[int], pos: int) -> int:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from typing import Optional
 
+from dossier.extract import tenure
 from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_info, event_spans, extract_counts,
                                   extract_manner, find_cues, is_negated, languages_for, main_event, numbers_in,
                                   opens_relative, reporting_spans, split_clauses)
@@ -135,6 +136,8 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
             start, end = sent.start + cs, sent.start + ce
             quote = text[start:end]
             events = detect_events(quote, sent.language, script)
+            if not events and tenure.told(quote, sent.language, script):
+                events = [tenure.EVENT]  # "X was head of the office from 1995 to 2019"
             if not events:
                 continue
             main = main_event(quote, sent.language, script) or events[0]

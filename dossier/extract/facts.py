@@ -20,12 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from dossier.extract import facts_memo, gathering, parties, predicate_lexicon, stated
+from dossier.extract import facts_memo, gathering, parties, predicate_lexicon, stated, tenure
 from dossier.extract.cues import TOKEN_RX, event_info, event_spans, find_cues, languages_for, opens_relative, words_between
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
-                                     noun_class, own_incident, stories)
+                                     noun_class, own_incident, stories, tells_incident)
 from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
 from dossier.extract.statements import assign_ids, clause_events, clause_frame, passive_doer, relative_subject
@@ -361,6 +361,28 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
                      role=event[5:])]
     if hedged(c) or _intended(c):
         return []
+    held = [Item(("date", tenure.EVENT, person, role), c, tenure.EVENT, "date", value, subject=person, role=role,
+                 story=story) for person, role, value in tenure.tenures(c, actors)]
+    if held:  # "Belyaev, deputy governor since 2019, was detained": the tenure, and what else the clause tells
+        return held + _dated(c, story) + [i for i in _read_events(c, story, actors) if i.slot != "quote"]
+    return _dated(c, story) + _read_events(c, story, actors)
+
+
+def _dated(c: EvidenceCandidate, story: Story) -> list[Item]:
+    """The day the story's incident happened, from a clause whose main event is the incident
+    itself and that gives a day ("the attack began early on Monday"; predicates.yml `dated`):
+    not from a toll's clause, whose day is as often the report's ("rose to 13, police said on
+    Monday"), nor from one telling of another event ("an inquiry into the blast opened on Tuesday")."""
+    dated = set(_lexicon().get("dated") or ())
+    told = set(c.events or [c.event or ""])
+    if story is None or not c.date or len(c.date) != 10 or c.stance != "affirms" or c.event not in dated \
+            or any(e not in dated and not (event_info().get(e) or {}).get("attach") for e in told) \
+            or not tells_incident(c, story):
+        return []  # "opened an investigation into the explosion on Tuesday": the day of another event
+    return [Item(("date", "occurred", story.number), c, "occurred", "date", c.date, story=story)]
+
+
+def _read_events(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
     out = _counts(c, story, actors)
     if any(i.predicate == c.event or c.event in ((predicates().get(i.predicate) or {}).get("measures") or ())
            for i in out):
@@ -544,6 +566,7 @@ def _state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor]
 def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
     """The figures a clause gives, one proposition each ("2 killed and 5 injured")."""
     out = []
+    shares: set[tuple] = set()  # (predicate, figure) a share of it was read from
     counted = _count_events()
     for slot, value in sorted(c.values.items()):
         pred = counted.get(slot)
@@ -555,6 +578,13 @@ def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> lis
         # Azerbaijani plane", "in Kazakhstan"), its kind of event is not
         own = " in " not in noun and noun != story.incident.split(" in ")[0]
         key = ("count", pred, story.number, None if own else place, noun_class(noun) if own else noun)
+        if (event_info().get(pred) or {}).get("shares"):
+            share = _share(c, pred, value, key, noun, story, actors)
+            if share is not None:
+                out.append(share)
+                info = event_info()[pred]
+                shares.update((whole, value) for whole in [info.get("of"), *(info.get("among") or {})])
+            continue
         spec = predicates().get(pred) or {}
         doer, whose = _participants(c, pred, spec, actors) if spec.get("count_by") == "subject" else (None, None)
         owner = (event_info().get(pred) or {}).get("owner")
@@ -567,7 +597,25 @@ def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> lis
             key = ("count", pred, story.number, None, None, doer)
         out.append(Item(key, c, pred, "count", value, subject=doer, object=whose, place=key[3], story=story,
                         incident=None if doer else noun))
-    return out
+    # "four Syrian citizens were killed": the figure is the share, not the toll
+    return [i for i in out if (i.predicate, i.value) not in shares]
+
+
+def _share(c: EvidenceCandidate, pred: str, value: str, key: tuple, noun: str, story: Story,
+           actors: dict[str, Actor]) -> Optional[Item]:
+    """A share of a figure by whose citizens they were ("two of the dead were Turkish
+    citizens", "بين القتلى أربعة مواطنين سوريين"): one claim per state and story; of the
+    injured when the clause counts them and not the dead (events.yml `among`)."""
+    info = event_info().get(pred) or {}
+    events = set(c.events or ())
+    if info.get("of") not in events:
+        pred = next((p for told, p in sorted((info.get("among") or {}).items()) if told in events), pred)
+    words = info.get("owner") or {}
+    whose = _owner(c, words, ["state"], actors) or demonym_owner(c, words, actors)
+    if whose is None:
+        return None  # "20 civilians", "мирных граждан": no one's citizens in particular
+    return Item(("count", pred, *key[2:], whose), c, pred, "count", value, object=whose, place=key[3], story=story,
+                incident=noun)
 
 
 def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str, Actor]

@@ -23,7 +23,7 @@ from dossier.extract.reuse import Reuse
 from dossier.model import Actor, EvidenceCandidate, Sentence
 
 #: Bump when what a reading depends on changes in a way the key above does not show.
-_FORMAT = "read-7"
+_FORMAT = "read-8"
 
 _ACTOR_FIELDS = tuple(f.name for f in fields(Actor) if f.name not in ("mentions", "roles"))
 

@@ -13,6 +13,7 @@ def absorb(groups: dict[tuple, list], preds: dict) -> None:
     _absorb_unnamed(groups)
     _absorb_counted(groups, preds)
     _absorb_by_whose(groups, preds)
+    _absorb_tenure(groups)
 
 
 def _absorb_named(groups: dict[tuple, list]) -> None:
@@ -96,6 +97,21 @@ def _absorb_by_whose(groups: dict[tuple, list], preds: dict) -> None:
                 groups[into[0]].append(item)
         if not groups[key]:
             del groups[key]
+
+
+def _absorb_tenure(groups: dict[tuple, list]) -> None:
+    """Fold a person's tenure ("head of the office from 1995 to 2019") into the claim on that
+    person's office that sources contest (current vs former): one fact, the tenure's years
+    telling which side its source takes (an end year: former). An uncontested office keeps its
+    tenure as a claim of its own."""
+    for key in sorted((k for k in groups if k[0] == "date" and k[1] == "held office"), key=repr):
+        office = ("role", f"role:{key[3]}", key[2])
+        if len({i.value for i in groups.get(office, ())}) < 2:
+            continue
+        for item in groups.pop(key):
+            item.key, item.slot, item.predicate = office, "role", office[1]
+            item.value = "former" if "–" in (item.value or "") else "current"
+            groups[office].append(item)
 
 
 def majority(values: list[Optional[str]]) -> Optional[str]:

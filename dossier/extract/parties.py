@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from dossier.extract.cues import TOKEN_RX, find_cues, languages_for, words_between
-from dossier.extract.gazetteer import city_of, gazetteer, is_title_word, role_key, title_lexicon
+from dossier.extract.gazetteer import ICU_LANGUAGES, city_of, gazetteer, is_title_word, role_key, title_lexicon
 from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of, to_latin
 from dossier.text.fold import fold, fold_case, fold_str
@@ -63,11 +63,10 @@ def demonym_owner(c: EvidenceCandidate, words: dict, actors: dict[str, Actor]) -
     mention names it ("quatre diplomates biélorusses", "diplomáticos bielorrusos")."""
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
     folded = fold_str(c.quote)
-    stems = _tables(actors).by_stem
     for lang in languages_for(c.language, script):
         for s, e in find_cues(words.get(lang) or [], folded):
             near = TOKEN_RX.findall(folded[e:])[:1] + TOKEN_RX.findall(folded[:s])[-1:]
-            found = {stems.get(w[:DEMONYM_STEM]) for w in near if len(w) > DEMONYM_STEM} - {None}
+            found = {demonym_state(w, actors) for w in near} - {None}
             if len(found) == 1:
                 return found.pop()
     return None
@@ -126,7 +125,7 @@ def _tables(actors: dict[str, Actor]) -> _States:
         tables = _States({}, {}, {})
         for a in sorted((a for a in actors.values() if a.kind == "state"), key=lambda a: a.id):
             tables.by_english.setdefault(a.name, a.id)
-            for n in [a.name] + [al.name for al in a.aliases]:
+            for n in [a.name] + [al.name for al in a.aliases] + _cldr_names(a.name):
                 folded = fold_str(n)
                 words = folded.split()
                 if len(words) == 1 and len(words[0]) >= 4:
@@ -137,6 +136,20 @@ def _tables(actors: dict[str, Actor]) -> _States:
         _TABLES.clear()
         _TABLES[key] = tables
     return _TABLES[key]
+
+
+@lru_cache(maxsize=1024)
+def _cldr_names(english: str) -> list[str]:
+    """A state's one-word names in every language ICU names it in (Syria: Siria, Syrie,
+    Сирия, Suriye, سوريا), from its English name; none for a name ICU does not know."""
+    import icu  # deferred: heavy (PyICU), loaded by the gazetteer already
+
+    code = next((c for c, name in gazetteer().english.items() if name == english), None)
+    if code is None:
+        return []
+    names = {re.sub(r"\s*\(.*?\)", "", icu.Locale("", code).getDisplayCountry(icu.Locale(lang))).strip()
+             for lang in ICU_LANGUAGES}  # names only: "Polish" is no name, and "police" is not Polish
+    return sorted(n for n in names if n and n != code and len(n.split()) == 1)
 
 
 #: (id of an actor table, its size) -> its state tables (one table at a time).
@@ -236,6 +249,8 @@ def titled(c: EvidenceCandidate, story: Any, named: list[tuple[int, int]], event
                 continue  # "President Raisi": the title of a name the clause gives
             if TOKEN_RX.findall(folded[:start])[-1:] and TOKEN_RX.findall(folded[:start])[-1] in _INDEFINITE:
                 continue  # "a minister was killed": not the story's minister
+            if _kin(lang) & set(TOKEN_RX.findall(folded[:start])[-KIN_REACH:]):
+                continue  # "the brother of the detained governor": his relative, not the governor
             role = role_of.get(re.sub(r"\s+", " ", m.group("t")))
             found = story.referent("role:" + role) if role else None
             if found:
@@ -243,6 +258,14 @@ def titled(c: EvidenceCandidate, story: Any, named: list[tuple[int, int]], event
     return None
 
 
+@lru_cache(maxsize=None)
+def _kin(lang: str) -> frozenset[str]:
+    """Kinship words (titles.yml `kinship`): "brother", "брат", "شقيق"."""
+    return frozenset(fold_case(str(w)) for w in (load_lexicon("titles").get("kinship") or {}).get(lang) or [])
+
+
+#: Words a kinship word may stand before a title it makes someone's relative ("брат задержанного вице-губернатора").
+KIN_REACH = 4
 #: Indefinite articles: "a minister" is someone, not the story's minister.
 _INDEFINITE = frozenset({"a", "an", "one", "un", "une", "una", "uno", "ein", "eine", "einen", "einem", "einer", "bir"})
 #: Words between a doer's title and its verb ("The Iranian president on Monday warned").

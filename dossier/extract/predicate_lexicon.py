@@ -23,7 +23,7 @@ from dossier.text.languages import LEXICON_LANGUAGES
 from dossier.text.lexicon import load_lexicon
 
 #: What a predicate entry may hold.
-SLOTS = ("count", "who", "yes-no")
+SLOTS = ("count", "who", "yes-no", "date")
 FLAGS = ("same_as", "negative", "symmetric", "sole", "count_by", "answers", "measures", "against")
 #: The placeholders a statement may name.
 PLACEHOLDERS = frozenset({"incident", "subject", "object", "role"})

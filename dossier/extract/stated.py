@@ -444,6 +444,8 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
     values: dict[int, set[int]] = {}
     counted: dict[int, set[str]] = {}
     for claim in made:
+        if claim.frame is not None and claim.frame.predicate == "occurred":
+            continue  # the day is one fact of the clause; "the blast occurred in a storage tank" may be another
         for e in claim.evidence:
             spans.setdefault(e.source, []).append((e.start, e.end))
             story = story_of.get(e.source)

@@ -181,6 +181,12 @@ def clause_incident(c: EvidenceCandidate, story: Story, place: Optional[str]) ->
     return noun
 
 
+def tells_incident(c: EvidenceCandidate, story: Story) -> bool:
+    """Whether the clause itself names the story's kind of incident ("the attack began ...")."""
+    noun = _noun(c.quote, c.language)
+    return noun is not None and noun_class(noun) == noun_class(story.incident.split(" in ")[0])
+
+
 def own_incident(c: EvidenceCandidate, event: str, story: Story) -> Optional[str]:
     """The incident a clause names of its own, other than its story's ("Baku blamed Moscow for
     the crash" in a story of a coup), when its predicate's own word is not that name ("shot

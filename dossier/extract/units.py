@@ -1,7 +1,9 @@
-"""Words after a figure that make it no count: a unit of time, a length or an area, a month."""
+"""Words around a figure that make it no count: a unit of time, a length or an area, a month, a
+share ("32%", "two of the dead", "ikisi")."""
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 #: Years, months: "20 years", "3 ay" (an age or a duration).
 TIME_UNITS = re.compile(
@@ -42,3 +44,34 @@ _TURKIC_MONTHS = ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmu
                   "aralık", "yanvar", "fevral", "aprel", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr")
 #: Their case endings: "martta", "mayısın", "yanvarda", "ekimden".
 _TURKIC_CASE = re.compile(r"^['’]?(?:[dt][aeə]n?|[ıiuüə]n(?:[dt][aeə])?|n?[ıiuü]n|y?[aeə]|[ıiuü]|n[dt][aeə]|[ıiuü]n[dt][aeə])?$")
+
+
+#: A figure followed by "of the" counts a part of a total ("two of the dead were ...", "one of
+#: its soldiers", "21 members of its navy"): no total.
+_PARTITIVE = re.compile(r"^\s+(?:(?:members\s+|\w+\s+)?of\s+(?:its|their|his|her)\b|members\s+of\b|of\s+(?:the|them|those)|из\s+(?:них|погибш|пострадав|ранен)|من\s+(?:بين|القتلى|الضحايا)|"
+                        r"von\s+(?:den|ihnen)|(?:d'entre|parmi)|de\s+(?:los|las|ellos)\s)")
+
+#: "Among the dead, four ...": a part of a figure, told before it.
+_AMONG = re.compile(r"(?:\bamong|\bentre|بين|\bсреди|\bunter|\bparmi|aras[ıi]nda)(?:\s+\S+){0,3}\s*$")
+
+#: A Turkic number word with a possessive ending: "ikisi" (two of them), "üçünün", "dördü".
+_TURKIC_SHARE = re.compile(r"^(\w{3,}?)s?[ıiuü](?:n[ıiuü]n|n[ıiuü]|n[ae]|nd[ae]n)?$")
+
+
+def turkic_share(raw: str, words: dict[str, int]) -> Optional[int]:
+    """The figure of a Turkic number word with a possessive ending ("ikisinin": two of them)."""
+    m = _TURKIC_SHARE.match(raw)
+    return words.get(m.group(1)) if m and m.group(1) not in ("bir", "on") else None
+
+
+def part_of(folded: str, start: int, end: int) -> bool:
+    """Whether the figure at start:end of folded text is a part of a total ("two of the dead")."""
+    return bool(_PARTITIVE.match(folded[end:end + 30]) or _AMONG.search(folded[max(0, start - 40):start]))
+
+
+#: A share, not a count: "32%", "%90", "yüzde 68", "68 процентов", "68 بالمئة", "68 Prozent".
+PERCENT_AFTER = re.compile(r"\s?%|\s+(?:per\s?cent|percent|процент|відсот|prozent|pour\s?cent|por\s?ciento|بالمئة|بالمائة"
+                            r"|في الم)")
+PERCENT_BEFORE = re.compile(r"(?:%|\byüzde|\bfaiz)\s?$")
+
+

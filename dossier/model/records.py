@@ -24,7 +24,7 @@ ACTOR_KINDS = ("person", "organization", "outlet", "state", "place", "other")
 #: A claim's status, computed by analysis (an editor's verdict is a separate matter).
 CLAIM_STATUSES = ("single-source", "corroborated", "contested", "updated")
 #: What a claim's values answer (see dossier/lexicons/predicates.yml).
-FRAME_SLOTS = ("count", "who", "yes-no", "role")
+FRAME_SLOTS = ("count", "who", "yes-no", "date", "role")
 
 STANCES = ("affirms", "denies")
 
@@ -239,7 +239,7 @@ class Frame:
                                          "with one open slot; each evidence item's value fills it.")
     predicate: str = attr("The predicate, e.g. killed, arrested, warned (dossier/lexicons/predicates.yml).",
                           min_length=1)
-    slot: str = attr("What the values answer: count, who, yes-no or role.", enum=FRAME_SLOTS)
+    slot: str = attr("What the values answer: count, who, yes-no, date or role.", enum=FRAME_SLOTS)
     subject: Optional[str] = attr("The actor the claim is about, or null.", default=None, **_ACTOR_ID, omit_empty=True)
     object: Optional[str] = attr("The other participant, or null.", default=None, **_ACTOR_ID, omit_empty=True)
     place: Optional[str] = attr("Where it happened (an actor id), or null.", default=None, **_ACTOR_ID, omit_empty=True)

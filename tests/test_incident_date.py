@@ -1,0 +1,31 @@
+"""The day an incident happened is one claim (issue 17: a date slot): each source's day is its
+value, so reports that date it differently meet in one contested claim; a day told of another
+event of the clause (the investigation), or in a toll's clause (as often the report's day), is
+no date of the incident."""
+from __future__ import annotations
+
+from tests.claims_on_names import Names
+
+claims = Names({"capital": ("Capitalia", "place")}, {"Capitalia": "capital"}).claims
+
+
+def _dates(result):
+    return [c for c in result if c.frame.predicate == "occurred"]
+
+
+def test_the_day_of_the_incident_is_one_claim_sources_contest():
+    result = claims(("a", "The explosion in Capitalia occurred on 12 October.", "en"),
+                    ("b", "Взрыв в Capitalia произошел 12 октября.", "ru"),
+                    ("c", "La explosión en Capitalia ocurrió el 13 de octubre.", "es"),
+                    ("d", "Prosecutors opened an investigation into the explosion in Capitalia on 14 October.", "en"),
+                    ("e", "The death toll of the explosion in Capitalia rose to 12, police said on 15 October.", "en"))
+    dated = _dates(result)
+    assert [(c.statement, c.frame.slot) for c in dated] == [("Date of the explosion in Capitalia", "date")]
+    assert {e.source: e.value for e in dated[0].evidence} == {"a": "2025-10-12", "b": "2025-10-12", "c": "2025-10-13"}
+    assert any(c.frame.predicate == "killed" and c.frame.slot == "count" for c in result)  # the toll stays a toll
+
+
+def test_a_day_of_another_kind_of_incident_is_no_date_of_this_one():
+    result = claims(("a", "The explosion in Capitalia happened on 12 October. On 5 October a ferry sank off Capitalia.", "en"),
+                    ("b", "Взрыв в Capitalia произошел 12 октября.", "ru"))
+    assert [[(e.source, e.value) for e in c.evidence] for c in _dates(result)] == [[("a", "2025-10-12"), ("b", "2025-10-12")]]
