@@ -18,6 +18,9 @@ claims = Names({"capital": ("Capitalia", "place")}, {"Capitalia": "capital"}).cl
     ("More than 6,000 buildings collapsed in the quake.", "en", "destroyed", "6000"),
     ("Depremde 6 bin bina yıkıldı.", "tr", "destroyed", "6000"),
     ("погибли 6 000 человек", "ru", "killed", "6000"),
+    ("затоплено 1852 дома", "ru", "flooded", "1852"),  # a counted noun after it: no year
+    ("près de 2 000 personnes avaient été évacuées", "fr", "evacuated", "2000"),
+    ("an Bord der Fähre hätten sich 87 Menschen befunden", "de", "aboard", "87"),  # "hätten": no distance
 ])
 def test_homes_and_buildings_are_counted(text, lang, slot, value):
     assert extract_counts(text, lang).get(slot) == value
@@ -29,6 +32,7 @@ def test_homes_and_buildings_are_counted(text, lang, slot, value):
     ("Oleşkı kentinin yüzde 90’ı sular altında.", "tr"),  # a share
     ("32% du territoire est inondé.", "fr"),
     ("Le 12 mai, la ville a été inondée.", "fr"),  # a date
+    ("In 2019 people were evacuated from the town.", "en"),  # a year, though a counted noun follows
 ])
 def test_a_length_an_area_a_share_or_a_date_counts_nothing(text, lang):
     assert extract_counts(text, lang) == {}
@@ -119,3 +123,11 @@ def test_citizens_among_the_injured():
     shares = [c for c in result if c.frame.predicate.startswith("citizens")]
     assert [(c.frame.predicate, c.frame.object) for c in shares] == [("citizens injured", "ruritania")]
     assert {e.source: e.value for e in shares[0].evidence} == {"a": "6", "b": "6"}
+
+
+def test_people_evacuated_told_without_a_figure_join_the_figure():
+    result = claims(("a", "The flood in Capitalia forced the evacuation of 1,200 people.", "en"),
+                    ("b", "After the flood in Capitalia hundreds of people were evacuated.", "en"))
+    evacuated = [c for c in result if c.frame.predicate == "evacuated"]
+    assert [(c.frame.slot, {e.source: e.value for e in c.evidence}) for c in evacuated] == [
+        ("count", {"a": "1200", "b": None})]

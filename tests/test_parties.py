@@ -179,3 +179,31 @@ def test_a_catastrophe_is_no_air_crash():
     assert "the crash" not in stories.nouns("Це катастрофа для всього регіону.", "", "uk")
     assert "the crash" in stories.nouns("Президент погиб в авиакатастрофе.", "", "ru")
     assert "the crash" in stories.nouns("Вертоліт розбився у горах, катастрофа гелікоптера сталася вночі.", "", "uk")
+
+
+def test_a_sentence_opening_with_he_is_told_of_the_person_named_before():
+    """"Ana Silva led the office. Am Dienstag war er festgenommen worden": the sentence is told of
+    Ana Silva; "il y a" is no one; a sentence naming its person first keeps it."""
+    result = claims(("a", "Ana Silva led the regional office for years. He was detained on Tuesday.", "en"),
+                    ("b", "Ana Silva leitete das Büro. Am Dienstag war er in Capitalia festgenommen worden.", "de"),
+                    ("c", "Ana Silva dirigeait le bureau. Il a été arrêté mardi.", "fr"),
+                    ("d", "Ana Silva dirigeait le bureau. Il y a eu des arrestations mardi.", "fr"),
+                    ("e", "Ana Silva led the office. On Tuesday Bo Lee was detained, and he was released.", "en"))
+    detained = sorted((c.frame.subject, sorted({e.source for e in c.evidence})) for c in result
+                      if c.frame.predicate == "arrested" and c.frame.slot == "yes-no")
+    assert detained == [("ana", ["a", "b", "c"]), ("bo", ["e"])], detained
+
+
+def test_a_surname_alone_is_the_person_named_in_full_when_one_such_fact_is_told():
+    names = Names({"ana": ("Ana Silva", "person"), "silva": ("Silva", "person"), "rui": ("Rui Silva", "person")},
+                  {"Ana Silva": "ana", "Ана Силва": "ana", "Silva": "silva", "Rui Silva": "rui"})
+    result = names.claims(("a", "Police detained Ana Silva on Tuesday.", "en"),
+                          ("b", "Ана Силва задержана во вторник.", "ru"),
+                          ("c", "Silva was detained on Tuesday in the capital.", "en"))
+    detained = [(c.frame.subject, sorted({e.source for e in c.evidence})) for c in result if c.frame.predicate == "arrested"]
+    assert detained == [("ana", ["a", "b", "c"])], detained
+    # two people of that surname each detained: the surname alone stays apart
+    result = names.claims(("a", "Police detained Ana Silva on Tuesday.", "en"),
+                          ("b", "Police detained Rui Silva on Tuesday.", "en"),
+                          ("c", "Silva was detained on Tuesday in the capital.", "en"))
+    assert sorted(c.frame.subject for c in result if c.frame.predicate == "arrested") == ["ana", "rui", "silva"]

@@ -15,7 +15,8 @@ from typing import Optional
 from dossier.extract.patterns import PHRASE_BREAK as _PHRASE_BREAK
 # compile_cue, find_cues and languages_for are read from here by the other stages too
 from dossier.extract.patterns import attributive, compile_cue, find_cues, languages_for, mask_sources  # noqa: F401
-from dossier.extract.units import PERCENT_AFTER, PERCENT_BEFORE, SPANS, TIME_UNITS, is_month, part_of, turkic_share
+from dossier.extract.units import (FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, SPANS, TIME_UNITS, is_month,
+                                   part_of, turkic_share)
 from dossier.model import MentionCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold, fold_str
@@ -50,7 +51,7 @@ def use_project_events(entries: list[dict], counts: Optional[dict] = None) -> No
     new, new_counts = tuple(entries), dict(counts or {})
     if new != _project_events or new_counts != _project_counts:
         _project_events, _project_counts = new, new_counts
-        for cached in (_events, event_info, event_order, _event_cues, _detected, _counts, _share_slots):
+        for cached in (_events, event_info, event_order, _event_cues, _detected, _counts, _share_slots, _unit_words):
             cached.cache_clear()
 
 
@@ -339,8 +340,9 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
                 continue  # a measure (2.7 metres), not a count
             else:
                 value = int(digits) * (scale or 1)
-                if len(digits) == 4 and 1800 <= value <= 2100 and not scale and raw == digits:
-                    continue  # a year, not a count ("1,852" is a count)
+                if len(digits) == 4 and 1800 <= value <= 2100 and not scale and raw == digits \
+                        and not (_is_unit(nxt_raw, langs) and not (i and tokens[i - 1].group(0) in _YEAR_BEFORE)):
+                    continue  # a year, not a count ("1,852", "1852 дома", "2 000 personnes" are counts)
         elif raw in words:
             value = words[raw]
         elif raw[:1] == "و" and raw[1:] in words:
@@ -383,32 +385,6 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
 
 
 
-#: Words that qualify a figure ("at least 12", "более 12", "ما لا يقل عن 12"): they do not
-#: put a number further from what it counts.
-_QUALIFIERS = frozenset("""
-at least more than over about around nearly almost some up to roughly approximately
-не менее более свыше около почти по меньшей мере порядка примерно до
-щонайменше понад близько майже
-ما لا يقل عن أكثر من نحو حوالي قرابة زهاء ما يزيد على
-mindestens mehr als über rund etwa fast knapp gut
-au moins plus de près environ quelque
-al menos más de casi unos unas cerca alrededor
-en az fazla yaklaşık kadar civarında aşkın
-ən azı çox təxminən
-""".split())
-
-#: Auxiliaries and adverbs between a figure and its verb ("six people have now been detained",
-#: "64 Menschen wurden ... gerettet"): like qualifiers, they put no distance between them.
-_FILLERS = frozenset("""
-have has had been were was are is be still now also already so far
-были было был была уже еще ещё
-wurden wurde worden sind waren noch bereits
-ont été sont étaient toujours encore déjà
-han sido fueron son eran siguen seguían todavía aún ya
-hâlâ henüz daha
-hələ artıq
-""".split())
-
 #: Words right before a figure a count rose to ("to", "до", "à", "auf", "إلى").
 _RISE_TO = frozenset(fold_str(w) for w in ("to", "до", "à", "a", "auf", "إلى", "الى", "ila", "hasta"))  # as folded text has them
 
@@ -446,13 +422,10 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
     lex = _counts()
     # Arabic writes the noun after its figure and joins the next clause with a prefixed wa-
     # ("مقتل 137 شخصا وإصابة 5000"): there a unit would bring the next cue closer
-    unit_words = [fold_str(u) for lang in langs if lang != "ar"
-                  for u in ((lex.get("units") or {}).get(lang) or []) if " " not in u]
-    units = (frozenset(u for u in unit_words if not u.endswith("*")),
-             tuple(u[:-1] for u in unit_words if u.endswith("*")))
+    units = _unit_words(tuple(lang for lang in langs if lang != "ar"))
 
     def idle(word: str) -> bool:  # a word that puts no distance between a figure and its cue
-        return word in _QUALIFIERS or word in _FILLERS or word in units[0] or word.startswith(units[1] or ("\0",))
+        return word in QUALIFIERS or word in FILLERS or word in units[0] or word.startswith(units[1] or ("\0",))
     # Every (cue, number) pairing within four words, then assign greedily by distance so
     # that each number counts one thing ("2 killed and 5 injured").
     pairs = []
@@ -505,6 +478,22 @@ def _share_slots() -> frozenset[str]:
     ("two of the dead were Turkish citizens"), so they take a partitive figure and leave it
     to the figure's own slot as well."""
     return frozenset(e["count"] for e in event_info().values() if e.get("count") and e.get("shares"))
+
+
+#: Words before a year ("in 2019 people ...", "в 2019 году"): with one, a year stays a year.
+_YEAR_BEFORE = frozenset("in since from until by в с к im seit bis von vor en depuis desde hasta في منذ عام".split())
+
+
+@lru_cache(maxsize=64)
+def _unit_words(langs: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The counted nouns of counts.yml `units` in these languages: (words, prefixes)."""
+    words = [fold_str(u) for lang in langs for u in ((_counts().get("units") or {}).get(lang) or []) if " " not in u]
+    return frozenset(u for u in words if not u.endswith("*")), tuple(u[:-1] for u in words if u.endswith("*"))
+
+
+def _is_unit(word: str, langs: tuple[str, ...]) -> bool:
+    exact, prefixes = _unit_words(langs)
+    return word in exact or bool(prefixes) and word.startswith(prefixes)
 
 
 def _tok_index(starts: list[int], pos: int) -> int:

@@ -105,8 +105,11 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
     out: list[EvidenceCandidate] = []
     last_source: Optional[str] = None  # for "according to the report"
     last_by_noun: dict[str, str] = {}  # for "the newspaper said": referent noun -> actor id
+    last_people: list[str] = []  # the people the last sentence naming any named, for "He was detained"
     for sent in sorted(doc.sentences, key=lambda s: (s.start, s.end)):
         inside = [(m, a) for m, a in ms if m.start >= sent.start and m.end <= sent.end]
+        named_before = last_people
+        last_people = [a for m, a in inside if m.kind == "person"] or last_people
         # Remember the last outlet named, even in sentences that state nothing, also by
         # what it is ("the newspaper said" refers to the last newspaper, not an agency).
         for m, a in inside:
@@ -132,6 +135,9 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
                 last_source = attributed
         prev_actors: list[str] = []
         prev_people: list[str] = []
+        pronoun = _pronoun_at(stext, sent.language, script) if named_before else None
+        if pronoun is not None and any(m.kind == "person" and m.start - sent.start < pronoun for m, _a in inside):
+            pronoun = None  # "Ana Silva said she ...": the sentence names its person
         for cs, ce in split_clauses(stext, sent.language, script):
             start, end = sent.start + cs, sent.start + ce
             quote = text[start:end]
@@ -149,6 +155,9 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
             own = [(m, a) for m, a in inside if start <= m.start and m.end <= end]
             actors = _carried(actors, prev_actors, prev_people, attributed, quote, cs > 0, sent, script, main,
                               own, [m.start - start for m, _a in own])
+            if pronoun is not None and cs <= pronoun < ce and not any(m.kind == "person" for m, _a in own) \
+                    and named_before[0] not in actors:
+                actors = actors + [named_before[0]]  # "Am Dienstag war er festgenommen worden": the one named before
             prev_actors = actors
             prev_people = [a for m, a in inside if m.kind == "person" and a in actors]
             values = extract_counts(quote, sent.language, script)
@@ -165,6 +174,23 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
                                              doc.source.published),
                 event=events[0], events=events, hedged=hedged_text(quote, sent.language, script)))
     return out
+
+
+#: How many words into a sentence a pronoun may stand and still be its subject ("Am Dienstag war er ...").
+PRONOUN_OPENS = 4
+
+
+def _pronoun_at(text: str, language: Optional[str], script: str) -> Optional[int]:
+    """Where a personal pronoun opening the sentence stands (reporting.yml `pronouns`), unless
+    the sentence is impersonal ("il y a", "il faut"); None when there is none."""
+    lex = load_lexicon("reporting")
+    folded, index = fold(text)
+    langs = languages_for(language, script)
+    if any(find_cues((lex.get("impersonal") or {}).get(lang) or [], folded) for lang in langs):
+        return None
+    words = list(re.finditer(r"[^\W\d_]+", folded))[:PRONOUN_OPENS]
+    mine = {fold_str(w) for lang in langs for w in (lex.get("pronouns") or {}).get(lang) or []}
+    return next((index[w.start()] for w in words if w.group(0) in mine), None)
 
 
 #: How many words may stand between a figure and the noun it counts ("four Belarusian diplomats").

@@ -723,7 +723,7 @@ def group(candidates: list[EvidenceCandidate], existing: list[Claim], actors: di
             if span not in seen:
                 seen.add(span)
                 groups.setdefault(item.key, []).append(item)
-    gathering.absorb(groups, predicates())  # clauses of one fact read under two keys: one claim
+    gathering.absorb(groups, predicates(), actors)  # clauses of one fact read under two keys: one claim
     claims = []
     for key in sorted(groups, key=repr):
         items = groups[key]

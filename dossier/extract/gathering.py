@@ -6,14 +6,37 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
+from dossier.text.fold import fold_str
 
-def absorb(groups: dict[tuple, list], preds: dict) -> None:
-    """Every gathering, in order; `preds`: the predicate lexicon in use."""
+
+def absorb(groups: dict[tuple, list], preds: dict, actors: Optional[dict] = None) -> None:
+    """Every gathering, in order; `preds`: the predicate lexicon in use; `actors`: by id."""
     _absorb_named(groups)
+    _absorb_surname(groups, actors or {})
     _absorb_unnamed(groups)
     _absorb_counted(groups, preds)
     _absorb_by_whose(groups, preds)
     _absorb_tenure(groups)
+
+
+def _absorb_surname(groups: dict[tuple, list], actors: dict) -> None:
+    """Fold a yes-no group about a person the clause names by the surname alone ("Am Dienstag
+    war Beljajew festgenommen worden") into the one group of that predicate, story and other
+    party about a person of that surname named in full: the same person, when only one such
+    fact is told (two brothers each detained stay apart)."""
+    def surname(aid):
+        actor = actors.get(aid)
+        return fold_str(actor.name).split()[-1] if actor is not None and actor.kind == "person" and actor.name else None
+    for key in sorted((k for k in groups if k[0] == "yes-no" and k[2] is not None), key=repr):
+        actor = actors.get(key[2])
+        if actor is None or actor.kind != "person" or len(actor.name.split()) != 1:
+            continue
+        into = [k for k in groups if k[:2] == key[:2] and k[3:] == key[3:] and k[2] != key[2]
+                and surname(k[2]) == fold_str(actor.name) and len(actors[k[2]].name.split()) > 1]
+        if len(into) == 1:
+            for item in groups.pop(key):
+                item.key, item.subject = into[0], into[0][2]
+                groups[into[0]].append(item)
 
 
 def _absorb_named(groups: dict[tuple, list]) -> None:

@@ -75,3 +75,28 @@ PERCENT_AFTER = re.compile(r"\s?%|\s+(?:per\s?cent|percent|процент|від
 PERCENT_BEFORE = re.compile(r"(?:%|\byüzde|\bfaiz)\s?$")
 
 
+#: Words that qualify a figure ("at least 12", "более 12", "ما لا يقل عن 12"): they do not
+#: put a number further from what it counts.
+QUALIFIERS = frozenset("""
+at least more than over about around nearly almost some up to roughly approximately
+не менее более свыше около почти по меньшей мере порядка примерно до
+щонайменше понад близько майже
+ما لا يقل عن أكثر من نحو حوالي قرابة زهاء ما يزيد على
+mindestens mehr als über rund etwa fast knapp gut
+au moins plus de près environ quelque
+al menos más de casi unos unas cerca alrededor
+en az fazla yaklaşık kadar civarında aşkın
+ən azı çox təxminən
+""".split())
+
+#: Auxiliaries and adverbs between a figure and its verb ("six people have now been detained",
+#: "64 Menschen wurden ... gerettet"): like qualifiers, they put no distance between them.
+FILLERS = frozenset("""
+have has had been were was are is be still now also already so far
+были было был была уже еще ещё
+wurden wurde worden sind waren noch bereits hätten hätte habe haben seien sei
+ont été sont étaient avaient avait auraient aurait toujours encore déjà
+han sido fueron son eran siguen seguían todavía aún ya
+hâlâ henüz daha
+hələ artıq
+""".split())
