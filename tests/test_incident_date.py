@@ -29,3 +29,10 @@ def test_a_day_of_another_kind_of_incident_is_no_date_of_this_one():
     result = claims(("a", "The explosion in Capitalia happened on 12 October. On 5 October a ferry sank off Capitalia.", "en"),
                     ("b", "Взрыв в Capitalia произошел 12 октября.", "ru"))
     assert [[(e.source, e.value) for e in c.evidence] for c in _dates(result)] == [[("a", "2025-10-12"), ("b", "2025-10-12")]]
+
+
+def test_a_relative_clause_dates_the_incident_named_right_before_it():
+    result = claims(("a", "Затопило территорию после разрушения плотины в Capitalia, которое произошло утром 6 июня.", "ru"),
+                    ("b", "The dam in Capitalia collapsed on 6 June.", "en"))
+    assert [sorted((e.source, e.value) for e in c.evidence) for c in _dates(result)] == [
+        [("a", "2025-06-06"), ("b", "2025-06-06")]]

@@ -181,9 +181,19 @@ def clause_incident(c: EvidenceCandidate, story: Story, place: Optional[str]) ->
     return noun
 
 
+#: Relative pronouns a clause about a thing opens with ("which", "которое", "qui", "الذي").
+_RELATIVE_WORDS = ("which", "that", "котор", "яке", "який", "яка", "qui", "lequel", "laquelle", "que", "cual",
+                   "welche", "الذي", "التي", "والذي", "والتي")
+
+
 def tells_incident(c: EvidenceCandidate, story: Story) -> bool:
-    """Whether the clause itself names the story's kind of incident ("the attack began ...")."""
-    noun = _noun(c.quote, c.language)
+    """Whether the clause names the story's kind of incident ("the attack began ..."), itself or,
+    opening with a relative pronoun, right before it ("the dam, which collapsed early Tuesday")."""
+    text = c.quote
+    first = fold_str(c.quote).split(maxsplit=1)[:1]
+    if c.sentence is not None and first and first[0].startswith(_RELATIVE_WORDS):
+        text = c.sentence.text[:max(0, c.start - c.sentence.start)] + " " + c.quote
+    noun = _noun(text, c.language)
     return noun is not None and noun_class(noun) == noun_class(story.incident.split(" in ")[0])
 
 
