@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dossier.extract import facts
-from dossier.extract.evidence import find_evidence
+from dossier.extract.evidence import find_evidence, role_claims
 from dossier.model import Actor, Document, Mention, MentionCandidate, Sentence, Source
 from dossier.text import script_of
 
@@ -33,8 +33,9 @@ class Names:
                                  self.surfaces[name]))
         return Document(source, text, sentences), mentions
 
-    def claims(self, *specs, roles: dict | None = None):
-        """`roles`: actor id -> the titles the documents give it (`Role`s)."""
+    def claims(self, *specs, roles: dict | None = None, role_evidence: bool = False):
+        """`roles`: actor id -> the titles the documents give it (`Role`s); `role_evidence`: read
+        those titles as evidence of claims on the office, as the pipeline does."""
         cands, docs = [], []
         actors = {aid: Actor(id=aid, name=n, kind=k) for aid, (n, k) in self.names.items()}
         for aid, given in (roles or {}).items():
@@ -45,4 +46,6 @@ class Names:
             cands.extend(find_evidence(doc, mentions))
             for m, aid in mentions:
                 actors[aid].mentions.append(Mention(m.source, m.start, m.end, m.text))
+        if role_evidence:
+            cands.extend(role_claims(actors, {d.source.id: d for d in docs}))
         return facts.group(cands, [], actors, docs)

@@ -2,9 +2,7 @@
 года", "seit 2018", "from 1995 to 2019"; sources giving different years meet in one claim."""
 from __future__ import annotations
 
-from dossier.extract import facts
-from dossier.extract.evidence import find_evidence, role_claims
-from dossier.model import Actor, Mention, Role
+from dossier.model import Role
 from tests.claims_on_names import Names
 
 NAMES = {"ana": ("Ana Silva", "person"), "bo": ("Bo Lee", "person"), "silva": ("Silva", "person"),
@@ -54,22 +52,12 @@ def test_a_surname_is_the_one_person_of_that_name_with_the_title():
 def test_a_tenure_joins_the_claim_on_the_office_sources_contest():
     """One source calls her the current head, another the former; a third says she held the
     office until 2019: one claim, the third on the "former" side."""
-    names = Names(NAMES, SURFACES)
-    specs = [("a", "Head of the presidential administration Ana Silva spoke.", "en"),
-             ("b", "Former head of the presidential administration Ana Silva spoke.", "en"),
-             ("c", "Ana Silva was head of the presidential administration from 1995 to 2019.", "en")]
-    actors = {aid: Actor(id=aid, name=n, kind=k) for aid, (n, k) in NAMES.items()}
-    actors["ana"].roles = [Role(source="a", text="Head of the presidential administration"),
-                           Role(source="b", text="Former head of the presidential administration", former=True)]
-    cands, docs = [], []
-    for sid, text, lang in specs:
-        doc, mentions = names.doc(sid, text, lang)
-        docs.append(doc)
-        cands.extend(find_evidence(doc, mentions))
-        for m, aid in mentions:
-            actors[aid].mentions.append(Mention(m.source, m.start, m.end, m.text))
-    cands.extend(role_claims(actors, {d.source.id: d for d in docs}))  # as the pipeline does
-    result = facts.group(cands, [], actors, docs)
+    result = claims(("a", "Head of the presidential administration Ana Silva spoke.", "en"),
+                    ("b", "Former head of the presidential administration Ana Silva spoke.", "en"),
+                    ("c", "Ana Silva was head of the presidential administration from 1995 to 2019.", "en"),
+                    roles={"ana": [Role(source="a", text="Head of the presidential administration"),
+                                   Role(source="b", text="Former head of the presidential administration", former=True)]},
+                    role_evidence=True)
     assert _tenures(result) == []
     office = [c for c in result if c.frame.slot == "role"]
     assert [{e.source: e.value for e in c.evidence} for c in office] == [{"a": "current", "b": "former", "c": "former"}]
