@@ -340,8 +340,7 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
                 continue  # a measure (2.7 metres), not a count
             else:
                 value = int(digits) * (scale or 1)
-                if len(digits) == 4 and 1800 <= value <= 2100 and not scale and raw == digits \
-                        and not (_is_unit(nxt_raw, langs) and not (i and tokens[i - 1].group(0) in _YEAR_BEFORE)):
+                if len(digits) == 4 and 1800 <= value <= 2100 and not scale and raw == digits and _year(tokens, i, langs):
                     continue  # a year, not a count ("1,852", "1852 дома", "2 000 personnes" are counts)
         elif raw in words:
             value = words[raw]
@@ -482,6 +481,12 @@ def _share_slots() -> frozenset[str]:
 
 #: Words before a year ("in 2019 people ...", "в 2019 году"): with one, a year stays a year.
 _YEAR_BEFORE = frozenset("in since from until by в с к im seit bis von vor en depuis desde hasta في منذ عام".split())
+
+
+def _year(tokens: list, i: int, langs: tuple[str, ...]) -> bool:
+    """Whether a four-digit figure is a year: not before a counted noun, unless after a word of time."""
+    nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+    return not _is_unit(nxt, langs) or bool(i) and tokens[i - 1].group(0) in _YEAR_BEFORE
 
 
 @lru_cache(maxsize=64)
