@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 from dossier.extract import tenure
@@ -19,7 +20,7 @@ from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_in
 from dossier.extract.dates import find_dates, unresolved
 from dossier.extract.hedges import hedged_text
 from dossier.extract.gazetteer import role_key
-from dossier.text.fold import fold, fold_str
+from dossier.text.fold import fold, fold_case, fold_str
 from dossier.text.lexicon import load_lexicon
 from dossier.model import Actor, Document, EvidenceCandidate, MentionCandidate, Sentence
 from dossier.text import script_of
@@ -183,14 +184,27 @@ PRONOUN_OPENS = 4
 def _pronoun_at(text: str, language: Optional[str], script: str) -> Optional[int]:
     """Where a personal pronoun opening the sentence stands (reporting.yml `pronouns`), unless
     the sentence is impersonal ("il y a", "il faut"); None when there is none."""
-    lex = load_lexicon("reporting")
-    folded, index = fold(text)
     langs = languages_for(language, script)
-    if any(find_cues((lex.get("impersonal") or {}).get(lang) or [], folded) for lang in langs):
+    head = fold_case(text[:_PRONOUN_HEAD])  # one code point for one: offsets stay the text's
+    words = _OPENING_WORD.findall(head)[:PRONOUN_OPENS]
+    mine = _pronouns(langs)
+    if not mine.intersection(words):
+        return None  # most sentences: a check of their first words only
+    impersonal = (load_lexicon("reporting").get("impersonal") or {})
+    if any(find_cues(impersonal.get(lang) or [], fold_str(head)) for lang in langs):
         return None
-    words = list(re.finditer(r"[^\W\d_]+", folded))[:PRONOUN_OPENS]
-    mine = {fold_str(w) for lang in langs for w in (lex.get("pronouns") or {}).get(lang) or []}
-    return next((index[w.start()] for w in words if w.group(0) in mine), None)
+    return next(m.start() for m in _OPENING_WORD.finditer(head) if m.group(0) in mine)
+
+
+#: How far into a sentence its opening words are looked for (characters).
+_PRONOUN_HEAD = 80
+_OPENING_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=64)
+def _pronouns(langs: tuple[str, ...]) -> frozenset[str]:
+    lex = load_lexicon("reporting").get("pronouns") or {}
+    return frozenset(fold_case(str(w)) for lang in langs for w in lex.get(lang) or [])
 
 
 #: How many words may stand between a figure and the noun it counts ("four Belarusian diplomats").
