@@ -190,7 +190,7 @@ def _pronoun_at(text: str, language: Optional[str], script: str) -> Optional[int
     mine = _pronouns(langs)
     if not mine.intersection(words):
         return None  # most sentences: a check of their first words only
-    impersonal = (load_lexicon("reporting").get("impersonal") or {})
+    impersonal = load_lexicon("reporting").get("impersonal") or {}
     if any(find_cues(impersonal.get(lang) or [], fold_str(head)) for lang in langs):
         return None
     return next(m.start() for m in _OPENING_WORD.finditer(head) if m.group(0) in mine)

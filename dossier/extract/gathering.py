@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-from dossier.text.fold import fold_str
+from dossier.extract.parties import namesakes
 
 
 def absorb(groups: dict[tuple, list], preds: dict, actors: Optional[dict] = None) -> None:
@@ -24,15 +24,11 @@ def _absorb_surname(groups: dict[tuple, list], actors: dict) -> None:
     war Beljajew festgenommen worden") into the one group of that predicate, story and other
     party about a person of that surname named in full: the same person, when only one such
     fact is told (two brothers each detained stay apart)."""
-    def surname(aid):
-        actor = actors.get(aid)
-        return fold_str(actor.name).split()[-1] if actor is not None and actor.kind == "person" and actor.name else None
     for key in sorted((k for k in groups if k[0] == "yes-no" and k[2] is not None), key=repr):
-        actor = actors.get(key[2])
-        if actor is None or actor.kind != "person" or len(actor.name.split()) != 1:
+        full = set(namesakes(key[2], actors))
+        if not full:
             continue
-        into = [k for k in groups if k[:2] == key[:2] and k[3:] == key[3:] and k[2] != key[2]
-                and surname(k[2]) == fold_str(actor.name) and len(actors[k[2]].name.split()) > 1]
+        into = [k for k in groups if k[:2] == key[:2] and k[3:] == key[3:] and k[2] in full]
         if len(into) == 1:
             for item in groups.pop(key):
                 item.key, item.subject = into[0], into[0][2]

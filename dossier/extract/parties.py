@@ -138,6 +138,17 @@ def _tables(actors: dict[str, Actor]) -> _States:
     return _TABLES[key]
 
 
+def namesakes(person: Optional[str], actors: dict[str, Actor]) -> list[str]:
+    """The people named in full whose surname is the one word a person is named by ("Belyaev":
+    Arkady Belyaev, Mikhail Belyaev); none for a person named in full."""
+    actor = actors.get(person or "")
+    if actor is None or actor.kind != "person" or len(actor.name.split()) != 1:
+        return []
+    surname = fold_str(actor.name)
+    return sorted(a.id for a in actors.values() if a.kind == "person" and len(a.name.split()) > 1
+                  and fold_str(a.name).split()[-1] == surname)
+
+
 @lru_cache(maxsize=1024)
 def _cldr_names(english: str) -> list[str]:
     """A state's one-word names in every language ICU names it in (Syria: Siria, Syrie,

@@ -10,9 +10,10 @@ from typing import Optional
 
 from dossier.extract.cues import TOKEN_RX, languages_for
 from dossier.extract.gazetteer import NOT_ROLES, role_key, title_lexicon
+from dossier.extract.parties import namesakes
 from dossier.model import Actor, EvidenceCandidate
 from dossier.text import script_of
-from dossier.text.fold import fold_case, fold_str
+from dossier.text.fold import fold_case
 
 #: The event of holding an office (events.yml): "served as", "занимал пост", "occupait le poste".
 EVENT = "held office"
@@ -47,18 +48,14 @@ def tenures(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[tuple[str, s
     titles = _titles(folded, langs)
     if not titles:
         return []
-    times: list[tuple[int, int, str]] = []
-    for lang in langs:
-        for rx in SINCE.get(lang) or []:  # a range first: "from 1995 to 2019" is not "since 1995"
-            times += [(m.start(), m.end(), _value(m)) for m in re.finditer(rx, folded)
-                      if not any(s <= m.start() < e for s, e, _v in times)]
+    times = _times(folded, langs)
     office = EVENT in (c.events or [])
     out = []
-    for ts, te, role in titles:
-        near = [v for s, e, v in times if _gap(folded, te, s) is not None and _gap(folded, te, s) <= NEAR
-                or _gap(folded, e, ts) is not None and _gap(folded, e, ts) <= NEAR]
+    for title in titles:
+        near = _near(folded, title, times)
         if not near and not office:
             continue
+        ts, te, role = title
         person = _bearer(_holder(c, ts, te, actors), role, actors)
         if person is not None:
             out.append((person, role, near[0] if near else (times[0][2] if times and office else None)))
@@ -73,10 +70,26 @@ def told(quote: str, language: Optional[str], script: str) -> bool:
     langs = languages_for(language, script)
     folded = fold_case(quote)
     titles = _titles(folded, langs)
-    return bool(titles) and any(
-        _gap(folded, te, m.start()) is not None and _gap(folded, te, m.start()) <= NEAR
-        or _gap(folded, m.end(), ts) is not None and _gap(folded, m.end(), ts) <= NEAR
-        for lang in langs for rx in SINCE.get(lang) or [] for m in re.finditer(rx, folded) for ts, te, _r in titles)
+    times = _times(folded, langs) if titles else []
+    return any(_near(folded, title, times) for title in titles)
+
+
+def _times(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, value) of each time an office began (SINCE); a range first: "from 1995 to
+    2019" is not also "since 1995"."""
+    times: list[tuple[int, int, str]] = []
+    for lang in langs:
+        for rx in SINCE.get(lang) or []:
+            times += [(m.start(), m.end(), _value(m)) for m in re.finditer(rx, folded)
+                      if not any(s <= m.start() < e for s, e, _v in times)]
+    return times
+
+
+def _near(folded: str, title: tuple[int, int, str], times: list[tuple[int, int, str]]) -> list[str]:
+    """The values of the times within NEAR words of a title, on either side."""
+    ts, te, _role = title
+    return [v for s, e, v in times if (g := _gap(folded, te, s) if te <= s else _gap(folded, e, ts)) is not None
+            and g <= NEAR]
 
 
 def _titles(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -139,10 +152,5 @@ def _holder(c: EvidenceCandidate, ts: int, te: int, actors: dict[str, Actor]) ->
 def _bearer(person: Optional[str], role: str, actors: dict[str, Actor]) -> Optional[str]:
     """A person named by the surname alone ("Belyaev") is the one person of that surname the
     documents give this title, when one is ("deputy governor Arkady Belyaev", not his brother)."""
-    actor = actors.get(person or "")
-    if actor is None or len(actor.name.split()) != 1:
-        return person
-    surname = fold_str(actor.name)
-    fits = [a.id for a in actors.values() if a.kind == "person" and a.id != person
-            and fold_str(a.name).split()[-1] == surname and any(role_key(r.text, None) == role for r in a.roles)]
+    fits = [a for a in namesakes(person, actors) if any(role_key(r.text, None) == role for r in actors[a].roles)]
     return fits[0] if len(fits) == 1 else person
