@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from types import SimpleNamespace
 
 from dossier.extract import stated
@@ -275,3 +275,32 @@ def test_an_english_quoted_statement_drops_its_speaker_but_not_the_subject():
     two = stated.Stated(source="02-de", start=0, end=40, quote="Die Gruppe stahl die Akten von 830 Patienten.",
                         language="de", figures=frozenset({830}), words=frozenset(), actors=frozenset())
     assert stated.make_claim([one, two]).statement.startswith("The group said it had stolen")
+
+
+def test_word_key_of_an_elided_or_inflected_word_is_its_longest_part():
+    assert stated.word_key("d'acrylonitrile") == stated.word_key("acrylonitrile")
+    assert stated.word_key("Türkiye'ye") == stated.word_key("Türkiye")
+
+
+def _vec(*weights: float) -> bytes:
+    import numpy as np
+
+    v = np.zeros(512)
+    v[:len(weights)] = weights
+    return (np.rint(v / np.linalg.norm(v) * 127)).astype(np.int8).tobytes()
+
+
+def _said(source: str, vector: bytes, events: tuple[str, ...], story: int = 0) -> stated.Stated:
+    return stated.Stated(source, 0, 10, source, "en", frozenset(), frozenset(), frozenset(), events, story, vector)
+
+
+def test_two_groups_alike_in_sense_and_event_become_one():
+    tank = [[_said("a", _vec(1, 0.2, 0), ("exploded",)), _said("b", _vec(1, 0, 0.3), ("exploded",))],
+            [_said("c", _vec(1, 0.3, 0.1), ("exploded",)), _said("d", _vec(0.9, 0.2, 0.2), ("exploded",))]]
+    assert [sorted(s.source for s in g) for g in stated._alike_groups(tank)] == [["a", "b", "c", "d"]]
+    other_event = [tank[0], [replace(s, events=("arrested",)) for s in tank[1]]]
+    assert len(stated._alike_groups(other_event)) == 2
+    same_doc = [tank[0], [replace(tank[1][0], source="a"), tank[1][1]]]
+    assert len(stated._alike_groups(same_doc)) == 2
+    unlike = [tank[0], [_said("c", _vec(0, 1, 0), ("exploded",)), _said("d", _vec(0, 0.9, 0.4), ("exploded",))]]
+    assert len(stated._alike_groups(unlike)) == 2
