@@ -185,3 +185,17 @@ def test_outlet_beside_the_date_line_is_the_publisher(tmp_path):
                                            "Kabatepe'den Gökçeada'ya sefer yapan yolcu feribotu cumartesi günü fırtına "
                                            "nedeniyle battı, Sahil Güvenlik Komutanlığı açıkladı.\n"})
     assert (recs.sources["c"].publisher, recs.sources["c"].published) == ("Çanakkale Postası", "2026-07-18")
+
+
+def test_a_night_between_two_days_is_its_later_day():
+    ref = "2026-11-04"  # a Wednesday
+    assert [d[2] for d in find_dates("dans la nuit de dimanche à lundi, qui", "fr", ref)] == ["2026-11-02"]
+    assert [d[2] for d in find_dates("la noche del domingo al lunes", "es", ref)] == ["2026-11-02"]
+    assert find_dates("du dimanche au lundi, le musée ferme", "fr", ref) == []  # a range, not a night
+
+
+def test_a_turkish_weekday_with_a_time_of_day_is_a_date():
+    ref = "2026-11-04"
+    assert [d[2] for d in find_dates("Pazartesi sabaha karşı başlayan saldırı", "tr", ref)] == ["2026-11-02"]
+    assert [d[2] for d in find_dates("Patlama pazartesi gecesi meydana geldi", "tr", ref)] == ["2026-11-02"]
+    assert find_dates("Pazar yerinde kalabalık vardı", "tr", ref) == []  # "pazar": a market

@@ -36,3 +36,18 @@ def test_a_relative_clause_dates_the_incident_named_right_before_it():
                     ("b", "The dam in Capitalia collapsed on 6 June.", "en"))
     assert [sorted((e.source, e.value) for e in c.evidence) for c in _dates(result)] == [
         [("a", "2025-06-06"), ("b", "2025-06-06")]]
+
+
+def test_a_relative_clause_of_the_incident_inside_another_clause_dates_it():
+    result = claims(("a", "The attack in Capitalia, which began on 12 October, forced the hospital to postpone 300 operations.", "en"),
+                    ("b", "The attack in Capitalia began on 12 October.", "en"))
+    assert [sorted((e.source, e.value) for e in c.evidence) for c in _dates(result)] == [
+        [("a", "2025-10-12"), ("b", "2025-10-12")]]
+
+
+def test_the_victim_of_an_attack_is_not_its_doer():
+    named = Names({"capital": ("Capitalia", "place"), "mercy": ("Mercy Hospital", "organization")},
+                  {"Capitalia": "capital", "Mercy Hospital": "mercy"}).claims
+    result = named(("a", "Mercy Hospital in Capitalia was the victim of a cyberattack on 12 October.", "en"),
+                   ("b", "L'hôpital Mercy Hospital de Capitalia a été victime d'une cyberattaque le 12 octobre.", "fr"))
+    assert not [c.statement for c in result if c.frame.predicate == "attacked" and c.frame.subject == "mercy"]

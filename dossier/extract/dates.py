@@ -93,8 +93,9 @@ WEEKDAY_CUES: dict[str, tuple[Optional[str], Optional[str]]] = {
     "fr": (None, None),
     "es": (None, None),
     "it": (None, None),
-    "tr": (None, r"\s+günü"),
-    "az": (None, r"\s+günü"),
+    # "Pazar" is also a market, "Cuma" a prayer: a day, or a time of it, follows the weekday
+    "tr": (None, r"\s+(?:günü|sabah\w*|akşam\w*|gece\w*|öğle\w*)"),
+    "az": (None, r"\s+(?:günü|səhər\w*|axşam\w*|gecə\w*)"),
     "ar": (r"(?:يوم|مساء|صباح|ليلة|نهار)\s+", None),
 }
 
@@ -469,7 +470,14 @@ def find_dates(text: str, language: Optional[str], reference: Optional[str] = No
     if keep_periods:
         return found
     spans = periods(text, language, found)
-    return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in spans)]
+    # "dans la nuit de dimanche à lundi", "la noche del domingo al lunes": the night's later day
+    nights = [max((f for f in found if a <= f[0] and f[1] <= b), default=None) for a, b in spans
+              if _NIGHT.search(text[max(0, a - 16):a])]
+    return [f for f in found if f in nights or not any(a <= f[0] and f[1] <= b for a, b in spans)]
+
+
+#: A word of night right before a range of two days.
+_NIGHT = re.compile(r"(?:night|nuit|noche|nacht|ночь|ніч|gece|ليلة)\W*(?:\w+\W*)?$", re.I)
 
 
 # ---------------------------------------------------------------------------------------
@@ -489,7 +497,7 @@ RANGES: dict[str, tuple[str, str, str]] = {
     "ar": (r"من|بين|منذ", r"إلى|الى|حتى|لغاية|و|[-–—]", ""),
     "fa": (r"از|بین", r"تا|و|[-–—]", ""),
     "fr": (r"de|du|entre|depuis", r"à|au|jusqu'à|jusqu’à|et|[-–—]", ""),
-    "es": (r"de|desde|entre", r"a|al|hasta|y|[-–—]", ""),
+    "es": (r"de|del|desde|entre", r"a|al|hasta|y|[-–—]", ""),
     "it": (r"da|dal|dalla|tra|fra", r"a|al|alla|e|[-–—]", ""),
 }
 # Words before a date-like span that make it a duration ("for the past month").

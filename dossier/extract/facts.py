@@ -25,7 +25,7 @@ from dossier.extract.cues import TOKEN_RX, event_info, event_spans, find_cues, l
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
-                                     noun_class, own_incident, stories, tells_incident)
+                                     noun_class, own_incident, relative_dated, stories, tells_incident)
 from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
 from dossier.extract.statements import assign_ids, clause_events, clause_frame, passive_doer, relative_subject
@@ -375,9 +375,11 @@ def _dated(c: EvidenceCandidate, story: Story) -> list[Item]:
     Monday"), nor from one telling of another event ("an inquiry into the blast opened on Tuesday")."""
     dated = set(_lexicon().get("dated") or ())
     told = set(c.events or [c.event or ""])
-    if story is None or not c.date or len(c.date) != 10 or c.stance != "affirms" or c.event not in dated \
-            or any(e not in dated and not (event_info().get(e) or {}).get("attach") for e in told) \
-            or not tells_incident(c, story):
+    if c.event not in dated and relative_dated(c, dated):
+        told = dated  # "the attack, which began early on Monday, forced ...": the relative clause's own event
+    elif c.event not in dated or any(e not in dated and not (event_info().get(e) or {}).get("attach") for e in told):
+        return []
+    if story is None or not c.date or len(c.date) != 10 or c.stance != "affirms" or not tells_incident(c, story):
         return []  # "opened an investigation into the explosion on Tuesday": the day of another event
     return [Item(("date", "occurred", story.number), c, "occurred", "date", c.date, story=story)]
 

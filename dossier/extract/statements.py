@@ -213,12 +213,14 @@ def _name(actor_id: str, actors: dict[str, Actor]) -> str:
 # ---------------------------------------------------------------------------------------
 
 #: Passive auxiliaries: "X was arrested" (the patient precedes), "was warned by X".
-_PASSIVE = {
-    "en": r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$",
+_PASSIVE = {  # or the victim of it ("victime d'une cyberattaque")
+    "en": r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$|\bvictims?\s+of\s+(?:an?\s+|the\s+)?$",
     "de": r"\b(?:wurde|wurden|worden|ist|sind|war|waren)\b",
     "ru": r"\b(?:был|была|были|было)\s+$",
-    "fr": r"\b(?:été|est|sont|était|étaient|fut|furent)\s+(?:\w+ment\s+)?$",
-    "es": r"\b(?:fue|fueron|sido|es|son|era|eran|está|están|estaba)\s+(?:\w+mente\s+)?$",
+    "fr": r"\b(?:été|est|sont|était|étaient|fut|furent)\s+(?:\w+ment\s+)?$"
+          r"|\bvictimes?\s+(?:de\s+|d['’]|du\s+|des\s+)(?:une?\s+|la\s+|l['’])?$",
+    "es": r"\b(?:fue|fueron|sido|es|son|era|eran|está|están|estaba)\s+(?:\w+mente\s+)?$"
+          r"|\bvíctimas?\s+de\s+(?:una?\s+|la\s+|el\s+)?$",
 }
 #: Turkish/Azerbaijani case endings after a name: accusative/dative mark the object.
 _TR_OBJECT = re.compile(r"^['’]?(?:y?[ıiuüə]|y?[ae]|n[ıiuü])$")

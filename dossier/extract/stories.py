@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from dossier.extract import predicate_lexicon
-from dossier.extract.cues import event_spans, find_cues, languages_for
+from dossier.extract.cues import event_positions, event_spans, find_cues, languages_for
 from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of, to_latin
 from dossier.text.fold import fold_str
@@ -186,12 +186,28 @@ _RELATIVE_WORDS = ("which", "that", "котор", "яке", "який", "яка"
                    "welche", "الذي", "التي", "والذي", "والتي")
 
 
+def opens_relative_clause(quote: str) -> bool:
+    """The clause opens with a relative pronoun ("which", "которое", "الذي")."""
+    first = fold_str(quote).split(maxsplit=1)[:1]
+    return bool(first) and first[0].startswith(_RELATIVE_WORDS)
+
+
+def relative_dated(c: EvidenceCandidate, dated: set[str]) -> bool:
+    """A clause opening with a relative pronoun whose first event, before any comma, is the
+    incident's happening ("which began early on Monday, forced ...")."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    if not opens_relative_clause(c.quote):
+        return False
+    folded = fold_str(c.quote)
+    first = event_positions(folded, languages_for(c.language, script))[:1]
+    return bool(first) and first[0][1] in dated and "," not in folded[:first[0][0]]
+
+
 def tells_incident(c: EvidenceCandidate, story: Story) -> bool:
     """Whether the clause names the story's kind of incident ("the attack began ..."), itself or,
     opening with a relative pronoun, right before it ("the dam, which collapsed early Tuesday")."""
     text = c.quote
-    first = fold_str(c.quote).split(maxsplit=1)[:1]
-    if c.sentence is not None and first and first[0].startswith(_RELATIVE_WORDS):
+    if c.sentence is not None and opens_relative_clause(c.quote):
         text = c.sentence.text[:max(0, c.start - c.sentence.start)] + " " + c.quote
     noun = _noun(text, c.language)
     return noun is not None and noun_class(noun) == noun_class(story.incident.split(" in ")[0])
