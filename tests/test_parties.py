@@ -207,3 +207,19 @@ def test_a_surname_alone_is_the_person_named_in_full_when_one_such_fact_is_told(
                           ("b", "Police detained Rui Silva on Tuesday.", "en"),
                           ("c", "Silva was detained on Tuesday in the capital.", "en"))
     assert sorted(c.frame.subject for c in result if c.frame.predicate == "arrested") == ["ana", "rui", "silva"]
+
+
+def test_a_company_s_pledge_told_by_its_manager_is_the_company_s():
+    named = Names({"ostwerk": ("Ostwerk", "organization"), "weber": ("Jan Weber", "person"),
+                   "kappel": ("Kappel", "place")},
+                  {"Ostwerk": "ostwerk", "Jan Weber": "weber", "Kappel": "kappel"}).claims
+    result = named(("a", "An explosion hit the plant of the company Ostwerk in Kappel. Plant manager Jan Weber told "
+                         "reporters the company would cooperate fully with the authorities.", "en"),
+                   ("b", "Eine Explosion erschütterte das Werk des Unternehmens Ostwerk in Kappel. Werksleiter Jan Weber "
+                         "sagte, das Unternehmen werde umfassend mit den Behörden zusammenarbeiten.", "de"))
+    pledged = [c for c in result if c.frame.predicate == "cooperating"]
+    assert [(c.frame.subject, sorted(e.source for e in c.evidence)) for c in pledged] == [("ostwerk", ["a", "b"])]
+    # a plain "would" is still a hedge: what the plant would do is no fact
+    assert not [c for c in named(("c", "The company Ostwerk would cooperate fully with the authorities.", "en"),
+                                 ("d", "The company Ostwerk would cooperate fully with the authorities.", "en"))
+                if c.frame.predicate == "cooperating"]

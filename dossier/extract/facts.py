@@ -70,6 +70,12 @@ def hedged(c: EvidenceCandidate) -> bool:
     return hedged_text(c.quote, c.language, c.sentence.script if c.sentence and c.sentence.script else None)
 
 
+def _promised(c: EvidenceCandidate) -> bool:
+    """A statement's event hedged only by the future of what was said ("said it would cooperate")."""
+    return (event_info().get(c.event or "") or {}).get("class") == "statement" and not hedged_text(
+        c.quote, c.language, c.sentence.script if c.sentence and c.sentence.script else None, backshift=True)
+
+
 def _intended(c: EvidenceCandidate) -> bool:
     """The clause tells of an intention, not a fact: an intention word right next to the
     predicate ("planned to arrest 40 people", "tutuklamayı planladı")."""
@@ -359,7 +365,7 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
             return []
         return [Item(("role", event, subject), c, "role", "role", c.values.get("role"), subject=subject,
                      role=event[5:])]
-    if hedged(c) or _intended(c):
+    if (hedged(c) and not _promised(c)) or _intended(c):
         return []
     held = [Item(("date", tenure.EVENT, person, role), c, tenure.EVENT, "date", value, subject=person, role=role,
                  story=story) for person, role, value in tenure.tenures(c, actors)]

@@ -18,11 +18,25 @@ def _hedges(lang: str) -> tuple[tuple[str, ...], tuple[re.Pattern, ...]]:
     return tuple(entry.get("hedges") or ()), tuple(re.compile(rx) for rx in entry.get("regex") or ())
 
 
-def hedged_text(text: str, language: Optional[str], script: Optional[str] = None) -> bool:
-    """The text speculates or gives an opinion ("may have", "возможно", "ربما")."""
+def hedged_text(text: str, language: Optional[str], script: Optional[str] = None, backshift: bool = False) -> bool:
+    """The text speculates or gives an opinion ("may have", "возможно", "ربما"); with
+    `backshift`, "would" after a verb of saying is none (what a statement promised)."""
     folded = fold_str(text)
     for lang in languages_for(language, script or script_of(text)):
         cues, patterns = _hedges(lang)
-        if find_cues(cues, folded) or any(p.search(folded) for p in patterns):
+        if any(p.search(folded) for p in patterns):
+            return True
+        found = find_cues(cues, folded)
+        if found and not (backshift and all(_backshifted(folded, s, e, lang) for s, e in found)):
             return True
     return False
+
+
+def _backshifted(folded: str, start: int, end: int, lang: str) -> bool:
+    """A hedge word that is only the future of what someone said ("X told reporters the company
+    would cooperate"; hedges.yml `backshift`): a verb of saying stands before it."""
+    entry = load_lexicon("hedges").get(lang) or {}
+    if folded[start:end] not in (entry.get("backshift") or ()):
+        return False
+    verbs = (load_lexicon("reporting").get(lang) or {}).get("verbs") or []
+    return any(e <= start for _s, e in find_cues(verbs, folded[:start]))

@@ -328,8 +328,10 @@ def referred(c: EvidenceCandidate, event_at: int, story: Any, named: list[tuple[
     tokens = list(TOKEN_RX.finditer(folded))
     if not tokens:
         return None
-    opening = index[tokens[min(OPENING_WORDS, len(tokens)) - 1].end() - 1] + 1
-    for s, e, cls in _nouns_at(folded, languages_for(c.language, script)):
+    langs = languages_for(c.language, script)
+    first = _reported_from(folded, tokens, langs)
+    opening = index[tokens[min(first + OPENING_WORDS, len(tokens)) - 1].end() - 1] + 1
+    for s, e, cls in _nouns_at(folded, langs):
         start, end = index[s], index[e - 1] + 1
         if start >= min(opening, event_at):
             break
@@ -342,6 +344,26 @@ def referred(c: EvidenceCandidate, event_at: int, story: Any, named: list[tuple[
             continue
         return story.referent(cls)
     return None
+
+
+def _reported_from(folded: str, tokens: list, langs: tuple[str, ...]) -> int:
+    """The token the reported words start at when the clause opens by saying who speaks
+    ("Plant manager X told reporters the company would ...", "X sagte, das Unternehmen werde"):
+    after the verb of saying (and "reporters", "that"), else 0."""
+    verbs = [v for lang in langs for v in ((load_lexicon("reporting").get(lang) or {}).get("verbs") or [])]
+    found = find_cues(verbs, folded)
+    if not found or found[0][0] > tokens[min(REPORTED_WITHIN, len(tokens)) - 1].start():
+        return 0
+    after = next((k for k, t in enumerate(tokens) if t.start() >= found[0][1]), len(tokens))
+    while after < len(tokens) and tokens[after].group(0) in _SAID_TO:
+        after += 1
+    return after
+
+
+#: A verb of saying this far into a clause opens it with its speaker; the words it may take
+#: before what is said.
+REPORTED_WITHIN = 6
+_SAID_TO = frozenset({"reporters", "journalists", "that", "dass", "que", "что", "ki", "أن", "ان"})
 
 
 # ---------------------------------------------------------------------------------------
