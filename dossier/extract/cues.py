@@ -385,7 +385,13 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
 
 
 #: Words right before a figure a count rose to ("to", "до", "à", "auf", "إلى").
-_RISE_TO = frozenset(fold_str(w) for w in ("to", "до", "à", "a", "auf", "إلى", "الى", "ila", "hasta"))  # as folded text has them
+#: Or a verb of amounting to ("составила 45 млн", "totalled", "beträgt", "بلغت").
+_RISE_TO = frozenset(fold_str(w) for w in ("to", "до", "à", "a", "auf", "إلى", "الى", "ila", "hasta", "составила",
+                                            "составил", "составило", "составляет", "составляют", "totalled",
+                                            "totaled", "beträgt", "betrug", "بلغت", "بلغ"))  # as folded text has them
+#: A relative clause set between commas ("the bribe, which he is charged with, amounted to"):
+#: no boundary between a figure and its noun.
+_ASIDE = re.compile(r"[,،]\s*(?:котор|which|who|qui|lequel|laquelle|welche|الذي|التي)\w*\b[^,;،؛]*[,،]")
 
 #: Verbs of a figure rising, which let a toll's noun stand further from its new figure.
 _RISE = frozenset("""risen rose rises climbed increased reached
@@ -453,7 +459,7 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                     pairs.append((dist, side, ti, slot, value))
                 elif side == 0 and ti > 0 and tokens[ti - 1].group(0) in _RISE_TO and (
                         dist <= 9 or dist <= 16 and any(tokens[k].group(0) in _RISE for k in range(max(0, ti - 4), ti))) \
-                        and not _SEPARATOR.search(folded[lo:hi]):
+                        and not _SEPARATOR.search(_ASIDE.sub(" ", folded[lo:hi])):
                     # a toll told as a rise: "the number of dead ... has risen to 13"
                     pairs.append((dist + 4, side, ti, slot, value))
     result: dict[str, str] = {}
