@@ -131,3 +131,10 @@ def test_people_evacuated_told_without_a_figure_join_the_figure():
     evacuated = [c for c in result if c.frame.predicate == "evacuated"]
     assert [(c.frame.slot, {e.source: e.value for e in c.evidence}) for c in evacuated] == [
         ("count", {"a": "1200", "b": None})]
+
+
+def test_a_sum_told_after_a_verb_of_amounting_to_across_a_relative_clause():
+    assert extract_counts("По данным источника, сумма взятки, которую вменяют чиновнику, составила 45 млн рублей.",
+                          "ru", "Cyrl") == {"bribe": "45000000"}
+    # a comma that is no relative clause still ends the noun's reach
+    assert extract_counts("The bribe was paid, police said, and the fine totalled 45 million.", "en", "Latn") == {}
