@@ -304,3 +304,27 @@ def test_two_groups_alike_in_sense_and_event_become_one():
     assert len(stated._alike_groups(same_doc)) == 2
     unlike = [tank[0], [_said("c", _vec(0, 1, 0), ("exploded",)), _said("d", _vec(0, 0.9, 0.4), ("exploded",))]]
     assert len(stated._alike_groups(unlike)) == 2
+
+
+def test_a_clause_of_a_framed_event_with_no_figure_the_frame_left_is_stated():
+    docs = [make_doc("41-en", "en", "Several of the survivors were treated in hospital for hypothermia and exhaustion."),
+            make_doc("42-de", "de", "Einige der Geretteten wurden wegen Hypothermie und Erschöpfung im Krankenhaus behandelt.")]
+    counted = held(make_doc("43-fr", "fr", "Neuf survivants restaient hospitalisés mardi soir à Valdrecht."), 0,
+                   Frame(predicate="hospitalised", slot="count"), value="9")
+    found = [c for c in stated.claims(docs, {}, {}, [counted]) if {e.source for e in c.evidence} == {"41-en", "42-de"}]
+    assert len(found) == 1
+
+
+def test_feelings_and_open_questions_are_no_facts():
+    assert not stated._quotable("Eine Frau brach in Tränen aus und sagte, ihre Tochter sei auf der Fähre gewesen.", "de", "Latn")
+    assert not stated._quotable("Limanda bekleyen yakınlar büyük bir endişe içinde bekliyor.", "tr", "Latn")
+    assert not stated._quotable("Uzmanlar, fırtına uyarısına rağmen seferin neden iptal edilmediğini soruyor.", "tr", "Latn")
+    assert stated._quotable("Die Fähre sank am Samstag etwa vier Meilen vor der Insel im Sturm.", "de", "Latn")
+
+
+def test_a_copy_and_its_original_are_one_document_stating_a_fact():
+    original = make_doc("51-en", "en", "The plant of Valdrecht employs about 830 people in three shifts every day.")
+    copy = make_doc("52-en", "en", "The plant of Valdrecht employs about 830 people in three shifts every day.")
+    copy.source.derived_from = "51-en"
+    assert stated.claims([original, copy], {}, {}, []) == []
+    assert len(stated.claims([original, make_doc("53-de", "de", "Das Werk in Valdrecht beschäftigt rund 830 Menschen in drei Schichten.")], {}, {}, [])) == 1

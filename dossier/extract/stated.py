@@ -170,15 +170,17 @@ def clause_vectors(doc: Document) -> dict[tuple[int, int], bytes]:
 
 def _untaken(found: list[Stated], taken: list[tuple[int, int]], framed: frozenset[str],
              values: frozenset[int] = frozenset(), counted: frozenset[str] = frozenset()) -> list[Stated]:
-    """The clauses no claim holds (in part), and none of an event whose frame made a claim in
-    the story (`framed`): quoted, it would split the fact that frame gathers from the other
-    documents. A clause that gives a figure no frame of the story gives (`values`) states a
+    """The clauses no claim holds (in part), and none with a figure of an event whose frame
+    made a claim in the story (`framed`): quoted, it would split the fact that frame gathers
+    from the other documents. One with no figure, which the frame did not read, tells
+    something else of the event ("several survivors were treated in hospital for
+    hypothermia"). A clause that gives a figure no frame of the story gives (`values`) states a
     fact of its own all the same ("the company, which employs 640 people, declined to
     comment"), unless it tells of an event whose figure a frame counts (`counted`: a toll the
     frame missed is still the toll); a year is no such figure."""
     return [s for s in found
             if (_own_figure(s, values) and not counted.intersection(s.events))
-            or (not any(a < s.end and s.start < b for a, b in taken) and not framed.intersection(s.events))]
+            or (not any(a < s.end and s.start < b for a, b in taken) and not (s.figures and framed.intersection(s.events)))]
 
 
 def _own_figure(s: Stated, values: frozenset[int]) -> bool:
@@ -198,7 +200,8 @@ def _figure_of(value: Optional[str]) -> Optional[int]:
 def _quotable(quote: str, language: Optional[str], script: str) -> bool:
     words = TOKEN_RX.findall(fold_str(quote))
     return 6 <= len(words) <= 60 and len(_scripts(quote)) == 1 and not hedged_text(quote, language, script) \
-        and not _believed(quote, language, script) and not _commentary(quote, language, script) \
+        and not _believed(quote, language, script, "belief") and not _believed(quote, language, script, "moods") \
+        and not _commentary(quote, language, script) \
         and not _SPEECH.search(quote)
 
 
@@ -218,11 +221,12 @@ def _anchors(source: str, start: int, end: int, quote: str, language: Optional[s
     return Stated(source, start, end, quote, language, figures, keys, named)
 
 
-def _believed(quote: str, language: Optional[str], script: str) -> bool:
-    """Someone's belief, not a fact: a verb of belief in the third person (hedges.yml `belief`)."""
+def _believed(quote: str, language: Optional[str], script: str, kind: str = "belief") -> bool:
+    """Someone's belief, not a fact: a verb of belief in the third person (hedges.yml `belief`),
+    or a feeling or an open question (`moods`)."""
     folded = fold_str(quote)
     lex = load_lexicon("hedges")
-    return any(find_cues((lex.get(lang) or {}).get("belief") or [], folded) for lang in languages_for(language, script))
+    return any(find_cues((lex.get(lang) or {}).get(kind) or [], folded) for lang in languages_for(language, script))
 
 
 def _commentary(quote: str, language: Optional[str], script: str) -> bool:
@@ -525,9 +529,24 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
     many = max(1, STORY_SPREAD * len({s.story for s in found}))
     common |= {w for w, seen in stories_of.items() if len(seen) > many}
     when = {d.source.id: d.source.published or "" for d in docs}
-    groups = group(found, common, topic, memo, when)
+    sources = {d.source.id: d.source for d in docs}
+    # a copy adds no document of its own: two that state a fact are two originals
+    groups = [g for g in group(found, common, topic, memo, when)
+              if len({_original(s.source, sources) for s in g}) >= 2]
     said_by = _attributions([s for g in groups for s in g], docs, actors)
     return [make_claim(g, said_by) for g in groups]
+
+
+def _original(source_id: str, sources: dict) -> str:
+    """The document a copy or translation reproduces (itself when it is none)."""
+    seen = {source_id}
+    while True:
+        source = sources.get(source_id)
+        up = source and (source.derived_from or source.translation_of)
+        if not up or up not in sources or up in seen:
+            return source_id
+        seen.add(up)
+        source_id = up
 
 
 def _attributions(items: list[Stated], docs: list[Document], actors: dict[str, Actor]
