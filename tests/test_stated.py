@@ -328,3 +328,18 @@ def test_a_copy_and_its_original_are_one_document_stating_a_fact():
     copy.source.derived_from = "51-en"
     assert stated.claims([original, copy], {}, {}, []) == []
     assert len(stated.claims([original, make_doc("53-de", "de", "Das Werk in Valdrecht beschäftigt rund 830 Menschen in drei Schichten.")], {}, {}, [])) == 1
+
+
+def test_a_clause_telling_a_framed_fact_of_its_subject_is_left_to_the_frame():
+    from dossier.model import Actor, Mention
+    docs = [make_doc("61-en", "en", "Interior minister Jan Kowal also lost his life in the crash near Valdrecht on Sunday."),
+            make_doc("62-de", "de", "Auch Innenminister Jan Kowal verlor bei dem Absturz nahe Valdrecht sein Leben am Sonntag.")]
+    kowal = Actor(id="kowal", name="Jan Kowal", kind="person", mentions=[
+        Mention(source=d.source.id, start=d.text.index("Jan Kowal"), end=d.text.index("Jan Kowal") + 9, text="Jan Kowal")
+        for d in docs])
+    third = make_doc("63-fr", "fr", "Le ministre Jan Kowal a été tué dans l'accident près de Valdrecht.")
+    killed = held(third, 0, Frame(predicate="killed", slot="yes-no", subject="kowal"), value="yes")
+    assert stated.claims(docs, {"kowal": kowal}, {}, [killed]) == []
+    # of someone else the frame's claims name, the same clauses are a fact of their own
+    other = held(third, 0, Frame(predicate="killed", slot="yes-no", subject="someone-else"), value="yes")
+    assert len(stated.claims(docs, {"kowal": kowal}, {}, [other])) == 1

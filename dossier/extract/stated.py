@@ -169,18 +169,23 @@ def clause_vectors(doc: Document) -> dict[tuple[int, int], bytes]:
 
 
 def _untaken(found: list[Stated], taken: list[tuple[int, int]], framed: frozenset[str],
-             values: frozenset[int] = frozenset(), counted: frozenset[str] = frozenset()) -> list[Stated]:
+             values: frozenset[int] = frozenset(), counted: frozenset[str] = frozenset(),
+             told: Optional[dict[str, set]] = None) -> list[Stated]:
     """The clauses no claim holds (in part), and none with a figure of an event whose frame
     made a claim in the story (`framed`): quoted, it would split the fact that frame gathers
-    from the other documents. One with no figure, which the frame did not read, tells
-    something else of the event ("several survivors were treated in hospital for
-    hypothermia"). A clause that gives a figure no frame of the story gives (`values`) states a
+    from the other documents. One with no figure, of an event the story's claims only count,
+    tells something else of it ("several survivors were treated in hospital for
+    hypothermia"); of one they also state of someone it names (`told`: predicate -> the
+    subjects of its claims, "Whether X was killed"), it is that fact, which the frame missed.
+    A clause that gives a figure no frame of the story gives (`values`) states a
     fact of its own all the same ("the company, which employs 640 people, declined to
     comment"), unless it tells of an event whose figure a frame counts (`counted`: a toll the
     frame missed is still the toll); a year is no such figure."""
     return [s for s in found
             if (_own_figure(s, values) and not counted.intersection(s.events))
-            or (not any(a < s.end and s.start < b for a, b in taken) and not (s.figures and framed.intersection(s.events)))]
+            or (not any(a < s.end and s.start < b for a, b in taken)
+                and not (framed.intersection(s.events) if s.figures or told is None
+                         else any(told[e] & (set(s.actors) | {None}) for e in s.events if e in told)))]
 
 
 def _own_figure(s: Stated, values: frozenset[int]) -> bool:
@@ -482,6 +487,7 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
     framed: dict[int, set[str]] = {}
     values: dict[int, set[int]] = {}
     counted: dict[int, set[str]] = {}
+    told: dict[int, dict[str, set]] = {}
     for claim in made:
         if claim.frame is not None and claim.frame.predicate == "occurred":
             continue  # the day is one fact of the clause; "the blast occurred in a storage tank" may be another
@@ -495,6 +501,9 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
                 framed.setdefault(story.number if story is not None else -1, set()).add(claim.frame.predicate)
             if claim.frame is not None and claim.frame.slot == "count":
                 counted.setdefault(story.number if story is not None else -1, set()).add(claim.frame.predicate)
+            elif claim.frame is not None and claim.frame.slot != "role":
+                told.setdefault(story.number if story is not None else -1, {}).setdefault(
+                    claim.frame.predicate, set()).add(claim.frame.subject)
     named: dict[str, list[tuple[int, int, str]]] = {}
     for a in actors.values():
         if a.kind != "outlet":
@@ -511,7 +520,8 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
         got = _read_kept(doc, sorted(named.get(doc.source.id, [])), memo)
         found.extend(replace(s, story=number)
                      for s in _untaken(got.clauses, spans.get(doc.source.id, []), frozenset(framed.get(number, ())),
-                                          frozenset(values.get(number, ())), frozenset(counted.get(number, ()))))
+                                          frozenset(values.get(number, ())), frozenset(counted.get(number, ())),
+                                          told.get(number, {})))
         sentences.update(got.sentences)
         df.update(got.df)
         in_story.update({(number, k): n for k, n in got.uses.items()})
