@@ -138,3 +138,12 @@ def test_a_sum_told_after_a_verb_of_amounting_to_across_a_relative_clause():
                           "ru", "Cyrl") == {"bribe": "45000000"}
     # a comma that is no relative clause still ends the noun's reach
     assert extract_counts("The bribe was paid, police said, and the fine totalled 45 million.", "en", "Latn") == {}
+
+
+@pytest.mark.parametrize("text, language, script, expected", [
+    ("эвакуированы полторы тысячи человек", "ru", "Cyrl", {"evacuated": "1500"}),
+    ("تم إجلاء نحو مليون و200 ألف شخص من منازلهم", "ar", "Arab", {"evacuated": "1200000"}),
+    ("anderthalb Millionen Menschen wurden evakuiert", "de", "Latn", {"evacuated": "1500000"}),
+])
+def test_a_figure_written_in_parts_is_one_figure(text, language, script, expected):
+    assert extract_counts(text, language, script) == expected

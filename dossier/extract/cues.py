@@ -15,7 +15,8 @@ from typing import Optional
 from dossier.extract.patterns import PHRASE_BREAK as _PHRASE_BREAK
 # compile_cue, find_cues and languages_for are read from here by the other stages too
 from dossier.extract.patterns import attributive, compile_cue, find_cues, languages_for, mask_sources  # noqa: F401
-from dossier.extract.units import (FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, SPANS, TIME_UNITS, is_month,
+from dossier.extract.units import (FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, SPACED_THOUSANDS,  # noqa: F401
+                                   SPANS, TIME_UNITS, is_month, plain_figures,
                                    part_of, turkic_share)
 from dossier.model import MentionCandidate
 from dossier.text import script_of
@@ -406,13 +407,9 @@ _ARTICLES = frozenset({"bir"})
 _SEPARATOR = re.compile(r"[,;،؛]|(?<!\w)(?:and|or|ve|veya|və|и|или|und|oder|et|ou|y)(?!\w)")
 
 
-#: Thousands set apart by a space ("1 100 lits", "6 000 человек"): one figure.
-SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
-
-
 def extract_counts(text: str, language: Optional[str], script: Optional[str] = None) -> dict[str, str]:
     """Counted slots in `text`: {"killed": "12"} for "killing 12 people"."""
-    folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), fold_str(text))
+    folded = plain_figures(fold_str(text))
     langs = languages_for(language, script or script_of(text))
     tokens = list(TOKEN_RX.finditer(folded))
     if not tokens:

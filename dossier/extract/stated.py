@@ -19,11 +19,12 @@ from functools import lru_cache
 from typing import Optional
 
 from dossier.extract import vectors
-from dossier.extract.cues import (SPACED_THOUSANDS, TOKEN_RX, attribution, detect_events, find_cues, languages_for,
+from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, find_cues, languages_for,
                                   numbers_in, split_clauses)
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
 from dossier.extract.statements import strip_attribution
+from dossier.extract.units import plain_figures
 from dossier.model import Actor, Claim, Document, Evidence, MentionCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, to_latin
@@ -213,7 +214,7 @@ def _quotable(quote: str, language: Optional[str], script: str) -> bool:
 def _anchors(source: str, start: int, end: int, quote: str, language: Optional[str], script: str,
              spans: list[tuple[int, int, str]]) -> Stated:
     words = TOKEN_RX.findall(fold_str(quote))
-    folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), fold_str(quote))
+    folded = plain_figures(fold_str(quote))
     # "one" is mostly an article ("ein", "bir", "un"): no figure
     figures = frozenset(v for _i, v, _p in numbers_in(folded, languages_for(language, script)) if v > 1)
     numbers = _number_words(language, script)

@@ -100,3 +100,28 @@ han sido fueron son eran siguen seguían todavía aún ya
 hâlâ henüz daha
 hələ artıq
 """.split())
+
+
+#: Thousands set apart by a space ("1 100 lits", "6 000 человек"): one figure.
+SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
+#: Scale words by how they begin (folded).
+_SCALES = (("тысяч", 1000), ("тыс", 1000), ("миллион", 1000000), ("млн", 1000000), ("tausend", 1000),
+           ("thousand", 1000), ("million", 1000000), ("الف", 1000), ("مليون", 1000000), ("مليار", 1000000000))
+#: "One and a half" before a scale word: "полторы тысячи", "anderthalb Millionen".
+_AND_A_HALF = re.compile(r"(?<!\w)(?:полтора|полторы|полутора|anderthalb|one and a half)\s+"
+                         r"(тысяч\w*|миллион\w*|tausend|thousand|million\w*)(?!\w)")
+#: Arabic "a million and 200 thousand" ("مليون و200 ألف", folded): one figure.
+_AR_COMPOUND = re.compile(r"(?<!\w)(?:(\d+)\s+)?(مليون|مليار)\s+و\s?(\d+)\s+(الف|مليون)(?!\w)")
+
+
+def _scale(word: str) -> int:
+    return next(v for p, v in _SCALES if word.startswith(p))
+
+
+def plain_figures(folded: str) -> str:
+    """Folded text with each figure written in parts written as one: "6 000" -> "6000",
+    "полторы тысячи" -> "1500", "مليون و200 ألف" -> "1200000"."""
+    folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), folded)
+    folded = _AND_A_HALF.sub(lambda m: str(_scale(m.group(1)) * 3 // 2), folded)
+    return _AR_COMPOUND.sub(lambda m: str(int(m.group(1) or 1) * _scale(m.group(2))
+                                          + int(m.group(3)) * _scale(m.group(4))), folded)
