@@ -223,3 +223,20 @@ def test_a_company_s_pledge_told_by_its_manager_is_the_company_s():
     assert not [c for c in named(("c", "The company Ostwerk would cooperate fully with the authorities.", "en"),
                                  ("d", "The company Ostwerk would cooperate fully with the authorities.", "en"))
                 if c.frame.predicate == "cooperating"]
+
+
+def test_a_state_acting_through_its_head_is_one_fact_with_him():
+    from dossier.model import Role
+    named = Names({"ruritania": ("Ruritania", "state"), "vok": ("Ivan Vok", "person"),
+                   "borduria": ("Borduria", "state")},
+                  {"Ruritania": "ruritania", "Ruritanian": "ruritania", "Ivan Vok": "vok", "Borduria": "borduria"}).claims
+    roles = {"vok": [Role(source="a", text="Ruritanian President"), Role(source="b", text="Ruritanian President")]}
+    result = named(("a", "Ruritanian President Ivan Vok criticized Borduria on Monday.", "en"),
+                   ("b", "Ruritanian President Ivan Vok sharply criticized Borduria.", "en"),
+                   ("c", "Ruritania criticized Borduria on Monday.", "en"), roles=roles)
+    criticized = [c for c in result if c.frame.predicate == "criticized"]
+    assert [(c.frame.subject, sorted(e.source for e in c.evidence)) for c in criticized] == [("vok", ["a", "b", "c"])]
+    # a state's leader is no one's leader without such a title
+    plain = named(("a", "Ivan Vok criticized Borduria on Monday.", "en"),
+                  ("c", "Ruritania criticized Borduria on Monday.", "en"))
+    assert len([c for c in plain if c.frame.predicate == "criticized"]) == 2

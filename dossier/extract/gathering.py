@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-from dossier.extract.parties import namesakes
+from dossier.extract.cues import event_info
+from dossier.extract.parties import led_state, namesakes
 
 
 def absorb(groups: dict[tuple, list], preds: dict, actors: Optional[dict] = None) -> None:
     """Every gathering, in order; `preds`: the predicate lexicon in use; `actors`: by id."""
     _absorb_named(groups)
     _absorb_surname(groups, actors or {})
+    _absorb_led(groups, actors or {})
     _absorb_unnamed(groups)
     _absorb_counted(groups, preds)
     _absorb_by_whose(groups, preds)
@@ -33,6 +35,30 @@ def _absorb_surname(groups: dict[tuple, list], actors: dict) -> None:
             for item in groups.pop(key):
                 item.key, item.subject = into[0], into[0][2]
                 groups[into[0]].append(item)
+
+
+def _absorb_led(groups: dict[tuple, list], actors: dict) -> None:
+    """Fold a yes-no group whose doer (or other party) is a state into the one group of that
+    predicate whose party in that place is the person heading it ("Belarus mediated" and
+    "Belarusian President Lukashenko mediated": one fact), for events a state does through
+    its leader (an agent's, whose doers may be states)."""
+    for key in sorted((k for k in groups if k[0] == "yes-no"), key=repr):
+        info = event_info().get(key[1]) or {}
+        if info.get("frame") != "agent" or "state" not in ((info.get("slots") or {}).get("subject") or ()):
+            continue
+        for place in (2, 3):
+            state = key[place]
+            if state is None or actors.get(state) is None or actors[state].kind != "state":
+                continue
+            into = [k for k in groups if k[:2] == key[:2] and k != key and len(k) == len(key) and k[place] is not None
+                    and led_state(k[place], actors) == state
+                    and all(k[i] == key[i] for i in range(2, len(key)) if i != place)]
+            if len(into) == 1 and key in groups:
+                for item in groups.pop(key):
+                    item.key = into[0]
+                    item.subject, item.object = into[0][2], into[0][3]
+                    groups[into[0]].append(item)
+                break
 
 
 def _absorb_named(groups: dict[tuple, list]) -> None:

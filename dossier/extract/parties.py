@@ -149,6 +149,25 @@ def namesakes(person: Optional[str], actors: dict[str, Actor]) -> list[str]:
                   and fold_str(a.name).split()[-1] == surname)
 
 
+#: Titles of who speaks and acts for a state ("Belarusian President X": Belarus mediated).
+HEAD_ROLES = frozenset({"president", "prime minister", "king", "chancellor"})
+
+
+def led_state(person: Optional[str], actors: dict[str, Actor]) -> Optional[str]:
+    """The one state a person heads in the documents: the state their current head-of-state
+    or government titles name ("Belarusian President", "президент Беларуси"), by its name or
+    adjective; None when the titles name none, or two."""
+    actor = actors.get(person or "")
+    if actor is None or actor.kind != "person":
+        return None
+    found = Counter()
+    for role in actor.roles:
+        if not role.former and role_key(role.text, None) in HEAD_ROLES:
+            states = {demonym_state(w, actors) or _tables(actors).by_word.get(w) for w in fold_str(role.text).split()}
+            found.update(states - {None})
+    return found.most_common(1)[0][0] if len(found) == 1 else None
+
+
 @lru_cache(maxsize=1024)
 def _cldr_names(english: str) -> list[str]:
     """A state's one-word names in every language ICU names it in (Syria: Siria, Syrie,
