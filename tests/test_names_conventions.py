@@ -85,6 +85,16 @@ def test_russian_place_before_a_name_is_no_part_of_it():
     assert not any(t.startswith("Карвисе ") for t in found)
 
 
+def test_two_russian_surnames_side_by_side_are_two_people():
+    from dossier.extract.mentions import find_mentions
+    from tests.test_actors import make_doc
+    doc = make_doc("x", "По словам Пескова, такое решение в отношении Пригожина Путин принял ради мира.", "ru")
+    found = {m.text for m in find_mentions(doc)}
+    assert {"Пригожина", "Путин"} <= found and "Пригожина Путин" not in found
+    named = make_doc("y", "Решение принял президент Владимир Путин в субботу.", "ru")
+    assert "Владимир Путин" in {m.text for m in find_mentions(named)}
+
+
 @pytest.mark.parametrize("a, b", [
     ("Dariush Nour-Kazemian", "Дариуш Нур Каземиян"),   # a double surname, hyphen or space
     ("Dariush Nour-Kazemian", "Dariush Nourkazemian"),

@@ -701,6 +701,10 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if sum(1 for t in run if t.text.isupper() and len(t.text) > 1) > 1:
             i += len(run)
             continue  # shouted caption credits (EPA / NAME SURNAME)
+        if len(run) == 2 and tok.script == "Cyrl" and morph.two_surnames(run[0].text, run[1].text, sent.language):
+            out.extend(_candidate(doc, sent, [t], "person") for t in run)  # "Пригожина Путин": two people
+            i += 2
+            continue
         kind = _guess_kind([t.text for t in run])
         if kind == "other" and len(run) == 1 and tok.script == "Cyrl" and morph.is_organisation(tok.text, sent.language):
             kind = "organization"  # "МИД", "РБК": the dictionary knows them as organisations

@@ -188,3 +188,14 @@ def only_organisation(word: str, language: Optional[str]) -> bool:
     written in lower case ("минобороны", "генпрокуратуры") is still a name."""
     parses = _parses(word, morph_language(language))
     return bool(parses) and all("Orgn" in p.tag.grammemes for p in parses)
+
+
+def two_surnames(first: str, second: str, language: Optional[str]) -> bool:
+    """Two surnames side by side that agree in no case and gender, no first name among them
+    ("в отношении Пригожина Путин принял"): two people, not one name."""
+    lang = morph_language(language)
+    one, two = _parses(first, lang), _parses(second, lang)
+    if not one or not two or any({"Name", "Patr"} & set(p.tag.grammemes) for p in one + two):
+        return False
+    forms = [{(p.tag.case, p.tag.gender) for p in parses if "Surn" in p.tag.grammemes} for parses in (one, two)]
+    return all(forms) and not forms[0] & forms[1]
