@@ -338,27 +338,31 @@ def _alike_groups(groups: list[list[Stated]]) -> list[list[Stated]]:
     """The groups, with each two that `ALIKE_GROUPS` finds alike made one (one round: no chains)."""
     import numpy as np  # deferred: heavy
 
-    means = []
-    for g in groups:
-        m = vectors.matrix([s.vector for s in g if s.vector]).mean(axis=0) if any(s.vector for s in g) else None
-        means.append(m / np.linalg.norm(m) if m is not None and np.linalg.norm(m) else None)
-    best: dict[int, tuple[float, int]] = {}
-    for i, a in enumerate(groups):
-        for j, b in enumerate(groups):
-            if i == j or a[0].story != b[0].story or means[i] is None or means[j] is None \
-                    or {s.source for s in a} & {s.source for s in b}:
-                continue
-            c = round(float(means[i] @ means[j]), 4)
-            if c > best.get(i, (-1.0, -1))[0]:
-                best[i] = (c, j)
+    stories: dict[int, list[int]] = {}
+    for i, g in enumerate(groups):
+        if any(s.vector for s in g):
+            stories.setdefault(g[0].story, []).append(i)
     joined: dict[int, int] = {}
-    for i, (c, j) in sorted(best.items()):
-        events = {e for s in groups[i] for e in s.events} & {e for s in groups[j] for e in s.events}
-        if i < j and c >= ALIKE_GROUPS and best.get(j, (0.0, -1))[1] == i and events:
-            joined[j] = i
-    out = [sorted(g + [s for k, h in enumerate(groups) if joined.get(k) == i for s in h],
-                  key=lambda s: (s.source, s.start, s.end)) for i, g in enumerate(groups) if i not in joined]
-    return out
+    for idx in stories.values():
+        means = np.stack([vectors.matrix([s.vector for s in groups[i] if s.vector]).mean(axis=0) for i in idx])
+        means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)
+        near = np.round(means @ means.T, 4)
+        np.fill_diagonal(near, -1.0)
+        docs = [{s.source for s in groups[i]} for i in idx]
+        best: dict[int, int] = {}
+        for a in range(len(idx)):  # each group's closest that shares no document with it
+            for b in np.argsort(-near[a], kind="stable"):
+                if near[a, b] < ALIKE_GROUPS:
+                    break
+                if not docs[a] & docs[int(b)]:
+                    best[a] = int(b)
+                    break
+        for a, b in sorted(best.items()):
+            events = {e for s in groups[idx[a]] for e in s.events} & {e for s in groups[idx[b]] for e in s.events}
+            if a < b and best.get(b) == a and events:
+                joined[idx[b]] = idx[a]
+    return [sorted(g + [s for k, h in enumerate(groups) if joined.get(k) == i for s in h],
+                   key=lambda s: (s.source, s.start, s.end)) for i, g in enumerate(groups) if i not in joined]
 
 
 def closest_pairs(ordered: list[Stated], memo: Optional[Reuse] = None,
