@@ -147,3 +147,10 @@ def test_a_sum_told_after_a_verb_of_amounting_to_across_a_relative_clause():
 ])
 def test_a_figure_written_in_parts_is_one_figure(text, language, script, expected):
     assert extract_counts(text, language, script) == expected
+
+
+def test_injuring_and_a_thousands_word_after_digits():
+    assert extract_counts("killing at least 100 people and injuring more than 4,000 others", "en", "Latn") == {
+        "injured": "4000", "killed": "100"}
+    assert extract_counts("ارتفع عدد القتلى إلى 113 شخصا، إضافة إلى أزيد من 4 آلاف جريح", "ar", "Arab") == {
+        "injured": "4000", "killed": "113"}

@@ -332,6 +332,8 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
                 scale = 1000  # "6 bini aşkın": a Turkic case ending on the thousand
             if scale is None and nxt_raw[:5] in ("тысяч", "миллио"):
                 scale = 1000 if nxt_raw.startswith("тысяч") else 1000000
+            if scale is None and nxt_raw.startswith(_THOUSANDS):
+                scale = 1000  # "4 آلاف", "4 thousand"
             if scale is None:
                 scale = next((v for p, v in _SCALE_WORDS if nxt_raw.startswith(p)), None)
             decimal = _DECIMAL.match(raw)

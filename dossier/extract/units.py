@@ -81,7 +81,7 @@ QUALIFIERS = frozenset("""
 at least more than over about around nearly almost some up to roughly approximately
 не менее более свыше около почти по меньшей мере порядка примерно до
 щонайменше понад близько майже
-ما لا يقل عن أكثر من نحو حوالي قرابة زهاء ما يزيد على
+ما لا يقل عن أكثر من نحو حوالي قرابة زهاء ما يزيد على أزيد
 mindestens mehr als über rund etwa fast knapp gut
 au moins plus de près environ quelque
 al menos más de casi unos unas cerca alrededor
