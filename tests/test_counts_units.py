@@ -154,3 +154,19 @@ def test_injuring_and_a_thousands_word_after_digits():
         "injured": "4000", "killed": "100"}
     assert extract_counts("ارتفع عدد القتلى إلى 113 شخصا، إضافة إلى أزيد من 4 آلاف جريح", "ar", "Arab") == {
         "injured": "4000", "killed": "113"}
+
+
+@pytest.mark.parametrize("text, language, script, expected", [
+    ("Patlamada tahminen 2 bin 750 ton amonyum nitrat infilak etti ve 2 bin 750 kişi yaralandı", "tr", "Latn",
+     {"injured": "2750"}),
+    ("أودى الانفجار بحياة أكثر من 113قتيل", "ar", "Arab", {"killed": "113"}),
+])
+def test_thousands_and_glued_figures(text, language, script, expected):
+    assert extract_counts(text, language, script) == expected
+
+
+def test_two_acts_of_one_kind_joined_by_and_are_two_facts():
+    named = Names({"ruritania": ("Ruritania", "state")}, {"Ruritania": "ruritania"}).claims
+    text = "Ruritania is in official three-day mourning, and Ruritania is in a state of emergency under the army."
+    result = named(("a", text, "en"), ("b", text.replace("three-day", "national"), "en"))
+    assert {c.frame.predicate for c in result} >= {"declared mourning", "declared emergency"}

@@ -22,7 +22,7 @@ from typing import Optional
 
 from dossier.extract import facts_memo, gathering, parties, predicate_lexicon, stated, tenure
 from dossier.extract.cues import TOKEN_RX, event_info, event_spans, find_cues, languages_for, opens_relative, words_between
-from dossier.extract.hedges import hedged_text
+from dossier.extract.hedges import hedged_text, promised
 from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
                                      noun_class, own_incident, relative_dated, stories, tells_incident)
@@ -68,12 +68,6 @@ def hedged(c: EvidenceCandidate) -> bool:
     if c.hedged is not None:
         return c.hedged
     return hedged_text(c.quote, c.language, c.sentence.script if c.sentence and c.sentence.script else None)
-
-
-def _promised(c: EvidenceCandidate) -> bool:
-    """A statement's event hedged only by the future of what was said ("said it would cooperate")."""
-    return (event_info().get(c.event or "") or {}).get("class") == "statement" and not hedged_text(
-        c.quote, c.language, c.sentence.script if c.sentence and c.sentence.script else None, backshift=True)
 
 
 def _intended(c: EvidenceCandidate) -> bool:
@@ -365,7 +359,7 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
             return []
         return [Item(("role", event, subject), c, "role", "role", c.values.get("role"), subject=subject,
                      role=event[5:])]
-    if (hedged(c) and not _promised(c)) or _intended(c):
+    if (hedged(c) and not promised(c)) or _intended(c):
         return []
     held = [Item(("date", tenure.EVENT, person, role), c, tenure.EVENT, "date", value, subject=person, role=role,
                  story=story) for person, role, value in tenure.tenures(c, actors)]
@@ -442,9 +436,14 @@ def _conjoined(c: EvidenceCandidate, event: str, others: set[str]) -> bool:
 def _in_passing(c: EvidenceCandidate, events: list[str], first: Item, story: Story, actors: dict[str, Actor]
                 ) -> list[Item]:
     """What a relative clause tells of someone in passing ("X, who visited the site on
-    Tuesday, promised an inquiry"): a fact of its own about X, beside the clause's main one."""
+    Tuesday, promised an inquiry"), or an act of the same kind joined to the main one by "and":
+    a fact of its own, beside the clause's main one."""
     out: list[Item] = []
+    kind = (event_info().get(first.predicate) or {}).get("class")
     for ev in events:
+        if ev != first.predicate and (event_info().get(ev) or {}).get("class") == kind and _conjoined(c, ev, {first.predicate}):
+            out.extend(_proposition(c, ev, story, actors, [first] + out))  # "in mourning, and in a state of emergency"
+            continue
         who = relative_subject(c, ev, actors)
         if who is None or who in (first.subject, first.object) or ev == first.predicate:
             continue

@@ -5,7 +5,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from dossier.extract.cues import find_cues, languages_for
+from dossier.extract.cues import event_info, find_cues, languages_for
+from dossier.model import EvidenceCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold_str
 from dossier.text.lexicon import load_lexicon
@@ -40,3 +41,9 @@ def _backshifted(folded: str, start: int, end: int, lang: str) -> bool:
         return False
     verbs = (load_lexicon("reporting").get(lang) or {}).get("verbs") or []
     return any(e <= start for _s, e in find_cues(verbs, folded[:start]))
+
+
+def promised(c: EvidenceCandidate) -> bool:
+    """A statement's event hedged only by the future of what was said ("said it would cooperate")."""
+    return (event_info().get(c.event or "") or {}).get("class") == "statement" and not hedged_text(
+        c.quote, c.language, c.sentence.script if c.sentence and c.sentence.script else None, backshift=True)

@@ -104,6 +104,10 @@ hələ artıq
 
 #: Thousands set apart by a space ("1 100 lits", "6 000 человек"): one figure.
 SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
+#: Turkish and Azerbaijani thousands and the rest: "2 bin 750" (2,750), "3 min 200".
+_TURKIC_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:bin|min)\s+(\d{1,3})(?![\d.,]?\d)")
+#: A figure written onto the Arabic word after it.
+_GLUED = re.compile(r"(\d)([\u0620-\u064a])")
 #: Scale words by how they begin (folded).
 _SCALES = (("тысяч", 1000), ("тыс", 1000), ("миллион", 1000000), ("млн", 1000000), ("tausend", 1000),
            ("thousand", 1000), ("million", 1000000), ("الف", 1000), ("مليون", 1000000), ("مليار", 1000000000))
@@ -120,8 +124,10 @@ def _scale(word: str) -> int:
 
 def plain_figures(folded: str) -> str:
     """Folded text with each figure written in parts written as one: "6 000" -> "6000",
-    "полторы тысячи" -> "1500", "مليون و200 ألف" -> "1200000"."""
+    "2 bin 750" -> "2750", "полторы тысячи" -> "1500", "مليون و200 ألف" -> "1200000"."""
     folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), folded)
+    folded = _GLUED.sub(r"\1 \2", folded)  # "113قتيل": a figure written onto its Arabic noun
+    folded = _TURKIC_THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), folded)
     folded = _AND_A_HALF.sub(lambda m: str(_scale(m.group(1)) * 3 // 2), folded)
     return _AR_COMPOUND.sub(lambda m: str(int(m.group(1) or 1) * _scale(m.group(2))
                                           + int(m.group(3)) * _scale(m.group(4))), folded)
