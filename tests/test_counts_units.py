@@ -165,8 +165,10 @@ def test_thousands_and_glued_figures(text, language, script, expected):
     assert extract_counts(text, language, script) == expected
 
 
-def test_two_acts_of_one_kind_joined_by_and_are_two_facts():
+
+def test_official_mourning_beside_a_state_of_emergency():
     named = Names({"ruritania": ("Ruritania", "state")}, {"Ruritania": "ruritania"}).claims
-    text = "Ruritania is in official three-day mourning, and Ruritania is in a state of emergency under the army."
-    result = named(("a", text, "en"), ("b", text.replace("three-day", "national"), "en"))
+    text = ("The country is in official three-day mourning, and the Ruritanian capital is in a state of emergency "
+            "under the supervision of the army. The blast in Ruritania was huge.")
+    result = named(("a", text, "en"), ("b", text, "en"))
     assert {c.frame.predicate for c in result} >= {"declared mourning", "declared emergency"}

@@ -15,8 +15,8 @@ from typing import Optional
 from dossier.extract.patterns import PHRASE_BREAK as _PHRASE_BREAK
 # compile_cue, find_cues and languages_for are read from here by the other stages too
 from dossier.extract.patterns import attributive, compile_cue, find_cues, languages_for, mask_sources  # noqa: F401
-from dossier.extract.units import (FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, SPACED_THOUSANDS,  # noqa: F401
-                                   SPANS, TIME_UNITS, is_month, plain_figures,
+from dossier.extract.units import (ASIDE, FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, RISE_TO,  # noqa: F401
+                                   SPACED_THOUSANDS, SPANS, TIME_UNITS, is_month, plain_figures,
                                    part_of, turkic_share)
 from dossier.model import MentionCandidate
 from dossier.text import script_of
@@ -296,6 +296,18 @@ def _joined_number(left: int, right: int) -> Optional[int]:
     return None
 
 
+def _scale_after(nxt: str, words: dict, langs: tuple[str, ...]) -> Optional[int]:
+    """The scale a word after digits gives them ("48 млн", "6 bini", "4 آلاف", "1,3 Milliarden")."""
+    scale = words.get(nxt) if words.get(nxt) in (1000, 1000000) else _SCALE_ABBREVIATIONS.get(nxt)
+    if scale is None and ("tr" in langs or "az" in langs) and re.match(r"^(?:bin|min)[ieıiuü]?n?$", nxt):
+        scale = 1000  # "6 bini aşkın": a Turkic case ending on the thousand
+    if scale is None and nxt[:5] in ("тысяч", "миллио"):
+        scale = 1000 if nxt.startswith("тысяч") else 1000000
+    if scale is None and nxt.startswith(_THOUSANDS):
+        scale = 1000  # "4 آلاف", "4 thousand"
+    return scale if scale is not None else next((v for p, v in _SCALE_WORDS if nxt.startswith(p)), None)
+
+
 def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]]:
     """(token index, value, char start) of every number in folded text (digits or words)."""
     return [n[:3] for n in _numbers(folded, langs) if not n[3]]
@@ -326,16 +338,7 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
         if digits.isdigit() and raw[0].isdigit() and i and tokens[i - 1].group(0).startswith(_REFERENCE_WORDS):
             continue  # "article 290", "статьи 290": a number that names, not one that counts
         if digits.isdigit() and raw[0].isdigit():
-            nxt_raw = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-            scale = words.get(nxt_raw) if words.get(nxt_raw) in (1000, 1000000) else _SCALE_ABBREVIATIONS.get(nxt_raw)
-            if scale is None and ("tr" in langs or "az" in langs) and re.match(r"^(?:bin|min)[ieıiuü]?n?$", nxt_raw):
-                scale = 1000  # "6 bini aşkın": a Turkic case ending on the thousand
-            if scale is None and nxt_raw[:5] in ("тысяч", "миллио"):
-                scale = 1000 if nxt_raw.startswith("тысяч") else 1000000
-            if scale is None and nxt_raw.startswith(_THOUSANDS):
-                scale = 1000  # "4 آلاف", "4 thousand"
-            if scale is None:
-                scale = next((v for p, v in _SCALE_WORDS if nxt_raw.startswith(p)), None)
+            scale = _scale_after(tokens[i + 1].group(0) if i + 1 < len(tokens) else "", words, langs)
             decimal = _DECIMAL.match(raw)
             if decimal and scale:
                 value = int(decimal.group(1)) * scale + int(decimal.group(2).ljust(len(str(scale)) - 1, "0"))
@@ -386,15 +389,6 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
 
 
 
-
-#: Words right before a figure a count rose to ("to", "до", "à", "auf", "إلى").
-#: Or a verb of amounting to ("составила 45 млн", "totalled", "beträgt", "بلغت").
-_RISE_TO = frozenset(fold_str(w) for w in ("to", "до", "à", "a", "auf", "إلى", "الى", "ila", "hasta", "составила",
-                                            "составил", "составило", "составляет", "составляют", "totalled",
-                                            "totaled", "beträgt", "betrug", "بلغت", "بلغ"))  # as folded text has them
-#: A relative clause set between commas ("the bribe, which he is charged with, amounted to"):
-#: no boundary between a figure and its noun.
-_ASIDE = re.compile(r"[,،]\s*(?:котор|which|who|qui|lequel|laquelle|welche|الذي|التي)\w*\b[^,;،؛]*[,،]")
 
 #: Verbs of a figure rising, which let a toll's noun stand further from its new figure.
 _RISE = frozenset("""risen rose rises climbed increased reached
@@ -456,9 +450,9 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                 # "two of the dead were Turkish citizens": the share's words stand between
                 if 1 <= dist <= (SHARE_REACH if part else 4) and not _SEPARATOR.search(folded[lo:hi]):
                     pairs.append((dist, side, ti, slot, value))
-                elif side == 0 and ti > 0 and tokens[ti - 1].group(0) in _RISE_TO and (
+                elif side == 0 and ti > 0 and tokens[ti - 1].group(0) in RISE_TO and (
                         dist <= 9 or dist <= 16 and any(tokens[k].group(0) in _RISE for k in range(max(0, ti - 4), ti))) \
-                        and not _SEPARATOR.search(_ASIDE.sub(" ", folded[lo:hi])):
+                        and not _SEPARATOR.search(ASIDE.sub(" ", folded[lo:hi])):
                     # a toll told as a rise: "the number of dead ... has risen to 13"
                     pairs.append((dist + 4, side, ti, slot, value))
     result: dict[str, str] = {}

@@ -436,14 +436,9 @@ def _conjoined(c: EvidenceCandidate, event: str, others: set[str]) -> bool:
 def _in_passing(c: EvidenceCandidate, events: list[str], first: Item, story: Story, actors: dict[str, Actor]
                 ) -> list[Item]:
     """What a relative clause tells of someone in passing ("X, who visited the site on
-    Tuesday, promised an inquiry"), or an act of the same kind joined to the main one by "and":
-    a fact of its own, beside the clause's main one."""
+    Tuesday, promised an inquiry"): a fact of its own about X, beside the clause's main one."""
     out: list[Item] = []
-    kind = (event_info().get(first.predicate) or {}).get("class")
     for ev in events:
-        if ev != first.predicate and (event_info().get(ev) or {}).get("class") == kind and _conjoined(c, ev, {first.predicate}):
-            out.extend(_proposition(c, ev, story, actors, [first] + out))  # "in mourning, and in a state of emergency"
-            continue
         who = relative_subject(c, ev, actors)
         if who is None or who in (first.subject, first.object) or ev == first.predicate:
             continue

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from dossier.text.fold import fold_str
+
 #: Years, months: "20 years", "3 ay" (an age or a duration).
 TIME_UNITS = re.compile(
     r"^(?:years?|yil\w*|yıl\w*|il|ildə|عام\w*|عاما|سن\w*|год\w*|лет|jahr\w*|months?|ay|шт"
@@ -131,3 +133,13 @@ def plain_figures(folded: str) -> str:
     folded = _AND_A_HALF.sub(lambda m: str(_scale(m.group(1)) * 3 // 2), folded)
     return _AR_COMPOUND.sub(lambda m: str(int(m.group(1) or 1) * _scale(m.group(2))
                                           + int(m.group(3)) * _scale(m.group(4))), folded)
+
+
+#: Words right before a figure a count rose to ("to", "до", "à", "auf", "إلى").
+#: Or a verb of amounting to ("составила 45 млн", "totalled", "beträgt", "بلغت").
+RISE_TO = frozenset(fold_str(w) for w in ("to", "до", "à", "a", "auf", "إلى", "الى", "ila", "hasta", "составила",
+                                            "составил", "составило", "составляет", "составляют", "totalled",
+                                            "totaled", "beträgt", "betrug", "بلغت", "بلغ"))  # as folded text has them
+#: A relative clause set between commas ("the bribe, which he is charged with, amounted to"):
+#: no boundary between a figure and its noun.
+ASIDE = re.compile(r"[,،]\s*(?:котор|which|who|qui|lequel|laquelle|welche|الذي|التي)\w*\b[^,;،؛]*[,،]")
