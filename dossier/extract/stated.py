@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Optional
 
 from dossier.extract import vectors
+from dossier.extract.analysis import original_of
 from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, find_cues, languages_for,
                                   numbers_in, split_clauses)
 from dossier.extract.hedges import hedged_text
@@ -547,21 +548,9 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
     sources = {d.source.id: d.source for d in docs}
     # a copy adds no document of its own: two that state a fact are two originals
     groups = [g for g in group(found, common, topic, memo, when)
-              if len({_original(s.source, sources) for s in g}) >= 2]
+              if len({original_of(s.source, sources) for s in g}) >= 2]
     said_by = _attributions([s for g in groups for s in g], docs, actors)
     return [make_claim(g, said_by) for g in groups]
-
-
-def _original(source_id: str, sources: dict) -> str:
-    """The document a copy or translation reproduces (itself when it is none)."""
-    seen = {source_id}
-    while True:
-        source = sources.get(source_id)
-        up = source and (source.derived_from or source.translation_of)
-        if not up or up not in sources or up in seen:
-            return source_id
-        seen.add(up)
-        source_id = up
 
 
 def _attributions(items: list[Stated], docs: list[Document], actors: dict[str, Actor]
