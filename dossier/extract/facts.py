@@ -375,9 +375,8 @@ def _dated(c: EvidenceCandidate, story: Story) -> list[Item]:
     Monday"), nor from one telling of another event ("an inquiry into the blast opened on Tuesday")."""
     dated = set(_lexicon().get("dated") or ())
     told = set(c.events or [c.event or ""])
-    if c.event not in dated and relative_dated(c, dated):
-        told = dated  # "the attack, which began early on Monday, forced ...": the relative clause's own event
-    elif c.event not in dated or any(e not in dated and not (event_info().get(e) or {}).get("attach") for e in told):
+    main = c.event in dated and all(e in dated or (event_info().get(e) or {}).get("attach") for e in told)
+    if not main and not relative_dated(c, dated):  # "the attack, which began early on Monday, forced ..."
         return []
     if story is None or not c.date or len(c.date) != 10 or c.stance != "affirms" or not tells_incident(c, story):
         return []  # "opened an investigation into the explosion on Tuesday": the day of another event

@@ -362,8 +362,11 @@ def _alike_groups(groups: list[list[Stated]]) -> list[list[Stated]]:
             events = {e for s in groups[idx[a]] for e in s.events} & {e for s in groups[idx[b]] for e in s.events}
             if a < b and best.get(b) == a and events:
                 joined[idx[b]] = idx[a]
-    return [sorted(g + [s for k, h in enumerate(groups) if joined.get(k) == i for s in h],
-                   key=lambda s: (s.source, s.start, s.end)) for i, g in enumerate(groups) if i not in joined]
+    into: dict[int, list[Stated]] = {}
+    for k, i in joined.items():
+        into.setdefault(i, []).extend(groups[k])
+    return [sorted(g + into.get(i, []), key=lambda s: (s.source, s.start, s.end))
+            for i, g in enumerate(groups) if i not in joined]
 
 
 def closest_pairs(ordered: list[Stated], memo: Optional[Reuse] = None,

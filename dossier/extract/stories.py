@@ -195,9 +195,9 @@ def opens_relative_clause(quote: str) -> bool:
 def relative_dated(c: EvidenceCandidate, dated: set[str]) -> bool:
     """A clause opening with a relative pronoun whose first event, before any comma, is the
     incident's happening ("which began early on Monday, forced ...")."""
-    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
     if not opens_relative_clause(c.quote):
         return False
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
     folded = fold_str(c.quote)
     first = event_positions(folded, languages_for(c.language, script))[:1]
     return bool(first) and first[0][1] in dated and "," not in folded[:first[0][0]]
