@@ -56,6 +56,16 @@ def test_a_name_given_by_its_last_word_alone_is_a_person():
     assert kind == "person" and "last word alone" in reason
 
 
+def test_a_last_word_next_to_a_place_noun_names_the_feature_not_a_person():
+    for text in ("Floods hit Nova Varnet. The Varnet reservoir burst.", "Nova Varnet est inondée. Le réservoir de Varnet a cédé."):
+        lone = text.rindex("Varnet")
+        actor = Actor(id="x", name="Nova Varnet", kind="other", mentions=[
+            Mention(source="d1", start=text.index("Nova"), end=text.index("Nova") + 11, text="Nova Varnet"),
+            Mention(source="d1", start=lone, end=lone + 6, text="Varnet")])
+        kind, reason = decide(actor, {"d1": text})
+        assert "last word alone" not in reason, (text, kind, reason)
+
+
 def test_latin_two_letter_endings_are_no_surname_evidence():
     assert decide(_actor("Nord Matin"), {})[0] == "other"
     assert decide(_actor("Darya Zemtsova"), {})[0] == "person"

@@ -143,15 +143,19 @@ def _located(text: str, start: int, end: int) -> bool:
     return fold(words[-1]) in _locatives() or len(words) >= 2 and fold(" ".join(words[-2:])) in _locatives()
 
 
-def _said_by_last_name(actor: Actor) -> Optional[str]:
+def _said_by_last_name(actor: Actor, texts: Mapping[str, str]) -> Optional[str]:
     """A name of two or three words that a source also gives as its last word alone, the way
-    news writes people ("Hasan Demir … Demir said"); organisations are shortened from the front."""
+    news writes people ("Hasan Demir … Demir said"); organisations are shortened from the front.
+    A word next to a place noun names the feature, not a person ("the Kakhovka reservoir",
+    "réservoir de Kakhovka")."""
     words = _words(actor.name)
     if not 2 <= len(words) <= 3 or _institution(actor.name) or _feature(actor.name):
         return None
     last = fold(words[-1])
     for m in actor.mentions:
-        if fold(strip_suffix(m.text)) == last and fold(m.text) != fold(actor.name):
+        text = texts.get(m.source, "")
+        near = " ".join(text[max(0, m.start - 30):m.start].split()[-2:] + [m.text] + text[m.end:m.end + 40].split()[:1])
+        if fold(strip_suffix(m.text)) == last and fold(m.text) != fold(actor.name) and not _feature(near):
             return m.source
     return None
 
@@ -190,7 +194,7 @@ def _cues(actor: Actor, texts: Mapping[str, str]) -> Iterable[tuple[str, str]]:
         word = _title_before(texts.get(m.source, ""), m.start)
         if word:
             yield "person", f"title '{word}' before the name in {m.source}"
-    alone = _said_by_last_name(actor)
+    alone = _said_by_last_name(actor, texts)
     if alone:
         yield "person", f"named by its last word alone in {alone}, as people are"
     for name in names:
