@@ -343,3 +343,11 @@ def test_a_clause_telling_a_framed_fact_of_its_subject_is_left_to_the_frame():
     # of someone else the frame's claims name, the same clauses are a fact of their own
     other = held(third, 0, Frame(predicate="killed", slot="yes-no", subject="someone-else"), value="yes")
     assert len(stated.claims(docs, {"kowal": kowal}, {}, [other])) == 1
+
+
+def test_loosely_alike_clauses_sharing_only_participants_are_two_facts():
+    a = stated.Stated("a", 0, 9, "x", "fr", frozenset(), frozenset({"vktm"}), frozenset({"lyon", "hospital"}))
+    b = stated.Stated("b", 0, 9, "y", "de", frozenset(), frozenset({"krsrm"}), frozenset({"lyon", "hospital"}))
+    rare = {"lyon", "hospital"}
+    assert stated._score(a, b, {"vktm", "krsrm"}, rare, close=(0.47, 0.13)) == 0.0  # close, no clear lead
+    assert stated._score(a, b, {"vktm", "krsrm"}, rare, close=(0.62, 0.13)) > 2.0  # the same sense: they add

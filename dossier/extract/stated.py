@@ -267,10 +267,12 @@ def _score(a: Stated, b: Stated, rare_words: set[str], rare_actors: set[str],
         else CLOSE_SENSE if cosine >= CLOSE_COSINE else 0.0
     said = (sum(STRONG_FIGURE if f >= 10 else SMALL_FIGURE for f in a.figures & b.figures)
             + sum(WORD / (2 if (a.story, w) in topic else 1) for w in a.words & b.words & rare_words) + sense)
-    if sense:  # the same participants, in clauses of one sense
+    if sense == SAME_SENSE:  # the same participants, in clauses of one sense
         said += ACTOR * len(a.actors & b.actors & rare_actors)
     if said < JOIN:
-        return 0.0  # the same people say nothing of what is stated about them: they only add
+        # the same people say nothing of what is stated about them, nor do they make two
+        # clauses only loosely alike in sense one fact: they only add
+        return 0.0
     return said + ACTOR * len(a.actors & b.actors & rare_actors)
 
 
