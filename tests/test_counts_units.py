@@ -172,3 +172,15 @@ def test_official_mourning_beside_a_state_of_emergency():
             "under the supervision of the army. The blast in Ruritania was huge.")
     result = named(("a", text, "en"), ("b", text, "en"))
     assert {c.frame.predicate for c in result} >= {"declared mourning", "declared emergency"}
+
+
+def test_a_city_named_as_a_party_does_not_set_a_figure_apart():
+    named = Names({"capital": ("Capitalia", "place"), "moscow": ("Moscow", "place")},
+                  {"Capitalia": "capital", "Moscow": "moscow"}).claims
+    docs = [(k, "After the flood in Capitalia, 500 people were evacuated.", "en") for k in "acde"]
+    result = named(*docs, ("b", "After the flood in Capitalia, Moscow said 700 people were evacuated.", "en"))
+    counted = [c for c in result if c.frame.predicate == "evacuated" and c.frame.slot == "count"]
+    assert len(counted) == 1 and {e.source for e in counted[0].evidence} == set("abcde")
+    # a city where it happened is another place's figure
+    result = named(*docs, ("b", "After the flood in Capitalia, 700 people were evacuated in Moscow.", "en"))
+    assert len([c for c in result if c.frame.predicate == "evacuated" and c.frame.slot == "count"]) == 2

@@ -140,3 +140,11 @@ def test_common_noun_acronyms_are_no_actors():
     assert not {m.name for m in fr} & {"ONG", "PDG"}
     en = find_mentions(make_doc("d2", "The NGO said the GDP figures aired on TV by Varnex were wrong.", "en"))
     assert not {m.name for m in en} & {"NGO", "GDP", "TV"}
+
+
+def test_a_place_said_as_where_something_is():
+    from dossier.extract.kinds import _located
+    text = "Die Hafenstadt Tianjin, wo 2015 173 Menschen starben. Moscow said 500 were evacuated. Floods in Oleshky."
+    at = lambda name: (text.index(name), text.index(name) + len(name))  # noqa: E731
+    assert _located(text, *at("Tianjin")) and _located(text, *at("Oleshky"))
+    assert not _located(text, *at("Moscow"))

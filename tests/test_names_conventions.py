@@ -85,6 +85,15 @@ def test_russian_place_before_a_name_is_no_part_of_it():
     assert not any(t.startswith("Карвисе ") for t in found)
 
 
+def test_a_place_adjective_after_a_title_names_the_place_not_a_person():
+    from dossier.extract.mentions import find_mentions
+    from tests.test_actors import make_doc
+    doc = make_doc("x", "Затоплено 1852 дома, сообщил руководитель украинской Херсонской областной администрации "
+                        "Александр Прокудин.", "ru")
+    found = {m.text: m for m in find_mentions(doc)}
+    assert found["Херсонской"].kind == "place" and found["Херсонской"].title is None
+
+
 def test_two_russian_surnames_side_by_side_are_two_people():
     from dossier.extract.mentions import find_mentions
     from tests.test_actors import make_doc

@@ -23,6 +23,7 @@ from typing import Optional
 from dossier.extract import facts_memo, gathering, parties, predicate_lexicon, stated, tenure
 from dossier.extract.cues import TOKEN_RX, event_info, event_spans, find_cues, languages_for, opens_relative, words_between
 from dossier.extract.hedges import hedged_text, promised
+from dossier.extract.kinds import said_where
 from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
                                      noun_class, own_incident, relative_dated, stories, tells_incident)
@@ -140,7 +141,7 @@ def _place(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> Opti
     the story's documents name (a second blast elsewhere). Countries named in a clause are
     mostly nationalities and origins ("an Azerbaijani plane"), so they never split a story."""
     here = sorted(a for a in c.actors if a in actors and actors[a].kind == "place" and a != c.attributed_to
-                  and a != story.place and story.minor_place(a))
+                  and a != story.place and story.minor_place(a) and said_where(c, actors[a]))
     return here[0] if here else story.place
 
 

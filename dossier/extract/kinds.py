@@ -130,9 +130,13 @@ def _surname_ending(name: str) -> Optional[str]:
                  and (script == "Cyrl" or len(e) >= 3)), None)
 
 
+#: "Tianjin, wo 2015 ...", "X, where": a relative adverb of place right after the name.
+_WHERE_AFTER = re.compile(r",?\s*(?:where|wo|где|де|où|donde|حيث|burada)\b", re.I)
+
+
 def _located(text: str, start: int, end: int) -> bool:
-    """The mention says where something is: "in X", "в X", "X'te", "في X"."""
-    if _LOCATIVE_SUFFIX.search(text[start:end]):
+    """The mention says where something is: "in X", "в X", "X'te", "في X", "X, where"."""
+    if _LOCATIVE_SUFFIX.search(text[start:end]) or _WHERE_AFTER.match(text[end:end + 12]):
         return True
     before = text[max(0, start - 12):start]
     if not before.endswith(" "):
@@ -141,6 +145,16 @@ def _located(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     return fold(words[-1]) in _locatives() or len(words) >= 2 and fold(" ".join(words[-2:])) in _locatives()
+
+
+def said_where(c, actor: Actor) -> bool:
+    """A clause names the place as where something is ("in Oleshky", "в Олешках", "Oleşki'de"),
+    not as a party ("Moscow said")."""
+    if c.sentence is None:
+        return False
+    off = c.sentence.start
+    return any(_located(c.sentence.text, m.start - off, m.end - off) for m in actor.mentions
+               if m.source == c.source and c.start <= m.start < c.end)
 
 
 def _said_by_last_name(actor: Actor, texts: Mapping[str, str]) -> Optional[str]:

@@ -230,6 +230,9 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
                 elif tok.script == "Cyrl" and is_cap(tok) and j + 1 < len(toks) and fold(toks[j + 1].text) in region_words()[2]:
                     j += 1  # "губернатор Тверской области": the region belongs to the title
                     tok = toks[j]
+                elif tok.script == "Cyrl" and is_cap(tok) and j + 1 < len(toks) and morph.is_adjective(tok.text, sent.language):
+                    out.append(_candidate(doc, sent, [tok], "place"))  # "руководитель Херсонской областной
+                    # администрации": the place's adjective belongs to the title's body, and names the place
                 elif (word in ("of", "der", "des", "von") and j + 1 < len(toks) and state_of(toks[j + 1].text)) \
                         or (state_of(tok.text) and tok.script != "Arab") or is_institution(tok.text) \
                         or is_title_word(tok.text):

@@ -199,3 +199,9 @@ def two_surnames(first: str, second: str, language: Optional[str]) -> bool:
         return False
     forms = [{(p.tag.case, p.tag.gender) for p in parses if "Surn" in p.tag.grammemes} for parses in (one, two)]
     return all(forms) and not forms[0] & forms[1]
+
+
+def is_adjective(word: str, language: Optional[str]) -> bool:
+    """The likeliest reading of the word is an adjective or participle ("Херсонской", "областной")."""
+    parses = _parses(word, morph_language(language))
+    return bool(parses) and max(parses, key=_score).tag.POS in ("ADJF", "ADJS", "PRTF")
