@@ -167,9 +167,11 @@ def _said_by_last_name(actor: Actor, texts: Mapping[str, str]) -> Optional[str]:
         return None
     last = fold(words[-1])
     for m in actor.mentions:
+        if fold(strip_suffix(m.text)) != last or fold(m.text) == fold(actor.name):
+            continue
         text = texts.get(m.source, "")
-        near = " ".join(text[max(0, m.start - 30):m.start].split()[-2:] + [m.text] + text[m.end:m.end + 40].split()[:1])
-        if fold(strip_suffix(m.text)) == last and fold(m.text) != fold(actor.name) and not _feature(near):
+        if not _feature(" ".join(text[max(0, m.start - 30):m.start].split()[-2:] + [m.text]
+                                 + text[m.end:m.end + 40].split()[:1])):
             return m.source
     return None
 
