@@ -25,7 +25,7 @@ from dossier.extract.cues import TOKEN_RX, event_info, event_spans, find_cues, l
 from dossier.extract.hedges import hedged_text, promised
 from dossier.extract.kinds import said_where
 from dossier.extract.reuse import Reuse
-from dossier.extract.stories import (Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
+from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
                                      noun_class, own_incident, relative_dated, stories, tells_incident)
 from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
@@ -381,7 +381,7 @@ def _dated(c: EvidenceCandidate, story: Story) -> list[Item]:
         return []
     if story is None or not c.date or len(c.date) != 10 or c.stance != "affirms" or not tells_incident(c, story):
         return []  # "opened an investigation into the explosion on Tuesday": the day of another event
-    return [Item(("date", "occurred", story.number), c, "occurred", "date", c.date, story=story)]
+    return [Item(("date", OCCURRED, story.number), c, OCCURRED, "date", c.date, story=story)]
 
 
 def _read_events(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:

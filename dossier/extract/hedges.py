@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from dossier.extract.cues import event_info, find_cues, languages_for
+from dossier.extract.cues import event_info, find_cues, languages_for, reporting_spans
 from dossier.model import EvidenceCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold_str
@@ -39,8 +39,7 @@ def _backshifted(folded: str, start: int, end: int, lang: str) -> bool:
     entry = load_lexicon("hedges").get(lang) or {}
     if folded[start:end] not in (entry.get("backshift") or ()):
         return False
-    verbs = (load_lexicon("reporting").get(lang) or {}).get("verbs") or []
-    return any(e <= start for _s, e in find_cues(verbs, folded[:start]))
+    return bool(reporting_spans("verbs", folded[:start], (lang,)))
 
 
 def promised(c: EvidenceCandidate) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
-from dossier.extract.cues import TOKEN_RX, find_cues, languages_for, words_between
+from dossier.extract.cues import TOKEN_RX, find_cues, languages_for, reporting_spans, words_between
 from dossier.extract.gazetteer import ICU_LANGUAGES, city_of, gazetteer, is_title_word, role_key, title_lexicon
 from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of, to_latin
@@ -369,8 +369,7 @@ def _reported_from(folded: str, tokens: list, langs: tuple[str, ...]) -> int:
     """The token the reported words start at when the clause opens by saying who speaks
     ("Plant manager X told reporters the company would ...", "X sagte, das Unternehmen werde"):
     after the verb of saying (and "reporters", "that"), else 0."""
-    verbs = [v for lang in langs for v in ((load_lexicon("reporting").get(lang) or {}).get("verbs") or [])]
-    found = find_cues(verbs, folded)
+    found = reporting_spans("verbs", folded, langs)
     if not found or found[0][0] > tokens[min(REPORTED_WITHIN, len(tokens)) - 1].start():
         return 0
     after = next((k for k, t in enumerate(tokens) if t.start() >= found[0][1]), len(tokens))

@@ -25,6 +25,7 @@ from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, find_cue
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
 from dossier.extract.statements import strip_attribution
+from dossier.extract.stories import OCCURRED
 from dossier.extract.units import plain_figures
 from dossier.model import Actor, Claim, Document, Evidence, MentionCandidate
 from dossier.model.records import Frame
@@ -500,7 +501,7 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
     counted: dict[int, set[str]] = {}
     told: dict[int, dict[str, set]] = {}
     for claim in made:
-        if claim.frame is not None and claim.frame.predicate == "occurred":
+        if claim.frame is not None and claim.frame.predicate == OCCURRED:
             continue  # the day is one fact of the clause; "the blast occurred in a storage tank" may be another
         for e in claim.evidence:
             spans.setdefault(e.source, []).append((e.start, e.end))

@@ -186,6 +186,10 @@ _RELATIVE_WORDS = ("which", "that", "котор", "яке", "який", "яка"
                    "welche", "الذي", "التي", "والذي", "والتي")
 
 
+#: The predicate of the day the story's incident happened ("Date of the explosion in X").
+OCCURRED = "occurred"
+
+
 def opens_relative_clause(quote: str) -> bool:
     """The clause opens with a relative pronoun ("which", "которое", "الذي")."""
     first = fold_str(quote).split(maxsplit=1)[:1]
