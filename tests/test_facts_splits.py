@@ -262,6 +262,22 @@ def test_a_relative_clause_tells_a_fact_of_its_own(lang, text):
     assert [c.frame.subject for c in visits] == ["ana"]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bo Lee will relocate to Ruritania under a deal brokered by Ana Silva."),
+    ("fr", "Bo Lee partira en Ruritania en vertu d'un accord négocié par Ana Silva."),
+    ("es", "Bo Lee se trasladará a Ruritania según un acuerdo mediado por Ana Silva."),
+])
+def test_a_participle_with_its_doer_tells_a_fact_of_its_own(lang, text):
+    result = claims(("a", text, lang))
+    assert {(c.frame.predicate, c.frame.subject) for c in result} >= {("relocated", "bo"), ("mediated", "ana")}
+
+
+def test_a_passive_with_its_auxiliary_is_the_clause_s_own_event():
+    from dossier.extract.cues import main_event
+    assert main_event("The deal was brokered by Ana Silva after Bo Lee agreed to relocate to Ruritania.", "en") == "mediated"
+    assert main_event("El capitán fue detenido el domingo en la investigación abierta por la fiscalía.", "es") == "arrested"
+
+
 @pytest.mark.parametrize("lang,text,dismissed", [
     ("ru", "Губернатор Ана Силва накануне освободил Бо Ли от должности.", ["bo"]),
     ("en", "Governor Ana Silva dismissed Bo Lee on Wednesday.", ["bo"]),

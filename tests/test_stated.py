@@ -306,6 +306,22 @@ def test_two_groups_alike_in_sense_and_event_become_one():
     assert len(stated._alike_groups(unlike)) == 2
 
 
+def test_a_lone_clause_clearly_alike_to_one_group_joins_it_but_never_gives_its_statement():
+    group = [_said("a", _vec(1, 0.2, 0), ()), _said("b", _vec(1, 0, 0.3), ())]
+    other = [_said("c", _vec(0, 1, 0.1), ()), _said("d", _vec(0, 0.9, 0.2), ())]
+    lone = replace(_said("e", _vec(0.9, 0.1, 0.1), ()), language="de")
+    joined = stated._join_alone([group, other], [lone])
+    assert [sorted(s.source for s in g) for g in joined] == [["a", "b", "e"], ["c", "d"]]
+    assert stated.make_claim([replace(s, language="de") for s in joined[0][:2]] + [replace(joined[0][2], language="en")]
+                             ).evidence[0].source == "a"
+    between = _said("e", _vec(0.7, 0.7, 0.1), ())  # as close to both: no clear lead
+    assert [len(g) for g in stated._join_alone([group, other], [between])] == [2, 2]
+    own_figure = replace(lone, figures=frozenset({640}))  # a figure the group does not give
+    assert [len(g) for g in stated._join_alone([group, other], [own_figure])] == [2, 2]
+    same_doc = replace(lone, source="a")
+    assert [len(g) for g in stated._join_alone([group, other], [same_doc])] == [2, 2]
+
+
 def test_a_clause_of_a_framed_event_with_no_figure_the_frame_left_is_stated():
     docs = [make_doc("41-en", "en", "Several of the survivors were treated in hospital for hypothermia and exhaustion."),
             make_doc("42-de", "de", "Einige der Geretteten wurden wegen Hypothermie und Erschöpfung im Krankenhaus behandelt.")]

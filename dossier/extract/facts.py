@@ -29,10 +29,10 @@ from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_cac
                                      noun_class, own_incident, relative_dated, stories, tells_incident)
 from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
-from dossier.extract.statements import assign_ids, clause_events, clause_frame, passive_doer, relative_subject
+from dossier.extract.statements import assign_ids, clause_events, clause_frame, participle_doer, passive_doer, relative_subject
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
-from dossier.text import script_of
+from dossier.text import script_of, scripts_in
 from dossier.text.fold import fold, fold_str
 from dossier.text.lexicon import load_lexicon
 
@@ -411,7 +411,9 @@ def _read_events(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -
     events = _clause_events(c)
     for k, ev in enumerate(events):
         found = _proposition(c, ev, story, actors, out, named_only and ev != c.event)
-        if found:
+        # whom a participle names as its doer ("the deal brokered by X") did that, not this
+        if found and not (found[0].subject and any(found[0].subject == participle_doer(c, e, actors)
+                                                   for e in events[k + 1:])):
             return out + found + _in_passing(c, events[k + 1:], found[0], story, actors)
     return out or _quoted(c, actors)
 
@@ -435,14 +437,17 @@ def _conjoined(c: EvidenceCandidate, event: str, others: set[str]) -> bool:
 
 def _in_passing(c: EvidenceCandidate, events: list[str], first: Item, story: Story, actors: dict[str, Actor]
                 ) -> list[Item]:
-    """What a relative clause tells of someone in passing ("X, who visited the site on
-    Tuesday, promised an inquiry"): a fact of its own about X, beside the clause's main one."""
+    """What a relative clause or a participle tells of someone in passing ("X, who visited the
+    site on Tuesday, promised an inquiry", "under a deal brokered by X"): a fact of its own
+    about X, beside the clause's main one."""
     out: list[Item] = []
     for ev in events:
         who = relative_subject(c, ev, actors)
+        doer = participle_doer(c, ev, actors) if who is None else None
+        who = who or doer
         if who is None or who in (first.subject, first.object) or ev == first.predicate:
             continue
-        found = _proposition(c, ev, story, actors, [first] + out, True)
+        found = _proposition(c, ev, story, actors, [first] + out, True, doer)
         out.extend(i for i in found if i.subject == who)
     return out
 
@@ -461,18 +466,13 @@ def _quoted(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[Item]:
             or c.attributed_to is None and c.stance != "affirms":
         return []
     quote = c.quote.strip()
-    if _DIGIT.search(quote) or c.values or not 30 <= len(quote) <= 240 or len(_scripts(quote)) != 1:
+    if _DIGIT.search(quote) or c.values or not 30 <= len(quote) <= 240 or len(scripts_in(quote)) != 1:
         return []
     subject = clause_frame(c, event, actors).get("subject")  # word order, not only the first name
     if subject is None or subject in _settings(c, (event_info().get(event) or {}).get("slots") or {}, actors)[0]:
         return []
     value = "no" if c.stance == "denies" and not spec.get("negative") else "yes"
     return [Item(("quote", c.source, c.start, c.end), c, event, "quote", value, subject=subject)]
-
-
-def _scripts(text: str) -> set[str]:
-    """The scripts of a text's letters (Latin, Cyrillic, Arabic ...)."""
-    return {script_of(w) for w in re.findall(r"[^\W\d_]{2,}", text)}
 
 
 def _denial_verb(c: EvidenceCandidate) -> bool:
@@ -493,13 +493,16 @@ def _clause_events(c: EvidenceCandidate) -> list[str]:
 
 
 def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[str, Actor],
-                 counted: list[Item], named_only: bool = False) -> list[Item]:
-    """The clause read as a proposition of `event` (a "who" or a "yes-no"), if a template fits."""
+                 counted: list[Item], named_only: bool = False, doer: Optional[str] = None) -> list[Item]:
+    """The clause read as a proposition of `event` (a "who" or a "yes-no"), if a template fits;
+    `doer`: its subject, known already."""
     preds = predicates()
     spec = preds.get(event)
     if spec is None or any(i.predicate == event for i in counted):
         return []
     subject, obj = _participants(c, event, spec, actors)
+    if doer is not None:
+        subject, obj = doer, (None if obj == doer else obj)
     if subject is None:
         subject = _referred(c, event, story, actors)
     if subject is None and (event_info().get(event) or {}).get("frame") == "patient":

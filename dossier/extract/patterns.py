@@ -86,7 +86,10 @@ def mask_sources(folded: str, langs: tuple[str, ...], lex: dict) -> str:
     spans = []
     for lang in langs:
         entry = lex.get(lang) or {}
-        for _s, e in find_cues(entry.get("after") or [], folded):
+        cite_no_one = find_cues(entry.get("not_sources") or [], folded)  # "according to the plan"
+        for s, e in find_cues(entry.get("after") or [], folded):
+            if any(a <= s < b for a, b in cite_no_one):
+                continue
             words = list(re.finditer(r"[^\W\d_][\w'’-]*", folded[e:]))[:_SOURCE_WORDS]
             brk = PHRASE_BREAK.search(folded, e)
             ends = [e + w.end() for w in words if not brk or e + w.end() <= brk.start()]
@@ -106,13 +109,15 @@ def mask_sources(folded: str, langs: tuple[str, ...], lex: dict) -> str:
 
 def attributive(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int]]:
     """Spans of words used as adjectives, not verbs (events.yml `attributive`): "the brother
-    of jailed X", "брата арестованного X". The event they name is background to the clause."""
+    of jailed X", "брата арестованного X", "a deal brokered by X". The event they name is
+    background to the clause."""
     out = []
     lex = load_lexicon("events").get("attributive") or {}
     for lang in langs:
         rule = lex.get(lang) or {}
         after = tuple(rule.get("after") or ())
         ends = tuple(rule.get("endings") or ())
+        agent, auxiliaries = tuple(rule.get("agent") or ()), tuple(rule.get("auxiliaries") or ())
         if not ends:
             continue
         for m in re.finditer(r"[^\W\d_][\w-]*", folded):
@@ -120,7 +125,11 @@ def attributive(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int]]:
             if not word.endswith(ends) or len(word) < 6:
                 continue
             prev = re.findall(r"[^\W\d_][\w'’-]*", folded[max(0, m.start() - 30):m.start()])
-            if after and not (prev and prev[-1] in after):
+            nxt = re.match(r"\s+([^\W\d_]+)", folded[m.end():])
+            # a participle with its doer after a noun, not an auxiliary: "a deal brokered by X"
+            by = bool(agent and nxt and nxt.group(1) in agent and prev and prev[-1] not in auxiliaries
+                      and folded[m.start() - 1:m.start()] == " ")
+            if not by and (agent and not after or after and not (prev and prev[-1] in after)):
                 continue
             out.append((m.start(), m.end()))
     return out

@@ -29,7 +29,7 @@ from dossier.extract.stories import OCCURRED
 from dossier.extract.units import plain_figures
 from dossier.model import Actor, Claim, Document, Evidence, MentionCandidate
 from dossier.model.records import Frame
-from dossier.text import script_of, to_latin
+from dossier.text import script_of, scripts_in, to_latin
 from dossier.text.fold import fold_str
 from dossier.text.lexicon import load_lexicon
 
@@ -78,6 +78,7 @@ class Stated:
     events: tuple[str, ...] = ()
     story: int = -1
     vector: bytes = b""  # the clause's sentence vector (`vectors.encode`)
+    alone: bool = False  # joined its group by sense alone (`_join_alone`): never its statement
 
 
 @dataclass
@@ -207,7 +208,7 @@ def _figure_of(value: Optional[str]) -> Optional[int]:
 
 def _quotable(quote: str, language: Optional[str], script: str) -> bool:
     words = TOKEN_RX.findall(fold_str(quote))
-    return 6 <= len(words) <= 60 and len(_scripts(quote)) == 1 and not hedged_text(quote, language, script) \
+    return 6 <= len(words) <= 60 and len(scripts_in(quote)) == 1 and not hedged_text(quote, language, script) \
         and not _believed(quote, language, script, "belief") and not _believed(quote, language, script, "moods") \
         and not _commentary(quote, language, script) \
         and not _SPEECH.search(quote)
@@ -255,10 +256,6 @@ _OPENING = 12
 _SPEECH = re.compile(r'["“„«‚‘]\s*[^"“”„«»‚‘’]*?\w+\W+\w+\W+\w+[^"“”„«»‚‘’]*["”“»‘’]')
 
 
-
-
-def _scripts(text: str) -> set[str]:
-    return {script_of(w) for w in re.findall(r"[^\W\d_]{2,}", text)}
 
 
 def _score(a: Stated, b: Stated, rare_words: set[str], rare_actors: set[str],
@@ -329,7 +326,8 @@ def group(found: list[Stated], common: set[str], topic: frozenset = frozenset(),
         for m in gb:
             owner[m] = a
         del groups[b]
-    return _alike_groups([[ordered[m] for m in sorted(g)] for _k, g in sorted(groups.items()) if len(g) >= 2])
+    kept = _alike_groups([[ordered[m] for m in sorted(g)] for _k, g in sorted(groups.items()) if len(g) >= 2])
+    return _join_alone(kept, [ordered[g[0]] for _k, g in sorted(groups.items()) if len(g) == 1])
 
 
 #: Two groups of one story whose mean sentence vectors are this close, each the other's
@@ -370,6 +368,50 @@ def _alike_groups(groups: list[list[Stated]]) -> list[list[Stated]]:
         into.setdefault(i, []).extend(groups[k])
     return [sorted(g + into.get(i, []), key=lambda s: (s.source, s.start, s.end))
             for i, g in enumerate(groups) if i not in joined]
+
+
+#: A clause no other document's clause joined joins the group of its story whose mean sentence
+#: vector is this close to its own, and closer by ALONE_LEAD than the next group: the same
+#: fact, told in a sentence no single clause of the others matches closely.
+ALONE, ALONE_LEAD = 0.5, 0.14
+
+
+def _join_alone(groups: list[list[Stated]], alone: list[Stated]) -> list[list[Stated]]:
+    """The groups, each with the lone clauses `ALONE` finds it holds (one per document)."""
+    import numpy as np  # deferred: heavy
+
+    stories: dict[int, list[int]] = {}
+    for i, g in enumerate(groups):
+        if any(s.vector for s in g):
+            stories.setdefault(g[0].story, []).append(i)
+    taken: dict[tuple[int, str], tuple[float, Stated]] = {}
+    for story, idx in sorted(stories.items()):
+        lone = [s for s in alone if s.story == story and s.vector]
+        if not lone:
+            continue
+        means = np.stack([vectors.matrix([s.vector for s in groups[i] if s.vector]).mean(axis=0) for i in idx])
+        means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)
+        own = vectors.matrix([s.vector for s in lone])
+        own /= np.maximum(np.linalg.norm(own, axis=1, keepdims=True), 1e-9)
+        near = np.round(own @ means.T, 4)
+        for k, s in enumerate(lone):
+            order = np.argsort(-near[k], kind="stable")
+            best = int(order[0])
+            second = float(near[k, order[1]]) if len(order) > 1 else 0.0
+            if near[k, best] < ALONE or near[k, best] - second < ALONE_LEAD:
+                continue
+            group = groups[idx[best]]
+            if s.source in {t.source for t in group} or \
+                    any(f >= 10 for f in s.figures - {f for t in group for f in t.figures}):
+                continue  # a figure of its own: it tells something more, or else
+
+            key = (idx[best], s.source)
+            if key not in taken or taken[key][0] < near[k, best]:
+                taken[key] = (float(near[k, best]), replace(s, alone=True))
+    extra: dict[int, list[Stated]] = {}
+    for (i, _source), (_c, s) in sorted(taken.items(), key=lambda t: (t[0][0], t[0][1])):
+        extra.setdefault(i, []).append(s)
+    return [sorted(g + extra.get(i, []), key=lambda s: (s.source, s.start, s.end)) for i, g in enumerate(groups)]
 
 
 def closest_pairs(ordered: list[Stated], memo: Optional[Reuse] = None,
@@ -475,7 +517,7 @@ def make_claim(items: list[Stated], said_by: Optional[dict[tuple[str, int], str]
     common = Counter(f for s in items for f in s.figures)
     shared = sorted((f for f, n in common.items() if n >= 2), key=lambda f: (-common[f], f))
     figure = shared[0] if shared else None
-    first = min(items, key=lambda s: (s.language != "en", s.source, s.start))
+    first = min(items, key=lambda s: (s.alone, s.language != "en", s.source, s.start))
     evidence = [Evidence(source=s.source, quote=s.quote, start=s.start, end=s.end, language=s.language,
                          attributed_to=said_by.get((s.source, s.start)), stance="affirms",
                          value=str(figure) if figure is not None and figure in s.figures else

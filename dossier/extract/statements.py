@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from typing import Optional
 
-from dossier.extract.cues import (detect_events, event_info, event_order, event_spans, find_cues, languages_for,
-                                  words_between)
+from dossier.extract.cues import (attributive, detect_events, event_info, event_order, event_spans, find_cues,
+                                  languages_for, words_between)
 from dossier.text.lexicon import load_lexicon
 from dossier.text.fold import fold, fold_str
 from dossier.model import Actor, Claim, EvidenceCandidate
@@ -246,6 +246,27 @@ def relative_subject(c: EvidenceCandidate, event: str, actors: dict[str, Actor])
     for s, e, a in _quote_mentions(c, actors):
         if e <= cs and a != c.attributed_to and actors[a].kind in kinds and _RELATIVE.match(c.quote[e:cs]):
             return a
+    return None
+
+
+def participle_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> Optional[str]:
+    """The doer a participle names after a noun ("a deal brokered by X"): the doer of an event
+    its sentence tells only in passing."""
+    script = c.sentence.script if c.sentence else script_of(c.quote)
+    folded, index = fold(c.quote)
+    langs = languages_for(c.language, script)
+    spans = event_spans(folded, langs, event)
+    rules = load_lexicon("events").get("attributive") or {}
+    agents = {w for lang in langs for w in (rules.get(lang) or {}).get("agent") or ()}
+    for a, b in attributive(folded, langs):
+        if not any(s <= a < e or a <= s < b for s, e in spans):
+            continue
+        by = re.match(r"\s+([^\W\d_]+)\s", folded[b:])  # the agent word ("by", "par", "por")
+        by = by if by and by.group(1) in agents else None
+        done = index[min(b + by.end(), len(folded)) - 1] + 1 if by else None
+        for s, _e, who in _quote_mentions(c, actors) if done is not None else ():
+            if s >= done and who != c.attributed_to and _within(words_between(c.quote, done, s), BY_REACH):
+                return who
     return None
 
 

@@ -51,6 +51,11 @@ def script_of(text: str) -> str:
     return max(sorted(counts), key=lambda c: counts[c])
 
 
+def scripts_in(text: str) -> set[str]:
+    """The scripts of a text's words of two letters or more (Latin, Cyrillic, Arabic ...)."""
+    return {script_of(w) for w in re.findall(r"[^\W\d_]{2,}", text)}
+
+
 def load_package_yaml(text):
     """Parse one of the package's own YAML files (lexicons): with libyaml when PyYAML has
     it (ten times faster than the pure-Python parser), the same safe schema either way."""
