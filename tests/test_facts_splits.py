@@ -272,6 +272,26 @@ def test_a_participle_with_its_doer_tells_a_fact_of_its_own(lang, text):
     assert {(c.frame.predicate, c.frame.subject) for c in result} >= {("relocated", "bo"), ("mediated", "ana")}
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The agency said all passengers on the helicopter near Capitalia had died."),
+    ("ru", "Все пассажиры, находившиеся в вертолете у Капиталии, включая главу делегации, погибли."),
+    ("de", "Laut der Agentur wurden alle Insassen bei dem Absturz nahe Capitalia am Sonntag getötet."),
+    ("ar", "وقالت الوكالة إن جميع من كانوا على متن المروحية قرب كابيتاليا قتلوا."),
+    ("es", "No hubo supervivientes del accidente del helicóptero cerca de Capitalia."),
+])
+def test_everyone_aboard_killed_is_a_fact_of_its_own(lang, text):
+    found = [c for c in claims(("a", text, lang)) if c.frame.predicate == "all killed"]
+    assert [c.evidence[0].value for c in found] == ["yes"]
+    assert found[0].statement.startswith("Whether everyone aboard was killed in")
+
+
+def test_everyone_aboard_killed_does_not_take_the_place_of_who_was_killed():
+    result = claims(("a", "Ana Silva was killed along with all passengers on board in the crash.", "en"))
+    assert {(c.frame.predicate, c.frame.subject) for c in result} >= {("all killed", None), ("killed", "ana")}
+    survived = claims(("b", "All passengers on board survived the crash near Capitalia.", "en"))
+    assert not [c for c in survived if c.frame.predicate == "all killed"]
+
+
 def test_a_passive_with_its_auxiliary_is_the_clause_s_own_event():
     from dossier.extract.cues import main_event
     assert main_event("The deal was brokered by Ana Silva after Bo Lee agreed to relocate to Ruritania.", "en") == "mediated"

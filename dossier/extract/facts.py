@@ -29,7 +29,8 @@ from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_cac
                                      noun_class, own_incident, relative_dated, stories, tells_incident)
 from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
-from dossier.extract.statements import assign_ids, clause_events, clause_frame, participle_doer, passive_doer, relative_subject
+from dossier.extract.statements import (AND_WORDS, assign_ids, clause_events, clause_frame, conjoined_acts, participle_doer,
+                                        passive_doer, relative_subject)
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, scripts_in
@@ -198,15 +199,11 @@ def _settings(c: EvidenceCandidate, kinds: dict, actors: dict[str, Actor]) -> tu
     return where, elsewhere
 
 
-#: Words that join two doers ("Ana Silva and Bo Lee agreed").
-_AND = frozenset({"and", "и", "و", "ve", "və", "und", "et", "y", "ile"})
-
-
 def _joined(c: EvidenceCandidate, first: str, second: str, actors: dict[str, Actor]) -> bool:
     """`first` is named right before `second`, joined to it by "and" ("A и B договорились")."""
     ends = [m.end - c.start for m in actors[first].mentions if m.source == c.source and c.start <= m.start < c.end]
     starts = [m.start - c.start for m in actors[second].mentions if m.source == c.source and c.start <= m.start < c.end]
-    return any(0 <= s - e <= 6 and c.quote[e:s].strip().lower() in _AND for e in ends for s in starts)
+    return any(0 <= s - e <= 6 and c.quote[e:s].strip().lower() in AND_WORDS for e in ends for s in starts)
 
 
 def _next_to_cue(c: EvidenceCandidate, event: str, actor_id: str, actors: dict[str, Actor]) -> bool:
@@ -394,7 +391,7 @@ def _read_events(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -
         # of operations and moved 27 patients")
         counted = {i.predicate for i in out}
         return out + [item for ev in _clause_events(c)[1:] if ev not in counted and ev != c.event
-                      and _templates(predicates().get(ev), "count") and _conjoined(c, ev, counted)
+                      and _templates(predicates().get(ev), "count") and conjoined_acts(c, ev, counted)
                       for item in _proposition(c, ev, story, actors, out)]
     # an event other than the main one speaks only of a named participant when the main event
     # makes a proposition of its own ("declined to comment on the arrest" tells of no arrest);
@@ -410,29 +407,16 @@ def _read_events(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -
             return out + found
     events = _clause_events(c)
     for k, ev in enumerate(events):
-        found = _proposition(c, ev, story, actors, out, named_only and ev != c.event)
+        found = _proposition(c, ev, story, actors, out, named_only and ev != c.event
+                             and not (predicates().get(ev) or {}).get("beside"))
         # whom a participle names as its doer ("the deal brokered by X") did that, not this
         if found and not (found[0].subject and any(found[0].subject == participle_doer(c, e, actors)
                                                    for e in events[k + 1:])):
+            if (predicates().get(ev) or {}).get("beside"):
+                found += next((more for e in events[k + 1:] for more in [_proposition(c, e, story, actors, out + found)]
+                               if more), [])
             return out + found + _in_passing(c, events[k + 1:], found[0], story, actors)
     return out or _quoted(c, actors)
-
-
-def _conjoined(c: EvidenceCandidate, event: str, others: set[str]) -> bool:
-    """The event and one of `others` are told as two acts joined by "and" ("postponed hundreds of
-    operations and moved 27 patients"), not one inside the other ("expelled 3 diplomats on
-    charges of spying")."""
-    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    folded = fold_str(c.quote)
-    langs = languages_for(c.language, script)
-    mine = event_spans(folded, langs, event)
-    theirs = [sp for ev in sorted(others) for sp in event_spans(folded, langs, ev)]
-    for a, b in mine:
-        for x, y in theirs:
-            between = TOKEN_RX.findall(folded[min(b, y):max(a, x)])
-            if any(w in _AND or w.startswith("و") and len(w) > 3 for w in between):
-                return True
-    return False
 
 
 def _in_passing(c: EvidenceCandidate, events: list[str], first: Item, story: Story, actors: dict[str, Actor]

@@ -47,7 +47,9 @@ def compile_cue(pattern: str) -> str:
             continue
         if parts:
             word = r"\S+" if gap <= 3 else r"[^\s.;:!?؟]+"  # a long gap stays inside its sentence
-            parts.append(rf"(?:\s+{word}){{0,{gap}}}?\s+" if gap else r"[\s\"']+")
+            # a long gap may open after a comma ("all passengers, including X, died")
+            parts.append((rf"(?:\s+{word}){{0,{gap}}}?\s+" if gap <= 3 else rf"(?:,?\s+{word}){{0,{gap}}}?,?\s+")
+                         if gap else r"[\s\"']+")
         parts.append(_token_regex(token))
         gap = 0
     return rf"(?<!{_WORD})" + "".join(parts)

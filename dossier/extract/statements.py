@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from typing import Optional
 
-from dossier.extract.cues import (attributive, detect_events, event_info, event_order, event_spans, find_cues,
-                                  languages_for, words_between)
+from dossier.extract.cues import (TOKEN_RX, attributive, detect_events, event_info, event_order, event_spans,
+                                  find_cues, languages_for, words_between)
 from dossier.text.lexicon import load_lexicon
 from dossier.text.fold import fold, fold_str
 from dossier.model import Actor, Claim, EvidenceCandidate
@@ -247,6 +247,27 @@ def relative_subject(c: EvidenceCandidate, event: str, actors: dict[str, Actor])
         if e <= cs and a != c.attributed_to and actors[a].kind in kinds and _RELATIVE.match(c.quote[e:cs]):
             return a
     return None
+
+
+#: Words joining two acts or two names ("X and Y").
+AND_WORDS = frozenset({"and", "и", "و", "ve", "və", "und", "et", "y", "ile"})
+
+
+def conjoined_acts(c: EvidenceCandidate, event: str, others: set[str]) -> bool:
+    """The event and one of `others` are told as two acts joined by "and" ("postponed hundreds of
+    operations and moved 27 patients"), not one inside the other ("expelled 3 diplomats on
+    charges of spying")."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded = fold_str(c.quote)
+    langs = languages_for(c.language, script)
+    mine = event_spans(folded, langs, event)
+    theirs = [sp for ev in sorted(others) for sp in event_spans(folded, langs, ev)]
+    for a, b in mine:
+        for x, y in theirs:
+            between = TOKEN_RX.findall(folded[min(b, y):max(a, x)])
+            if any(w in AND_WORDS or w.startswith("و") and len(w) > 3 for w in between):
+                return True
+    return False
 
 
 def participle_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> Optional[str]:
