@@ -43,6 +43,16 @@ def test_a_share_beside_a_count_leaves_the_count():
     assert extract_counts("In 2023, 14 people died.", "en") == {"killed": "14"}  # a year is no count either
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("Two of the injured died in hospital overnight.", "en"),
+    ("Polis, ağır yaralı iki kişinin hastanede hayatını kaybettiğini açıkladı.", "tr"),
+    ("Двое из пострадавших скончались в больнице.", "ru"),
+    ("Zwei der Verletzten sind im Krankenhaus gestorben.", "de"),
+])
+def test_the_injured_who_died_later_are_their_own_figure(text, lang):
+    assert extract_counts(text, lang) == {"died of injuries": "2"}  # neither a toll nor a count of injured
+
+
 def test_months_are_whole_words_in_latin_script():
     assert [w for w in ("mai", "may", "juin", "mayısta", "martta", "марта", "мая", "أيار") if not is_month(w)] == []
     assert [w for w in ("maisons", "mars", "марш", "масса", "martyr") if is_month(w)] == []

@@ -457,11 +457,13 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                     pairs.append((dist + 4, side, ti, slot, value))
     result: dict[str, str] = {}
     used: set[int] = set()
-    for dist, side, ti, slot, value in sorted(pairs):
+    # a figure of the injured who died later is theirs alone, neither a toll nor a count of injured
+    parts = frozenset(e["count"] for e in event_info().values() if e.get("parts"))
+    for dist, side, ti, slot, value in sorted(pairs, key=lambda p: (p[3] not in parts, p)):
         if slot in result or ti in used and slot not in shares:
             continue
         result[slot] = str(value)
-        if slot not in shares:  # a share of a figure may also be the figure ("4 Syrians were killed")
+        if slot not in shares or slot in parts:  # a share of a figure may also be the figure ("4 Syrians were killed")
             used.add(ti)
     return dict(sorted(result.items()))
 
@@ -475,7 +477,7 @@ def _share_slots() -> frozenset[str]:
     """Counted slots of events.yml entries with `shares: true`: they count a share of a figure
     ("two of the dead were Turkish citizens"), so they take a partitive figure and leave it
     to the figure's own slot as well."""
-    return frozenset(e["count"] for e in event_info().values() if e.get("count") and e.get("shares"))
+    return frozenset(e["count"] for e in event_info().values() if e.get("count") and (e.get("shares") or e.get("parts")))
 
 
 #: Words before a year ("in 2019 people ...", "в 2019 году"): with one, a year stays a year.
