@@ -240,3 +240,17 @@ def test_a_state_acting_through_its_head_is_one_fact_with_him():
     plain = named(("a", "Ivan Vok criticized Borduria on Monday.", "en"),
                   ("c", "Ruritania criticized Borduria on Monday.", "en"))
     assert len([c for c in plain if c.frame.predicate == "criticized"]) == 2
+
+
+def test_a_spokesperson_s_accusation_is_his_state_s():
+    from dossier.model import Role
+    named = Names({"ruritania": ("Ruritania", "state"), "vok": ("Ivan Vok", "person"), "borduria": ("Borduria", "state")},
+                  {"Ruritania": "ruritania", "Ivan Vok": "vok", "Borduria": "borduria", "Bordurian": "borduria"}).claims
+    texts = (("a", "Ruritania accused Borduria of espionage on Monday.", "en"),
+             ("b", "Ministeriumssprecher Ivan Vok warf den Bordurian Diplomaten Spionage für den Geheimdienst vor.", "de"))
+    speaker = {"vok": [Role(source="b", text="Ministeriumssprecher")]}
+    accused = [c for c in named(*texts, roles=speaker) if c.frame.predicate == "accused"]
+    assert [(c.frame.subject, sorted(e.source for e in c.evidence)) for c in accused] == [("ruritania", ["a", "b"])]
+    # a name with no title of a spokesperson speaks for himself
+    assert len([c for c in named(*texts) if c.frame.predicate == "accused"]) == 2
+

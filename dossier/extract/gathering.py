@@ -7,7 +7,8 @@ from collections import Counter
 from typing import Optional
 
 from dossier.extract.cues import event_info
-from dossier.extract.parties import led_state, namesakes
+from dossier.extract.gazetteer import role_key
+from dossier.extract.parties import SPEAKER_ROLES, led_state, namesakes
 
 
 def absorb(groups: dict[tuple, list], preds: dict, actors: Optional[dict] = None) -> None:
@@ -15,6 +16,7 @@ def absorb(groups: dict[tuple, list], preds: dict, actors: Optional[dict] = None
     _absorb_named(groups)
     _absorb_surname(groups, actors or {})
     _absorb_led(groups, actors or {})
+    _absorb_spoken(groups, actors or {})
     _absorb_unnamed(groups)
     _absorb_counted(groups, preds)
     _absorb_by_whose(groups, preds)
@@ -59,6 +61,27 @@ def _absorb_led(groups: dict[tuple, list], actors: dict) -> None:
                     item.subject, item.object = into[0][2], into[0][3]
                     groups[into[0]].append(item)
                 break
+
+
+def _absorb_spoken(groups: dict[tuple, list], actors: dict) -> None:
+    """Fold a yes-no group whose doer is a state's spokesperson ("ministry spokesman X accused
+    the diplomats") into the one group of that predicate whose doer is that state ("Poland
+    accused Belarus"): a spokesperson's act is the state's, told in its name."""
+    for key in sorted((k for k in groups if k[0] == "yes-no" and k[2] is not None), key=repr):
+        info = event_info().get(key[1]) or {}
+        if info.get("frame") != "agent" or "state" not in ((info.get("slots") or {}).get("subject") or ()):
+            continue
+        person = actors.get(key[2])
+        if person is None or not any(not r.former and role_key(r.text, None) in SPEAKER_ROLES for r in person.roles):
+            continue
+        # the state the titles name, else the one state doing this (in the other party's regard)
+        state = led_state(key[2], actors, SPEAKER_ROLES)
+        into = [k for k in groups if k[:2] == key[:2] and k != key and k[2] in actors and actors[k[2]].kind == "state"
+                and (state is None or k[2] == state) and (key[3] is None or k[3] == key[3])]
+        if len(into) == 1:
+            for item in groups.pop(key):
+                item.key, item.subject, item.object = into[0], into[0][2], into[0][3]
+                groups[into[0]].append(item)
 
 
 def _absorb_named(groups: dict[tuple, list]) -> None:

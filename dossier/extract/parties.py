@@ -153,16 +153,21 @@ def namesakes(person: Optional[str], actors: dict[str, Actor]) -> list[str]:
 HEAD_ROLES = frozenset({"president", "prime minister", "king", "chancellor"})
 
 
-def led_state(person: Optional[str], actors: dict[str, Actor]) -> Optional[str]:
+#: Titles of who speaks for a state's government ("Polish Foreign Ministry spokesman X").
+SPEAKER_ROLES = frozenset({"spokesperson"})
+
+
+def led_state(person: Optional[str], actors: dict[str, Actor], roles: frozenset = HEAD_ROLES) -> Optional[str]:
     """The one state a person heads in the documents: the state their current head-of-state
     or government titles name ("Belarusian President", "президент Беларуси"), by its name or
-    adjective; None when the titles name none, or two."""
+    adjective; None when the titles name none, or two. `roles`: SPEAKER_ROLES for the state
+    a person speaks for."""
     actor = actors.get(person or "")
     if actor is None or actor.kind != "person":
         return None
     found = Counter()
     for role in actor.roles:
-        if not role.former and role_key(role.text, None) in HEAD_ROLES:
+        if not role.former and role_key(role.text, None) in roles:
             states = {demonym_state(w, actors) or _tables(actors).by_word.get(w) for w in fold_str(role.text).split()}
             found.update(states - {None})
     return found.most_common(1)[0][0] if len(found) == 1 else None
