@@ -361,6 +361,9 @@ def test_a_denial_of_no_named_event_is_the_denial():
     from dossier.extract.cues import detect_events
     assert detect_events("The company denied that it had breached safety rules.", "en", "Latn") == ["denied"]
     assert detect_events("The ministry denied that the minister was arrested.", "en", "Latn")[0] == "arrested"
+    # an adverb between the verb and its "that"
+    assert detect_events("Minsk negó además que su personal hubiera realizado actividades ilegales.", "es", "Latn") == ["denied"]
+    assert detect_events("The company flatly denied that it had breached safety rules.", "en", "Latn") == ["denied"]
 
 
 def test_the_president_is_the_one_person_the_story_calls_its_president():
