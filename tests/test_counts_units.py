@@ -194,3 +194,20 @@ def test_a_city_named_as_a_party_does_not_set_a_figure_apart():
     # a city where it happened is another place's figure
     result = named(*docs, ("b", "After the flood in Capitalia, 700 people were evacuated in Moscow.", "en"))
     assert len([c for c in result if c.frame.predicate == "evacuated" and c.frame.slot == "count"]) == 2
+
+
+@pytest.mark.parametrize("text,lang,term", [
+    ("Басманный суд арестовал его на два месяца, до 12 июля.", "ru", "2 months"),
+    ("He was placed in pre-trial detention for two months.", "en", "2 months"),
+    ("حبسه احتياطيا لمدة شهرين", "ar", "2 months"),
+    ("Er wurde zu fünf Jahren Haft verurteilt.", "de", "5 years"),
+    ("6 yıl hapis cezasına çarptırıldı.", "tr", "6 years"),
+    ("condamné à deux ans de prison", "fr", "2 years"),
+    ("The two men and three women were remanded in custody.", "en", None),  # "and" is no year ("an")
+])
+def test_a_term_is_read_in_every_language(text, lang, term):
+    from dossier.extract.evidence import _number_words
+    from dossier.extract.units import term_of
+    from dossier.text.fold import fold_str
+    assert term_of(fold_str(text), _number_words(lang, "Latn" if lang not in ("ru", "ar") else "Cyrl")) == term
+

@@ -292,6 +292,16 @@ def test_everyone_aboard_killed_does_not_take_the_place_of_who_was_killed():
     assert not [c for c in survived if c.frame.predicate == "all killed"]
 
 
+def test_pre_trial_detention_is_a_fact_apart_from_the_arrest_with_its_term():
+    result = claims(("a", "Ana Silva was arrested in Capitalia on Tuesday.", "en"),
+                    ("b", "A court placed Ana Silva in pre-trial detention for two months.", "en"),
+                    ("c", "Ana Silva wurde für zwei Monate in Untersuchungshaft genommen.", "de"))
+    remanded = [c for c in result if c.frame.predicate == "remanded"]
+    assert [(c.frame.subject, sorted((e.source, e.value) for e in c.evidence)) for c in remanded] == \
+        [("ana", [("b", "2 months"), ("c", "2 months")])]
+    assert [sorted(e.source for e in c.evidence) for c in result if c.frame.predicate == "arrested"] == [["a"]]
+
+
 def test_a_passive_with_its_auxiliary_is_the_clause_s_own_event():
     from dossier.extract.cues import main_event
     assert main_event("The deal was brokered by Ana Silva after Bo Lee agreed to relocate to Ruritania.", "en") == "mediated"

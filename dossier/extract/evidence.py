@@ -20,6 +20,7 @@ from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_in
 from dossier.extract.dates import find_dates, unresolved
 from dossier.extract.hedges import hedged_text
 from dossier.extract.gazetteer import role_key
+from dossier.extract.units import term_of
 from dossier.text.fold import fold, fold_case, fold_str
 from dossier.text.lexicon import load_lexicon
 from dossier.model import Actor, Document, EvidenceCandidate, MentionCandidate, Sentence
@@ -32,6 +33,29 @@ from dossier.text import script_of
 
 def _is_question(text: str) -> bool:
     return text.rstrip(" \"'”»)").endswith(("?", "؟"))
+
+
+def _values(quote: str, language: Optional[str], script: str, main: str, events: list[str]) -> dict[str, str]:
+    """The clause's slots: its figures, how parties communicated, a term of custody."""
+    values = extract_counts(quote, language, script)
+    values.update(_counted_noun(quote, language, script, main, values))
+    if _communicates(events):
+        manner = extract_manner(quote, language, script)
+        if manner:
+            values["manner"] = manner
+    if any((event_info().get(e) or {}).get("term") for e in events):
+        term = term_of(fold_str(quote), _number_words(language, script))
+        if term:
+            values["term"] = term  # "placed in pre-trial detention for two months"
+    return values
+
+
+@lru_cache(maxsize=64)
+def _number_words(language: Optional[str], script: str) -> dict[str, int]:
+    """Folded number words of the clause's languages -> their values (vague ones left out)."""
+    numbers = load_lexicon("numbers")
+    return {fold_str(w): v for lang in languages_for(language, script) for w, v in (numbers.get(lang) or {}).items()
+            if isinstance(v, int)}
 
 
 def _communicates(events: list[str]) -> bool:
@@ -161,12 +185,7 @@ def find_evidence(doc: Document, mentions: list[tuple[MentionCandidate, str]]) -
                 actors = actors + [named_before[0]]  # "Am Dienstag war er festgenommen worden": the one named before
             prev_actors = actors
             prev_people = [a for m, a in inside if m.kind == "person" and a in actors]
-            values = extract_counts(quote, sent.language, script)
-            values.update(_counted_noun(quote, sent.language, script, main, values))
-            if _communicates(events):
-                manner = extract_manner(quote, sent.language, script)
-                if manner:
-                    values["manner"] = manner
+            values = _values(quote, sent.language, script, main, events)
             out.append(EvidenceCandidate(
                 source=doc.source.id, sentence=sent, start=start, end=end, quote=quote,
                 language=sent.language, actors=actors, attributed_to=attributed,

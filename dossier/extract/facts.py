@@ -513,8 +513,8 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         own = own_incident(c, event, story) if story_key is not None else None
         # a denial predicate carries its negation in its own cue: stating it is a "yes"
         value = "yes" if spec.get("negative") else ("no" if c.stance == "denies" else "yes")
-        if value == "yes" and c.values.get("manner"):
-            value = c.values["manner"]  # how: "phone call", "meeting" (a detail of the yes)
+        if value == "yes" and (c.values.get("manner") or c.values.get("term")):
+            value = c.values.get("manner") or c.values["term"]  # how: "phone call"; how long: "2 months"
         key = ("yes-no", event, s, o, story_key) + ((noun_class(own),) if own else ())
         listed = parties.conjoined(c, s, actors) if s and o is None and \
             (event_info().get(event) or {}).get("frame") == "patient" else []  # "X and Y were killed"

@@ -143,3 +143,38 @@ RISE_TO = frozenset(fold_str(w) for w in ("to", "до", "à", "a", "auf", "إل�
 #: A relative clause set between commas ("the bribe, which he is charged with, amounted to"):
 #: no boundary between a figure and its noun.
 ASIDE = re.compile(r"[,،]\s*(?:котор|which|who|qui|lequel|laquelle|welche|الذي|التي)\w*\b[^,;،؛]*[,،]")
+
+
+#: Units of a term of custody or a sentence, by how the word begins (folded): "two months",
+#: "на два месяца", "für zwei Monate", "pour deux mois", "por dos meses", "iki ay", "6 yıl".
+_TERM_UNITS = (("month", "months"), ("месяц", "months"), ("місяц", "months"), ("monat", "months"), ("year", "years"),
+               ("год", "years"), ("рок", "years"), ("jahr", "years"), ("année", "years"), ("día", "days"),
+               ("day", "days"), ("дн", "days"), ("сут", "days"), ("tag", "days"), ("jour", "days"), ("شهر", "months"),
+               ("اشهر", "months"), ("سنة", "years"), ("سنوات", "years"), ("اعوام", "years"), ("عام", "years"),
+               ("يوم", "days"), ("ايام", "days"))
+#: Short unit words, whole: "ans", "ay", "yıl" (folded "yil"), "mes".
+_TERM_WORDS = {"an": "years", "ans": "years", "año": "years", "años": "years", "лет": "years", "yil": "years",
+               "yilik": "years", "il": "years", "mois": "months", "mes": "months", "meses": "months", "ay": "months",
+               "aylik": "months", "gun": "days", "gün": "days", "günlük": "days"}
+#: Arabic duals: "شهرين" (two months), "عامين", "سنتين", "يومين".
+_DUALS = {"شهرين": "2 months", "عامين": "2 years", "سنتين": "2 years", "يومين": "2 days"}
+#: A number and the word after it.
+_TERM_WORD = re.compile(r"(?<![\w])(\d{1,3}|[^\W\d_]+)(?=\s+([^\W\d_]+))")
+
+
+def term_of(folded: str, words: dict[str, int]) -> Optional[str]:
+    """The span of time a clause gives ("2 months", "5 years"), from digits or number words
+    (`words`: folded number word -> value), else None."""
+    for dual, term in _DUALS.items():
+        if re.search(rf"(?<!\w){dual}(?!\w)", folded):
+            return term
+    for m in _TERM_WORD.finditer(folded):
+        number, unit = m.group(1), m.group(2)
+        value = int(number) if number.isdigit() else words.get(number)
+        if not value:
+            continue
+        name = _TERM_WORDS.get(unit) or next((n for stem, n in _TERM_UNITS
+                                               if unit.startswith(stem) and len(unit) <= len(stem) + 4), None)
+        if name:
+            return f"{value} {name[:-1] if value == 1 else name}"
+    return None
