@@ -302,6 +302,13 @@ def test_pre_trial_detention_is_a_fact_apart_from_the_arrest_with_its_term():
     assert [sorted(e.source for e in c.evidence) for c in result if c.frame.predicate == "arrested"] == [["a"]]
 
 
+def test_evacuees_returning_home_is_a_fact_beside_their_count():
+    result = claims(("a", "Most of the 1,200 residents evacuated near Capitalia have been allowed to return home.", "en"),
+                    ("b", "Les habitants évacués près de Capitalia ont pu regagner leur domicile pour la plupart.", "fr"))
+    assert sorted((c.frame.predicate, c.frame.slot) for c in result) == [("evacuated", "count"), ("returned home", "yes-no")]
+    assert [sorted(e.source for e in c.evidence) for c in result if c.frame.predicate == "returned home"] == [["a", "b"]]
+
+
 def test_a_passive_with_its_auxiliary_is_the_clause_s_own_event():
     from dossier.extract.cues import main_event
     assert main_event("The deal was brokered by Ana Silva after Bo Lee agreed to relocate to Ruritania.", "en") == "mediated"
