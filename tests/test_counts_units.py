@@ -211,3 +211,13 @@ def test_a_term_is_read_in_every_language(text, lang, term):
     from dossier.text.fold import fold_str
     assert term_of(fold_str(text), _number_words(lang, "Latn" if lang not in ("ru", "ar") else "Cyrl")) == term
 
+
+@pytest.mark.parametrize("text,lang,counts", [
+    ("Следствие считает, что он получил 48 миллионов рублей за содействие в заключении контрактов.", "ru",
+     {"bribe": "48000000"}),  # "миллионов" scales its digits
+    ("He is suspected of receiving 48 million roubles from contractors.", "en", {"bribe": "48000000"}),
+    ("Погибли 3 тысячи человек.", "ru", {"killed": "3000"}),
+])
+def test_money_taken_for_a_favour_is_a_bribe_and_russian_scales_hold(text, lang, counts):
+    assert extract_counts(text, lang) == counts
+

@@ -301,7 +301,7 @@ def _scale_after(nxt: str, words: dict, langs: tuple[str, ...]) -> Optional[int]
     scale = words.get(nxt) if words.get(nxt) in (1000, 1000000) else _SCALE_ABBREVIATIONS.get(nxt)
     if scale is None and ("tr" in langs or "az" in langs) and re.match(r"^(?:bin|min)[ieıiuü]?n?$", nxt):
         scale = 1000  # "6 bini aşkın": a Turkic case ending on the thousand
-    if scale is None and nxt[:5] in ("тысяч", "миллио"):
+    if scale is None and nxt.startswith(("тысяч", "миллион", "мільйон")):
         scale = 1000 if nxt.startswith("тысяч") else 1000000
     if scale is None and nxt.startswith(_THOUSANDS):
         scale = 1000  # "4 آلاف", "4 thousand"
