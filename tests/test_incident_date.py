@@ -51,3 +51,17 @@ def test_the_victim_of_an_attack_is_not_its_doer():
     result = named(("a", "Mercy Hospital in Capitalia was the victim of a cyberattack on 12 October.", "en"),
                    ("b", "L'hôpital Mercy Hospital de Capitalia a été victime d'une cyberattaque le 12 octobre.", "fr"))
     assert not [c.statement for c in result if c.frame.predicate == "attacked" and c.frame.subject == "mercy"]
+
+
+def test_an_undated_document_s_day_and_month_take_the_year_its_story_s_documents_share():
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from dossier.extract.stories import Story, undated_day
+
+    story = Story(number=0, years=Counter({"2024": 3}))
+    clause = SimpleNamespace(quote="19 мая вертолет президента разбился в районе деревни.", language="ru", date=None)
+    assert undated_day(clause, story) == "2024-05-19"
+    # a weekday or "yesterday" needs the document's own date; two years leave the day unread
+    assert undated_day(SimpleNamespace(quote="В воскресенье вертолет разбился.", language="ru", date=None), story) is None
+    assert undated_day(clause, Story(number=0, years=Counter({"2023": 1, "2024": 2}))) is None

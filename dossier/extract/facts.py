@@ -26,7 +26,7 @@ from dossier.extract.hedges import hedged_text, promised
 from dossier.extract.kinds import said_where
 from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
-                                     noun_class, own_incident, relative_dated, stories, tells_incident)
+                                     noun_class, own_incident, relative_dated, stories, tells_incident, undated_day)
 from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
 from dossier.extract.statements import (AND_WORDS, assign_ids, clause_events, clause_frame, conjoined_acts, participle_doer,
@@ -376,9 +376,10 @@ def _dated(c: EvidenceCandidate, story: Story) -> list[Item]:
     main = c.event in dated and all(e in dated or (event_info().get(e) or {}).get("attach") for e in told)
     if not main and not relative_dated(c, dated):  # "the attack, which began early on Monday, forced ..."
         return []
-    if story is None or not c.date or len(c.date) != 10 or c.stance != "affirms" or not tells_incident(c, story):
+    day = c.date or (undated_day(c, story) if story is not None else None)  # "19 мая", undated
+    if story is None or not day or len(day) != 10 or c.stance != "affirms" or not tells_incident(c, story):
         return []  # "opened an investigation into the explosion on Tuesday": the day of another event
-    return [Item(("date", OCCURRED, story.number), c, OCCURRED, "date", c.date, story=story)]
+    return [Item(("date", OCCURRED, story.number), c, OCCURRED, "date", day, story=story)]
 
 
 def _read_events(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:

@@ -61,6 +61,7 @@ class Story:
     place_mentions: Counter = field(default_factory=Counter)
     incident: str = "the incident"
     place: Optional[str] = None
+    years: Counter = field(default_factory=Counter, compare=False)  # its dated documents' years
     referents: Optional[dict] = field(default=None, compare=False, repr=False)  # "company" -> the organisation meant
     find_referents: Optional[Callable[[int], dict]] = field(default=None, compare=False, repr=False)
 
@@ -292,7 +293,32 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
     if merged | _join_lone(out, read):
         for story in {id(s): s for s in out.values()}.values():
             story.incident, story.place = _incident(story, actors)
+    for doc in docs:
+        if doc.source.published:
+            out[doc.source.id].years[doc.source.published[:4]] += 1
     return out
+
+
+def undated_day(c: EvidenceCandidate, story: Story) -> Optional[str]:
+    """The day a clause whose date went unread (its document is undated) names by day and
+    month alone ("19 мая", "في 19 ايار"), in the one year its story's dated documents all
+    share; None for a weekday or "yesterday", which only the document's own date could place."""
+    if c.date or len(story.years) != 1:
+        return None
+    from dossier.extract.dates import find_dates  # deferred: dateparser is heavy
+    from dossier.extract.units import is_month
+
+    year = next(iter(story.years))
+    try:
+        found = find_dates(c.quote, c.language, f"{year}-12-31")
+    except Exception:  # a date we cannot read never stops extraction
+        return None
+    for start, end, iso, precision in found:
+        words = fold_str(c.quote[start:end]).split()
+        if precision == "day" and iso.startswith(year) and any(w[:1].isdigit() for w in words) \
+                and any(is_month(w) for w in words):
+            return iso
+    return None
 
 
 #: How alike a document that is a story of its own must be to a larger story that names its
