@@ -338,6 +338,13 @@ def test_feelings_and_open_questions_are_no_facts():
     assert stated._quotable("Die Fähre sank am Samstag etwa vier Meilen vor der Insel im Sturm.", "de", "Latn")
 
 
+def test_a_clause_that_only_says_who_said_the_one_before_is_no_fact():
+    assert not stated._quotable("Об этом в среду заявил пресс-секретарь ведомства Иван Петров, пишет агентство.", "ru", "Cyrl")
+    assert not stated._quotable("جاء ذلك في بيان صادر عن وزارة الخارجية اليوم الثلاثاء في العاصمة.", "ar", "Arab")
+    assert not stated._quotable("Dies teilte ein Sprecher des Ministeriums am Dienstag in der Hauptstadt mit.", "de", "Latn")
+    assert stated._quotable("Как сообщил глава ведомства, паром затонул в субботу у острова.", "ru", "Cyrl")
+
+
 def test_a_copy_and_its_original_are_one_document_stating_a_fact():
     original = make_doc("51-en", "en", "The plant of Valdrecht employs about 830 people in three shifts every day.")
     copy = make_doc("52-en", "en", "The plant of Valdrecht employs about 830 people in three shifts every day.")

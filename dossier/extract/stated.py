@@ -210,7 +210,7 @@ def _quotable(quote: str, language: Optional[str], script: str) -> bool:
     words = TOKEN_RX.findall(fold_str(quote))
     return 6 <= len(words) <= 60 and len(scripts_in(quote)) == 1 and not hedged_text(quote, language, script) \
         and not _believed(quote, language, script, "belief") and not _believed(quote, language, script, "moods") \
-        and not _commentary(quote, language, script) \
+        and not _commentary(quote, language, script) and not _commentary(quote, language, script, "echoes") \
         and not _SPEECH.search(quote)
 
 
@@ -238,13 +238,14 @@ def _believed(quote: str, language: Optional[str], script: str, kind: str = "bel
     return any(find_cues((lex.get(lang) or {}).get(kind) or [], folded) for lang in languages_for(language, script))
 
 
-def _commentary(quote: str, language: Optional[str], script: str) -> bool:
+def _commentary(quote: str, language: Optional[str], script: str, kind: str = "commentators") -> bool:
     """An unnamed group's view, told by a clause that opens with the group ("analysts say",
-    "Anwohner meinen", "gözlemcilere göre"; hedges.yml `commentators`): commentary, not a fact."""
+    "Anwohner meinen", "gözlemcilere göre"; hedges.yml `commentators`): commentary, not a fact;
+    or (`echoes`) a clause that only says who said the clause before ("Об этом заявил X")."""
     folded = fold_str(quote)
     lex = load_lexicon("hedges")
     return any(s <= _OPENING for lang in languages_for(language, script)
-               for s, _e in find_cues((lex.get(lang) or {}).get("commentators") or [], folded))
+               for s, _e in find_cues((lex.get(lang) or {}).get(kind) or [], folded))
 
 
 #: How far into a clause its subject opens it (characters): "Several diplomats say", "ويؤكد محللون".
