@@ -275,3 +275,25 @@ def test_lexicon_acronym_read_out_in_arabic_letters():
         "ar": ("وقالت وكالة «ناتو» إن التدريب سيجري.", "ar"),
     })
     assert owner(acts, "NATO").id == owner(acts, "ناتو").id
+
+
+def test_an_initial_and_a_surname_are_the_person_of_that_surname():
+    from dossier.extract import linking
+    from dossier.extract.mentions import find_mentions
+    from dossier.extract.segment import segment
+    from dossier.model import Document, Source
+
+    texts = {"a": ("Police detained Deputy Minister Fadul Rakhutes in Veldra on Monday.", "en"),
+             "b": ("A court ordered F. Rakhutes held in custody for five months.", "en"),
+             "c": ("Governor F. Ninum said the court had ruled.", "en"),
+             "d": ("Суд заключил Ф. Рахутеса под стражу на пять месяцев.", "ru")}
+    docs = []
+    for sid, (text, lang) in sorted(texts.items()):
+        doc = Document(Source(id=sid, path=f"content/sources/{sid}.txt", sha256="", language=lang, title=None,
+                              publisher=None, author=None, published=None, published_precision=None, url=None), text, [])
+        segment(doc)  # the real segmenter: "F." opens no sentence
+        docs.append(doc)
+    acts, _ = linking.resolve(docs, [m for d in docs for m in find_mentions(d)], [], None)
+    assert owner(acts, "Rakhutes").id == owner(acts, "Fadul Rakhutes").id == owner(acts, "Рахутеса").id
+    assert not [a for a in acts if len(a.name.replace(".", "").strip()) == 1]  # an initial alone is no one
+    assert any(m.text == "Ninum" for a in acts for m in a.mentions)

@@ -14,7 +14,7 @@ from typing import Optional
 
 from dossier.io.files import stays_in
 from dossier.io.safe_yaml import load_yaml_text
-from dossier.extract.mentions import nominative
+from dossier.text.names import nominative
 from dossier.extract.display import display_name, english_romanization, split_genitives
 from dossier.extract.institutions import HEAD_KEY, institution_name, settle_institutions
 from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, institution_states, role_key

@@ -23,8 +23,7 @@ from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
 from dossier.model import Document, MentionCandidate, Sentence
 from dossier.text import char_script, morph, script_of
-from dossier.text.names import (harmonious, key_strength, name_key, strip_arabic_clitics, strip_suffix,
-                                tidy_name)
+from dossier.text.names import key_strength, name_key, nominative, strip_arabic_clitics, strip_suffix, tidy_name
 
 # Opening quote or bracket -> its closing one, around a name after an organisation cue.
 _QUOTES = {"“": "”", "«": "»", "\"": "\"", "„": "“", "‘": "’", "(": ")", "”": "”", "'": "'"}
@@ -78,6 +77,8 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
                 break
             out.append(toks[j])
         return out
+    if len(first.text) == 1 and i + 1 < len(toks) and text[first.end:toks[i + 1].start].strip() == ".":
+        return _name_after(toks, i + 1, text, max_words)  # "F. Rakhutes": the surname names the person
     out = []
     j = i
     while j < len(toks) and len(out) < max_words:
@@ -101,55 +102,6 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
     while out and out[-1].text.lower() in _CONNECTORS:
         out.pop()
     return out
-
-
-# Case suffixes Azerbaijani (and Turkish, when the apostrophe is left out) write straight
-# onto a name; cut only from the last word of a name found after a title.
-_AGGLUTINATIVE = ("nın", "nin", "nun", "nün", "dən", "dan", "lə", "la", "ın", "in", "un", "ün", "yə", "ya", "də", "da")
-_CYR_CASE = ("ым", "ом", "ем", "ой", "ей")
-
-
-def nominative(words: list[str], language: Optional[str]) -> list[str]:
-    """Best guess at the dictionary form of a name's words (Russian cases, Azerbaijani suffixes)."""
-    words = list(words)
-    if not words:
-        return words
-    if script_of(words[-1]) == "Cyrl":
-        read = morph.nominative(tuple(words), language)  # the dictionary first, suffix rules without it
-        if read:
-            return list(read)
-        # A first name agrees with the surname's case: Ильхаму Алиеву, Ильхамом Алиевым.
-        # (Not -а: "Ильхама Алиева" and "Анна Петрова" look alike.)
-        last = words[-1].lower()
-        agree = "у" if len(last) >= 5 and re.search("(ов|ев|ёв|ин|ын)у$", last) else None
-        if len(last) >= 6 and re.search("(ов|ев|ёв|ин)ым$", last):
-            agree = "ом"
-        out = []
-        for w in words[:-1] + [words[-1]]:
-            lw = w.lower()
-            if w is not words[-1] and agree and len(w) >= 4 and re.search(f"[бвгджзклмнпрстфхцчшщ]{agree}$", lw):
-                out.append(w[: -len(agree)])
-                continue
-            lw = w.lower()
-            if len(w) >= 6 and lw.endswith(_CYR_CASE):
-                w = w[:-2]
-            elif len(w) >= 5 and re.search("(ов|ев|ёв|ин|ын)[ауе]$", lw):
-                w = w[:-1]
-            elif len(w) >= 5 and re.search("[бвгджзклмнпрстфхцчшщ][уе]$", lw):
-                w = w[:-1]
-            out.append(w)
-        return out
-    if language in ("az", "tr") and script_of(words[-1]) == "Latn":
-        last = words[-1]
-        for suf in _AGGLUTINATIVE:
-            if last.lower().endswith(suf) and len(last) - len(suf) >= 5 and harmonious(last[: -len(suf)], suf):
-                words[-1] = last[: -len(suf)]
-                break
-        else:
-            # Accusative/dative vowel straight after a surname ending: Quliyevi, Lavrovu, Məmmədovə.
-            if len(last) >= 6 and re.search("(ov|ev|yev|in|ın)[ıiuüəa]$", last.lower()):
-                words[-1] = last[:-1]
-    return words
 
 
 def _bare_name(toks: list[Tok], language: Optional[str] = None) -> str:
@@ -614,6 +566,12 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
                 or any(ch.isdigit() for ch in tok.text):
             i += 1
             continue  # a word with digits is a model or a code (Mi-17, A320), not an actor
+        if len(tok.text) == 1:  # an initial: the surname after it names the person ("F. Rakhutes")
+            nxt_run = _name_after(toks, i, doc.text)
+            if nxt_run:
+                out.append(_candidate(doc, sent, nxt_run, "person"))
+            i += 1 + len(nxt_run)
+            continue
         run = _name_after(toks, i, doc.text)
         if not run:
             i += 1

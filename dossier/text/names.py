@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Optional
 
-from dossier.text import script_of, to_latin
+from dossier.text import morph, script_of, to_latin
 
 # Apostrophes that separate a Turkish/Azerbaijani suffix from a proper name (Lavrov’un).
 APOSTROPHES = "’'`´ʼ‘"
@@ -438,3 +439,52 @@ def harmonious(stem: str, suffix: str) -> bool:
     if vowel is None or last is None:
         return True
     return last in _HARMONY[vowel]
+
+
+# Case suffixes Azerbaijani (and Turkish, when the apostrophe is left out) write straight
+# onto a name; cut only from the last word of a name found after a title.
+_AGGLUTINATIVE = ("nın", "nin", "nun", "nün", "dən", "dan", "lə", "la", "ın", "in", "un", "ün", "yə", "ya", "də", "da")
+_CYR_CASE = ("ым", "ом", "ем", "ой", "ей")
+
+
+def nominative(words: list[str], language: Optional[str]) -> list[str]:
+    """Best guess at the dictionary form of a name's words (Russian cases, Azerbaijani suffixes)."""
+    words = list(words)
+    if not words:
+        return words
+    if script_of(words[-1]) == "Cyrl":
+        read = morph.nominative(tuple(words), language)  # the dictionary first, suffix rules without it
+        if read:
+            return list(read)
+        # A first name agrees with the surname's case: Ильхаму Алиеву, Ильхамом Алиевым.
+        # (Not -а: "Ильхама Алиева" and "Анна Петрова" look alike.)
+        last = words[-1].lower()
+        agree = "у" if len(last) >= 5 and re.search("(ов|ев|ёв|ин|ын)у$", last) else None
+        if len(last) >= 6 and re.search("(ов|ев|ёв|ин)ым$", last):
+            agree = "ом"
+        out = []
+        for w in words[:-1] + [words[-1]]:
+            lw = w.lower()
+            if w is not words[-1] and agree and len(w) >= 4 and re.search(f"[бвгджзклмнпрстфхцчшщ]{agree}$", lw):
+                out.append(w[: -len(agree)])
+                continue
+            lw = w.lower()
+            if len(w) >= 6 and lw.endswith(_CYR_CASE):
+                w = w[:-2]
+            elif len(w) >= 5 and re.search("(ов|ев|ёв|ин|ын)[ауе]$", lw):
+                w = w[:-1]
+            elif len(w) >= 5 and re.search("[бвгджзклмнпрстфхцчшщ][уе]$", lw):
+                w = w[:-1]
+            out.append(w)
+        return out
+    if language in ("az", "tr") and script_of(words[-1]) == "Latn":
+        last = words[-1]
+        for suf in _AGGLUTINATIVE:
+            if last.lower().endswith(suf) and len(last) - len(suf) >= 5 and harmonious(last[: -len(suf)], suf):
+                words[-1] = last[: -len(suf)]
+                break
+        else:
+            # Accusative/dative vowel straight after a surname ending: Quliyevi, Lavrovu, Məmmədovə.
+            if len(last) >= 6 and re.search("(ov|ev|yev|in|ın)[ıiuüəa]$", last.lower()):
+                words[-1] = last[:-1]
+    return words
