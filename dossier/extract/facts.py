@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Optional
 
 from dossier.extract import facts_memo, gathering, parties, predicate_lexicon, stated, tenure
-from dossier.extract.cues import TOKEN_RX, event_info, event_spans, find_cues, languages_for, opens_relative, words_between
+from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, opens_relative, words_between
 from dossier.extract.hedges import hedged_text, promised
 from dossier.extract.kinds import said_where
 from dossier.extract.reuse import Reuse

@@ -404,8 +404,7 @@ def _join_alone(groups: list[list[Stated]], alone: list[Stated]) -> list[list[St
             group = groups[idx[best]]
             if s.source in {t.source for t in group} or \
                     any(f >= 10 for f in s.figures - {f for t in group for f in t.figures}):
-                continue  # a figure of its own: it tells something more, or else
-
+                continue  # one of its documents, or a figure the group does not give: another fact
             key = (idx[best], s.source)
             if key not in taken or taken[key][0] < near[k, best]:
                 taken[key] = (float(near[k, best]), replace(s, alone=True))
