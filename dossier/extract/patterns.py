@@ -59,9 +59,11 @@ def compile_cue(pattern: str) -> str:
 def _regex(patterns: tuple[str, ...]) -> Optional[re.Pattern]:
     if not patterns:
         return None
-    # Longest first so that "according to the report" wins over "according to".
+    # Longest first so that "according to the report" wins over "according to". Every cue
+    # opens at a word's start: one lookbehind before them all lets the engine try them only there.
     ordered = sorted(set(patterns), key=lambda p: (-len(p), p))
-    return re.compile("|".join(f"(?:{compile_cue(p)})" for p in ordered))
+    start = rf"(?<!{_WORD})"
+    return re.compile(start + "(?:" + "|".join(f"(?:{compile_cue(p)[len(start):]})" for p in ordered) + ")")
 
 
 def languages_for(language: Optional[str], script: str) -> tuple[str, ...]:
