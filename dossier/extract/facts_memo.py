@@ -75,9 +75,9 @@ def _seen(c: EvidenceCandidate, story: Any, actors: dict[str, Actor], mentions: 
 
 class _Watched:
     """A story as one document's reading sees it: its number, incident and place (in the
-    key), and the answers `minor_place`, `common_noun` and `referent` gave (checked again on a hit: a
-    document added to a large story changes its counts, seldom these answers). Anything
-    else read of it makes the reading one not to keep."""
+    key), and the answers `minor_place`, `common_noun`, `referent` and `shared_year` gave
+    (checked again on a hit: a document added to a large story changes its counts, seldom
+    these answers). Anything else read of it makes the reading one not to keep."""
 
     _KEYED = ("number", "incident", "place")
 
@@ -88,6 +88,11 @@ class _Watched:
         if name not in self._KEYED:
             self.opaque = True
         return getattr(self._story, name)
+
+    def shared_year(self, _unused: None = None) -> Any:
+        answer = self._story.shared_year()
+        self.asked.append(("shared_year", None, answer))
+        return answer
 
     def minor_place(self, place: str) -> bool:
         answer = self._story.minor_place(place)

@@ -50,6 +50,10 @@ class Story:
     def norm(self) -> float:
         return math.sqrt(sum(v * v for v in self.features.values())) or 1.0
 
+    def shared_year(self, _unused: None = None) -> Optional[str]:
+        """The one year all the story's dated documents were published in, if they share one."""
+        return next(iter(self.years)) if len(self.years) == 1 else None
+
     def minor_place(self, place: str) -> bool:
         """Few of the story's documents name this place (under a quarter as many as its most named)."""
         return 4 * self.places.get(place, 0) < (max(self.places.values()) if self.places else 0)
@@ -303,8 +307,26 @@ def undated_day(c: EvidenceCandidate, story: Story) -> Optional[str]:
     """The day a clause whose date went unread (its document is undated) names by day and
     month alone ("19 мая", "في 19 ايار"), in the one year its story's dated documents all
     share; None for a weekday or "yesterday", which only the document's own date could place."""
-    if c.date or len(story.years) != 1:
+    from dossier.extract.units import is_month
+
+    words = fold_str(c.quote).split()
+    if c.date or not any(w[:1].isdigit() for w in words) or not any(is_month(w) for w in words):
         return None
+    year = story.shared_year()
+    if year is None:
+        return None
+    from dossier.extract.dates import find_dates  # deferred: dateparser is heavy
+
+    try:
+        found = find_dates(c.quote, c.language, f"{year}-12-31")
+    except Exception:  # a date we cannot read never stops extraction
+        return None
+    for start, end, iso, precision in found:
+        words = fold_str(c.quote[start:end]).split()
+        if precision == "day" and iso.startswith(year) and any(w[:1].isdigit() for w in words) \
+                and any(is_month(w) for w in words):
+            return iso
+    return None
     from dossier.extract.dates import find_dates  # deferred: dateparser is heavy
     from dossier.extract.units import is_month
 
