@@ -307,10 +307,7 @@ def undated_day(c: EvidenceCandidate, story: Story) -> Optional[str]:
     """The day a clause whose date went unread (its document is undated) names by day and
     month alone ("19 мая", "في 19 ايار"), in the one year its story's dated documents all
     share; None for a weekday or "yesterday", which only the document's own date could place."""
-    from dossier.extract.units import is_month
-
-    words = fold_str(c.quote).split()
-    if c.date or not any(w[:1].isdigit() for w in words) or not any(is_month(w) for w in words):
+    if c.date or not _day_and_month(c.quote):
         return None
     year = story.shared_year()
     if year is None:
@@ -321,26 +318,16 @@ def undated_day(c: EvidenceCandidate, story: Story) -> Optional[str]:
         found = find_dates(c.quote, c.language, f"{year}-12-31")
     except Exception:  # a date we cannot read never stops extraction
         return None
-    for start, end, iso, precision in found:
-        words = fold_str(c.quote[start:end]).split()
-        if precision == "day" and iso.startswith(year) and any(w[:1].isdigit() for w in words) \
-                and any(is_month(w) for w in words):
-            return iso
-    return None
-    from dossier.extract.dates import find_dates  # deferred: dateparser is heavy
+    return next((iso for start, end, iso, precision in found
+                 if precision == "day" and iso.startswith(year) and _day_and_month(c.quote[start:end])), None)
+
+
+def _day_and_month(text: str) -> bool:
+    """The text writes a figure and a month's name ("19 мая", "19 May")."""
     from dossier.extract.units import is_month
 
-    year = next(iter(story.years))
-    try:
-        found = find_dates(c.quote, c.language, f"{year}-12-31")
-    except Exception:  # a date we cannot read never stops extraction
-        return None
-    for start, end, iso, precision in found:
-        words = fold_str(c.quote[start:end]).split()
-        if precision == "day" and iso.startswith(year) and any(w[:1].isdigit() for w in words) \
-                and any(is_month(w) for w in words):
-            return iso
-    return None
+    words = fold_str(text).split()
+    return any(w[:1].isdigit() for w in words) and any(is_month(w) for w in words)
 
 
 #: How alike a document that is a story of its own must be to a larger story that names its
