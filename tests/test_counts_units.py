@@ -206,10 +206,10 @@ def test_a_city_named_as_a_party_does_not_set_a_figure_apart():
     ("The two men and three women were remanded in custody.", "en", None),  # "and" is no year ("an")
 ])
 def test_a_term_is_read_in_every_language(text, lang, term):
-    from dossier.extract.evidence import _number_words
+    from dossier.extract.cues import languages_for, number_words
     from dossier.extract.units import term_of
     from dossier.text.fold import fold_str
-    assert term_of(fold_str(text), _number_words(lang, "Latn" if lang not in ("ru", "ar") else "Cyrl")) == term
+    assert term_of(fold_str(text), number_words(languages_for(lang, "Latn" if lang not in ("ru", "ar") else "Cyrl"))) == term
 
 
 @pytest.mark.parametrize("text,lang,counts", [

@@ -313,15 +313,17 @@ def numbers_in(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int]
     return [n[:3] for n in _numbers(folded, langs) if not n[3]]
 
 
+@lru_cache(maxsize=64)
+def number_words(langs: tuple[str, ...]) -> dict[str, int]:
+    """Folded number words of the languages -> their values (numbers.yml; vague ones left out)."""
+    lex = load_lexicon("numbers")
+    return {fold_str(str(w)): int(v) for lang in langs for w, v in (lex.get(lang) or {}).items() if v is not None}
+
+
 def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, bool]]:
     """`numbers_in`, with the parts of a figure too ("two of the dead", "among the dead,
     four", "ikisinin"), marked True: they count a share of a total, never the total."""
-    words = {}
-    lex = load_lexicon("numbers")
-    for lang in langs:
-        for w, v in (lex.get(lang) or {}).items():
-            if v is not None:
-                words[fold_str(str(w))] = int(v)
+    words = number_words(langs)
     tokens = list(TOKEN_RX.finditer(folded))
     out = []
     last_word: Optional[tuple[int, int, int]] = None  # (token index, value, start) of a number word

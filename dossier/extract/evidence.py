@@ -15,8 +15,8 @@ from typing import Optional
 
 from dossier.extract import tenure
 from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_info, event_spans, extract_counts,
-                                  extract_manner, find_cues, is_negated, languages_for, main_event, numbers_in,
-                                  opens_relative, reporting_spans, split_clauses)
+                                  extract_manner, find_cues, is_negated, languages_for, main_event, number_words,
+                                  numbers_in, opens_relative, reporting_spans, split_clauses)
 from dossier.extract.dates import find_dates, unresolved
 from dossier.extract.hedges import hedged_text
 from dossier.extract.gazetteer import role_key
@@ -44,18 +44,10 @@ def _values(quote: str, language: Optional[str], script: str, main: str, events:
         if manner:
             values["manner"] = manner
     if any((event_info().get(e) or {}).get("term") for e in events):
-        term = term_of(fold_str(quote), _number_words(language, script))
+        term = term_of(fold_str(quote), number_words(languages_for(language, script)))
         if term:
             values["term"] = term  # "placed in pre-trial detention for two months"
     return values
-
-
-@lru_cache(maxsize=64)
-def _number_words(language: Optional[str], script: str) -> dict[str, int]:
-    """Folded number words of the clause's languages -> their values (vague ones left out)."""
-    numbers = load_lexicon("numbers")
-    return {fold_str(w): v for lang in languages_for(language, script) for w, v in (numbers.get(lang) or {}).items()
-            if isinstance(v, int)}
 
 
 def _communicates(events: list[str]) -> bool:

@@ -408,12 +408,12 @@ def _read_events(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -
             return out + found
     events = _clause_events(c)
     for k, ev in enumerate(events):
-        found = _proposition(c, ev, story, actors, out, named_only and ev != c.event
-                             and not (predicates().get(ev) or {}).get("beside"))
+        beside = (predicates().get(ev) or {}).get("beside")
+        found = _proposition(c, ev, story, actors, out, named_only and ev != c.event and not beside)
         # whom a participle names as its doer ("the deal brokered by X") did that, not this
         if found and not (found[0].subject and any(found[0].subject == participle_doer(c, e, actors)
                                                    for e in events[k + 1:])):
-            if (predicates().get(ev) or {}).get("beside"):
+            if beside:
                 found += next((more for e in events[k + 1:] for more in [_proposition(c, e, story, actors, out + found)]
                                if more), [])
             return out + found + _in_passing(c, events[k + 1:], found[0], story, actors)

@@ -20,7 +20,7 @@ from typing import Optional
 
 from dossier.extract import vectors
 from dossier.extract.analysis import original_of
-from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, find_cues, languages_for,
+from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, find_cues, languages_for, number_words,
                                   numbers_in, split_clauses)
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
@@ -109,9 +109,7 @@ def word_key(token: str) -> Optional[str]:
 
 
 def _number_words(language: Optional[str], script: str) -> frozenset[str]:
-    lex = load_lexicon("numbers")
-    return frozenset(fold_str(str(w)) for lang in languages_for(language, script)
-                     for w, v in (lex.get(lang) or {}).items() if v is not None)
+    return frozenset(number_words(languages_for(language, script)))
 
 
 def read(doc: Document, spans: list[tuple[int, int, str]]) -> Read:
@@ -347,8 +345,7 @@ def _alike_groups(groups: list[list[Stated]]) -> list[list[Stated]]:
             stories.setdefault(g[0].story, []).append(i)
     joined: dict[int, int] = {}
     for idx in stories.values():
-        means = np.stack([vectors.matrix([s.vector for s in groups[i] if s.vector]).mean(axis=0) for i in idx])
-        means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)
+        means = _unit_means(groups, idx)
         near = np.round(means @ means.T, 4)
         np.fill_diagonal(near, -1.0)
         docs = [{s.source for s in groups[i]} for i in idx]
@@ -371,6 +368,14 @@ def _alike_groups(groups: list[list[Stated]]) -> list[list[Stated]]:
             for i, g in enumerate(groups) if i not in joined]
 
 
+def _unit_means(groups: list[list[Stated]], idx: list[int]):
+    """The mean sentence vector of each group `idx` names, scaled to length one (rows)."""
+    import numpy as np  # deferred: heavy
+
+    means = np.stack([vectors.matrix([s.vector for s in groups[i] if s.vector]).mean(axis=0) for i in idx])
+    return means / np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)
+
+
 #: A clause no other document's clause joined joins the group of its story whose mean sentence
 #: vector is this close to its own, and closer by ALONE_LEAD than the next group: the same
 #: fact, told in a sentence no single clause of the others matches closely.
@@ -390,11 +395,9 @@ def _join_alone(groups: list[list[Stated]], alone: list[Stated]) -> list[list[St
         lone = [s for s in alone if s.story == story and s.vector]
         if not lone:
             continue
-        means = np.stack([vectors.matrix([s.vector for s in groups[i] if s.vector]).mean(axis=0) for i in idx])
-        means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)
         own = vectors.matrix([s.vector for s in lone])
         own /= np.maximum(np.linalg.norm(own, axis=1, keepdims=True), 1e-9)
-        near = np.round(own @ means.T, 4)
+        near = np.round(own @ _unit_means(groups, idx).T, 4)
         for k, s in enumerate(lone):
             order = np.argsort(-near[k], kind="stable")
             best = int(order[0])
