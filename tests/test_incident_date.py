@@ -62,6 +62,8 @@ def test_an_undated_document_s_day_and_month_take_the_year_its_story_s_documents
     story = Story(number=0, years=Counter({"2024": 3}))
     clause = SimpleNamespace(quote="19 мая вертолет президента разбился в районе деревни.", language="ru", date=None)
     assert undated_day(clause, story) == "2024-05-19"
+    assert undated_day(SimpleNamespace(quote="Вертолет с Раиси разбился вечером 19 мая.", language="ru", date=None),
+                       story) == "2024-05-19"  # the month word before the full stop
     # a weekday or "yesterday" needs the document's own date; two years leave the day unread
     assert undated_day(SimpleNamespace(quote="В воскресенье вертолет разбился.", language="ru", date=None), story) is None
     assert undated_day(clause, Story(number=0, years=Counter({"2023": 1, "2024": 2}))) is None

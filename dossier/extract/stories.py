@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from dossier.extract import predicate_lexicon
-from dossier.extract.cues import event_positions, event_spans, find_cues, languages_for
+from dossier.extract.cues import TOKEN_RX, event_positions, event_spans, find_cues, languages_for
 from dossier.extract.units import is_month
 from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of, to_latin
@@ -325,7 +325,7 @@ def undated_day(c: EvidenceCandidate, story: Story) -> Optional[str]:
 
 def _day_and_month(text: str) -> bool:
     """The text writes a figure and a month's name ("19 мая", "19 May")."""
-    words = fold_str(text).split()
+    words = TOKEN_RX.findall(fold_str(text))  # words without their punctuation ("мая.")
     return any(w[:1].isdigit() for w in words) and any(is_month(w) for w in words)
 
 
