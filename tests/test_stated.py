@@ -345,6 +345,18 @@ def test_a_clause_that_only_says_who_said_the_one_before_is_no_fact():
     assert stated._quotable("Как сообщил глава ведомства, паром затонул в субботу у острова.", "ru", "Cyrl")
 
 
+def test_an_open_question_and_years_of_background_are_no_facts():
+    assert not stated._quotable("How the intruders reached the archive of Valdrecht remains unknown.", "en", "Latn")
+    assert not stated._quotable("Как злоумышленники проникли в архив Вальдрехта, пока неизвестно до конца.", "ru", "Cyrl")
+    assert not stated._quotable("ولم يتضح بعد كيف تمكن المهاجمون من دخول أرشيف المدينة في الليل.", "ar", "Arab")
+    assert not stated._quotable("Saldırganların arşive nasıl girdiği henüz bilinmiyor, soruşturma sürüyor.", "tr", "Latn")
+    assert not stated._quotable("Die Beziehungen zwischen den beiden Ländern sind seit Jahren angespannt.", "de", "Latn")
+    assert not stated._quotable("Les hôpitaux de la région sont visés par des pirates depuis des années.", "fr", "Latn")
+    assert not stated._quotable("The case is the latest in a series of fraud inquiries into city officials.", "en", "Latn")
+    assert stated._quotable("The intruders reached the archive of Valdrecht through a stolen password.", "en", "Latn")
+    assert stated._quotable("Die Beziehungen zwischen den beiden Ländern wurden am Montag abgebrochen.", "de", "Latn")
+
+
 def test_a_copy_and_its_original_are_one_document_stating_a_fact():
     original = make_doc("51-en", "en", "The plant of Valdrecht employs about 830 people in three shifts every day.")
     copy = make_doc("52-en", "en", "The plant of Valdrecht employs about 830 people in three shifts every day.")

@@ -204,10 +204,15 @@ def _figure_of(value: Optional[str]) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+#: hedges.yml kinds that make a clause no fact of its own: belief, feelings and questions, open
+#: questions stated as such, and background over years.
+_NOT_FACTS = ("belief", "moods", "unknowns", "background")
+
+
 def _quotable(quote: str, language: Optional[str], script: str) -> bool:
     words = TOKEN_RX.findall(fold_str(quote))
     return 6 <= len(words) <= 60 and len(scripts_in(quote)) == 1 and not hedged_text(quote, language, script) \
-        and not _believed(quote, language, script, "belief") and not _believed(quote, language, script, "moods") \
+        and not any(_believed(quote, language, script, kind) for kind in _NOT_FACTS) \
         and not _commentary(quote, language, script) and not _commentary(quote, language, script, "echoes") \
         and not _SPEECH.search(quote)
 
@@ -230,7 +235,7 @@ def _anchors(source: str, start: int, end: int, quote: str, language: Optional[s
 
 def _believed(quote: str, language: Optional[str], script: str, kind: str = "belief") -> bool:
     """Someone's belief, not a fact: a verb of belief in the third person (hedges.yml `belief`),
-    or a feeling or an open question (`moods`)."""
+    or a feeling or an open question (`moods`, `unknowns`), or background (`background`)."""
     folded = fold_str(quote)
     lex = load_lexicon("hedges")
     return any(find_cues((lex.get(lang) or {}).get(kind) or [], folded) for lang in languages_for(language, script))
