@@ -115,6 +115,12 @@ def test_german_plural_nouns_after_a_plural_word_are_no_name():
     assert "Helga Brandstetter" in names
 
 
+def test_a_name_ending_in_a_cue_of_several_words_keeps_all_of_them():
+    found = {m.name: m.kind for m in find_mentions(make_doc(
+        "d1", "Velmorya Ulusal Siber Güvenlik Ajansı, olayla ilgili inceleme yürütüyor.", "tr"))}
+    assert found.get("Velmorya Ulusal Siber Güvenlik Ajansı") == "organization", found
+
+
 def test_a_german_title_compound_ending_in_chef_is_no_part_of_the_name():
     names = _names("Der Einsatz dauerte lange, sagte Feuerwehrchef Ludger Hambrink am Abend.", "de")
     assert "Ludger Hambrink" in names and not any("Feuerwehrchef" in n for n in names)

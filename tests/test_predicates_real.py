@@ -409,3 +409,20 @@ def test_no_claim_of_responsibility_is_a_no_to_whether_anyone_claimed_it(lang, t
 def test_going_into_exile_is_a_move_to_a_state(lang, text):
     found = framed(("a", text, lang))
     assert [(p, s) for p, s, _o in found if p == "relocated"] == [("relocated", "ana")], found
+
+
+# --- a state closing its border crossings is a fact of its own ------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ruritania has repeatedly closed border crossings with Sweden."),
+    ("ru", "Руритания неоднократно закрывала пункты пропуска на границе со Швеции."),
+    ("ar", "وأغلقت روريتانيا المعابر الحدودية مع السويد الأسبوع الماضي."),
+    ("es", "Desde entonces, Ruritania ha cerrado varios pasos fronterizos."),
+    ("de", "Ruritania schloss im Sommer mehrere Grenzübergänge."),
+])
+def test_closing_border_crossings_is_a_fact(lang, text):
+    assert any(p == "closed border" and s == "ruritania" for p, s, _o in framed(("d1", text, lang))), framed(("d1", text, lang))
+
+
+def test_closing_a_consulate_is_no_closed_border():
+    assert "closed border" not in predicates_of(("d1", "Ruritania closed the consulate of Sweden in Capitalia.", "en"))

@@ -393,8 +393,9 @@ def _org_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], lan
                 while first > 0 and is_cap(toks[first - 1]) and not doc.text[toks[first - 1].end:toks[first].start].strip() \
                         and not is_stop(toks[first - 1].text):
                     first -= 1
+                last = next((i for i in range(k, len(toks)) if toks[i].end >= c_end), k)  # "Siber Güvenlik Ajansı"
                 if first < k:
-                    span = toks[first:k + 1]
+                    span = toks[first:last + 1]
                     out.append(_candidate(doc, sent, span, kind,
                                           name=" ".join(t.text for t in span[:-1]) + " " + span[-1].bare))
     return out
