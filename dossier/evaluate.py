@@ -378,10 +378,12 @@ def _found(items: list[tuple[GoldItem, Optional[str]]], pred: Predicted, evidenc
     """The claim each gold item is found in; of the claims a clause is evidence of alike (its
     date and what else it tells), the one the gold claim's other items are found in most."""
     tied = [_candidates(i, pred, evidence, p) for i, p in items]
-    first = [t[0] if t else None for t in tied]
     out = []
     for k, ((item, _p), cands) in enumerate(zip(items, tied)):
-        others = Counter(f for j, ((i, _q), f) in enumerate(zip(items, first)) if j != k and i.claim == item.claim and f)
+        # counted over every claim the other items may be in, not only their first: a clause
+        # telling two facts lands where the rest of its gold fact can be
+        others = Counter(f for j, ((i, _q), fs) in enumerate(zip(items, tied)) if j != k and i.claim == item.claim
+                         for f in fs)
         out.append(max(cands, key=lambda cid: (others[cid], -cands.index(cid))) if cands else None)
     return out
 

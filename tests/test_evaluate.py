@@ -341,3 +341,15 @@ def test_extract_scores_a_corpus_folder_without_touching_it(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["claims"]["items"] == 7
     assert sorted(p.name for p in corpus.iterdir()) == ["gold.yml", "sources"]
+
+
+def test_quotes_in_two_claims_go_where_all_of_the_facts_items_can_be(tmp_path):
+    """Two of the arrest's three quotes are also evidence of a claim on the day (sorting first):
+    they go with the one claim that holds all three, not with each other's first choice."""
+    recs = perfect()
+    day = [evidence(d, q) for d, q, _v in SENTENCES["arrest"][1:]]
+    recs["claims"]["aaa-day"] = {"id": "aaa-day", "statement": "x", "status": "corroborated",
+                                 "evidence": day, "origins": origin_of(day)}
+    c = scored(tmp_path, recs)["claims"]
+    arrest = next(x for x in c["per_claim"] if x["id"] == "arrest")
+    assert arrest["main"] == "arrest" and arrest["in_one_record"], arrest
