@@ -426,3 +426,24 @@ def test_closing_border_crossings_is_a_fact(lang, text):
 
 def test_closing_a_consulate_is_no_closed_border():
     assert "closed border" not in predicates_of(("d1", "Ruritania closed the consulate of Sweden in Capitalia.", "en"))
+
+
+# --- a weather warning before a disaster is a fact, also told as given ("despite") ------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The weather service had issued a storm warning for the coast of Ruritania the day before."),
+    ("de", "Experten fragen, warum die Fahrt trotz der Sturmwarnung nicht abgesagt wurde."),
+    ("tr", "Kaptanın, fırtına uyarısına rağmen limandan ayrıldığı belirtiliyor."),
+    ("fr", "Le ferry avait quitté le port malgré un avis de tempête émis la veille."),
+    ("es", "El servicio meteorológico había emitido un aviso de temporal el día anterior."),
+    ("ru", "Несмотря на штормовое предупреждение, паром не отменил рейс."),
+])
+def test_a_weather_warning_is_a_fact_and_despite_takes_it_as_given(lang, text):
+    found = [c for c in claims(("d1", text, lang)) if c.frame is not None and c.frame.predicate == "weather warning"]
+    assert found and all(e.value == "yes" for c in found for e in c.evidence), found
+
+
+def test_a_weather_warning_can_still_be_denied():
+    found = [c for c in claims(("d1", "No storm warning had been issued for the coast of Ruritania.", "en"))
+             if c.frame is not None and c.frame.predicate == "weather warning"]
+    assert found and {e.value for c in found for e in c.evidence} == {"no"}, found

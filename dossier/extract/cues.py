@@ -238,7 +238,12 @@ def is_negated(text: str, language: Optional[str], script: Optional[str] = None,
             continue
         window = int(entry.get("window", 3))
         dwindow = int(entry.get("denial_window", 8))
+        given_before = find_cues(entry.get("concessive") or [], masked)
+        given_after = find_cues(entry.get("concessive_after") or [], masked)
         for es, ee in spans:
+            if any((n := words_between(masked, ce, es)) is not None and n <= 3 for _cs, ce in given_before) \
+                    or any((n := words_between(masked, ee, cs)) is not None and n <= 1 for cs, _ce in given_after):
+                continue  # "despite the storm warning": taken as given, whatever the clause denies
             for ns, ne in before:
                 if ns <= es < ne or es < ns and ne <= ee:  # the cue phrase itself carries the negation
                     return True
