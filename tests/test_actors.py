@@ -353,6 +353,19 @@ def test_canonical_prefers_fuller_form_within_a_script():
     assert owner(acts, "نوفايا غازيتا").name == "نوفايا غازيتا"
 
 
+def test_an_english_acronym_names_the_actor_before_another_languages_spelled_out_name():
+    from dossier.extract.display import display_name
+    from dossier.model import MentionCandidate
+    found = [MentionCandidate("a", 0, 5, "VNSA", "VNSA", "organization", "en", "Latn"),
+             MentionCandidate("b", 0, 5, "VNSA", "VNSA", "organization", "fr", "Latn"),
+             MentionCandidate("c", 0, 30, "Velmor Ulusal Siber Güvenlik Ajansı", "Velmor Ulusal Siber Güvenlik Ajansı",
+                              "organization", "tr", "Latn")]
+    assert display_name(found) == "VNSA"
+    spelled = found + [MentionCandidate("d", 0, 30, "Velmor Security Agency", "Velmor Security Agency", "organization",
+                                        "en", "Latn")]
+    assert display_name(spelled) == "Velmor Security Agency"
+
+
 def test_corpus_heydar_is_not_ilham(corpus):
     _, _, acts, _ = corpus
     heydar = owner(acts, "هايدار")

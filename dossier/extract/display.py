@@ -54,7 +54,7 @@ def display_name(mentions: list[MentionCandidate]) -> str:
     """The name an actor is shown under.
 
     A Latin form wins when there is one (English documents first; multi-word forms before
-    single words; then the most frequent; ties alphabetical), without a function word or a
+    single words, but English's acronym before another language's spelled-out name; then the most frequent; ties alphabetical), without a function word or a
     title glued on. When English writes only the surname and other languages spell the full
     name their own way, the full name is spelled as English would (from Cyrillic when a
     document gives it and English writes the surname so, else the form with English's surname). An actor seen only in another script
@@ -68,6 +68,9 @@ def display_name(mentions: list[MentionCandidate]) -> str:
     en_multi = [n for n in clean_en if script_of(n) == "Latn" and len(n.split()) > 1]
     if en_multi:
         return _best(en_multi)
+    en_acronyms = [n for n in clean_en if n.isupper() and 2 <= len(n) <= 6 and n.isalpha()]
+    if en_acronyms:  # "ANSSI" as English writes it, not another language's spelled-out name
+        return _best(en_acronyms)
     latin_multi = [n for n in clean if script_of(n) == "Latn" and len(n.split()) > 1]
     en_words = {fold(n) for n in clean_en if script_of(n) == "Latn" and len(n.split()) == 1}
     if latin_multi and en_words:
