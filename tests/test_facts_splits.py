@@ -117,9 +117,9 @@ def test_the_figure_before_the_diplomats_counts_them():
     """No counting cue next to the figure ("ordered four diplomats to leave"): the figure
     right before the nouns the event is done to counts them; hours to leave never do."""
     [clause] = _cands("Ruritania ordered four Swedish diplomats to leave the country within 72 hours.", "en")
-    assert clause.event == "expelled diplomats" and clause.values == {"expelled": "4"}
+    assert clause.event == "expelled diplomats" and clause.values == {"expelled": "4", "term": "72 hours"}
     [clause] = _cands("Польские власти потребовали от пяти сотрудников посольства покинуть страну в течение 72 часов.", "ru")
-    assert clause.event == "expelled diplomats" and clause.values == {"expelled": "5"}
+    assert clause.event == "expelled diplomats" and clause.values == {"expelled": "5", "term": "72 hours"}
 
 
 def _cands(text: str, lang: str):

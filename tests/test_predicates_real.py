@@ -447,3 +447,32 @@ def test_a_weather_warning_can_still_be_denied():
     found = [c for c in claims(("d1", "No storm warning had been issued for the coast of Ruritania.", "en"))
              if c.frame is not None and c.frame.predicate == "weather warning"]
     assert found and {e.value for c in found for e in c.evidence} == {"no"}, found
+
+
+# --- the time the expelled are given to leave: a fact beside the expulsion ----------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The diplomats were declared persona non grata and given 72 hours to leave Ruritania."),
+    ("ru", "Дипломатам предписано покинуть Руританию в течение 72 часов."),
+    ("es", "Los diplomáticos disponían de 72 horas para abandonar Ruritania."),
+])
+def test_the_time_to_leave_is_a_fact_and_the_country_left_expels(lang, text):
+    found = [c for c in claims(("d1", text, lang)) if c.frame is not None and c.frame.predicate == "deadline to leave"]
+    assert [(c.frame.subject, [e.value for e in c.evidence]) for c in found] == [("ruritania", ["72 hours"])], found
+
+
+def test_the_expulsion_told_with_the_time_to_leave_is_made_too_and_keeps_its_own_value():
+    text = "Ruritania declared the diplomats of Sweden persona non grata and gave them 72 hours to leave."
+    found = {c.frame.predicate: [e.value for e in c.evidence] for c in claims(("d1", text, "en")) if c.frame is not None}
+    assert found.get("deadline to leave") == ["72 hours"] and found.get("expelled diplomats") == ["yes"], found
+
+
+def test_a_time_to_leave_told_with_no_doer_is_no_ones_when_two_states_expelled():
+    found = [c for c in claims(
+        ("d1", "Ruritania expelled four diplomats of Sweden on Tuesday. The diplomats were given 72 hours to leave Ruritania.", "en"),
+        ("d2", "Sweden expelled three diplomats of Ruritania in answer on Wednesday. The diplomats were given 72 hours "
+               "to leave the country.", "en"),
+        ("d3", "Ruritania expelled four diplomats of Sweden. They were given 72 hours to leave the country.", "en"))
+        if c.frame is not None and c.frame.predicate == "deadline to leave"]
+    by_subject = {c.frame.subject: sorted(e.source for e in c.evidence) for c in found}
+    assert "d2" not in by_subject.get("ruritania", []), by_subject  # Sweden's answer is not Ruritania's deadline

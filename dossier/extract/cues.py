@@ -213,14 +213,12 @@ def _masked(folded: str, entry: dict) -> str:
 
 def is_negated(text: str, language: Optional[str], script: Optional[str] = None,
                event: Optional[str] = None) -> bool:
-    """True when `text` negates its main event predicate or denies that it happened.
-
-    The negation must govern the predicate: a negation word a few words before (or, where
-    the language puts it there, after) the event cue with no phrase break between, a
-    negative suffix on the predicate itself, or a denial verb near it. A negation elsewhere
-    ("who had no criminal record") does not count. `event` defaults to the clause's first
-    event; a clause with no event cue is negated by any cue in it.
-    """
+    """True when `text` negates its main event predicate or denies that it happened: a
+    negation word a few words before (or, where the language puts it there, after) the event
+    cue with no phrase break between, a negative suffix on the predicate, or a denial verb near
+    it; not one elsewhere ("who had no criminal record"), nor of an event taken as given
+    ("despite the warning"). `event` defaults to the clause's first event; a clause with no
+    event cue is negated by any cue in it."""
     folded = fold_str(text)
     langs = languages_for(language, script or script_of(text))
     lex = load_lexicon("negation")

@@ -251,42 +251,25 @@ def _in_cue(c: EvidenceCandidate, event: str, kinds: list[str], actors: dict[str
     return best[0][0] if best and (len(best) == 1 or best[1][1] > best[0][1]) else None
 
 
-def _city_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where: set[str]) -> Optional[str]:
-    """The state a city acts for, named right before the event's verb ("Varsovie accuse"), or
-    right after it in Arabic ("وتتهم وارسو"): a capital that is its state's one time zone."""
-    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    folded, index = fold(c.quote)
-    spans = [(index[s], index[e - 1] + 1) for s, e in event_spans(folded, languages_for(c.language, script), event)]
-    for a in c.actors:
-        if a in where or a not in actors or actors[a].kind != "place":
-            continue
-        for m in actors[a].mentions:
-            ms, me = m.start - c.start, m.end - c.start
-            if m.source == c.source and 0 <= ms < len(c.quote) and any(
-                    (words_between(c.quote, e, ms) == 0 if c.language == "ar" else words_between(c.quote, me, s) == 0)
-                    for s, e in spans if (e <= ms if c.language == "ar" else me <= s)):
-                return state_of(a, actors)
-    return None
-
-
-def _against(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
-    """Who a case is against: the participant right after "against" ("в отношении", "ضد",
-    "gegen"; before "hakkında" in Turkish and Azerbaijani), not who drops it ("X dropped the
-    charges against him"). No such word with a name: no one."""
-    best: dict[tuple[str, int, int], tuple[int, str]] = {}  # the first cue that names one wins
-    for lang, cs, ce, a, m in _named_by_cues(c, words, kinds, actors):
-        gap = (words_between(c.quote, m.end - c.start, cs - c.start) if lang in ("tr", "az")
-               else words_between(c.quote, ce - c.start, m.start - c.start))
-        if gap is not None and gap <= 3 and ((lang, cs, ce) not in best or gap < best[(lang, cs, ce)][0]):
-            best[(lang, cs, ce)] = (gap, a)
-    return next(iter(best.values()))[1] if best else None
-
-
 def _whose(c: EvidenceCandidate, info: dict, kinds: dict, where: set[str], subject: Optional[str],
            obj: Optional[str], actors: dict[str, Actor]) -> tuple[Optional[str], Optional[str]]:
     """"Belarusian diplomats", "diplomats of Belarus": whose they are is the other party, and
-    the doer is the next participant named (events.yml `owner`)."""
-    owner = _owner(c, info.get("owner") or {}, kinds.get("object") or [], actors)
+    the doer is the next participant named (events.yml `owner`); "to leave Poland": the state
+    left is the doer (`host`), as is, with no doer named, the state of the one city named."""
+    host = parties.named_after(c, info["host"], (kinds.get("subject") or []) + ["place"], actors) if info.get("host") else None
+    host = state_of(host, actors) if host and actors[host].kind == "place" else host
+    if host:
+        subject, obj = host, (None if obj == host else obj)
+    subject, obj = _owned(c, info, kinds, where, subject, obj, actors)
+    if subject is None and info.get("host"):  # "según Varsovia, los diplomáticos disponían de 72 horas"
+        hosts = {state_of(a, actors) for a in c.actors if a in actors and actors[a].kind == "place"} - {None, obj}
+        subject = hosts.pop() if len(hosts) == 1 else None
+    return subject, obj
+
+
+def _owned(c: EvidenceCandidate, info: dict, kinds: dict, where: set[str], subject: Optional[str],
+           obj: Optional[str], actors: dict[str, Actor]) -> tuple[Optional[str], Optional[str]]:
+    owner = parties.owner_named(c, info.get("owner") or {}, kinds.get("object") or [], actors)
     if owner is None:
         return subject, obj
     if subject == owner or subject is None:
@@ -296,54 +279,6 @@ def _whose(c: EvidenceCandidate, info: dict, kinds: dict, where: set[str], subje
                 for d in [state_of(a, actors) if actors[a].kind == "place" else a] if d and d != owner]
         subject = rest[0] if rest else None
     return subject, owner
-
-
-def _owner(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
-    """The participant named right next to one of `words` (events.yml `owner`): "Belarusian
-    diplomats", "diplomats of Belarus", "دبلوماسيين بولنديين", "сотрудников посольства Польши"."""
-    best = None
-    for _lang, cs, ce, a, m in _named_by_cues(c, words, kinds, actors):
-        before = words_between(c.quote, m.end - c.start, cs - c.start)
-        after = words_between(c.quote, ce - c.start, m.start - c.start)
-        gap = before if before == 0 else after if after is not None and after <= 1 else None
-        if gap is not None and (best is None or (gap, m.start) < best[:2]):
-            best = (gap, m.start, a)
-    return best[2] if best else None
-
-
-def _named_by_cues(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]):
-    """(language, cue start, cue end, actor, mention) for each cue of `words` in the clause and
-    each mention in it of a participant of `kinds`, cues in the order found."""
-    if not words:
-        return
-    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    folded, index = fold(c.quote)
-    for lang in languages_for(c.language, script):
-        for s, e in find_cues(words.get(lang) or [], folded):
-            cs, ce = c.start + index[s], c.start + index[e - 1] + 1
-            for a in c.actors:
-                actor = actors.get(a)
-                if actor is None or a == c.attributed_to or actor.kind not in kinds:
-                    continue
-                for m in actor.mentions:
-                    if m.source == c.source and c.start <= m.start < c.end:
-                        yield lang, cs, ce, a, m
-
-
-def _person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], actors: dict[str, Actor]
-                  ) -> Optional[str]:
-    """A state named just before a person is the person's title ("the President of
-    Azerbaijan, Ilham Aliyev"): the person is the other party."""
-    if obj is None or obj not in actors or actors[obj].kind != "state" or "person" not in kinds:
-        return obj
-    ends = [m.end for m in actors[obj].mentions if m.source == c.source and c.start <= m.start < c.end]
-    for a in c.actors:
-        actor = actors.get(a)
-        if actor is None or actor.kind != "person" or a == c.attributed_to:
-            continue
-        if any(0 <= m.start - e <= 40 for m in actor.mentions if m.source == c.source for e in ends):
-            return a
-    return obj
 
 
 def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
@@ -383,6 +318,19 @@ def _dated(c: EvidenceCandidate, story: Story) -> list[Item]:
 
 
 def _read_events(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
+    found = _events_read(c, story, actors)
+    if not c.values.get("term"):
+        return found
+    # an event of a term given one is a fact beside the main one ("declared persona non grata
+    # and given 72 hours to leave": the expulsion, and the time to leave)
+    made = {i.predicate for i in found}
+    for ev in _clause_events(c)[1:]:
+        if ev not in made and (event_info().get(ev) or {}).get("term"):
+            found = found + _proposition(c, ev, story, actors, found)
+    return found
+
+
+def _events_read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
     out = _counts(c, story, actors)
     if any(i.predicate == c.event or c.event in ((predicates().get(i.predicate) or {}).get("measures") or ())
            for i in out):
@@ -514,8 +462,9 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         own = own_incident(c, event, story) if story_key is not None else None
         # a denial predicate carries its negation in its own cue: stating it is a "yes"
         value = "yes" if spec.get("negative") else ("no" if c.stance == "denies" else "yes")
-        if value == "yes" and (c.values.get("manner") or c.values.get("term")):
-            value = c.values.get("manner") or c.values["term"]  # how: "phone call"; how long: "2 months"
+        term = c.values.get("term") if (event_info().get(event) or {}).get("term") else None
+        if value == "yes" and (c.values.get("manner") or term):
+            value = c.values.get("manner") or term  # how: "phone call"; how long: "2 months" (its own event's)
         key = ("yes-no", event, s, o, story_key) + ((noun_class(own),) if own else ())
         listed = parties.conjoined(c, s, actors) if s and o is None and \
             (event_info().get(event) or {}).get("frame") == "patient" else []  # "X and Y were killed"
@@ -579,7 +528,7 @@ def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> lis
         doer, whose = _participants(c, pred, spec, actors) if spec.get("count_by") == "subject" else (None, None)
         owner = (event_info().get(pred) or {}).get("owner")
         if doer is None and owner:  # whose diplomats they are, from the words next to them
-            whose = _owner(c, owner, (event_info()[pred].get("slots") or {}).get("object") or ["state"], actors) \
+            whose = parties.owner_named(c, owner, (event_info()[pred].get("slots") or {}).get("object") or ["state"], actors) \
                 or demonym_owner(c, owner, actors) or whose
         if doer is not None:
             # a figure of what one party did (diplomats it expelled): the other party's
@@ -601,7 +550,7 @@ def _share(c: EvidenceCandidate, pred: str, value: str, key: tuple, noun: str, s
     if info.get("of") not in events:
         pred = next((p for told, p in sorted((info.get("among") or {}).items()) if told in events), pred)
     words = info.get("owner") or {}
-    whose = _owner(c, words, ["state"], actors) or demonym_owner(c, words, actors)
+    whose = parties.owner_named(c, words, ["state"], actors) or demonym_owner(c, words, actors)
     if whose is None:
         return None  # "20 civilians", "мирных граждан": no one's citizens in particular
     return Item(("count", pred, *key[2:], whose), c, pred, "count", value, object=whose, place=key[3], story=story,
@@ -625,7 +574,7 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         before = bool(who) or c.language in ("en", "ru", "uk", "fr", "es")
         subject = _in_cue(c, event, (kinds.get("subject") or []) + ["other"], actors, before, bool(who))
         if subject is None and "state" in (kinds.get("subject") or []):
-            subject = city = _city_doer(c, event, actors, where)
+            subject = city = parties.city_doer(c, event, actors, where)
         if subject in where or not who and subject in actors and actors[subject].kind == "other" \
                 and len({m.source for m in actors[subject].mentions}) < 2:
             subject = None  # a capitalised word one document writes ("the Executive") is no group to name
@@ -678,10 +627,10 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
             and actors[c.attributed_to].kind in (kinds.get("subject") or ["organization"]):
         subject = c.attributed_to  # "X claimed responsibility": the claimer is the answer, not a relay
     if spec.get("against"):
-        subject = _against(c, spec["against"], kinds.get("subject") or ["person"], actors)
+        subject = parties.named_after(c, spec["against"], kinds.get("subject") or ["person"], actors)
     subject, obj = _whose(c, info, kinds, where, subject, obj, actors)
-    subject = subject if city else _person_after(c, subject, kinds.get("subject") or [], actors)  # a city's state: no title
-    obj = _person_after(c, obj, kinds.get("object") or [], actors)
+    subject = subject if city else parties.person_after(c, subject, kinds.get("subject") or [], actors)  # a city's state: no title
+    obj = parties.person_after(c, obj, kinds.get("object") or [], actors)
     if "state" in (kinds.get("subject") or []):
         subject = state_of(subject, actors) or subject  # a ministry speaks for its state
     if obj is not None and subject is not None and obj in actors and subject in actors and (

@@ -118,8 +118,20 @@ def _absorb_unnamed(groups: dict[tuple, list]) -> None:
                 named.setdefault((key[1], story), []).append(key)
     for key in sorted((k for k in groups if k[0] == "yes-no" and k[4] is not None and k[2] is None), key=repr):
         into = named.get((key[1], key[4])) or []
-        if len(into) == 1:
+        if len(into) == 1 and not _answered(groups, key[1], key[4]):
             groups[into[0]].extend(groups.pop(key))
+
+
+def _answered(groups: dict[tuple, list], event: str, story: int) -> bool:
+    """Whether the story tells of acts of the event's class between states by two parties or
+    more (an expulsion and one in answer): an act told with no doer is then no one party's."""
+    info = event_info().get(event) or {}
+    if "state" not in ((info.get("slots") or {}).get("object") or ()):
+        return False
+    kind = info.get("class")
+    doers = {k[2] for k, items in groups.items() if k[0] in ("yes-no", "count") and k[2] is not None
+             and (event_info().get(k[1]) or {}).get("class") == kind and any(i.story and i.story.number == story for i in items)}
+    return len(doers) > 1
 
 
 def _absorb_counted(groups: dict[tuple, list], preds: dict) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
-from dossier.extract.cues import TOKEN_RX, find_cues, languages_for, reporting_spans, words_between
+from dossier.extract.cues import TOKEN_RX, event_spans, find_cues, languages_for, reporting_spans, words_between
 from dossier.extract.gazetteer import ICU_LANGUAGES, city_of, gazetteer, is_title_word, role_key, title_lexicon
 from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of, to_latin
@@ -469,3 +469,82 @@ def _list_gap(gap: str, named: list[tuple[int, int]]) -> bool:
         else:
             return False
     return joined
+
+
+def city_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where: set[str]) -> Optional[str]:
+    """The state a city acts for, named right before the event's verb ("Varsovie accuse"), or
+    right after it in Arabic ("وتتهم وارسو"): a capital that is its state's one time zone."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    spans = [(index[s], index[e - 1] + 1) for s, e in event_spans(folded, languages_for(c.language, script), event)]
+    for a in c.actors:
+        if a in where or a not in actors or actors[a].kind != "place":
+            continue
+        for m in actors[a].mentions:
+            ms, me = m.start - c.start, m.end - c.start
+            if m.source == c.source and 0 <= ms < len(c.quote) and any(
+                    (words_between(c.quote, e, ms) == 0 if c.language == "ar" else words_between(c.quote, me, s) == 0)
+                    for s, e in spans if (e <= ms if c.language == "ar" else me <= s)):
+                return state_of(a, actors)
+    return None
+
+
+def named_after(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
+    """Who a case is against: the participant right after "against" ("в отношении", "ضد",
+    "gegen"; before "hakkında" in Turkish and Azerbaijani), not who drops it ("X dropped the
+    charges against him"). No such word with a name: no one."""
+    best: dict[tuple[str, int, int], tuple[int, str]] = {}  # the first cue that names one wins
+    for lang, cs, ce, a, m in named_by_cues(c, words, kinds, actors):
+        gap = (words_between(c.quote, m.end - c.start, cs - c.start) if lang in ("tr", "az")
+               else words_between(c.quote, ce - c.start, m.start - c.start))
+        if gap is not None and gap <= 3 and ((lang, cs, ce) not in best or gap < best[(lang, cs, ce)][0]):
+            best[(lang, cs, ce)] = (gap, a)
+    return next(iter(best.values()))[1] if best else None
+
+
+def owner_named(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
+    """The participant named right next to one of `words` (events.yml `owner`): "Belarusian
+    diplomats", "diplomats of Belarus", "دبلوماسيين بولنديين", "сотрудников посольства Польши"."""
+    best = None
+    for _lang, cs, ce, a, m in named_by_cues(c, words, kinds, actors):
+        before = words_between(c.quote, m.end - c.start, cs - c.start)
+        after = words_between(c.quote, ce - c.start, m.start - c.start)
+        gap = before if before == 0 else after if after is not None and after <= 1 else None
+        if gap is not None and (best is None or (gap, m.start) < best[:2]):
+            best = (gap, m.start, a)
+    return best[2] if best else None
+
+
+def named_by_cues(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]):
+    """(language, cue start, cue end, actor, mention) for each cue of `words` in the clause and
+    each mention in it of a participant of `kinds`, cues in the order found."""
+    if not words:
+        return
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    for lang in languages_for(c.language, script):
+        for s, e in find_cues(words.get(lang) or [], folded):
+            cs, ce = c.start + index[s], c.start + index[e - 1] + 1
+            for a in c.actors:
+                actor = actors.get(a)
+                if actor is None or a == c.attributed_to or actor.kind not in kinds:
+                    continue
+                for m in actor.mentions:
+                    if m.source == c.source and c.start <= m.start < c.end:
+                        yield lang, cs, ce, a, m
+
+
+def person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], actors: dict[str, Actor]
+                  ) -> Optional[str]:
+    """A state named just before a person is the person's title ("the President of
+    Azerbaijan, Ilham Aliyev"): the person is the other party."""
+    if obj is None or obj not in actors or actors[obj].kind != "state" or "person" not in kinds:
+        return obj
+    ends = [m.end for m in actors[obj].mentions if m.source == c.source and c.start <= m.start < c.end]
+    for a in c.actors:
+        actor = actors.get(a)
+        if actor is None or actor.kind != "person" or a == c.attributed_to:
+            continue
+        if any(0 <= m.start - e <= 40 for m in actor.mentions if m.source == c.source for e in ends):
+            return a
+    return obj
