@@ -476,3 +476,27 @@ def test_a_time_to_leave_told_with_no_doer_is_no_ones_when_two_states_expelled()
         if c.frame is not None and c.frame.predicate == "deadline to leave"]
     by_subject = {c.frame.subject: sorted(e.source for e in c.evidence) for c in found}
     assert "d2" not in by_subject.get("ruritania", []), by_subject  # Sweden's answer is not Ruritania's deadline
+
+
+# --- questioning someone is a fact apart from the investigation; an open question is none -----
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Investigators have questioned Ana Silva as a witness in the case."),
+    ("ru", "Следователи допросили Ану Силву в качестве свидетеля."),
+    ("de", "Auch Ana Silva wurde von den Ermittlern befragt."),
+])
+def test_questioning_is_a_fact_apart_from_the_investigation(lang, text):
+    found = framed(("d1", text, lang))
+    assert ("questioned", "ana", None) in found and not any(p == "investigated" and s == "ana" for p, s, _o in found), found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "It is not yet clear whether Ana Silva was arrested."),
+    ("de", "Ob Ana Silva festgenommen wurde, ist noch unklar."),
+])
+def test_an_open_question_states_no_fact(lang, text):
+    assert "arrested" not in predicates_of(("d1", text, lang))
+
+
+def test_an_arrest_stated_plainly_is_still_one():
+    assert "arrested" in predicates_of(("d1", "Ana Silva was arrested on Monday.", "en"))

@@ -14,9 +14,11 @@ from dossier.text.lexicon import load_lexicon
 
 @lru_cache(maxsize=None)
 def _hedges(lang: str) -> tuple[tuple[str, ...], tuple[re.Pattern, ...]]:
-    """Hedge cues and suffix patterns (hedges.yml); its `alleged` relays are not hedges."""
+    """Hedge cues and suffix patterns (hedges.yml), open questions (`unknowns`: "it is not yet
+    clear whether") with them; its `alleged` relays are not hedges."""
     entry = load_lexicon("hedges").get(lang) or {}
-    return tuple(entry.get("hedges") or ()), tuple(re.compile(rx) for rx in entry.get("regex") or ())
+    return (tuple(entry.get("hedges") or ()) + tuple(entry.get("unknowns") or ()),
+            tuple(re.compile(rx) for rx in entry.get("regex") or ()))
 
 
 def hedged_text(text: str, language: Optional[str], script: Optional[str] = None, backshift: bool = False) -> bool:

@@ -204,9 +204,9 @@ def _figure_of(value: Optional[str]) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
-#: hedges.yml kinds that make a clause no fact of its own: belief, feelings and questions, open
-#: questions stated as such, and background over years.
-_NOT_FACTS = ("belief", "moods", "unknowns", "background")
+#: hedges.yml kinds that make a clause no fact of its own here: belief, feelings and questions,
+#: and background over years (`unknowns` hedge every clause).
+_NOT_FACTS = ("belief", "moods", "background")
 
 
 def _quotable(quote: str, language: Optional[str], script: str) -> bool:
