@@ -500,3 +500,9 @@ def test_an_open_question_states_no_fact(lang, text):
 
 def test_an_arrest_stated_plainly_is_still_one():
     assert "arrested" in predicates_of(("d1", "Ana Silva was arrested on Monday.", "en"))
+
+
+def test_asked_by_a_newsroom_is_an_interview_not_a_questioning():
+    text = "« C'est difficile », explique Ana Silva, une employée de l'Unicef interrogée par franceinfo."
+    assert "questioned" not in predicates_of(("d1", text, "fr"))
+    assert ("questioned", "ana", None) in framed(("d1", "Ana Silva a été interrogée par les enquêteurs mardi.", "fr"))
