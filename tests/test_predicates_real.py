@@ -506,3 +506,26 @@ def test_asked_by_a_newsroom_is_an_interview_not_a_questioning():
     text = "« C'est difficile », explique Ana Silva, une employée de l'Unicef interrogée par franceinfo."
     assert "questioned" not in predicates_of(("d1", text, "fr"))
     assert ("questioned", "ana", None) in framed(("d1", "Ana Silva a été interrogée par les enquêteurs mardi.", "fr"))
+
+
+# --- who died: after a German auxiliary, among others, at a second cue; not the speaker -------
+
+def test_a_german_subject_right_after_the_auxiliary_dies_at_the_end_of_the_bracket():
+    text = ("Am Sonntagnachmittag ist Ruritanias Präsident Ana Silva bei einem Hubschrauberabsturz im "
+            "Nordwesten des Landes ums Leben gekommen.")
+    assert ("killed", "ana", None) in framed(("d1", text, "de"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Eight others, including Foreign Minister Bo Lee, died in the helicopter crash that killed President Ana Silva, media reported."),
+    ("ru", "Восемь человек, в том числе Бо Ли, погибли при крушении, в котором погибла и Ана Силва."),
+])
+def test_the_one_named_among_others_and_the_one_at_the_second_cue_both_died(lang, text):
+    found = framed(("d1", text, lang))
+    assert ("killed", "bo", None) in found and ("killed", "ana", None) in found, found
+
+
+def test_a_name_before_another_subject_of_the_verb_of_saying_is_no_speaker():
+    [claim] = [c for c in claims(("d1", "The crash killed President Ana Silva, Iranian media reported.", "en"))
+               if c.frame is not None and c.frame.predicate == "killed"]
+    assert claim.frame.subject == "ana" and all(e.attributed_to != "ana" for e in claim.evidence), claim

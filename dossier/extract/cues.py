@@ -277,14 +277,12 @@ _REFERENCE_WORDS = ("article", "artikel", "artículo", "artigo", "section", "par
                     "clause", "стать", "част", "пункт", "madde", "maddə", "المادة", "مادة", "no.", "nr", "№")
 #: Thousands after a number word (folded beginnings), where the lexicon leaves them uncounted.
 _THOUSANDS = ("тысяч", "آلاف", "الاف", "thousand", "tausend")
-#: Scale words after a figure, by how they begin: "48 million", "48 Millionen", "1,3 milliard",
-#: "48 مليون" give one value in every language.
+#: Scale words after a figure, by how they begin ("48 million", "48 Millionen", "48 مليون").
 _SCALE_WORDS = (("million", 1000000), ("millones", 1000000), ("millón", 1000000), ("milyon", 1000000),
                 ("mln", 1000000), ("مليون", 1000000), ("ملايين", 1000000), ("milliard", 1000000000),
                 ("billion", 1000000000), ("milyar", 1000000000), ("миллиард", 1000000000),
                 ("мільйон", 1000000), ("млрд", 1000000000), ("مليار", 1000000000))
-#: Words joining two number words into one ("soixante et dix", "treinta y dos"); not "and",
-#: which separates two counts (_SEPARATOR).
+#: Words joining two number words into one ("soixante et dix"); not "and", which separates counts.
 _NUMBER_JOINERS = frozenset({"et", "y"})
 
 
@@ -699,14 +697,15 @@ def _embedded(name: str, after: str, language: str) -> bool:
 
 
 # Long: the cue kinds, tried from the most to the least explicit, share the folded text and its offsets.
+#: A comma and the verb's own lower-case subject after a name ("X, Iranian media reported"): X is said of.
+_OWN_SUBJECT = re.compile(r"\s*[,،]\s*(?:[A-ZÀ-Þ][^\W\d_]*\s+)?[a-zà-ÿ][^,،]*[^\W\d_]\s*$")
+
+
 def attribution(sentence_text: str, offset: int, language: Optional[str], script: str,
                 mentions: list[tuple[MentionCandidate, str]]) -> tuple[Optional[str], bool]:
-    """(actor id the sentence attributes its content to, whether the cue was anaphoric).
-
-    `offset` is the sentence's start in the document; `mentions` are the document's
-    mentions (with actor ids) inside the sentence. An anaphoric cue ("according to the
-    report") returns (None, True): the caller fills in the last named source.
-    """
+    """(actor id the sentence attributes its content to, whether the cue was anaphoric: "according
+    to the report" gives (None, True), the caller fills in the last named source). `offset`: the
+    sentence's start in the document; `mentions`: the document's, with actor ids, inside it."""
     folded, index = fold(sentence_text)
     langs = languages_for(language, script)
 
@@ -769,7 +768,8 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
         if comp is not None:
             after = [(m, a) for m, a in after if m.start < orig(comp)]
         subject_first = langs[0] in SUBJECT_FIRST
-        before = [(m, a) for m, a in before if not _embedded(m.text, sentence_text[m.end - offset:orig(s) - offset], langs[0])]
+        before = [(m, a) for m, a in before if not _embedded(m.text, sentence_text[m.end - offset:orig(s) - offset], langs[0])
+                  and not _OWN_SUBJECT.match(sentence_text[m.end - offset:orig(s) - offset])]
         if not subject_first:
             # "X detained Y on Thursday after a protest, his party said": the speaker stands
             # next to the verb (allowing an apposition), not anywhere before it

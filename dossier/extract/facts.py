@@ -29,8 +29,8 @@ from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_cac
                                      noun_class, own_incident, relative_dated, stories, tells_incident, undated_day)
 from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
-from dossier.extract.statements import (AND_WORDS, assign_ids, clause_events, clause_frame, conjoined_acts, participle_doer,
-                                        passive_doer, relative_subject)
+from dossier.extract.statements import (AND_WORDS, assign_ids, clause_events, clause_frame, conjoined_acts, each_cue_subject,
+                                        participle_doer, passive_doer, relative_subject)
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, scripts_in
@@ -466,8 +466,9 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         if value == "yes" and (c.values.get("manner") or term):
             value = c.values.get("manner") or term  # how: "phone call"; how long: "2 months" (its own event's)
         key = ("yes-no", event, s, o, story_key) + ((noun_class(own),) if own else ())
-        listed = parties.conjoined(c, s, actors) if s and o is None and \
-            (event_info().get(event) or {}).get("frame") == "patient" else []  # "X and Y were killed"
+        listed = parties.conjoined(c, s, actors) + [a for a in each_cue_subject(c, event, actors) if a != s] \
+            if s and o is None and (event_info().get(event) or {}).get("frame") == "patient" else []
+        listed = list(dict.fromkeys(listed))  # "X and Y were killed"; "X died in the crash that killed Y"
         return [Item(key[:2] + (p,) + key[3:], c, event, "yes-no", value, subject=p, object=o, story=story,
                      incident=own, listed=bool(listed)) for p in [s] + listed]
     return []

@@ -383,11 +383,21 @@ def _suffix(quote: str, end: int, mention_text: str) -> str:
 
 
 # Long: one branch per word order (English, German, Turkic, Arabic, others) over shared helpers.
-def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> dict[str, str]:
+#: Words naming one of several ("others, including X, died"), then up to three words (a title).
+_INCLUDING = re.compile(r"(?<!\w)(?:including|among them|в том числе|включая|بينهم|بمن فيهم|darunter|unter ihnen|"
+                        r"dont|parmi eux|entre ellos|incluido|incluida)\s+(?:\S+\s+){0,3}$", re.I)
+#: A German finite auxiliary opening the verb's bracket, then up to three words (a title) before
+#: a name: the name is the subject the participle at the bracket's end tells of.
+_DE_BRACKET = re.compile(r"(?<!\w)(?:ist|sind|war|waren|wurde|wurden)\s+(?:\S+\s+){0,3}$", re.I)
+
+
+def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at: int = 0,
+                 alone: bool = False) -> dict[str, str]:
     """Slot -> actor id for `event` in one evidence clause, read from word order.
 
     Only mentions of the kinds events.yml allows for a slot, close to the event cue and
     not across a phrase break, fill a slot; speakers (attributed_to) and outlets never do.
+    The event's first cue is read first, then the next ("died in the crash that killed X").
     """
     info = event_info().get(event) or {}
     frame, kinds = info.get("frame"), info.get("slots") or {}
@@ -399,9 +409,9 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
     lang = langs[0]
     folded, index = fold(quote)
     spans = event_spans(folded, langs, event)
-    if not spans:
+    if len(spans) <= at:
         return {}
-    cs, ce = index[spans[0][0]], index[spans[0][1] - 1] + 1
+    cs, ce = index[spans[at][0]], index[spans[at][1] - 1] + 1
     ments = [m for m in _quote_mentions(c, actors)
              if m[2] != c.attributed_to and actors[m[2]].kind != "outlet"]
 
@@ -426,7 +436,7 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
     passive = bool(_PASSIVE.get(lang) and re.search(_PASSIVE[lang], head[-40:] if lang != "de" else quote, re.I))
     opened = [(s, e) for s, e in find_cues([w for lg in langs for w in (info.get("openers") or {}).get(lg) or []],
                                            folded)
-              if _within(words_between(folded, e, spans[0][0]), 3) or _within(words_between(folded, spans[0][1], s), 3)]
+              if _within(words_between(folded, e, spans[at][0]), 3) or _within(words_between(folded, spans[at][1], s), 3)]
     if frame == "patient" and opened:
         # "X opened an investigation into Y": the one it happens to is named after the cue
         pool = near_after(3) if lang not in ("tr", "az", "de") else []
@@ -437,6 +447,8 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
             pool = near_before(3) if passive else near_after(3) + near_before(2)
         elif lang in ("tr", "az", "de"):
             pool = near_before(4)
+            if lang == "de":  # the verb's bracket: "ist Irans Präsident X bei einem Absturz ums Leben gekommen"
+                pool += [m for m in near_before(12) if _DE_BRACKET.search(quote[:m[0]])]
         elif lang == "ar":
             pool = near_after(3) or near_before(1)
         elif lang in ("fr", "es"):
@@ -446,8 +458,10 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
             # a name right after the verb or its noun is what it happens to ("уволил Беляева",
             # "об освобождении Беляева"), whoever is named before it
             pool = near_after(0) + near_before(3) + near_after(3)
-        # a name inside the verb's own phrase ("освободил Беляева от должности") is its patient
-        pool = [m for m in ments if cs <= m[0] and m[1] <= ce] + pool
+        # a name inside the verb's own phrase ("освободил Беляева от должности") is its patient,
+        # as is one a subject names among others right before the verb ("others, including X, died")
+        pool = [m for m in ments if cs <= m[0] and m[1] <= ce] + pool + [
+            m for m in ments if m[1] <= cs and re.fullmatch(r"\s*[,،]\s*", quote[m[1]:cs]) and _INCLUDING.search(quote[:m[0]])]
         subj = next((m for m in pool if allowed("subject", m)), None)
     elif lang in ("tr", "az"):
         before = near_before(3)
@@ -482,6 +496,17 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> 
         out["subject"] = subj[2]
         if obj is not None and obj[2] != subj[2] and allowed("object", obj):
             out["object"] = obj[2]
+    return out or (clause_frame(c, event, actors, at + 1) if not alone and at + 1 < min(len(spans), 3) else {})
+
+
+def each_cue_subject(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> list[str]:
+    """The subject word order gives at each of the event's cues in the clause after the first
+    (up to three): "X died in the crash that killed Y" tells of Y too."""
+    out = []
+    for at in (1, 2):
+        found = clause_frame(c, event, actors, at, alone=True).get("subject")
+        if found and found not in out:
+            out.append(found)
     return out
 
 
