@@ -164,16 +164,16 @@ def test_the_lone_name_of_an_investigation_clause_is_not_the_investigated(lang, 
     ("ru", "По версии следствия, чиновник получил 5 миллионов рублей.", None),
     ("fr", "Selon les enquêteurs, le fonctionnaire a reçu 5 millions d'euros.", None),
     ("de", "Nach Angaben der Ermittler erhielt der Beamte 5 Millionen Euro.", None),
-    ("en", "According to police, investigators questioned the minister.", "investigated"),
+    ("en", "According to police, investigators questioned the minister.", "questioned"),
 ])
 def test_a_cited_source_names_no_event(lang, text, event):
     assert cues.main_event(text, lang) == event
 
 
 @pytest.mark.parametrize("lang,text,event", [
-    ("en", "Police questioned the brother of the jailed minister.", "investigated"),
-    ("ru", "Следователи допросили брата арестованного министра.", "investigated"),
-    ("de", "Die Ermittler haben den Bruder des inhaftierten Ministers befragt.", "investigated"),
+    ("en", "Police questioned the brother of the jailed minister.", "questioned"),
+    ("ru", "Следователи допросили брата арестованного министра.", "questioned"),
+    ("de", "Die Ermittler haben den Bruder des inhaftierten Ministers befragt.", "questioned"),
     ("en", "The minister was arrested and questioned.", "arrested"),
 ])
 def test_a_participle_used_as_an_adjective_is_background(lang, text, event):

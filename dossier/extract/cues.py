@@ -391,8 +391,6 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
     return out
 
 
-
-
 #: Verbs of a figure rising, which let a toll's noun stand further from its new figure.
 _RISE = frozenset("""risen rose rises climbed increased reached
 выросло возросло выросла возросла увеличилось достигло
@@ -696,11 +694,11 @@ def _embedded(name: str, after: str, language: str) -> bool:
         _GENITIVE.search(after) or re.search(r"['’]n?[ıiuüə]n$", name))
 
 
-# Long: the cue kinds, tried from the most to the least explicit, share the folded text and its offsets.
 #: A comma and the verb's own lower-case subject after a name ("X, Iranian media reported"): X is said of.
 _OWN_SUBJECT = re.compile(r"\s*[,،]\s*(?:[A-ZÀ-Þ][^\W\d_]*\s+)?[a-zà-ÿ][^,،]*[^\W\d_]\s*$")
 
 
+# Long: the cue kinds, tried from the most to the least explicit, share the folded text and its offsets.
 def attribution(sentence_text: str, offset: int, language: Optional[str], script: str,
                 mentions: list[tuple[MentionCandidate, str]]) -> tuple[Optional[str], bool]:
     """(actor id the sentence attributes its content to, whether the cue was anaphoric: "according
@@ -769,7 +767,7 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
             after = [(m, a) for m, a in after if m.start < orig(comp)]
         subject_first = langs[0] in SUBJECT_FIRST
         before = [(m, a) for m, a in before if not _embedded(m.text, sentence_text[m.end - offset:orig(s) - offset], langs[0])
-                  and not _OWN_SUBJECT.match(sentence_text[m.end - offset:orig(s) - offset])]
+                  and not (langs[0] == "en" and _OWN_SUBJECT.match(sentence_text[m.end - offset:orig(s) - offset]))]
         if not subject_first:
             # "X detained Y on Thursday after a protest, his party said": the speaker stands
             # next to the verb (allowing an apposition), not anywhere before it

@@ -382,7 +382,6 @@ def _suffix(quote: str, end: int, mention_text: str) -> str:
     return m.group(0) if m else ""
 
 
-# Long: one branch per word order (English, German, Turkic, Arabic, others) over shared helpers.
 #: Words naming one of several ("others, including X, died"), then up to three words (a title).
 _INCLUDING = re.compile(r"(?<!\w)(?:including|among them|в том числе|включая|بينهم|بمن فيهم|darunter|unter ihnen|"
                         r"dont|parmi eux|entre ellos|incluido|incluida)\s+(?:\S+\s+){0,3}$", re.I)
@@ -391,6 +390,7 @@ _INCLUDING = re.compile(r"(?<!\w)(?:including|among them|в том числе|в
 _DE_BRACKET = re.compile(r"(?<!\w)(?:ist|sind|war|waren|wurde|wurden)\s+(?:\S+\s+){0,3}$", re.I)
 
 
+# Long: one branch per word order (English, German, Turkic, Arabic, others) over shared helpers.
 def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at: int = 0,
                  alone: bool = False) -> dict[str, str]:
     """Slot -> actor id for `event` in one evidence clause, read from word order.
