@@ -221,3 +221,18 @@ def test_a_term_is_read_in_every_language(text, lang, term):
 def test_money_taken_for_a_favour_is_a_bribe_and_russian_scales_hold(text, lang, counts):
     assert extract_counts(text, lang) == counts
 
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Swedish authorities said four leaks were found on the pipelines off Ruritania."),
+    ("de", "Insgesamt seien vier Lecks an den Leitungen entdeckt worden."),
+    ("fr", "Quatre fuites ont été identifiées sur les gazoducs."),
+    ("ru", "На газопроводах обнаружены четыре утечки газа."),
+])
+def test_leaks_found_are_counted(lang, text):
+    assert extract_counts(text, lang).get("leaks") == "4", extract_counts(text, lang)
+
+
+def test_a_leaked_document_or_a_leak_site_is_no_leak():
+    assert "leaks" not in extract_counts("The newspaper published 40 leaked documents on Monday.", "en")
+    assert "leaks" not in extract_counts("The group has listed 60 victims on its leak site.", "en")

@@ -529,3 +529,8 @@ def test_a_name_before_another_subject_of_the_verb_of_saying_is_no_speaker():
     [claim] = [c for c in claims(("d1", "The crash killed President Ana Silva, Iranian media reported.", "en"))
                if c.frame is not None and c.frame.predicate == "killed"]
     assert claim.frame.subject == "ana" and all(e.attributed_to != "ana" for e in claim.evidence), claim
+
+
+def test_a_groups_leak_site_is_no_leak_and_its_victims_no_toll():
+    found = predicates_of(("d1", "Zorblat emerged in 2024 and has since listed more than 60 victims on its leak site.", "en"))
+    assert not found & {"killed", "leaked"}, found
