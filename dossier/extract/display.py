@@ -54,12 +54,13 @@ def display_name(mentions: list[MentionCandidate]) -> str:
     """The name an actor is shown under.
 
     A Latin form wins when there is one (English documents first; multi-word forms before
-    single words, but English's acronym before another language's spelled-out name; then the most frequent; ties alphabetical), without a function word or a
-    title glued on. When English writes only the surname and other languages spell the full
-    name their own way, the full name is spelled as English would (from Cyrillic when a
-    document gives it and English writes the surname so, else the form with English's surname). An actor seen only in another script
-    keeps its most frequent fullest original spelling (تاس, not a vowel-less
-    transliteration); its id is still an ASCII slug.
+    single words, but English's acronym before another language's spelled-out name; then the
+    most frequent; ties alphabetical), without a function word or a title glued on. When
+    English writes only the surname and other languages spell the full name their own way,
+    the full name is spelled as English would (from Cyrillic when a document gives it and
+    English writes the surname so, else the form with English's surname). An actor seen only
+    in another script keeps its most frequent fullest original spelling (تاس, not a
+    vowel-less transliteration); its id is still an ASCII slug.
     """
     names = [m.name for m in mentions]
     english = [m.name for m in mentions if m.language == "en"]

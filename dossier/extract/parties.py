@@ -490,9 +490,9 @@ def city_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where:
 
 
 def named_after(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
-    """Who a case is against: the participant right after "against" ("в отношении", "ضد",
-    "gegen"; before "hakkında" in Turkish and Azerbaijani), not who drops it ("X dropped the
-    charges against him"). No such word with a name: no one."""
+    """The participant right after one of `words` (before it in Turkish and Azerbaijani): who
+    a case is against ("against", "в отношении", "ضد", "hakkında"), not who drops it; the
+    state the expelled must leave ("to leave Poland"). No such word with a name: no one."""
     best: dict[tuple[str, int, int], tuple[int, str]] = {}  # the first cue that names one wins
     for lang, cs, ce, a, m in named_by_cues(c, words, kinds, actors):
         gap = (words_between(c.quote, m.end - c.start, cs - c.start) if lang in ("tr", "az")
@@ -535,7 +535,7 @@ def named_by_cues(c: EvidenceCandidate, words: dict, kinds: list[str], actors: d
 
 
 def person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], actors: dict[str, Actor]
-                  ) -> Optional[str]:
+                 ) -> Optional[str]:
     """A state named just before a person is the person's title ("the President of
     Azerbaijan, Ilham Aliyev"): the person is the other party."""
     if obj is None or obj not in actors or actors[obj].kind != "state" or "person" not in kinds:

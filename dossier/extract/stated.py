@@ -235,7 +235,7 @@ def _anchors(source: str, start: int, end: int, quote: str, language: Optional[s
 
 def _believed(quote: str, language: Optional[str], script: str, kind: str = "belief") -> bool:
     """Someone's belief, not a fact: a verb of belief in the third person (hedges.yml `belief`),
-    or a feeling or an open question (`moods`, `unknowns`), or background (`background`)."""
+    or a feeling or an open question (`moods`), or background over years (`background`)."""
     folded = fold_str(quote)
     lex = load_lexicon("hedges")
     return any(find_cues((lex.get(lang) or {}).get(kind) or [], folded) for lang in languages_for(language, script))
