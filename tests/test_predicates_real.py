@@ -534,3 +534,11 @@ def test_a_name_before_another_subject_of_the_verb_of_saying_is_no_speaker():
 def test_a_groups_leak_site_is_no_leak_and_its_victims_no_toll():
     found = predicates_of(("d1", "Zorblat emerged in 2024 and has since listed more than 60 victims on its leak site.", "en"))
     assert not found & {"killed", "leaked"}, found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Ana Silva nie les allégations selon lesquelles elle serait à l'origine du sabotage."),
+    ("es", "Ruritania niega las alegaciones de que estaría detrás del ataque."),
+])
+def test_denying_the_allegations_is_a_denial(lang, text):
+    assert "denied" in predicates_of(("d1", text, lang))
