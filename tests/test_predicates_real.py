@@ -542,3 +542,9 @@ def test_a_groups_leak_site_is_no_leak_and_its_victims_no_toll():
 ])
 def test_denying_the_allegations_is_a_denial(lang, text):
     assert "denied" in predicates_of(("d1", text, lang))
+
+
+def test_a_german_according_to_phrase_ends_at_the_finite_verb():
+    [claim] = [c for c in claims(("d1", "Nach Angaben der Polizei wurde Ana Silva am Dienstag festgenommen.", "de"))
+               if c.frame is not None and c.frame.predicate == "arrested"]
+    assert claim.frame.subject == "ana" and all(e.attributed_to != "ana" for e in claim.evidence), claim

@@ -25,12 +25,6 @@ from dossier.text.languages import SUBJECT_FIRST
 from dossier.text.lexicon import load_lexicon
 
 
-#: Languages whose lexicons stand in for each other (close relatives, often misdetected).
-
-#: Which lexicon languages to try when a sentence's language is unknown.
-
-#: SOV languages: a reporting verb at the end has its speaker at the start of the clause.
-
 #: Who can be a source of information, best first.
 _SOURCE_KINDS = {"outlet": 0, "organization": 1, "person": 2, "other": 3}
 
@@ -694,6 +688,9 @@ def _embedded(name: str, after: str, language: str) -> bool:
         _GENITIVE.search(after) or re.search(r"['’]n?[ıiuüə]n$", name))
 
 
+#: Where an "according to" phrase ends: a comma, or (German) the finite verb right after it.
+_SOURCE_END = {False: re.compile(r"[,;:،]"), True: re.compile(
+    r"[,;:،]|(?<!\w)(?:wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten|soll|sollen|sei|seien)(?!\w)")}
 #: A comma and the verb's own lower-case subject after a name ("X, Iranian media reported"): X is said of.
 _OWN_SUBJECT = re.compile(r"\s*[,،]\s*(?:[A-ZÀ-Þ][^\W\d_]*\s+)?[a-zà-ÿ][^,،]*[^\W\d_]\s*$")
 
@@ -746,7 +743,8 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
     for s, e in reporting_spans("hedges", folded, langs):
         folded = folded[:s] + " " * (e - s) + folded[e:]
     for s, e in reporting_spans("after", folded, langs):
-        found = pick(window_after(e, 8), orig(e), True, False)
+        stop = _SOURCE_END["de" in langs].search(folded, e)  # "Nach Angaben der Polizei wurde X ..."
+        found = pick([ma for ma in window_after(e, 8) if not stop or ma[0].start < orig(stop.start())], orig(e), True, False)
         if found:
             return found, False
     for s, e in reporting_spans("before", folded, langs):
