@@ -548,3 +548,22 @@ def test_a_german_according_to_phrase_ends_at_the_finite_verb():
     [claim] = [c for c in claims(("d1", "Nach Angaben der Polizei wurde Ana Silva am Dienstag festgenommen.", "de"))
                if c.frame is not None and c.frame.predicate == "arrested"]
     assert claim.frame.subject == "ana" and all(e.attributed_to != "ana" for e in claim.evidence), claim
+
+
+# --- common phrasings: a feminine participle, a name inside "charged ... with", feminine Arabic ---
+
+@pytest.mark.parametrize("lang,text,predicate", [
+    ("es", "Ana Silva fue nombrada ministra de Exteriores el lunes.", "appointed"),
+    ("es", "Ana Silva fue detenida el martes en Capitalia.", "arrested"),
+    ("en", "Prosecutors charged Ana Silva with fraud on Monday.", "charged"),
+    ("ar", "التقت آنا سيلفا مع بو لي يوم الأربعاء.", "met"),
+    ("ru", "Ану Силву освободили под залог в пятницу.", "released"),
+])
+def test_common_phrasings_state_their_fact(lang, text, predicate):
+    assert any(p == predicate and s == "ana" for p, s, _o in framed(("d1", text, lang))), framed(("d1", text, lang))
+
+
+def test_a_spanish_noun_in_ado_is_no_verb_stem():
+    import re
+    rx = re.compile(patterns.compile_cue("traslado*"))
+    assert rx.search("traslados") and not rx.search("se trasladará") and not rx.search("trasladan")

@@ -29,6 +29,8 @@ def _token_regex(token: str) -> str:
     prefix = token.endswith("*")
     token = token.rstrip("*")
     body = re.escape(token)
+    if prefix and token.endswith(("ado", "ido")):  # a Spanish participle, feminine too: detenido*, detenida(s)
+        return re.escape(token[:-1]) + rf"(?:o[\w'-]*|as?(?!{_WORD}))"
     if script_of(token) == "Arab":
         body = _AR_CLITICS + body
     if prefix and script_of(token) == "Arab":
