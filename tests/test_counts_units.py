@@ -236,3 +236,11 @@ def test_leaks_found_are_counted(lang, text):
 def test_a_leaked_document_or_a_leak_site_is_no_leak():
     assert "leaks" not in extract_counts("The newspaper published 40 leaked documents on Monday.", "en")
     assert "leaks" not in extract_counts("The group has listed 60 victims on its leak site.", "en")
+
+
+def test_hours_are_a_term_and_a_part_is_none():
+    from dossier.extract.cues import number_words
+    from dossier.extract.units import term_of
+    words = number_words(("ru",))
+    assert term_of("покинуть страну в течение 72 часов", words) == "72 hours"
+    assert term_of("по 2 части статьи", words) is None

@@ -151,12 +151,13 @@ _TERM_UNITS = (("month", "months"), ("месяц", "months"), ("місяц", "mo
                ("год", "years"), ("рок", "years"), ("jahr", "years"), ("année", "years"), ("día", "days"),
                ("day", "days"), ("дн", "days"), ("сут", "days"), ("tag", "days"), ("jour", "days"), ("شهر", "months"),
                ("اشهر", "months"), ("سنة", "years"), ("سنوات", "years"), ("اعوام", "years"), ("عام", "years"),
-               ("يوم", "days"), ("ايام", "days"), ("hour", "hours"), ("час", "hours"), ("годин", "hours"),
+               ("يوم", "days"), ("ايام", "days"), ("hour", "hours"), ("годин", "hours"),
                ("stund", "hours"), ("heure", "hours"), ("hora", "hours"), ("ساعة", "hours"), ("ساعات", "hours"))
 #: Short unit words, whole: "ans", "ay", "yıl" (folded "yil"), "mes".
 _TERM_WORDS = {"an": "years", "ans": "years", "año": "years", "años": "years", "лет": "years", "yil": "years",
                "yilik": "years", "il": "years", "mois": "months", "mes": "months", "meses": "months", "ay": "months",
-               "aylik": "months", "gun": "days", "gün": "days", "günlük": "days", "saat": "hours", "saatlik": "hours"}
+               "aylik": "months", "gun": "days", "gün": "days", "günlük": "days", "saat": "hours", "saatlik": "hours",
+               "час": "hours", "часа": "hours", "часов": "hours"}  # not a stem: "часть" (part)
 #: Arabic duals: "شهرين" (two months), "عامين", "سنتين", "يومين".
 _DUALS = {"شهرين": "2 months", "عامين": "2 years", "سنتين": "2 years", "يومين": "2 days"}
 #: A number and the word after it.
