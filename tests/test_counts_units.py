@@ -244,3 +244,13 @@ def test_hours_are_a_term_and_a_part_is_none():
     words = number_words(("ru",))
     assert term_of("покинуть страну в течение 72 часов", words) == "72 hours"
     assert term_of("по 2 части статьи", words) is None
+
+
+@pytest.mark.parametrize("lang,text,slot", [
+    ("en", "Rescuers pulled 35 people alive from the rubble.", "rescued"),
+    ("es", "Los rescatistas sacaron con vida a 35 personas de los escombros.", "rescued"),
+    ("de", "Mindestens 35 Menschen werden nach dem Hochwasser noch vermisst.", "missing"),
+    ("ar", "لا يزال 35 شخصا على الأقل في عداد المفقودين.", "missing"),
+])
+def test_the_rescued_and_the_missing_are_counted_across_their_phrasing(lang, text, slot):
+    assert extract_counts(text, lang).get(slot) == "35", extract_counts(text, lang)

@@ -83,7 +83,7 @@ QUALIFIERS = frozenset("""
 at least more than over about around nearly almost some up to roughly approximately
 не менее более свыше около почти по меньшей мере порядка примерно до
 щонайменше понад близько майже
-ما لا يقل عن أكثر من نحو حوالي قرابة زهاء ما يزيد على أزيد
+ما لا يقل عن أكثر من نحو حوالي قرابة زهاء ما يزيد على أزيد الأقل
 mindestens mehr als über rund etwa fast knapp gut
 au moins plus de près environ quelque
 al menos más de casi unos unas cerca alrededor
@@ -96,7 +96,7 @@ en az fazla yaklaşık kadar civarında aşkın
 FILLERS = frozenset("""
 have has had been were was are is be still now also already so far
 были было был была уже еще ещё
-wurden wurde worden sind waren noch bereits hätten hätte habe haben seien sei
+wurden wurde worden werden wird sind waren noch bereits hätten hätte habe haben seien sei
 ont été sont étaient avaient avait auraient aurait toujours encore déjà
 han sido fueron son eran siguen seguían todavía aún ya
 hâlâ henüz daha
