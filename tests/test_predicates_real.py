@@ -567,3 +567,12 @@ def test_a_spanish_noun_in_ado_is_no_verb_stem():
     import re
     rx = re.compile(patterns.compile_cue("traslado*"))
     assert rx.search("traslados") and not rx.search("se trasladará") and not rx.search("trasladan")
+
+
+@pytest.mark.parametrize("lang,text,predicate", [
+    ("es", "Ana Silva murió el lunes en el hospital.", "killed"),
+    ("es", "Ana Silva resultó herida en el ataque.", "injured"),
+    ("fr", "Ana Silva est morte lundi à l'hôpital.", "killed"),
+])
+def test_a_verb_with_no_object_tells_of_the_one_before_it(lang, text, predicate):
+    assert (predicate, "ana", None) in framed(("d1", text, lang)), framed(("d1", text, lang))

@@ -382,6 +382,10 @@ def _suffix(quote: str, end: int, mention_text: str) -> str:
     return m.group(0) if m else ""
 
 
+#: French and Spanish verbs that take no object, their cue last: the one they tell of stands before them.
+_NO_OBJECT = re.compile(r"(?<!\w)(?:murió|murieron|falleció|fallecieron|resultó\s+\w+|resultaron\s+\w+|perdió\s+la\s+vida|"
+                        r"perdieron\s+la\s+vida|est\s+morte?|sont\s+mort(?:e|s|es)?|est\s+décédée?|sont\s+décédé(?:e|s|es)?|"
+                        r"a\s+péri|ont\s+péri|a\s+succombé|ont\s+succombé)$", re.I)
 #: Words naming one of several ("others, including X, died"), then up to three words (a title).
 _INCLUDING = re.compile(r"(?<!\w)(?:including|among them|в том числе|включая|بينهم|بمن فيهم|darunter|unter ihnen|"
                         r"dont|parmi eux|entre ellos|incluido|incluida)\s+(?:\S+\s+){0,3}$", re.I)
@@ -452,8 +456,9 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
         elif lang == "ar":
             pool = near_after(3) or near_before(1)
         elif lang in ("fr", "es"):
-            # "X a été limogé" names the patient before the verb, "a limogé X" after it
-            pool = near_before(3) if passive else near_after(3)
+            # "X a été limogé" names the patient before the verb, "a limogé X" after it; a verb
+            # with no object tells of the one before it ("X murió", "X resultó herida")
+            pool = near_before(3) if passive or _NO_OBJECT.search(quote[:ce]) else near_after(3)
         else:
             # a name right after the verb or its noun is what it happens to ("уволил Беляева",
             # "об освобождении Беляева"), whoever is named before it
