@@ -507,8 +507,10 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
 def each_cue_subject(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> list[str]:
     """The subject word order gives at each of the event's cues in the clause after the first
     (up to three): "X died in the crash that killed Y" tells of Y too."""
+    script = c.sentence.script if c.sentence else script_of(c.quote)
+    cues = len(event_spans(fold(c.quote)[0], languages_for(c.language, script), event))
     out = []
-    for at in (1, 2):
+    for at in range(1, min(cues, 3)):  # most clauses tell their event once: nothing more to read
         found = clause_frame(c, event, actors, at, alone=True).get("subject")
         if found and found not in out:
             out.append(found)
