@@ -108,3 +108,11 @@ def test_an_undated_report_of_a_figure_a_dated_one_gives_does_not_stop_an_update
     sources = {"a": _dated("a", "2024-01-01"), "b": _dated("b", "2024-01-02"), "c": _dated("c", None)}
     assert analysis.assess(_toll(("a", "12"), ("b", "14"), ("c", "12")), sources) == "updated"
     assert analysis.assess(_toll(("a", "12"), ("b", "14"), ("c", "13")), sources) == "contested"
+
+
+def test_a_plan_never_contests_the_act_but_a_denial_does():
+    assert analysis.assess(Claim(id="c", statement="s", evidence=[ev("a", "planned"), ev("b", "yes")])) == "corroborated"
+    assert analysis.assess(Claim(id="c", statement="s", evidence=[ev("a", "planned"), ev("b", "phone call")])) \
+        == "corroborated"
+    assert analysis.assess(Claim(id="c", statement="s",
+                                 evidence=[ev("a", "planned"), ev("b", "no", stance="denies")])) == "contested"

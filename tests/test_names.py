@@ -161,3 +161,11 @@ def test_german_readings_do_not_merge_other_names(a, b):
 def test_an_arabic_name_reads_with_its_long_vowels(arabic, latin):
     """For statements about a name no source writes in Latin: never a consonant string."""
     assert arabic_name_in_latin(arabic) == latin
+
+
+def test_a_verb_is_future_only_when_no_reading_of_it_is_present():
+    if not morph.available("ru"):
+        pytest.skip("pymorphy3 dictionaries not installed")
+    assert morph.is_future("посетит", "ru") and morph.is_future("подпишут", "ru")
+    assert not morph.is_future("признает", "ru")  # also the present "признаёт": he does not admit guilt
+    assert not morph.is_future("посетил", "ru") and not morph.is_future("Москва", "ru")

@@ -254,3 +254,35 @@ def test_a_spokesperson_s_accusation_is_his_state_s():
     # a name with no title of a spokesperson speaks for himself
     assert len([c for c in named(*texts) if c.frame.predicate == "accused"]) == 2
 
+
+
+def test_a_city_few_documents_name_does_not_stand_for_the_story():
+    """A city fewer than half as many documents name as the country (where a suspect was
+    caught) is not where the story happened: the country is."""
+    actors = {"rur": Actor(id="rur", name="Ruritania", kind="state"),
+              "cap": Actor(id="cap", name="Capitalia", kind="place")}
+    texts = {f"d{i}": "Earthquake in Ruritania." + (" A builder was caught in Capitalia." if i < 2 else "")
+             for i in range(5)}
+    docs = []
+    for sid, text in texts.items():
+        for aid, name in (("rur", "Ruritania"), ("cap", "Capitalia")):
+            if name in text:
+                at = text.index(name)
+                actors[aid].mentions.append(Mention(sid, at, at + len(name), name))
+        source = Source(id=sid, path=f"content/sources/{sid}.txt", sha256="0" * 64, language="en", title=None,
+                        publisher=None, author=None, published="2026-03-03", published_precision="day", url=None)
+        docs.append(Document(source, text, [Sentence(0, len(text), text, "en", "Latn")]))
+    assert stories.stories(docs, actors)["d0"].place == "rur"
+
+
+def test_a_toll_counted_in_another_state_is_a_fact_of_its_own():
+    """A disaster across a border has a toll per state: "In Sweden, 5 people were killed" is
+    not the home state's toll; a state named further on about something else changes nothing."""
+    result = claims(("a", "The earthquake in Ruritania killed 12 people.", "en"),
+                    ("b", "The earthquake in Ruritania killed 14 people.", "en"),
+                    ("c", "In Sweden, 5 people were killed by the earthquake.", "en"),
+                    ("d", "The earthquake in Ruritania killed 16 people, adding to the dead in Sweden.", "en"))
+    tolls = {c.statement: sorted(e.value for e in c.evidence) for c in result
+             if c.frame and c.frame.predicate == "killed" and c.frame.slot == "count"}
+    assert sorted(tolls.values()) == [["12", "14", "16"], ["5"]], tolls
+    assert any(s.endswith("in Sweden") for s in tolls), tolls

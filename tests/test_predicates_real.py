@@ -576,3 +576,57 @@ def test_a_spanish_noun_in_ado_is_no_verb_stem():
 ])
 def test_a_verb_with_no_object_tells_of_the_one_before_it(lang, text, predicate):
     assert (predicate, "ana", None) in framed(("d1", text, lang)), framed(("d1", text, lang))
+
+
+# --- an act told as still to come is a plan: "planned", never "yes" ----------------------------
+
+@pytest.mark.parametrize("lang,text,predicate", [
+    ("en", "Ana Silva will visit Capitalia on Monday.", "visited"),
+    ("en", "Ana Silva is due to meet Bo Lee on Monday.", "met"),
+    ("ru", "Ана Силва посетит Капиталию в понедельник.", "visited"),
+    ("ru", "Ана Силва подпишет соглашение на следующей неделе.", "signed"),
+    ("tr", "Ana Silva pazartesi günü Capitalia'yı ziyaret edecek.", "visited"),
+    ("tr", "Ana Silva, Bo Lee ile görüşecek.", "met"),
+    ("ar", "سيزور آنا سيلفا كابيتاليا يوم الاثنين.", "visited"),
+    ("ar", "من المقرر أن يلتقي آنا سيلفا بو لي يوم الاثنين.", "met"),
+    ("es", "Ana Silva visitará Capitalia el lunes.", "visited"),
+    ("fr", "Ana Silva se rendra à Capitalia lundi.", "visited"),
+    ("fr", "Ana Silva rencontrera Bo Lee lundi.", "met"),
+])
+def test_an_act_told_as_still_to_come_is_planned_not_done(lang, text, predicate):
+    found = [c for c in claims(("d1", text, lang)) if c.frame is not None and c.frame.predicate == predicate]
+    assert found and {e.value for c in found for e in c.evidence} == {"planned"}, found
+
+
+@pytest.mark.parametrize("lang,text,predicate", [
+    ("en", "Ana Silva visited Capitalia on Monday.", "visited"),
+    ("ru", "Ана Силва посетила Капиталию в понедельник.", "visited"),
+    ("tr", "Ana Silva pazartesi günü Capitalia'yı ziyaret etti.", "visited"),
+    ("ar", "زار آنا سيلفا كابيتاليا يوم الاثنين.", "visited"),
+    ("es", "Ana Silva visitó Capitalia el lunes.", "visited"),
+])
+def test_an_act_told_as_done_is_still_yes(lang, text, predicate):
+    found = [c for c in claims(("d1", text, lang)) if c.frame is not None and c.frame.predicate == predicate]
+    assert found and {e.value for c in found for e in c.evidence} == {"yes"}, found
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("en", "Ana Silva said she would resign.", "planned"),
+    ("en", "Ana Silva announced her resignation on Monday.", "yes"),
+    ("tr", "Ana Silva istifasını açıkladı.", "yes"),
+    ("ar", "أعلنت آنا سيلفا استقالتها.", "yes"),
+    ("ru", "Ана Силва объявила об отставке.", "yes"),
+])
+def test_who_announces_their_own_resignation_resigns(lang, text, value):
+    found = {(c.frame.predicate, c.frame.subject): {e.value for e in c.evidence}
+             for c in claims(("d1", text, lang)) if c.frame is not None}
+    assert found.get(("resigned", "ana")) == {value}, found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("tr", "Ana Silva bakanın istifasını açıkladı."),
+    ("ar", "أعلنت آنا سيلفا استقالة الوزير."),
+])
+def test_announcing_someone_elses_resignation_is_not_ones_own(lang, text):
+    found = [(c.frame.predicate, c.frame.subject) for c in claims(("d1", text, lang)) if c.frame is not None]
+    assert ("resigned", "ana") not in found, found

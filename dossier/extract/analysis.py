@@ -31,6 +31,10 @@ def assess(claim: Claim, sources: Optional[dict[str, Source]] = None) -> str:
     return "single-source"
 
 
+#: The value of an act told as still to come ("will visit"): it never disagrees with the act told as done.
+PLANNED = "planned"
+
+
 def _is_count(claim: Claim) -> bool:
     return claim.frame is not None and claim.frame.slot == "count"
 
@@ -44,11 +48,12 @@ def figures(claim: Claim) -> dict[tuple[str, int], str]:
             if e.value is not None and e.value.isdigit():
                 top[e.source] = max(top.get(e.source, 0), int(e.value))
     detailed = claim.frame is not None and claim.frame.slot == "yes-no" and any(
-        e.value not in (None, "yes", "no") for e in claim.evidence)
+        e.value not in (None, "yes", "no", PLANNED) for e in claim.evidence)
+    acted = any(e.value not in (None, PLANNED) for e in claim.evidence)
     out = {}
     for i, e in enumerate(claim.evidence):
-        if e.value is None or detailed and e.value == "yes":
-            continue  # a plain "yes" agrees with any detail of how it happened
+        if e.value is None or detailed and e.value == "yes" or acted and e.value == PLANNED:
+            continue  # a plain "yes" agrees with any detail of how it happened; a plan, with the act
         out[(e.source, i)] = str(top[e.source]) if e.source in top else e.value
     return out
 

@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import Optional
 
 from dossier.extract import facts_memo, gathering, parties, predicate_lexicon, stated, tenure
-from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, opens_relative, words_between
-from dossier.extract.hedges import hedged_text, promised
+from dossier.extract.analysis import PLANNED
+from dossier.extract.cues import (event_info, event_spans, find_cues, languages_for, numbers_in, opens_relative,
+                                  words_between)
+from dossier.extract.hedges import backshifted, hedged_text, planned, promised
 from dossier.extract.kinds import said_where
 from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
@@ -137,13 +139,38 @@ def _sole(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -> O
     return fit[0] if len(fit) == 1 else None
 
 
-def _place(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> Optional[str]:
+def _place(c: EvidenceCandidate, story: Story, actors: dict[str, Actor], value: Optional[str] = None) -> Optional[str]:
     """Where a figure was counted: the story's place, unless the clause names a city few of
-    the story's documents name (a second blast elsewhere). Countries named in a clause are
-    mostly nationalities and origins ("an Azerbaijani plane"), so they never split a story."""
+    the story's documents name (a second blast elsewhere), or names another state than the
+    story's as where it was counted ("in Syria"); a state named otherwise is mostly a
+    nationality or an origin ("an Azerbaijani plane") and never splits a story."""
     here = sorted(a for a in c.actors if a in actors and actors[a].kind == "place" and a != c.attributed_to
                   and a != story.place and story.minor_place(a) and said_where(c, actors[a]))
-    return here[0] if here else story.place
+    if here:
+        return here[0]
+    # a figure counted in another state than the story's ("En Syrie, 810 personnes ont été tuées",
+    # "в Турции погибли"): a disaster across a border has a toll per state
+    home = story.place if story.place in actors and actors[story.place].kind == "state" else state_of(story.place, actors)
+    abroad = sorted(a for a in c.actors if home and a in actors and actors[a].kind == "state" and a != home
+                    and a != c.attributed_to and said_where(c, actors[a]) and _counted_at(c, actors[a], value))
+    return abroad[0] if len(abroad) == 1 else story.place
+
+
+def _counted_at(c: EvidenceCandidate, actor: Actor, value: Optional[str]) -> bool:
+    """The place is named before the figure, or right after it ("810 morts en Syrie"), not
+    further on about something else ("2.818 immeubles ..., aux centaines de morts en Syrie")."""
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    at = [index[start] for _i, v, start in numbers_in(folded, languages_for(c.language, script))
+          if value is not None and str(v) == value]
+    if not at:
+        return False
+    for m in actor.mentions:
+        ms, me = m.start - c.start, m.end - c.start
+        if m.source == c.source and 0 <= ms < len(c.quote):
+            if ms < at[0] or (n := words_between(c.quote, at[-1], ms)) is not None and n <= 4:
+                return True
+    return False
 
 
 def _in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -> list[str]:
@@ -292,8 +319,13 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
             return []
         return [Item(("role", event, subject), c, "role", "role", c.values.get("role"), subject=subject,
                      role=event[5:])]
-    if (hedged(c) and not promised(c)) or _intended(c):
+    if _intended(c):
         return []
+    if hedged(c) and not promised(c):
+        # hedged only by what someone said would happen ("said she would resign"): a plan, told
+        # as such, of the speaker or of one the clause names; any other hedge states nothing
+        return [i for i in _read_events(c, story, actors) if i.value == PLANNED
+                and (i.subject is None or i.subject == c.attributed_to or i.subject in c.actors)] if backshifted(c) else []
     held = [Item(("date", tenure.EVENT, person, role), c, tenure.EVENT, "date", value, subject=person, role=role,
                  story=story) for person, role, value in tenure.tenures(c, actors)]
     if held:  # "Belyaev, deputy governor since 2019, was detained": the tenure, and what else the clause tells
@@ -405,6 +437,8 @@ def _quoted(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[Item]:
     if subject is None or subject in _settings(c, (event_info().get(event) or {}).get("slots") or {}, actors)[0]:
         return []
     value = "no" if c.stance == "denies" and not spec.get("negative") else "yes"
+    if value == "yes" and planned(c.quote, c.language, c.sentence.script if c.sentence else None, event):
+        value = PLANNED
     return [Item(("quote", c.source, c.start, c.end), c, event, "quote", value, subject=subject)]
 
 
@@ -440,6 +474,7 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         subject = _referred(c, event, story, actors)
     if subject is None and (event_info().get(event) or {}).get("frame") == "patient":
         subject = parties.whole_list(c, actors)  # "وفاة X ووزير الخارجية Y": each of them
+    told = event  # the event whose cue the clause has
     if spec.get("same_as"):
         event = spec["same_as"]
         spec = preds.get(event) or {}
@@ -463,7 +498,10 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         # a denial predicate carries its negation in its own cue: stating it is a "yes"
         value = "yes" if spec.get("negative") else ("no" if c.stance == "denies" else "yes")
         term = c.values.get("term") if (event_info().get(event) or {}).get("term") else None
-        if value == "yes" and (c.values.get("manner") or term):
+        if value == "yes" and not term and planned(c.quote, c.language, c.sentence.script if c.sentence else None,
+                                                   told):
+            value = PLANNED  # "will visit", "посетит": told as still to come, not done
+        elif value == "yes" and (c.values.get("manner") or term):
             value = c.values.get("manner") or term  # how: "phone call"; how long: "2 months" (its own event's)
         key = ("yes-no", event, s, o, story_key) + ((noun_class(own),) if own else ())
         listed = parties.conjoined(c, s, actors) + [a for a in each_cue_subject(c, event, actors) if a != s] \
@@ -512,7 +550,7 @@ def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> lis
         pred = counted.get(slot)
         if pred is None or not _templates(predicates().get(pred), "count") or c.stance != "affirms":
             continue
-        place = _place(c, story, actors)
+        place = _place(c, story, actors, value)
         noun = clause_incident(c, story, place)
         # an incident of its own within the story: its places are told loosely ("an
         # Azerbaijani plane", "in Kazakhstan"), its kind of event is not
@@ -556,6 +594,26 @@ def _share(c: EvidenceCandidate, pred: str, value: str, key: tuple, noun: str, s
         return None  # "20 civilians", "мирных граждан": no one's citizens in particular
     return Item(("count", pred, *key[2:], whose), c, pred, "count", value, object=whose, place=key[3], story=story,
                 incident=noun)
+
+
+def _own(c: EvidenceCandidate, event: str, info: dict) -> bool:
+    """A possessive or a pronoun makes the event the speaker's own act (events.yml `own`, `own_forms`)."""
+    if not info.get("own") and not info.get("own_forms"):
+        return False
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    for lang in languages_for(c.language, script):
+        words = find_cues((info.get("own") or {}).get(lang) or [], folded)
+        forms = [re.compile(rx) for rx in (info.get("own_forms") or {}).get(lang) or []]
+        for s, e in event_spans(folded, (lang,), event):
+            if any((n := words_between(folded, we, s)) is not None and n <= 2 for _ws, we in words):
+                return True
+            word = re.match(r"\w+", folded[s:])
+            if word and any(rx.fullmatch(word.group()) for rx in forms):
+                before = re.search(r"(\w+)\W*$", c.quote[:index[s]])  # as written: letter case tells names
+                return not (before and any(re.fullmatch(rx, before.group(1))
+                                           for rx in (info.get("own_not_after") or {}).get(lang) or []))
+    return False
 
 
 def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str, Actor]
@@ -627,6 +685,10 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     if subject is None and who and spec.get("sole") is not False and c.attributed_to in actors \
             and actors[c.attributed_to].kind in (kinds.get("subject") or ["organization"]):
         subject = c.attributed_to  # "X claimed responsibility": the claimer is the answer, not a relay
+    if subject is None and obj is None and c.attributed_to in actors \
+            and actors[c.attributed_to].kind in (kinds.get("subject") or ["person"]) \
+            and not _in_order(c, kinds.get("subject") or ["person"], actors) and _own(c, event, info):
+        subject = c.attributed_to  # "X announced her resignation", "أعلنت X استقالتها": the speaker's own act
     if spec.get("against"):
         subject = parties.named_after(c, spec["against"], kinds.get("subject") or ["person"], actors)
     subject, obj = _whose(c, info, kinds, where, subject, obj, actors)

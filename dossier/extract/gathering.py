@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
+from dossier.extract.analysis import PLANNED
 from dossier.extract.cues import event_info
 from dossier.extract.gazetteer import role_key
 from dossier.extract.parties import SPEAKER_ROLES, led_state, namesakes
@@ -153,7 +154,7 @@ def _absorb_counted(groups: dict[tuple, list], preds: dict) -> None:
             continue
         if len(into) == 1:
             for item in groups.pop(key):
-                item.value = None if item.value == "yes" else item.value
+                item.value = None if item.value in ("yes", PLANNED) else item.value
                 groups[into[0]].append(item)
 
 

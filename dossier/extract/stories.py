@@ -420,7 +420,7 @@ def _incident(story: Story, actors: dict[str, Actor]) -> tuple[str, Optional[str
     ranked = sorted(story.places, key=lambda a: (-story.places[a], -story.place_mentions[a],
                                                  actors[a].kind != "place", a))
     # a city named in most of the story's documents says more than its country
-    cities = [a for a in ranked if actors[a].kind == "place" and 3 * story.places[a] >= story.places[ranked[0]]]
+    cities = [a for a in ranked if actors[a].kind == "place" and 2 * story.places[a] >= story.places[ranked[0]]]
     place = cities[0] if cities else (ranked[0] if ranked else None)
     return (f"{noun} in {latin_name(actors[place])}" if place else noun), place
 

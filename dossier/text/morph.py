@@ -205,3 +205,11 @@ def is_adjective(word: str, language: Optional[str]) -> bool:
     """The likeliest reading of the word is an adjective or participle ("Херсонской", "областной")."""
     parses = _parses(word, morph_language(language))
     return bool(parses) and max(parses, key=_score).tag.POS in ("ADJF", "ADJS", "PRTF")
+
+
+def is_future(word: str, language: Optional[str]) -> bool:
+    """Every verb reading of the word is future ("посетит", "подпишут"; not "признает", also
+    a present "признаёт"), and the likeliest reading is a verb."""
+    parses = _parses(word.lower(), morph_language(language))
+    verbs = [set(p.tag.grammemes) for p in parses if "VERB" in p.tag.grammemes]
+    return bool(verbs) and "VERB" in max(parses, key=_score).tag.grammemes and all("futr" in v for v in verbs)
