@@ -20,7 +20,7 @@ class Names:
         source = Source(id=sid, path=f"content/sources/{sid}.txt", sha256="0" * 64, language=lang, title=None,
                         publisher=None, author=None, published="2025-10-19", published_precision="day", url=None)
         sentences = [Sentence(m.start(), m.end(), m.group(0), lang, script_of(m.group(0)))
-                     for m in re.finditer(r"[^.!?؟\s][^.!?؟]*[.!?؟]?", text)]
+                     for m in re.finditer(r"[^.!?؟\s](?:[^.!?؟]|(?<=\d)\.(?=\d))*[.!?؟]?", text)]  # not "7.8"
         taken: list[tuple[int, int]] = []
         mentions = []
         for name in sorted(self.surfaces, key=len, reverse=True):  # the longest name first: no nesting

@@ -254,3 +254,32 @@ def test_hours_are_a_term_and_a_part_is_none():
 ])
 def test_the_rescued_and_the_missing_are_counted_across_their_phrasing(lang, text, slot):
     assert extract_counts(text, lang).get(slot) == "35", extract_counts(text, lang)
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("en", "A 7.8-magnitude earthquake struck the region.", "7.8"),
+    ("ru", "Землетрясение магнитудой 7,7 произошло утром.", "7.7"),
+    ("uk", "Стався землетрус силою 7,8 бала.", "7.8"),
+    ("tr", "7,6 büyüklüğündeki deprem bölgeyi vurdu.", "7.6"),
+    ("de", "Ein Erdbeben der Stärke 7,5 erschütterte die Region.", "7.5"),
+    ("fr", "Un séisme de magnitude 7,8 a frappé la région.", "7.8"),
+    ("es", "Un terremoto de magnitud 7,8 sacudió la región en 2023.", "7.8"),
+    ("ar", "ضرب زلزال بقوة 7.8 درجات على مقياس ريختر المنطقة.", "7.8"),
+])
+def test_a_magnitude_keeps_its_decimal(lang, text, value):
+    from dossier.extract.cues import event_spans, languages_for
+    from dossier.extract.units import magnitudes_of
+    from dossier.text.fold import fold_str
+    folded = fold_str(text)
+    found = magnitudes_of(folded, event_spans(folded, languages_for(lang, None), "magnitude"))
+    assert [v for _at, v in found] == [value], found
+
+
+def test_no_magnitude_from_a_year_or_an_arabic_mark_whose_order_is_not_agreed():
+    from dossier.extract.cues import event_spans, languages_for
+    from dossier.extract.units import magnitudes_of
+    from dossier.text.fold import fold_str
+    for text, lang in (("In 2023, the magnitude of the disaster became clear.", "en"),
+                       ("بلغت قوته 7ر7 درجات على مقياس ريختر", "ar")):
+        folded = fold_str(text)
+        assert magnitudes_of(folded, event_spans(folded, languages_for(lang, None), "magnitude")) == [], text

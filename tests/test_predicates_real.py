@@ -630,3 +630,15 @@ def test_who_announces_their_own_resignation_resigns(lang, text, value):
 def test_announcing_someone_elses_resignation_is_not_ones_own(lang, text):
     found = [(c.frame.predicate, c.frame.subject) for c in claims(("d1", text, lang)) if c.frame is not None]
     assert ("resigned", "ana") not in found, found
+
+
+def test_a_magnitude_is_a_measure_and_a_later_quakes_is_a_fact_apart():
+    """"7.8" and "7,7" for the story's quake are one contested claim; the second figure of a
+    clause, or one after "another", is a later quake's."""
+    found = {c.statement: sorted(e.value for e in c.evidence)
+             for c in claims(("a", "A 7.8-magnitude earthquake struck Ruritania, followed by another of magnitude 7.5.", "en"),
+                             ("b", "Землетрясение магнитудой 7,7 произошло в Руритании.", "ru"),
+                             ("c", "Ruritania'da 7,8 büyüklüğündeki deprem meydana geldi.", "tr"))
+             if c.frame is not None and c.frame.predicate == "magnitude"}
+    assert found == {"Magnitude of the earthquake in Ruritania": ["7.7", "7.8", "7.8"],
+                     "Magnitude of a later earthquake in Ruritania": ["7.5"]}, found

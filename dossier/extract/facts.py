@@ -33,6 +33,7 @@ from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
 from dossier.extract.statements import (AND_WORDS, assign_ids, clause_events, clause_frame, conjoined_acts, each_cue_subject,
                                         participle_doer, passive_doer, relative_subject)
+from dossier.extract.units import magnitudes_of
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, scripts_in
@@ -541,12 +542,28 @@ def _state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor]
     return "state" in kinds and "person" not in kinds
 
 
+def _measures(c: EvidenceCandidate, slot: str, value: str) -> list[tuple[str, bool]]:
+    """The clause's figures of a measure whose event tells of later incidents (events.yml
+    `later`: magnitudes), each with whether it is a later one's: every figure after the first,
+    and the first after words of a later incident ("suivi d'un autre d'une magnitude de 7,6",
+    "The magnitude 7.7 and 7.6 quakes"); else the one figure, the story's own."""
+    later = (event_info().get(_count_events().get(slot) or "") or {}).get("later") or {}
+    if not later:
+        return [(value, False)]
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    langs = languages_for(c.language, script)
+    folded = fold_str(c.quote)
+    found = magnitudes_of(folded, event_spans(folded, langs, slot))
+    cues = [e for lang in langs for _s, e in find_cues(later.get(lang) or [], folded)]
+    return [(v, k > 0 or any(e <= at for e in cues)) for k, (at, v) in enumerate(found)] or [(value, False)]
+
+
 def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
     """The figures a clause gives, one proposition each ("2 killed and 5 injured")."""
     out = []
     shares: set[tuple] = set()  # (predicate, figure) a share of it was read from
     counted = _count_events()
-    for slot, value in sorted(c.values.items()):
+    for slot, value, later in [(k, v, late) for k, told in sorted(c.values.items()) for v, late in _measures(c, k, told)]:
         pred = counted.get(slot)
         if pred is None or not _templates(predicates().get(pred), "count") or c.stance != "affirms":
             continue
@@ -556,6 +573,10 @@ def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> lis
         # Azerbaijani plane", "in Kazakhstan"), its kind of event is not
         own = " in " not in noun and noun != story.incident.split(" in ")[0]
         key = ("count", pred, story.number, None if own else place, noun_class(noun) if own else noun)
+        if later and not own:  # "ein weiteres Beben der Stärke 7,5": a later quake's measure
+            bare = noun.split(" in ")[0]
+            noun = "a later " + (bare[4:] if bare.startswith("the ") else bare)
+            key = ("count", pred, story.number, place, noun)
         if (event_info().get(pred) or {}).get("shares"):
             share = _share(c, pred, value, key, noun, story, actors)
             if share is not None:

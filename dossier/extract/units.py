@@ -180,3 +180,21 @@ def term_of(folded: str, words: dict[str, int]) -> Optional[str]:
         if name:
             return f"{value} {name[:-1] if value == 1 else name}"
     return None
+
+
+#: One digit, maybe a decimal mark and one digit: an earthquake's magnitude ("7.8", "7,6").
+#: Not the "7ر7" some Arabic outlets write: which digit is the decimal is not agreed.
+_MAGNITUDE = re.compile(r"(?<![\w.,٫])([1-9])(?:[.,٫]([0-9]))?(?![\d]|[.,٫ر]\d)")
+
+
+def magnitudes_of(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Each magnitude a clause gives within three words of a magnitude word (`spans`: where
+    events.yml's `magnitude` cues are), with where it stands: [(start, "7.8"), ...]."""
+    out = []
+    for m in _MAGNITUDE.finditer(folded):
+        for s, e in spans:
+            gap = folded[m.end():s] if m.end() <= s else folded[e:m.start()] if e <= m.start() else ""
+            if not re.search(r"[;:!?]|[.,](?:\s|$)", gap) and len(re.findall(r"\w+", gap)) <= 3:
+                out.append((m.start(), m.group(1) + ("." + m.group(2) if m.group(2) else "")))
+                break
+    return out
