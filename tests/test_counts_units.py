@@ -283,3 +283,20 @@ def test_no_magnitude_from_a_year_or_an_arabic_mark_whose_order_is_not_agreed():
                        ("بلغت قوته 7ر7 درجات على مقياس ريختر", "ar")):
         folded = fold_str(text)
         assert magnitudes_of(folded, event_spans(folded, languages_for(lang, None), "magnitude")) == [], text
+
+
+@pytest.mark.parametrize("lang,text,term", [
+    ("en", "declared a state of emergency for three months", "3 months"),
+    ("ru", "ввел чрезвычайное положение на три месяца", "3 months"),
+    ("en", "the state of emergency declared three days ago", None),
+    ("de", "vor drei Tagen wurde der Notstand ausgerufen", None),
+    ("fr", "il y a trois jours", None),
+    ("tr", "üç gün önce", None),
+    ("de", "einen Ausnahmezustand von einer Dauer von bis zu sechs Monaten", None),
+    ("tr", "altı aya kadar", None),
+])
+def test_a_term_is_how_long_not_when_nor_at_most(lang, text, term):
+    from dossier.extract.cues import languages_for, number_words
+    from dossier.extract.units import term_of
+    from dossier.text.fold import fold_str
+    assert term_of(fold_str(text), number_words(languages_for(lang, None))) == term

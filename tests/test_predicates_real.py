@@ -642,3 +642,10 @@ def test_a_magnitude_is_a_measure_and_a_later_quakes_is_a_fact_apart():
              if c.frame is not None and c.frame.predicate == "magnitude"}
     assert found == {"Magnitude of the earthquake in Ruritania": ["7.7", "7.8", "7.8"],
                      "Magnitude of a later earthquake in Ruritania": ["7.5"]}, found
+
+
+def test_how_long_a_state_of_emergency_lasts_is_its_value():
+    found = [c for c in claims(("a", "Ruritania declared a state of emergency for three months after the earthquake.", "en"),
+                               ("b", "В Руритании ввели чрезвычайное положение на три месяца.", "ru"))
+             if c.frame is not None and c.frame.predicate == "declared emergency"]
+    assert {e.value for c in found for e in c.evidence} == {"3 months"}, found

@@ -20,12 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from dossier.extract import facts_memo, gathering, parties, predicate_lexicon, stated, tenure
+from dossier.extract import facts_memo, figures, gathering, parties, predicate_lexicon, stated, tenure
 from dossier.extract.analysis import PLANNED
-from dossier.extract.cues import (event_info, event_spans, find_cues, languages_for, numbers_in, opens_relative,
-                                  words_between)
+from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, opens_relative, words_between
 from dossier.extract.hedges import backshifted, hedged_text, planned, promised
-from dossier.extract.kinds import said_where
 from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
                                      noun_class, own_incident, relative_dated, stories, tells_incident, undated_day)
@@ -33,7 +31,6 @@ from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
 from dossier.extract.statements import (AND_WORDS, assign_ids, clause_events, clause_frame, conjoined_acts, each_cue_subject,
                                         participle_doer, passive_doer, relative_subject)
-from dossier.extract.units import magnitudes_of
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, scripts_in
@@ -59,11 +56,11 @@ def predicates() -> dict[str, dict]:
 
 @lru_cache(maxsize=None)
 def _count_events() -> dict[str, str]:
-    """Counted slot (counts.yml) -> the predicate it counts."""
+    """Counted slot (counts.yml; or a measure's, events.yml `measure`) -> the predicate it counts."""
     out = {}
     for ev, info in event_info().items():
-        if info.get("count"):
-            out.setdefault(info["count"], ev)
+        if info.get("count") or info.get("measure"):
+            out.setdefault(info.get("count") or info["measure"], ev)
     return out
 
 
@@ -138,40 +135,6 @@ def _templates(spec, slot: str) -> list[str]:
 def _sole(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
     fit = sorted({a for a in c.actors if a != c.attributed_to and a in actors and actors[a].kind in kinds})
     return fit[0] if len(fit) == 1 else None
-
-
-def _place(c: EvidenceCandidate, story: Story, actors: dict[str, Actor], value: Optional[str] = None) -> Optional[str]:
-    """Where a figure was counted: the story's place, unless the clause names a city few of
-    the story's documents name (a second blast elsewhere), or names another state than the
-    story's as where it was counted ("in Syria"); a state named otherwise is mostly a
-    nationality or an origin ("an Azerbaijani plane") and never splits a story."""
-    here = sorted(a for a in c.actors if a in actors and actors[a].kind == "place" and a != c.attributed_to
-                  and a != story.place and story.minor_place(a) and said_where(c, actors[a]))
-    if here:
-        return here[0]
-    # a figure counted in another state than the story's ("En Syrie, 810 personnes ont été tuées",
-    # "в Турции погибли"): a disaster across a border has a toll per state
-    home = story.place if story.place in actors and actors[story.place].kind == "state" else state_of(story.place, actors)
-    abroad = sorted(a for a in c.actors if home and a in actors and actors[a].kind == "state" and a != home
-                    and a != c.attributed_to and said_where(c, actors[a]) and _counted_at(c, actors[a], value))
-    return abroad[0] if len(abroad) == 1 else story.place
-
-
-def _counted_at(c: EvidenceCandidate, actor: Actor, value: Optional[str]) -> bool:
-    """The place is named before the figure, or right after it ("810 morts en Syrie"), not
-    further on about something else ("2.818 immeubles ..., aux centaines de morts en Syrie")."""
-    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    folded, index = fold(c.quote)
-    at = [index[start] for _i, v, start in numbers_in(folded, languages_for(c.language, script))
-          if value is not None and str(v) == value]
-    if not at:
-        return False
-    for m in actor.mentions:
-        ms, me = m.start - c.start, m.end - c.start
-        if m.source == c.source and 0 <= ms < len(c.quote):
-            if ms < at[0] or (n := words_between(c.quote, at[-1], ms)) is not None and n <= 4:
-                return True
-    return False
 
 
 def _in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -> list[str]:
@@ -469,6 +432,8 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
     if spec is None or any(i.predicate == event for i in counted):
         return []
     subject, obj = _participants(c, event, spec, actors)
+    if subject is None and obj is None and _speakers_own(c, event, actors):
+        subject = c.attributed_to  # "X announced her resignation", "أعلنت X استقالتها"
     if doer is not None:
         subject, obj = doer, (None if obj == doer else obj)
     if subject is None:
@@ -542,32 +507,18 @@ def _state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor]
     return "state" in kinds and "person" not in kinds
 
 
-def _measures(c: EvidenceCandidate, slot: str, value: str) -> list[tuple[str, bool]]:
-    """The clause's figures of a measure whose event tells of later incidents (events.yml
-    `later`: magnitudes), each with whether it is a later one's: every figure after the first,
-    and the first after words of a later incident ("suivi d'un autre d'une magnitude de 7,6",
-    "The magnitude 7.7 and 7.6 quakes"); else the one figure, the story's own."""
-    later = (event_info().get(_count_events().get(slot) or "") or {}).get("later") or {}
-    if not later:
-        return [(value, False)]
-    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    langs = languages_for(c.language, script)
-    folded = fold_str(c.quote)
-    found = magnitudes_of(folded, event_spans(folded, langs, slot))
-    cues = [e for lang in langs for _s, e in find_cues(later.get(lang) or [], folded)]
-    return [(v, k > 0 or any(e <= at for e in cues)) for k, (at, v) in enumerate(found)] or [(value, False)]
-
-
 def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
     """The figures a clause gives, one proposition each ("2 killed and 5 injured")."""
     out = []
     shares: set[tuple] = set()  # (predicate, figure) a share of it was read from
     counted = _count_events()
-    for slot, value, later in [(k, v, late) for k, told in sorted(c.values.items()) for v, late in _measures(c, k, told)]:
+    read = [(k, v, late) for k, told in sorted(c.values.items())
+            for v, late in figures.measures(c, _count_events().get(k), told)]  # a later quake's magnitude too
+    for slot, value, later in read:
         pred = counted.get(slot)
         if pred is None or not _templates(predicates().get(pred), "count") or c.stance != "affirms":
             continue
-        place = _place(c, story, actors, value)
+        place = figures.place(c, story, actors, value)
         noun = clause_incident(c, story, place)
         # an incident of its own within the story: its places are told loosely ("an
         # Azerbaijani plane", "in Kazakhstan"), its kind of event is not
@@ -617,24 +568,12 @@ def _share(c: EvidenceCandidate, pred: str, value: str, key: tuple, noun: str, s
                 incident=noun)
 
 
-def _own(c: EvidenceCandidate, event: str, info: dict) -> bool:
-    """A possessive or a pronoun makes the event the speaker's own act (events.yml `own`, `own_forms`)."""
-    if not info.get("own") and not info.get("own_forms"):
-        return False
-    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    folded, index = fold(c.quote)
-    for lang in languages_for(c.language, script):
-        words = find_cues((info.get("own") or {}).get(lang) or [], folded)
-        forms = [re.compile(rx) for rx in (info.get("own_forms") or {}).get(lang) or []]
-        for s, e in event_spans(folded, (lang,), event):
-            if any((n := words_between(folded, we, s)) is not None and n <= 2 for _ws, we in words):
-                return True
-            word = re.match(r"\w+", folded[s:])
-            if word and any(rx.fullmatch(word.group()) for rx in forms):
-                before = re.search(r"(\w+)\W*$", c.quote[:index[s]])  # as written: letter case tells names
-                return not (before and any(re.fullmatch(rx, before.group(1))
-                                           for rx in (info.get("own_not_after") or {}).get(lang) or []))
-    return False
+def _speakers_own(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> bool:
+    """The event is the speaker's own act, and the clause names no one else who could do it."""
+    info = event_info().get(event) or {}
+    kinds = (info.get("slots") or {}).get("subject") or ["person"]
+    return c.attributed_to in actors and actors[c.attributed_to].kind in kinds \
+        and not _in_order(c, kinds, actors) and parties.own_act(c, event, info)
 
 
 def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str, Actor]
@@ -706,10 +645,6 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     if subject is None and who and spec.get("sole") is not False and c.attributed_to in actors \
             and actors[c.attributed_to].kind in (kinds.get("subject") or ["organization"]):
         subject = c.attributed_to  # "X claimed responsibility": the claimer is the answer, not a relay
-    if subject is None and obj is None and c.attributed_to in actors \
-            and actors[c.attributed_to].kind in (kinds.get("subject") or ["person"]) \
-            and not _in_order(c, kinds.get("subject") or ["person"], actors) and _own(c, event, info):
-        subject = c.attributed_to  # "X announced her resignation", "أعلنت X استقالتها": the speaker's own act
     if spec.get("against"):
         subject = parties.named_after(c, spec["against"], kinds.get("subject") or ["person"], actors)
     subject, obj = _whose(c, info, kinds, where, subject, obj, actors)

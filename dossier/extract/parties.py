@@ -548,3 +548,24 @@ def person_after(c: EvidenceCandidate, obj: Optional[str], kinds: list[str], act
         if any(0 <= m.start - e <= 40 for m in actor.mentions if m.source == c.source for e in ends):
             return a
     return obj
+
+
+def own_act(c: EvidenceCandidate, event: str, info: dict) -> bool:
+    """A possessive or a pronoun makes the event the speaker's own act (events.yml `own`,
+    `own_forms`, `own_not_after`): "X announced her resignation", "X istifasını açıkladı"."""
+    if not info.get("own") and not info.get("own_forms"):
+        return False
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    for lang in languages_for(c.language, script):
+        words = find_cues((info.get("own") or {}).get(lang) or [], folded)
+        forms = [re.compile(rx) for rx in (info.get("own_forms") or {}).get(lang) or []]
+        for s, _e in event_spans(folded, (lang,), event):
+            if any((n := words_between(folded, we, s)) is not None and n <= 2 for _ws, we in words):
+                return True
+            word = re.match(r"\w+", folded[s:])
+            if word and any(rx.fullmatch(word.group()) for rx in forms):
+                before = re.search(r"(\w+)\W*$", c.quote[:index[s]])  # as written: letter case tells names
+                return not (before and any(re.fullmatch(rx, before.group(1))
+                                           for rx in (info.get("own_not_after") or {}).get(lang) or []))
+    return False

@@ -150,7 +150,7 @@ def _check(data, lines: dict, shown: str) -> None:
 
 #: What a project's event may say besides its id and cues (see dossier/lexicons/events.yml).
 EVENT_KEYS = ("id", "cues", "class", "frame", "slots", "count", "noun", "weak", "attach", "templates", "reach", "real",
-              "promise", "own", "own_forms", "own_not_after", "later")
+              "promise", "own", "own_forms", "own_not_after")
 
 
 def _check_events(entries, lines: dict, shown: str) -> set[str]:
