@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.text import morph
-from dossier.text.names import (key_strength, name_key, remember_same_names, same_name, same_name_count,
+from dossier.text.names import (key_strength, name_key, name_keys, remember_same_names, same_name, same_name_count,
                                 same_name_table, strip_arabic_clitics, strip_suffix, tidy_name)
 from dossier.text.romanize import arabic_name_in_latin
 
@@ -169,3 +169,11 @@ def test_a_verb_is_future_only_when_no_reading_of_it_is_present():
     assert morph.is_future("посетит", "ru") and morph.is_future("подпишут", "ru")
     assert not morph.is_future("признает", "ru")  # also the present "признаёт": he does not admit guilt
     assert not morph.is_future("посетил", "ru") and not morph.is_future("Москва", "ru")
+
+
+def test_an_affricate_stays_a_consonant_between_vowels():
+    """Russian дж is Turkish c and Arabic ج even between vowels (Реджеп = Recep = رجب); ж
+    between vowels is still read as the glide Arabic writes there (Беложин = بيلوجين)."""
+    assert same_name("Recep Tayyip Erdoğan", "Реджеп Тайип Эрдоган")
+    assert same_name("رجب طيب أردوغان", "Реджеп Тайип Эрдоган")
+    assert set(name_keys("Беложин")) & set(name_keys("بيلوجين"))

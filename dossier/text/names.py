@@ -129,7 +129,8 @@ def _fold(latin: str, script: str) -> str:
         s = s.replace("tsh", "c")
         s = s[:1] + s[1:].replace("ts", "s")
     for a, b in (_ARABIC_DIGRAPHS if script == "Arab" else _DIGRAPHS):
-        s = s.replace(a, b if script == "Arab" or b != "j" else "\1")
+        # an affricate (dzh, dj: Реджеп = Recep = رجب) stays a consonant even between vowels
+        s = s.replace(a, b if script == "Arab" or b != "j" else "\2" if a in ("dzh", "dj") else "\1")
     if script == "Arab":
         # Arabic waw/ya are mostly long vowels; a word-initial waw is a consonant (ورزقان =
         # Varzaqan; the proclitic "and" is peeled off before a key is made).
@@ -142,6 +143,7 @@ def _fold(latin: str, script: str) -> str:
         s = re.sub(r"(?<=[aeiouy])j(?![aeiou])", "y", s)  # Sergej; a j the digraphs made (zh, ch:
         s = s.replace("\1", "j")  # Wiezhbicki, Kuchma) is a consonant there
         s = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", s)  # German/Slavic j between vowels: Nowaja
+        s = s.replace("\2", "j")
         s = re.sub(r"ng$", "n", s)  # English -ng is one nasal (Arabic/Cyrillic write n)
         s = s.replace("w", "v")
     s = s.translate(_CONSONANT_CLASS)
