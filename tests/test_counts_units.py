@@ -300,3 +300,9 @@ def test_a_term_is_how_long_not_when_nor_at_most(lang, text, term):
     from dossier.extract.units import term_of
     from dossier.text.fold import fold_str
     assert term_of(fold_str(text), number_words(languages_for(lang, None))) == term
+
+
+def test_the_martyred_are_counted_in_arabic():
+    from dossier.extract.cues import extract_counts
+    assert extract_counts("استشهد 12 شخصا في القصف", "ar").get("killed") == "12"
+    assert extract_counts("ارتفع عدد الشهداء إلى 30 شهيدا", "ar").get("killed") == "30"

@@ -649,3 +649,26 @@ def test_how_long_a_state_of_emergency_lasts_is_its_value():
                                ("b", "В Руритании ввели чрезвычайное положение на три месяца.", "ru"))
              if c.frame is not None and c.frame.predicate == "declared emergency"]
     assert {e.value for c in found for e in c.evidence} == {"3 months"}, found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The authorities announced the death of Ana Silva in the attack."),
+    ("ar", "أعلنت السلطات مقتل آنا سيلفا في الهجوم."),
+    ("ar", "أعلنت السلطات استشهاد آنا سيلفا في الهجوم."),
+])
+def test_who_an_announcement_says_died_did_not_speak(lang, text):
+    found = [(c.frame.predicate, c.frame.subject, [e.attributed_to for e in c.evidence])
+             for c in claims(("d1", text, lang)) if c.frame is not None]
+    assert found == [("killed", "ana", [None])], found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "\"Bo Lee was arrested\", said Ana Silva."),
+    ("fr", "« Bo Lee a été arrêté », a déclaré Ana Silva."),
+    ("es", "«Bo Lee fue detenido», dijo Ana Silva."),
+    ("en", "The arrest of Bo Lee was announced by Ana Silva."),
+])
+def test_after_a_quote_the_speaker_follows_the_verb(lang, text):
+    found = [(c.frame.predicate, c.frame.subject, [e.attributed_to for e in c.evidence])
+             for c in claims(("d1", text, lang)) if c.frame is not None]
+    assert found == [("arrested", "bo", ["ana"])], found

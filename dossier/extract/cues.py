@@ -763,6 +763,8 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
         comp = next((cs for cs, _ in comps if cs >= e and len(TOKEN_RX.findall(folded[e:cs])) <= 3), None)
         if comp is not None:
             after = [(m, a) for m, a in after if m.start < orig(comp)]
+        after = [(m, a) for m, a in after  # "announced the death of X", "أعلنت مقتل X": X died, did not speak
+                 if not detect_events(sentence_text[orig(e) - offset:m.start - offset], language, script)]
         subject_first = langs[0] in SUBJECT_FIRST
         before = [(m, a) for m, a in before if not _embedded(m.text, sentence_text[m.end - offset:orig(s) - offset], langs[0])
                   and not (langs[0] == "en" and _OWN_SUBJECT.match(sentence_text[m.end - offset:orig(s) - offset]))]
@@ -772,6 +774,8 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
             before = [(m, a) for m, a in before
                       if len(TOKEN_RX.findall(sentence_text[m.end - offset:orig(s) - offset])) <= SPEAKER_REACH]
         order = [(before, False), (after, True)] if side == "before" else [(after, True), (before, False)]
+        if re.search(r"[\"”»][\s,—–-]*(?:\w+\s+)?$", sentence_text[:orig(s) - offset]):
+            order.reverse()  # '"X was arrested," said Y': after a quote, the speaker follows its verb
         for cands, is_after in order:
             # a state or place next to the verb speaks for no one, but may qualify the
             # outlet that does ("announced the Armenian agency X"); before a person it is
