@@ -592,6 +592,9 @@ def test_a_verb_with_no_object_tells_of_the_one_before_it(lang, text, predicate)
     ("es", "Ana Silva visitará Capitalia el lunes.", "visited"),
     ("fr", "Ana Silva se rendra à Capitalia lundi.", "visited"),
     ("fr", "Ana Silva rencontrera Bo Lee lundi.", "met"),
+    ("en", "Ana Silva will move to Ruritania under the deal.", "relocated"),  # a cue written in the future
+    ("ar", "آنا سيلفا سينتقل إلى روريتانيا.", "relocated"),
+    ("ar", "وقالت إن آنا سيلفا وسيغادر إلى روريتانيا.", "relocated"),
 ])
 def test_an_act_told_as_still_to_come_is_planned_not_done(lang, text, predicate):
     found = [c for c in claims(("d1", text, lang)) if c.frame is not None and c.frame.predicate == predicate]

@@ -76,8 +76,9 @@ def planned(text: str, language: Optional[str], script: Optional[str], event: st
         words, forms, prefixes, morph = _future(lang)
         before = find_cues(words, folded) if words else []
         for es, ee in spans:
-            if any((n := words_between(folded, fe, es)) is not None and n <= 2 for _fs, fe in before):
-                return True
+            if any(es <= fs and fe <= ee or (n := words_between(folded, fe, es)) is not None and n <= 2
+                   for fs, fe in before):
+                return True  # "will visit"; "will move to", a cue written in the future
             start = es
             while start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
                 start -= 1  # the cue's whole word ("سيزور" for the cue "يزور")
@@ -96,9 +97,10 @@ def planned(text: str, language: Optional[str], script: Optional[str], event: st
                 return True
             if morph and any(is_future(w.group(), lang) for w in near):
                 return True
-            for p in prefixes:
-                rest = word.group()[len(p):]
-                if word.group().startswith(p) and len(rest) >= 3 \
+            for p in prefixes:  # "سيزور", "وسيغادر إلى": the cue's words with the prefix taken off are a cue
+                lead = 1 if word.group()[:1] in ("و", "ف") and word.group()[1:].startswith(p) else 0  # "and", "so"
+                rest = folded[start + lead + len(p):end]
+                if word.group()[lead:].startswith(p) and len(rest) >= 3 \
                         and event_spans(rest, (lang,), event) == [(0, len(rest))]:
                     return True
     return False
