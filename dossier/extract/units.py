@@ -168,8 +168,8 @@ _TERM_WORD = re.compile(r"(?<![\w])(\d{1,3}|[^\W\d_]+)(?=\s+([^\W\d_]+))")
 #: "hace tres días", "il y a trois jours", "قبل ثلاثة أيام") or after its unit ("three days ago",
 #: "три дня назад", "üç gün önce").
 #: So do words that make it a most ("up to six months", "bis zu sechs Monaten", "altı aya kadar").
-_AGO_BEFORE = re.compile(r"(?:^|\s)(?:vor|hace|il y a|قبل|منذ|up to|bis zu|jusqu'à|jusqu’à|hasta|تصل إلى|لا تتجاوز)\s+$")
-_AGO_AFTER = re.compile(r"\s+[^\W\d_]+\s+(?:ago|назад|тому|önce|evvel|əvvəl|kadar|qədər)\b|[^\W\d_]*\s+(?:kadar|qədər)\b")
+_NO_TERM_BEFORE = re.compile(r"(?:^|\s)(?:vor|hace|il y a|قبل|منذ|up to|bis zu|jusqu'à|jusqu’à|hasta|تصل إلى|لا تتجاوز)\s+$")
+_NO_TERM_AFTER = re.compile(r"\s+[^\W\d_]+\s+(?:ago|назад|тому|önce|evvel|əvvəl|kadar|qədər)\b|[^\W\d_]*\s+(?:kadar|qədər)\b")
 
 
 def term_of(folded: str, words: dict[str, int]) -> Optional[str]:
@@ -180,7 +180,7 @@ def term_of(folded: str, words: dict[str, int]) -> Optional[str]:
             return term
     for m in _TERM_WORD.finditer(folded):
         number, unit = m.group(1), m.group(2)
-        if _AGO_BEFORE.search(folded[:m.start()]) or _AGO_AFTER.match(folded[m.end():]):
+        if _NO_TERM_BEFORE.search(folded[:m.start()]) or _NO_TERM_AFTER.match(folded[m.end():]):
             continue  # "three days ago", "vor drei Tagen": when, not for how long
         value = int(number) if number.isdigit() else words.get(number)
         if not value:
