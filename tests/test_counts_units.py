@@ -267,22 +267,20 @@ def test_the_rescued_and_the_missing_are_counted_across_their_phrasing(lang, tex
     ("ar", "ضرب زلزال بقوة 7.8 درجات على مقياس ريختر المنطقة.", "7.8"),
 ])
 def test_a_magnitude_keeps_its_decimal(lang, text, value):
+    assert _magnitudes(text, lang) == [value]
+
+
+def _magnitudes(text, lang):
     from dossier.extract.cues import event_spans, languages_for
     from dossier.extract.units import magnitudes_of
     from dossier.text.fold import fold_str
     folded = fold_str(text)
-    found = magnitudes_of(folded, event_spans(folded, languages_for(lang, None), "magnitude"))
-    assert [v for _at, v in found] == [value], found
+    return [v for _at, v in magnitudes_of(folded, event_spans(folded, languages_for(lang, None), "magnitude"))]
 
 
 def test_no_magnitude_from_a_year_or_an_arabic_mark_whose_order_is_not_agreed():
-    from dossier.extract.cues import event_spans, languages_for
-    from dossier.extract.units import magnitudes_of
-    from dossier.text.fold import fold_str
-    for text, lang in (("In 2023, the magnitude of the disaster became clear.", "en"),
-                       ("بلغت قوته 7ر7 درجات على مقياس ريختر", "ar")):
-        folded = fold_str(text)
-        assert magnitudes_of(folded, event_spans(folded, languages_for(lang, None), "magnitude")) == [], text
+    assert _magnitudes("In 2023, the magnitude of the disaster became clear.", "en") == []
+    assert _magnitudes("بلغت قوته 7ر7 درجات على مقياس ريختر", "ar") == []
 
 
 @pytest.mark.parametrize("lang,text,term", [

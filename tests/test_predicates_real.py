@@ -580,37 +580,30 @@ def test_a_verb_with_no_object_tells_of_the_one_before_it(lang, text, predicate)
 
 # --- an act told as still to come is a plan: "planned", never "yes" ----------------------------
 
-@pytest.mark.parametrize("lang,text,predicate", [
-    ("en", "Ana Silva will visit Capitalia on Monday.", "visited"),
-    ("en", "Ana Silva is due to meet Bo Lee on Monday.", "met"),
-    ("ru", "Ана Силва посетит Капиталию в понедельник.", "visited"),
-    ("ru", "Ана Силва подпишет соглашение на следующей неделе.", "signed"),
-    ("tr", "Ana Silva pazartesi günü Capitalia'yı ziyaret edecek.", "visited"),
-    ("tr", "Ana Silva, Bo Lee ile görüşecek.", "met"),
-    ("ar", "سيزور آنا سيلفا كابيتاليا يوم الاثنين.", "visited"),
-    ("ar", "من المقرر أن يلتقي آنا سيلفا بو لي يوم الاثنين.", "met"),
-    ("es", "Ana Silva visitará Capitalia el lunes.", "visited"),
-    ("fr", "Ana Silva se rendra à Capitalia lundi.", "visited"),
-    ("fr", "Ana Silva rencontrera Bo Lee lundi.", "met"),
-    ("en", "Ana Silva will move to Ruritania under the deal.", "relocated"),  # a cue written in the future
-    ("ar", "آنا سيلفا سينتقل إلى روريتانيا.", "relocated"),
-    ("ar", "وقالت إن آنا سيلفا وسيغادر إلى روريتانيا.", "relocated"),
+@pytest.mark.parametrize("lang,text,predicate,value", [
+    ("en", "Ana Silva will visit Capitalia on Monday.", "visited", "planned"),
+    ("en", "Ana Silva is due to meet Bo Lee on Monday.", "met", "planned"),
+    ("ru", "Ана Силва посетит Капиталию в понедельник.", "visited", "planned"),
+    ("ru", "Ана Силва подпишет соглашение на следующей неделе.", "signed", "planned"),
+    ("tr", "Ana Silva pazartesi günü Capitalia'yı ziyaret edecek.", "visited", "planned"),
+    ("tr", "Ana Silva, Bo Lee ile görüşecek.", "met", "planned"),
+    ("ar", "سيزور آنا سيلفا كابيتاليا يوم الاثنين.", "visited", "planned"),
+    ("ar", "من المقرر أن يلتقي آنا سيلفا بو لي يوم الاثنين.", "met", "planned"),
+    ("es", "Ana Silva visitará Capitalia el lunes.", "visited", "planned"),
+    ("fr", "Ana Silva se rendra à Capitalia lundi.", "visited", "planned"),
+    ("fr", "Ana Silva rencontrera Bo Lee lundi.", "met", "planned"),
+    ("en", "Ana Silva will move to Ruritania under the deal.", "relocated", "planned"),  # a cue written in the future
+    ("ar", "آنا سيلفا سينتقل إلى روريتانيا.", "relocated", "planned"),
+    ("ar", "وقالت إن آنا سيلفا وسيغادر إلى روريتانيا.", "relocated", "planned"),
+    ("en", "Ana Silva visited Capitalia on Monday.", "visited", "yes"),
+    ("ru", "Ана Силва посетила Капиталию в понедельник.", "visited", "yes"),
+    ("tr", "Ana Silva pazartesi günü Capitalia'yı ziyaret etti.", "visited", "yes"),
+    ("ar", "زار آنا سيلفا كابيتاليا يوم الاثنين.", "visited", "yes"),
+    ("es", "Ana Silva visitó Capitalia el lunes.", "visited", "yes"),
 ])
-def test_an_act_told_as_still_to_come_is_planned_not_done(lang, text, predicate):
+def test_an_act_told_as_still_to_come_is_planned_and_one_done_is_yes(lang, text, predicate, value):
     found = [c for c in claims(("d1", text, lang)) if c.frame is not None and c.frame.predicate == predicate]
-    assert found and {e.value for c in found for e in c.evidence} == {"planned"}, found
-
-
-@pytest.mark.parametrize("lang,text,predicate", [
-    ("en", "Ana Silva visited Capitalia on Monday.", "visited"),
-    ("ru", "Ана Силва посетила Капиталию в понедельник.", "visited"),
-    ("tr", "Ana Silva pazartesi günü Capitalia'yı ziyaret etti.", "visited"),
-    ("ar", "زار آنا سيلفا كابيتاليا يوم الاثنين.", "visited"),
-    ("es", "Ana Silva visitó Capitalia el lunes.", "visited"),
-])
-def test_an_act_told_as_done_is_still_yes(lang, text, predicate):
-    found = [c for c in claims(("d1", text, lang)) if c.frame is not None and c.frame.predicate == predicate]
-    assert found and {e.value for c in found for e in c.evidence} == {"yes"}, found
+    assert found and {e.value for c in found for e in c.evidence} == {value}, found
 
 
 @pytest.mark.parametrize("lang,text,value", [
