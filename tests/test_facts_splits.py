@@ -365,3 +365,14 @@ def test_an_event_told_with_no_figure_beside_a_counted_one_is_a_fact_of_its_own(
     postponed = [c for c in result if c.frame.predicate == "postponed"]
     assert len(postponed) == 1 and sources(postponed[0]) == {"a", "b"}
     assert {(e.source, e.value) for e in postponed[0].evidence} == {("a", None), ("b", "350")}
+
+
+def test_a_city_acts_for_its_state_across_an_adverb():
+    """"Minsk also warned Sweden": one lowercase word between the city and its verb (Sweden,
+    the one state named, had been the doer)."""
+    names = Names({"minsk": ("Minsk", "place"), "belarus": ("Belarus", "state"), "sweden": ("Sweden", "state")},
+                  {"Minsk": "minsk", "Belarus": "belarus", "Sweden": "sweden"})
+    for text, predicate in (("Minsk also warned Sweden.", "warned"), ("Minsk reportedly sanctioned Sweden.", "sanctioned"),
+                            ("Minsk also accused Sweden of espionage.", "accused")):
+        found = [(c.frame.predicate, c.frame.subject, c.frame.object) for c in names.claims(("a", text, "en")) if c.frame]
+        assert found == [(predicate, "belarus", "sweden")], (text, found)

@@ -483,10 +483,16 @@ def city_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where:
         for m in actors[a].mentions:
             ms, me = m.start - c.start, m.end - c.start
             if m.source == c.source and 0 <= ms < len(c.quote) and any(
-                    (words_between(c.quote, e, ms) == 0 if c.language == "ar" else words_between(c.quote, me, s) == 0)
+                    (words_between(c.quote, e, ms) == 0 if c.language == "ar" else _adverb_at_most(c.quote[me:s]))
                     for s, e in spans if (e <= ms if c.language == "ar" else me <= s)):
                 return state_of(a, actors)
     return None
+
+
+def _adverb_at_most(gap: str) -> bool:
+    """Nothing, or one lowercase word, between a city and its verb ("Moscow reportedly passed")."""
+    words = gap.split()
+    return not re.search(r"[,;:.!?()]", gap) and (not words or len(words) == 1 and words[0][:1].islower())
 
 
 def named_after(c: EvidenceCandidate, words: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
