@@ -668,3 +668,18 @@ def test_after_a_quote_the_speaker_follows_the_verb(lang, text):
     found = [(c.frame.predicate, c.frame.subject, [e.attributed_to for e in c.evidence])
              for c in claims(("d1", text, lang)) if c.frame is not None]
     assert found == [("arrested", "bo", ["ana"])], found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "A court fined Ana Silva 5,000 euros."),
+    ("ru", "Суд оштрафовал Ану Силву на 5 тысяч рублей."),
+    ("tr", "Ana Silva'ya 5 bin lira para cezası verildi."),
+    ("de", "Ana Silva muss eine Geldstrafe von 5000 Euro zahlen."),
+    ("fr", "Ana Silva a été condamnée à une amende de 5000 euros."),
+    ("es", "Ana Silva fue multada con 5.000 euros."),
+    ("ar", "فرضت المحكمة غرامة قدرها 5000 دولار على آنا سيلفا."),
+])
+def test_a_fine_is_its_sum_per_the_one_fined(lang, text):
+    found = [(c.frame.predicate, c.frame.subject, [e.value for e in c.evidence])
+             for c in claims(("d1", text, lang)) if c.frame is not None]
+    assert found == [("fined", "ana", ["5000"])], found
