@@ -322,3 +322,9 @@ def test_look_up_passes_read_each_documents_entry_once_and_find_what_a_fresh_run
     assert run(kept) == fresh
     assert len(kept.gets) == len(set(kept.gets)) == len(texts) + 1  # an entry a document, and the name table
     assert kept.puts == []
+
+
+def test_an_emergency_zone_is_no_actor():
+    """"объявил область зоной ЧС": ЧС (emergency situation) is no body to attribute anything to."""
+    doc = make_doc("ru", "Президент объявил область зоной ЧС и ввел режим на три месяца.", "ru")
+    assert not [m for m in find_mentions(doc) if m.text == "ЧС"]

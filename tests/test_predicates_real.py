@@ -634,10 +634,11 @@ def test_a_magnitude_is_a_measure_and_a_later_quakes_is_a_fact_apart():
     found = {c.statement: sorted(e.value for e in c.evidence)
              for c in claims(("a", "A 7.8-magnitude earthquake struck Ruritania, followed by another of magnitude 7.5.", "en"),
                              ("b", "Землетрясение магнитудой 7,7 произошло в Руритании.", "ru"),
-                             ("c", "Ruritania'da 7,8 büyüklüğündeki deprem meydana geldi.", "tr"))
+                             ("c", "Ruritania'da 7,8 büyüklüğündeki deprem meydana geldi.", "tr"),
+                             ("d", "В Руритании были отмечены и другие толчки магнитудой 6,0.", "ru"))
              if c.frame is not None and c.frame.predicate == "magnitude"}
     assert found == {"Magnitude of the earthquake in Ruritania": ["7.7", "7.8", "7.8"],
-                     "Magnitude of a later earthquake in Ruritania": ["7.5"]}, found
+                     "Magnitude of a later earthquake in Ruritania": ["6.0", "7.5"]}, found
 
 
 def test_how_long_a_state_of_emergency_lasts_is_its_value():
