@@ -684,3 +684,10 @@ def test_a_fine_is_its_sum_per_the_one_fined(lang, text):
     found = [(c.frame.predicate, c.frame.subject, [e.value for e in c.evidence])
              for c in claims(("d1", text, lang)) if c.frame is not None]
     assert found == [("fined", "ana", ["5000"])], found
+
+
+def test_a_pledge_told_in_the_future_is_made():
+    """"told reporters the company would cooperate": the pledge is the fact, a "yes"."""
+    found = [c for c in claims(("d1", "Bo Lee told reporters the Saint-Anne Clinic would cooperate fully with the authorities.", "en"))
+             if c.frame is not None and c.frame.predicate == "cooperating"]
+    assert found and {e.value for c in found for e in c.evidence} == {"yes"}, found
