@@ -648,14 +648,19 @@ def test_how_long_a_state_of_emergency_lasts_is_its_value():
     assert {e.value for c in found for e in c.evidence} == {"3 months"}, found
 
 
+def _read_as(text, lang, field):
+    """(predicate, subject, each evidence item's `field`) of every framed claim of one document."""
+    return [(c.frame.predicate, c.frame.subject, [getattr(e, field) for e in c.evidence])
+            for c in claims(("d1", text, lang)) if c.frame is not None]
+
+
 @pytest.mark.parametrize("lang,text", [
     ("en", "The authorities announced the death of Ana Silva in the attack."),
     ("ar", "أعلنت السلطات مقتل آنا سيلفا في الهجوم."),
     ("ar", "أعلنت السلطات استشهاد آنا سيلفا في الهجوم."),
 ])
 def test_who_an_announcement_says_died_did_not_speak(lang, text):
-    found = [(c.frame.predicate, c.frame.subject, [e.attributed_to for e in c.evidence])
-             for c in claims(("d1", text, lang)) if c.frame is not None]
+    found = _read_as(text, lang, "attributed_to")
     assert found == [("killed", "ana", [None])], found
 
 
@@ -666,8 +671,7 @@ def test_who_an_announcement_says_died_did_not_speak(lang, text):
     ("en", "The arrest of Bo Lee was announced by Ana Silva."),
 ])
 def test_after_a_quote_the_speaker_follows_the_verb(lang, text):
-    found = [(c.frame.predicate, c.frame.subject, [e.attributed_to for e in c.evidence])
-             for c in claims(("d1", text, lang)) if c.frame is not None]
+    found = _read_as(text, lang, "attributed_to")
     assert found == [("arrested", "bo", ["ana"])], found
 
 
@@ -681,8 +685,7 @@ def test_after_a_quote_the_speaker_follows_the_verb(lang, text):
     ("ar", "فرضت المحكمة غرامة قدرها 5000 دولار على آنا سيلفا."),
 ])
 def test_a_fine_is_its_sum_per_the_one_fined(lang, text):
-    found = [(c.frame.predicate, c.frame.subject, [e.value for e in c.evidence])
-             for c in claims(("d1", text, lang)) if c.frame is not None]
+    found = _read_as(text, lang, "value")
     assert found == [("fined", "ana", ["5000"])], found
 
 

@@ -401,9 +401,14 @@ def _quoted(c: EvidenceCandidate, actors: dict[str, Actor]) -> list[Item]:
     if subject is None or subject in _settings(c, (event_info().get(event) or {}).get("slots") or {}, actors)[0]:
         return []
     value = "no" if c.stance == "denies" and not spec.get("negative") else "yes"
-    if value == "yes" and planned(c.quote, c.language, c.sentence.script if c.sentence else None, event):
+    if value == "yes" and _told_ahead(c, event):
         value = PLANNED
     return [Item(("quote", c.source, c.start, c.end), c, event, "quote", value, subject=subject)]
+
+
+def _told_ahead(c: EvidenceCandidate, event: str) -> bool:
+    """The clause tells `event` as still to come ("will visit", "посетит"): a plan."""
+    return planned(c.quote, c.language, c.sentence.script if c.sentence else None, event)
 
 
 def _denial_verb(c: EvidenceCandidate) -> bool:
@@ -464,8 +469,7 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         # a denial predicate carries its negation in its own cue: stating it is a "yes"
         value = "yes" if spec.get("negative") else ("no" if c.stance == "denies" else "yes")
         term = c.values.get("term") if (event_info().get(event) or {}).get("term") else None
-        if value == "yes" and not term and planned(c.quote, c.language, c.sentence.script if c.sentence else None,
-                                                   told):
+        if value == "yes" and not term and _told_ahead(c, told):
             value = PLANNED  # "will visit", "посетит": told as still to come, not done
         elif value == "yes" and (c.values.get("manner") or term):
             value = c.values.get("manner") or term  # how: "phone call"; how long: "2 months" (its own event's)
