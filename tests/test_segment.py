@@ -138,3 +138,33 @@ def test_sample_boilerplate_sentences():
 def test_segment_is_deterministic():
     a, b = sample("003_"), sample("003_")
     assert a.sentences == b.sentences and a.source == b.source
+
+
+def test_a_sentence_of_foreign_names_keeps_its_documents_language():
+    # trigrams alone read the second sentence as Turkish; the full models of the two
+    # languages, asked because it differs from the document's, read it as English
+    doc = make("The ferry sank off the coast on Monday afternoon, the coast guard said.\n"
+               "The ferry is operated by a private company, Gökçe Deniz Taşımacılık, which runs several services.\n"
+               "Rescue teams searched the water through the night for the missing passengers.\n")
+    assert [s.language for s in doc.sentences] == ["en", "en", "en"]
+    # a sentence in another language is still that language
+    doc = make("The ministry said the talks would continue next week in the capital city.\n"
+               "El ministerio dijo que las conversaciones continuarán la próxima semana en la capital.\n"
+               "Officials from both sides are expected to attend the meeting on Monday morning.\n")
+    assert [s.language for s in doc.sentences] == ["en", "es", "en"]
+
+
+def test_a_process_forked_after_language_detection_can_still_detect():
+    # a detector that preloaded its models would leave lingua's thread pool behind a fork:
+    # a worker forked later would wait on it forever when it needs another language
+    import os
+    import signal
+
+    detect_language("The government announced a new programme for the regions and the cities.")
+    pid = os.fork()
+    if pid == 0:  # the child: a language the parent never loaded, within the time
+        signal.alarm(60)
+        ok = detect_language("Die Regierung hat ein neues Programm für die Regionen angekündigt.") == "de"
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == 0 if os.WIFEXITED(status) else False, status

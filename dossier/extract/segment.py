@@ -60,30 +60,38 @@ def detector_loaded() -> bool:
     return _detector.cache_info().currsize > 0
 
 
-@lru_cache(maxsize=4)
-def _detector(languages: tuple[str, ...]):
-    """A lingua detector restricted to `languages` (built once: it is slow to build).
-
-    Built when a text first needs it (a document in Arabic script never does), with every
-    model preloaded: lingua then reads them all at once on every core, which takes less
-    time than reading them one by one on first use (the same models, the same answers)."""
+@lru_cache(maxsize=32)
+def _detector(languages: tuple[str, ...], quick: bool = False):
+    """A lingua detector restricted to `languages` (built once), which reads the models of a
+    language when a text first needs them (a document in Arabic script never does).
+    `quick`: trigrams only (lingua's low accuracy mode), whose models load in a twentieth of
+    the time; `segment` checks its answers where they differ from the document's language.
+    Models are never preloaded: lingua would start a thread pool, and a process forked after
+    that (the workers) would wait on it forever."""
     from lingua import IsoCode639_1, LanguageDetectorBuilder  # deferred: heavy, slow to load
 
     codes = [getattr(IsoCode639_1, code.upper()) for code in languages]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
+    return (builder.with_low_accuracy_mode() if quick else builder).build()
 
 
 def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
 
-def _lingua(text: str, languages: tuple[str, ...]) -> Optional[str]:
-    result = _detector(languages).detect_language_of(text)
+def _lingua(text: str, languages: tuple[str, ...], quick: bool = False) -> Optional[str]:
+    result = _detector(languages, quick).detect_language_of(text)
     return result.iso_code_639_1.name.lower() if result is not None else None
 
 
-def detect_language(text: str, fallback: Optional[str] = None) -> Optional[str]:
-    """ISO 639-1 language of `text`: by script for short texts, lingua for longer ones."""
+#: Letters from which a text is judged by trigrams alone: enough of them to tell the
+#: languages apart as surely as the full models do.
+QUICK_LETTERS = 200
+
+
+def detect_language(text: str, fallback: Optional[str] = None, quick: Optional[bool] = None) -> Optional[str]:
+    """ISO 639-1 language of `text`: by script for short texts, lingua for longer ones
+    (`quick`: by trigrams alone; by default when the text is long, see `QUICK_LETTERS`)."""
     script = script_of(text)
     if script == "Latn":
         # Latin names and brands inside Arabic or Cyrillic prose do not make it English:
@@ -105,7 +113,9 @@ def detect_language(text: str, fallback: Optional[str] = None) -> Optional[str]:
         return fallback
     if len(_AZERI.findall(text)) >= 1:
         return "az"
-    return _lingua(text, LATIN_LANGUAGES)
+    if quick is None:
+        quick = _letters(text) >= QUICK_LETTERS
+    return _lingua(text, LATIN_LANGUAGES, quick)
 
 
 # ---------------------------------------------------------------------------------------
@@ -296,9 +306,20 @@ def segment(doc: Document) -> None:
         ))
 
     # Long sentences first: they fix the document language that short Latin ones inherit.
+    # Trigrams judge each; a Latin one they give another language than the document's is
+    # judged again by the full models of those two languages alone.
     for sent in sentences:
         if _letters(sent.text) >= SHORT_LETTERS or sent.script != "Latn":
-            sent.language = detect_language(sent.text)
+            sent.language = detect_language(sent.text, quick=True)
+    doc_lang = _document_language(sentences)
+    for sent in sentences:
+        if sent.script != "Latn" or _letters(sent.text) < SHORT_LETTERS or sent.language == doc_lang:
+            continue
+        if sent.language is None:  # trigrams could not tell
+            sent.language = detect_language(sent.text, quick=False)
+        elif sent.language in LATIN_LANGUAGES and not _AZERI.search(sent.text):
+            pair = (sent.language, doc_lang) if doc_lang in LATIN_LANGUAGES else LATIN_LANGUAGES
+            sent.language = _lingua(_without_names(sent.text), tuple(sorted(set(pair))))
     doc_lang = _document_language(sentences)
     if doc_lang is None:  # only short lines: judge the text as a whole
         body = " ".join(s.text for s in sentences if not s.boilerplate) or text
@@ -316,6 +337,18 @@ def segment(doc: Document) -> None:
     })
     if doc_lang and doc_lang not in doc.source.languages:
         doc.source.languages = sorted(set(doc.source.languages) | {doc_lang})
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _without_names(text: str) -> str:
+    """The sentence without its capitalised words after the first (names, which may be in any
+    language: "a private company, Gökçe Deniz Taşımacılık, which..."), when enough is left."""
+    first = _WORD.search(text)
+    cut = first.end() if first else 0
+    plain = text[:cut] + _WORD.sub(lambda m: " " if m.group(0)[0].isupper() else m.group(0), text[cut:])
+    return plain if _letters(plain) >= 2 * SHORT_LETTERS else text
 
 
 def _document_language(sentences: list[Sentence]) -> Optional[str]:
