@@ -304,3 +304,14 @@ def test_the_martyred_are_counted_in_arabic():
     from dossier.extract.cues import extract_counts
     assert extract_counts("استشهد 12 شخصا في القصف", "ar").get("killed") == "12"
     assert extract_counts("ارتفع عدد الشهداء إلى 30 شهيدا", "ar").get("killed") == "30"
+
+
+@pytest.mark.parametrize("lang,text,count", [
+    ("tr", "Depremde can kaybı 3 bin 549'a yükseldi", "3549"),
+    ("tr", "hayatını kaybedenlerin sayısı 3.549'a yükseldi", "3549"),
+    ("uk", "Кількість загиблих зросла до 5 тисяч", "5000"),
+    ("uk", "Загинули понад 2,5 тис. людей", "2500"),
+])
+def test_tolls_in_turkish_and_ukrainian_thousands(lang, text, count):
+    from dossier.extract.cues import extract_counts
+    assert extract_counts(text, lang).get("killed") == count

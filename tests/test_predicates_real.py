@@ -694,3 +694,53 @@ def test_a_pledge_told_in_the_future_is_made():
     found = [c for c in claims(("d1", "Bo Lee told reporters the Saint-Anne Clinic would cooperate fully with the authorities.", "en"))
              if c.frame is not None and c.frame.predicate == "cooperating"]
     assert found and {e.value for c in found for e in c.evidence} == {"yes"}, found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bo Lee boarded the helicopter and died."),
+    ("en", "Bo Lee sat in the helicopter and was killed."),
+    ("de", "Außenminister Bo Lee befand sich an Bord der Maschine und kam ums Leben."),
+    ("ru", "Бо Ли сел в вертолет и погиб."),
+    ("fr", "Bo Lee est monté à bord et est mort."),
+    ("es", "Bo Lee subió al helicóptero y murió."),
+])
+def test_a_verb_after_and_shares_the_subject_that_opens_the_clause(lang, text):
+    assert _read_as(text, lang, "value") == [("killed", "bo", ["yes"])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bo Lee attacked the convoy and killed three people."),  # the killer, not one killed
+    ("en", "The truck hit Bo Lee's car and three people died."),
+])
+def test_and_before_a_verb_with_its_own_subject_or_object_shares_nothing(lang, text):
+    assert ("killed", "bo", ["yes"]) not in _read_as(text, lang, "value")
+
+
+@pytest.mark.parametrize("lang,text,found", [
+    ("ru", "Среди погибших — лидер партии Бо Ли.", [("killed", "bo", ["yes"])]),
+    ("uk", "Серед загиблих — лідер партії Бо Ли.", [("killed", "bo", ["yes"])]),
+    ("de", "Unter den Toten ist auch Bo Lee.", [("killed", "bo", ["yes"])]),
+    ("ru", "Среди пострадавших — жена и дочь Бо Ли.", []),  # his kin were hurt, not he
+])
+def test_the_one_named_after_among_the_dead_is_one_of_them(lang, text, found):
+    assert _read_as(text, lang, "value") == found
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("tr", "Yetkililer Bakan Bo Lee'nin öldüğünü duyurdu.", "yes"),
+    ("de", "Auch Außenminister Bo Lee sei umgekommen.", "yes"),
+])
+def test_reported_and_subjunctive_deaths_are_deaths(lang, text, value):
+    assert _read_as(text, lang, "value") == [("killed", "bo", [value])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Prosecutors issued arrest warrants for 29 people on Saturday."),
+    ("en", "Authorities ordered the detention of 29 people."),
+    ("tr", "Savcılık 29 kişi hakkında gözaltı kararı verdi."),
+    ("uk", "Прокуратура у суботу видала ордери на арешт 29 людей."),
+    ("ru", "Прокуратура выдала ордера на арест 29 человек."),
+    ("de", "Die Staatsanwaltschaft erließ Haftbefehle gegen 29 Personen."),
+])
+def test_people_sought_with_warrants_are_not_people_held(lang, text):
+    assert _read_as(text, lang, "value") == [("wanted", None, ["29"])]

@@ -265,12 +265,12 @@ def is_negated(text: str, language: Optional[str], script: Optional[str] = None,
 TOKEN_RX = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|\d+[.,]\d{1,2}(?![\d])|[\w'-]+")
 _DECIMAL = re.compile(r"^(\d+)[.,](\d{1,2})$")
 #: Abbreviated multipliers the number lexicon's words do not cover.
-_SCALE_ABBREVIATIONS = {"тыс": 1000, "млн": 1000000, "bin": 1000, "tsd": 1000, "mln": 1000000, "mio": 1000000}
+_SCALE_ABBREVIATIONS = {"тыс": 1000, "тис": 1000, "млн": 1000000, "bin": 1000, "tsd": 1000, "mln": 1000000, "mio": 1000000}
 #: Words after which a figure is a reference, not a quantity (folded word beginnings).
 _REFERENCE_WORDS = ("article", "artikel", "artículo", "artigo", "section", "paragraph", "paragraf", "absatz",
                     "clause", "стать", "част", "пункт", "madde", "maddə", "المادة", "مادة", "no.", "nr", "№")
 #: Thousands after a number word (folded beginnings), where the lexicon leaves them uncounted.
-_THOUSANDS = ("тысяч", "آلاف", "الاف", "thousand", "tausend")
+_THOUSANDS = ("тысяч", "тисяч", "آلاف", "الاف", "thousand", "tausend")
 #: Scale words after a figure, by how they begin ("48 million", "48 Millionen", "48 مليون").
 _SCALE_WORDS = (("million", 1000000), ("millones", 1000000), ("millón", 1000000), ("milyon", 1000000),
                 ("mln", 1000000), ("مليون", 1000000), ("ملايين", 1000000), ("milliard", 1000000000),

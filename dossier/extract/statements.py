@@ -394,6 +394,47 @@ _INCLUDING = re.compile(r"(?<!\w)(?:including|among them|в том числе|в
 _DE_BRACKET = re.compile(r"(?<!\w)(?:ist|sind|war|waren|wurde|wurden)\s+(?:\S+\s+){0,3}$", re.I)
 
 
+#: "Among the dead", "среди погибших", "unter den Toten": who is named next is one of them.
+_AMONG = re.compile(r"(?<!\w)(?:among|amongst|среди|серед|unter|parmi|entre)\s+(?:(?:the|those|den|les|los|las)\s+)?$",
+                    re.I)
+#: What may stand between the cue and that name: a dash or colon, a verb, a title.
+_AMONG_GAP = re.compile(r"\s*(?:[—–:-]\s*)?(?:[^\W\d_]+\s+){0,4}", re.I)
+#: Kin named before a name are the ones counted, not the name ("the wife and daughter of X").
+_KIN = re.compile(r"(?<!\w)(?:wife|husband|son|daughter|family|brother|sister|mother|father|children|жена|муж|сын|дочь|"
+                  r"семья|брат|сестра|мать|отец|дети|дружина|чоловік|син|дочка|донька|сім'я|мати|батько|діти|frau|sohn|"
+                  r"tochter|familie|bruder|schwester|mutter|vater|kinder|femme|mari|fils|fille|famille|frère|sœur|mère|"
+                  r"père|enfants|esposa|esposo|hijo|hija|familia|hermano|hermana|madre|padre|hijos)(?!\w)", re.I)
+
+
+def _among(quote: str, cs: int, ce: int, ments: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The name right after "among the dead" (the cue from `cs` to `ce`), if any."""
+    if not _AMONG.search(quote[:cs]):
+        return []
+    after = min((m for m in ments if m[0] >= ce), default=None)
+    gap = quote[ce:after[0]] if after else ""
+    return [after] if after and _AMONG_GAP.fullmatch(gap) and not _KIN.search(gap) else []
+
+
+#: "And" (then an auxiliary or an adverb) right before the verb: it shares the subject that
+#: opens the clause ("X boarded the helicopter and died", "X befand sich an Bord und kam ums Leben").
+_AND_BEFORE = re.compile(r"(?<!\w)(?:and|und|и|і|та|et|y|və)\s+(?:(?:was|were|has|have|had|then|later|also|"
+                         r"kam|kamen|ist|sind|wurde|wurden|war|waren|dann|später|ebenfalls|был|была|были|затем|"
+                         r"позже|вскоре|также|тоже|також|потім|a|ont|est|sont|été|puis|fue|fueron|ha|han|luego|"
+                         r"también)\s+){0,2}$", re.I)
+#: Verbs of dying, which take no object ("and killed three people" names the killer first).
+_DIED = re.compile(r"(?:died|dies|lost\s|ums\s+leben|starb|umgekommen|погиб|скончал|загину|помер|murió|murieron|"
+                   r"falleci|perdi|mort|décéd|péri|succomb)", re.I)
+
+
+def _and_subject(quote: str, cs: int, ments: list[tuple[int, int, str]]) -> Optional[tuple[int, int, str]]:
+    """The name opening the clause (after at most four words, a title) when the verb at `cs`
+    follows "and": the subject of both verbs."""
+    first = min(ments, default=None)
+    if first is None or first[1] > cs or not _AND_BEFORE.search(quote[:cs]):
+        return None
+    return first if len(TOKEN_RX.findall(quote[:first[0]])) <= 4 else None
+
+
 # Long: one branch per word order (English, German, Turkic, Arabic, others) over shared helpers.
 def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at: int = 0,
                  alone: bool = False) -> dict[str, str]:
@@ -465,9 +506,11 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
             pool = near_after(0) + near_before(3) + near_after(3)
         # a name inside the verb's own phrase ("освободил Беляева от должности") is its patient,
         # as is one a subject names among others right before the verb ("others, including X, died")
-        pool = [m for m in ments if cs <= m[0] and m[1] <= ce] + pool + [
+        pool = [m for m in ments if cs <= m[0] and m[1] <= ce] + _among(quote, cs, ce, ments) + pool + [
             m for m in ments if m[1] <= cs and re.fullmatch(r"\s*[,،]\s*", quote[m[1]:cs]) and _INCLUDING.search(quote[:m[0]])]
         subj = next((m for m in pool if allowed("subject", m)), None)
+        if subj is None and lang not in ("tr", "az", "ar") and (passive or _DIED.match(quote[cs:ce])):
+            subj = _and_subject(quote, cs, [m for m in ments if allowed("subject", m)])
     elif lang in ("tr", "az"):
         before = near_before(3)
         obj = next((m for m in before if _TR_OBJECT.match(_suffix(quote, m[1], quote[m[0]:m[1]]))), None)

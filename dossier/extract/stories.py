@@ -37,7 +37,7 @@ def _lexicon() -> dict:
 
 def clear_caches() -> None:
     """Forget what was read of the lexicon (the project's predicates changed)."""
-    for cached in (_lexicon, _incident_cues, noun_class, _weak_nouns):
+    for cached in (_lexicon, _incident_cues, noun_class, _weak_nouns, _act_nouns):
         cached.cache_clear()
 
 
@@ -164,6 +164,11 @@ def _weak_nouns() -> frozenset[str]:
     return frozenset(e["noun"] for e in _lexicon().get("incidents") or [] if e.get("weak"))
 
 
+@lru_cache(maxsize=None)
+def _act_nouns() -> frozenset[str]:
+    return frozenset(e["noun"] for e in _lexicon().get("incidents") or [] if e.get("act"))
+
+
 def _top(counts: Counter) -> Optional[str]:
     """The commonest, a weak noun only when there is no other; on a tie, the one listed
     first (the more specific)."""
@@ -179,10 +184,11 @@ def _noun(text: str, language: Optional[str] = None) -> Optional[str]:
 def clause_incident(c: EvidenceCandidate, story: Story, place: Optional[str]) -> str:
     """The incident a figure belongs to: the story's, unless its sentence names another
     incident that few of the story's documents tell of ("38 died when the plane was shot
-    down", in a story about a coup)."""
+    down", in a story about a coup); a noun of an act (`act: true`) never ("the toll rose to
+    11, the captain in custody": a toll of no arrests)."""
     # the clause's own incident word first: its sentence may tell of another incident too
     noun = _noun(c.quote, c.language) or _noun(c.sentence.text if c.sentence else c.quote, c.language)
-    if noun is None or noun in story.incident or story.common_noun(noun):
+    if noun is None or noun in story.incident or story.common_noun(noun) or noun in _act_nouns():
         return story.incident.split(" in ")[0] if place != story.place else story.incident
     return noun
 
