@@ -315,3 +315,9 @@ def test_the_martyred_are_counted_in_arabic():
 def test_tolls_in_turkish_and_ukrainian_thousands(lang, text, count):
     from dossier.extract.cues import extract_counts
     assert extract_counts(text, lang).get("killed") == count
+
+
+def test_arabic_hundreds_and_thousands_in_the_dual():
+    from dossier.extract.cues import extract_counts
+    assert extract_counts("أجلينا نحو ألف شخص", "ar").get("evacuated") == "1000"
+    assert extract_counts("تم إجلاء ألفي شخص", "ar").get("evacuated") == "2000"

@@ -744,3 +744,32 @@ def test_reported_and_subjunctive_deaths_are_deaths(lang, text, value):
 ])
 def test_people_sought_with_warrants_are_not_people_held(lang, text):
     assert _read_as(text, lang, "value") == [("wanted", None, ["29"])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Some 300,000 people were left homeless."),
+    ("tr", "Yaklaşık 300 bin kişinin evsiz kaldığını söyledi."),
+    ("ru", "Около 300 тысяч человек остались без крова."),
+    ("de", "Rund 300.000 Menschen sind obdachlos."),
+    ("fr", "Quelque 300 000 personnes se retrouvent sans abri."),  # "sans" here negates nothing
+    ("es", "Unas 300.000 personas quedaron sin hogar."),
+    ("ar", "أصبح نحو 300 ألف شخص بلا مأوى."),
+])
+def test_the_homeless_are_counted(lang, text):
+    assert _read_as(text, lang, "value") == [("homeless", None, ["300000"])]
+
+
+@pytest.mark.parametrize("lang,text,area", [
+    ("fr", "Plus de 600 km2 étaient inondés.", "600"),
+    ("tr", "Bölgenin 600 kilometrekarelik kısmı sular altında kaldı.", "600"),
+    ("ar", "المياه تغمر نحو 600 كيلومتر مربع.", "600"),
+    ("en", "About 600 square kilometres were flooded.", "600"),  # an area, not 600 homes
+    ("uk", "Під водою опинилися 600 квадратних кілометрів.", "600"),
+    ("de", "Rund 60.000 Hektar sind überflutet.", "600"),  # hectares, in square kilometres
+])
+def test_a_flooded_area_is_a_measure_in_square_kilometres(lang, text, area):
+    assert _read_as(text, lang, "value") == [("flooded area", None, [area])]
+
+
+def test_flooded_homes_are_still_counted():
+    assert _read_as("The flood left 1,200 homes under water.", "en", "value") == [("flooded", None, ["1200"])]

@@ -20,7 +20,7 @@ from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_in
 from dossier.extract.dates import find_dates, unresolved
 from dossier.extract.hedges import hedged_text
 from dossier.extract.gazetteer import role_key
-from dossier.extract.units import magnitudes_of, term_of
+from dossier.extract.units import area_of, magnitudes_of, term_of
 from dossier.text.fold import fold, fold_case, fold_str
 from dossier.text.lexicon import load_lexicon
 from dossier.model import Actor, Document, EvidenceCandidate, MentionCandidate, Sentence
@@ -48,6 +48,11 @@ def _values(quote: str, language: Optional[str], script: str, main: str, events:
         magnitudes = magnitudes_of(folded, event_spans(folded, languages_for(language, script), "magnitude"))
         if magnitudes:
             values["magnitude"] = magnitudes[0][1]  # "a 7.8-magnitude tremor": a measure with its decimal
+    if any((event_info().get(e) or {}).get("measure") == "area" for e in events):
+        area = area_of(fold_str(quote))
+        if area:
+            values["area"] = area[0]  # "600 km2 were flooded": square kilometres, not 600 homes
+            values = {k: v for k, v in values.items() if k == "area" or not v.isdigit() or float(v) != area[1]}
     if any((event_info().get(e) or {}).get("term") for e in events):
         term = term_of(fold_str(quote), number_words(languages_for(language, script)))
         if term:

@@ -35,7 +35,7 @@ mr mrs ms dr prof st mt ft no nos vs etc e.g i.e approx ca gen col lt sgt capt c
 jr sr inc ltd co corp dept est fig mon tue wed thu fri
 sat sun rev hon pres amb op vol pp ed eds al
 z.b bzw usw vgl ggf nr hr fr str abs bd dt evtl inkl jh mio mrd tsd sog u.a d.h
-т.е т.д т.п т.к г гг им ул др пр см млн млрд тыс руб ст чел нач зам ген
+т.е т.д т.п т.к г гг им ул др пр см млн млрд тыс руб ст чел нач зам ген кв
 doç dr av sn vb vs örn yy bkz çev haz yrd alb tuğg korg
 m.ö m.s
 mme mlle mm av
@@ -84,8 +84,8 @@ def _lingua(text: str, languages: tuple[str, ...], quick: bool = False) -> Optio
     return result.iso_code_639_1.name.lower() if result is not None else None
 
 
-#: Letters from which a text is judged by trigrams alone: enough of them to tell the
-#: languages apart as surely as the full models do.
+#: Letters from which a text is judged by trigrams alone (lingua's low accuracy mode is
+#: meant for texts this long; a document's opening, not a sentence).
 QUICK_LETTERS = 200
 
 

@@ -208,3 +208,27 @@ def magnitudes_of(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
                 out.append((m.start(), m.group(1) + ("." + m.group(2) if m.group(2) else "")))
                 break
     return out
+
+
+#: A figure, then a unit of area (folded): square kilometres, or hectares (a hundredth of one).
+_AREA = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[,. \u00a0\u202f]\d{3})+|\d+(?:[.,]\d{1,2})?)\s*"
+    r"(?:(km2|km²|кв\.?\s*км|sq\.?\s*km|square\s+kilomet\w+|квадратн\w+\s+километр\w*|квадратн\w+\s+кілометр\w*|"
+    r"kilometrekare\w*|km\s+kare|كيلومتر\w*\s+مربع\w*|كلم\s+مربع|كم\s+مربع|quadratkilometer\w*|"
+    r"kilomètres?\s+carrés|km\s+carrés|kilómetros?\s+cuadrados|km\s+cuadrados)"
+    r"|(hectares?|гектар\w*|га|hektar\w*|هكتار\w*|hectáreas?))(?!\w)")
+
+
+def area_of(folded: str) -> Optional[tuple[str, float]]:
+    """The first area a clause gives, in square kilometres ("600 km2", "600 kilometrekarelik",
+    "600 كيلومتر مربع", "6 000 hectares" -> "60"), and the figure as written; or None."""
+    m = _AREA.search(folded)
+    if m is None:
+        return None
+    digits = m.group(1)
+    if re.fullmatch(r"\d{1,3}(?:[,. \u00a0\u202f]\d{3})+", digits):
+        written = float(re.sub(r"\D", "", digits))
+    else:
+        written = float(digits.replace(",", "."))
+    value = written / 100 if m.group(3) else written
+    return (str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")), written
