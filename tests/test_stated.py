@@ -386,3 +386,19 @@ def test_loosely_alike_clauses_sharing_only_participants_are_two_facts():
     rare = {"lyon", "hospital"}
     assert stated._score(a, b, {"vktm", "krsrm"}, rare, close=(0.47, 0.13)) == 0.0  # close, no clear lead
     assert stated._score(a, b, {"vktm", "krsrm"}, rare, close=(0.62, 0.13)) > 2.0  # the same sense: they add
+
+
+def test_a_second_figure_in_a_clause_whose_toll_a_frame_took_is_a_fact_apart():
+    docs = [make_doc("41-en", "en", "The explosion of 2,750 tonnes of fertiliser in the port of Valdrecht killed 135 people."),
+            make_doc("42-de", "de", "Die Explosion von 2750 Tonnen Dünger im Hafen von Valdrecht hat 135 Menschen getötet."),
+            make_doc("43-fr", "fr", "L'explosion de 2750 tonnes d'engrais dans le port de Valdrecht a tué 135 personnes.")]
+    toll = [held(d, 0, Frame(predicate="killed", slot="count"), value="135") for d in docs]
+    found = stated.claims(docs, {}, {}, toll)
+    assert [sorted({e.value for e in c.evidence}) for c in found] == [["2750"]], found
+    # a clause whose toll the frames missed ("stood at 28,191", far from its noun) keeps it unread
+    docs = [make_doc(f"5{i}-en", "en", "The death toll from the quakes that hit the region of Valdrecht stood at "
+                                       "28,191, with another 80,000 injured.") for i in range(2)]
+    injured = [held(d, 0, Frame(predicate="injured", slot="count"), value="80000") for d in docs]
+    killed = held(make_doc("59-en", "en", "Valdrecht said 20,000 people were killed."), 0,
+                  Frame(predicate="killed", slot="count"), value="20000")
+    assert stated.claims(docs, {}, {}, injured + [killed]) == []

@@ -20,8 +20,8 @@ from typing import Optional
 
 from dossier.extract import vectors
 from dossier.extract.analysis import original_of
-from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, find_cues, languages_for, number_words,
-                                  numbers_in, split_clauses)
+from dossier.extract.cues import (TOKEN_RX, attribution, detect_events, event_info, extract_counts, find_cues,
+                                  languages_for, number_words, numbers_in, split_clauses)
 from dossier.extract.hedges import hedged_text
 from dossier.extract.reuse import Reuse
 from dossier.extract.statements import strip_attribution
@@ -182,12 +182,26 @@ def _untaken(found: list[Stated], taken: list[tuple[int, int]], framed: frozense
     A clause that gives a figure no frame of the story gives (`values`) states a
     fact of its own all the same ("the company, which employs 640 people, declined to
     comment"), unless it tells of an event whose figure a frame counts (`counted`: a toll the
-    frame missed is still the toll); a year is no such figure."""
+    frame missed is still the toll) and gives no figure a frame took (then the other is a
+    fact apart: "2,750 tonnes of ammonium nitrate exploded, killing 135"); a year is no such
+    figure."""
     return [s for s in found
-            if (_own_figure(s, values) and not counted.intersection(s.events))
+            if (_own_figure(s, values) and (not counted.intersection(s.events)
+                                            or values.intersection(s.figures) and not _counts_own(s, values, counted)))
             or (not any(a < s.end and s.start < b for a, b in taken)
                 and not (framed.intersection(s.events) if s.figures or told is None
                          else any(told[e] & (set(s.actors) | {None}) for e in s.events if e in told)))]
+
+
+def _counts_own(s: Stated, values: frozenset[int], counted: frozenset[str]) -> bool:
+    """Whether a figure of the clause no frame took may be a count all the same: it is one
+    ("another 80,000 injured"), or a counted event the clause tells of has no figure read
+    ("the death toll from the quakes that hit the region stood at 28,191")."""
+    counts = extract_counts(s.quote, s.language, script_of(s.quote))
+    info = event_info()
+    if any((info.get(e) or {}).get("count") not in counts for e in counted.intersection(s.events)):
+        return True
+    return any(v.isdigit() and int(v) in s.figures and int(v) not in values for v in counts.values())
 
 
 def _own_figure(s: Stated, values: frozenset[int]) -> bool:
@@ -516,14 +530,15 @@ def blank(quote: str, language: Optional[str]) -> str:
 _PRONOUN = re.compile(r"(?i)(?:it|he|she|they|we|i|this|these|those)\b")
 
 
-def make_claim(items: list[Stated], said_by: Optional[dict[tuple[str, int], str]] = None) -> Claim:
+def make_claim(items: list[Stated], said_by: Optional[dict[tuple[str, int], str]] = None,
+               taken: frozenset[int] = frozenset()) -> Claim:
     """One claim of a group: its statement the quote of an English source if one states it,
-    else of the first source; the shared figure as each item's value; `said_by`: who each
-    item is attributed to, by (source, start)."""
+    else of the first source; the shared figure as each item's value, one no frame gives
+    (`taken`) first; `said_by`: who each item is attributed to, by (source, start)."""
     said_by = said_by or {}
     items = sorted(items, key=lambda s: (s.source, s.start, s.end))
     common = Counter(f for s in items for f in s.figures)
-    shared = sorted((f for f, n in common.items() if n >= 2), key=lambda f: (-common[f], f))
+    shared = sorted((f for f, n in common.items() if n >= 2), key=lambda f: (f in taken, -common[f], f))
     figure = shared[0] if shared else None
     first = min(items, key=lambda s: (s.alone, s.language != "en", s.source, s.start))
     evidence = [Evidence(source=s.source, quote=s.quote, start=s.start, end=s.end, language=s.language,
@@ -606,7 +621,7 @@ def claims(docs: list[Document], actors: dict[str, Actor], story_of: dict, made:
     groups = [g for g in group(found, common, topic, memo, when)
               if len({original_of(s.source, sources) for s in g}) >= 2]
     said_by = _attributions([s for g in groups for s in g], docs, actors)
-    return [make_claim(g, said_by) for g in groups]
+    return [make_claim(g, said_by, frozenset(values.get(g[0].story, ()))) for g in groups]
 
 
 def _attributions(items: list[Stated], docs: list[Document], actors: dict[str, Actor]
