@@ -693,3 +693,14 @@ def test_a_word_one_is_in_is_a_place():
 def test_german_state_adjective_with_a_noun_is_no_name():
     _, mentions, _, _ = resolve_texts({"de": ("Am Abend zogen sich Italienische Truppen aus der Gegend zurück.", "de")})
     assert not any(m.text == "Italienische Truppen" for m in mentions)
+
+
+def test_function_words_and_site_metadata_open_no_name():
+    doc = make_doc("g", "Bis Donnerstagvormittag wurden Bewohner von Valdrecht evakuiert.\n"
+                        "Mehrere Ortschaften am Ufer standen unter Wasser.\n", "de")
+    texts = {m.text for m in find_mentions(doc)}
+    assert not texts & {"Bis Donnerstagvormittag", "Mehrere Ortschaften"}, texts
+    doc = make_doc("t", "Giriş Tarihi: 06.06.2023 Güncellenme Tarihi: 07.06.2023\n"
+                        "Valdrecht'te baraj yıkıldı.\n", "tr")
+    texts = {m.text for m in find_mentions(doc)}
+    assert not texts & {"Giriş Tarihi", "Güncellenme Tarihi", "Tarihi"}, texts
