@@ -773,3 +773,14 @@ def test_a_flooded_area_is_a_measure_in_square_kilometres(lang, text, area):
 
 def test_flooded_homes_are_still_counted():
     assert _read_as("The flood left 1,200 homes under water.", "en", "value") == [("flooded", None, ["1200"])]
+
+
+@pytest.mark.parametrize("lang,text,term", [
+    ("ru", "Вертолет искали больше 10 часов.", "10 hours"),
+    ("ru", "Поиски продолжались более 10 часов.", "10 hours"),
+    ("az", "Onu 10 saatdan çox axtarıb.", "10 hours"),
+    ("tr", "Arama kurtarma çalışmaları 14 saattir sürüyor.", "14 hours"),
+    ("en", "The search operation continued on Monday.", "yes"),
+])
+def test_how_long_a_search_lasted_is_its_value(lang, text, term):
+    assert _read_as(text, lang, "value") == [("searched", None, [term])]

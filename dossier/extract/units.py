@@ -152,7 +152,8 @@ _TERM_UNITS = (("month", "months"), ("месяц", "months"), ("місяц", "mo
                ("day", "days"), ("дн", "days"), ("сут", "days"), ("tag", "days"), ("jour", "days"), ("شهر", "months"),
                ("اشهر", "months"), ("سنة", "years"), ("سنوات", "years"), ("اعوام", "years"), ("عام", "years"),
                ("يوم", "days"), ("ايام", "days"), ("hour", "hours"), ("годин", "hours"),
-               ("stund", "hours"), ("heure", "hours"), ("hora", "hours"), ("ساعة", "hours"), ("ساعات", "hours"))
+               ("stund", "hours"), ("heure", "hours"), ("hora", "hours"), ("ساعة", "hours"), ("ساعات", "hours"),
+               ("saat", "hours"))  # "14 saattir", "10 saatdan çox"
 #: Short unit words, whole: "ans", "ay", "yıl" (folded "yil"), "mes".
 _TERM_WORDS = {"an": "years", "ans": "years", "año": "years", "años": "years", "лет": "years", "yil": "years",
                "yilik": "years", "il": "years", "mois": "months", "mes": "months", "meses": "months", "ay": "months",
