@@ -595,6 +595,8 @@ def test_a_verb_with_no_object_tells_of_the_one_before_it(lang, text, predicate)
     ("en", "Ana Silva will move to Ruritania under the deal.", "relocated", "planned"),  # a cue written in the future
     ("ar", "آنا سيلفا سينتقل إلى روريتانيا.", "relocated", "planned"),
     ("ar", "وقالت إن آنا سيلفا وسيغادر إلى روريتانيا.", "relocated", "planned"),
+    ("ar", "الدعوى الجنائية ضد آنا سيلفا سيتم إسقاطها.", "case dropped", "planned"),  # the auxiliary's future
+    ("ar", "تم إسقاط الدعوى الجنائية ضد آنا سيلفا.", "case dropped", "yes"),
     ("en", "Ana Silva visited Capitalia on Monday.", "visited", "yes"),
     ("ru", "Ана Силва посетила Капиталию в понедельник.", "visited", "yes"),
     ("tr", "Ana Silva pazartesi günü Capitalia'yı ziyaret etti.", "visited", "yes"),
