@@ -786,3 +786,13 @@ def test_flooded_homes_are_still_counted():
 ])
 def test_how_long_a_search_lasted_is_its_value(lang, text, term):
     assert _read_as(text, lang, "value") == [("searched", None, [term])]
+
+
+@pytest.mark.parametrize("lang,text,found", [
+    ("tr", "Anlaşmalar bugün Red Hand Sarayı'nda Ana Silva'nın de katılacağı bir törenle imzalanacak.", set()),
+    ("tr", "Anlaşma Ana Silva tarafından imzalandı.", {("signed", "ana", None)}),
+    ("tr", "Ana Silva, Bo Lee ile bir anlaşma imzaladı.", {("signed", "ana", "bo")}),
+])
+def test_a_turkish_passive_names_its_doer_only_with_tarafindan(lang, text, found):
+    got = {(c.frame.predicate, c.frame.subject, c.frame.object) for c in claims(("d1", text, lang)) if c.frame}
+    assert got == found

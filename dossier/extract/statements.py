@@ -226,6 +226,10 @@ _PASSIVE = {  # or the victim of it ("victime d'une cyberattaque")
 _TR_OBJECT = re.compile(r"^['’]?(?:y?[ıiuüə]|y?[ae]|n[ıiuü])$")
 
 
+#: A Turkish or Azerbaijani passive verb: "imzalandı", "imzalanacak", "düzenlendi", "vuruldu".
+_TR_PASSIVE = re.compile(r"^\w+(?:[ıiuü]l|[aeə]n|[ıiuü]n)(?:d[ıiuü]|t[ıiuü]|[aeə]c[aeə][kq]|m[ıiuü]ş|[ıiuü]yor|m[ıiuü]r|ır|ir|ur|ür|d[ıiuü]ğ|[ıiuü]b)", re.I)
+
+
 #: A relative clause right after a name: "X, who visited ...", "X, qui s'est rendu ...".
 _RELATIVE = re.compile(r"^['’]?\w{0,3}\s*,\s*(?:who|qui|quien|que|который|которая|которые|الذي|التي|der|die)"
                        r"(?:\s+[^\W\d_][\w'’-]*){0,2}\s+$", re.I)
@@ -517,6 +521,10 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
         rest = [m for m in ments if m[1] <= (obj[0] if obj else cs) and m != obj
                 and not _TR_OBJECT.match(_suffix(quote, m[1], quote[m[0]:m[1]]))]
         subj = rest[0] if rest else None
+        if _TR_PASSIVE.match(re.match(r"\w*", quote[cs:]).group(0)):
+            # "anlaşmalar ... imzalanacak": a passive verb names its doer only with "tarafından"
+            by = re.search(r"\s+(?:tarafından|tərəfindən)\b", quote[:cs])
+            subj = next((m for m in reversed(ments) if by and m[1] <= by.start() and (gap(m[1], by.start()) or 0) == 0), None)
     elif lang == "ar":
         pre = near_before(1)
         # a topicalised subject opening the clause ("لافروف ، في الوقت نفسه ، انتقد واشنطن"):
