@@ -796,3 +796,12 @@ def test_how_long_a_search_lasted_is_its_value(lang, text, term):
 def test_a_turkish_passive_names_its_doer_only_with_tarafindan(lang, text, found):
     got = {(c.frame.predicate, c.frame.subject, c.frame.object) for c in claims(("d1", text, lang)) if c.frame}
     assert got == found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ana Silva, who visited Capitalia last week, said Bo Lee was arrested on Monday."),
+    ("fr", "Ana Silva, qui a visité Capitalia, a déclaré que Bo Lee avait été arrêté."),
+    ("ru", "Ана Силва, которая посетила Капиталию, сказала, что Бо Ли был задержан."),
+])
+def test_a_speaker_keeps_the_verb_across_a_who_aside_naming_a_place(lang, text):
+    assert _read_as(text, lang, "attributed_to") == [("arrested", "bo", ["ana"])]

@@ -15,6 +15,7 @@ from typing import Optional
 from dossier.extract.patterns import PHRASE_BREAK as _PHRASE_BREAK
 # compile_cue, find_cues and languages_for are read from here by the other stages too
 from dossier.extract.patterns import attributive, compile_cue, find_cues, languages_for, mask_sources  # noqa: F401
+from dossier.extract.speakers import _OWN_SUBJECT, _SOURCE_END, SPEAKER_REACH, _embedded
 from dossier.extract.units import (ASIDE, FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, RISE_TO,  # noqa: F401
                                    SPACED_THOUSANDS, SPANS, TIME_UNITS, is_month, plain_figures,
                                    part_of, turkic_share)
@@ -669,32 +670,6 @@ def _source_rank(kind: str) -> int:
     return _SOURCE_KINDS.get(kind, 9)
 
 
-#: Words that may stand between a speaker named before a reporting verb and the verb
-#: ("Lavrov, the foreign minister, said").
-SPEAKER_REACH = 4
-
-
-#: Turkish and Azerbaijani reported clauses: a verb made a noun ("öldüğünü", "öldüyünü",
-#: "vereceğini", "gitmesini") whose subject takes the genitive ("Reisi'nin", "X ve Y'nin").
-_NOMINALISED = re.compile(r"\w(?:[dt][ıiuüə][ğy][ıiuüə]n[ıiuüə]|[ae]c[ae][ğk][ıi]n[ıi]|əcəyini|m[ae]s[ıiə]n[ıiə])\b")
-_GENITIVE = re.compile(r"^['’]?n?[ıiuü]n\b|^\s+(?:ve|və|ile)\s+(?:\S+\s+){0,4}?\S+?['’]n?[ıiuüə]n\b")
-
-
-def _embedded(name: str, after: str, language: str) -> bool:
-    """Whether a name stands as the subject of a reported clause, not as its speaker:
-    "… Reisi ve Dışişleri Bakanı Abdullahiyan'ın hayatını kaybettiğini duyurdu" (tr, az);
-    `after`: the text from the name to the reporting verb."""
-    return language in ("tr", "az") and bool(_NOMINALISED.search(after)) and bool(
-        _GENITIVE.search(after) or re.search(r"['’]n?[ıiuüə]n$", name))
-
-
-#: Where an "according to" phrase ends: a comma, or (German) the finite verb right after it.
-_SOURCE_END = {False: re.compile(r"[,;:،]"), True: re.compile(
-    r"[,;:،]|(?<!\w)(?:wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten|soll|sollen|sei|seien)(?!\w)")}
-#: A comma and the verb's own lower-case subject after a name ("X, Iranian media reported"): X is said of.
-_OWN_SUBJECT = re.compile(r"\s*[,،]\s*(?:[A-ZÀ-Þ][^\W\d_]*\s+)?[a-zà-ÿ][^,،]*[^\W\d_]\s*$")
-
-
 # Long: the cue kinds, tried from the most to the least explicit, share the folded text and its offsets.
 def attribution(sentence_text: str, offset: int, language: Optional[str], script: str,
                 mentions: list[tuple[MentionCandidate, str]]) -> tuple[Optional[str], bool]:
@@ -767,12 +742,13 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
                  if not detect_events(sentence_text[orig(e) - offset:m.start - offset], language, script)]
         subject_first = langs[0] in SUBJECT_FIRST
         before = [(m, a) for m, a in before if not _embedded(m.text, sentence_text[m.end - offset:orig(s) - offset], langs[0])
-                  and not (langs[0] == "en" and _OWN_SUBJECT.match(sentence_text[m.end - offset:orig(s) - offset]))]
+                  and not (langs[0] == "en" and _OWN_SUBJECT.match(sentence_text[m.end - offset:orig(s) - offset]))
+                  and not any(x.start() < m.start - offset < x.end() for x in ASIDE.finditer(sentence_text))]  # "who ..."
         if not subject_first:
             # "X detained Y on Thursday after a protest, his party said": the speaker stands
-            # next to the verb (allowing an apposition), not anywhere before it
+            # next to the verb (allowing an apposition or a "who ..." aside), not anywhere before it
             before = [(m, a) for m, a in before
-                      if len(TOKEN_RX.findall(sentence_text[m.end - offset:orig(s) - offset])) <= SPEAKER_REACH]
+                      if len(TOKEN_RX.findall(ASIDE.sub(" ", sentence_text[m.end - offset:orig(s) - offset]))) <= SPEAKER_REACH]
         order = [(before, False), (after, True)] if side == "before" else [(after, True), (before, False)]
         if re.search(r"[\"”»][\s,—–-]*(?:\w+\s+)?$", sentence_text[:orig(s) - offset]):
             order.reverse()  # '"X was arrested," said Y': after a quote, the speaker follows its verb
