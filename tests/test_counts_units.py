@@ -321,3 +321,15 @@ def test_arabic_hundreds_and_thousands_in_the_dual():
     from dossier.extract.cues import extract_counts
     assert extract_counts("أجلينا نحو ألف شخص", "ar").get("evacuated") == "1000"
     assert extract_counts("تم إجلاء ألفي شخص", "ar").get("evacuated") == "2000"
+
+
+@pytest.mark.parametrize("lang,text,count", [
+    ("uk", "загинули двоє людей", "2"),
+    ("uk", "загинули п’ятеро людей", "5"),
+    ("uk", "поранено триста людей", "300"),
+    ("ru", "погибли более двухсот человек", "200"),
+    ("de", "zweihundert Menschen starben", "200"),
+])
+def test_ukrainian_number_words_and_hundreds_in_words(lang, text, count):
+    from dossier.extract.cues import extract_counts
+    assert next(iter(extract_counts(text, lang).values()), None) == count
