@@ -805,3 +805,13 @@ def test_a_turkish_passive_names_its_doer_only_with_tarafindan(lang, text, found
 ])
 def test_a_speaker_keeps_the_verb_across_a_who_aside_naming_a_place(lang, text):
     assert _read_as(text, lang, "attributed_to") == [("arrested", "bo", ["ana"])]
+
+
+@pytest.mark.parametrize("lang,text,predicate", [
+    ("uk", "Ану Силву звільнено з посади міністра оборони.", "dismissed"),  # not released from custody
+    ("uk", "Ану Силву звільнено з полону.", "released"),
+    ("uk", "Ана Силва подала у відставку.", "resigned"),
+    ("uk", "Ану Силву відправлено у відставку.", "dismissed"),
+])
+def test_ukrainian_dismissal_release_and_resignation_are_told_apart(lang, text, predicate):
+    assert _read_as(text, lang, "value") == [(predicate, "ana", ["yes"])]
