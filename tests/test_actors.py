@@ -629,26 +629,6 @@ def test_two_names_glued_by_capitals_are_split():
     assert not any("Зарница" in m.text for m in actor.mentions)
 
 
-def test_a_person_glued_to_a_place_of_two_words_is_split():
-    from dossier.extract.linking import _split_glued
-    from dossier.model import MentionCandidate
-    from dossier.text.names import name_key
-
-    def mention(source, start, text, kind):
-        return MentionCandidate(source=source, start=start, end=start + len(text), text=text, name=text, kind=kind,
-                                language="en", script="Latn", key=name_key(text))
-
-    glued = mention("en1", 12, "Nova Dolina Boris Tarkovin", "person")
-    ordered = [glued, mention("en2", 18, "Nova Dolina", "other"), mention("en3", 0, "Boris Tarkovin", "person")]
-    out, split = _split_glued(ordered)
-    assert {(m.source, m.text) for m in out} == {("en1", "Nova Dolina"), ("en1", "Boris Tarkovin"),
-                                                 ("en2", "Nova Dolina"), ("en3", "Boris Tarkovin")}
-    assert split[("en1", 12, 38)].text == "Boris Tarkovin"
-    # two persons' names of two words each stay one name: a double name is no glue
-    ordered = [glued, mention("en2", 18, "Nova Dolina", "person"), mention("en3", 0, "Boris Tarkovin", "person")]
-    assert _split_glued(ordered)[1] == {}
-
-
 def test_junk_forms_are_not_actors():
     _, mentions, _, _ = resolve_texts({
         "ru": ("Вчера глава ЧВК выступил в Думе. Президент РФ промолчал.", "ru"),

@@ -235,36 +235,31 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
 
 
 def _split_glued(ordered: list[MentionCandidate]) -> tuple[list[MentionCandidate], dict[tuple[str, int, int], MentionCandidate]]:
-    """"ООО Вектор Иван Белов", "Nova Kakhovka Vladimir Leontyev": a run of three or four
-    words whose last two are a full name found on its own elsewhere and whose first word (or
-    first two, a place or a body of two words) is a name found alone elsewhere is two names
-    glued by capitals; it is split in two. Returns the mentions and, per split span, the
-    mention of its tail."""
+    """"ООО Вектор Иван Белов": a run of three or more words whose last two are a full name
+    found on its own elsewhere and whose first word is a name found alone elsewhere is two
+    names glued by capitals; it is split in two. Returns the mentions and, per split span,
+    the mention of its tail."""
     fulls = {name_key(m.name): m.name for m in ordered if len(m.name.split()) == 2 and m.kind in ("person", "other")
              and not m.key.startswith(("state:", "inst:", "place:", KIN_KEY))}
-    alone: dict[str, list[str]] = {}  # names of one word, and of two that name no person
+    singles: dict[str, list[str]] = {}
     for m in ordered:
-        size = len(m.name.split())
-        if size == 1 and key_strength(name_key(m.name)) >= 3 or size == 2 and m.kind in ("place", "organization", "other"):
-            alone.setdefault(name_key(m.name), []).append(m.name)
+        if len(m.name.split()) == 1 and key_strength(name_key(m.name)) >= 3:
+            singles.setdefault(name_key(m.name), []).append(m.name)
     out: list[MentionCandidate] = []
     glued: dict[tuple[str, int, int], MentionCandidate] = {}
     for m in ordered:
         words = m.name.split()
-        spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)] if len(words) in (3, 4) else []
-        cut = len(words) - 2
-        head_name = " ".join(words[:cut])
-        if len(words) in (3, 4) and len(spans) == len(words) and m.kind in ("person", "other") \
-                and m.key == name_key(m.name) \
-                and any(same_name(head_name, n) for n in sorted(set(alone.get(name_key(head_name), [])))):
-            tail_name = " ".join(words[cut:])
+        spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)] if len(words) == 3 else []
+        if len(words) == 3 == len(spans) and m.kind in ("person", "other") and m.key == name_key(m.name) \
+                and any(same_name(words[0], n) for n in sorted(set(singles.get(name_key(words[0]), [])))):
+            tail_name = " ".join(words[1:])
             other = fulls.get(name_key(tail_name))
             if other is not None and same_name(other, tail_name):
-                head_end, tail_start = m.start + spans[cut - 1][1], m.start + spans[cut][0]
-                head = MentionCandidate(source=m.source, start=m.start, end=head_end, text=m.text[:spans[cut - 1][1]],
-                                        name=head_name, kind="other", language=m.language, script=m.script,
-                                        key=name_key(head_name))
-                tail = MentionCandidate(source=m.source, start=tail_start, end=m.end, text=m.text[spans[cut][0]:],
+                head_end, tail_start = m.start + spans[0][1], m.start + spans[1][0]
+                head = MentionCandidate(source=m.source, start=m.start, end=head_end, text=m.text[:spans[0][1]],
+                                        name=words[0], kind="other", language=m.language, script=m.script,
+                                        key=name_key(words[0]))
+                tail = MentionCandidate(source=m.source, start=tail_start, end=m.end, text=m.text[spans[1][0]:],
                                         name=tail_name, kind=m.kind, language=m.language, script=m.script,
                                         title=m.title, former=m.former, key=name_key(tail_name))
                 out += [head, tail]
