@@ -815,3 +815,13 @@ def test_a_speaker_keeps_the_verb_across_a_who_aside_naming_a_place(lang, text):
 ])
 def test_ukrainian_dismissal_release_and_resignation_are_told_apart(lang, text, predicate):
     assert _read_as(text, lang, "value") == [(predicate, "ana", ["yes"])]
+
+
+def test_days_of_mourning_are_one_fact_whoever_is_named_and_however_the_days_are_written():
+    found = claims(("d1", "Bo Lee declared seven days of national mourning after the attack in Capitalia.", "en"),
+                   ("d2", "Объявлен семидневный общенациональный траур после нападения в Капиталии.", "ru"),
+                   ("d3", "Bo Lee hat nach dem Anschlag in Capitalia eine siebentägige Staatstrauer angeordnet.", "de"),
+                   ("d4", "Bo Lee, Capitalia saldırısının ardından 7 günlük milli yas ilan etti.", "tr"),
+                   ("d5", "Bo Lee hat eine einwöchige Staatstrauer angeordnet.", "de"))
+    mourning = [c for c in found if c.frame and c.frame.predicate == "declared mourning"]
+    assert len(mourning) == 1 and values_of(mourning[0]) == ["7"] * 5, mourning

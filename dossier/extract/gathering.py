@@ -150,12 +150,20 @@ def _absorb_counted(groups: dict[tuple, list], preds: dict) -> None:
             into = sorted({k for i in groups[key] if i.story for k in counts.get((key[1], i.story.number, key[2]), [])})
         elif key[4] is not None and key[2] is None and key[3] is None:
             into = counts.get((key[1], key[4], None)) or []
+        elif (preds.get(key[1]) or {}).get("one_act") and key[2] is not None and key[4] is not None \
+                and _one_party(groups, key):
+            into = counts.get((key[1], key[4], None)) or []  # "X declared mourning": the days' fact
         else:
             continue
         if len(into) == 1:
             for item in groups.pop(key):
                 item.value = None if item.value in ("yes", PLANNED) else item.value
                 groups[into[0]].append(item)
+
+
+def _one_party(groups: dict[tuple, list], key: tuple) -> bool:
+    """Whether the story names no other party doing the predicate than the key's."""
+    return all(k[2] in (None, key[2]) for k in groups if k[0] == "yes-no" and k[1] == key[1] and k[4] == key[4])
 
 
 def _absorb_by_whose(groups: dict[tuple, list], preds: dict) -> None:

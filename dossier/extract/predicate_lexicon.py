@@ -24,7 +24,7 @@ from dossier.text.lexicon import load_lexicon
 
 #: What a predicate entry may hold.
 SLOTS = ("count", "who", "yes-no", "date")
-FLAGS = ("same_as", "negative", "symmetric", "sole", "count_by", "answers", "measures", "against")
+FLAGS = ("same_as", "negative", "symmetric", "sole", "count_by", "answers", "measures", "against", "one_act")
 #: The placeholders a statement may name.
 PLACEHOLDERS = frozenset({"incident", "subject", "object", "role"})
 

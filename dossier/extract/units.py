@@ -124,10 +124,27 @@ def _scale(word: str) -> int:
     return next(v for p, v in _SCALES if word.startswith(p))
 
 
+#: A number of days made one adjective ("семидневный траур", "siebentägige Staatstrauer",
+#: "seven-day mourning", "einwöchige"): the number stands apart from the word for day.
+_DAYS_ADJECTIVE = re.compile(r"(?<!\w)(одно|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|ein|zwei|drei|vier|"
+                             r"fünf|sechs|sieben|acht|neun|zehn|one|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"\d{1,2})[-‐]?(дневн|tägig|day(?!\w)|wöchig)")
+_DAYS_NUMBER = {w: n for n, words in enumerate((
+    (), ("одно", "ein", "one"), ("двух", "zwei", "two"), ("трех", "drei", "three"), ("четырех", "vier", "four"),
+    ("пяти", "fünf", "five"), ("шести", "sechs", "six"), ("семи", "sieben", "seven"), ("восьми", "acht", "eight"),
+    ("девяти", "neun", "nine"), ("десяти", "zehn", "ten"))) for w in words}
+
+
+def _days(m: re.Match) -> str:
+    n = int(m.group(1)) if m.group(1).isdigit() else _DAYS_NUMBER[m.group(1)]
+    return f"{n * 7} tägig" if m.group(2) == "wöchig" else f"{n} {m.group(2)}"
+
+
 def plain_figures(folded: str) -> str:
     """Folded text with each figure written in parts written as one: "6 000" -> "6000",
     "2 bin 750" -> "2750", "полторы тысячи" -> "1500", "مليون و200 ألف" -> "1200000"."""
     folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), folded)
+    folded = _DAYS_ADJECTIVE.sub(_days, folded)  # "семидневный" -> "7 дневный"
     folded = _GLUED.sub(r"\1 \2", folded)  # "113قتيل": a figure written onto its Arabic noun
     folded = _TURKIC_THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), folded)
     folded = _AND_A_HALF.sub(lambda m: str(_scale(m.group(1)) * 3 // 2), folded)
