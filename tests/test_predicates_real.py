@@ -754,6 +754,8 @@ def test_people_sought_with_warrants_are_not_people_held(lang, text):
     ("ru", "Около 300 тысяч человек остались без крова."),
     ("de", "Rund 300.000 Menschen sind obdachlos."),
     ("fr", "Quelque 300 000 personnes se retrouvent sans abri."),  # "sans" here negates nothing
+    ("fr", "Environ 300.000 personnes sont sans domicile."),
+    ("es", "Unas 300 mil personas perdieron sus hogares."),
     ("es", "Unas 300.000 personas quedaron sin hogar."),
     ("ar", "أصبح نحو 300 ألف شخص بلا مأوى."),
 ])
@@ -822,6 +824,7 @@ def test_days_of_mourning_are_one_fact_whoever_is_named_and_however_the_days_are
                    ("d2", "Объявлен семидневный общенациональный траур после нападения в Капиталии.", "ru"),
                    ("d3", "Bo Lee hat nach dem Anschlag in Capitalia eine siebentägige Staatstrauer angeordnet.", "de"),
                    ("d4", "Bo Lee, Capitalia saldırısının ardından 7 günlük milli yas ilan etti.", "tr"),
-                   ("d5", "Bo Lee hat eine einwöchige Staatstrauer angeordnet.", "de"))
+                   ("d5", "Bo Lee hat eine einwöchige Staatstrauer angeordnet.", "de"),
+                   ("d6", "Після нападу в Капиталії оголошено семиденну жалобу.", "uk"))
     mourning = [c for c in found if c.frame and c.frame.predicate == "declared mourning"]
-    assert len(mourning) == 1 and values_of(mourning[0]) == ["7"] * 5, mourning
+    assert len(mourning) == 1 and values_of(mourning[0]) == ["7"] * 6, mourning

@@ -126,13 +126,14 @@ def _scale(word: str) -> int:
 
 #: A number of days made one adjective ("семидневный траур", "siebentägige Staatstrauer",
 #: "seven-day mourning", "einwöchige"): the number stands apart from the word for day.
-_DAYS_ADJECTIVE = re.compile(r"(?<!\w)(одно|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|ein|zwei|drei|vier|"
-                             r"fünf|sechs|sieben|acht|neun|zehn|one|two|three|four|five|six|seven|eight|nine|ten|"
-                             r"\d{1,2})[-‐]?(дневн|tägig|day(?!\w)|wöchig)")
+_DAYS_ADJECTIVE = re.compile(r"(?<!\w)(одно|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|дво|три|чотири|"
+                             r"п['’]яти|дев['’]яти|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|one|two|three|"
+                             r"four|five|six|seven|eight|nine|ten|\d{1,2})[-‐]?(дневн|денн|tägig|day(?!\w)|wöchig)")
 _DAYS_NUMBER = {w: n for n, words in enumerate((
-    (), ("одно", "ein", "one"), ("двух", "zwei", "two"), ("трех", "drei", "three"), ("четырех", "vier", "four"),
-    ("пяти", "fünf", "five"), ("шести", "sechs", "six"), ("семи", "sieben", "seven"), ("восьми", "acht", "eight"),
-    ("девяти", "neun", "nine"), ("десяти", "zehn", "ten"))) for w in words}
+    (), ("одно", "ein", "one"), ("двух", "дво", "zwei", "two"), ("трех", "три", "drei", "three"),
+    ("четырех", "чотири", "vier", "four"), ("пяти", "п'яти", "п’яти", "fünf", "five"), ("шести", "sechs", "six"),
+    ("семи", "sieben", "seven"), ("восьми", "acht", "eight"), ("девяти", "дев'яти", "дев’яти", "neun", "nine"),
+    ("десяти", "zehn", "ten"))) for w in words}
 
 
 def _days(m: re.Match) -> str:
