@@ -15,7 +15,7 @@ from typing import Optional
 from dossier.extract.patterns import PHRASE_BREAK as _PHRASE_BREAK
 # compile_cue, find_cues and languages_for are read from here by the other stages too
 from dossier.extract.patterns import attributive, compile_cue, find_cues, languages_for, mask_sources  # noqa: F401
-from dossier.extract.speakers import _OWN_SUBJECT, _SOURCE_END, SPEAKER_REACH, _embedded
+from dossier.extract.speakers import OWN_SUBJECT, SOURCE_END, SPEAKER_REACH, reported_subject
 from dossier.extract.units import (ASIDE, FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, RISE_TO,  # noqa: F401
                                    SPACED_THOUSANDS, SPANS, TIME_UNITS, is_month, plain_figures,
                                    part_of, turkic_share)
@@ -718,7 +718,7 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
     for s, e in reporting_spans("hedges", folded, langs):
         folded = folded[:s] + " " * (e - s) + folded[e:]
     for s, e in reporting_spans("after", folded, langs):
-        stop = _SOURCE_END["de" in langs].search(folded, e)  # "Nach Angaben der Polizei wurde X ..."
+        stop = SOURCE_END["de" in langs].search(folded, e)  # "Nach Angaben der Polizei wurde X ..."
         found = pick([ma for ma in window_after(e, 8) if not stop or ma[0].start < orig(stop.start())], orig(e), True, False)
         if found:
             return found, False
@@ -731,8 +731,10 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
     lex = load_lexicon("reporting")
     side = ((lex.get(langs[0]) or {}).get("verb_side")) or "before"
     comps = reporting_spans("complementizers", folded, langs)
+    asides = [(offset + x.start(), offset + x.end()) for x in ASIDE.finditer(sentence_text)]  # ", who ...,"
     for s, e in reporting_spans("verbs", folded, langs):
-        before = [(m, a) for m, a in mentions if m.end <= orig(s)]
+        # a name inside a "who ..." aside is not the one who speaks
+        before = [(m, a) for m, a in mentions if m.end <= orig(s) and not any(x < m.start < y for x, y in asides)]
         after = window_after(e, 4)
         # "APA reported on Thursday that X was arrested": after "that" comes the content.
         comp = next((cs for cs, _ in comps if cs >= e and len(TOKEN_RX.findall(folded[e:cs])) <= 3), None)
@@ -741,9 +743,8 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
         after = [(m, a) for m, a in after  # "announced the death of X", "أعلنت مقتل X": X died, did not speak
                  if not detect_events(sentence_text[orig(e) - offset:m.start - offset], language, script)]
         subject_first = langs[0] in SUBJECT_FIRST
-        before = [(m, a) for m, a in before if not _embedded(m.text, sentence_text[m.end - offset:orig(s) - offset], langs[0])
-                  and not (langs[0] == "en" and _OWN_SUBJECT.match(sentence_text[m.end - offset:orig(s) - offset]))
-                  and not any(x.start() < m.start - offset < x.end() for x in ASIDE.finditer(sentence_text))]  # "who ..."
+        before = [(m, a) for m, a in before if not reported_subject(m.text, sentence_text[m.end - offset:orig(s) - offset], langs[0])
+                  and not (langs[0] == "en" and OWN_SUBJECT.match(sentence_text[m.end - offset:orig(s) - offset]))]
         if not subject_first:
             # "X detained Y on Thursday after a protest, his party said": the speaker stands
             # next to the verb (allowing an apposition or a "who ..." aside), not anywhere before it

@@ -15,7 +15,7 @@ _NOMINALISED = re.compile(r"\w(?:[dt][ıiuüə][ğy][ıiuüə]n[ıiuüə]|[ae]c[
 _GENITIVE = re.compile(r"^['’]?n?[ıiuü]n\b|^\s+(?:ve|və|ile)\s+(?:\S+\s+){0,4}?\S+?['’]n?[ıiuüə]n\b")
 
 
-def _embedded(name: str, after: str, language: str) -> bool:
+def reported_subject(name: str, after: str, language: str) -> bool:
     """Whether a name stands as the subject of a reported clause, not as its speaker:
     "… Reisi ve Dışişleri Bakanı Abdullahiyan'ın hayatını kaybettiğini duyurdu" (tr, az);
     `after`: the text from the name to the reporting verb."""
@@ -24,7 +24,7 @@ def _embedded(name: str, after: str, language: str) -> bool:
 
 
 #: Where an "according to" phrase ends: a comma, or (German) the finite verb right after it.
-_SOURCE_END = {False: re.compile(r"[,;:،]"), True: re.compile(
+SOURCE_END = {False: re.compile(r"[,;:،]"), True: re.compile(
     r"[,;:،]|(?<!\w)(?:wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten|soll|sollen|sei|seien)(?!\w)")}
 #: A comma and the verb's own lower-case subject after a name ("X, Iranian media reported"): X is said of.
-_OWN_SUBJECT = re.compile(r"\s*[,،]\s*(?:[A-ZÀ-Þ][^\W\d_]*\s+)?[a-zà-ÿ][^,،]*[^\W\d_]\s*$")
+OWN_SUBJECT = re.compile(r"\s*[,،]\s*(?:[A-ZÀ-Þ][^\W\d_]*\s+)?[a-zà-ÿ][^,،]*[^\W\d_]\s*$")
