@@ -9,6 +9,7 @@ from typing import Optional
 
 from dossier.extract.cues import (TOKEN_RX, attributive, detect_events, event_info, event_order, event_spans,
                                   find_cues, languages_for, words_between)
+from dossier.extract.patterns import PHRASE_BREAK
 from dossier.text.lexicon import load_lexicon
 from dossier.text.fold import fold, fold_str
 from dossier.model import Actor, Claim, EvidenceCandidate
@@ -398,6 +399,10 @@ _INCLUDING = re.compile(r"(?<!\w)(?:including|among them|в том числе|в
 _DE_BRACKET = re.compile(r"(?<!\w)(?:ist|sind|war|waren|wurde|wurden)\s+(?:\S+\s+){0,3}$", re.I)
 
 
+#: The same auxiliary right after a name opening the clause: "X ist am Sonntag ... ums Leben gekommen".
+_DE_V2 = re.compile(r"\s+(?:ist|sind|war|waren|wurde|wurden)\s", re.I)
+
+
 #: "Among the dead", "среди погибших", "unter den Toten": who is named next is one of them.
 _AMONG = re.compile(r"(?<!\w)(?:among|amongst|среди|серед|unter|parmi|entre)\s+(?:(?:the|those|den|les|los|las)\s+)?$",
                     re.I)
@@ -426,7 +431,7 @@ _AND_BEFORE = re.compile(r"(?<!\w)(?:and|und|и|і|та|et|y|və)\s+(?:(?:was|we
                          r"позже|вскоре|также|тоже|також|потім|a|ont|est|sont|été|puis|fue|fueron|ha|han|luego|"
                          r"también)\s+){0,2}$", re.I)
 #: Verbs of dying, which take no object ("and killed three people" names the killer first).
-_DIED = re.compile(r"(?:died|dies|lost\s|ums\s+leben|starb|umgekommen|погиб|скончал|загину|помер|murió|murieron|"
+_DIED = re.compile(r"(?:died|dies|perished|lost\s|ums\s+leben|starb|verstarb|verstorb|gestorb|umgekommen|vefat|погиб|скончал|загину|помер|murió|murieron|"
                    r"falleci|perdi|mort|décéd|péri|succomb)", re.I)
 
 
@@ -437,6 +442,37 @@ def _and_subject(quote: str, cs: int, ments: list[tuple[int, int, str]]) -> Opti
     if first is None or first[1] > cs or not _AND_BEFORE.search(quote[:cs]):
         return None
     return first if len(TOKEN_RX.findall(quote[:first[0]])) <= 4 else None
+
+
+#: An apposition right after a name: ", the president of Y," (at most eight words, no other break).
+_APPOSITION = re.compile(r"\s*[,،]\s*([^,;:،؛()\[\]\"“”«»—–]{1,80}?)\s*[,،]\s*")
+#: A comma after a name: it closes an apposition the name is ("the president of Y, X, died"),
+#: or sets off a Turkish or Azerbaijani subject ("X, dün ... hayatını kaybetti").
+_COMMA = re.compile(r"\s*[,،]\s*")
+_TITLE_BEFORE = re.compile(r"([^,;:،؛()\[\]\"“”«»—–]*?)\s*[,،]\s*", re.S)
+
+
+def _apposed(quote: str, cs: int, ments: list[tuple[int, int, str]], lang: str) -> Optional[tuple[int, int, str]]:
+    """The name an apposition sets off as the subject of the verb at `cs`: it opens the clause
+    (a title of at most four words before it) and the verb follows within a few words."""
+    for m in sorted(ments):
+        if m[1] > cs:
+            break
+        head, between = quote[:m[0]], quote[m[1]:cs]
+        opens = len(TOKEN_RX.findall(head)) <= 4 and not PHRASE_BREAK.search(head)
+        app = _APPOSITION.match(between)
+        title = _TITLE_BEFORE.fullmatch(head)
+        if opens and app and len(TOKEN_RX.findall(app.group(1))) <= 8:
+            rest = m[1] + app.end()
+        elif _COMMA.match(between) and (title and 0 < len(TOKEN_RX.findall(title.group(1))) <= 6
+                                        or opens and lang in ("tr", "az")):
+            rest = m[1] + _COMMA.match(between).end()
+        else:
+            continue
+        if _within(words_between(quote, rest, cs), 8 if lang in ("tr", "az") else 3) \
+                and not any(rest <= o[0] < cs for o in ments):
+            return m
+    return None
 
 
 # Long: one branch per word order (English, German, Turkic, Arabic, others) over shared helpers.
@@ -497,13 +533,18 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
         elif lang in ("tr", "az", "de"):
             pool = near_before(4)
             if lang == "de":  # the verb's bracket: "ist Irans Präsident X bei einem Absturz ums Leben gekommen"
-                pool += [m for m in near_before(12) if _DE_BRACKET.search(quote[:m[0]])]
+                pool += [m for m in near_before(12) if _DE_BRACKET.search(quote[:m[0]])
+                         or _DE_V2.match(quote[m[1]:]) and len(TOKEN_RX.findall(quote[:m[0]])) <= 4]
         elif lang == "ar":
             pool = near_after(3) or near_before(1)
         elif lang in ("fr", "es"):
             # "X a été limogé" names the patient before the verb, "a limogé X" after it; a verb
             # with no object tells of the one before it ("X murió", "X resultó herida")
-            pool = near_before(3) if passive or _NO_OBJECT.search(quote[:ce]) else near_after(3)
+            alone_verb = bool(_NO_OBJECT.search(quote[:ce]))
+            pool = near_before(3) if passive or alone_verb else near_after(3)
+            if alone_verb and not passive:  # or after it: "murió el ministro X", "perdió la vida su ministro de Y, X"
+                pool += near_after(3) + [m for m in ments if m[0] >= ce and _TITLE_BEFORE.fullmatch(quote[ce:m[0]])
+                                         and len(TOKEN_RX.findall(quote[ce:m[0]])) <= 7]
         else:
             # a name right after the verb or its noun is what it happens to ("уволил Беляева",
             # "об освобождении Беляева"), whoever is named before it
@@ -545,6 +586,12 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
         pre = near_before(3)
         subj = pre[0] if pre else None
         obj = next(iter(near_after(3)), None)
+    if subj is None and (not passive if frame == "agent" else passive or lang in ("tr", "az") or bool(
+            _DIED.match(quote[cs:ce]) or _NO_OBJECT.search(quote[:ce]))):
+        # "X, the president of Y, died", "the president of Y, X, died": past an apposition
+        subj = _apposed(quote, cs, [m for m in ments if allowed("subject", m)], lang)
+        if subj is not None and frame == "agent" and obj is None:
+            obj = next(iter(near_after(3)), None)
     if subj is None and frame == "agent":
         subj = next((m for m in ments if m[1] <= cs and _RELATIVE.match(quote[m[1]:cs])), None)
     out = {}

@@ -1,0 +1,42 @@
+"""Who a clause tells of, read past an apposition or a verb's bracket, in several languages.
+
+Invented names only (Ana Silva, Bo Lee, Ruritania, Capitalia)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_predicates_real import framed
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ana Silva, the president of Ruritania, died on Sunday."),
+    ("en", "Ruritania's president, Ana Silva, died in the crash."),
+    ("es", "El presidente de Ruritania, Ana Silva, falleció en un accidente de helicóptero."),
+    ("es", "También perdió la vida su ministro de Asuntos Exteriores, Ana Silva, en la provincia de Capitalia."),
+    ("tr", "Ruritania Cumhurbaşkanı Ana Silva, Capitalia eyaletinde yaşanan helikopter kazasında hayatını kaybetti."),
+    ("tr", "Ana Silva, dün vefat etti."),
+    ("de", "Der ruritanische Präsident Ana Silva ist am Sonntag bei einem Helikopterabsturz ums Leben gekommen."),
+    ("de", "Auch Aussenminister Ana Silva verstarb bei dem Unglück."),
+    ("ru", "Ана Силва, бывший министр, был задержан."),
+])
+def test_the_subject_set_off_by_commas_is_still_the_subject(lang, text):
+    found = framed(("d1", text, lang))
+    assert any(s == "ana" and p in ("killed", "arrested") for p, s, _o in found), found
+
+
+def test_an_apposition_keeps_the_object_after_the_verb():
+    assert ("warned", "ana", "bo") in framed(("d1", "Ana Silva, the president of Ruritania, warned Bo Lee.", "en"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bo Lee, the general, killed three people."),   # a killer, not a victim
+    ("es", "Ana Silva murió, según Bo Lee."),               # the source of the news is no victim
+])
+def test_an_apposition_makes_no_one_a_victim_the_verb_does_not_name(lang, text):
+    found = framed(("d1", text, lang))
+    assert not any(s == "bo" and p in ("killed", "charged") for p, s, _o in found), found
+
+
+def test_a_passive_agent_verb_keeps_its_doer_after_by():
+    found = framed(("d1", "Ana Silva, the minister, was warned by Bo Lee.", "en"))
+    assert not any(p == "warned" and s == "ana" for p, s, _o in found), found
