@@ -40,3 +40,17 @@ def test_an_apposition_makes_no_one_a_victim_the_verb_does_not_name(lang, text):
 def test_a_passive_agent_verb_keeps_its_doer_after_by():
     found = framed(("d1", "Ana Silva, the minister, was warned by Bo Lee.", "en"))
     assert not any(p == "warned" and s == "ana" for p, s, _o in found), found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ruritania declared five days of mourning following the death of President Ana Silva in a crash."),
+    ("ru", "В Руритании объявлен траур после гибели президента Ана Силва."),
+    ("ar", "أعلنت روريتانيا الحداد بعد وفاة الرئيسة آنا سيلفا."),
+])
+def test_a_death_the_clause_takes_as_given_is_a_fact_beside_it(lang, text):
+    assert any(p == "killed" and s == "ana" for p, s, _o in framed(("d1", text, lang)))
+
+
+def test_a_death_under_denial_is_not_read_in_passing():
+    found = framed(("d1", "Bo Lee denied any role in the death of Ana Silva.", "en"))
+    assert not any(p == "killed" for p, _s, _o in found), found

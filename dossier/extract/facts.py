@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -30,7 +30,7 @@ from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_cac
 from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
 from dossier.extract.statements import (AND_WORDS, assign_ids, clause_events, clause_frame, conjoined_acts, each_cue_subject,
-                                        participle_doer, passive_doer, relative_subject)
+                                        nominal_patient, participle_doer, passive_doer, relative_subject)
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, scripts_in
@@ -293,8 +293,28 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
     held = [Item(("date", tenure.EVENT, person, role), c, tenure.EVENT, "date", value, subject=person, role=role,
                  story=story) for person, role, value in tenure.tenures(c, actors)]
     if held:  # "Belyaev, deputy governor since 2019, was detained": the tenure, and what else the clause tells
-        return held + _dated(c, story) + [i for i in _read_events(c, story, actors) if i.slot != "quote"]
-    return _dated(c, story) + _read_events(c, story, actors)
+        found = held + _dated(c, story) + [i for i in _read_events(c, story, actors) if i.slot != "quote"]
+    else:
+        found = _dated(c, story) + _read_events(c, story, actors)
+    return found + _nominal(c, story, actors, found)
+
+
+def _nominal(c: EvidenceCandidate, story: Story, actors: dict[str, Actor], found: list[Item]) -> list[Item]:
+    """What the clause takes as given of someone it names after a noun of an event ("mourning
+    after the death of X": X died; predicates.yml `nominal`), beside what it states."""
+    if c.stance != "affirms":
+        return []
+    out: list[Item] = []
+    for event, spec in sorted(predicates().items()):
+        if not spec.get("nominal"):
+            continue
+        kinds = ((event_info().get(event) or {}).get("slots") or {}).get("subject") or ["person"]
+        who = nominal_patient(c, spec["nominal"], kinds, actors)
+        if who is None or any(i.predicate == event and who in (i.subject, i.value) for i in found):
+            continue
+        out += [replace(i, value="yes") for i in _proposition(c, event, story, actors, [], True, who)
+                if i.slot == "yes-no" and i.subject == who]
+    return out
 
 
 def _dated(c: EvidenceCandidate, story: Story) -> list[Item]:

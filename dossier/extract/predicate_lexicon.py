@@ -24,7 +24,8 @@ from dossier.text.lexicon import load_lexicon
 
 #: What a predicate entry may hold.
 SLOTS = ("count", "who", "yes-no", "date")
-FLAGS = ("same_as", "negative", "symmetric", "sole", "count_by", "answers", "measures", "against", "one_act")
+FLAGS = ("same_as", "negative", "symmetric", "sole", "count_by", "answers", "measures", "against", "one_act", "beside",
+         "nominal")
 #: The placeholders a statement may name.
 PLACEHOLDERS = frozenset({"incident", "subject", "object", "role"})
 
@@ -111,9 +112,9 @@ def _check(data, lines: dict, shown: str) -> None:
                     _fail(shown, lines, where + (slot,), "count_by: only `subject` (a figure per party doing it)")
                 if slot in ("answers", "measures") and not (isinstance(value, list) and all(v in events for v in value)):
                     _fail(shown, lines, where + (slot,), f"{slot}: a list of event ids of the lexicon")
-                if slot == "against" and not (isinstance(value, dict) and all(isinstance(v, list) for v in value.values())):
-                    _fail(shown, lines, where + (slot,), "against: per language, the words before whom a case is against")
-                if slot not in ("same_as", "count_by", "answers", "measures", "against") and not isinstance(value, bool):
+                if slot in ("against", "nominal") and not (isinstance(value, dict) and all(isinstance(v, list) for v in value.values())):
+                    _fail(shown, lines, where + (slot,), f"{slot}: per language, a list of words")
+                if slot not in ("same_as", "count_by", "answers", "measures", "against", "nominal") and not isinstance(value, bool):
                     _fail(shown, lines, where + (slot,), f"{slot} must be true or false")
                 continue
             if slot not in SLOTS:

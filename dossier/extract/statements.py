@@ -475,6 +475,21 @@ def _apposed(quote: str, cs: int, ments: list[tuple[int, int, str]], lang: str) 
     return None
 
 
+def nominal_patient(c: EvidenceCandidate, nouns: dict, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
+    """Who a noun of an event names right after it ("the death of President X", "гибели X",
+    "وفاة الرئيس X"): a title of at most four words between, no phrase break."""
+    script = c.sentence.script if c.sentence else script_of(c.quote)
+    folded, index = fold(c.quote)
+    ments = [m for m in _quote_mentions(c, actors) if m[2] != c.attributed_to and actors[m[2]].kind in kinds]
+    for lang in languages_for(c.language, script):
+        for _s, e in find_cues(nouns.get(lang) or [], folded):
+            end = index[e - 1] + 1
+            after = [m for m in ments if m[0] >= end and _within(words_between(c.quote, end, m[0]), 4)]
+            if after:
+                return min(after)[2]
+    return None
+
+
 # Long: one branch per word order (English, German, Turkic, Arabic, others) over shared helpers.
 def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at: int = 0,
                  alone: bool = False) -> dict[str, str]:
