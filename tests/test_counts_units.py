@@ -322,3 +322,18 @@ def test_the_martyred_are_counted_in_arabic():
 def test_counts_in_turkish_ukrainian_and_written_hundreds_and_thousands(lang, text, slot, count):
     from dossier.extract.cues import extract_counts
     assert extract_counts(text, lang).get(slot) == count
+
+
+@pytest.mark.parametrize("text,lang,slot,value", [
+    ("Утром 5 августа 78 человек погибли и почти 4000 получили ранения.", "ru", "killed", "78"),
+    ("On 5 August, 78 people were killed.", "en", "killed", "78"),
+    ("On September 2, 12 people were killed.", "en", "killed", "12"),
+    ("Le 4 août 2020, 135 personnes ont été tuées.", "fr", "killed", "135"),
+])
+def test_a_figure_after_a_full_date_is_a_count_not_its_day(text, lang, slot, value):
+    assert extract_counts(text, lang).get(slot) == value
+
+
+@pytest.mark.parametrize("text,lang", [("The toll on September 2 rose.", "en"), ("2 Eylül'de toplantı yapıldı.", "tr")])
+def test_the_day_of_a_month_is_no_count(text, lang):
+    assert extract_counts(text, lang) == {}

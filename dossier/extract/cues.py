@@ -379,8 +379,10 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
                 out.append((i, value, start, part or part_of(folded, start, tok.end())))
             continue
         last_word = None
-        if (i > 0 and is_month(tokens[i - 1].group(0))) or is_month(nxt.split("'")[0]):
-            continue  # "September 2", "2 Eylül'de": a day, not a count
+        if is_month(nxt.split("'")[0]) or i > 0 and is_month(tokens[i - 1].group(0)) and (
+                1800 <= value <= 2100 or value <= 31 and "," not in folded[tokens[i - 1].end():tok.start()]
+                and not (i > 1 and tokens[i - 2].group(0)[:1].isdigit())):
+            continue  # "September 2", "2 Eylül'de": a day, not a count (but "5 августа 78 человек" is one)
         # "two of the dead", "among the dead, four": a part of a figure, not a figure
         out.append((i, value, tok.start(), part_of(folded, tok.start(), tok.end())))
     return out
