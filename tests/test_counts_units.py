@@ -337,3 +337,11 @@ def test_a_figure_after_a_full_date_is_a_count_not_its_day(text, lang, slot, val
 @pytest.mark.parametrize("text,lang", [("The toll on September 2 rose.", "en"), ("2 Eylül'de toplantı yapıldı.", "tr")])
 def test_the_day_of_a_month_is_no_count(text, lang):
     assert extract_counts(text, lang) == {}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Three people drowned in Capitalia.", "en"), ("Три человека утонули.", "ru"), ("Drei Menschen sind ertrunken.", "de"),
+    ("Trois personnes se sont noyées.", "fr"), ("Tres personas murieron ahogadas.", "es"),
+])
+def test_the_drowned_are_dead(text, lang):
+    assert extract_counts(text, lang).get("killed") == "3"

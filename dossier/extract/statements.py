@@ -431,7 +431,7 @@ _AND_BEFORE = re.compile(r"(?<!\w)(?:and|und|и|і|та|et|y|və)\s+(?:(?:was|we
                          r"позже|вскоре|также|тоже|також|потім|a|ont|est|sont|été|puis|fue|fueron|ha|han|luego|"
                          r"también)\s+){0,2}$", re.I)
 #: Verbs of dying, which take no object ("and killed three people" names the killer first).
-_DIED = re.compile(r"(?:died|dies|perished|lost\s|ums\s+leben|starb|verstarb|verstorb|gestorb|umgekommen|vefat|погиб|скончал|загину|помер|murió|murieron|"
+_DIED = re.compile(r"(?:died|dies|perished|drowned|ertrunk|ertrank|утонул|noy|ahogad|lost\s|ums\s+leben|starb|verstarb|verstorb|gestorb|umgekommen|vefat|погиб|скончал|загину|помер|murió|murieron|"
                    r"falleci|perdi|mort|décéd|péri|succomb)", re.I)
 
 
