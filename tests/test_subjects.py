@@ -54,3 +54,18 @@ def test_a_death_the_clause_takes_as_given_is_a_fact_beside_it(lang, text):
 def test_a_death_under_denial_is_not_read_in_passing():
     found = framed(("d1", "Bo Lee denied any role in the death of Ana Silva.", "en"))
     assert not any(p == "killed" for p, _s, _o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The crash killed Ana Silva, Bo Lee and three others.",
+    "Among the dead were Ana Silva, Bo Lee and the pilot.",
+    "The crash claimed the lives of Ana Silva, Bo Lee and the pilot.",
+])
+def test_a_list_of_names_an_and_closes_tells_of_each(text):
+    found = framed(("d1", text, "en"))
+    assert {("killed", "ana", None), ("killed", "bo", None)} <= found, found
+
+
+def test_an_apposition_naming_another_is_no_list():
+    found = framed(("d1", "Ana Silva, Bo Lee's aide, died.", "en"))
+    assert ("killed", "ana", None) in found and ("killed", "bo", None) not in found, found

@@ -395,6 +395,8 @@ _SAID_TO = frozenset({"reporters", "journalists", "that", "dass", "que", "что
 
 #: Words that join two names in a list ("X and Y", "X и Y", "X ve Y", Arabic و written onto the next word).
 _AND = frozenset({"and", "и", "і", "й", "та", "ve", "və", "und", "et", "y", "e", "و"})
+#: An "and" right after the last name of a list: "X, Y and three others", "X, Y et d'autres".
+_LIST_END = re.compile(r"\s*,?\s*(?:and|и|і|та|ve|və|und|et|y|e)\s|\s*,?\s*و", re.I)
 #: Words a title phrase between two joined names may hold ("the", "of", "'s").
 _TITLE_GLUE = frozenset({"the", "of", "s", "der", "des", "de", "du", "la", "le", "del", "al"})
 #: At most this many words between two joined names ("and Iran's Foreign Minister").
@@ -409,15 +411,23 @@ def conjoined(c: EvidenceCandidate, first: str, actors: dict[str, Actor]) -> lis
     at = next((i for i, (_s, _e, a) in enumerate(people) if a == first), None)
     if at is None:
         return []
-    def joined(i: int) -> bool:  # people[i] and people[i + 1] stand in one list
+    def joined(i: int, comma: bool = False) -> bool:  # people[i] and people[i + 1] stand in one list
         (_s, pe, _a), (ns, _e, _b) = people[i], people[i + 1]
-        return _list_gap(c.quote[pe:ns], [(s - pe, e - pe) for s, e, _a in spans if pe <= s and e <= ns])
+        return _list_gap(c.quote[pe:ns], [(s - pe, e - pe) for s, e, _a in spans if pe <= s and e <= ns], comma)
 
     lo, hi = at, at
     while lo > 0 and joined(lo - 1):
         lo -= 1
     while hi + 1 < len(people) and joined(hi):
         hi += 1
+    # "X, Y and Z", "X, Y and three others": commas join names of a list an "and" closes
+    clo, chi = lo, hi
+    while clo > 0 and joined(clo - 1, True):
+        clo -= 1
+    while chi + 1 < len(people) and joined(chi, True):
+        chi += 1
+    if (clo, chi) != (lo, hi) and (any(joined(i) for i in range(clo, chi)) or _LIST_END.match(c.quote[people[chi][1]:])):
+        lo, hi = clo, chi
     out: list[str] = []
     for _s, _e, a in people[lo:hi + 1]:
         if a != first and a not in out:
@@ -449,12 +459,13 @@ def _people(spans: list[tuple[int, int, str]], c: EvidenceCandidate, actors: dic
     return [(s, e, a) for s, e, a in spans if actors[a].kind == "person" and a != c.attributed_to]
 
 
-def _list_gap(gap: str, named: list[tuple[int, int]]) -> bool:
-    """Whether the words between two names only join them: a conjunction, titles, other names."""
+def _list_gap(gap: str, named: list[tuple[int, int]], comma: bool = False) -> bool:
+    """Whether the words between two names only join them: a conjunction, titles, other names
+    (`comma`: or a comma, with titles only)."""
     words = [(m.start(), m.group(0)) for m in TOKEN_RX.finditer(gap)]
     if len(words) > LIST_GAP or "(" in gap or ";" in gap:
         return False
-    joined, free = False, 0
+    joined, free = comma and bool(re.match(r"\s*[,،]\s*", gap)) and gap.count(",") + gap.count("،") == 1, 0
     for at, w in words:
         low = fold_str(w)
         bare = low[1:] if low.startswith("و") and len(low) > 2 else low
