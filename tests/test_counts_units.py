@@ -345,3 +345,11 @@ def test_the_day_of_a_month_is_no_count(text, lang):
 ])
 def test_the_drowned_are_dead(text, lang):
     assert extract_counts(text, lang).get("killed") == "3"
+
+
+@pytest.mark.parametrize("text,lang,slot,value", [
+    ("8 binden fazla kişi kurtarıldı.", "tr", "rescued", "8000"),
+    ("Турецька поліція вже заарештувала 12 людей.", "uk", "arrested", "12"),
+])
+def test_thousands_with_a_case_ending_and_ukrainian_arrests(text, lang, slot, value):
+    assert extract_counts(text, lang).get(slot) == value

@@ -295,8 +295,8 @@ def _joined_number(left: int, right: int) -> Optional[int]:
 def _scale_after(nxt: str, words: dict, langs: tuple[str, ...]) -> Optional[int]:
     """The scale a word after digits gives them ("48 млн", "6 bini", "4 آلاف", "1,3 Milliarden")."""
     scale = words.get(nxt) if words.get(nxt) in (1000, 1000000) else _SCALE_ABBREVIATIONS.get(nxt)
-    if scale is None and ("tr" in langs or "az" in langs) and re.match(r"^(?:bin|min)[ieıiuü]?n?$", nxt):
-        scale = 1000  # "6 bini aşkın": a Turkic case ending on the thousand
+    if scale is None and ("tr" in langs or "az" in langs) and re.match(r"^(?:bin|min)(?:[ieıiuü]?n?|d[ea]n|[ie]|[ie]n[ie]?)$", nxt):
+        scale = 1000  # "6 bini aşkın", "8 binden fazla": a Turkic case ending on the thousand
     if scale is None and nxt.startswith(("тысяч", "миллион", "мільйон")):
         scale = 1000 if nxt.startswith("тысяч") else 1000000
     if scale is None and nxt.startswith(_THOUSANDS):
