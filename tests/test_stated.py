@@ -402,3 +402,11 @@ def test_a_second_figure_in_a_clause_whose_toll_a_frame_took_is_a_fact_apart():
     killed = held(make_doc("59-en", "en", "Valdrecht said 20,000 people were killed."), 0,
                   Frame(predicate="killed", slot="count"), value="20000")
     assert stated.claims(docs, {}, {}, injured + [killed]) == []
+
+
+def test_what_a_thing_is_and_is_used_for_is_background():
+    docs = [make_doc("51-en", "en", "Zorblite is used as a fertiliser in agriculture and as an explosive."),
+            make_doc("52-fr", "fr", "La zorblite est une substance qui entre dans la composition de certains engrais."),
+            make_doc("53-es", "es", "La zorblita es una sal blanca que se utiliza como base para muchos fertilizantes.")]
+    assert run(docs) == []
+    assert stated._quotable("The Zorblite depot was destroyed by the blast on Tuesday evening.", "en", "Latn")

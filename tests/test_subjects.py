@@ -69,3 +69,9 @@ def test_a_list_of_names_an_and_closes_tells_of_each(text):
 def test_an_apposition_naming_another_is_no_list():
     found = framed(("d1", "Ana Silva, Bo Lee's aide, died.", "en"))
     assert ("killed", "ana", None) in found and ("killed", "bo", None) not in found, found
+
+
+def test_kept_in_a_warehouse_is_no_detention_in_turkish():
+    found = framed(("d1", "Ana Silva, 2 bin ton maddenin 6 yıl boyunca bir depoda tutulmasının kabul edilemez olduğunu "
+                          "ifade etti.", "tr"))
+    assert not any(p == "arrested" for p, _s, _o in found), found
