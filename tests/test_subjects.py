@@ -72,6 +72,7 @@ def test_an_apposition_naming_another_is_no_list():
 
 
 def test_kept_in_a_warehouse_is_no_detention_in_turkish():
-    found = framed(("d1", "Ana Silva, 2 bin ton maddenin 6 yıl boyunca bir depoda tutulmasının kabul edilemez olduğunu "
+    found = framed(("d1", "Ana Silva'nın, Twitter hesabından yaptığı yazılı açıklamasında, herhangi bir güvenlik önlemi "
+                          "alınmadan 2 bin ton maddenin 6 yıl boyunca bir depoda tutulmasının kabul edilemez olduğunu "
                           "ifade etti.", "tr"))
     assert not any(p == "arrested" for p, _s, _o in found), found
