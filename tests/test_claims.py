@@ -838,10 +838,10 @@ def test_the_project_brings_its_own_verbs_in_several_languages(project):
 
 
 def test_the_project_adds_a_verb_to_a_known_event(project):
-    specs = (("k-en", "12 people perished in the blast in Oslo.", "en"),)
+    specs = (("k-en", "12 people succumbed in the blast in Oslo.", "en"),)
     assert "Death toll of the explosion in Oslo" not in statements_of(*specs)
     (project / "predicates.yml").write_text(
-        "events:\n  - id: killed\n    cues: {en: [perished]}\ncounts:\n  killed: {en: [perished]}\n", encoding="utf-8")
+        "events:\n  - id: killed\n    cues: {en: [succumbed]}\ncounts:\n  killed: {en: [succumbed]}\n", encoding="utf-8")
     facts.use_project(project)
     found = statements_of(*specs)
     facts.use_project(None)

@@ -353,3 +353,19 @@ def test_the_drowned_are_dead(text, lang):
 ])
 def test_thousands_with_a_case_ending_and_ukrainian_arrests(text, lang, slot, value):
     assert extract_counts(text, lang).get(slot) == value
+
+
+@pytest.mark.parametrize("text,lang,slot,value", [
+    ("Some 200,000-250,000 people were left homeless.", "en", "homeless", "250000"),
+    ("200-250 bin kişi evsiz kaldı.", "tr", "homeless", "250000"),
+    ("Some 10-12 people died.", "en", "killed", "12"),
+    ("Between 200,000 and 250,000 people were left homeless.", "en", "homeless", "250000"),
+])
+def test_a_range_is_read_as_its_upper_bound(text, lang, slot, value):
+    assert extract_counts(text, lang).get(slot) == value
+
+
+def test_two_years_or_a_date_are_no_range():
+    from dossier.extract.units import plain_figures
+    assert plain_figures("head of the office 1995-2019") == "head of the office 1995-2019"
+    assert plain_figures("on 2020-08-04") == "on 2020-08-04"

@@ -108,6 +108,19 @@ hələ artıq
 SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
 #: Turkish and Azerbaijani thousands and the rest: "2 bin 750" (2,750), "3 min 200".
 _TURKIC_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:bin|min)\s+(\d{1,3})(?![\d.,]?\d)")
+#: A range of figures, "200,000-250,000", "10–12", "200-250 bin": read as its upper bound, as
+#: "between 10 and 12" is (not two years: "1995-2019" is a span of time, nor a date's parts).
+_RANGE = re.compile(r"(?<![\w.,\-–—])(\d[\d.,]*)\s?[-–—]\s?(\d[\d.,]*)(?![\w\-–—]|[.,]\d)")
+
+
+def _upper(m: re.Match) -> str:
+    low, high = (re.sub(r"[.,]", "", g) for g in m.groups())
+    if low[:1] == "0" or high[:1] == "0" or len(low) == 4 and len(high) == 4 and 1800 <= int(low) <= 2100 \
+            or int(low) >= int(high) and len(high) >= len(low):
+        return m.group(0)
+    return m.group(2)
+
+
 #: A figure written onto the Arabic word after it.
 _GLUED = re.compile(r"(\d)([\u0620-\u064a])")
 #: Scale words by how they begin (folded).
@@ -145,6 +158,7 @@ def plain_figures(folded: str) -> str:
     """Folded text with each figure written in parts written as one: "6 000" -> "6000",
     "2 bin 750" -> "2750", "полторы тысячи" -> "1500", "مليون و200 ألف" -> "1200000"."""
     folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), folded)
+    folded = _RANGE.sub(_upper, folded)
     folded = _DAYS_ADJECTIVE.sub(_days, folded)  # "семидневный" -> "7 дневный"
     folded = _GLUED.sub(r"\1 \2", folded)  # "113قتيل": a figure written onto its Arabic noun
     folded = _TURKIC_THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), folded)
