@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_predicates_real import framed
+from tests.test_predicates_real import claims, framed
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -76,3 +76,19 @@ def test_kept_in_a_warehouse_is_no_detention_in_turkish():
                           "alınmadan 2 bin ton maddenin 6 yıl boyunca bir depoda tutulmasının kabul edilemez olduğunu "
                           "ifade etti.", "tr"))
     assert not any(p == "arrested" for p, _s, _o in found), found
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("en", "After the explosion in Capitalia, the material damage was estimated at $5 billion.", "5000000000"),
+    ("tr", "Capitalia'daki patlamada maddi hasar 3 ila 5 milyar dolar arasında.", "5000000000"),
+    ("ar", "قال بو لي إن انفجار كابيتاليا تسبب في خسائر اقتصادية بقيمة 15 مليار دولار.", "15000000000"),
+])
+def test_the_damage_is_a_figure_of_its_own(lang, text, value):
+    found = [c for c in claims(("d1", text, lang)) if c.frame and c.frame.predicate == "damage"]
+    assert [e.value for c in found for e in c.evidence] == [value]
+
+
+def test_damage_that_could_happen_is_no_figure():
+    found = [c for c in claims(("d1", "Material damage could reach up to $5 billion, Bo Lee said.", "en"))
+             if c.frame and c.frame.predicate == "damage"]
+    assert found == []

@@ -111,6 +111,14 @@ _TURKIC_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:bin|min)\s+(\d{1,3})(
 #: A range of figures, "200,000-250,000", "10–12", "200-250 bin": read as its upper bound, as
 #: "between 10 and 12" is (not two years: "1995-2019" is a span of time, nor a date's parts).
 _RANGE = re.compile(r"(?<![\w.,\-–—])(\d[\d.,]*)\s?[-–—]\s?(\d[\d.,]*)(?![\w\-–—]|[.,]\d)")
+#: A range in words: "between 3 and 5", "3 to 5", "3 ila 5", "от 3 до 5", "zwischen 3 und 5", "de 3 à 5".
+_WORD_RANGE = re.compile(r"(?<![\w.,])(?:(?<=between )|(?<=zwischen )|(?<=entre )|(?<=между )|(?<=від )|(?<=от ))?"
+                         r"(\d[\d.,]*)\s+(?:to|bis|ila|до|à|a|and|und|y|et|и|і|та)\s+(\d[\d.,]*)(?![\w]|[.,]\d)")
+_WORD_RANGE_OPEN = re.compile(r"(?:between|zwischen|entre|между|від|от)\s+$")
+
+
+#: Words that join a range's figures only after "between" ("between 3 and 5", not "2 killed and 5").
+_PAIRED = frozenset({"and", "und", "y", "et", "и", "і", "та"})
 
 
 def _upper(m: re.Match) -> str:
@@ -159,6 +167,8 @@ def plain_figures(folded: str) -> str:
     "2 bin 750" -> "2750", "полторы тысячи" -> "1500", "مليون و200 ألف" -> "1200000"."""
     folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), folded)
     folded = _RANGE.sub(_upper, folded)
+    folded = _WORD_RANGE.sub(lambda m: _upper(m) if m.group(0).split()[1] not in _PAIRED
+                             or _WORD_RANGE_OPEN.search(m.string[:m.start()]) else m.group(0), folded)
     folded = _DAYS_ADJECTIVE.sub(_days, folded)  # "семидневный" -> "7 дневный"
     folded = _GLUED.sub(r"\1 \2", folded)  # "113قتيل": a figure written onto its Arabic noun
     folded = _TURKIC_THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), folded)
