@@ -369,3 +369,11 @@ def test_two_years_or_a_date_are_no_range():
     from dossier.extract.units import plain_figures
     assert plain_figures("head of the office 1995-2019") == "head of the office 1995-2019"
     assert plain_figures("on 2020-08-04") == "on 2020-08-04"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Rettungsteams suchten nach dem Hubschrauber und den neun Insassen.", "de"),
+    ("Helikopterde 9 kişi vardı.", "tr"), ("На борту було дев'ять людей.", "uk"),
+])
+def test_occupants_are_the_people_on_board(text, lang):
+    assert extract_counts(text, lang).get("aboard") == "9"
