@@ -377,3 +377,9 @@ def test_two_years_or_a_date_are_no_range():
 ])
 def test_occupants_are_the_people_on_board(text, lang):
     assert extract_counts(text, lang).get("aboard") == "9"
+
+
+@pytest.mark.parametrize("text", ["the 2020-21 season", "a score of 3-1", "2 killed and 5 injured"])
+def test_falling_figures_a_season_or_a_list_are_no_range(text):
+    from dossier.extract.units import plain_figures
+    assert plain_figures(text) == text

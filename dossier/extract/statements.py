@@ -431,8 +431,9 @@ _AND_BEFORE = re.compile(r"(?<!\w)(?:and|und|и|і|та|et|y|və)\s+(?:(?:was|we
                          r"позже|вскоре|также|тоже|також|потім|a|ont|est|sont|été|puis|fue|fueron|ha|han|luego|"
                          r"también)\s+){0,2}$", re.I)
 #: Verbs of dying, which take no object ("and killed three people" names the killer first).
-_DIED = re.compile(r"(?:died|dies|perished|drowned|ertrunk|ertrank|утонул|noy|ahogad|lost\s|ums\s+leben|starb|verstarb|verstorb|gestorb|umgekommen|vefat|погиб|скончал|загину|помер|murió|murieron|"
-                   r"falleci|perdi|mort|décéd|péri|succomb)", re.I)
+_DIED = re.compile(r"(?:died|dies|perished|drowned|lost\s|ums\s+leben|starb|verstarb|verstorb|gestorb|umgekommen|"
+                   r"ertrunk|ertrank|vefat|погиб|скончал|утонул|загину|помер|murió|murieron|falleci|perdi|mort|"
+                   r"décéd|péri|succomb|noy|ahogad)", re.I)
 
 
 def _and_subject(quote: str, cs: int, ments: list[tuple[int, int, str]]) -> Optional[tuple[int, int, str]]:

@@ -112,8 +112,7 @@ _TURKIC_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:bin|min)\s+(\d{1,3})(
 #: "between 10 and 12" is (not two years: "1995-2019" is a span of time, nor a date's parts).
 _RANGE = re.compile(r"(?<![\w.,\-–—])(\d[\d.,]*)\s?[-–—]\s?(\d[\d.,]*)(?![\w\-–—]|[.,]\d)")
 #: A range in words: "between 3 and 5", "3 to 5", "3 ila 5", "от 3 до 5", "zwischen 3 und 5", "de 3 à 5".
-_WORD_RANGE = re.compile(r"(?<![\w.,])(?:(?<=between )|(?<=zwischen )|(?<=entre )|(?<=между )|(?<=від )|(?<=от ))?"
-                         r"(\d[\d.,]*)\s+(?:to|bis|ila|до|à|a|and|und|y|et|и|і|та)\s+(\d[\d.,]*)(?![\w]|[.,]\d)")
+_WORD_RANGE = re.compile(r"(?<![\w.,])(\d[\d.,]*)\s+(?:to|bis|ila|до|à|a|and|und|y|et|и|і|та)\s+(\d[\d.,]*)(?![\w]|[.,]\d)")
 _WORD_RANGE_OPEN = re.compile(r"(?:between|zwischen|entre|между|від|от)\s+$")
 
 
@@ -121,12 +120,19 @@ _WORD_RANGE_OPEN = re.compile(r"(?:between|zwischen|entre|между|від|от
 _PAIRED = frozenset({"and", "und", "y", "et", "и", "і", "та"})
 
 
+def _figure(text: str) -> float:
+    """"3,5" and "3.5" are decimals, "200,000" and "200.000" thousands."""
+    return float(text.replace(",", ".")) if re.fullmatch(r"\d+[.,]\d{1,2}", text) else int(re.sub(r"[.,]", "", text))
+
+
 def _upper(m: re.Match) -> str:
-    low, high = (re.sub(r"[.,]", "", g) for g in m.groups())
-    if low[:1] == "0" or high[:1] == "0" or len(low) == 4 and len(high) == 4 and 1800 <= int(low) <= 2100 \
-            or int(low) >= int(high) and len(high) >= len(low):
+    """The range's upper figure; two years ("1995-2019"), a date's parts or figures that fall
+    ("the 2020-21 season", "a score of 3-1") stay as written."""
+    low, high = m.groups()
+    if low[:1] == "0" or high[:1] == "0" or re.fullmatch(r"1[89]\d\d|20\d\d", re.sub(r"[.,]", "", low)) \
+            or _figure(low) >= _figure(high):
         return m.group(0)
-    return m.group(2)
+    return high
 
 
 #: A figure written onto the Arabic word after it.
