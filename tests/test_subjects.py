@@ -92,3 +92,8 @@ def test_damage_that_could_happen_is_no_figure():
     found = [c for c in claims(("d1", "Material damage could reach up to $5 billion, Bo Lee said.", "en"))
              if c.frame and c.frame.predicate == "damage"]
     assert found == []
+
+
+def test_german_lets_the_charges_fall():
+    found = framed(("d1", "Dafür lässt der Geheimdienst alle Vorwürfe gegen Ana Silva fallen.", "de"))
+    assert ("case dropped", "ana", None) in found and not any(p == "accused" for p, _s, _o in found), found
