@@ -466,3 +466,13 @@ def test_who_did_it_shows_the_actors_name_not_its_id(records):
         assert f'](../actors/{actor}.md)</span>' in page  # so does who says what
         assert f"value: <strong>{actor}</strong>" not in page
     assert "<img" not in page  # the (hostile) name is escaped as every actor name is
+
+
+def test_a_large_figure_is_shown_with_its_thousands_grouped():
+    from types import SimpleNamespace
+
+    from dossier.site.prepared import shown_value
+    site, count = SimpleNamespace(actors={}), SimpleNamespace(frame=SimpleNamespace(slot="count"))
+    assert shown_value(site, count, "5000000000", "claims/x.md") == "5,000,000,000"
+    assert shown_value(site, count, "2750", "claims/x.md") == "2750"  # as the sources write a small one
+    assert shown_value(site, SimpleNamespace(frame=SimpleNamespace(slot="yes-no")), "12345", "x") == "12345"

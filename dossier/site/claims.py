@@ -321,8 +321,9 @@ def _updates(site: Site, claim: Claim, here: str) -> list[dict]:
         return []
     rows: list[dict] = []
     for ev in _evidence_sorted(site, claim):
-        if ev.value and not (rows and rows[-1]["value"] == ev.value and rows[-1]["source_id"] == ev.source):
-            rows.append({"date": published_label(site.sources.get(ev.source)), "value": ev.value,
+        if ev.value and not (rows and rows[-1]["raw"] == ev.value and rows[-1]["source_id"] == ev.source):
+            rows.append({"date": published_label(site.sources.get(ev.source)), "raw": ev.value,
+                         "value": shown_value(site, claim, ev.value, here),
                          "source_id": ev.source, "source": markup(source_ref(site, ev.source, here))})
     return rows[:UPDATES_SHOWN]
 

@@ -186,9 +186,13 @@ def actor_ref(site: Site, actor_id: Optional[str], from_page: str) -> str:
 
 
 def shown_value(site: Site, claim: Any, value: str, here: str) -> str:
-    """A value as the page shows it: for "who did it", the actor's name linked to its page."""
+    """A value as the page shows it: for "who did it", the actor's name linked to its page; a
+    large figure with its thousands grouped ("5,000,000,000"; the record keeps the digits)."""
     if claim.frame is not None and claim.frame.slot == "who" and value in site.actors:
         return actor_ref(site, value, here)
+    if claim.frame is not None and claim.frame.slot == "count" and value.isascii() and value.isdigit() \
+            and len(value) >= 5:
+        return f"{int(value):,}"
     return esc(value)
 
 
