@@ -476,3 +476,15 @@ def test_a_large_figure_is_shown_with_its_thousands_grouped():
     assert shown_value(site, count, "5000000000", "claims/x.md") == "5,000,000,000"
     assert shown_value(site, count, "2750", "claims/x.md") == "2750"  # as the sources write a small one
     assert shown_value(site, SimpleNamespace(frame=SimpleNamespace(slot="yes-no")), "12345", "x") == "12345"
+
+
+def test_a_contested_figure_says_how_many_of_its_sources_are_undated():
+    from types import SimpleNamespace as NS
+
+    from dossier.site.claims import STATUS_TEXT, status_text
+    ev = [NS(source="a", value="12", stance="affirms", date=None), NS(source="b", value="15", stance="affirms", date=None)]
+    claim = NS(status="contested", frame=NS(slot="count"), evidence=ev)
+    site = NS(sources={"a": NS(published="2026-01-02"), "b": NS(published=None)})
+    assert "1 of the 2 sources giving a figure gives no date" in status_text(site, claim)
+    site.sources["b"] = NS(published="2026-01-03")
+    assert status_text(site, claim) == STATUS_TEXT["contested"]

@@ -300,6 +300,24 @@ STATUS_TEXT = {
 }
 
 
+def status_text(site: Site, claim: Claim) -> str:
+    """`STATUS_TEXT` for the claim; for figures that differ, how many of their sources give no
+    date (a toll that only rose cannot be told from one sources disagree on without them)."""
+    text = STATUS_TEXT.get(claim.status, claim.status)
+    if claim.status != "contested" or claim.frame is None or claim.frame.slot != "count" \
+            or len({e.stance for e in claim.evidence}) > 1:
+        return text
+    given = sorted({e.source for e in claim.evidence if e.value})
+    undated = [s for s in given if not getattr(site.sources.get(s), "published", None)
+               and not any(e.date for e in claim.evidence if e.source == s)]
+    if not undated:
+        return text
+    gives = "gives" if len(undated) == 1 else "give"
+    return (f"{text} {len(undated)} of the {len(given)} sources giving a figure {gives} no date, so a figure that "
+            "only rose over time cannot be told from a disagreement (a published: date in each document's "
+            ".meta.yml sidecar lets the dossier tell).")
+
+
 def _verdict_context(claim: Claim) -> Optional[dict]:
     v = claim.verdict
     if v is None:
@@ -363,7 +381,7 @@ def render_claim(claim: Claim, records: Any) -> str:
         status_badge=markup(badge(claim.status)), rating_badge=markup(rating_badge(claim)),
         support=markup(support(claim)), quotes=counted(len(claim.evidence), "quote"),
         languages=markup(", ".join(lang_label(c) for c in langs) or "unknown"),
-        status_text=STATUS_TEXT.get(claim.status, claim.status),
+        status_text=status_text(site, claim),
         verdict=_verdict_context(claim),
         actors=markup(", ".join(_actor_with_spellings(site, a, here) for a in sorted(set(claim.actors)))),
         origins=markup("\n".join(_origins(site, claim, here))),
