@@ -97,3 +97,15 @@ def test_damage_that_could_happen_is_no_figure():
 def test_german_lets_the_charges_fall():
     found = framed(("d1", "Dafür lässt der Geheimdienst alle Vorwürfe gegen Ana Silva fallen.", "de"))
     assert ("case dropped", "ana", None) in found and not any(p == "accused" for p, _s, _o in found), found
+
+
+@pytest.mark.parametrize("lang,text,subject,value", [
+    ("en", "After the explosion in Capitalia, port officials were placed under house arrest.", None, "yes"),
+    ("de", "Ana Silva wurde unter Hausarrest gestellt.", "ana", "yes"),
+    ("ru", "Ана Силва помещена под домашний арест на два месяца.", "ana", "2 months"),
+    ("ar", "وضع المسؤولين عن انفجار كابيتاليا قيد الإقامة الجبرية.", None, "yes"),
+])
+def test_house_arrest_is_a_measure_of_its_own(lang, text, subject, value):
+    found = [c for c in claims(("d1", text, lang)) if c.frame and c.frame.predicate == "house arrest"]
+    assert [(c.frame.subject, [e.value for e in c.evidence]) for c in found] == [(subject, [value])]
+    assert not any(c.frame and c.frame.predicate == "arrested" for c in claims(("d1", text, lang)))
