@@ -109,3 +109,14 @@ def test_house_arrest_is_a_measure_of_its_own(lang, text, subject, value):
     found = [c for c in claims(("d1", text, lang)) if c.frame and c.frame.predicate == "house arrest"]
     assert [(c.frame.subject, [e.value for e in c.evidence]) for c in found] == [(subject, [value])]
     assert not any(c.frame and c.frame.predicate == "arrested" for c in claims(("d1", text, lang)))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "After the explosion in Capitalia, the cabinet held an emergency session."),
+    ("de", "Nach dem Absturz in Capitalia kam das Kabinett zu einer Dringlichkeitssitzung zusammen."),
+    ("ru", "После взрыва в Капиталии Бо Ли провел экстренное заседание."),
+    ("en", "Bo Lee chairs an emergency meeting after the dam breach in Capitalia."),
+])
+def test_an_emergency_meeting_is_held_not_a_way_of_talking(lang, text):
+    found = [c for c in claims(("d1", text, lang)) if c.frame and c.frame.predicate == "emergency meeting"]
+    assert [e.value for c in found for e in c.evidence] == ["yes"]

@@ -491,8 +491,8 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         term = c.values.get("term") if (event_info().get(event) or {}).get("term") else None
         if value == "yes" and not term and _told_ahead(c, told):
             value = PLANNED  # "will visit", "посетит": told as still to come, not done
-        elif value == "yes" and (c.values.get("manner") or term):
-            value = c.values.get("manner") or term  # how: "phone call"; how long: "2 months" (its own event's)
+        elif value == "yes" and (_manner(c, told) or term):
+            value = _manner(c, told) or term  # how: "phone call"; how long: "2 months" (its own event's)
         key = ("yes-no", event, s, o, story_key) + ((noun_class(own),) if own else ())
         listed = parties.conjoined(c, s, actors) + [a for a in each_cue_subject(c, event, actors) if a != s] \
             if s and o is None and (event_info().get(event) or {}).get("frame") == "patient" else []
@@ -500,6 +500,12 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         return [Item(key[:2] + (p,) + key[3:], c, event, "yes-no", value, subject=p, object=o, story=story,
                      incident=own, listed=bool(listed)) for p in [s] + listed]
     return []
+
+
+def _manner(c: EvidenceCandidate, event: str) -> Optional[str]:
+    """How parties communicated ("phone call"), for an event of communication only: an
+    emergency meeting is held, not told by way of a meeting."""
+    return c.values.get("manner") if (event_info().get(event) or {}).get("class") == "communicate" else None
 
 
 def _referred(c: EvidenceCandidate, event: str, story: Story, actors: dict[str, Actor]) -> Optional[str]:
