@@ -383,3 +383,9 @@ def test_occupants_are_the_people_on_board(text, lang):
 def test_falling_figures_a_season_or_a_list_are_no_range(text):
     from dossier.extract.units import plain_figures
     assert plain_figures(text) == text
+
+
+@pytest.mark.parametrize("text,lang", [("Дев'ятеро людей загинули.", "uk"), ("Дев’ятеро людей загинули.", "uk"),
+                                       ("Девятеро человек погибли.", "ru")])
+def test_collective_number_words_count(text, lang):
+    assert extract_counts(text, lang).get("killed") == "9"
