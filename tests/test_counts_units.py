@@ -389,3 +389,7 @@ def test_falling_figures_a_season_or_a_list_are_no_range(text):
                                        ("Девятеро человек погибли.", "ru")])
 def test_collective_number_words_count(text, lang):
     assert extract_counts(text, lang).get("killed") == "9"
+
+
+def test_turkish_tolls_in_the_plural():
+    assert extract_counts("Depremde 12 kişi hayatlarını kaybetti.", "tr").get("killed") == "12"
