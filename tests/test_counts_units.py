@@ -393,3 +393,9 @@ def test_collective_number_words_count(text, lang):
 
 def test_turkish_tolls_in_the_plural():
     assert extract_counts("Depremde 12 kişi hayatlarını kaybetti.", "tr").get("killed") == "12"
+
+
+def test_two_figures_an_and_joins_stay_in_one_clause():
+    from dossier.extract.cues import split_clauses
+    text = "Capitalia'da meydana gelen 7.7 ve 7.6 büyüklüğündeki iki deprem yıkıma neden oldu."
+    assert split_clauses(text, "tr", "Latn") == [(0, len(text))]

@@ -631,7 +631,8 @@ def split_clauses(text: str, language: Optional[str], script: Optional[str] = No
             # a prefixed wa- also joins names and nouns ("لافروف وبلينكن"): the left part
             # must then state a firm fact, not only a vague frame such as tension
             left_ok = firm(left) if folded[a:a + 1] == "و" else bool(left)
-            if not (firm(seg_events(a, head_end)) and left_ok
+            figures = re.search(r"\d\s*$", folded[pa:pb]) and re.match(r"\S+\s+\d", folded[a:b])  # "7.7 ve 7.6"
+            if figures or not (firm(seg_events(a, head_end)) and left_ok
                     and len(folded[pa:pb].split()) >= 3 and len(folded[a:b].split()) >= 3):
                 raw[-1][1] = b
                 continue
