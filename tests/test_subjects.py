@@ -120,3 +120,13 @@ def test_house_arrest_is_a_measure_of_its_own(lang, text, subject, value):
 def test_an_emergency_meeting_is_held_not_a_way_of_talking(lang, text):
     found = [c for c in claims(("d1", text, lang)) if c.frame and c.frame.predicate == "emergency meeting"]
     assert [e.value for c in found for e in c.evidence] == ["yes"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Nach der Explosion wurde Capitalia zur Katastrophen-Stadt erklärt."),
+    ("es", "Bo Lee proclamó Capitalia ciudad siniestrada tras la explosión."),
+    ("tr", "Bo Lee, depremin yaşandığı Capitalia'yı afet bölgesi olarak ilan etti."),
+])
+def test_a_disaster_zone_is_a_measure_apart_from_a_state_of_emergency(lang, text):
+    found = {p for p, _s, _o in framed(("d1", text, lang))}
+    assert "declared disaster zone" in found and "declared emergency" not in found, found
