@@ -130,3 +130,12 @@ def test_an_emergency_meeting_is_held_not_a_way_of_talking(lang, text):
 def test_a_disaster_zone_is_a_measure_apart_from_a_state_of_emergency(lang, text):
     found = {p for p, _s, _o in framed(("d1", text, lang))}
     assert "declared disaster zone" in found and "declared emergency" not in found, found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Бойцы Железный легион прекратили движение в сторону Капиталии."),
+    ("fr", "Ana Silva accepte d'arrêter l'avancée de ses troupes."),
+    ("en", "Ana Silva abruptly aborted the rebellion."),
+])
+def test_halting_an_advance_is_pulling_back(lang, text):
+    assert "withdrew" in {p for p, _s, _o in framed(("d1", text, lang))}
