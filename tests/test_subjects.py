@@ -139,3 +139,9 @@ def test_a_disaster_zone_is_a_measure_apart_from_a_state_of_emergency(lang, text
 ])
 def test_halting_an_advance_is_pulling_back(lang, text):
     assert "withdrew" in {p for p, _s, _o in framed(("d1", text, lang))}
+
+
+def test_a_deal_brokered_by_x_is_done_whatever_the_deal_will_do():
+    found = framed(("d1", "Officials said a deal brokered by Ana Silva would see Bo Lee exiled to Capitalia.", "en"))
+    assert ("mediated", "ana", None) in found, found
+    assert not framed(("d1", "A deal could be brokered by Ana Silva.", "en"))

@@ -288,8 +288,14 @@ def read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[I
     if hedged(c) and not promised(c):
         # hedged only by what someone said would happen ("said she would resign"): a plan, told
         # as such, of the speaker or of one the clause names; any other hedge states nothing
-        return [i for i in _read_events(c, story, actors) if i.value == PLANNED
-                and (i.subject is None or i.subject == c.attributed_to or i.subject in c.actors)] if backshifted(c) else []
+        # what a participle tells in passing is done, whatever the clause says will be ("a deal,
+        # brokered by X, would see ..."): X mediated
+        found = _read_events(c, story, actors)
+        done = [i for i in found if i.slot == "yes-no" and i.value == "yes" and i.subject is not None
+                and i.subject == participle_doer(c, i.predicate, actors)]
+        return done + ([i for i in found if i.value == PLANNED
+                        and (i.subject is None or i.subject == c.attributed_to or i.subject in c.actors)]
+                       if backshifted(c) else [])
     held = [Item(("date", tenure.EVENT, person, role), c, tenure.EVENT, "date", value, subject=person, role=role,
                  story=story) for person, role, value in tenure.tenures(c, actors)]
     if held:  # "Belyaev, deputy governor since 2019, was detained": the tenure, and what else the clause tells
