@@ -399,3 +399,9 @@ def test_two_figures_an_and_joins_stay_in_one_clause():
     from dossier.extract.cues import split_clauses
     text = "Capitalia'da meydana gelen 7.7 ve 7.6 büyüklüğündeki iki deprem yıkıma neden oldu."
     assert split_clauses(text, "tr", "Latn") == [(0, len(text))]
+
+
+def test_a_run_of_digits_counts_nothing_and_breaks_nothing():
+    from dossier.extract.units import plain_figures
+    assert extract_counts("9" * 5000 + " people were killed.", "en") == {}
+    assert plain_figures("9" * 5000 + "-" + "9" * 5000) == "9" * 5000 + "-" + "9" * 5000

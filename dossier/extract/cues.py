@@ -333,8 +333,8 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
         # a Turkic case ending on a figure ("7'ye", "9'a") leaves the figure
         raw = re.sub(r"^(\d[\d.,]*)['’][^\W\d_]+$", r"\1", raw)
         digits = re.sub(r"[.,\s\u00a0\u202f]", "", raw)
-        if digits.isdigit() and raw[0].isdigit() and i and tokens[i - 1].group(0).startswith(_REFERENCE_WORDS):
-            continue  # "article 290", "статьи 290": a number that names, not one that counts
+        if digits.isdigit() and raw[0].isdigit() and (len(digits) > 15 or i and tokens[i - 1].group(0).startswith(_REFERENCE_WORDS)):
+            continue  # "article 290", "статьи 290": a number that names, not one that counts (nor a run of digits)
         if digits.isdigit() and raw[0].isdigit():
             scale = _scale_after(tokens[i + 1].group(0) if i + 1 < len(tokens) else "", words, langs)
             decimal = _DECIMAL.match(raw)

@@ -453,12 +453,16 @@ _COMMA = re.compile(r"\s*[,،]\s*")
 _TITLE_BEFORE = re.compile(r"([^,;:،؛()\[\]\"“”«»—–]*?)\s*[,،]\s*", re.S)
 
 
+#: How far into a clause (characters) a name set off by an apposition may start.
+_APPOSED_REACH = 120
+
+
 def _apposed(quote: str, cs: int, ments: list[tuple[int, int, str]], lang: str) -> Optional[tuple[int, int, str]]:
     """The name an apposition sets off as the subject of the verb at `cs`: it opens the clause
     (a title of at most four words before it) and the verb follows within a few words."""
     for m in sorted(ments):
-        if m[1] > cs:
-            break
+        if m[1] > cs or m[0] > _APPOSED_REACH:
+            break  # the name opens the clause: a title of a few words at most before it
         head, between = quote[:m[0]], quote[m[1]:cs]
         opens = len(TOKEN_RX.findall(head)) <= 4 and not PHRASE_BREAK.search(head)
         app = _APPOSITION.match(between)
@@ -559,7 +563,8 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
             alone_verb = bool(_NO_OBJECT.search(quote[:ce]))
             pool = near_before(3) if passive or alone_verb else near_after(3)
             if alone_verb and not passive:  # or after it: "murió el ministro X", "perdió la vida su ministro de Y, X"
-                pool += near_after(3) + [m for m in ments if m[0] >= ce and _TITLE_BEFORE.fullmatch(quote[ce:m[0]])
+                pool += near_after(3) + [m for m in ments if ce <= m[0] <= ce + _APPOSED_REACH
+                                         and _TITLE_BEFORE.fullmatch(quote[ce:m[0]])
                                          and len(TOKEN_RX.findall(quote[ce:m[0]])) <= 7]
         else:
             # a name right after the verb or its noun is what it happens to ("уволил Беляева",

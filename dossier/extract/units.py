@@ -129,7 +129,7 @@ def _upper(m: re.Match) -> str:
     """The range's upper figure; two years ("1995-2019"), a date's parts or figures that fall
     ("the 2020-21 season", "a score of 3-1") stay as written."""
     low, high = m.groups()
-    if low[:1] == "0" or high[:1] == "0" or re.fullmatch(r"1[89]\d\d|20\d\d", re.sub(r"[.,]", "", low)) \
+    if low[:1] == "0" or high[:1] == "0" or max(len(low), len(high)) > 20 or re.fullmatch(r"1[89]\d\d|20\d\d", re.sub(r"[.,]", "", low)) \
             or _figure(low) >= _figure(high):
         return m.group(0)
     return high
@@ -174,7 +174,8 @@ def plain_figures(folded: str) -> str:
     folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), folded)
     folded = _RANGE.sub(_upper, folded)
     folded = _WORD_RANGE.sub(lambda m: _upper(m) if m.group(0).split()[1] not in _PAIRED
-                             or _WORD_RANGE_OPEN.search(m.string[:m.start()]) else m.group(0), folded)
+                             or _WORD_RANGE_OPEN.search(m.string[max(0, m.start() - 12):m.start()]) else m.group(0),
+                             folded)
     folded = _DAYS_ADJECTIVE.sub(_days, folded)  # "семидневный" -> "7 дневный"
     folded = _GLUED.sub(r"\1 \2", folded)  # "113قتيل": a figure written onto its Arabic noun
     folded = _TURKIC_THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), folded)
