@@ -497,8 +497,8 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         term = c.values.get("term") if (event_info().get(event) or {}).get("term") else None
         if value == "yes" and not term and _told_ahead(c, told):
             value = PLANNED  # "will visit", "посетит": told as still to come, not done
-        elif value == "yes" and (_manner(c, told) or term):
-            value = _manner(c, told) or term  # how: "phone call"; how long: "2 months" (its own event's)
+        elif value == "yes" and (how := _manner(c, told) or term):
+            value = how  # how: "phone call"; how long: "2 months" (its own event's)
         key = ("yes-no", event, s, o, story_key) + ((noun_class(own),) if own else ())
         listed = parties.conjoined(c, s, actors) + [a for a in each_cue_subject(c, event, actors) if a != s] \
             if s and o is None and (event_info().get(event) or {}).get("frame") == "patient" else []

@@ -397,6 +397,8 @@ _SAID_TO = frozenset({"reporters", "journalists", "that", "dass", "que", "что
 _AND = frozenset({"and", "и", "і", "й", "та", "ve", "və", "und", "et", "y", "e", "و"})
 #: An "and" right after the last name of a list: "X, Y and three others", "X, Y et d'autres".
 _LIST_END = re.compile(r"\s*,?\s*(?:and|и|і|та|ve|və|und|et|y|e)\s|\s*,?\s*و", re.I)
+#: A gap that opens with the one comma it holds: "X, Y" (then only titles).
+_ONE_COMMA = re.compile(r"\s*[,،][^,،]*$")
 #: Words a title phrase between two joined names may hold ("the", "of", "'s").
 _TITLE_GLUE = frozenset({"the", "of", "s", "der", "des", "de", "du", "la", "le", "del", "al"})
 #: At most this many words between two joined names ("and Iran's Foreign Minister").
@@ -415,17 +417,16 @@ def conjoined(c: EvidenceCandidate, first: str, actors: dict[str, Actor]) -> lis
         (_s, pe, _a), (ns, _e, _b) = people[i], people[i + 1]
         return _list_gap(c.quote[pe:ns], [(s - pe, e - pe) for s, e, _a in spans if pe <= s and e <= ns], comma)
 
-    lo, hi = at, at
-    while lo > 0 and joined(lo - 1):
-        lo -= 1
-    while hi + 1 < len(people) and joined(hi):
-        hi += 1
+    def widen(lo: int, hi: int, comma: bool) -> tuple[int, int]:
+        while lo > 0 and joined(lo - 1, comma):
+            lo -= 1
+        while hi + 1 < len(people) and joined(hi, comma):
+            hi += 1
+        return lo, hi
+
+    lo, hi = widen(at, at, False)
     # "X, Y and Z", "X, Y and three others": commas join names of a list an "and" closes
-    clo, chi = lo, hi
-    while clo > 0 and joined(clo - 1, True):
-        clo -= 1
-    while chi + 1 < len(people) and joined(chi, True):
-        chi += 1
+    clo, chi = widen(lo, hi, True)
     if (clo, chi) != (lo, hi) and (any(joined(i) for i in range(clo, chi)) or _LIST_END.match(c.quote[people[chi][1]:])):
         lo, hi = clo, chi
     out: list[str] = []
@@ -465,7 +466,7 @@ def _list_gap(gap: str, named: list[tuple[int, int]], comma: bool = False) -> bo
     words = [(m.start(), m.group(0)) for m in TOKEN_RX.finditer(gap)]
     if len(words) > LIST_GAP or "(" in gap or ";" in gap:
         return False
-    joined, free = comma and bool(re.match(r"\s*[,،]\s*", gap)) and gap.count(",") + gap.count("،") == 1, 0
+    joined, free = comma and _ONE_COMMA.match(gap) is not None, 0
     for at, w in words:
         low = fold_str(w)
         bare = low[1:] if low.startswith("و") and len(low) > 2 else low

@@ -465,13 +465,11 @@ def _apposed(quote: str, cs: int, ments: list[tuple[int, int, str]], lang: str) 
             break  # the name opens the clause: a title of a few words at most before it
         head, between = quote[:m[0]], quote[m[1]:cs]
         opens = len(TOKEN_RX.findall(head)) <= 4 and not PHRASE_BREAK.search(head)
-        app = _APPOSITION.match(between)
-        title = _TITLE_BEFORE.fullmatch(head)
+        app, comma, title = _APPOSITION.match(between), _COMMA.match(between), _TITLE_BEFORE.fullmatch(head)
         if opens and app and len(TOKEN_RX.findall(app.group(1))) <= 8:
             rest = m[1] + app.end()
-        elif _COMMA.match(between) and (title and 0 < len(TOKEN_RX.findall(title.group(1))) <= 6
-                                        or opens and lang in ("tr", "az")):
-            rest = m[1] + _COMMA.match(between).end()
+        elif comma and (title and 0 < len(TOKEN_RX.findall(title.group(1))) <= 6 or opens and lang in ("tr", "az")):
+            rest = m[1] + comma.end()
         else:
             continue
         if _within(words_between(quote, rest, cs), 8 if lang in ("tr", "az") else 3) \

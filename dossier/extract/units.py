@@ -120,6 +120,13 @@ _WORD_RANGE_OPEN = re.compile(r"(?:between|zwischen|entre|между|від|от
 _PAIRED = frozenset({"and", "und", "y", "et", "и", "і", "та"})
 
 
+def _word_range(m: re.Match) -> str:
+    """`_upper` of a range in words; one an "and" joins only after "between" ("2 killed and 5 injured" is none)."""
+    if m.group(0).split()[1] in _PAIRED and not _WORD_RANGE_OPEN.search(m.string[max(0, m.start() - 12):m.start()]):
+        return m.group(0)
+    return _upper(m)
+
+
 def _figure(text: str) -> float:
     """"3,5" and "3.5" are decimals, "200,000" and "200.000" thousands."""
     return float(text.replace(",", ".")) if re.fullmatch(r"\d+[.,]\d{1,2}", text) else int(re.sub(r"[.,]", "", text))
@@ -173,9 +180,7 @@ def plain_figures(folded: str) -> str:
     "2 bin 750" -> "2750", "полторы тысячи" -> "1500", "مليون و200 ألف" -> "1200000"."""
     folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), folded)
     folded = _RANGE.sub(_upper, folded)
-    folded = _WORD_RANGE.sub(lambda m: _upper(m) if m.group(0).split()[1] not in _PAIRED
-                             or _WORD_RANGE_OPEN.search(m.string[max(0, m.start() - 12):m.start()]) else m.group(0),
-                             folded)
+    folded = _WORD_RANGE.sub(_word_range, folded)
     folded = _DAYS_ADJECTIVE.sub(_days, folded)  # "семидневный" -> "7 дневный"
     folded = _GLUED.sub(r"\1 \2", folded)  # "113قتيل": a figure written onto its Arabic noun
     folded = _TURKIC_THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), folded)
