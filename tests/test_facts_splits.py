@@ -159,6 +159,20 @@ def test_the_lone_name_of_an_investigation_clause_is_not_the_investigated(lang, 
         ["Whether an investigation was opened into the explosion in Capitalia"]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Swedish police opened an investigation into the explosion in Capitalia."),
+    ("ar", "وباشرت الشرطة روريتانيا التحقيق في الانفجار في Capitalia."),
+    ("ar", "أمر رئيس الأركان اللواء آنا سيلفا تحقيقاً في سبب الانفجار في Capitalia."),
+    ("de", "Die Staatsanwaltschaft hat wegen der Sabotage ein Verfahren wegen Terrorismus nach der Explosion in Capitalia eingeleitet."),
+    ("en", "Army chief Ana Silva ordered an investigation into the explosion in Capitalia."),
+])
+def test_who_opens_or_orders_an_investigation_is_not_the_investigated(lang, text):
+    # a state named beside the opener ("Swedish police opened ...") is the investigator's; a
+    # verb-first clause names the one who orders it between the verb and the investigation
+    result = claims(("a", text, lang))
+    assert [c.frame.subject for c in result if c.frame.predicate == "investigated"] == [None]
+
+
 @pytest.mark.parametrize("lang,text,event", [
     ("en", "According to investigators, the official received 5 million dollars.", None),
     ("ru", "По версии следствия, чиновник получил 5 миллионов рублей.", None),
@@ -278,6 +292,11 @@ def test_a_participle_with_its_doer_tells_a_fact_of_its_own(lang, text):
     ("de", "Laut der Agentur wurden alle Insassen bei dem Absturz nahe Capitalia am Sonntag getötet."),
     ("ar", "وقالت الوكالة إن جميع من كانوا على متن المروحية قرب كابيتاليا قتلوا."),
     ("es", "No hubo supervivientes del accidente del helicóptero cerca de Capitalia."),
+    # "none of them survived", in words that count them
+    ("en", "None of the nine people aboard the helicopter survived the crash near Capitalia."),
+    ("de", "Keiner der neun Insassen des Hubschraubers habe den Absturz nahe Capitalia überlebt."),
+    ("es", "Ninguno de los nueve ocupantes sobrevivió al accidente del helicóptero cerca de Capitalia."),
+    ("ru", "Никто из девяти человек на борту вертолета не выжил при крушении у Капиталии."),
 ])
 def test_everyone_aboard_killed_is_a_fact_of_its_own(lang, text):
     found = [c for c in claims(("a", text, lang)) if c.frame.predicate == "all killed"]

@@ -494,6 +494,11 @@ def nominal_patient(c: EvidenceCandidate, nouns: dict, kinds: list[str], actors:
 
 
 # Long: one branch per word order (English, German, Turkic, Arabic, others) over shared helpers.
+#: Words an opener ("opened", "أمر") may stand before its cue: a verb-first language names the
+#: one who opens the investigation between them ("أمر رئيس الأركان اللواء X تحقيقاً").
+_OPENER_REACH = {"ar": 7}
+
+
 def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at: int = 0,
                  alone: bool = False) -> dict[str, str]:
     """Slot -> actor id for `event` in one evidence clause, read from word order.
@@ -539,7 +544,8 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
     passive = bool(_PASSIVE.get(lang) and re.search(_PASSIVE[lang], head[-40:] if lang != "de" else quote, re.I))
     opened = [(s, e) for s, e in find_cues([w for lg in langs for w in (info.get("openers") or {}).get(lg) or []],
                                            folded)
-              if _within(words_between(folded, e, spans[at][0]), 3) or _within(words_between(folded, spans[at][1], s), 3)]
+              if _within(words_between(folded, e, spans[at][0]), _OPENER_REACH.get(lang, 3))
+              or _within(words_between(folded, spans[at][1], s), 3)]
     if frame == "patient" and opened:
         # "X opened an investigation into Y": the one it happens to is named after the cue
         pool = near_after(3) if lang not in ("tr", "az", "de") else []
