@@ -540,9 +540,10 @@ def _state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor]
     info = event_info().get(event) or {}
     if info.get("frame") != "patient":
         return False
+    openers = info.get("openers") or {}
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    langs = languages_for(c.language, script)
-    if find_cues([w for lg in langs for w in (info.get("openers") or {}).get(lg) or []], fold_str(c.quote)):
+    if openers and find_cues([w for lg in languages_for(c.language, script) for w in openers.get(lg) or []],
+                             fold_str(c.quote)):
         return False  # "Swedish police opened an investigation": the state's police open it
     kinds = {actors[a].kind for a in c.actors if a in actors and a != c.attributed_to}
     return "state" in kinds and "person" not in kinds
