@@ -493,12 +493,12 @@ def nominal_patient(c: EvidenceCandidate, nouns: dict, kinds: list[str], actors:
     return None
 
 
-# Long: one branch per word order (English, German, Turkic, Arabic, others) over shared helpers.
 #: Words an opener ("opened", "أمر") may stand before its cue: a verb-first language names the
 #: one who opens the investigation between them ("أمر رئيس الأركان اللواء X تحقيقاً").
 _OPENER_REACH = {"ar": 7}
 
 
+# Long: one branch per word order (English, German, Turkic, Arabic, others) over shared helpers.
 def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at: int = 0,
                  alone: bool = False) -> dict[str, str]:
     """Slot -> actor id for `event` in one evidence clause, read from word order.
