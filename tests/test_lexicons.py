@@ -572,6 +572,8 @@ def test_a_pre_trial_measure_is_no_foiled_plot():
     ("de", "11 Menschen wurden festgenommen.", {"arrested": "11"}),
     ("en", "The government expelled four diplomats.", {"expelled": "4"}),
     ("en", "The president declared three days of mourning.", {"mourning": "3"}),
+    ("en", "The leader announced five days of public mourning.", {"mourning": "5"}),
+    ("es", "El gobierno decretó tres días de luto nacional.", {"mourning": "3"}),
 ])
 def test_quantity_patterns(lang, text, expected):
     assert cues.extract_counts(text, lang) == expected

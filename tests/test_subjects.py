@@ -18,6 +18,8 @@ from tests.test_predicates_real import claims, framed
     ("de", "Der ruritanische Präsident Ana Silva ist am Sonntag bei einem Helikopterabsturz ums Leben gekommen."),
     ("de", "Auch Aussenminister Ana Silva verstarb bei dem Unglück."),
     ("ru", "Ана Силва, бывший министр, был задержан."),
+    # a relative clause between subject and verb, longer than an apposition may be
+    ("en", "President Ana Silva, who had led the ministry since 2019 and was widely respected by everyone, died in the crash."),
 ])
 def test_the_subject_set_off_by_commas_is_still_the_subject(lang, text):
     found = framed(("d1", text, lang))
@@ -63,6 +65,16 @@ def test_a_death_under_denial_is_not_read_in_passing():
 ])
 def test_a_list_of_names_an_and_closes_tells_of_each(text):
     found = framed(("d1", text, "en"))
+    assert {("killed", "ana", None), ("killed", "bo", None)} <= found, found
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a list opening a German clause, its verb second, the participle at the end
+    ("de", "Der Präsident Ana Silva und sein Minister Bo Lee sind beim Absturz ihres Hubschraubers im Norden ums Leben gekommen."),
+    ("en", "President Ana Silva and his Foreign Minister Bo Lee were killed in the crash."),
+])
+def test_a_list_with_a_possessive_title_tells_of_each(lang, text):
+    found = framed(("d1", text, lang))
     assert {("killed", "ana", None), ("killed", "bo", None)} <= found, found
 
 

@@ -116,10 +116,17 @@ def _event_cues(langs: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ..
     """(event id, its cues in `langs`) in events.yml order, for events with any cue there."""
     out = []
     for event in _events():
-        cues = tuple(c for lang in langs for c in (event.get("cues", {}).get(lang) or []))
+        cues = _cues_of(event, langs)
         if cues:
             out.append((event["id"], cues))
     return tuple(out)
+
+
+def _cues_of(event: dict, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """An event's cues in `langs`, less a relative's cues that are another word in the first
+    language (events.yml `false_friends`)."""
+    unlike = set((event.get("false_friends") or {}).get(langs[0]) or ()) if langs else set()
+    return tuple(c for lang in langs for c in (event.get("cues", {}).get(lang) or []) if lang == langs[0] or c not in unlike)
 
 
 def detect_events(text: str, language: Optional[str], script: Optional[str] = None) -> list[str]:
@@ -185,9 +192,7 @@ def event_positions(folded: str, langs: tuple[str, ...]) -> list[tuple[int, str]
 
 
 def event_spans(folded: str, langs: tuple[str, ...], event: str) -> list[tuple[int, int]]:
-    info = event_info().get(event) or {}
-    cues = [c for lang in langs for c in ((info.get("cues") or {}).get(lang) or [])]
-    return find_cues(cues, folded)
+    return find_cues(_cues_of(event_info().get(event) or {}, langs), folded)
 
 
 def words_between(folded: str, a: int, b: int) -> Optional[int]:

@@ -13,12 +13,15 @@ from typing import Iterable, Optional
 
 from dossier.text import morph
 from dossier.text.fold import fold_case as fold
-from dossier.text.languages import CODES, LEXICON_LANGUAGES, LEXICON_SCRIPTS
+from dossier.text.languages import CODES, LEXICON_LANGUAGES, LEXICON_SCRIPTS, RELATED
 from dossier.text.lexicon import load_lexicon
 from dossier.text import script_of, to_latin
 from dossier.text.names import strip_arabic_clitics, strip_suffix
 
 LANGUAGES = LEXICON_LANGUAGES
+#: Titles are read also in a language whose relative's lexicons stand in for the rest (Persian
+#: "رئیس جمهور", "وزیر امور خارجه": the Arabic forms differ).
+TITLE_LANGUAGES = LANGUAGES + tuple(code for code in RELATED if code not in LANGUAGES)
 #: ICU's country, city and calendar names are read in every language dossier reads
 #: (Ukrainian "Ліван", Persian city names), not only those with lexicons.
 ICU_LANGUAGES = CODES
@@ -50,19 +53,21 @@ def _forms_regex(forms: Iterable[str], arabic: bool, gap: str = r"\s+") -> Optio
     return re.compile(f"{_WORD_BEFORE}{prefix}(?P<t>{body}){_WORD_AFTER}")
 
 
-def _cue_table(entries: list[dict], field: str) -> tuple[dict[str, re.Pattern], dict[str, str]]:
+def _cue_table(entries: list[dict], field: str, languages: tuple[str, ...] = LANGUAGES
+               ) -> tuple[dict[str, re.Pattern], dict[str, str]]:
     """(language -> regex of an entry list's cue forms, folded form -> the entry's `field`)."""
     by_lang: dict[str, list[str]] = {}
     value_of: dict[str, str] = {}
     for entry in entries:
-        for lang in LANGUAGES:
+        for lang in languages:
             for form in entry.get(lang, []) or []:
                 f = fold(str(form))
                 by_lang.setdefault(lang, []).append(f)
                 value_of.setdefault(f, entry[field])
                 if lang == "ar" and f.startswith("ال"):  # "لل" is ل + ال fused: "for the ..."
                     value_of.setdefault("لل" + f[2:], entry[field])
-    return {lang: _forms_regex(forms, lang == "ar") for lang, forms in by_lang.items()}, value_of
+    return {lang: _forms_regex(forms, lang in SCRIPT_LANGS["Arab"] or "ar" in RELATED.get(lang, ()))
+            for lang, forms in by_lang.items()}, value_of
 
 
 # ---- titles, stop names, organisations ------------------------------------------------
@@ -71,7 +76,7 @@ def _cue_table(entries: list[dict], field: str) -> tuple[dict[str, re.Pattern], 
 def title_lexicon() -> tuple[dict, dict, dict]:
     """(language -> compiled title regex, folded form -> role, language -> former cues)."""
     lex = load_lexicon("titles")
-    regexes, role_of = _cue_table(lex.get("titles", []), "role")
+    regexes, role_of = _cue_table(lex.get("titles", []), "role", TITLE_LANGUAGES)
     former = {lang: {fold(str(w)) for w in (lex.get("former", {}).get(lang) or [])} for lang in LANGUAGES}
     return regexes, role_of, former
 

@@ -23,6 +23,7 @@ from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
 from dossier.model import Document, MentionCandidate, Sentence
 from dossier.text import char_script, morph, script_of
+from dossier.text.languages import RELATED
 from dossier.text.names import key_strength, name_key, nominative, strip_arabic_clitics, strip_suffix, tidy_name
 
 # Opening quote or bracket -> its closing one, around a name after an organisation cue.
@@ -37,6 +38,8 @@ def _languages(sentence: Sentence, text: str) -> list[str]:
         own = SCRIPT_LANGS[script]
         if sentence.language in own and script == sentence.script:
             picked = ["tr", "az"] if sentence.language in ("tr", "az") else [sentence.language]
+        elif set(RELATED.get(sentence.language or "", ())) & set(own) and script == sentence.script:
+            picked = [sentence.language, *RELATED[sentence.language]]  # Persian: its titles, then Arabic's
         else:
             picked = list(own)
         langs.extend(lang for lang in picked if lang not in langs)

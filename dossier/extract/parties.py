@@ -400,7 +400,10 @@ _LIST_END = re.compile(r"\s*,?\s*(?:and|и|і|та|ve|və|und|et|y|e)\s|\s*,?\s*
 #: A gap that opens with the one comma it holds: "X, Y" (then only titles).
 _ONE_COMMA = re.compile(r"\s*[,،][^,،]*$")
 #: Words a title phrase between two joined names may hold ("the", "of", "'s").
-_TITLE_GLUE = frozenset({"the", "of", "s", "der", "des", "de", "du", "la", "le", "del", "al"})
+_TITLE_GLUE = frozenset({"the", "of", "s", "der", "des", "de", "du", "la", "le", "del", "al",
+                         # a possessive before a title: "X and his foreign minister Y"
+                         "his", "her", "its", "their", "sein", "seine", "ihr", "ihre", "son", "sa", "ses", "su", "sus",
+                         "его", "ее", "её", "их"})
 #: At most this many words between two joined names ("and Iran's Foreign Minister").
 LIST_GAP = 8
 

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Optional
 
 from dossier.extract.cues import (TOKEN_RX, attributive, detect_events, event_info, event_order, event_spans,
-                                  find_cues, languages_for, words_between)
+                                  find_cues, languages_for, opens_relative, words_between)
 from dossier.extract.patterns import PHRASE_BREAK
 from dossier.text.lexicon import load_lexicon
 from dossier.text.fold import fold, fold_str
@@ -403,6 +403,16 @@ _DE_BRACKET = re.compile(r"(?<!\w)(?:ist|sind|war|waren|wurde|wurden)\s+(?:\S+\s
 _DE_V2 = re.compile(r"\s+(?:ist|sind|war|waren|wurde|wurden)\s", re.I)
 
 
+def _opens_clause(quote: str, m: tuple[int, int, str], ments: list[tuple[int, int, str]]) -> bool:
+    """The name opens the clause (four words at most before it), or closes a list that does:
+    "Der Präsident X und sein Außenminister Y sind ... ums Leben gekommen"."""
+    if len(TOKEN_RX.findall(quote[:m[0]])) <= 4:
+        return True
+    return any(len(TOKEN_RX.findall(quote[:o[0]])) <= 4 and o[1] <= m[0]
+               and any(w.lower() in AND_WORDS for w in TOKEN_RX.findall(quote[o[1]:m[0]]))
+               and len(TOKEN_RX.findall(quote[o[1]:m[0]])) <= 4 for o in ments if o is not m)
+
+
 #: "Among the dead", "среди погибших", "unter den Toten": who is named next is one of them.
 _AMONG = re.compile(r"(?<!\w)(?:among|amongst|среди|серед|unter|parmi|entre)\s+(?:(?:the|those|den|les|los|las)\s+)?$",
                     re.I)
@@ -466,7 +476,7 @@ def _apposed(quote: str, cs: int, ments: list[tuple[int, int, str]], lang: str) 
         head, between = quote[:m[0]], quote[m[1]:cs]
         opens = len(TOKEN_RX.findall(head)) <= 4 and not PHRASE_BREAK.search(head)
         app, comma, title = _APPOSITION.match(between), _COMMA.match(between), _TITLE_BEFORE.fullmatch(head)
-        if opens and app and len(TOKEN_RX.findall(app.group(1))) <= 8:
+        if opens and app and len(TOKEN_RX.findall(app.group(1))) <= (14 if opens_relative(app.group(1), lang) else 8):
             rest = m[1] + app.end()
         elif comma and (title and 0 < len(TOKEN_RX.findall(title.group(1))) <= 6 or opens and lang in ("tr", "az")):
             rest = m[1] + comma.end()
@@ -548,17 +558,17 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
               or _within(words_between(folded, spans[at][1], s), 3)]
     if frame == "patient" and opened:
         # "X opened an investigation into Y": the one it happens to is named after the cue
-        pool = near_after(3) if lang not in ("tr", "az", "de") else []
+        pool = near_after(3) if lang not in ("tr", "az", "de", "fa") else []
         subj = next((m for m in pool if allowed("subject", m)), None)
     elif frame == "patient":
         if lang == "en":
             # "killed X" names the patient after the verb, "X died" before it
             pool = near_before(3) if passive else near_after(3) + near_before(2)
-        elif lang in ("tr", "az", "de"):
-            pool = near_before(4)
+        elif lang in ("tr", "az", "de", "fa"):
+            pool = near_before(6 if lang == "fa" else 4)
             if lang == "de":  # the verb's bracket: "ist Irans Präsident X bei einem Absturz ums Leben gekommen"
                 pool += [m for m in near_before(12) if _DE_BRACKET.search(quote[:m[0]])
-                         or _DE_V2.match(quote[m[1]:]) and len(TOKEN_RX.findall(quote[:m[0]])) <= 4]
+                         or _DE_V2.match(quote[m[1]:]) and _opens_clause(quote, m, ments)]
         elif lang == "ar":
             pool = near_after(3) or near_before(1)
         elif lang in ("fr", "es"):
@@ -591,6 +601,11 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
             # "anlaşmalar ... imzalanacak": a passive verb names its doer only with "tarafından"
             by = re.search(r"\s+(?:tarafından|tərəfindən)\b", quote[:cs])
             subj = next((m for m in reversed(ments) if by and m[1] <= by.start() and (gap(m[1], by.start()) or 0) == 0), None)
+    elif lang == "fa":
+        # verb-final: the doer first, the object before the verb marked by "را" ("X Y را متهم کرد")
+        before = [m for m in ments if m[1] <= cs]
+        obj = next((m for m in reversed(before) if re.match(r"\s*را(?!\w)", quote[m[1]:])), None)
+        subj = next((m for m in before if m != obj), None)
     elif lang == "ar":
         pre = near_before(1)
         # a topicalised subject opening the clause ("لافروف ، في الوقت نفسه ، انتقد واشنطن"):

@@ -64,7 +64,7 @@ def fold_str(text: str) -> str:
 # Letters `fold_case` folds to another letter (Turkish dotted/dotless i, Cyrillic yo, apostrophes,
 # Arabic alif forms), so spellings of one word meet.
 _CASE_FOLD = {"İ": "i", "ı": "i", "ё": "е", "’": "'", "‘": "'", "ʼ": "'", "`": "'",
-              "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"}
+              "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ی": "ي", "ک": "ك"}  # Persian ye and kaf: Arabic's
 
 
 class _CaseTable(dict):

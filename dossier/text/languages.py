@@ -23,7 +23,7 @@ TABLE = (
     Language("de", "Latn", lexicons=True),
     Language("fr", "Latn", lexicons=True),
     Language("es", "Latn", lexicons=True),
-    Language("fa", "Arab"),
+    Language("fa", "Arab", subject_first=True, related=("ar",)),  # Arabic cue words stand in
     Language("uk", "Cyrl", related=("ru",)),  # Russian cue words stand in
     Language("it", "Latn"),
 )
