@@ -573,6 +573,7 @@ def test_a_pre_trial_measure_is_no_foiled_plot():
     ("en", "The government expelled four diplomats.", {"expelled": "4"}),
     ("en", "The president declared three days of mourning.", {"mourning": "3"}),
     ("en", "The leader announced five days of public mourning.", {"mourning": "5"}),
+    ("ar", "أودت الكارثة بحياة 137 شخصا.", {"killed": "137"}),   # "claimed the lives of"
     ("es", "El gobierno decretó tres días de luto nacional.", {"mourning": "3"}),
 ])
 def test_quantity_patterns(lang, text, expected):

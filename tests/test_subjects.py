@@ -68,6 +68,11 @@ def test_a_list_of_names_an_and_closes_tells_of_each(text):
     assert {("killed", "ana", None), ("killed", "bo", None)} <= found, found
 
 
+def test_among_those_killed_in_a_place_names_one_of_them():
+    found = framed(("d1", "Among those killed in the helicopter crash was Foreign Minister Ana Silva.", "en"))
+    assert ("killed", "ana", None) in found, found
+
+
 @pytest.mark.parametrize("lang,text", [
     # a list opening a German clause, its verb second, the participle at the end
     ("de", "Der Präsident Ana Silva und sein Minister Bo Lee sind beim Absturz ihres Hubschraubers im Norden ums Leben gekommen."),

@@ -417,7 +417,7 @@ def _opens_clause(quote: str, m: tuple[int, int, str], ments: list[tuple[int, in
 _AMONG = re.compile(r"(?<!\w)(?:among|amongst|среди|серед|unter|parmi|entre)\s+(?:(?:the|those|den|les|los|las)\s+)?$",
                     re.I)
 #: What may stand between the cue and that name: a dash or colon, a verb, a title.
-_AMONG_GAP = re.compile(r"\s*(?:[—–:-]\s*)?(?:[^\W\d_]+\s+){0,4}", re.I)
+_AMONG_GAP = re.compile(r"\s*(?:[—–:-]\s*)?(?:[^\W\d_]+\s+){0,7}", re.I)
 #: Kin named before a name are the ones counted, not the name ("the wife and daughter of X").
 _KIN = re.compile(r"(?<!\w)(?:wife|husband|son|daughter|family|brother|sister|mother|father|children|жена|муж|сын|дочь|"
                   r"семья|брат|сестра|мать|отец|дети|дружина|чоловік|син|дочка|донька|сім'я|мати|батько|діти|frau|sohn|"
