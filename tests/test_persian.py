@@ -82,3 +82,14 @@ def test_an_arabic_cue_that_is_another_persian_word_is_not_read_in_persian():
 def test_persian_hedges_state_no_fact(text):
     from dossier.extract.hedges import hedged_text
     assert hedged_text(text, "fa", "Arab")
+
+
+def test_a_negative_verb_prefix_denies():
+    # "کشته نشد": was not killed
+    assert ("killed", "ana", None, ("no",)) in framed(("d1", "آنا سیلوا در این حادثه کشته نشد.", "fa"))
+
+
+def test_mottaham_kard_is_blame_not_a_charge():
+    # Arabic "متهم" is a defendant (charged); Persian "متهم کرد" is "accused"
+    found = framed(("d1", "آنا سیلوا بو لی را متهم کرد.", "fa"))
+    assert {p for p, *_rest in found} == {"accused"}, found
