@@ -261,3 +261,16 @@ def test_a_header_line_of_parts_set_off_by_bars_gives_date_and_outlet(tmp_path, 
     assert doc.source.title == "A headline about a fire in a port"
     start = doc.text.index(line)
     assert any(s.start <= start and s.end >= start + len(line) for s in doc.source.boilerplate)  # never a quote
+
+
+def test_a_body_line_repeating_the_front_matter_title_is_header_not_prose(tmp_path):
+    # saved pages often repeat their headline as the first line of the text: a headline in
+    # title case ("Senior Official Urges Global Action") would otherwise read as prose with names
+    title = "Warning of Its Impact, Senior Official Urges Global Action to Address Leaks, in Council Briefing"
+    path = tmp_path / "a.md"
+    path.write_text(f'---\ntitle: "{title}"\n---\n\n{title}\n\nThe leaks were found on Monday.\n', encoding="utf-8")
+    doc = load_document(path, tmp_path)
+    repeated = doc.text.index(title, doc.text.index("---", 3))
+    assert any(s.start <= repeated and repeated + len(title) <= s.end and s.kind == "header"
+               for s in doc.source.boilerplate)
+    assert not any(s.start <= doc.text.index("The leaks") < s.end for s in doc.source.boilerplate)

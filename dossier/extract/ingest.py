@@ -13,6 +13,7 @@ import os
 import re
 from itertools import islice
 from pathlib import Path
+from typing import Optional
 
 from dossier.extract import dates, decode, segment
 from dossier.extract.boilerplate import find_boilerplate, merge_spans, split_lines
@@ -22,6 +23,7 @@ from dossier.extract.sidecar import SIDECAR_SUFFIX, SIDECAR_SUFFIXES, apply_side
 from dossier.model import Document, Source, Span
 from dossier.model.errors import DossierError, InputError
 from dossier.text import slugify
+from dossier.text.fold import fold_str
 
 DOC_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -213,16 +215,28 @@ def _guess_languages(text: str) -> list[str]:
     return out
 
 
-def _header_and_boilerplate(text: str, body_start: int) -> tuple[Header, list[Span]]:
-    """The header the body (from `body_start`) states, and its boilerplate and header spans."""
+def _header_and_boilerplate(text: str, body_start: int, title: Optional[str] = None) -> tuple[Header, list[Span]]:
+    """The header the body (from `body_start`) states, and its boilerplate and header spans
+    (`title`: the one front matter or HTML gives, which the body may repeat as its first line)."""
     lines = [ln for ln in split_lines(text) if ln.start >= body_start]
     languages = _guess_languages(text[body_start:])
     line_spans = find_boilerplate(text, lines, None)
     furniture = {s.start for s in line_spans}
     header = read_header(text, lines, languages, furniture)
+    key = _title_key(title) if title else None
+    repeated = next((ln for ln in lines[:10] if key and _title_key(ln.text) == key), None)
+    if repeated is not None:  # the known title, repeated as the body's first line: no prose
+        header.spans.append(Span(repeated.start, repeated.end, "header"))
+        if header.title_line is None:
+            header.title_line = repeated.start
     # Recompute repeats now that the title line is known ("header" for a repeated headline).
     line_spans = find_boilerplate(text, lines, header.title_line)
     return header, line_spans + header.spans
+
+
+def _title_key(text: str) -> str:
+    """A title as compared: case, spacing, quote forms and a Markdown heading mark aside."""
+    return " ".join(fold_str(text).strip().lstrip("#").split())
 
 
 def _source(path: Path, rel: str, raw: bytes, encoding: str, meta: dict, header: Header,
@@ -302,7 +316,7 @@ def load_document(path: Path, root: Path) -> Document:
             meta = front_matter_meta(front)
         else:
             notes.extend(_front_matter_problem(text, rel))
-    header, found = _header_and_boilerplate(text, front_span.end if front_span else 0)
+    header, found = _header_and_boilerplate(text, front_span.end if front_span else 0, meta_str(meta.get("title")))
     spans.extend(found)
     source = _source(path, rel, raw, encoding, meta, header, spans)
     source.notes = notes
