@@ -536,6 +536,12 @@ def test_a_pre_trial_measure_is_no_foiled_plot():
     assert "foiled" in cues.detect_events("Попытка переворота была пресечена спецслужбами.", "ru", "Cyrl")
 
 
+def test_citing_is_no_appeal_in_german():
+    """German "unter Berufung auf" (citing) is no "Berufung" (an appeal)."""
+    assert "appealed" not in cues.detect_events("Dies meldete die Agentur unter Berufung auf Rettungsdienste.", "de", "Latn")
+    assert "appealed" in cues.detect_events("Der Anwalt legte Berufung gegen das Urteil ein.", "de", "Latn")
+
+
 # --- quantities -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang,text,expected", [

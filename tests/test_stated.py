@@ -342,6 +342,7 @@ def test_a_clause_that_only_says_who_said_the_one_before_is_no_fact():
     assert not stated._quotable("Об этом в среду заявил пресс-секретарь ведомства Иван Петров, пишет агентство.", "ru", "Cyrl")
     assert not stated._quotable("جاء ذلك في بيان صادر عن وزارة الخارجية اليوم الثلاثاء في العاصمة.", "ar", "Arab")
     assert not stated._quotable("Dies teilte ein Sprecher des Ministeriums am Dienstag in der Hauptstadt mit.", "de", "Latn")
+    assert not stated._quotable("Про це повідомив очільник міністерства Іван Петренко у середу.", "uk", "Cyrl")
     assert stated._quotable("Как сообщил глава ведомства, паром затонул в субботу у острова.", "ru", "Cyrl")
 
 
