@@ -580,6 +580,9 @@ def test_citing_is_no_appeal_in_german():
     ("en", "The president declared three days of mourning.", {"mourning": "3"}),
     ("en", "The leader announced five days of public mourning.", {"mourning": "5"}),
     ("ar", "أودت الكارثة بحياة 137 شخصا.", {"killed": "137"}),   # "claimed the lives of"
+    # German puts the participle last: the figure opens the verb bracket, the cue closes it
+    ("de", "33 Menschen wurden nach Angaben der Behörden in der Provinz festgenommen.", {"arrested": "33"}),
+    ("de", "Mindestens 113 Menschen sind bei der gewaltigen Explosion im Hafen ums Leben gekommen.", {"killed": "113"}),
     ("es", "El gobierno decretó tres días de luto nacional.", {"mourning": "3"}),
 ])
 def test_quantity_patterns(lang, text, expected):

@@ -16,8 +16,8 @@ from dossier.extract.patterns import PHRASE_BREAK as _PHRASE_BREAK
 # compile_cue, find_cues and languages_for are read from here by the other stages too
 from dossier.extract.patterns import attributive, compile_cue, find_cues, languages_for, mask_sources  # noqa: F401
 from dossier.extract.speakers import OWN_SUBJECT, SOURCE_END, SPEAKER_REACH, reported_subject
-from dossier.extract.units import (ASIDE, FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, RISE_TO,  # noqa: F401
-                                   SPACED_THOUSANDS, SPANS, TIME_UNITS, is_month, plain_figures,
+from dossier.extract.units import (ASIDE, CLAUSE_END, FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS,  # noqa: F401
+                                   RISE_TO, SPACED_THOUSANDS, SPANS, TIME_UNITS, de_bracket, is_month, plain_figures,
                                    part_of, turkic_share)
 from dossier.model import MentionCandidate
 from dossier.text import script_of
@@ -453,6 +453,10 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                 # "two of the dead were Turkish citizens": the share's words stand between
                 if 1 <= dist <= (SHARE_REACH if part else 4) and not _SEPARATOR.search(folded[lo:hi]):
                     pairs.append((dist, side, ti, slot, value))
+                elif side == 1 and "de" in langs and dist <= 12 and de_bracket(tokens, ti, first, idle) \
+                        and CLAUSE_END.match(folded[e:]) and not _SEPARATOR.search(folded[lo:hi]):
+                    # German puts the participle last: "Neun Menschen wurden in der Stadt X verhaftet"
+                    pairs.append((dist + 4, side, ti, slot, value))
                 elif side == 0 and ti > 0 and tokens[ti - 1].group(0) in RISE_TO and (
                         dist <= 9 or dist <= 16 and any(tokens[k].group(0) in _RISE for k in range(max(0, ti - 4), ti))) \
                         and not _SEPARATOR.search(ASIDE.sub(" ", folded[lo:hi])):

@@ -287,3 +287,18 @@ def area_of(folded: str) -> Optional[tuple[str, float]]:
         written = float(digits.replace(",", "."))
     value = written / 100 if m.group(3) else written
     return (str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")), written
+
+
+#: German auxiliaries that open a verb bracket its participle closes ("wurden ... verhaftet").
+DE_AUX = frozenset("wurden wurde sind ist waren war seien sei haben hatten".split())
+#: The end of a clause, after the participle or after the cue and its participle ("ums Leben gekommen").
+CLAUSE_END = re.compile(r"\s*(?:\w+\s*)?(?:[.;!?]|$)")
+
+
+def de_bracket(tokens: list, ti: int, first: int, idle) -> bool:
+    """The figure at token `ti` opens a German verb bracket: right after it (and its noun) an
+    auxiliary, before the cue at token `first`."""
+    k = ti + 1
+    while k < first and tokens[k].group(0) not in DE_AUX and idle(tokens[k].group(0)):
+        k += 1
+    return k < first and tokens[k].group(0) in DE_AUX
