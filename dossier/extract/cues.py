@@ -47,7 +47,8 @@ def use_project_events(entries: list[dict], counts: Optional[dict] = None) -> No
     new, new_counts = tuple(entries), dict(counts or {})
     if new != _project_events or new_counts != _project_counts:
         _project_events, _project_counts = new, new_counts
-        for cached in (_events, event_info, event_order, _event_cues, _detected, _counts, _share_slots, _unit_words):
+        for cached in (_events, event_info, event_order, _event_cues, _event_cue_list, _detected, _counts, _share_slots,
+                       _unit_words):
             cached.cache_clear()
 
 
@@ -192,7 +193,12 @@ def event_positions(folded: str, langs: tuple[str, ...]) -> list[tuple[int, str]
 
 
 def event_spans(folded: str, langs: tuple[str, ...], event: str) -> list[tuple[int, int]]:
-    return find_cues(_cues_of(event_info().get(event) or {}, langs), folded)
+    return find_cues(_event_cue_list(event, tuple(langs)), folded)
+
+
+@lru_cache(maxsize=None)
+def _event_cue_list(event: str, langs: tuple[str, ...]) -> tuple[str, ...]:
+    return _cues_of(event_info().get(event) or {}, langs)
 
 
 def words_between(folded: str, a: int, b: int) -> Optional[int]:
