@@ -536,6 +536,12 @@ def test_a_pre_trial_measure_is_no_foiled_plot():
     assert "foiled" in cues.detect_events("Попытка переворота была пресечена спецслужбами.", "ru", "Cyrl")
 
 
+def test_pursuant_to_is_no_warning_in_turkish():
+    """Turkish "uyarınca" (pursuant to) is no "uyarı" (a warning)."""
+    assert "warned" not in cues.detect_events("Anayasanın 131. maddesi uyarınca yetki yardımcıya verildi.", "tr", "Latn")
+    assert "warned" in cues.detect_events("Yetkililer uyarıda bulundu.", "tr", "Latn")
+
+
 def test_citing_is_no_appeal_in_german():
     """German "unter Berufung auf" (citing) is no "Berufung" (an appeal)."""
     assert "appealed" not in cues.detect_events("Dies meldete die Agentur unter Berufung auf Rettungsdienste.", "de", "Latn")
