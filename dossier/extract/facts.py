@@ -30,7 +30,7 @@ from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_cac
 from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
 from dossier.extract.statements import (AND_WORDS, assign_ids, clause_events, clause_frame, conjoined_acts, each_cue_subject,
-                                        nominal_patient, participle_doer, passive_doer, relative_subject)
+                                        nominal_patient, opener_spans, participle_doer, passive_doer, relative_subject)
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, scripts_in
@@ -540,10 +540,8 @@ def _state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor]
     info = event_info().get(event) or {}
     if info.get("frame") != "patient":
         return False
-    openers = info.get("openers") or {}
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    if openers and find_cues([w for lg in languages_for(c.language, script) for w in openers.get(lg) or []],
-                             fold_str(c.quote)):
+    if opener_spans(info, languages_for(c.language, script), fold_str(c.quote)):
         return False  # "Swedish police opened an investigation": the state's police open it
     kinds = {actors[a].kind for a in c.actors if a in actors and a != c.attributed_to}
     return "state" in kinds and "person" not in kinds

@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 from dossier.text import morph
 from dossier.text.fold import fold_case as fold
-from dossier.text.languages import CODES, LEXICON_LANGUAGES, LEXICON_SCRIPTS, RELATED
+from dossier.text.languages import CODES, LEXICON_LANGUAGES, LEXICON_SCRIPTS, RELATED, SCRIPTS
 from dossier.text.lexicon import load_lexicon
 from dossier.text import script_of, to_latin
 from dossier.text.names import strip_arabic_clitics, strip_suffix
@@ -66,8 +66,7 @@ def _cue_table(entries: list[dict], field: str, languages: tuple[str, ...] = LAN
                 value_of.setdefault(f, entry[field])
                 if lang == "ar" and f.startswith("ال"):  # "لل" is ل + ال fused: "for the ..."
                     value_of.setdefault("لل" + f[2:], entry[field])
-    return {lang: _forms_regex(forms, lang in SCRIPT_LANGS["Arab"] or "ar" in RELATED.get(lang, ()))
-            for lang, forms in by_lang.items()}, value_of
+    return {lang: _forms_regex(forms, SCRIPTS.get(lang) == "Arab") for lang, forms in by_lang.items()}, value_of
 
 
 # ---- titles, stop names, organisations ------------------------------------------------

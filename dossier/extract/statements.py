@@ -503,6 +503,12 @@ def nominal_patient(c: EvidenceCandidate, nouns: dict, kinds: list[str], actors:
     return None
 
 
+def opener_spans(info: dict, langs: tuple[str, ...], folded: str) -> list[tuple[int, int]]:
+    """Where an event's openers (events.yml `openers`: "opened", "أمر") stand in a folded clause."""
+    openers = info.get("openers") or {}
+    return find_cues([w for lg in langs for w in openers.get(lg) or []], folded) if openers else []
+
+
 #: Words an opener ("opened", "أمر") may stand before its cue: a verb-first language names the
 #: one who opens the investigation between them ("أمر رئيس الأركان اللواء X تحقيقاً").
 _OPENER_REACH = {"ar": 7}
@@ -552,8 +558,7 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
     subj = obj = None
     head = quote[:cs]
     passive = bool(_PASSIVE.get(lang) and re.search(_PASSIVE[lang], head[-40:] if lang != "de" else quote, re.I))
-    opened = [(s, e) for s, e in find_cues([w for lg in langs for w in (info.get("openers") or {}).get(lg) or []],
-                                           folded)
+    opened = [(s, e) for s, e in opener_spans(info, langs, folded)
               if _within(words_between(folded, e, spans[at][0]), _OPENER_REACH.get(lang, 3))
               or _within(words_between(folded, spans[at][1], s), 3)]
     if frame == "patient" and opened:

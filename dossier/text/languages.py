@@ -30,6 +30,8 @@ TABLE = (
 
 #: Codes of every language read (detection, dates).
 CODES = tuple(lang.code for lang in TABLE)
+#: Code -> the script the language is usually written in.
+SCRIPTS = {lang.code: lang.script for lang in TABLE}
 #: Codes of the languages written in Latin script.
 LATIN = tuple(lang.code for lang in TABLE if lang.script == "Latn")
 #: Per script, the languages with lexicons (tried in this order when a sentence's language
