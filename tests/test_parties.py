@@ -132,6 +132,18 @@ def test_everyone_a_list_names_is_killed():
     assert all(e.attributed_to is None for c in result for e in c.evidence if e.source in ("e", "f"))
 
 
+def test_a_list_joined_by_along_with_names_everyone_killed():
+    """"X, along with Y, were killed", "X вместе с министром Y погибли", "X, junto con el
+    ministro Y, murió": a comitative phrase joins a list as "and" does."""
+    result = claims(("a", "Ana Silva, along with Foreign Minister Bo Lee and other officials, were killed in the crash.",
+                     "en"),
+                    ("b", "Ана Силва вместе с министром иностранных дел Бо Ли погибли при крушении.", "ru"),
+                    ("c", "Ana Silva, junto con el ministro de Asuntos Exteriores Bo Lee, murió en el accidente.", "es"),
+                    ("d", "Ana Silva ainsi que le ministre des Affaires étrangères Bo Lee sont morts.", "fr"))
+    killed = {c.frame.subject: {e.source for e in c.evidence} for c in result if c.frame.predicate == "killed"}
+    assert killed == {"ana": {"a", "b", "c", "d"}, "bo": {"a", "b", "c", "d"}}
+
+
 def test_the_doer_named_by_by_right_after_the_event():
     """"under a deal brokered by X", "after mediation by X", "négocié par X": X mediated, not
     whoever the sentence names first."""

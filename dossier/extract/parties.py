@@ -14,6 +14,7 @@ from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of, to_latin
 from dossier.text.fold import fold, fold_case, fold_str
 from dossier.text.lexicon import load_lexicon
+from dossier.text.morph import lemmas
 
 
 def clear() -> None:
@@ -400,12 +401,17 @@ _LIST_END = re.compile(r"\s*,?\s*(?:and|и|і|та|ve|və|und|et|y|e)\s|\s*,?\s*
 #: A gap that opens with the one comma it holds: "X, Y" (then only titles).
 _ONE_COMMA = re.compile(r"\s*[,،][^,،]*$")
 #: Words a title phrase between two joined names may hold ("the", "of", "'s").
-_TITLE_GLUE = frozenset({"the", "of", "s", "der", "des", "de", "du", "la", "le", "del", "al",
+_TITLE_GLUE = frozenset({"the", "of", "s", "der", "des", "dem", "den", "die", "de", "du", "la", "le", "les", "del",
+                         "el", "los", "las", "al",
                          # a possessive before a title: "X and his foreign minister Y"
                          "his", "her", "its", "their", "sein", "seine", "ihr", "ihre", "son", "sa", "ses", "su", "sus",
                          "его", "ее", "её", "их"})
 #: At most this many words between two joined names ("and Iran's Foreign Minister").
 LIST_GAP = 8
+#: Phrases that join names as "and" does: "X, along with Y, were killed".
+_WITH = re.compile(r"(?<!\w)(?:along\s+with|together\s+with|as\s+well\s+as|alongside|вместе\s+с|а\s+также|"
+                   r"sowie|zusammen\s+mit|gemeinsam\s+mit|ainsi\s+que|junto\s+(?:con|a)|así\s+como|"
+                   r"ile\s+birlikte|برفقة|إلى\s+جانب|بالإضافة\s+إلى|همراه\s+با)(?!\w)", re.I)
 
 
 def conjoined(c: EvidenceCandidate, first: str, actors: dict[str, Actor]) -> list[str]:
@@ -466,6 +472,7 @@ def _people(spans: list[tuple[int, int, str]], c: EvidenceCandidate, actors: dic
 def _list_gap(gap: str, named: list[tuple[int, int]], comma: bool = False) -> bool:
     """Whether the words between two names only join them: a conjunction, titles, other names
     (`comma`: or a comma, with titles only)."""
+    gap = _WITH.sub(lambda m: "and".ljust(len(m.group(0))), gap)  # same length: `named` offsets hold
     words = [(m.start(), m.group(0)) for m in TOKEN_RX.finditer(gap)]
     if len(words) > LIST_GAP or "(" in gap or ";" in gap:
         return False
@@ -477,13 +484,18 @@ def _list_gap(gap: str, named: list[tuple[int, int]], comma: bool = False) -> bo
             joined = True
         elif low.startswith("و") and bare != low and (is_title_word(bare) or any(s <= at < e for s, e in named)):
             joined, free = True, 3
-        elif is_title_word(low) or is_title_word(bare.removeprefix("ال")):
+        elif is_title_word(low) or is_title_word(bare.removeprefix("ال")) or _cyrillic_title(w):
             free = 3  # a title's own words follow it: "министр иностранных дел"
         elif free > 0 or any(s <= at < e for s, e in named) or low in _TITLE_GLUE or w[:1].isupper():
             free -= 1
         else:
             return False
     return joined
+
+
+def _cyrillic_title(word: str) -> bool:
+    """A title in a case form ("с министром"): its dictionary form is a title."""
+    return script_of(word) == "Cyrl" and any(is_title_word(lemma) for lemma in lemmas(word.lower(), "ru"))
 
 
 def city_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where: set[str]) -> Optional[str]:
