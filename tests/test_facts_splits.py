@@ -395,3 +395,19 @@ def test_a_city_acts_for_its_state_across_an_adverb():
                             ("Minsk also accused Sweden of espionage.", "accused")):
         found = [(c.frame.predicate, c.frame.subject, c.frame.object) for c in names.claims(("a", text, "en")) if c.frame]
         assert found == [(predicate, "belarus", "sweden")], (text, found)
+
+
+def test_an_unknown_cause_is_one_fact_in_every_language_and_a_guess_is_none():
+    """"The cause remains unclear", "Причины пока не установлены", "Se desconocen las causas":
+    one fact, a yes from each source, though "remains unclear" hedges other clauses; a guess
+    about the cause ("may have been caused by fog") states nothing."""
+    result = claims(("a", "A helicopter crashed near Capitalia. The cause of the crash remains unclear.", "en"),
+                    ("b", "Вертолет разбился под Капиталией. Причины крушения пока не установлены.", "ru"),
+                    ("c", "Un helicóptero se estrelló cerca de Capitalia. Se desconocen las causas del accidente.", "es"),
+                    ("d", "Ein Hubschrauber ist bei Capitalia abgestürzt. Die Ursache ist noch unklar.", "de"),
+                    ("e", "A helicopter crashed near Capitalia. It may have been caused by fog.", "en"),
+                    ("f", "A helicopter crashed near Capitalia. It remains unclear whether Ana Silva was killed.", "en"))
+    unknown = [c for c in result if c.frame and c.frame.predicate == "cause unknown"]
+    assert len(unknown) == 1 and {(e.source, e.value) for e in unknown[0].evidence} == {
+        ("a", "yes"), ("b", "yes"), ("c", "yes"), ("d", "yes")}
+    assert not [c for c in result if c.frame and c.frame.predicate == "killed"]

@@ -66,7 +66,10 @@ def _count_events() -> dict[str, str]:
 
 def hedged(c: EvidenceCandidate) -> bool:
     """The clause speculates or gives an opinion ("may have", "возможно", "ربما"): as found
-    when it was read, else found now."""
+    when it was read, else found now; an open question does not hedge an event that is one."""
+    if (event_info().get(c.event or "") or {}).get("unknown"):
+        return hedged_text(c.quote, c.language, c.sentence.script if c.sentence and c.sentence.script else None,
+                           unknowns=False)
     if c.hedged is not None:
         return c.hedged
     return hedged_text(c.quote, c.language, c.sentence.script if c.sentence and c.sentence.script else None)

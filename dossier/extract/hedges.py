@@ -15,20 +15,22 @@ from dossier.text.morph import is_future
 
 
 @lru_cache(maxsize=None)
-def _hedges(lang: str) -> tuple[tuple[str, ...], tuple[re.Pattern, ...]]:
+def _hedges(lang: str, unknowns: bool = True) -> tuple[tuple[str, ...], tuple[re.Pattern, ...]]:
     """Hedge cues and suffix patterns (hedges.yml), open questions (`unknowns`: "it is not yet
-    clear whether") with them; its `alleged` relays are not hedges."""
+    clear whether") with them unless told not to; its `alleged` relays are not hedges."""
     entry = load_lexicon("hedges").get(lang) or {}
-    return (tuple(entry.get("hedges") or ()) + tuple(entry.get("unknowns") or ()),
+    return (tuple(entry.get("hedges") or ()) + (tuple(entry.get("unknowns") or ()) if unknowns else ()),
             tuple(re.compile(rx) for rx in entry.get("regex") or ()))
 
 
-def hedged_text(text: str, language: Optional[str], script: Optional[str] = None, backshift: bool = False) -> bool:
+def hedged_text(text: str, language: Optional[str], script: Optional[str] = None, backshift: bool = False,
+                unknowns: bool = True) -> bool:
     """The text speculates or gives an opinion ("may have", "возможно", "ربما"); with
-    `backshift`, "would" after a verb of saying is none (what a statement promised)."""
+    `backshift`, "would" after a verb of saying is none (what a statement promised); without
+    `unknowns`, an open question is none (the event is one: "the cause remains unknown")."""
     folded = fold_str(text)
     for lang in languages_for(language, script or script_of(text)):
-        cues, patterns = _hedges(lang)
+        cues, patterns = _hedges(lang, unknowns)
         if any(p.search(folded) for p in patterns):
             return True
         found = find_cues(cues, folded)
