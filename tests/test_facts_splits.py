@@ -411,3 +411,23 @@ def test_an_unknown_cause_is_one_fact_in_every_language_and_a_guess_is_none():
     assert len(unknown) == 1 and {(e.source, e.value) for e in unknown[0].evidence} == {
         ("a", "yes"), ("b", "yes"), ("c", "yes"), ("d", "yes")}
     assert not [c for c in result if c.frame and c.frame.predicate == "killed"]
+
+
+def test_whether_the_incident_was_deliberate_is_one_fact_a_denial_answers():
+    """"A deliberate act", "Sabotage", "un acto de sabotaje": one fact about the incident, whoever
+    says it and whoever did it; a denial is its "no"."""
+    result = claims(("a", "The pipeline near Capitalia exploded on Monday. Ana Silva said it was a deliberate act.", "en"),
+                    ("b", "Die Pipeline bei Capitalia ist am Montag explodiert. Es handle sich um Sabotage, sagte Ana Silva.",
+                     "de"),
+                    ("c", "El gasoducto cerca de Capitalia explotó el lunes. Ana Silva dijo que fue un acto de sabotaje.", "es"),
+                    ("d", "The pipeline near Capitalia exploded on Monday. Bo Lee denied that it was a deliberate act.", "en"),
+                    # "not an accident, a deliberate act": the clause's first event is negated, this one is not
+                    ("e", "Capitalia yakınlarındaki boru hattı pazartesi günü patladı. Ana Silva, patlamanın kaza değil "
+                          "kasıtlı bir eylem olduğunu söyledi.", "tr"),
+                    # "deliberate steps" against relations are a view, not an act
+                    ("f", "The pipeline near Capitalia exploded on Monday. Bo Lee spoke of deliberate steps to harm "
+                          "relations.", "en"))
+    deliberate = [c for c in result if c.frame and c.frame.predicate == "deliberate"]
+    assert {(e.source, e.value) for c in deliberate for e in c.evidence} == {
+        ("a", "yes"), ("b", "yes"), ("c", "yes"), ("d", "no"), ("e", "yes")}
+    assert len({c.id for c in deliberate for e in c.evidence if e.source != "e"}) == 1

@@ -22,7 +22,8 @@ from typing import Optional
 
 from dossier.extract import facts_memo, figures, gathering, parties, predicate_lexicon, stated, tenure
 from dossier.extract.analysis import PLANNED
-from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, opens_relative, words_between
+from dossier.extract.cues import event_info, event_spans, find_cues, is_negated, languages_for, opens_relative, \
+    words_between
 from dossier.extract.hedges import backshifted, hedged_text, planned, promised
 from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
@@ -496,7 +497,10 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         story_key = story.number if "{incident}" in template else None
         own = own_incident(c, event, story) if story_key is not None else None
         # a denial predicate carries its negation in its own cue: stating it is a "yes"
-        value = "yes" if spec.get("negative") else ("no" if c.stance == "denies" else "yes")
+        # the clause's stance is its main event's: another event not itself negated is a yes ("kaza değil, kasıtlı")
+        denies = c.stance == "denies" and (told == c.event or is_negated(c.quote, c.language, c.sentence.script
+                                                                          if c.sentence else None, told))
+        value = "yes" if spec.get("negative") else ("no" if denies else "yes")
         term = c.values.get("term") if (event_info().get(event) or {}).get("term") else None
         if value == "yes" and not term and _told_ahead(c, told):
             value = PLANNED  # "will visit", "посетит": told as still to come, not done
