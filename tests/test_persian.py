@@ -69,6 +69,25 @@ def test_a_persian_title_finds_the_name_and_the_arabic_spelling_joins_it(tmp_pat
     assert len(killed) == 1 and {e["source"] for e in killed[0]["evidence"]} == {"a-fa", "b-ar"}
 
 
+def test_words_after_a_persian_title_that_are_no_name_make_no_actor(tmp_path, monkeypatch):
+    """Persian has no capitals: "رئیس جمهور که دیروز ..." (the president who yesterday) names no
+    one; a title written joined, its half-space lost ("رئیسجمهور"), is still a title."""
+    monkeypatch.setenv("DOSSIER_CACHE", "0")
+    sources = tmp_path / "content" / "sources"
+    sources.mkdir(parents=True)
+    (sources / "a-fa.md").write_text("---\ntitle: A\nlanguage: fa\n---\n\n"
+                                     "رئیس جمهور که دیروز به تبریز رفت در سقوط بالگرد جان باخت.\n\n"
+                                     "اطلاعیه رئیس جمهور منتشر شد.\n\n"
+                                     "رئیسجمهور کارلو ریکی در سقوط بالگرد جان باخت.\n", encoding="utf-8")
+    (sources / "b-fa.md").write_text("---\ntitle: B\nlanguage: fa\n---\n\n"
+                                     "رئیسجمهور کارلو ریکی به تبریز رفت.\n", encoding="utf-8")
+    pipeline.extract(tmp_path)
+    names = {load_yaml_text(p.read_text(encoding="utf-8"), p.name)["name"]
+             for p in (tmp_path / "content" / "records" / "actors").glob("*.yml")}
+    assert "کارلو ریکی" in names or "Karlo Riki" in names or any("ریکی" in n for n in names), names
+    assert not any(w in n for n in names for w in ("که", "دیروز", "منتشر")), names
+
+
 def test_an_arabic_cue_that_is_another_persian_word_is_not_read_in_persian():
     # Arabic "توسط" is mediation; Persian "توسط" is "by"
     assert "mediated" in cues.detect_events("وتم الاتفاق بتوسط الرئيس.", "ar")

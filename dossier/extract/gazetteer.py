@@ -87,7 +87,7 @@ NOT_ROLES = {"counterpart"}  # title cues that name no role of their own
 def stop_lexicon() -> tuple[dict[str, frozenset], frozenset, tuple[str, ...], frozenset]:
     """(language -> stop words, month/weekday names, surname endings, Arabic non-names)."""
     lex = load_lexicon("stopnames")
-    stop = {lang: frozenset(fold(str(w)) for w in (lex.get("stop", {}).get(lang) or [])) for lang in LANGUAGES}
+    stop = {lang: frozenset(fold(str(w)) for w in (lex.get("stop", {}).get(lang) or [])) for lang in TITLE_LANGUAGES}
     calendar = set()
     try:
         import icu  # deferred: heavy (PyICU), loaded only when a table is first built
@@ -410,6 +410,17 @@ def single_word_sets() -> tuple[frozenset, frozenset]:
     insts = {fold(str(f)) for e in load_lexicon("organizations").get("institutions", [])
              for f in e.get("forms", []) if " " not in str(f)}
     return frozenset(titles), frozenset(insts)
+
+
+@lru_cache(maxsize=1)
+def fused_titles() -> frozenset:
+    """Folded titles of several words written as one, their space or half-space lost
+    ("رئیسجمهور"): a whole title, not a construct noun awaiting its complement."""
+    lex = load_lexicon("titles")
+    spaced = {fold(str(f)).replace(" ", "") for e in lex.get("titles", []) for lang in TITLE_LANGUAGES
+              for f in (e.get(lang) or []) if " " in str(f)}
+    return frozenset(fold(str(f)) for e in lex.get("titles", []) for lang in TITLE_LANGUAGES
+                     for f in (e.get(lang) or []) if " " not in str(f) and fold(str(f)) in spaced)
 
 
 @lru_cache(maxsize=1)

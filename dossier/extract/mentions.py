@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import Callable, Optional
 
 from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, QUOTED_GAP, SCRIPT_LANGS, caps_lexicon, cities,
-                                       city_of, gazetteer, german_head, is_institution, is_place_noun,
+                                       city_of, fused_titles, gazetteer, german_head, is_institution, is_place_noun,
                                        is_stop, is_title_word, kin_words, org_lexicon, quoted_only_cues,
                                        region_words, single_word_sets, state_of, stop_lexicon, title_lexicon)
 from dossier.extract.acronyms import link_acronyms, split_acronym_heads
@@ -199,7 +199,8 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
                 skipped += 1
             if j < len(toks) and doc.text[title_end:toks[j].start].strip() not in ("", ","):
                 continue
-            if skipped == 0 and " " not in form and script_of(form) == "Arab" and not form.startswith(("ال", "لل")):
+            if skipped == 0 and " " not in form and script_of(form) == "Arab" and not form.startswith(("ال", "لل")) \
+                    and form not in fused_titles():
                 continue  # an Arabic construct title (وزير، زعيم) is followed by its complement
             name_toks = _name_after(toks, j, doc.text) or _lowercase_latin_name(doc, sent, toks, j)
             while len(name_toks) > 2 and (state_of(name_toks[0].text) or city_of(name_toks[0].text)):
