@@ -170,6 +170,9 @@ def test_injuring_and_a_thousands_word_after_digits():
     ("Patlamada tahminen 2 bin 750 ton amonyum nitrat infilak etti ve 2 bin 750 kişi yaralandı", "tr", "Latn",
      {"injured": "2750"}),
     ("أودى الانفجار بحياة أكثر من 113قتيل", "ar", "Arab", {"killed": "113"}),
+    # "and" written onto the figure after it
+    ("وسقط 100 قتيل و4000 جريح في الانفجار", "ar", "Arab", {"killed": "100", "injured": "4000"}),
+    ("مقتل 137 شخصا وإصابة مليون و200 ألف", "ar", "Arab", {"killed": "137", "injured": "1200000"}),
 ])
 def test_thousands_and_glued_figures(text, language, script, expected):
     assert extract_counts(text, language, script) == expected

@@ -144,6 +144,8 @@ def _upper(m: re.Match) -> str:
 
 #: A figure written onto the Arabic word after it.
 _GLUED = re.compile(r"(\d)([\u0620-\u064a])")
+#: A proclitic "and"/"by" written onto the figure after it ("100 قتيل و4000 جريح").
+_CLITIC_GLUED = re.compile(r"(?<!\w)([وفب])(\d)")
 #: Scale words by how they begin (folded).
 _SCALES = (("тысяч", 1000), ("тыс", 1000), ("миллион", 1000000), ("млн", 1000000), ("tausend", 1000),
            ("thousand", 1000), ("million", 1000000), ("الف", 1000), ("مليون", 1000000), ("مليار", 1000000000))
@@ -177,7 +179,8 @@ def _days(m: re.Match) -> str:
 
 def plain_figures(folded: str) -> str:
     """Folded text with each figure written in parts written as one: "6 000" -> "6000",
-    "2 bin 750" -> "2750", "полторы тысячи" -> "1500", "مليون و200 ألف" -> "1200000"."""
+    "2 bin 750" -> "2750", "полторы тысячи" -> "1500", "مليون و200 ألف" -> "1200000"; and a
+    figure apart from the "and" written onto it, "و4000" -> "و 4000"."""
     folded = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group(0)), folded)
     folded = _RANGE.sub(_upper, folded)
     folded = _WORD_RANGE.sub(_word_range, folded)
@@ -185,8 +188,9 @@ def plain_figures(folded: str) -> str:
     folded = _GLUED.sub(r"\1 \2", folded)  # "113قتيل": a figure written onto its Arabic noun
     folded = _TURKIC_THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), folded)
     folded = _AND_A_HALF.sub(lambda m: str(_scale(m.group(1)) * 3 // 2), folded)
-    return _AR_COMPOUND.sub(lambda m: str(int(m.group(1) or 1) * _scale(m.group(2))
-                                          + int(m.group(3)) * _scale(m.group(4))), folded)
+    folded = _AR_COMPOUND.sub(lambda m: str(int(m.group(1) or 1) * _scale(m.group(2))
+                                            + int(m.group(3)) * _scale(m.group(4))), folded)
+    return _CLITIC_GLUED.sub(r"\1 \2", folded)  # after the compounds, whose "و200" joins a figure
 
 
 #: Words right before a figure a count rose to ("to", "до", "à", "auf", "إلى").
