@@ -14,6 +14,7 @@ NAMES = {
 }
 SURFACES = {
     "Ruritania": "ruritania", "Руритания": "ruritania", "Руритании": "ruritania", "روريتانيا": "ruritania",
+    "Ruritanie": "ruritania",
     "Sweden": "sweden", "Швеции": "sweden", "Suecia": "sweden", "Suède": "sweden", "السويد": "sweden",
     "Poland": "poland", "Польша": "poland", "Varsovie": "warsaw", "وارسو": "warsaw", "Ana Silva": "ana",
     "Capitalia": "capital", "Капиталии": "capital", "Bo Lee": "bo", "Бо Ли": "bo", "Ана Силва": "ana",
@@ -285,6 +286,23 @@ def test_a_city_few_documents_name_does_not_stand_for_the_story():
                         publisher=None, author=None, published="2026-03-03", published_precision="day", url=None)
         docs.append(Document(source, text, [Sentence(0, len(text), text, "en", "Latn")]))
     assert stories.stories(docs, actors)["d0"].place == "rur"
+
+
+def test_one_figure_per_state_in_one_clause_is_a_toll_per_state():
+    """"3,549 in Ruritania and 1,602 in Sweden": each figure is its state's toll, the home
+    state's at the story's place; "и" before a figure hands it to the next state; a figure
+    written in parts ("1 014") leaves the clause as one toll."""
+    result = claims(("a", "The earthquake in Capitalia killed 12 people.", "en"),
+                    ("b", "At least 3,549 deaths have been reported in Ruritania and 1,602 in Sweden after the earthquake.",
+                     "en"),
+                    ("c", "Au moins 284 personnes ont été tuées en Ruritanie et 237 en Suède par le séisme.", "fr"),
+                    ("d", "The earthquake in Capitalia killed 14 people in Ruritania.", "en"))
+    tolls = {c.statement: sorted((e.source, e.value) for e in c.evidence) for c in result
+             if c.frame and c.frame.predicate == "killed" and c.frame.slot == "count"}
+    sweden = next(v for k, v in tolls.items() if k.endswith("in Sweden"))
+    assert sweden == [("b", "1602"), ("c", "237")], tolls
+    home = next(v for k, v in tolls.items() if not k.endswith("in Sweden"))
+    assert ("b", "3549") in home and ("c", "284") in home, tolls
 
 
 def test_a_toll_counted_in_another_state_is_a_fact_of_its_own():

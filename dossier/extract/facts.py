@@ -561,11 +561,11 @@ def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> lis
     counted = _count_events()
     read = [(k, v, late) for k, told in sorted(c.values.items())
             for v, late in figures.measures(c, _count_events().get(k), told)]  # a later quake's magnitude too
-    for slot, value, later in read:
+    read = [(k, v2, late, where) for k, v, late in read for v2, where in figures.placed(c, story, actors, v)]
+    for slot, value, later, place in read:
         pred = counted.get(slot)
         if pred is None or not _templates(predicates().get(pred), "count") or c.stance != "affirms":
             continue
-        place = figures.place(c, story, actors, value)
         noun = clause_incident(c, story, place)
         # an incident of its own within the story: its places are told loosely ("an
         # Azerbaijani plane", "in Kazakhstan"), its kind of event is not

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from dossier.extract.cues import event_info, event_spans, find_cues, languages_for, numbers_in, words_between
+import re
+
+from dossier.extract.cues import TOKEN_RX, event_info, event_spans, find_cues, languages_for, numbers_in, words_between
 from dossier.extract.kinds import said_where
 from dossier.extract.parties import state_of
 from dossier.extract.stories import Story
@@ -24,10 +26,79 @@ def place(c: EvidenceCandidate, story: Story, actors: dict[str, Actor], value: O
         return here[0]
     # a figure counted in another state than the story's ("En Syrie, 810 personnes ont été tuées",
     # "в Турции погибли"): a disaster across a border has a toll per state
-    home = story.place if story.place in actors and actors[story.place].kind == "state" else state_of(story.place, actors)
+    home = _home(story, actors)
     abroad = sorted(a for a in c.actors if home and a in actors and actors[a].kind == "state" and a != home
                     and a != c.attributed_to and said_where(c, actors[a]) and _counted_at(c, actors[a], value))
     return abroad[0] if len(abroad) == 1 else story.place
+
+
+def _home(story: Story, actors: dict[str, Actor]) -> Optional[str]:
+    """The story's state: its place's, else (a city the gazetteer places in no state) the state
+    most of its documents name."""
+    if story.place in actors and actors[story.place].kind == "state":
+        return story.place
+    home = state_of(story.place, actors)
+    if home is None:
+        named = [(n, a) for a, n in story.places.items() if a in actors and actors[a].kind == "state"]
+        home = max(named)[1] if named else None
+    return home
+
+
+def placed(c: EvidenceCandidate, story: Story, actors: dict[str, Actor], value: str) -> list[tuple[str, Optional[str]]]:
+    """(figure, where it was counted) of a clause's figure: the one figure at its `place`, or,
+    where the clause gives one figure per state it names ("3,549 in Turkey and 1,602 in Syria",
+    "в Турции – 1 014, в Сирии – 403"), each figure at its state's (the story's own state's at
+    the story's place), with the clause's figure at its place when no state has it (a total)."""
+    split = _per_state(c, story, actors)
+    if not split:
+        return [(value, place(c, story, actors, value))]
+    return split + ([] if any(v == value for v, _p in split) else [(value, place(c, story, actors, value))])
+
+
+#: What may stand between a state and its figure: up to six words, a dash or a colon, no comma
+#: and no "and" (the figure after "and" is the next state's: "3,549 in Turkey and 1,602 in Syria").
+_STATE_GAP = re.compile(r"[,;.()\[\]\"،؛]")
+#: A figure's next part ("1 014", "3 bin 381", "5 тыс.", "4 آلاف") or its previous one.
+_IN_PARTS = re.compile(r"[\s\u00a0\u202f]+(?:\d{3}(?!\d)|(?:bin|тыс|тысяч|тисяч|млн|mil|mille|thousand|tausend|"
+                       r"million|milyon|ألف|آلاف|الف|مليون)\w*)", re.I)
+_IN_PARTS_BEFORE = re.compile(r"\d[\s\u00a0\u202f]+$")
+_GAP_AND = frozenset({"and", "и", "і", "та", "ve", "və", "und", "et", "y", "e", "و", "while", "whereas", "а"})
+
+
+def _per_state(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[tuple[str, Optional[str]]]:
+    home = _home(story, actors)
+    states = sorted(a for a in set(c.actors) if a in actors and actors[a].kind == "state" and a != c.attributed_to
+                    and said_where(c, actors[a]))
+    if len(states) < 2:
+        return []
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    figures = []
+    for _i, v, start in numbers_in(folded, languages_for(c.language, script)):
+        tok = TOKEN_RX.match(folded, start)
+        end = index[tok.end() - 1] + 1 if tok else index[start] + 1
+        if _IN_PARTS.match(c.quote, end) or _IN_PARTS_BEFORE.search(c.quote[:index[start]]):
+            return []  # a figure written in parts ("1 014", "3 bin 381"): read whole elsewhere
+        figures.append((index[start], end, str(v)))
+    pairs = []
+    for a in states:
+        for m in actors[a].mentions:
+            ms, me = m.start - c.start, m.end - c.start
+            if m.source != c.source or not 0 <= ms < len(c.quote):
+                continue
+            for k, (fs, fe, _v) in enumerate(figures):
+                gap = c.quote[me:fs] if fs >= me else c.quote[fe:ms] if fe <= ms else None
+                words = TOKEN_RX.findall(gap) if gap is not None else None
+                if words is not None and len(words) <= 6 and not _STATE_GAP.search(gap) \
+                        and not any(w.lower() in _GAP_AND for w in words):
+                    pairs.append((len(words), k, a))
+    taken: dict[str, int] = {}
+    for _n, k, a in sorted(pairs):
+        if a not in taken and k not in taken.values():
+            taken[a] = k
+    if len(taken) < 2 or len({figures[k][2] for k in taken.values()}) < 2:
+        return []
+    return [(figures[k][2], story.place if a == home else a) for a, k in sorted(taken.items(), key=lambda t: t[1])]
 
 
 def _counted_at(c: EvidenceCandidate, actor: Actor, value: Optional[str]) -> bool:
