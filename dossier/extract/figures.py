@@ -37,11 +37,8 @@ def _home(story: Story, actors: dict[str, Actor]) -> Optional[str]:
     most of its documents name."""
     if story.place in actors and actors[story.place].kind == "state":
         return story.place
-    home = state_of(story.place, actors)
-    if home is None:
-        named = [(n, a) for a, n in story.places.items() if a in actors and actors[a].kind == "state"]
-        home = max(named)[1] if named else None
-    return home
+    return state_of(story.place, actors) or story.most_named(tuple(sorted(
+        a for a, actor in actors.items() if actor.kind == "state")))
 
 
 def placed(c: EvidenceCandidate, story: Story, actors: dict[str, Actor], value: str) -> list[tuple[str, Optional[str]]]:

@@ -59,6 +59,11 @@ class Story:
         """Few of the story's documents name this place (under a quarter as many as its most named)."""
         return 4 * self.places.get(place, 0) < (max(self.places.values()) if self.places else 0)
 
+    def most_named(self, places: tuple[str, ...]) -> Optional[str]:
+        """Of these places, the one most of the story's documents name."""
+        named = [(self.places[a], a) for a in places if self.places.get(a)]
+        return max(named)[1] if named else None
+
     def common_noun(self, noun: str) -> bool:
         """Many of the story's documents name their incident with this noun."""
         return self.nouns.get(noun, 0) >= max(2, sum(self.nouns.values()) // 4)
