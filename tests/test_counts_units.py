@@ -93,6 +93,15 @@ def test_a_comparison_names_no_incident():
     assert stories.nouns("Deprem bölgeyi vurdu.", "", "tr") == {"the earthquake": 1}  # "vurdu" downs no aircraft
 
 
+def test_a_denied_incident_noun_names_no_incident():
+    """"Not an accident", "kaza değil", "kein Unfall": the noun a denial stands before is not what happened."""
+    from dossier.extract import stories
+    assert stories.nouns("It was not an accident, the minister said after the explosion.", "", "en") == {"the explosion": 1}
+    assert stories.nouns("Sızıntıların kaza değil kasıtlı bir eylemin sonucu olduğu açıklandı. Boru hattında patlama "
+                         "oldu.", "", "tr") == {"the explosion": 1}
+    assert stories.nouns("Das war kein Unfall, sagte sie nach der Explosion.", "", "de") == {"the explosion": 1}
+
+
 citizens = Names({"ruritania": ("Ruritania", "state"), "capital": ("Capitalia", "place")},
                  {"Ruritania": "ruritania", "Ruritanya": "ruritania", "Capitalia": "capital"}).claims
 

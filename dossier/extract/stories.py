@@ -145,10 +145,14 @@ def nouns(text: str, title: str = "", language: Optional[str] = None) -> Counter
 
 
 #: A comparison names no incident: "with the force of an earthquake", "как землетрясение",
-#: "comme un tremblement de terre", "مثل زلزال", "deprem gibi" (the words after, or before "gibi").
+#: "comme un tremblement de terre", "مثل زلزال", "deprem gibi" (the words after, or before "gibi");
+#: nor does the noun a denial stands before: "not an accident", "kaza değil".
 _SIMILE = re.compile(r"(?<!\w)(?:like|as if|force of|comparable to|similar to|resembl\w*|как|будто|словно|подобно|як|"
                      r"comme|tel qu\w*|wie|gleich einem|como|parecido a|مثل|كأن\w*|أشبه ب\w*)(?:\W+\w+){1,4}"
-                     r"|(?:\w+\W+){1,3}(?:gibi|kimi|benzer)(?!\w)")
+                     r"|(?:\w+\W+){1,3}(?:gibi|kimi|benzer)(?!\w)"
+                     # nor does a denial: "not an accident", "kein Unfall", "pas un accident", "kaza değil"
+                     r"|(?<!\w)(?:not an?|no|kein\w*|pas une?|ni une?|no (?:fue|es|era) una?|не|ليس|ليست)\s+\w+"
+                     r"|(?<!\w)\w+\s+(?:değil|deyil)(?!\w)")
 
 
 def _longest(cues: tuple, folded: str) -> list[str]:
