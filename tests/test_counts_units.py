@@ -93,6 +93,16 @@ def test_a_comparison_names_no_incident():
     assert stories.nouns("Deprem bölgeyi vurdu.", "", "tr") == {"the earthquake": 1}  # "vurdu" downs no aircraft
 
 
+def test_a_dam_named_alone_is_no_dam_collapse():
+    """"The president had opened a dam" tells of no collapse; "the destruction of the
+    Kachowka-Staudamm", the dam the second half of a hyphenated compound, does."""
+    from dossier.extract import stories
+    assert "the dam collapse" not in stories.nouns("Der Präsident hatte einen Staudamm eröffnet.", "", "de")
+    assert "the dam collapse" not in stories.nouns("عقب مشاركته في مراسم افتتاح سد على الحدود", "", "ar")
+    assert "the dam collapse" in stories.nouns("Die Zerstörung des Nowa-Staudamms führte zu Überschwemmungen.", "", "de")
+    assert "the dam collapse" in stories.nouns("Разрушение плотины привело к наводнению.", "", "ru")
+
+
 def test_a_denied_incident_noun_names_no_incident():
     """"Not an accident", "kaza değil", "kein Unfall": the noun a denial stands before is not what happened."""
     from dossier.extract import stories

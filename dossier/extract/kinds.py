@@ -160,8 +160,8 @@ def said_where(c, actor: Actor) -> bool:
 def _said_by_last_name(actor: Actor, texts: Mapping[str, str]) -> Optional[str]:
     """A name of two or three words that a source also gives as its last word alone, the way
     news writes people ("Hasan Demir … Demir said"); organisations are shortened from the front.
-    A word next to a place noun names the feature, not a person ("the Kakhovka reservoir",
-    "réservoir de Kakhovka")."""
+    A word next to a place noun names the feature, not a person ("the Nowa reservoir",
+    "réservoir de Nowa")."""
     words = _words(actor.name)
     if not 2 <= len(words) <= 3 or _institution(actor.name) or _feature(actor.name):
         return None

@@ -282,7 +282,7 @@ def titled(c: EvidenceCandidate, story: Any, named: list[tuple[int, int]], event
                        _close(c.quote, end, es, 0) or _close(c.quote, ee, start, 0) for es, ee in events):
                 continue
             if any(0 <= s - (c.start + end) <= NAME_GAP or s <= c.start + start < e for s, e in named):
-                continue  # "President Raisi": the title of a name the clause gives
+                continue  # "President Silva": the title of a name the clause gives
             if TOKEN_RX.findall(folded[:start])[-1:] and TOKEN_RX.findall(folded[:start])[-1] in _INDEFINITE:
                 continue  # "a minister was killed": not the story's minister
             if _kin(lang) & set(TOKEN_RX.findall(folded[:start])[-KIN_REACH:]):
@@ -314,7 +314,7 @@ def _close(text: str, a: int, b: int, words: int) -> bool:
     return gap is not None and gap <= words + 3 and sum(1 for w in between if len(w) > 3) <= words
 
 
-#: Characters between a title and a name it introduces ("the Iranian president, Ebrahim Raisi").
+#: Characters between a title and a name it introduces ("the Ruritanian president, Ana Silva").
 NAME_GAP = 25
 
 

@@ -50,7 +50,8 @@ def compile_cue(pattern: str) -> str:
         if parts:
             word = r"\S+" if gap <= 3 else r"[^\s.;:!?؟]+"  # a long gap stays inside its sentence
             # a long gap may open after a comma ("all passengers, including X, died")
-            parts.append((rf"(?:\s+{word}){{0,{gap}}}?\s+" if gap <= 3 else rf"(?:,?\s+{word}){{0,{gap}}}?,?\s+")
+            # a short gap may end inside a hyphenated compound ("Zerstörung des Nowa-Staudamms")
+            parts.append((rf"(?:\s+{word}){{0,{gap}}}?(?:\s+|(?<=\w)-)" if gap <= 3 else rf"(?:,?\s+{word}){{0,{gap}}}?,?\s+")
                          if gap else r"[\s\"']+")
         parts.append(_token_regex(token))
         gap = 0
