@@ -431,3 +431,16 @@ def test_whether_the_incident_was_deliberate_is_one_fact_a_denial_answers():
     assert {(e.source, e.value) for c in deliberate for e in c.evidence} == {
         ("a", "yes"), ("b", "yes"), ("c", "yes"), ("d", "no"), ("e", "yes")}
     assert len({c.id for c in deliberate for e in c.evidence if e.source != "e"}) == 1
+
+
+def test_who_called_an_act_treason_is_named_before_the_verb_of_naming():
+    """"Bo Lee labeled Ana Silva's uprising as an act of treason", "Бо Ли назвал действия Ана
+    Силвы предательством": the one calling it so is named before "labeled", "назвал", "a
+    qualifié", not the one whose act it was (named right before the cue)."""
+    result = claims(("a", "Ana Silva launched a mutiny in Capitalia. Bo Lee labeled Ana Silva's uprising as an act of treason.",
+                     "en"),
+                    ("b", "Ана Силва подняла мятеж в Капиталии. Бо Ли назвал действия Ана Силвы предательством.", "ru"),
+                    ("c", "Ana Silva a lancé une mutinerie à Capitalia. Bo Lee a qualifié la rébellion d'Ana Silva de "
+                          "trahison.", "fr"))
+    called = [c for c in result if c.frame and c.frame.predicate == "called treason"]
+    assert [(c.frame.subject, sources(c)) for c in called] == [("bo", {"a", "b", "c"})]

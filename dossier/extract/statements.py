@@ -559,8 +559,10 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
     head = quote[:cs]
     passive = bool(_PASSIVE.get(lang) and re.search(_PASSIVE[lang], head[-40:] if lang != "de" else quote, re.I))
     opened = [(s, e) for s, e in opener_spans(info, langs, folded)
-              if _within(words_between(folded, e, spans[at][0]), _OPENER_REACH.get(lang, 3))
+              if _within(words_between(folded, e, spans[at][0]), info.get("opener_reach") or _OPENER_REACH.get(lang, 3))
               or _within(words_between(folded, spans[at][1], s), 3)]
+    if frame == "agent" and opened:  # "X called Y's revolt treason": the doer is named before the verb of naming
+        cs, ce = index[opened[0][0]], index[opened[0][1] - 1] + 1
     if frame == "patient" and opened:
         # "X opened an investigation into Y": the one it happens to is named after the cue
         pool = near_after(3) if lang not in ("tr", "az", "de", "fa") else []
