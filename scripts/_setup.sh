@@ -36,3 +36,7 @@ if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$WANT" ]; then
     .venv/bin/python -m pip install --quiet --no-deps -e .
     echo "$WANT" > "$STAMP"
 fi
+
+# Byte-compile the package (quick when nothing changed): each run then imports it without
+# compiling it again, also where PYTHONDONTWRITEBYTECODE keeps Python from writing the cache.
+.venv/bin/python -m compileall -q dossier >/dev/null 2>&1 || true
