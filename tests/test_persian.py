@@ -88,6 +88,23 @@ def test_words_after_a_persian_title_that_are_no_name_make_no_actor(tmp_path, mo
     assert not any(w in n for n in names for w in ("که", "دیروز", "منتشر")), names
 
 
+def test_a_name_before_its_title_is_a_person():
+    """"X Y، رئیس جمهور", "X Y وزیر امور خارجه": two name words right before a whole title,
+    opening a clause or a list, are a person; a phrase before a title mid-clause is not."""
+    from dossier.extract import mentions
+    from dossier.model import Document, Sentence, Source
+
+    def found(text):
+        src = Source(id="a", path="x", sha256="0" * 64, language="fa", title=None, publisher=None, author=None,
+                     published=None, published_precision=None, url=None)
+        doc = Document(src, text, [Sentence(0, len(text), text, "fa", "Arab")])
+        return {(c.text, c.title) for c in mentions.find_mentions(doc) if c.kind == "person"}
+
+    assert found("دولت تایید کرد که کارلو ریکی، رئیس جمهور این کشور، و مارکو بلان وزیر امور خارجه در سقوط بالگرد "
+                 "جان باختند.") == {("کارلو ریکی", "رئیس جمهور"), ("مارکو بلان", "وزیر امور خارجه")}
+    assert found("در سقوط هلیکوپتر وزیر امور خارجه جان باخت.") == set()
+
+
 def test_an_arabic_cue_that_is_another_persian_word_is_not_read_in_persian():
     # Arabic "توسط" is mediation; Persian "توسط" is "by"
     assert "mediated" in cues.detect_events("وتم الاتفاق بتوسط الرئيس.", "ar")

@@ -19,6 +19,7 @@ from dossier.extract.context import after_place_noun, after_plural_word, is_port
 from dossier.extract.institutions import find_institutions
 from dossier.extract.propagation import propagate
 from dossier.extract.scriptnames import cyrillic_mentions
+from dossier.extract.appositions import names_before_titles
 from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
 from dossier.model import Document, MentionCandidate, Sentence
@@ -744,6 +745,8 @@ def find_mentions(doc: Document) -> list[MentionCandidate]:
         toks = tokens(text, sent.start)
         langs = _languages(sent, text)
         found += [("title", c) for c in _title_mentions(doc, sent, text, toks, langs)]
+        found += [("title", _candidate(doc, sent, ts, "person", name=tidy_name(_person_name(ts, sent.language)), title=t))
+                  for ts, t in names_before_titles(text, toks, sent.start, langs)]  # "X Y، رئیس جمهور"
         found += [("kin", c) for c in _kin_mentions(doc, sent, text, toks)]
         found += [("org", c) for c in _org_mentions(doc, sent, text, toks, langs)]
         found += [("inst", c) for c in _institution_mentions(doc, sent, text)]
