@@ -75,7 +75,7 @@ def _seen(c: EvidenceCandidate, story: Any, actors: dict[str, Actor], mentions: 
 
 class _Watched:
     """A story as one document's reading sees it: its number, incident and place (in the
-    key), and the answers `minor_place`, `most_named`, `common_noun`, `referent` and `shared_year` gave
+    key), and the answers `minor_place`, `most_named_state`, `common_noun`, `referent` and `shared_year` gave
     (checked again on a hit: a document added to a large story changes its counts, seldom
     these answers). Anything else read of it makes the reading one not to keep."""
 
@@ -99,9 +99,9 @@ class _Watched:
         self.asked.append(("minor_place", place, answer))
         return answer
 
-    def most_named(self, places: tuple) -> Any:
-        answer = self._story.most_named(places)
-        self.asked.append(("most_named", places, answer))
+    def most_named_state(self, _unused: None = None) -> Any:
+        answer = self._story.most_named_state()
+        self.asked.append(("most_named_state", None, answer))
         return answer
 
     def common_noun(self, noun: str) -> bool:

@@ -1,9 +1,8 @@
 """Figures: where a figure was counted, and which incident a measure is of."""
 from __future__ import annotations
 
-from typing import Optional
-
 import re
+from typing import Optional
 
 from dossier.extract.cues import TOKEN_RX, event_info, event_spans, find_cues, languages_for, numbers_in, words_between
 from dossier.extract.kinds import said_where
@@ -37,19 +36,18 @@ def _home(story: Story, actors: dict[str, Actor]) -> Optional[str]:
     most of its documents name."""
     if story.place in actors and actors[story.place].kind == "state":
         return story.place
-    return state_of(story.place, actors) or story.most_named(tuple(sorted(
-        a for a, actor in actors.items() if actor.kind == "state")))
+    return state_of(story.place, actors) or story.most_named_state()
 
 
 def placed(c: EvidenceCandidate, story: Story, actors: dict[str, Actor], value: str) -> list[tuple[str, Optional[str]]]:
     """(figure, where it was counted) of a clause's figure: the one figure at its `place`, or,
-    where the clause gives one figure per state it names ("3,549 in Turkey and 1,602 in Syria",
-    "в Турции – 1 014, в Сирии – 403"), each figure at its state's (the story's own state's at
-    the story's place), with the clause's figure at its place when no state has it (a total)."""
+    where the clause gives one figure per state it names and this is one of them ("3,549 in
+    Turkey and 1,602 in Syria", "в Турции – 1014, в Сирии – 403"), each figure at its state's
+    (the story's own state's at the story's place). A measure ("7.8") is never split."""
     split = _per_state(c, story, actors)
-    if not split:
+    if not any(v == value for v, _p in split):
         return [(value, place(c, story, actors, value))]
-    return split + ([] if any(v == value for v, _p in split) else [(value, place(c, story, actors, value))])
+    return split
 
 
 #: What may stand between a state and its figure: up to six words, a dash or a colon, no comma
@@ -63,7 +61,8 @@ _GAP_AND = frozenset({"and", "и", "і", "та", "ve", "və", "und", "et", "y", 
 
 
 def _per_state(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[tuple[str, Optional[str]]]:
-    home = _home(story, actors)
+    """(figure, place) of each state the clause names where something is, paired with the
+    nearest figure beside it; none unless two states or more each have a figure of their own."""
     states = sorted(a for a in set(c.actors) if a in actors and actors[a].kind == "state" and a != c.attributed_to
                     and said_where(c, actors[a]))
     if len(states) < 2:
@@ -95,6 +94,7 @@ def _per_state(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> 
             taken[a] = k
     if len(taken) < 2 or len({figures[k][2] for k in taken.values()}) < 2:
         return []
+    home = _home(story, actors)
     return [(figures[k][2], story.place if a == home else a) for a, k in sorted(taken.items(), key=lambda t: t[1])]
 
 

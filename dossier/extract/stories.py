@@ -59,9 +59,9 @@ class Story:
         """Few of the story's documents name this place (under a quarter as many as its most named)."""
         return 4 * self.places.get(place, 0) < (max(self.places.values()) if self.places else 0)
 
-    def most_named(self, places: tuple[str, ...]) -> Optional[str]:
-        """Of these places, the one most of the story's documents name."""
-        named = [(self.places[a], a) for a in places if self.places.get(a)]
+    def most_named_state(self, _unused: None = None) -> Optional[str]:
+        """The state most of the story's documents name."""
+        named = [(self.places[a], a) for a in self.states if self.places.get(a)]
         return max(named)[1] if named else None
 
     def common_noun(self, noun: str) -> bool:
@@ -72,6 +72,7 @@ class Story:
     incident: str = "the incident"
     place: Optional[str] = None
     years: Counter = field(default_factory=Counter, compare=False)  # its dated documents' years
+    states: frozenset = field(default_factory=frozenset, compare=False)  # which of its places are states
     referents: Optional[dict] = field(default=None, compare=False, repr=False)  # "company" -> the organisation meant
     find_referents: Optional[Callable[[int], dict]] = field(default=None, compare=False, repr=False)
 
@@ -316,6 +317,8 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
     for doc in docs:
         if doc.source.published:
             out[doc.source.id].years[doc.source.published[:4]] += 1
+    for story in {id(s): s for s in out.values()}.values():
+        story.states = frozenset(a for a in story.places if a in actors and actors[a].kind == "state")
     return out
 
 
