@@ -6,7 +6,7 @@ from typing import Optional
 
 from dossier.extract.cues import TOKEN_RX, event_info, event_spans, find_cues, languages_for, numbers_in, words_between
 from dossier.extract.kinds import said_where
-from dossier.extract.parties import state_of
+from dossier.extract.parties import LIST_AND, state_of
 from dossier.extract.stories import Story
 from dossier.extract.units import magnitudes_of
 from dossier.model import Actor, EvidenceCandidate
@@ -57,7 +57,7 @@ _STATE_GAP = re.compile(r"[,;.()\[\]\"،؛]")
 _IN_PARTS = re.compile(r"[\s\u00a0\u202f]+(?:\d{3}(?!\d)|(?:bin|тыс|тысяч|тисяч|млн|mil|mille|thousand|tausend|"
                        r"million|milyon|ألف|آلاف|الف|مليون)\w*)", re.I)
 _IN_PARTS_BEFORE = re.compile(r"\d[\s\u00a0\u202f]+$")
-_GAP_AND = frozenset({"and", "и", "і", "та", "ve", "və", "und", "et", "y", "e", "و", "while", "whereas", "а"})
+_GAP_AND = LIST_AND | {"while", "whereas", "а"}
 
 
 def _per_state(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[tuple[str, Optional[str]]]:

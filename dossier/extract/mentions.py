@@ -19,7 +19,7 @@ from dossier.extract.context import after_place_noun, after_plural_word, is_port
 from dossier.extract.institutions import find_institutions
 from dossier.extract.propagation import propagate
 from dossier.extract.scriptnames import cyrillic_mentions
-from dossier.extract.appositions import names_before_titles
+from dossier.extract.appositions import arabic_name_word, names_before_titles
 from dossier.extract.tokens import MARKS, Tok, is_cap, tokens
 from dossier.text.fold import fold_case as fold
 from dossier.model import Document, MentionCandidate, Sentence
@@ -47,21 +47,6 @@ def _languages(sentence: Sentence, text: str) -> list[str]:
     return langs
 
 
-def _arabic_name_word(tok: Tok) -> bool:
-    """Could this Arabic token be part of a personal name (no capitals to tell us)?"""
-    t = fold(tok.text)
-    raw = re.sub(f"[{MARKS}]", "", tok.text)
-    if tok.script != "Arab" or len(t) < 3 or any(is_stop(c) for c in strip_arabic_clitics(tok.text)):
-        return False  # also a stop word behind a proclitic: ووزير "and the minister"
-    if re.search("[\u064B-\u064D]", tok.text):  # tanween marks adverbs and indefinite nouns
-        return False
-    if raw.startswith(("ال", "بال", "وال", "فال", "كال", "لل")):
-        return False
-    if raw.endswith(("ة", "ات")) or raw.startswith("ت") and len(raw) == 4:
-        return False  # ta marbuta / plural: nouns (a few women's names are lost)
-    return state_of(tok.text) is None
-
-
 _CONNECTORS = {"of", "the", "der", "des", "die", "von", "van", "de", "del", "da", "al", "bin", "ibn", "ben", "la"}
 
 
@@ -77,7 +62,7 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
         for j in range(i, min(i + 2, len(toks))):
             if j > i and text[toks[j - 1].end:toks[j].start].strip():
                 break  # punctuation between words ends the name
-            if not _arabic_name_word(toks[j]):
+            if not arabic_name_word(toks[j]):
                 break
             out.append(toks[j])
         return out
@@ -233,7 +218,7 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
 def _name_word(tok: Tok) -> bool:
     """A single token that may be (part of) a name: capitalized, or an Arabic name word."""
     if tok.script == "Arab":
-        return _arabic_name_word(tok)
+        return arabic_name_word(tok)
     return is_cap(tok) and not is_stop(tok.text) and not state_of(tok.text) and not is_title_word(tok.text)
 
 

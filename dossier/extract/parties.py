@@ -395,7 +395,7 @@ _SAID_TO = frozenset({"reporters", "journalists", "that", "dass", "que", "что
 # ---------------------------------------------------------------------------------------
 
 #: Words that join two names in a list ("X and Y", "X и Y", "X ve Y", Arabic و written onto the next word).
-_AND = frozenset({"and", "и", "і", "й", "та", "ve", "və", "und", "et", "y", "e", "و"})
+LIST_AND = frozenset({"and", "и", "і", "й", "та", "ve", "və", "und", "et", "y", "e", "و"})
 #: An "and" right after the last name of a list: "X, Y and three others", "X, Y et d'autres".
 _LIST_END = re.compile(r"\s*,?\s*(?:and|и|і|та|ve|və|und|et|y|e)\s|\s*,?\s*و", re.I)
 #: A gap that opens with the one comma it holds: "X, Y" (then only titles).
@@ -480,7 +480,7 @@ def _list_gap(gap: str, named: list[tuple[int, int]], comma: bool = False) -> bo
     for at, w in words:
         low = fold_str(w)
         bare = low[1:] if low.startswith("و") and len(low) > 2 else low
-        if low in _AND:
+        if low in LIST_AND:
             joined = True
         elif low.startswith("و") and bare != low and (is_title_word(bare) or any(s <= at < e for s, e in named)):
             joined, free = True, 3
