@@ -316,3 +316,35 @@ def test_a_toll_counted_in_another_state_is_a_fact_of_its_own():
              if c.frame and c.frame.predicate == "killed" and c.frame.slot == "count"}
     assert sorted(tolls.values()) == [["12", "14", "16"], ["5"]], tolls
     assert any(s.endswith("in Sweden") for s in tolls), tolls
+
+
+def test_stories_of_one_place_and_its_division_told_of_one_incident_are_one():
+    """Documents mainly about a flood in "Capitalia Oblast" join the story of a dam collapse
+    in Capitalia once one of that story's own documents is mainly about the flood; without
+    that document they stay apart."""
+    def told(texts):
+        actors = {"cap": Actor(id="cap", name="Capitalia", kind="place"),
+                  "obl": Actor(id="obl", name="Capitalia Oblast", kind="place"),
+                  "ana": Actor(id="ana", name="Ana Silva", kind="person"),
+                  "bo": Actor(id="bo", name="Bo Lee", kind="person")}
+        docs = []
+        for sid, text in texts.items():
+            for aid, actor in actors.items():
+                at = text.find(actor.name)
+                if at >= 0 and not (aid == "cap" and text[at:].startswith("Capitalia Oblast")):
+                    actor.mentions.append(Mention(sid, at, at + len(actor.name), actor.name))
+            source = Source(id=sid, path=f"content/sources/{sid}.txt", sha256="0" * 64, language="en", title=None,
+                            publisher=None, author=None, published="2026-03-03", published_precision="day", url=None)
+            docs.append(Document(source, text, [Sentence(0, len(text), text, "en", "Latn")]))
+        return stories.stories(docs, actors)
+
+    texts = {"d0": "The dam collapse in Capitalia. Ana Silva spoke.",
+             "d1": "The dam collapse in Capitalia. Ana Silva spoke again.",
+             "d2": "The flood in Capitalia. Ana Silva spoke.",
+             "d3": "The flood in Capitalia Oblast. Bo Lee spoke.",
+             "d4": "The flood in Capitalia Oblast. Bo Lee spoke again."}
+    found = told(texts)
+    assert found["d3"] is found["d0"] and found["d4"] is found["d0"]
+    del texts["d2"]
+    found = told(texts)
+    assert found["d3"] is not found["d0"] and found["d3"].place == "obl"

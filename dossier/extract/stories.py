@@ -22,6 +22,7 @@ from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of, to_latin
 from dossier.text.fold import fold_str
 from dossier.text.languages import LEXICON_SCRIPTS
+from dossier.text.lexicon import load_lexicon
 from dossier.text.romanize import arabic_name_in_latin
 
 #: Actor kinds that can be where something happened.
@@ -37,7 +38,7 @@ def _lexicon() -> dict:
 
 def clear_caches() -> None:
     """Forget what was read of the lexicon (the project's predicates changed)."""
-    for cached in (_lexicon, _incident_cues, noun_class, _weak_nouns, _act_nouns):
+    for cached in (_lexicon, _incident_cues, noun_class, _weak_nouns, _act_nouns, _divisions):
         cached.cache_clear()
 
 
@@ -296,18 +297,23 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
     for story in found:
         story.incident, story.place = _incident(story, actors)
     # stories told of one kind of incident in one place are one story: the greedy pass met
-    # their first documents before the documents that tie them together
+    # their first documents before the documents that tie them together. A story is found under
+    # every incident its documents are mainly about ("the dam collapse", "the flood"), and a
+    # place under its name without its division ("X Oblast" is X)
     first: dict[tuple, Story] = {}
     merged: dict[int, Story] = {}
     for story in found:
         noun = _top(story.nouns)
         if noun is None or story.place is None or noun in _weak_nouns():
             continue
-        key = (noun_class(noun), story.place)
-        into = first.setdefault(key, story)
-        if into is not story:
+        where = place_key(actors[story.place])
+        into = first.get((noun_class(noun), where))
+        if into is not None:
             into.merge(story)
             merged[story.number] = into
+        for told in sorted(story.nouns):
+            if told not in _weak_nouns():
+                first.setdefault((noun_class(told), where), into or story)
     if merged:
         for sid, story in out.items():
             out[sid] = merged.get(story.number, story)
@@ -441,6 +447,18 @@ def _incident(story: Story, actors: dict[str, Actor]) -> tuple[str, Optional[str
     cities = [a for a in ranked if actors[a].kind == "place" and 2 * story.places[a] >= story.places[ranked[0]]]
     place = cities[0] if cities else (ranked[0] if ranked else None)
     return (f"{noun} in {latin_name(actors[place])}" if place else noun), place
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> frozenset[str]:
+    lex = load_lexicon("kinds").get("divisions") or {}
+    return frozenset(fold_str(str(w)) for words in lex.values() for w in words or [])
+
+
+def place_key(actor: Actor) -> str:
+    """The place's Latin name, folded, without the words of its division ("Kherson Oblast": "kherson")."""
+    words = fold_str(latin_name(actor)).split()
+    return " ".join(w for w in words if w not in _divisions()) or " ".join(words)
 
 
 def latin_name(actor: Actor) -> str:
