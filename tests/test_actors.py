@@ -642,6 +642,19 @@ def test_junk_forms_are_not_actors():
     assert "East" not in texts
 
 
+def test_prepositions_on_verbal_nouns_and_words_before_a_state_are_no_names():
+    """لتولي "to take on" and كمتصرف "as caretaker" after a title, and the اسلامی of "رئیس
+    جمهوری اسلامی ایران", name no one; a name after the same titles still does."""
+    _, mentions, _, _ = resolve_texts({
+        "ar": ("تم تعيين كريم منصور نائب وزير الخارجية كمتصرف للوزارة. وعين النائب الأول للرئيس لتولي "
+               "مسؤولية السلطة. وقال وزير الخارجية كريم منصور إن الوفد عاد.", "ar"),
+        "fa": ("کریم منصور، رئیس جمهوری اسلامی ایران در راه خدمت به مردم درگذشت.", "fa"),
+    })
+    texts = {m.text for m in mentions}
+    assert not texts & {"كمتصرف", "لتولي", "اسلامی"}
+    assert "كريم منصور" in texts
+
+
 def test_german_nouns_before_a_name_are_not_part_of_it():
     _, mentions, _, _ = resolve_texts({
         "de": ("Die Kämpfer zogen in die Stadt Kirowsk ein. Nach Angaben der Polizei wurden Dutzende Rettungsteams "

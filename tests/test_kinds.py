@@ -132,6 +132,12 @@ def test_a_ministrys_portfolio_is_no_actor_but_a_country_after_de_is():
     assert "Transports" not in fr and "Affaires" not in fr and "Odile Varnet" in fr
     es = _names("La ministra de Sanidad, Odile Varnet, habló ayer con el ministro de Francia.", "es")
     assert "Sanidad" not in es and "Francia" in es
+    es = _names("El ministro de Asuntos Exteriores y el ministro de Defensa Nacional viajaron a Lisboa.", "es")
+    assert es == {"Lisboa"}
+    en = _names("The Minister of Foreign Affairs met the Minister of Home Affairs and Odile Varnet.", "en")
+    assert en == {"Odile Varnet"}
+    de = _names("Der Minister für Auswärtige Angelegenheiten traf Odile Varnet.", "de")
+    assert de == {"Odile Varnet"}
 
 
 def test_the_matter_of_a_person_and_a_countrys_adjective_are_no_new_actors():

@@ -56,6 +56,9 @@ def after_plural_word(doc: Document, toks: list[Tok], i: int) -> bool:
 def is_portfolio(doc: Document, toks: list[Tok], i: int) -> bool:
     """Whether toks[i] is a ministry's portfolio: "ministre (turc) des Transports", "ministra de Sanidad"."""
     _, _, _, heads, links = _context_lexicon()
+    while i > 0 and toks[i - 1].text[:1].isupper() and fold(toks[i - 1].text) not in links \
+            and not doc.text[toks[i - 1].end:toks[i].start].strip():
+        i -= 1  # the portfolio's first words: "of [Foreign] Affairs"
     before = [fold(t.text) for t in toks[max(0, i - 5):i]]
     for n in (2, 1):  # "de la", "des"
         if len(before) >= n and " ".join(before[-n:]) in links:

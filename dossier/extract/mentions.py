@@ -56,8 +56,10 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
         return []
     first = toks[i]
     if first.script == "Arab":
-        if re.sub(f"[{MARKS}]", "", first.text).startswith(("لإ", "لأ", "بإ", "بأ")):
-            return []  # a preposition on a verbal noun (لإنهاء "to end"); a name opens without one
+        bare = re.sub(f"[{MARKS}]", "", first.text)
+        if bare.startswith(("لإ", "لأ", "بإ", "بأ")) or len(bare) >= 5 and bare.startswith(("لت", "كمت", "كمس")):
+            return []  # a preposition on a verbal noun or participle (لإنهاء "to end", لتولي "to take
+            # on", كمتصرف "as caretaker"); a name opens without one
         out = []
         for j in range(i, min(i + 2, len(toks))):
             if j > i and text[toks[j - 1].end:toks[j].start].strip():
@@ -90,6 +92,8 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
             break
     while out and out[-1].text.lower() in _CONNECTORS:
         out.pop()
+    if len(out) == 1 and fold(out[0].bare) in caps_lexicon()[1]:
+        return []  # "ministro de Defensa Nacional": a capitalized adjective alone names no one
     return out
 
 
@@ -204,6 +208,9 @@ def _title_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok], l
                 continue  # "глава ЧВК", "head of the FSB": an acronym after a title is its organisation
             if len(name_toks) == 1 and name_toks[0].script == "Arab" and key_strength(name_key(name_toks[0].text)) < 3:
                 continue  # one short Arabic word (بيروت) after a title is more often a place than a name
+            if len(name_toks) == 1 and name_toks[0].script == "Arab" and after < len(toks) \
+                    and state_of(toks[after].text) and not doc.text[name_toks[0].end:toks[after].start].strip():
+                continue  # "رئیس جمهوری اسلامی ایران": one word before a state's name describes the state
             title_text = doc.text[title_start:title_end]
             if any(fold(w) in formers for w in title_text.split()):
                 is_former = True
@@ -586,9 +593,10 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if german and after_plural_word(doc, toks, i):
             i += len(run)
             continue  # "mehrere Kliniken Ziel", "seit den Morgenstunden Winde": plural nouns, not a name
-        if len(run) == 1 and is_portfolio(doc, toks, i) and not state_of(tok.text) and not city_of(tok.text):
-            i += 1
-            continue  # "ministre des Transports", "ministra de Sanidad": a portfolio, not an actor
+        if len(run) <= 3 and is_portfolio(doc, toks, i) \
+                and not any(state_of(t.text) or city_of(t.text) for t in run):
+            i += len(run)
+            continue  # "ministre des Transports", "ministro de Asuntos Exteriores": a portfolio, not an actor
         if german and any(t.text in _GERMAN_ARTICLES for t in run):
             i += len(run)
             continue  # "Dach des Gebäudes": nouns joined by an article are a phrase, not a name
