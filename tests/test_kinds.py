@@ -160,3 +160,11 @@ def test_a_place_said_as_where_something_is():
     at = lambda name: (text.index(name), text.index(name) + len(name))  # noqa: E731
     assert _located(text, *at("Tianjin")) and _located(text, *at("Oleshky"))
     assert not _located(text, *at("Moscow"))
+
+
+def test_a_word_the_document_writes_in_lower_case_as_often_is_no_actor():
+    """"Article 131" and a capitalized "Deprem" are words the document also writes in lower
+    case: no actor; a name it never lowercases still is one."""
+    names = _names("Under the constitution, Article 131 applies. The article says the deputy takes over, "
+                   "Ana Silva said. Oldukça güçlü Deprem vurdu, bir deprem daha oldu.", "en")
+    assert names == {"Ana Silva"}

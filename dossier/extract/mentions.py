@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from typing import Callable, Optional
 
 from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, QUOTED_GAP, SCRIPT_LANGS, caps_lexicon, cities,
@@ -552,7 +553,7 @@ def _guess_kind(words: list[str]) -> str:
 
 # Long: one guard per rule, in the order they must apply; split up, the order would be lost.
 def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[Tok],
-                          inner_caps: set[str], lower: set[str]) -> list[MentionCandidate]:
+                          inner_caps: Counter, lower: Counter) -> list[MentionCandidate]:
     if sent.heading:
         return []
     out = []
@@ -619,6 +620,9 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if initial and len(run) == 1 and fold(tok.bare) not in inner_caps:
             i += 1
             continue  # a capitalized sentence-initial word is usually just a word
+        if len(run) == 1 and not german and lower[fold(tok.bare)] >= inner_caps[fold(tok.bare)]:
+            i += 1
+            continue  # a word the document writes in lower case as often ("Article 131", "Deprem"): a word
         if all(state_of(t.text) for t in run):
             i += len(run)
             continue
@@ -699,17 +703,17 @@ def _dedupe(found: list[tuple[str, MentionCandidate]]) -> list[MentionCandidate]
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
-def _inner_caps(doc: Document) -> tuple[set[str], set[str]]:
-    """Words seen capitalized inside a sentence somewhere in the document (likely names),
-    and words seen in lower case (ordinary words, whatever case opens a sentence)."""
-    seen, lower = set(), set()
+def _inner_caps(doc: Document) -> tuple[Counter, Counter]:
+    """How often each word is seen capitalized inside a sentence in the document (likely a
+    name), and in lower case (an ordinary word, whatever case opens a sentence)."""
+    seen, lower = Counter(), Counter()
     for sent in doc.sentences:
         toks = tokens(doc.text[sent.start:sent.end], sent.start)
         for a, b in zip(toks, toks[1:]):
             if is_cap(b) and doc.text[a.end:b.start].strip() in ("", ","):
-                seen.add(fold(b.bare))
+                seen[fold(b.bare)] += 1
             elif b.script in ("Latn", "Cyrl") and b.text[:1].islower():
-                lower.add(fold(b.bare))
+                lower[fold(b.bare)] += 1
     return seen, lower
 
 
