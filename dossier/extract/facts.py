@@ -26,7 +26,7 @@ from dossier.extract.cues import event_info, event_spans, find_cues, is_negated,
     words_between
 from dossier.extract.hedges import backshifted, hedged_text, planned, promised
 from dossier.extract.reuse import Reuse
-from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_caches, incident_nouns, latin_name,  # noqa: F401
+from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_caches, coming_day, incident_nouns, latin_name,  # noqa: F401
                                      noun_class, own_incident, relative_dated, stories, tells_incident, undated_day)
 from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, state_of
@@ -337,6 +337,8 @@ def _dated(c: EvidenceCandidate, story: Story) -> list[Item]:
     main = c.event in dated and all(e in dated or (event_info().get(e) or {}).get("attach") for e in told)
     if not main and not relative_dated(c, dated):  # "the attack, which began early on Monday, forced ..."
         return []
+    if coming_day(c.quote):
+        return []  # "elections on 28 June next, after the crash": a day still to come dates no incident
     day = c.date or (undated_day(c, story) if story is not None else None)  # "19 мая", undated
     if story is None or not day or len(day) != 10 or c.stance != "affirms" or not tells_incident(c, story):
         return []  # "opened an investigation into the explosion on Tuesday": the day of another event

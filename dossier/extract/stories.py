@@ -38,7 +38,7 @@ def _lexicon() -> dict:
 
 def clear_caches() -> None:
     """Forget what was read of the lexicon (the project's predicates changed)."""
-    for cached in (_lexicon, _incident_cues, noun_class, _weak_nouns, _act_nouns, _divisions):
+    for cached in (_lexicon, _incident_cues, noun_class, _weak_nouns, _act_nouns, _divisions, _coming_words):
         cached.cache_clear()
 
 
@@ -326,6 +326,19 @@ def stories(docs: list[Document], actors: dict[str, Actor], told: Optional[dict[
     for story in {id(s): s for s in out.values()}.values():
         story.states = frozenset(a for a in story.places if a in actors and actors[a].kind == "state")
     return out
+
+
+@lru_cache(maxsize=1)
+def _coming_words() -> frozenset[str]:
+    return frozenset(fold_str(str(w)) for words in (_lexicon().get("coming") or {}).values() for w in words or [])
+
+
+def coming_day(quote: str) -> bool:
+    """Whether the clause gives a day still to come: a `coming` word two words or fewer from a
+    month ("28 يونيو المقبل", "next June"; predicates.yml `coming`)."""
+    words = TOKEN_RX.findall(fold_str(quote))
+    coming = _coming_words()
+    return any(is_month(w) and any(x in coming for x in words[max(0, k - 2):k + 3]) for k, w in enumerate(words))
 
 
 def undated_day(c: EvidenceCandidate, story: Story) -> Optional[str]:
