@@ -16,6 +16,9 @@ from tests.test_actors import owner, resolve_texts
     ("Jewgeni Koschurin", "Yevgeny Kozhurin"),
     ("Arkadi Beljanow", "Arkady Belyanov"),
     ("Anatoli Klouchko", "Anatoliy Klushko"),           # French ch = ш
+    ("Evgueni Broginov", "Yevgeny Broginov"),          # French gu = г before e, i
+    ("Sergueï Tavojine", "Sergei Tavozhin"),            # ... and a mute final e
+    ("Guennadi Tavojine", "Геннадий Тавожин"),
     ("Michail Samojlow", "Михаил Самойлов"),
     ("Tomasz Wierzbicki", "Томаш Вежбицкий"),          # Polish sz, rz, c, ie
     ("Tomasz Wierzbicki", "توماش فيجبيتسكي"),
