@@ -604,6 +604,9 @@ def test_quantity_patterns(lang, text, expected):
     ("ar", "مقتل العشرات."),
     ("fr", "Une explosion a tué le gardien."),
     ("ru", "Ему предъявлено обвинение по части 6 статьи 290."),
+    ("uk", "Він пообіцяв виплатити по 50 мільйонів рублів сім'ям загиблих льотчиків."),  # a sum, no toll
+    ("ar", "عرض تعويض أقارب الطاقم القتلى بمبلغ 50 مليون روبل."),
+    ("en", "He offered $50,000 to the families of the dead."),
 ])
 def test_ages_terms_and_vague_quantities_are_no_counts(lang, text):
     values = cues.extract_counts(text, lang)

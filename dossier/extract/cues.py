@@ -16,7 +16,7 @@ from dossier.extract.patterns import PHRASE_BREAK as _PHRASE_BREAK
 # compile_cue, find_cues and languages_for are read from here by the other stages too
 from dossier.extract.patterns import attributive, compile_cue, find_cues, languages_for, mask_sources  # noqa: F401
 from dossier.extract.speakers import OWN_SUBJECT, SOURCE_END, SPEAKER_REACH, reported_subject
-from dossier.extract.units import (ASIDE, CLAUSE_END, FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS,  # noqa: F401
+from dossier.extract.units import (ASIDE, CLAUSE_END, FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, money_figures,  # noqa: F401
                                    RISE_TO, SPACED_THOUSANDS, SPANS, TIME_UNITS, de_bracket, is_month, plain_figures,
                                    part_of, turkic_share)
 from dossier.model import MentionCandidate
@@ -437,7 +437,9 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
     # that each number counts one thing ("2 killed and 5 injured").
     pairs = []
     shares = _share_slots()
-    for slot in sorted(k for k in lex if k != "units"):
+    money = money_figures(folded, tokens, numbers, [w for lang in langs for w in (lex.get("currencies") or {}).get(lang) or []])
+    sums = frozenset(e["count"] for e in event_info().values() if e.get("count") and e.get("sum"))
+    for slot in sorted(k for k in lex if k not in ("units", "currencies")):
         cues = [c for lang in langs for c in (lex[slot].get(lang) or [])]
         for s, e in find_cues(cues, folded):
             first = _tok_index(starts, s)
@@ -445,6 +447,8 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
             for ti, value, _pos, part in numbers:
                 if part and slot not in shares:
                     continue  # "two of the dead": a share, no toll
+                if ti in money and slot not in sums:
+                    continue  # "50 million roubles to the families of the dead": a sum, no toll
                 if ti > last:
                     dist, side = ti - last, 0  # number after the cue ("killing 12")
                     between = range(last + 1, ti)

@@ -306,3 +306,20 @@ def de_bracket(tokens: list, ti: int, first: int, idle) -> bool:
     while k < first and tokens[k].group(0) not in DE_AUX and idle(tokens[k].group(0)):
         k += 1
     return k < first and tokens[k].group(0) in DE_AUX
+
+
+_CURRENCY_SIGN = re.compile(r"[$€£₽₴₺]\s*$")
+
+
+def money_figures(folded: str, tokens: list, numbers: list, currencies: list[str]) -> set[int]:
+    """Token indices of the figures that are sums of money: a currency (counts.yml
+    `currencies`, '*' a prefix) one or two words after, or a currency sign right before."""
+    words = [fold_str(w) for w in currencies]
+    exact = {w for w in words if not w.endswith("*")}
+    stems = tuple(w[:-1] for w in words if w.endswith("*"))
+    out = set()
+    for ti, _value, pos, _part in numbers:
+        after = [t.group(0) for t in tokens[ti + 1:ti + 3]]
+        if any(w in exact or (stems and w.startswith(stems)) for w in after) or _CURRENCY_SIGN.search(folded[:pos]):
+            out.add(ti)
+    return out
