@@ -841,3 +841,13 @@ def test_compensation_in_a_currency_is_its_own_fact_never_a_toll():
     by = {c.frame.predicate: sorted((e.source, e.value) for e in c.evidence) for c in result if c.frame}
     assert by["compensation"] == [("a", "50000000"), ("b", "50000000"), ("c", "50000000")]
     assert by["killed"] == [("d", "10")]
+
+
+def test_a_ministry_of_emergencies_declares_nothing():
+    """"Управление по чрезвычайным ситуациям" names an office; "объявлена чрезвычайная ситуация" declares."""
+    result = Names({"capital": ("Capitalia", "place")}, {"Capitalia": "capital"}).claims(
+        ("a", "Управление по чрезвычайным ситуациям зафиксировало три землетрясения в Capitalia.", "ru"),
+        ("b", "В Capitalia объявлена чрезвычайная ситуация после землетрясения.", "ru"),
+        ("c", "У Capitalia оголошено надзвичайну ситуацію після землетрусу.", "uk"))
+    declared = [c for c in result if c.frame and c.frame.predicate == "declared emergency"]
+    assert [sorted(e.source for e in c.evidence) for c in declared] == [["b", "c"]]
