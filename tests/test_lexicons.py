@@ -590,6 +590,10 @@ def test_citing_is_no_appeal_in_german():
     ("de", "33 Menschen wurden nach Angaben der Behörden in der Provinz festgenommen.", {"arrested": "33"}),
     ("de", "Mindestens 113 Menschen sind bei der gewaltigen Explosion im Hafen ums Leben gekommen.", {"killed": "113"}),
     ("es", "El gobierno decretó tres días de luto nacional.", {"mourning": "3"}),
+    # a toll that "reached" its figure, the verb right before it
+    ("ru", "Число погибших при землетрясении в стране достигло 3 381 человека.", {"killed": "3381"}),
+    ("uk", "Кількість загиблих сягнула 31 людини.", {"killed": "31"}),
+    ("en", "The death toll from the quake in the region reached 3,381 on Tuesday.", {"killed": "3381"}),
 ])
 def test_quantity_patterns(lang, text, expected):
     assert cues.extract_counts(text, lang) == expected

@@ -197,7 +197,9 @@ def plain_figures(folded: str) -> str:
 #: Or a verb of amounting to ("составила 45 млн", "totalled", "beträgt", "بلغت").
 RISE_TO = frozenset(fold_str(w) for w in ("to", "до", "à", "a", "auf", "إلى", "الى", "ila", "hasta", "составила",
                                             "составил", "составило", "составляет", "составляют", "totalled",
-                                            "totaled", "beträgt", "betrug", "بلغت", "بلغ"))  # as folded text has them
+                                            "totaled", "beträgt", "betrug", "بلغت", "بلغ", "reached", "достигло",
+                                            "достигла", "достиг", "достигли", "досягло", "досягла", "сягнуло",
+                                            "сягнула", "atteint", "alcanzó", "alcanza"))  # as folded text has them
 #: A relative clause set between commas ("the bribe, which he is charged with, amounted to"):
 #: no boundary between a figure and its noun.
 ASIDE = re.compile(r"[,،]\s*(?:котор|which|who|qui|lequel|laquelle|welche|الذي|التي)\w*\b[^,;،؛]*[,،]")
