@@ -168,3 +168,9 @@ def test_a_word_the_document_writes_in_lower_case_as_often_is_no_actor():
     names = _names("Under the constitution, Article 131 applies. The article says the deputy takes over, "
                    "Ana Silva said. Oldukça güçlü Deprem vurdu, bir deprem daha oldu.", "en")
     assert names == {"Ana Silva"}
+
+
+def test_a_spanish_or_french_body_is_named_by_its_head_noun_first():
+    found = {m.name: m.kind for m in find_mentions(make_doc(
+        "d1", "El Ministerio de Justicia informó que el Consejo Superior de Defensa se reunió con Ana Silva.", "es"))}
+    assert found["Ministerio de Justicia"] == "organization" and found["Consejo Superior de Defensa"] == "organization"

@@ -462,14 +462,17 @@ def quoted_only_cues() -> frozenset:
 
 
 @lru_cache(maxsize=1)
-def caps_lexicon() -> tuple[frozenset, frozenset, frozenset]:
-    """(event cue words, capitalized common words, institution head nouns), all folded."""
+def caps_lexicon() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """(event cue words, capitalized common words, institution head nouns, those that open
+    an institution's name in French and Spanish), all folded."""
     lex = load_lexicon("stopnames")
     events = {fold(str(w)) for lang in LANGUAGES for w in (lex.get("event_cues", {}).get(lang) or [])}
     common = {fold(str(w)) for lang in LANGUAGES for w in (lex.get("common_caps", {}).get(lang) or [])}
     heads = load_lexicon("organizations").get("institution_heads", {}) or {}
     inst = {fold(str(w)) for lang in LANGUAGES for w in (heads.get(lang) or [])}
-    return frozenset(events), frozenset(common), frozenset(inst)
+    first = load_lexicon("organizations").get("institution_heads_first", {}) or {}
+    return frozenset(events), frozenset(common), frozenset(inst), \
+        frozenset(fold(str(w)) for lang in LANGUAGES for w in (first.get(lang) or []))
 
 
 # ---- roles ---------------------------------------------------------------------------

@@ -538,7 +538,8 @@ def _is_institution_run(words: list[str]) -> bool:
     first = fold(words[0])
     # Azerbaijani writes case endings straight onto the noun: Administrasiyasının.
     unsuffixed = fold(nominative([strip_suffix(words[-1])], "az")[0])
-    return last in heads or unsuffixed in heads or (script_of(first) == "Cyrl" and first in heads)
+    return last in heads or unsuffixed in heads or (script_of(first) == "Cyrl" and first in heads) \
+        or (len(words) > 1 and first in caps_lexicon()[3])
 
 
 def _guess_kind(words: list[str]) -> str:
