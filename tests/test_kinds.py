@@ -138,6 +138,9 @@ def test_a_ministrys_portfolio_is_no_actor_but_a_country_after_de_is():
     assert en == {"Odile Varnet"}
     de = _names("Der Minister für Auswärtige Angelegenheiten traf Odile Varnet.", "de")
     assert de == {"Odile Varnet"}
+    en = _names("Port staff will be held, Minister of Information Manal Haddad said. Minister of Social "
+                "Affairs Ramzi Karam resigned.", "en")
+    assert en == {"Manal Haddad", "Ramzi Karam"}  # the name after its portfolio
 
 
 def test_the_matter_of_a_person_and_a_countrys_adjective_are_no_new_actors():

@@ -53,6 +53,13 @@ def after_plural_word(doc: Document, toks: list[Tok], i: int) -> bool:
             and not doc.text[toks[i - 2].end:toks[i - 1].start].strip())
 
 
+@lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    """Folded words a portfolio is made of (context.yml `portfolio_words`)."""
+    lex = load_lexicon("context").get("portfolio_words") or {}
+    return frozenset(fold(str(w)) for ws in lex.values() for w in ws or [])
+
+
 def is_portfolio(doc: Document, toks: list[Tok], i: int) -> bool:
     """Whether toks[i] is a ministry's portfolio: "ministre (turc) des Transports", "ministra de Sanidad"."""
     _, _, _, heads, links = _context_lexicon()

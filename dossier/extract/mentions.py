@@ -16,7 +16,7 @@ from dossier.extract.gazetteer import (KIN_KEY, NOT_ROLES, QUOTED_GAP, SCRIPT_LA
                                        is_stop, is_title_word, kin_words, org_lexicon, quoted_only_cues,
                                        region_words, single_word_sets, state_of, stop_lexicon, title_lexicon)
 from dossier.extract.acronyms import link_acronyms, split_acronym_heads
-from dossier.extract.context import after_place_noun, after_plural_word, is_portfolio, locative
+from dossier.extract.context import after_place_noun, after_plural_word, is_portfolio, locative, portfolio_words
 from dossier.extract.institutions import find_institutions
 from dossier.extract.propagation import propagate
 from dossier.extract.scriptnames import cyrillic_mentions
@@ -595,10 +595,14 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if german and after_plural_word(doc, toks, i):
             i += len(run)
             continue  # "mehrere Kliniken Ziel", "seit den Morgenstunden Winde": plural nouns, not a name
-        if len(run) <= 3 and is_portfolio(doc, toks, i) \
-                and not any(state_of(t.text) or city_of(t.text) for t in run):
-            i += len(run)
-            continue  # "ministre des Transports", "ministro de Asuntos Exteriores": a portfolio, not an actor
+        if is_portfolio(doc, toks, i) and not any(state_of(t.text) or city_of(t.text) for t in run):
+            k = next((n for n, t in enumerate(run) if fold(t.text) not in portfolio_words()), len(run))
+            if k and len(run) - k >= 2:  # "Minister of Information Manal Haddad": the name follows its portfolio
+                i, run = i + k, run[k:]
+                tok = run[0]
+            elif len(run) <= 3:
+                i += len(run)
+                continue  # "ministre des Transports", "ministro de Asuntos Exteriores": a portfolio, not an actor
         if german and any(t.text in _GERMAN_ARTICLES for t in run):
             i += len(run)
             continue  # "Dach des Gebäudes": nouns joined by an article are a phrase, not a name
