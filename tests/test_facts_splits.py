@@ -431,6 +431,9 @@ def test_whether_the_incident_was_deliberate_is_one_fact_a_denial_answers():
     assert {(e.source, e.value) for c in deliberate for e in c.evidence} == {
         ("a", "yes"), ("b", "yes"), ("c", "yes"), ("d", "no"), ("e", "yes")}
     assert len({c.id for c in deliberate for e in c.evidence if e.source != "e"}) == 1
+    # a "yes" is told as affirmed, whatever the clause's first event: only the denial stands against it
+    assert {(e.source, e.stance) for c in deliberate for e in c.evidence} == {
+        ("a", "affirms"), ("b", "affirms"), ("c", "affirms"), ("d", "denies"), ("e", "affirms")}
 
 
 def test_who_called_an_act_treason_is_named_before_the_verb_of_naming():

@@ -777,7 +777,7 @@ def make_claim(items: list[Item], actors: dict[str, Actor]) -> Claim:
     negative = bool(spec.get("negative")) and first.slot == "yes-no"
     evidence = [Evidence(source=i.cand.source, quote=i.cand.quote, start=i.cand.start, end=i.cand.end,
                          language=i.cand.language, attributed_to=i.cand.attributed_to,
-                         stance="affirms" if negative else i.cand.stance,
+                         stance="affirms" if negative or first.slot == "yes-no" and i.value != "no" else i.cand.stance,
                          value=i.value, date=i.cand.date)
                 for i in sorted(items, key=lambda i: (i.cand.source, i.cand.start, i.cand.end))]
     who = {i.value for i in items if i.slot == "who" and i.value in actors}
