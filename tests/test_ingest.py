@@ -274,3 +274,18 @@ def test_a_body_line_repeating_the_front_matter_title_is_header_not_prose(tmp_pa
     assert any(s.start <= repeated and repeated + len(title) <= s.end and s.kind == "header"
                for s in doc.source.boilerplate)
     assert not any(s.start <= doc.text.index("The leaks") < s.end for s in doc.source.boilerplate)
+
+
+@pytest.mark.parametrize("url, published", [
+    ("https://news.example/2026/03/04/port-fire", "2026-03-04"),   # news sites file articles by day
+    ("https://news.example/a/202603/04/WS1.html", "2026-03-04"),
+    ("https://news.example/world/720780", None),                   # an id is no date
+])
+def test_an_undated_document_takes_the_day_its_address_names(tmp_path, url, published):
+    path = tmp_path / "a.md"
+    path.write_text(f'---\ntitle: "A fire in a port"\nurl: {url}\n---\n\nA fire broke out in the port.\n', encoding="utf-8")
+    doc = load_document(path, tmp_path)
+    assert (doc.source.published, doc.source.published_precision) == (published, "day" if published else None)
+    dated = tmp_path / "b.md"  # a date the document states wins
+    dated.write_text(f'---\ntitle: "A fire"\nurl: {url}\npublished: 2026-03-09\n---\n\nA fire broke out.\n', encoding="utf-8")
+    assert load_document(dated, tmp_path).source.published == "2026-03-09"

@@ -234,6 +234,16 @@ def _header_and_boilerplate(text: str, body_start: int, title: Optional[str] = N
     return header, line_spans + header.spans
 
 
+#: A day in a web address: "/2020/08/06/", "/2023-02-07/", "/202302/07/" (year 1990-2099).
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+
+
+def url_day(url: Optional[str]) -> Optional[str]:
+    """The day a web address names in its path (news sites file articles by day), or None."""
+    m = _URL_DAY.search(url or "")
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
 def _title_key(text: str) -> str:
     """A title as compared: case, spacing, quote forms and a Markdown heading mark aside."""
     return " ".join(fold_str(text).strip().lstrip("#").split())
@@ -247,6 +257,9 @@ def _source(path: Path, rel: str, raw: bytes, encoding: str, meta: dict, header:
 
     published = pick("published", header.published)
     precision = meta.get("precision") if meta.get("published") is not None else header.precision
+    if published is None:  # undated: the day its own address gives ("/2020/08/06/"), if it gives one
+        published = url_day(pick("url", header.url))
+        precision = "day" if published else None
     return Source(
         id=source_id(path),
         path=rel,
