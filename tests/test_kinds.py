@@ -177,3 +177,12 @@ def test_a_spanish_or_french_body_is_named_by_its_head_noun_first():
     found = {m.name: m.kind for m in find_mentions(make_doc(
         "d1", "El Ministerio de Justicia informó que el Consejo Superior de Defensa se reunió con Ana Silva.", "es"))}
     assert found["Ministerio de Justicia"] == "organization" and found["Consejo Superior de Defensa"] == "organization"
+
+
+def test_a_name_right_after_a_verb_only_people_undergo_is_a_person():
+    for text in ("The prosecutor gave the signal to arrest Tamsin Orvell on Friday.",
+                 "La fiscalía detuvo a Tamsin Orvell el viernes.", "Полиция задержала вчера, а потом задержали Tamsin Orvell."):
+        kind, reason = decide(_actor("Tamsin Orvell", texts={"d1": text}), {"d1": text})
+        assert kind == "person" and "as only people are" in reason, text
+    text = "The court heard Tamsin Orvell on Friday."  # no such verb: left open
+    assert decide(_actor("Tamsin Orvell", texts={"d1": text}), {"d1": text})[0] == "other"

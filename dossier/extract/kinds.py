@@ -115,6 +115,22 @@ def _title_before(text: str, start: int) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _person_verbs() -> frozenset:
+    lex = load_lexicon("kinds").get("person_verbs", {}) or {}
+    return frozenset(fold(str(w)) for lang in LANGUAGES for w in (lex.get(lang) or []))
+
+
+def _person_verb_before(text: str, start: int, name: str) -> Optional[str]:
+    """A verb only people undergo right before a name of two or three words ("to arrest X", "detuvo a X")."""
+    if not 2 <= len(_words(name)) <= 3 or script_of(name) not in ("Latn", "Cyrl"):
+        return None
+    words = _words(text[max(0, start - 40):start].replace("\n", " "))
+    if words and fold(words[-1]) in ("a", "al"):  # Spanish personal "a"
+        words = words[:-1]
+    return words[-1] if words and fold(words[-1]) in _person_verbs() and text[:start].rstrip()[-1:].isalpha() else None
+
+
 #: Words that make the name after a title what the title is of, not who holds it.
 _OF = frozenset({"of", "de", "du", "des", "del", "della", "di", "do", "da", "von", "vom", "der"})
 
@@ -210,6 +226,11 @@ def _cues(actor: Actor, texts: Mapping[str, str]) -> Iterable[tuple[str, str]]:
         word = _title_before(texts.get(m.source, ""), m.start)
         if word:
             yield "person", f"title '{word}' before the name in {m.source}"
+    for m in actor.mentions:
+        verb = _person_verb_before(texts.get(m.source, ""), m.start, m.text)
+        if verb:
+            yield "person", f"'{verb}' before the name in {m.source}, as only people are"
+            break
     alone = _said_by_last_name(actor, texts)
     if alone:
         yield "person", f"named by its last word alone in {alone}, as people are"
