@@ -125,10 +125,11 @@ def _person_verb_before(text: str, start: int, name: str) -> Optional[str]:
     """A verb only people undergo right before a name of two or three words ("to arrest X", "detuvo a X")."""
     if not 2 <= len(_words(name)) <= 3 or script_of(name) not in ("Latn", "Cyrl"):
         return None
-    words = _words(text[max(0, start - 40):start].replace("\n", " "))
+    before = text[max(0, start - 40):start]
+    words = _words(before.replace("\n", " "))
     if words and fold(words[-1]) in ("a", "al"):  # Spanish personal "a"
         words = words[:-1]
-    return words[-1] if words and fold(words[-1]) in _person_verbs() and text[:start].rstrip()[-1:].isalpha() else None
+    return words[-1] if words and fold(words[-1]) in _person_verbs() and before.rstrip()[-1:].isalpha() else None
 
 
 #: Words that make the name after a title what the title is of, not who holds it.
