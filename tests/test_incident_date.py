@@ -72,7 +72,7 @@ def test_an_undated_document_s_day_and_month_take_the_year_its_story_s_documents
 def test_a_day_still_to_come_dates_no_incident():
     """"Elections on 28 June next, after the death ... in the crash": the day is the elections'."""
     result = claims(("a", "The plane crashed in Capitalia on 19 May.", "en"),
-                    ("b", "أعلنت السلطات يوم 28 يونيو/حزيران المقبل موعداً لإجراء انتخابات بعد تحطم الطائرة في Capitalia.", "ar"),
+                    ("b", "أعلنت السلطات يوم 12 يونيو/حزيران المقبل موعداً لإجراء انتخابات بعد تحطم الطائرة في Capitalia.", "ar"),
                     ("c", "Самолет разбился в Capitalia 19 мая.", "ru"))
     assert [sorted((e.source, e.value) for e in c.evidence) for c in _dates(result)] == [
         [("a", "2025-05-19"), ("c", "2025-05-19")]]

@@ -138,9 +138,9 @@ def test_a_ministrys_portfolio_is_no_actor_but_a_country_after_de_is():
     assert en == {"Odile Varnet"}
     de = _names("Der Minister für Auswärtige Angelegenheiten traf Odile Varnet.", "de")
     assert de == {"Odile Varnet"}
-    en = _names("Port staff will be held, Minister of Information Manal Haddad said. Minister of Social "
-                "Affairs Ramzi Karam resigned.", "en")
-    assert en == {"Manal Haddad", "Ramzi Karam"}  # the name after its portfolio
+    en = _names("Port staff will be held, Minister of Information Lina Haddad said. Minister of Social "
+                "Affairs Sami Karam resigned.", "en")
+    assert en == {"Lina Haddad", "Sami Karam"}  # the name after its portfolio
 
 
 def test_the_matter_of_a_person_and_a_countrys_adjective_are_no_new_actors():
@@ -166,9 +166,9 @@ def test_a_place_said_as_where_something_is():
 
 
 def test_a_word_the_document_writes_in_lower_case_as_often_is_no_actor():
-    """"Article 131" and a capitalized "Deprem" are words the document also writes in lower
+    """"Article 12" and a capitalized "Deprem" are words the document also writes in lower
     case: no actor; a name it never lowercases still is one."""
-    names = _names("Under the constitution, Article 131 applies. The article says the deputy takes over, "
+    names = _names("Under the constitution, Article 12 applies. The article says the deputy takes over, "
                    "Ana Silva said. Oldukça güçlü Deprem vurdu, bir deprem daha oldu.", "en")
     assert names == {"Ana Silva"}
 

@@ -831,15 +831,15 @@ def test_days_of_mourning_are_one_fact_whoever_is_named_and_however_the_days_are
 
 
 def test_compensation_in_a_currency_is_its_own_fact_never_a_toll():
-    """"50 million roubles in compensation to the families of the dead": one sum in three
+    """"7 million roubles in compensation to the families of the dead": one sum in three
     languages, apart from the toll."""
     result = Names({"capital": ("Capitalia", "place")}, {"Capitalia": "capital"}).claims(
-        ("a", "Пригожин пообіцяв виплатити по 50 мільйонів рублів компенсації сім'ям загиблих льотчиків у Capitalia.", "uk"),
-        ("b", "عرض بريغوجين تعويض أقارب الطاقم القتلى في Capitalia بمبلغ 50 مليون روبل.", "ar"),
-        ("c", "Bo Lee offered 50 million roubles in compensation to the families of the dead pilots in Capitalia.", "en"),
+        ("a", "Бо Лі пообіцяв виплатити по 7 мільйонів рублів компенсації сім'ям загиблих льотчиків у Capitalia.", "uk"),
+        ("b", "عرض بو لي تعويض أقارب الطاقم القتلى في Capitalia بمبلغ 7 مليون روبل.", "ar"),
+        ("c", "Bo Lee offered 7 million roubles in compensation to the families of the dead pilots in Capitalia.", "en"),
         ("d", "Ten crew members were killed in Capitalia.", "en"))
     by = {c.frame.predicate: sorted((e.source, e.value) for e in c.evidence) for c in result if c.frame}
-    assert by["compensation"] == [("a", "50000000"), ("b", "50000000"), ("c", "50000000")]
+    assert by["compensation"] == [("a", "7000000"), ("b", "7000000"), ("c", "7000000")]
     assert by["killed"] == [("d", "10")]
 
 

@@ -448,7 +448,7 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                 if part and slot not in shares:
                     continue  # "two of the dead": a share, no toll
                 if ti in money and slot not in sums:
-                    continue  # "50 million roubles to the families of the dead": a sum, no toll
+                    continue  # "7 million roubles to the families of the dead": a sum, no toll
                 if ti > last:
                     dist, side = ti - last, 0  # number after the cue ("killing 12")
                     between = range(last + 1, ti)

@@ -597,7 +597,7 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
             continue  # "mehrere Kliniken Ziel", "seit den Morgenstunden Winde": plural nouns, not a name
         if is_portfolio(doc, toks, i) and not any(state_of(t.text) or city_of(t.text) for t in run):
             k = next((n for n, t in enumerate(run) if fold(t.text) not in portfolio_words()), len(run))
-            if k and len(run) - k >= 2:  # "Minister of Information Manal Haddad": the name follows its portfolio
+            if k and len(run) - k >= 2:  # "Minister of Information Lina Haddad": the name follows its portfolio
                 i, run = i + k, run[k:]
                 tok = run[0]
             elif len(run) <= 3:
@@ -627,7 +627,7 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
             continue  # a capitalized sentence-initial word is usually just a word
         if len(run) == 1 and not german and lower[fold(tok.bare)] >= inner_caps[fold(tok.bare)]:
             i += 1
-            continue  # a word the document writes in lower case as often ("Article 131", "Deprem"): a word
+            continue  # a word the document writes in lower case as often ("Article 12", "Deprem"): a word
         if all(state_of(t.text) for t in run):
             i += len(run)
             continue

@@ -335,7 +335,7 @@ def _coming_words() -> frozenset[str]:
 
 def coming_day(quote: str) -> bool:
     """Whether the clause gives a day still to come: a `coming` word two words or fewer from a
-    month ("28 يونيو المقبل", "next June"; predicates.yml `coming`)."""
+    month ("12 يونيو المقبل", "next June"; predicates.yml `coming`)."""
     words = TOKEN_RX.findall(fold_str(quote))
     coming = _coming_words()
     return any(is_month(w) and any(x in coming for x in words[max(0, k - 2):k + 3]) for k, w in enumerate(words))
@@ -469,7 +469,7 @@ def _divisions() -> frozenset[str]:
 
 
 def place_key(actor: Actor) -> str:
-    """The place's Latin name, folded, without the words of its division ("Kherson Oblast": "kherson")."""
+    """The place's Latin name, folded, without the words of its division ("Capitalia Oblast": "capitalia")."""
     words = fold_str(latin_name(actor)).split()
     return " ".join(w for w in words if w not in _divisions()) or " ".join(words)
 

@@ -236,7 +236,7 @@ def _french(name: str) -> str:
 
 def _french_soft(name: str) -> str:
     """French transliteration: "gu" is a hard g before e and i, and a final e after a
-    consonant is mute (Evgueni Prigojine = Evgeni Prigojin, Poutine = Putin)."""
+    consonant is mute (Evgueni Tavojine = Evgeni Tavojin)."""
     return re.sub(r"(?<=[^\W\d_aeiouyéèêëïî])e\b", "", re.sub(r"(?<=[Gg])u(?=[eéèêiïî])", "", name))
 
 
