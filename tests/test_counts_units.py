@@ -101,6 +101,9 @@ def test_a_dam_named_alone_is_no_dam_collapse():
     assert "the dam collapse" not in stories.nouns("عقب مشاركته في مراسم افتتاح سد على الحدود", "", "ar")
     assert "the dam collapse" in stories.nouns("Die Zerstörung des Nowa-Staudamms führte zu Überschwemmungen.", "", "de")
     assert "the dam collapse" in stories.nouns("Разрушение плотины привело к наводнению.", "", "ru")
+    # a dam "struck" is no aircraft shot down; an aircraft struck is
+    assert "the downing of the aircraft" not in stories.nouns("İşte Nova Barajı'nın vurulma bilançosu", "", "tr")
+    assert "the downing of the aircraft" in stories.nouns("Yolcu uçağının vurulması soruşturuluyor.", "", "tr")
 
 
 def test_a_denied_incident_noun_names_no_incident():
