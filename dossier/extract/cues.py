@@ -437,8 +437,8 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
     # that each number counts one thing ("2 killed and 5 injured").
     pairs = []
     shares = _share_slots()
-    money = money_figures(folded, tokens, numbers, [w for lang in langs for w in (lex.get("currencies") or {}).get(lang) or []])
-    sums = frozenset(e["count"] for e in event_info().values() if e.get("count") and e.get("sum"))
+    money = money_figures(folded, tokens, numbers, langs)
+    sums = _share_slots("sum")
     for slot in sorted(k for k in lex if k not in ("units", "currencies")):
         cues = [c for lang in langs for c in (lex[slot].get(lang) or [])]
         for s, e in find_cues(cues, folded):
@@ -490,11 +490,12 @@ SHARE_REACH = 6
 
 
 @lru_cache(maxsize=None)
-def _share_slots() -> frozenset[str]:
-    """Counted slots of events.yml entries with `shares: true`: they count a share of a figure
-    ("two of the dead were Turkish citizens"), so they take a partitive figure and leave it
-    to the figure's own slot as well."""
-    return frozenset(e["count"] for e in event_info().values() if e.get("count") and (e.get("shares") or e.get("parts")))
+def _share_slots(*flags: str) -> frozenset[str]:
+    """Counted slots of events.yml entries with one of `flags`: by default `shares`/`parts` (they
+    count a share of a figure, "two of the dead were Turkish citizens", so they take a partitive
+    figure and leave it to the figure's own slot as well); `sum` (only they count money)."""
+    return frozenset(e["count"] for e in event_info().values() if e.get("count")
+                     and any(e.get(f) for f in flags or ("shares", "parts")))
 
 
 #: Words before a year ("in 2019 people ...", "в 2019 году"): with one, a year stays a year.

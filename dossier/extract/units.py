@@ -3,9 +3,11 @@ share ("32%", "two of the dead", "ikisi")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from dossier.text.fold import fold_str
+from dossier.text.lexicon import load_lexicon
 
 #: Years, months: "20 years", "3 ay" (an age or a duration).
 TIME_UNITS = re.compile(
@@ -313,12 +315,18 @@ def de_bracket(tokens: list, ti: int, first: int, idle) -> bool:
 _CURRENCY_SIGN = re.compile(r"[$€£₽₴₺]\s*$")
 
 
-def money_figures(folded: str, tokens: list, numbers: list, currencies: list[str]) -> set[int]:
+@lru_cache(maxsize=64)
+def _currencies(langs: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """counts.yml `currencies` of the languages, folded: (whole words, prefixes)."""
+    lex = load_lexicon("counts").get("currencies") or {}
+    words = [fold_str(str(w)) for lang in langs for w in lex.get(lang) or []]
+    return frozenset(w for w in words if not w.endswith("*")), tuple(w[:-1] for w in words if w.endswith("*"))
+
+
+def money_figures(folded: str, tokens: list, numbers: list, langs: tuple[str, ...]) -> set[int]:
     """Token indices of the figures that are sums of money: a currency (counts.yml
-    `currencies`, '*' a prefix) one or two words after, or a currency sign right before."""
-    words = [fold_str(w) for w in currencies]
-    exact = {w for w in words if not w.endswith("*")}
-    stems = tuple(w[:-1] for w in words if w.endswith("*"))
+    `currencies`) one or two words after, or a currency sign right before."""
+    exact, stems = _currencies(langs)
     out = set()
     for ti, _value, pos, _part in numbers:
         after = [t.group(0) for t in tokens[ti + 1:ti + 3]]
