@@ -625,7 +625,7 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         if initial and len(run) == 1 and fold(tok.bare) not in inner_caps:
             i += 1
             continue  # a capitalized sentence-initial word is usually just a word
-        if len(run) == 1 and not german and lower[fold(tok.bare)] >= inner_caps[fold(tok.bare)]:
+        if len(run) == 1 and not german and 0 < lower[fold(tok.bare)] >= inner_caps[fold(tok.bare)]:
             i += 1
             continue  # a word the document writes in lower case as often ("Article 12", "Deprem"): a word
         if all(state_of(t.text) for t in run):
