@@ -227,7 +227,7 @@ def _cues(actor: Actor, texts: Mapping[str, str]) -> Iterable[tuple[str, str]]:
         word = _title_before(texts.get(m.source, ""), m.start)
         if word:
             yield "person", f"title '{word}' before the name in {m.source}"
-    for m in actor.mentions:
+    for m in actor.mentions if actor.kind == "other" else ():  # a cue to decide by, not one more reason
         verb = _person_verb_before(texts.get(m.source, ""), m.start, m.text)
         if verb:
             yield "person", f"'{verb}' before the name in {m.source}, as only people are"

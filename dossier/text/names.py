@@ -235,9 +235,9 @@ def _french(name: str) -> str:
 
 
 def _french_soft(name: str) -> str:
-    """French transliteration: "gu" is a hard g before e and i, and a final e after a
-    consonant is mute (Evgueni Tavojine = Evgeni Tavojin)."""
-    return re.sub(r"(?<=[^\W\d_aeiouyéèêëïî])e\b", "", re.sub(r"(?<=[Gg])u(?=[eéèêiïî])", "", name))
+    """French transliteration: "gu" is a hard g before e and i, and the e of a final "-ine" is
+    mute (Evgueni Tavojine = Evgeni Tavojin)."""
+    return re.sub(r"(?<=in)e\b", "", re.sub(r"(?<=[Gg])u(?=[eéèêiïî])", "", name))
 
 
 def _polish(name: str) -> str:
@@ -271,7 +271,7 @@ def _english(name: str) -> str:
 _READINGS = (
     (re.compile("sch|w|ch|[bcdfgklmnprstvz]j|^j|\\bJ", re.I), _german),
     (re.compile("ch.*ou|ou.*ch|[éèêç].*ch|ch.*[éèêç]", re.I), _french),
-    (re.compile(r"gu[eéèêiïî]|[^\W\d_aeiouyéèêëïî]e\b", re.I), _french_soft),
+    (re.compile(r"gu[eéèêiïî]|ine\b", re.I), _french_soft),
     (re.compile("sz|rz|cz|[łżśćń]", re.I), _polish),
     (re.compile("c(?![hz])|che|chi", re.I), _romance),
     (re.compile(r"x|[bcdfgkpstvz]er\b", re.I), _english),
