@@ -9,7 +9,7 @@ from dossier.extract.gazetteer import region_words
 from dossier.extract.tokens import Tok
 from dossier.model import Document
 from dossier.text.fold import fold_case as fold
-from dossier.text.lexicon import load_lexicon
+from dossier.text.lexicon import lexicon_words, load_lexicon
 
 _IN = frozenset({"in", "near", "в", "во", "под", "nach", "à"})
 
@@ -53,11 +53,9 @@ def after_plural_word(doc: Document, toks: list[Tok], i: int) -> bool:
             and not doc.text[toks[i - 2].end:toks[i - 1].start].strip())
 
 
-@lru_cache(maxsize=1)
 def portfolio_words() -> frozenset[str]:
     """Folded words a portfolio is made of (context.yml `portfolio_words`)."""
-    lex = load_lexicon("context").get("portfolio_words") or {}
-    return frozenset(fold(str(w)) for ws in lex.values() for w in ws or [])
+    return lexicon_words("context", "portfolio_words", fold)
 
 
 def is_portfolio(doc: Document, toks: list[Tok], i: int) -> bool:

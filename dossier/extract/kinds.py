@@ -30,7 +30,7 @@ from dossier.text import script_of
 from dossier.text.fold import fold_case as fold
 from dossier.text.languages import LEXICON_LANGUAGES as LANGUAGES
 from dossier.text.names import strip_suffix
-from dossier.text.lexicon import load_lexicon
+from dossier.text.lexicon import lexicon_words, load_lexicon
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FORM = "from the form of the name where it was found (no confirming cue)"
@@ -115,12 +115,6 @@ def _title_before(text: str, start: int) -> Optional[str]:
     return None
 
 
-@lru_cache(maxsize=1)
-def _person_verbs() -> frozenset:
-    lex = load_lexicon("kinds").get("person_verbs", {}) or {}
-    return frozenset(fold(str(w)) for lang in LANGUAGES for w in (lex.get(lang) or []))
-
-
 def _person_verb_before(text: str, start: int, name: str) -> Optional[str]:
     """A verb only people undergo right before a name of two or three words ("to arrest X", "detuvo a X")."""
     if not 2 <= len(_words(name)) <= 3 or script_of(name) not in ("Latn", "Cyrl"):
@@ -129,7 +123,8 @@ def _person_verb_before(text: str, start: int, name: str) -> Optional[str]:
     words = _words(before.replace("\n", " "))
     if words and fold(words[-1]) in ("a", "al"):  # Spanish personal "a"
         words = words[:-1]
-    return words[-1] if words and fold(words[-1]) in _person_verbs() and before.rstrip()[-1:].isalpha() else None
+    verbs = lexicon_words("kinds", "person_verbs", fold, LANGUAGES)
+    return words[-1] if words and fold(words[-1]) in verbs and before.rstrip()[-1:].isalpha() else None
 
 
 #: Words that make the name after a title what the title is of, not who holds it.

@@ -22,7 +22,7 @@ from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of, to_latin
 from dossier.text.fold import fold_str
 from dossier.text.languages import LEXICON_SCRIPTS
-from dossier.text.lexicon import load_lexicon
+from dossier.text.lexicon import lexicon_words
 from dossier.text.romanize import arabic_name_in_latin
 
 #: Actor kinds that can be where something happened.
@@ -38,7 +38,7 @@ def _lexicon() -> dict:
 
 def clear_caches() -> None:
     """Forget what was read of the lexicon (the project's predicates changed)."""
-    for cached in (_lexicon, _incident_cues, noun_class, _weak_nouns, _act_nouns, _divisions, _coming_words):
+    for cached in (_lexicon, _incident_cues, noun_class, _weak_nouns, _act_nouns, _coming_words):
         cached.cache_clear()
 
 
@@ -462,16 +462,11 @@ def _incident(story: Story, actors: dict[str, Actor]) -> tuple[str, Optional[str
     return (f"{noun} in {latin_name(actors[place])}" if place else noun), place
 
 
-@lru_cache(maxsize=1)
-def _divisions() -> frozenset[str]:
-    lex = load_lexicon("kinds").get("divisions") or {}
-    return frozenset(fold_str(str(w)) for words in lex.values() for w in words or [])
-
-
 def place_key(actor: Actor) -> str:
     """The place's Latin name, folded, without the words of its division ("Capitalia Oblast": "capitalia")."""
     words = fold_str(latin_name(actor)).split()
-    return " ".join(w for w in words if w not in _divisions()) or " ".join(words)
+    divisions = lexicon_words("kinds", "divisions", fold_str)
+    return " ".join(w for w in words if w not in divisions) or " ".join(words)
 
 
 def latin_name(actor: Actor) -> str:
