@@ -118,6 +118,23 @@ def test_abd_surname_shared_by_two_people_stays_apart():
     assert not hits or hits[0].id not in {owner(acts, "Nader Abdolhakimi").id, owner(acts, "Sami Abdolhakimi").id}
 
 
+def test_abd_name_part_after_a_title_is_read_whole():
+    doc = make_doc("ar", "وقال وزير الخارجية نادر أمير عبد الحكيمي إن المحادثات مثمرة. "
+                         "وقال وزير المالية سامي عبد الرحيم إن الميزانية جاهزة. "
+                         "وقال الرئيس عبد الله منصور إن الوضع صعب.", "ar")
+    names = {m.name for m in find_mentions(doc)}
+    assert {"نادر أمير عبد الحكيمي", "سامي عبد الرحيم", "عبد الله منصور"} <= names
+    assert not any(n.split()[-1] == "عبد" for n in names)
+
+
+def test_abd_name_part_joins_the_latin_spelling():
+    _, _, acts, _ = resolve_texts({
+        "en": ("Foreign Minister Nader Amir-Abdolhakimi arrived in the capital.", "en"),
+        "ar": ("وقال وزير الخارجية نادر أمير عبد الحكيمي إن المحادثات مثمرة.", "ar"),
+    })
+    assert owner(acts, "نادر أمير عبد الحكيمي").id == owner(acts, "Nader Amir-Abdolhakimi").id
+
+
 # ---- Cyrillic: institutions in a case form, compound abbreviations --------------------------
 
 def test_russian_institution_in_a_case_form_is_named_in_the_nominative():

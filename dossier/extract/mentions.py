@@ -51,6 +51,15 @@ def _languages(sentence: Sentence, text: str) -> list[str]:
 _CONNECTORS = {"of", "the", "der", "des", "die", "von", "van", "de", "del", "da", "al", "bin", "ibn", "ben", "la"}
 
 
+#: Arabic words that open a two-word name part with the word after them ("عبد الرحيم", "أبو بكر").
+_ABD_WORDS = {"عبد": "before", "أبو": "before", "ابو": "before"}
+
+
+def _parts(toks: list[Tok]) -> int:
+    """Name parts in Arabic name words: "عبد الله" is one."""
+    return len(toks) - sum(1 for t in toks[:-1] if _ABD_WORDS.get(t.text) == "before")
+
+
 def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[Tok]:
     """The name starting at toks[i] (capitalized run, or 1-2 Arabic words), possibly empty."""
     if i >= len(toks):
@@ -62,12 +71,18 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
             return []  # a preposition on a verbal noun or participle (لإنهاء "to end", لتولي "to take
             # on", كمتصرف "as caretaker"); a name opens without one
         out = []
-        for j in range(i, min(i + 2, len(toks))):
+        j = i
+        while j < len(toks) and (_parts(out) < 2 or _ABD_WORDS.get(out[-1].text) == "before"
+                                 or _parts(out) == 2 and _ABD_WORDS.get(toks[j].text) == "before"):
             if j > i and text[toks[j - 1].end:toks[j].start].strip():
                 break  # punctuation between words ends the name
-            if not arabic_name_word(toks[j]):
+            bound = bool(out) and _ABD_WORDS.get(out[-1].text) == "before"  # "عبد الرحيم": its article is the name's
+            if not (arabic_name_word(toks[j]) or bound and toks[j].script == "Arab" and len(toks[j].text) >= 3):
                 break
             out.append(toks[j])
+            j += 1
+        while out and _ABD_WORDS.get(out[-1].text) == "before":
+            out.pop()  # "عبد" (servant of) and "أبو" (father of) open a name part: never its end
         return out
     if len(first.text) == 1 and i + 1 < len(toks) and text[first.end:toks[i + 1].start].strip() == ".":
         return _name_after(toks, i + 1, text, max_words)  # "F. Rakhutes": the surname names the person
