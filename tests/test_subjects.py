@@ -83,6 +83,16 @@ def test_a_list_with_a_possessive_title_tells_of_each(lang, text):
     assert {("killed", "ana", None), ("killed", "bo", None)} <= found, found
 
 
+@pytest.mark.parametrize("lang,text,pred", [
+    ("tr", "Başbakan Bo Lee, kazada hayatını kaybeden Bakan Ana Silva için taziye mesajı yayımladı.", "killed"),
+    ("az", "Baş nazir Bo Lee qəzada həyatını itirən nazir Ana Silva üçün başsağlığı verdi.", "killed"),
+    ("tr", "Başbakan Bo Lee, olay yerinde gözaltına alınan Ana Silva hakkında açıklama yaptı.", "arrested"),
+])
+def test_a_turkish_participle_tells_of_the_name_after_it(lang, text, pred):
+    found = framed(("d1", text, lang))
+    assert (pred, "ana", None) in found and (pred, "bo", None) not in found, found
+
+
 def test_an_apposition_naming_another_is_no_list():
     found = framed(("d1", "Ana Silva, Bo Lee's aide, died.", "en"))
     assert ("killed", "ana", None) in found and ("killed", "bo", None) not in found, found

@@ -228,6 +228,9 @@ _TR_OBJECT = re.compile(r"^['’]?(?:y?[ıiuüə]|y?[ae]|n[ıiuü])$")
 
 
 #: A Turkish or Azerbaijani passive verb: "imzalandı", "imzalanacak", "düzenlendi", "vuruldu".
+#: A Turkish or Azerbaijani subject participle ending a cue ("ölen", "hayatını kaybeden", "yaralanan",
+#: "həyatını itirən"): the one it tells of is the noun after it.
+_TR_PARTICIPLE = re.compile(r"\w{2,}(?:[ae]n|ən)$")
 _TR_PASSIVE = re.compile(r"^\w+(?:[ıiuü]l|[aeə]n|[ıiuü]n)(?:d[ıiuü]|t[ıiuü]|[aeə]c[aeə][kq]|m[ıiuü]ş|[ıiuü]yor|m[ıiuü]r|ır|ir|ur|ür|d[ıiuü]ğ|[ıiuü]b)", re.I)
 
 
@@ -571,6 +574,8 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
         if lang == "en":
             # "killed X" names the patient after the verb, "X died" before it
             pool = near_before(3) if passive else near_after(3) + near_before(2)
+        elif lang in ("tr", "az") and _TR_PARTICIPLE.search(quote[cs:ce] + re.match(r"\w*", quote[ce:]).group(0)):
+            pool = near_after(3)  # "kazada hayatını kaybeden Bakan X": the participle's noun comes after it
         elif lang in ("tr", "az", "de", "fa"):
             pool = near_before(6 if lang == "fa" else 4)
             if lang == "de":  # the verb's bracket: "ist Irans Präsident X bei einem Absturz ums Leben gekommen"
