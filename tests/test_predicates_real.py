@@ -15,7 +15,7 @@ NAMES = {
     "ana": ("Ana Silva", "person"), "bo": ("Bo Lee", "person"), "ruritania": ("Ruritania", "state"),
     "sweden": ("Sweden", "state"), "capital": ("Capitalia", "place"), "zorblat": ("Zorblat", "other"),
     "clinic": ("Saint-Anne Clinic", "organization"), "legion": ("Iron Legion", "organization"),
-    "lines": ("Zorblat Lines", "other"),
+    "lines": ("Zorblat Lines", "other"), "service": ("Security Service", "organization"),
 }
 #: surface -> actor id, in every script the documents write
 SURFACES = {
@@ -24,6 +24,7 @@ SURFACES = {
     "Руритания": "ruritania", "Руританию": "ruritania", "Руритании": "ruritania", "روريتانيا": "ruritania",
     "Sweden": "sweden", "Швеции": "sweden", "Capitalia": "capital", "Капиталии": "capital", "كابيتاليا": "capital",
     "Zorblat": "zorblat", "Zorblat Lines": "lines", "Saint-Anne Clinic": "clinic", "Iron Legion": "legion", "Железный легион": "legion",
+    "СБ": "service",
 }
 
 
@@ -58,6 +59,10 @@ def values_of(claim):
     ("de", "Das Verfahren gegen Ana Silva wurde eingestellt."),
     ("fr", "Les poursuites contre Ana Silva ont été abandonnées."),
     ("es", "La causa contra Ana Silva fue archivada."),
+    ("uk", "СБ Руритании припинила кримінальну справу проти Ане Силва."),
+    ("de", "Das Strafverfahren gegen Ana Silva ist, wie angekündigt, beendet worden."),
+    # the case far from its verb, a body and its state ("СБ Руритании") between them
+    ("ru", "Следствие по делу о мятеже, возбуждённому СБ Руритании в июне, во вторник прекращено."),
 ])
 def test_dropped_charges_are_a_dropped_case_not_a_downing(lang, text):
     found = framed(("d1", text, lang))
