@@ -60,6 +60,8 @@ def values_of(claim):
     ("fr", "Les poursuites contre Ana Silva ont été abandonnées."),
     ("es", "La causa contra Ana Silva fue archivada."),
     ("uk", "СБ Руритании припинила кримінальну справу проти Ане Силва."),
+    ("en", "The court dismissed the charges against Ana Silva on Monday."),
+    ("en", "The criminal case against Ana Silva was dismissed."),
     ("de", "Das Strafverfahren gegen Ana Silva ist, wie angekündigt, beendet worden."),
     # the case far from its verb, a body and its state ("СБ Руритании") between them
     ("ru", "Следствие по делу о мятеже, возбуждённому СБ Руритании в июне, во вторник прекращено."),
@@ -68,6 +70,11 @@ def test_dropped_charges_are_a_dropped_case_not_a_downing(lang, text):
     found = framed(("d1", text, lang))
     assert "shot down" not in {p for p, _s, _o in found}
     assert any(p == "case dropped" and s in ("ana", None) for p, s, _o in found), found
+
+
+def test_a_dismissed_case_is_no_dismissal_from_office():
+    assert ("dismissed", "ana", None) not in framed(("d1", "The criminal case against Ana Silva was dismissed.", "en"))
+    assert ("dismissed", "bo", None) in framed(("d1", "President Ana Silva dismissed the defence minister Bo Lee.", "en"))
 
 
 def test_the_case_is_against_whom_the_words_name_not_who_drops_it():
