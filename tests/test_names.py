@@ -105,6 +105,10 @@ def test_tidy_name_title_cases_names_written_in_one_case():
     (("ФСБ",), "ru", ("ФСБ",)),
     (("України",), "uk", ("Україна",)),
     (("Зеленського",), "uk", ("Зеленський",)),
+    # a surname in the nominative that is also a plural noun's genitive ("носков": of socks)
+    (("Носков",), "ru", ("Носков",)),
+    # a Ukrainian first name written as it is, though also a plural noun's genitive ("ігор": of games)
+    (("Ігор", "Ткаченко"), "uk", ("Ігор", "Ткаченко")),
 ])
 def test_nominative_of_declined_names(words, language, expected):
     if not morph.available(language):

@@ -19,6 +19,9 @@ NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
 #: Ukrainian's dictionary guesses first names for unknown words too eagerly ("Києві" -> "Кий"):
 #: there, only these readings count.
 _UK_TRUSTED = frozenset({"Surn", "Patr", "Geox", "Orgn", "Abbr"})
+#: What a name's reading of a capitalised word weighs beyond its likelihood, when the cases
+#: the words could be in are weighed.
+NAME_LEAD = 1.0
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _HEAD_POS = frozenset({"NOUN"})
 _AGREEING = frozenset({"ADJF", "PRTF", "NUMR"})
@@ -46,8 +49,9 @@ def _parses(word: str, language: str) -> tuple:
     out = []
     for p in analyzer.parse(word):
         tags = set(p.tag.grammemes)
-        if language == "uk" and tags & {"Name"} and not tags & _UK_TRUSTED:
-            continue
+        if language == "uk" and tags & {"Name"} and not tags & _UK_TRUSTED \
+                and not ("nomn" in tags and p.word == p.normal_form):
+            continue  # a first name read off a declined word is a guess; one written as it is, no change
         out.append(p)
     return tuple(out)
 
@@ -96,7 +100,9 @@ def nominative(words: tuple[str, ...], language: Optional[str]) -> Optional[tupl
     for case in _CASES:
         chosen = [_best(ps, case, w[:1].isupper()) for w, ps in zip(words, parses)]
         if all(chosen):
-            scores[case] = sum(_score(p) for p in chosen)
+            # a capitalised word a name reading fits is read as that name ("Песков", not "пески")
+            scores[case] = sum(_score(p) + (NAME_LEAD if w[:1].isupper() and set(p.tag.grammemes) & NAME_TAGS else 0.0)
+                               for w, p in zip(words, chosen))
     if not scores:
         return None
     top = max(scores.values())
