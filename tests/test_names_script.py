@@ -167,6 +167,16 @@ def test_a_sentence_opening_adjective_and_head_noun_is_no_name():
     assert not [m for m in find_mentions(doc) if m.name == "Районный суд"]
 
 
+@pytest.mark.parametrize("text", [
+    "Like Osric Vane, the deputy is close to the leader.",
+    "Despite Osric Vane's warnings, the talks went on.",
+    "Amid Osric Vane's silence, the talks went on.",
+])
+def test_a_sentence_opening_preposition_is_no_part_of_a_name(text):
+    names = {m.name for m in find_mentions(make_doc("en", text, "en"))}
+    assert "Osric Vane" in names and not any(n.split()[0] in ("Like", "Despite", "Amid") for n in names), names
+
+
 def test_lowercase_common_words_stay_common():
     doc = make_doc("ru", "Правительство и министерство обсудили армию, суд и полицию.", "ru")
     assert not [m for m in find_mentions(doc) if m.text[:1].islower()]
