@@ -449,6 +449,15 @@ def test_an_acronym_a_document_spells_out_links_to_its_expansion():
     assert names["NRTA"] == names["Northern Regional Transport Authority"]
 
 
+def test_a_lexicon_acronym_written_in_title_case_is_the_acronym():
+    """British style writes a long acronym as a word ("Nato", "Tass"): still the lexicon's body."""
+    _, _, acts, _ = resolve_texts({
+        "en": ("Nato said the alliance would respond.", "en"),
+        "en2": ("NATO members met in Brussels on Monday.", "en"),
+    })
+    assert owner(acts, "Nato").id == owner(acts, "NATO").id
+
+
 def test_a_short_acronym_in_capitals_links_across_scripts_letter_for_letter():
     """РИА and RIA, ОДА and ODA: too short for a name key, but the same letters."""
     _, _, acts, _ = resolve_texts({

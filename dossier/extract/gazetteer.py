@@ -125,6 +125,8 @@ def org_lexicon() -> tuple[dict, dict, list[tuple[re.Pattern, dict[str, tuple[st
             if form.isupper() and len(form) <= 6:
                 # Acronyms must match exactly: "AB", "UN" in lower case are ordinary words.
                 groups["acronym"].setdefault(form, value)
+                if 4 <= len(form) and form.isascii() and form.isalpha():
+                    groups["acronym"].setdefault(form.capitalize(), value)  # "Nato", "Irna": British style
             elif script_of(form) == "Arab":
                 groups["arabic"].setdefault(fold(form), value)
             else:
