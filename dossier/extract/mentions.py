@@ -49,6 +49,19 @@ def _languages(sentence: Sentence, text: str) -> list[str]:
 
 
 _CONNECTORS = {"of", "the", "der", "des", "die", "von", "van", "de", "del", "da", "al", "bin", "ibn", "ben", "la"}
+#: German articles: inside a name only after a family particle ("von der Leyen", "van der Berg").
+_ARTICLES, _PARTICLES = {"der", "des", "die"}, {"von", "van", "de", "zu", "vom"}
+
+
+def _joins(toks: list[Tok], j: int, before: Tok) -> bool:
+    """Whether the connector toks[j] joins the name to a capitalised word after it (over a
+    second connector: "von der Leyen")."""
+    k = j + 1
+    if k < len(toks) and toks[k].text.lower() in _CONNECTORS and toks[j].text.lower() in _PARTICLES:
+        k += 1
+    if toks[j].text.lower() in _ARTICLES and before.text.lower() not in _PARTICLES:
+        return False
+    return k < len(toks) and is_cap(toks[k])
 
 
 #: Arabic words that open a two-word name part with the word after them ("عبد الرحيم", "أبو بكر").
@@ -101,8 +114,8 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
             if tok.bare != tok.text:
                 break  # a case suffix ends the name: Lavrov’un
             j += 1
-        elif out and tok.text.lower() in _CONNECTORS and j + 1 < len(toks) and is_cap(toks[j + 1]):
-            out.append(tok)
+        elif out and tok.text.lower() in _CONNECTORS and _joins(toks, j, out[-1]):
+            out.append(tok)  # "von der Leyen"; but "Klaus Müller die Lage": an article opens the object
             j += 1
         else:
             break
