@@ -80,6 +80,15 @@ def test_short_arabic_word_outside_a_name_position_is_no_name():
     assert not [m for m in mentions if m.source == "ar" and m.name == "ريون"]
 
 
+@pytest.mark.parametrize("text", [
+    "ونقلت الوكالة عن المتحدث باسم الشرطة قوله إن التحقيق جار.",  # "quoted the police spokesman as saying"
+    "وقالت الوزارة إن الرئيس الأميركي ملزم بالإجابة.",  # "the president is obliged to answer"
+])
+def test_an_arabic_word_of_saying_or_obligation_after_a_title_is_no_name(text):
+    doc = make_doc("ar", text, "ar")
+    assert not [m for m in find_mentions(doc) if m.kind == "person"], [m.name for m in find_mentions(doc)]
+
+
 def test_short_arabic_word_never_takes_a_persons_surname():
     # "Ryon" is only a person here: an Arabic place of that spelling is not them
     _, _, acts, _ = resolve_texts({
