@@ -49,8 +49,9 @@ def _languages(sentence: Sentence, text: str) -> list[str]:
 
 
 _CONNECTORS = {"of", "the", "der", "des", "die", "von", "van", "de", "del", "da", "al", "bin", "ibn", "ben", "la"}
-#: German articles: inside a name only after a family particle ("von der Leyen", "van der Berg").
-_ARTICLES, _PARTICLES = {"der", "des", "die"}, {"von", "van", "de", "zu", "vom"}
+#: A German article no body's name holds ("Ministerium des Innern" does): inside a name only
+#: after a family particle.
+_ARTICLES, _PARTICLES = {"die"}, {"von", "van", "de", "zu", "vom"}
 
 
 def _joins(toks: list[Tok], j: int, before: Tok) -> bool:
