@@ -72,6 +72,16 @@ def test_dropped_charges_are_a_dropped_case_not_a_downing(lang, text):
     assert any(p == "case dropped" and s in ("ana", None) for p, s, _o in found), found
 
 
+def test_where_an_attack_happened_is_no_party_to_it():
+    found = framed(("d1", "Ruritania attacked the pipelines in Capitalia, officials said.", "en"))
+    assert not any(p == "attacked" and o == "capital" for p, _s, o in found), found
+
+
+def test_a_state_in_a_compound_adjective_does_nothing():
+    found = framed(("d1", "A suspected sabotage attack hit two Ruritania-controlled pipelines near Capitalia.", "en"))
+    assert not any(p == "attacked" and s == "ruritania" for p, s, _o in found), found
+
+
 def test_a_dismissed_case_is_no_dismissal_from_office():
     assert ("dismissed", "ana", None) not in framed(("d1", "The criminal case against Ana Silva was dismissed.", "en"))
     assert ("dismissed", "bo", None) in framed(("d1", "President Ana Silva dismissed the defence minister Bo Lee.", "en"))

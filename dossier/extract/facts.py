@@ -141,6 +141,10 @@ def _sole(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -> O
     return fit[0] if len(fit) == 1 else None
 
 
+#: A hyphen and a lower-case word right after a name: a compound adjective ("Iranian-backed").
+_COMPOUND = re.compile(r"-[^\W\d_A-ZА-ЯЁ]")
+
+
 def _in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -> list[str]:
     """The clause's participants of the given kinds in the order it names them; people a
     clause carries over from the one before ("..., but did not admit it") come first."""
@@ -150,6 +154,10 @@ def _in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) 
         if actor is None or a == c.attributed_to or actor.kind not in kinds:
             continue
         inside = [m.start for m in actor.mentions if m.source == c.source and c.start <= m.start < c.end]
+        # "Russian-controlled pipelines": a name inside a compound adjective takes no part
+        if inside and all(_COMPOUND.match(c.quote, m.end - c.start) for m in actor.mentions
+                          if m.source == c.source and c.start <= m.start < c.end):
+            continue
         pos[a] = min(inside) if inside else -1
     listed = {a: i for i, a in enumerate(c.actors)}  # carried-over people keep the order they were named in
     return sorted(pos, key=lambda a: (pos[a], listed[a]))
@@ -639,7 +647,11 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     frame = clause_frame(c, event, actors)
     where, elsewhere = _settings(c, kinds, actors)
     subject = None if frame.get("subject") in where else frame.get("subject")
-    obj = None if frame.get("object") in elsewhere else frame.get("object")
+    # "attacked the pipelines in the Baltic Sea": where it happened is no other party, unless
+    # the other party is a place one goes to or holds ("moved to Sweden", "visited Capitalia")
+    destined = "place" in (kinds.get("object") or []) and "person" not in (kinds.get("object") or [])
+    apart = elsewhere if destined else elsewhere | where
+    obj = None if frame.get("object") in apart else frame.get("object")
     who, city = _templates(predicates().get(spec.get("same_as") or event), "who"), None
     if subject is None and info.get("frame") == "agent" and not passive_doer(c, event, actors)[0]:
         # the doer named inside the event's own words, often a group no lexicon knows: only for
@@ -686,7 +698,7 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         named = (_in_order(c, list(kinds.get("object") or []) + [actors[subject].kind], actors)
                  if subject in actors else [])
         at = named.index(subject) if subject in named else -1
-        rest = [a for a in (named[at + 1:] if c.language != "ar" else named) if a not in elsewhere and a != subject]
+        rest = [a for a in (named[at + 1:] if c.language != "ar" else named) if a not in apart and a != subject]
         joined = named[at - 1] if at > 0 and _joined(c, named[at - 1], subject, actors) else None
         obj = joined or (rest[0] if rest else None)
     if subject is None and obj is None and info.get("frame") == "agent":
