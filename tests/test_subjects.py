@@ -93,6 +93,16 @@ def test_a_turkish_participle_tells_of_the_name_after_it(lang, text, pred):
     assert (pred, "ana", None) in found and (pred, "bo", None) not in found, found
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bo Lee said Ana Silva was among those arrested on Monday."),
+    ("fr", "Selon Bo Lee, Ana Silva figure parmi les personnes interpellées."),
+    ("es", "Según Bo Lee, Ana Silva está entre los detenidos."),
+])
+def test_a_name_among_those_who_underwent_it_before_the_words(lang, text):
+    found = framed(("d1", text, lang))
+    assert ("arrested", "ana", None) in found and ("arrested", "bo", None) not in found, found
+
+
 def test_an_apposition_naming_another_is_no_list():
     found = framed(("d1", "Ana Silva, Bo Lee's aide, died.", "en"))
     assert ("killed", "ana", None) in found and ("killed", "bo", None) not in found, found
