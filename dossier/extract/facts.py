@@ -29,9 +29,10 @@ from dossier.extract.reuse import Reuse
 from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_caches, coming_day, incident_nouns, latin_name,  # noqa: F401
                                      noun_class, own_incident, relative_dated, stories, tells_incident, undated_day)
 from dossier.extract.gathering import majority as _majority
-from dossier.extract.parties import demonym_owner, state_of
+from dossier.extract.parties import demonym_owner, in_order, state_of
 from dossier.extract.statements import (AND_WORDS, assign_ids, clause_events, clause_frame, conjoined_acts, each_cue_subject,
-                                        nominal_patient, opener_spans, participle_doer, passive_doer, relative_subject)
+                                        nominal_patient, participle_doer, passive_doer, relative_subject,
+                                        state_as_patient)
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
 from dossier.text import script_of, scripts_in
@@ -139,28 +140,6 @@ def _templates(spec, slot: str) -> list[str]:
 def _sole(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -> Optional[str]:
     fit = sorted({a for a in c.actors if a != c.attributed_to and a in actors and actors[a].kind in kinds})
     return fit[0] if len(fit) == 1 else None
-
-
-#: A hyphen and a lower-case word right after a name: a compound adjective ("Iranian-backed").
-_COMPOUND = re.compile(r"-[^\W\d_A-ZА-ЯЁ]")
-
-
-def _in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -> list[str]:
-    """The clause's participants of the given kinds in the order it names them; people a
-    clause carries over from the one before ("..., but did not admit it") come first."""
-    pos: dict[str, int] = {}
-    for a in c.actors:
-        actor = actors.get(a)
-        if actor is None or a == c.attributed_to or actor.kind not in kinds:
-            continue
-        inside = [m.start for m in actor.mentions if m.source == c.source and c.start <= m.start < c.end]
-        # "Russian-controlled pipelines": a name inside a compound adjective takes no part
-        if inside and all(_COMPOUND.match(c.quote, m.end - c.start) for m in actor.mentions
-                          if m.source == c.source and c.start <= m.start < c.end):
-            continue
-        pos[a] = min(inside) if inside else -1
-    listed = {a: i for i, a in enumerate(c.actors)}  # carried-over people keep the order they were named in
-    return sorted(pos, key=lambda a: (pos[a], listed[a]))
 
 
 def _settings(c: EvidenceCandidate, kinds: dict, actors: dict[str, Actor]) -> tuple[set[str], set[str]]:
@@ -278,7 +257,7 @@ def _owned(c: EvidenceCandidate, info: dict, kinds: dict, where: set[str], subje
     if subject == owner or subject is None:
         # the doer: the next participant named, or a city standing for its state ("Minsk ordered ...")
         doers = kinds.get("subject") or []
-        rest = [d for a in _in_order(c, doers + (["place"] if "state" in doers else []), actors) if a not in where
+        rest = [d for a in in_order(c, doers + (["place"] if "state" in doers else []), actors) if a not in where
                 for d in [state_of(a, actors) if actors[a].kind == "place" else a] if d and d != owner]
         subject = rest[0] if rest else None
     return subject, owner
@@ -498,7 +477,7 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         if "{subject}" in template and not subject or "{object}" in template and not obj:
             continue
         if "{subject}" not in template and (subject is None and "{incident}" not in template or named_only
-                                            or _state_as_patient(c, event, actors)):
+                                            or state_as_patient(c, event, actors)):
             continue
         s = subject if "{subject}" in template else None
         o = obj if "{object}" in template else None
@@ -549,25 +528,6 @@ def _referred(c: EvidenceCandidate, event: str, story: Story, actors: dict[str, 
         named = [(s, e) for s, e, kind in inside if kind == "person"]
         found = parties.titled(c, story, named, [(index[s], index[e - 1] + 1) for s, e in spans], frame == "agent")
     return found if found in actors else None
-
-
-def _state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> bool:
-    """A clause that tells what happened to a state and no person ("Ruritania was detained"):
-    a misreading, not a fact of the story."""
-    info = event_info().get(event) or {}
-    if info.get("frame") != "patient":
-        return False
-    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    if opener_spans(info, languages_for(c.language, script), fold_str(c.quote)):
-        return False  # "Swedish police opened an investigation": the state's police open it
-    inside = sorted((m.start, m.end, actors[a].kind) for a in c.actors if a in actors and a != c.attributed_to
-                    for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end)
-    # a state named after a body as whose it is ("ФСБ России") is not what it happens to
-    kinds = {k for i, (s, _e, k) in enumerate(inside)
-             if not (k == "state" and i and inside[i - 1][2] == "organization" and inside[i - 1][1] + 1 >= s)}
-    kinds |= {actors[a].kind for a in c.actors if a in actors and a != c.attributed_to and not any(
-        m.source == c.source and c.start <= m.start < c.end for m in actors[a].mentions)}  # carried from before
-    return "state" in kinds and "person" not in kinds
 
 
 def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
@@ -636,9 +596,10 @@ def _speakers_own(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) ->
     info = event_info().get(event) or {}
     kinds = (info.get("slots") or {}).get("subject") or ["person"]
     return c.attributed_to in actors and actors[c.attributed_to].kind in kinds \
-        and not _in_order(c, kinds, actors) and parties.own_act(c, event, info)
+        and not in_order(c, kinds, actors) and parties.own_act(c, event, info)
 
 
+# Long: word order first, then each fallback in the order it is tried, each needing the last's result.
 def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str, Actor]
                   ) -> tuple[Optional[str], Optional[str]]:
     """Who does it and to whom: from word order, else from the order names come in."""
@@ -669,7 +630,7 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
             # word order found no subject near the verb: the first participant named is the
             # doer in every language but Arabic (verb first), the next one the other party;
             # for "who did it", a group no lexicon knows is a doer too
-            every = _in_order(c, (kinds.get("subject") or ["person"]) + (["other"] if who else []), actors)
+            every = in_order(c, (kinds.get("subject") or ["person"]) + (["other"] if who else []), actors)
             order = [a for a in every if a not in where]
             carried = [a for a in order if not any(m.source == c.source and c.start <= m.start < c.end
                                                    for m in actors[a].mentions)]
@@ -695,7 +656,7 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     if subject is not None and obj is None and info.get("frame") == "agent" and frame.get("object") not in elsewhere:
         # the other party further from the verb than word order looks ("signed a trade
         # agreement with Sweden"): the next participant named after the subject
-        named = (_in_order(c, list(kinds.get("object") or []) + [actors[subject].kind], actors)
+        named = (in_order(c, list(kinds.get("object") or []) + [actors[subject].kind], actors)
                  if subject in actors else [])
         at = named.index(subject) if subject in named else -1
         rest = [a for a in (named[at + 1:] if c.language != "ar" else named) if a not in apart and a != subject]
@@ -703,11 +664,11 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         obj = joined or (rest[0] if rest else None)
     if subject is None and obj is None and info.get("frame") == "agent":
         # no doer named ("Veldra was taken"): the one party the event can be done to
-        fit = [a for a in _in_order(c, kinds.get("object") or [], actors) if a not in where | elsewhere]
+        fit = [a for a in in_order(c, kinds.get("object") or [], actors) if a not in where | elsewhere]
         obj = fit[0] if len(fit) == 1 and _next_to_cue(c, event, fit[0], actors) else None
     if subject is None and who and spec.get("sole") is not False:
         # the claimer is often a group no lexicon knows (its kind unknown): still the answer
-        named = _in_order(c, (kinds.get("subject") or []) + ["other"], actors)
+        named = in_order(c, (kinds.get("subject") or []) + ["other"], actors)
         subject = named[0] if named else None
     if subject is None and who and spec.get("sole") is not False and c.attributed_to in actors \
             and actors[c.attributed_to].kind in (kinds.get("subject") or ["organization"]):

@@ -602,3 +602,25 @@ def own_act(c: EvidenceCandidate, event: str, info: dict) -> bool:
                 return not (before and any(re.fullmatch(rx, before.group(1))
                                            for rx in (info.get("own_not_after") or {}).get(lang) or []))
     return False
+
+
+#: A hyphen and a lower-case word right after a name: a compound adjective ("Iranian-backed").
+_COMPOUND = re.compile(r"-[^\W\d_A-ZА-ЯЁ]")
+
+
+def in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -> list[str]:
+    """The clause's participants of the given kinds in the order it names them; people a
+    clause carries over from the one before ("..., but did not admit it") come first."""
+    pos: dict[str, int] = {}
+    for a in c.actors:
+        actor = actors.get(a)
+        if actor is None or a == c.attributed_to or actor.kind not in kinds:
+            continue
+        inside = [m.start for m in actor.mentions if m.source == c.source and c.start <= m.start < c.end]
+        # "Russian-controlled pipelines": a name inside a compound adjective takes no part
+        if inside and all(_COMPOUND.match(c.quote, m.end - c.start) for m in actor.mentions
+                          if m.source == c.source and c.start <= m.start < c.end):
+            continue
+        pos[a] = min(inside) if inside else -1
+    listed = {a: i for i, a in enumerate(c.actors)}  # carried-over people keep the order they were named in
+    return sorted(pos, key=lambda a: (pos[a], listed[a]))

@@ -750,3 +750,22 @@ def _topic(cands: list[EvidenceCandidate], main: str) -> Optional[str]:
         return None
     best = sorted(seen, key=lambda e: (-seen[e], event_order().get(e, 999), e))[0]
     return event_info()[best]["noun"] if 2 * seen[best] > len(stating) else None
+
+
+def state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> bool:
+    """A clause that tells what happened to a state and no person ("Ruritania was detained"):
+    a misreading, not a fact of the story."""
+    info = event_info().get(event) or {}
+    if info.get("frame") != "patient":
+        return False
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    if opener_spans(info, languages_for(c.language, script), fold_str(c.quote)):
+        return False  # "Swedish police opened an investigation": the state's police open it
+    inside = sorted((m.start, m.end, actors[a].kind) for a in c.actors if a in actors and a != c.attributed_to
+                    for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end)
+    # a state named after a body as whose it is ("ФСБ России") is not what it happens to
+    kinds = {k for i, (s, _e, k) in enumerate(inside)
+             if not (k == "state" and i and inside[i - 1][2] == "organization" and inside[i - 1][1] + 1 >= s)}
+    kinds |= {actors[a].kind for a in c.actors if a in actors and a != c.attributed_to and not any(
+        m.source == c.source and c.start <= m.start < c.end for m in actors[a].mentions)}  # carried from before
+    return "state" in kinds and "person" not in kinds
