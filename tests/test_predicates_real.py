@@ -16,6 +16,7 @@ NAMES = {
     "sweden": ("Sweden", "state"), "capital": ("Capitalia", "place"), "zorblat": ("Zorblat", "other"),
     "clinic": ("Saint-Anne Clinic", "organization"), "legion": ("Iron Legion", "organization"),
     "lines": ("Zorblat Lines", "other"), "service": ("Security Service", "organization"),
+    "stockholm": ("Stockholm", "place"),
 }
 #: surface -> actor id, in every script the documents write
 SURFACES = {
@@ -24,7 +25,7 @@ SURFACES = {
     "Руритания": "ruritania", "Руританию": "ruritania", "Руритании": "ruritania", "روريتانيا": "ruritania",
     "Sweden": "sweden", "Швеции": "sweden", "Capitalia": "capital", "Капиталии": "capital", "كابيتاليا": "capital",
     "Zorblat": "zorblat", "Zorblat Lines": "lines", "Saint-Anne Clinic": "clinic", "Iron Legion": "legion", "Железный легион": "legion",
-    "СБ": "service",
+    "СБ": "service", "Stockholm": "stockholm", "Стокгольм": "stockholm",
 }
 
 
@@ -70,6 +71,29 @@ def test_dropped_charges_are_a_dropped_case_not_a_downing(lang, text):
     found = framed(("d1", text, lang))
     assert "shot down" not in {p for p, _s, _o in found}
     assert any(p == "case dropped" and s in ("ana", None) for p, s, _o in found), found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ruritania and Sweden quickly blamed each other for the blast."),
+    ("ru", "Руритания и Швеции обвинили друг друга во взрыве."),
+])
+def test_blame_told_as_mutual_is_each_of_the_other(lang, text):
+    found = framed(("d1", text, lang))
+    assert {("accused", "ruritania", "sweden"), ("accused", "sweden", "ruritania")} <= found, found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ruritania's officials, however, accused Stockholm of sabotage."),
+    ("ru", "Руритания обвинила Стокгольм в диверсии."),
+])
+def test_a_capital_accused_stands_for_its_state(lang, text):
+    found = framed(("d1", text, lang))
+    assert ("accused", "ruritania", "sweden") in found, found
+
+
+def test_one_sided_blame_stays_one_sided():
+    found = framed(("d1", "Ruritania blamed Sweden for the blast.", "en"))
+    assert ("accused", "ruritania", "sweden") in found and ("accused", "sweden", "ruritania") not in found, found
 
 
 def test_where_an_attack_happened_is_no_party_to_it():

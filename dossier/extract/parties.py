@@ -516,6 +516,25 @@ def city_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where:
     return None
 
 
+def city_object(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where: set[str]) -> Optional[str]:
+    """The state a capital stands for as the other party, named right after the event's verb
+    ("accused Kyiv of ...", "обвинил Киев"); not in verb-last or verb-first languages."""
+    if c.language in ("ar", "fa", "tr", "az", "de"):
+        return None
+    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
+    folded, index = fold(c.quote)
+    ends = [index[e - 1] + 1 for _s, e in event_spans(folded, languages_for(c.language, script), event)]
+    for a in c.actors:
+        if a in where or a not in actors or actors[a].kind != "place":
+            continue
+        for m in actors[a].mentions:
+            ms = m.start - c.start
+            if m.source == c.source and 0 <= ms < len(c.quote) and any(
+                    e <= ms and not c.quote[e:ms].strip() for e in ends):
+                return state_of(a, actors)
+    return None
+
+
 def _adverb_at_most(gap: str) -> bool:
     """Nothing, or one lowercase word, between a city and its verb ("Moscow reportedly passed")."""
     words = gap.split()
@@ -624,3 +643,15 @@ def in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -
         pos[a] = min(inside) if inside else -1
     listed = {a: i for i, a in enumerate(c.actors)}  # carried-over people keep the order they were named in
     return sorted(pos, key=lambda a: (pos[a], listed[a]))
+
+
+#: Words that make an act mutual: "accused each other", "обвинили друг друга", "تبادلا الاتهامات".
+_RECIPROCAL = re.compile(r"(?<!\w)(?:each\s+other|one\s+another|друг\s+друга|друг\s+другу|один\s+одного|одне\s+одного|"
+                         r"einander|gegenseitig|mutuellement|l['’]un\s+l['’]autre|mutuamente|el\s+uno\s+al\s+otro|"
+                         r"birbirin\w*|birbirler\w*|bir-birin\w*|بعضهما|بعضهم\s+البعض|تبادل\w*)(?!\w)", re.I)
+
+
+def reciprocal(c: EvidenceCandidate) -> bool:
+    """Whether the clause tells its act as mutual: each party did it to the other."""
+    return _RECIPROCAL.search(c.quote) is not None
+
