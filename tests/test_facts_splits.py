@@ -413,6 +413,17 @@ def test_an_unknown_cause_is_one_fact_in_every_language_and_a_guess_is_none():
     assert not [c for c in result if c.frame and c.frame.predicate == "killed"]
 
 
+def test_an_unknown_cause_told_as_not_knowing_it():
+    """"We do not know the causes", "لم يعرف سببه" (its cause not known), "kennen ... nicht"."""
+    result = claims(("a", "A pipeline near Capitalia exploded. Officials said they do not know what caused it.", "en"),
+                    ("c", "Bei Capitalia ist eine Pipeline explodiert. Wir kennen die Ursachen noch nicht, sagte ein Sprecher.", "de"))
+    unknown = [c for c in result if c.frame and c.frame.predicate == "cause unknown"]
+    assert len(unknown) == 1 and {(e.source, e.value) for e in unknown[0].evidence} == {
+        ("a", "yes"), ("c", "yes")}, [(c.statement, [e.source for e in c.evidence]) for c in unknown]
+    arabic = claims(("b", "انفجر خط أنابيب. وأدى الانفجار إلى تسرب لم يعرف سببه حتى الآن.", "ar"))
+    assert [e.value for c in arabic if c.frame and c.frame.predicate == "cause unknown" for e in c.evidence] == ["yes"]
+
+
 def test_whether_the_incident_was_deliberate_is_one_fact_a_denial_answers():
     """"A deliberate act", "Sabotage", "un acto de sabotaje": one fact about the incident, whoever
     says it and whoever did it; a denial is its "no"."""
