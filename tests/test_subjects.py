@@ -103,6 +103,20 @@ def test_a_name_among_those_who_underwent_it_before_the_words(lang, text):
     assert ("arrested", "ana", None) in found and ("arrested", "bo", None) not in found, found
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The crash killed Ana Silva and seven others, including Bo Lee."),
+    ("ar", "أعلن الحداد بعد مصرع آنا سيلفا وثمانية آخرين بينهم الوزير بو لي في حادث تحطم مروحية."),
+])
+def test_one_named_among_the_others_undergoes_it_too(lang, text):
+    found = framed(("d1", text, lang))
+    assert {("killed", "ana", None), ("killed", "bo", None)} <= found, found
+
+
+def test_including_after_a_break_is_another_list():
+    found = framed(("d1", "Ana Silva was killed; officials, including Bo Lee, attended the funeral.", "en"))
+    assert ("killed", "ana", None) in found and ("killed", "bo", None) not in found, found
+
+
 def test_an_apposition_naming_another_is_no_list():
     found = framed(("d1", "Ana Silva, Bo Lee's aide, died.", "en"))
     assert ("killed", "ana", None) in found and ("killed", "bo", None) not in found, found

@@ -31,7 +31,7 @@ from dossier.extract.stories import (OCCURRED, Story, clause_incident, clear_cac
 from dossier.extract.gathering import majority as _majority
 from dossier.extract.parties import demonym_owner, in_order, state_of
 from dossier.extract.statements import (AND_WORDS, assign_ids, clause_events, clause_frame, conjoined_acts, each_cue_subject,
-                                        nominal_patient, participle_doer, passive_doer, relative_subject,
+                                        included, nominal_patient, participle_doer, passive_doer, relative_subject,
                                         state_as_patient)
 from dossier.model import Actor, Claim, Document, Evidence, EvidenceCandidate
 from dossier.model.records import Frame
@@ -312,7 +312,7 @@ def _nominal(c: EvidenceCandidate, story: Story, actors: dict[str, Actor], found
         if who is None or any(i.predicate == event and who in (i.subject, i.value) for i in found):
             continue
         out += [replace(i, value="yes") for i in _proposition(c, event, story, actors, [], True, who)
-                if i.slot == "yes-no" and i.subject == who]
+                if i.slot == "yes-no" and (i.subject == who or i.listed)]
     return out
 
 
@@ -499,7 +499,7 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
             value = how  # how: "phone call"; how long: "2 months" (its own event's)
         key = ("yes-no", event, s, o, story_key) + ((noun_class(own),) if own else ())
         listed = parties.conjoined(c, s, actors) + [a for a in each_cue_subject(c, event, actors) if a != s] \
-            if s and o is None and (event_info().get(event) or {}).get("frame") == "patient" else []
+            + included(c, s, actors) if s and o is None and (event_info().get(event) or {}).get("frame") == "patient" else []
         listed = list(dict.fromkeys(listed))  # "X and Y were killed"; "X died in the crash that killed Y"
         # "Kyiv and Moscow accused each other": each of the other
         mutual = [Item(key[:2] + (o, s) + key[4:], c, event, "yes-no", value, subject=o, object=s, story=story,

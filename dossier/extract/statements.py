@@ -769,3 +769,22 @@ def state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor])
     kinds |= {actors[a].kind for a in c.actors if a in actors and a != c.attributed_to and not any(
         m.source == c.source and c.start <= m.start < c.end for m in actors[a].mentions)}  # carried from before
     return "state" in kinds and "person" not in kinds
+
+
+def included(c: EvidenceCandidate, first: str, actors: dict[str, Actor]) -> list[str]:
+    """The people named after "including" or "among them" (a title between) once `first` is
+    named: "the death of X and eight others, among them Foreign Minister Y" tells of Y too."""
+    ments = _quote_mentions(c, actors)
+    start = min((m[0] for m in ments if m[2] == first), default=None)
+    if start is None:
+        return []
+    end = min(e for s, e, a in ments if a == first and s == start)
+    out = []
+    for s, _e, a in ments:
+        lead = _INCLUDING.search(c.quote[:s]) if s > start and a != first and actors[a].kind == "person" else None
+        # the words between: the rest of the list ("and seven others,", "وثمانية آخرين"), no break
+        if lead and lead.start() >= end and len(TOKEN_RX.findall(c.quote[end:lead.start()])) <= 5 \
+                and not re.search(r"[;:.!?()]", c.quote[end:lead.start()]):
+            out.append(a)
+    return out
+
