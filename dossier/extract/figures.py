@@ -98,13 +98,19 @@ def _per_state(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> 
     return [(figures[k][2], story.place if a == home else a) for a, k in sorted(taken.items(), key=lambda t: t[1])]
 
 
+def _whole(quote: str, at: int) -> str:
+    """The digits of a figure written in groups from `at` ("1 444", "3.553"): "1444"."""
+    m = re.match(r"\d{1,3}(?:[\s\u00a0\u202f.,]\d{3})*(?!\d)", quote[at:])
+    return re.sub(r"\D", "", m.group(0)) if m else ""
+
+
 def _counted_at(c: EvidenceCandidate, actor: Actor, value: Optional[str]) -> bool:
     """The place is named before the figure, or right after it ("810 morts en Syrie"), not
     further on about something else ("2.818 immeubles ..., aux centaines de morts en Syrie")."""
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
     folded, index = fold(c.quote)
     at = [index[start] for _i, v, start in numbers_in(folded, languages_for(c.language, script))
-          if value is not None and str(v) == value]
+          if value is not None and (str(v) == value or _whole(c.quote, index[start]) == value)]
     if not at:
         return False
     for m in actor.mentions:
