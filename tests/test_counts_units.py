@@ -38,6 +38,15 @@ def test_a_length_an_area_a_share_or_a_date_counts_nothing(text, lang):
     assert extract_counts(text, lang) == {}
 
 
+@pytest.mark.parametrize("text, lang, value", [
+    ("Au moins 284 personnes ont été tuées en Ruritanie dans sept provinces.", "fr", "284"),
+    ("Al menos 284 personas murieron en Ruritania en siete provincias.", "es", "284"),
+])
+def test_a_place_after_the_verb_leaves_the_figure_before_it(text, lang, value):
+    """"en" is a preposition there, not the Turkish "en" of "en az" (at least)."""
+    assert extract_counts(text, lang).get("killed") == value
+
+
 def test_a_share_beside_a_count_leaves_the_count():
     assert extract_counts("The attack killed 12 people, 30% of them children.", "en") == {"killed": "12"}
     assert extract_counts("In 2023, 14 people died.", "en") == {"killed": "14"}  # a year is no count either

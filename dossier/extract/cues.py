@@ -457,7 +457,8 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                     between = range(ti + 1, first)
                 # "at least", "ما لا يقل عن", "по меньшей мере" qualify the figure: no distance
                 dist -= sum(1 for k in between if idle(tokens[k].group(0)))
-                if side == 1 and last + 1 < len(tokens) and idle(tokens[last + 1].group(0)) and slot not in sums:
+                if side == 1 and last + 1 < len(tokens) and idle(tokens[last + 1].group(0)) and slot not in sums \
+                        and tokens[last + 1].group(0) not in QUALIFIERS:  # "tuées en Turquie": "en" is no noun
                     dist += 2  # "die Leichen der drei vermissten Arbeiter": a cue before its noun describes it
                 lo, hi = (e, _pos) if side == 0 else (tokens[ti].end(), s)
                 # "two of the dead were Turkish citizens": the share's words stand between
