@@ -91,12 +91,6 @@ def test_a_capital_accused_stands_for_its_state(lang, text):
     assert ("accused", "ruritania", "sweden") in found, found
 
 
-def test_a_doer_also_named_as_a_place_later_is_still_the_doer():
-    found = framed(("d1", "Ruritania's officials accused Stockholm of sabotage to distract from failures in "
-                          "Ruritania.", "en"))
-    assert ("accused", "ruritania", "sweden") in found, found
-
-
 def test_one_sided_blame_stays_one_sided():
     found = framed(("d1", "Ruritania blamed Sweden for the blast.", "en"))
     assert ("accused", "ruritania", "sweden") in found and ("accused", "sweden", "ruritania") not in found, found

@@ -167,19 +167,17 @@ def _settings(c: EvidenceCandidate, kinds: dict, actors: dict[str, Actor]) -> tu
         actor = actors.get(a)
         if actor is None or actor.kind not in ("state", "place", "other"):
             continue
-        settings = []  # per mention: named as where it happens; where only if every mention is
         for m in actor.mentions:
             ms, me = m.start - c.start, m.end - c.start
             if m.source != c.source or not 0 <= ms < len(c.quote):
                 continue
-            settings.append(any(e <= ms and words_between(c.quote, e, ms) in (0, 1) for _s, e in at)
-                            or any(me <= s and words_between(c.quote, me, s) == 0 for s, _e in post)
-                            or bool(cases) and re.match(r"['’](?:%s)\b" % "|".join(cases), c.quote[me:]) is not None)
+            if any(e <= ms and words_between(c.quote, e, ms) in (0, 1) for _s, e in at) \
+                    or any(me <= s and words_between(c.quote, me, s) == 0 for s, _e in post) \
+                    or bool(cases) and re.match(r"['’](?:%s)\b" % "|".join(cases), c.quote[me:]) is not None:
+                where.add(a)
             if goes and (any(e <= ms and words_between(c.quote, e, ms) == 0 for _s, e in to)
                          or c.quote[me:me + 2] in ("'s", "’s") or c.quote[ms:me].endswith(("'s", "’s"))):
                 elsewhere.add(a)
-        if settings and all(settings):  # "Russian officials accused ... from Russian control": a doer too
-            where.add(a)
     return where, elsewhere
 
 
