@@ -123,9 +123,15 @@ def test_the_case_is_against_whom_the_words_name_not_who_drops_it():
     ("en", "Ruritania shot down a drone over Capitalia."),
     ("ar", "أسقطت روريتانيا طائرة مسيرة فوق كابيتاليا."),
     ("ru", "Руритания сбила беспилотник над Капиталии."),
+    ("en", "Rebel air defences brought down the four-engine turboprop over Capitalia."),
 ])
 def test_a_downed_aircraft_is_still_shot_down(lang, text):
     assert "shot down" in {c.frame.predicate for c in claims(("d1", text, lang)) if c.frame}
+
+
+def test_a_government_brought_down_is_no_downed_aircraft():
+    assert "shot down" not in {c.frame.predicate for c in claims(
+        ("d1", "The protests in Capitalia brought down the government of Ruritania.", "en")) if c.frame}
 
 
 def test_a_dropped_case_is_no_downing_of_an_aircraft_as_the_story():
