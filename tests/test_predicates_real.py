@@ -129,6 +129,16 @@ def test_a_downed_aircraft_is_still_shot_down(lang, text):
     assert "shot down" in {c.frame.predicate for c in claims(("d1", text, lang)) if c.frame}
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bo Lee takes over as interim president after the crash."),
+    ("ru", "Обязанности главы государства исполняет вице-президент Бо Ли."),
+    ("ar", "يتولى نائب الرئيس بو لي إدارة السلطة التنفيذية."),
+    ("es", "El vicepresidente Bo Lee asumió el poder tras el accidente."),
+])
+def test_taking_over_as_acting_head_is_an_appointment(lang, text):
+    assert ("appointed", "bo", None) in framed(("d1", text, lang))
+
+
 def test_a_government_brought_down_is_no_downed_aircraft():
     assert "shot down" not in {c.frame.predicate for c in claims(
         ("d1", "The protests in Capitalia brought down the government of Ruritania.", "en")) if c.frame}
