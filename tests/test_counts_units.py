@@ -47,6 +47,16 @@ def test_a_place_after_the_verb_leaves_the_figure_before_it(text, lang, value):
     assert extract_counts(text, lang).get("killed") == value
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Investigators questioned more than 18 port officials.", "en"),
+    ("وتم استجواب أكثر من 18 شخصا في إطار التحقيق.", "ar"),
+    ("На допросы вызывали 18 работников порта.", "ru"),
+    ("Die Polizei hat 18 Zeugen befragt.", "de"),
+])
+def test_people_questioned_are_counted(text, lang):
+    assert extract_counts(text, lang).get("questioned") == "18"
+
+
 def test_a_share_beside_a_count_leaves_the_count():
     assert extract_counts("The attack killed 12 people, 30% of them children.", "en") == {"killed": "12"}
     assert extract_counts("In 2023, 14 people died.", "en") == {"killed": "14"}  # a year is no count either
