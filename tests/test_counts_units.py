@@ -57,6 +57,16 @@ def test_people_questioned_are_counted(text, lang):
     assert extract_counts(text, lang).get("questioned") == "18"
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Up to 250,000 were left without habitable homes.", "en"),
+    ("Nach Angaben des Gouverneurs sollen bis zu 250.000 Einwohner ihre Wohnungen verloren haben.", "de"),
+    ("Près de 250 000 personnes sans domiciles.", "fr"),
+])
+def test_people_who_lost_their_homes_are_counted(text, lang):
+    """An auxiliary after the verb ("verloren haben") is no noun the verb describes."""
+    assert extract_counts(text, lang).get("homeless") == "250000"
+
+
 def test_a_share_beside_a_count_leaves_the_count():
     assert extract_counts("The attack killed 12 people, 30% of them children.", "en") == {"killed": "12"}
     assert extract_counts("In 2023, 14 people died.", "en") == {"killed": "14"}  # a year is no count either

@@ -18,7 +18,7 @@ from dossier.extract.patterns import attributive, compile_cue, find_cues, langua
 from dossier.extract.speakers import OWN_SUBJECT, SOURCE_END, SPEAKER_REACH, reported_subject
 from dossier.extract.units import (ASIDE, CLAUSE_END, FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, money_figures,  # noqa: F401
                                    RISE_TO, SPACED_THOUSANDS, SPANS, TIME_UNITS, de_bracket, is_month, plain_figures,
-                                   part_of, turkic_share)
+                                   part_of, turkic_share, NOT_NOUNS)
 from dossier.model import MentionCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold, fold_str
@@ -457,8 +457,8 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                     between = range(ti + 1, first)
                 # "at least", "ما لا يقل عن", "по меньшей мере" qualify the figure: no distance
                 dist -= sum(1 for k in between if idle(tokens[k].group(0)))
-                if side == 1 and last + 1 < len(tokens) and idle(tokens[last + 1].group(0)) and slot not in sums \
-                        and tokens[last + 1].group(0) not in QUALIFIERS:  # "tuées en Turquie": "en" is no noun
+                if side == 1 and last + 1 < len(tokens) and slot not in sums and idle(tokens[last + 1].group(0)) \
+                        and tokens[last + 1].group(0) not in NOT_NOUNS:  # "tuées en", "verloren haben": no noun
                     dist += 2  # "die Leichen der drei vermissten Arbeiter": a cue before its noun describes it
                 lo, hi = (e, _pos) if side == 0 else (tokens[ti].end(), s)
                 # "two of the dead were Turkish citizens": the share's words stand between

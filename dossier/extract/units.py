@@ -105,6 +105,8 @@ hâlâ henüz daha
 hələ artıq
 """.split())
 
+#: Words that are no noun a count's verb could describe ("tuées en Turquie", "verloren haben").
+NOT_NOUNS = QUALIFIERS | FILLERS
 
 #: Thousands set apart by a space ("1 100 lits", "6 000 человек"): one figure.
 SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
