@@ -306,13 +306,13 @@ def test_one_figure_per_state_in_one_clause_is_a_toll_per_state():
 
 
 def test_a_toll_in_another_state_written_in_digit_groups_is_that_states():
-    """"в Швеции погибли не менее 1 444 человек": the figure in groups is still counted there."""
+    """"в Швеции погибли не менее 2 718 человек": the figure in groups is still counted there."""
     result = claims(("a", "The earthquake in Ruritania killed 12 people.", "en"),
                     ("b", "The earthquake in Ruritania killed 14 people.", "en"),
-                    ("c", "После землетрясения в Руритании в Швеции погибли не менее 1 444 человек.", "ru"))
+                    ("c", "После землетрясения в Руритании в Швеции погибли не менее 2 718 человек.", "ru"))
     tolls = {c.statement: sorted(e.value for e in c.evidence) for c in result
              if c.frame and c.frame.predicate == "killed" and c.frame.slot == "count"}
-    assert sorted(tolls.values()) == [["12", "14"], ["1444"]], tolls
+    assert sorted(tolls.values()) == [["12", "14"], ["2718"]], tolls
 
 
 def test_a_toll_counted_in_another_state_is_a_fact_of_its_own():

@@ -65,7 +65,7 @@ def values_of(claim):
     ("en", "The criminal case against Ana Silva was dismissed."),
     ("de", "Das Strafverfahren gegen Ana Silva ist, wie angekündigt, beendet worden."),
     # the case far from its verb, a body and its state ("СБ Руритании") between them
-    ("ru", "Следствие по делу о мятеже, возбуждённому СБ Руритании в июне, во вторник прекращено."),
+    ("ru", "Расследование по делу о поджоге, возбуждённому СБ Руритании в марте, в пятницу прекращено."),
 ])
 def test_dropped_charges_are_a_dropped_case_not_a_downing(lang, text):
     found = framed(("d1", text, lang))
@@ -83,7 +83,7 @@ def test_blame_told_as_mutual_is_each_of_the_other(lang, text):
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "Ruritania's officials, however, accused Stockholm of sabotage."),
+    ("en", "Ruritania's officials accused Stockholm of espionage."),
     ("ru", "Руритания обвинила Стокгольм в диверсии."),
 ])
 def test_a_capital_accused_stands_for_its_state(lang, text):
@@ -97,12 +97,12 @@ def test_one_sided_blame_stays_one_sided():
 
 
 def test_where_an_attack_happened_is_no_party_to_it():
-    found = framed(("d1", "Ruritania attacked the pipelines in Capitalia, officials said.", "en"))
+    found = framed(("d1", "Ruritania attacked the depot in Capitalia, officials said.", "en"))
     assert not any(p == "attacked" and o == "capital" for p, _s, o in found), found
 
 
 def test_a_state_in_a_compound_adjective_does_nothing():
-    found = framed(("d1", "A suspected sabotage attack hit two Ruritania-controlled pipelines near Capitalia.", "en"))
+    found = framed(("d1", "A night attack damaged a Ruritania-owned depot near Capitalia.", "en"))
     assert not any(p == "attacked" and s == "ruritania" for p, s, _o in found), found
 
 
@@ -123,17 +123,17 @@ def test_the_case_is_against_whom_the_words_name_not_who_drops_it():
     ("en", "Ruritania shot down a drone over Capitalia."),
     ("ar", "أسقطت روريتانيا طائرة مسيرة فوق كابيتاليا."),
     ("ru", "Руритания сбила беспилотник над Капиталии."),
-    ("en", "Rebel air defences brought down the four-engine turboprop over Capitalia."),
+    ("en", "Militia fire brought down a cargo plane over Capitalia."),
 ])
 def test_a_downed_aircraft_is_still_shot_down(lang, text):
     assert "shot down" in {c.frame.predicate for c in claims(("d1", text, lang)) if c.frame}
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "Bo Lee takes over as interim president after the crash."),
-    ("ru", "Обязанности главы государства исполняет вице-президент Бо Ли."),
-    ("ar", "يتولى نائب الرئيس بو لي إدارة السلطة التنفيذية."),
-    ("es", "El vicepresidente Bo Lee asumió el poder tras el accidente."),
+    ("en", "Bo Lee will serve as acting president until the vote."),
+    ("ru", "Обязанности премьер-министра исполняет его заместитель Бо Ли."),
+    ("ar", "يتولى وزير المالية بو لي إدارة الحكومة مؤقتا."),
+    ("es", "El ministro Bo Lee asumió el poder de forma interina."),
 ])
 def test_taking_over_as_acting_head_is_an_appointment(lang, text):
     assert ("appointed", "bo", None) in framed(("d1", text, lang))

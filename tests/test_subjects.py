@@ -104,8 +104,8 @@ def test_a_name_among_those_who_underwent_it_before_the_words(lang, text):
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "The crash killed Ana Silva and seven others, including Bo Lee."),
-    ("ar", "أعلن الحداد بعد مصرع آنا سيلفا وثمانية آخرين بينهم الوزير بو لي في حادث تحطم مروحية."),
+    ("en", "The blast killed Ana Silva and six others, including Bo Lee."),
+    ("ar", "أعلن الحداد بعد مصرع آنا سيلفا وستة آخرين بينهم الوزير بو لي في حادث سير."),
 ])
 def test_one_named_among_the_others_undergoes_it_too(lang, text):
     found = framed(("d1", text, lang))

@@ -499,7 +499,7 @@ def _proposition(c: EvidenceCandidate, event: str, story: Story, actors: dict[st
         listed = parties.conjoined(c, s, actors) + [a for a in each_cue_subject(c, event, actors) if a != s] \
             + included(c, s, actors) if s and o is None and (event_info().get(event) or {}).get("frame") == "patient" else []
         listed = list(dict.fromkeys(listed))  # "X and Y were killed"; "X died in the crash that killed Y"
-        # "Kyiv and Moscow accused each other": each of the other
+        # "Ruritania and Sweden accused each other": each of the other
         mutual = [Item(key[:2] + (o, s) + key[4:], c, event, "yes-no", value, subject=o, object=s, story=story,
                        incident=own)] if s and o and not spec.get("symmetric") and parties.reciprocal(c) else []
         return [Item(key[:2] + (p,) + key[3:], c, event, "yes-no", value, subject=p, object=o, story=story,
@@ -611,7 +611,7 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
     frame = clause_frame(c, event, actors)
     where, elsewhere = _settings(c, kinds, actors)
     subject = None if frame.get("subject") in where else frame.get("subject")
-    # "attacked the pipelines in the Baltic Sea": where it happened is no other party, unless
+    # "attacked the depot in Capitalia": where it happened is no other party, unless
     # the other party is a place one goes to or holds ("moved to Sweden", "visited Capitalia")
     destined = "place" in (kinds.get("object") or []) and "person" not in (kinds.get("object") or [])
     apart = elsewhere if destined else elsewhere | where
@@ -666,7 +666,7 @@ def _participants(c: EvidenceCandidate, event: str, spec: dict, actors: dict[str
         joined = named[at - 1] if at > 0 and _joined(c, named[at - 1], subject, actors) else None
         obj = joined or (rest[0] if rest else None)
         if obj is None and "state" in (kinds.get("object") or []) and "place" not in (kinds.get("object") or []):
-            obj = parties.city_object(c, event, actors, where)  # "accused Kyiv of ...": Ukraine
+            obj = parties.city_object(c, event, actors, where)  # "accused Stockholm of ...": Sweden
     if subject is None and obj is None and info.get("frame") == "agent":
         # no doer named ("Veldra was taken"): the one party the event can be done to
         fit = [a for a in in_order(c, kinds.get("object") or [], actors) if a not in where | elsewhere]

@@ -99,7 +99,7 @@ def _per_state(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> 
 
 
 def _whole(quote: str, at: int) -> str:
-    """The digits of a figure written in groups from `at` ("1 444", "3.553"): "1444"."""
+    """The digits of a figure written in groups from `at` ("2 718", "4.062"): "2718"."""
     m = re.match(r"\d{1,3}(?:[\s\u00a0\u202f.,]\d{3})*(?!\d)", quote[at:])
     return re.sub(r"\D", "", m.group(0)) if m else ""
 

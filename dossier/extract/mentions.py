@@ -116,7 +116,7 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
                 break  # a case suffix ends the name: Lavrov’un
             j += 1
         elif out and tok.text.lower() in _CONNECTORS and _joins(toks, j, out[-1]):
-            out.append(tok)  # "von der Leyen"; but "Klaus Müller die Lage": an article opens the object
+            out.append(tok)  # "van der Berg"; but "X Y die Lage": an article opens the object
             j += 1
         else:
             break

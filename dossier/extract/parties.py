@@ -518,7 +518,7 @@ def city_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where:
 
 def city_object(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where: set[str]) -> Optional[str]:
     """The state a capital stands for as the other party, named right after the event's verb
-    ("accused Kyiv of ...", "обвинил Киев"); not in verb-last or verb-first languages."""
+    ("accused Stockholm of ...", "обвинила Стокгольм"); not in verb-last or verb-first languages."""
     if c.language in ("ar", "fa", "tr", "az", "de"):
         return None
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
@@ -636,7 +636,7 @@ def in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -
         if actor is None or a == c.attributed_to or actor.kind not in kinds:
             continue
         inside = [m.start for m in actor.mentions if m.source == c.source and c.start <= m.start < c.end]
-        # "Russian-controlled pipelines": a name inside a compound adjective takes no part
+        # "Ruritania-backed militia": a name inside a compound adjective takes no part
         if inside and all(_COMPOUND.match(c.quote, m.end - c.start) for m in actor.mentions
                           if m.source == c.source and c.start <= m.start < c.end):
             continue

@@ -773,7 +773,7 @@ def state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor])
 
 def included(c: EvidenceCandidate, first: str, actors: dict[str, Actor]) -> list[str]:
     """The people named after "including" or "among them" (a title between) once `first` is
-    named: "the death of X and eight others, among them Foreign Minister Y" tells of Y too."""
+    named: "the death of X and six others, among them Minister Y" tells of Y too."""
     ments = _quote_mentions(c, actors)
     start = min((m[0] for m in ments if m[2] == first), default=None)
     if start is None:
