@@ -458,6 +458,17 @@ def test_a_lexicon_acronym_written_in_title_case_is_the_acronym():
     assert owner(acts, "Nato").id == owner(acts, "NATO").id
 
 
+def test_a_place_named_with_its_kind_is_one_place_in_every_language():
+    """"Veldra River" and "Veldra Nehri" are one river; "Veldra Dam" and "Veldra Reservoir" two places."""
+    _, _, acts, _ = resolve_texts({
+        "en": ("The flood spread along the Veldra River on Tuesday. The Veldra Dam was destroyed and the "
+               "Veldra Reservoir drained.", "en"),
+        "tr": ("Veldra Nehri taştı.", "tr"),
+    })
+    assert owner(acts, "Veldra River").id == owner(acts, "Veldra Nehri").id
+    assert owner(acts, "Veldra Dam").id != owner(acts, "Veldra Reservoir").id
+
+
 def test_a_short_acronym_in_capitals_links_across_scripts_letter_for_letter():
     """РИА and RIA, ОДА and ODA: too short for a name key, but the same letters."""
     _, _, acts, _ = resolve_texts({

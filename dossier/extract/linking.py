@@ -17,6 +17,7 @@ from dossier.io.safe_yaml import load_yaml_text
 from dossier.text.names import nominative
 from dossier.extract.display import display_name, english_romanization, split_genitives
 from dossier.extract.institutions import HEAD_KEY, institution_name, settle_institutions
+from dossier.extract.features import same_feature_places
 from dossier.extract.gazetteer import KIN_KEY, Gazetteer, cities, gazetteer, institution_states, role_key
 from dossier.extract.propagation import Lookups, propagate, propagate_scripts, propagate_spellings
 from dossier.extract.scriptnames import propagate_short_arabic
@@ -215,6 +216,8 @@ def resolve(docs: list[Document], mentions: list[MentionCandidate], existing: li
     _merge_reversed(ordered, fulls, clusters)
     _merge_patronymic_address(ordered, fulls, clusters)
     _merge_place_spellings(ordered, fulls, label_of, clusters)
+    same_feature_places({lab: ordered[ix[0]].name for lab, ix in fulls.items()  # "Dnipro River" = "Dnipro Nehri"
+                         if ordered[ix[0]].kind in ("place", "other")}, clusters.union)
     _merge_contained(ordered, fulls, clusters)
     pending = _attach_single_words(ordered, fulls, singles, clusters, label_of)
     _merge_single_words(ordered, pending, clusters, label_of)
