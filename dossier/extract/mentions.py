@@ -66,12 +66,12 @@ def _joins(toks: list[Tok], j: int, before: Tok) -> bool:
 
 
 #: Arabic words that open a two-word name part with the word after them ("عبد الرحيم", "أبو بكر").
-_ABD_WORDS = {"عبد": "before", "أبو": "before", "ابو": "before"}
+_ABD_WORDS = frozenset({"عبد", "أبو", "ابو"})
 
 
 def _parts(toks: list[Tok]) -> int:
     """Name parts in Arabic name words: "عبد الله" is one."""
-    return len(toks) - sum(1 for t in toks[:-1] if _ABD_WORDS.get(t.text) == "before")
+    return len(toks) - sum(1 for t in toks[:-1] if t.text in _ABD_WORDS)
 
 
 def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[Tok]:
@@ -86,16 +86,16 @@ def _name_after(toks: list[Tok], i: int, text: str, max_words: int = 4) -> list[
             # on", كمتصرف "as caretaker"); a name opens without one
         out = []
         j = i
-        while j < len(toks) and (_parts(out) < 2 or _ABD_WORDS.get(out[-1].text) == "before"
-                                 or _parts(out) == 2 and _ABD_WORDS.get(toks[j].text) == "before"):
+        while j < len(toks) and (_parts(out) < 2 or out[-1].text in _ABD_WORDS
+                                 or _parts(out) == 2 and toks[j].text in _ABD_WORDS):
             if j > i and text[toks[j - 1].end:toks[j].start].strip():
                 break  # punctuation between words ends the name
-            bound = bool(out) and _ABD_WORDS.get(out[-1].text) == "before"  # "عبد الرحيم": its article is the name's
+            bound = bool(out) and out[-1].text in _ABD_WORDS  # "عبد الرحيم": its article is the name's
             if not (arabic_name_word(toks[j]) or bound and toks[j].script == "Arab" and len(toks[j].text) >= 3):
                 break
             out.append(toks[j])
             j += 1
-        while out and _ABD_WORDS.get(out[-1].text) == "before":
+        while out and out[-1].text in _ABD_WORDS:
             out.pop()  # "عبد" (servant of) and "أبو" (father of) open a name part: never its end
         return out
     if len(first.text) == 1 and i + 1 < len(toks) and text[first.end:toks[i + 1].start].strip() == ".":

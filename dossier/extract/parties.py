@@ -501,6 +501,22 @@ def _cyrillic_title(word: str) -> bool:
 def city_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where: set[str]) -> Optional[str]:
     """The state a city acts for, named right before the event's verb ("Varsovie accuse"), or
     right after it in Arabic ("وتتهم وارسو"): a capital that is its state's one time zone."""
+    if c.language == "ar":
+        return _city_at(c, event, actors, where, lambda ms, me, s, e: e <= ms and words_between(c.quote, e, ms) == 0)
+    return _city_at(c, event, actors, where, lambda ms, me, s, e: me <= s and _adverb_at_most(c.quote[me:s]))
+
+
+def city_object(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where: set[str]) -> Optional[str]:
+    """The state a capital stands for as the other party, named right after the event's verb
+    ("accused Stockholm of ...", "обвинила Стокгольм"); not in verb-last or verb-first languages."""
+    if c.language in ("ar", "fa", "tr", "az", "de"):
+        return None
+    return _city_at(c, event, actors, where, lambda ms, me, s, e: e <= ms and not c.quote[e:ms].strip())
+
+
+def _city_at(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where: set[str], fits) -> Optional[str]:
+    """The state of the first city (not a setting) whose mention `fits(start, end, cue start,
+    cue end)` one of the event's cues, offsets in the quote."""
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
     folded, index = fold(c.quote)
     spans = [(index[s], index[e - 1] + 1) for s, e in event_spans(folded, languages_for(c.language, script), event)]
@@ -509,28 +525,7 @@ def city_doer(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where:
             continue
         for m in actors[a].mentions:
             ms, me = m.start - c.start, m.end - c.start
-            if m.source == c.source and 0 <= ms < len(c.quote) and any(
-                    (words_between(c.quote, e, ms) == 0 if c.language == "ar" else _adverb_at_most(c.quote[me:s]))
-                    for s, e in spans if (e <= ms if c.language == "ar" else me <= s)):
-                return state_of(a, actors)
-    return None
-
-
-def city_object(c: EvidenceCandidate, event: str, actors: dict[str, Actor], where: set[str]) -> Optional[str]:
-    """The state a capital stands for as the other party, named right after the event's verb
-    ("accused Stockholm of ...", "обвинила Стокгольм"); not in verb-last or verb-first languages."""
-    if c.language in ("ar", "fa", "tr", "az", "de"):
-        return None
-    script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
-    folded, index = fold(c.quote)
-    ends = [index[e - 1] + 1 for _s, e in event_spans(folded, languages_for(c.language, script), event)]
-    for a in c.actors:
-        if a in where or a not in actors or actors[a].kind != "place":
-            continue
-        for m in actors[a].mentions:
-            ms = m.start - c.start
-            if m.source == c.source and 0 <= ms < len(c.quote) and any(
-                    e <= ms and not c.quote[e:ms].strip() for e in ends):
+            if m.source == c.source and 0 <= ms < len(c.quote) and any(fits(ms, me, s, e) for s, e in spans):
                 return state_of(a, actors)
     return None
 
@@ -635,12 +630,11 @@ def in_order(c: EvidenceCandidate, kinds: list[str], actors: dict[str, Actor]) -
         actor = actors.get(a)
         if actor is None or a == c.attributed_to or actor.kind not in kinds:
             continue
-        inside = [m.start for m in actor.mentions if m.source == c.source and c.start <= m.start < c.end]
+        inside = [m for m in actor.mentions if m.source == c.source and c.start <= m.start < c.end]
         # "Ruritania-backed militia": a name inside a compound adjective takes no part
-        if inside and all(_COMPOUND.match(c.quote, m.end - c.start) for m in actor.mentions
-                          if m.source == c.source and c.start <= m.start < c.end):
+        if inside and all(_COMPOUND.match(c.quote, m.end - c.start) for m in inside):
             continue
-        pos[a] = min(inside) if inside else -1
+        pos[a] = min(m.start for m in inside) if inside else -1
     listed = {a: i for i, a in enumerate(c.actors)}  # carried-over people keep the order they were named in
     return sorted(pos, key=lambda a: (pos[a], listed[a]))
 

@@ -761,13 +761,19 @@ def state_as_patient(c: EvidenceCandidate, event: str, actors: dict[str, Actor])
     script = c.sentence.script if c.sentence and c.sentence.script else script_of(c.quote)
     if opener_spans(info, languages_for(c.language, script), fold_str(c.quote)):
         return False  # "Swedish police opened an investigation": the state's police open it
-    inside = sorted((m.start, m.end, actors[a].kind) for a in c.actors if a in actors and a != c.attributed_to
-                    for m in actors[a].mentions if m.source == c.source and c.start <= m.start < c.end)
+    inside, kinds = [], set()
+    for a in c.actors:
+        if a not in actors or a == c.attributed_to:
+            continue
+        here = [(m.start, m.end, actors[a].kind) for m in actors[a].mentions
+                if m.source == c.source and c.start <= m.start < c.end]
+        inside += here
+        if not here:
+            kinds.add(actors[a].kind)  # carried from the clause before
+    inside.sort()
     # a state named after a body as whose it is ("ФСБ России") is not what it happens to
-    kinds = {k for i, (s, _e, k) in enumerate(inside)
-             if not (k == "state" and i and inside[i - 1][2] == "organization" and inside[i - 1][1] + 1 >= s)}
-    kinds |= {actors[a].kind for a in c.actors if a in actors and a != c.attributed_to and not any(
-        m.source == c.source and c.start <= m.start < c.end for m in actors[a].mentions)}  # carried from before
+    kinds |= {k for i, (s, _e, k) in enumerate(inside)
+              if not (k == "state" and i and inside[i - 1][2] == "organization" and inside[i - 1][1] + 1 >= s)}
     return "state" in kinds and "person" not in kinds
 
 
