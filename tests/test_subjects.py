@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_predicates_real import claims, framed
+from tests.test_predicates_real import claims, framed, values_of
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -196,3 +196,19 @@ def test_a_deal_brokered_by_x_is_done_whatever_the_deal_will_do():
     found = framed(("d1", "Officials said a deal brokered by Ana Silva would see Bo Lee exiled to Capitalia.", "en"))
     assert ("mediated", "ana", None) in found, found
     assert not framed(("d1", "A deal could be brokered by Ana Silva.", "en"))
+
+
+@pytest.mark.parametrize("lang,text,total", [
+    ("en", "The crash killed Ana Silva, Bo Lee and seven others.", "9"),
+    ("en", "A plane crashed near Capitalia, killing Ana Silva and seven others, officials said.", "8"),
+    ("fr", "Ana Silva, Bo Lee et six autres personnes sont décédés dans l'accident.", "8"),
+    ("ar", "أعلنت السلطات مصرع آنا سيلفا وثمانية آخرين في تحطم طائرة.", "9"),
+    ("ru", "Ана Силва и ещё семь человек погибли в катастрофе.", "8"),
+    ("tr", "Ana Silva ve beraberindeki 7 kişi kazada hayatını kaybetti.", "8"),
+    ("en", "Police arrested Ana Silva and three others in Capitalia.", "4"),
+    ("en", "Seven others were killed in the crash.", "7"),                      # no one named: the figure alone
+    ("en", "The blast killed seven people and injured Ana Silva.", "7"),        # no "others": the figure alone
+])
+def test_a_figure_of_others_counts_the_named_too(lang, text, total):
+    counts = [c for c in claims(("d1", text, lang)) if c.frame is not None and c.frame.slot == "count"]
+    assert [values_of(c) for c in counts if c.frame.predicate in ("killed", "arrested")] == [[total]], counts

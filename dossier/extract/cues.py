@@ -18,7 +18,7 @@ from dossier.extract.patterns import attributive, compile_cue, find_cues, langua
 from dossier.extract.speakers import OWN_SUBJECT, SOURCE_END, SPEAKER_REACH, reported_subject
 from dossier.extract.units import (ASIDE, CLAUSE_END, FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, money_figures,  # noqa: F401
                                    RISE_TO, SPACED_THOUSANDS, SPANS, TIME_UNITS, de_bracket, is_month, plain_figures,
-                                   part_of, turkic_share, NOT_NOUNS)
+                                   part_of, turkic_share, NOT_NOUNS, besides_figures)
 from dossier.model import MentionCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold, fold_str
@@ -47,8 +47,7 @@ def use_project_events(entries: list[dict], counts: Optional[dict] = None) -> No
     new, new_counts = tuple(entries), dict(counts or {})
     if new != _project_events or new_counts != _project_counts:
         _project_events, _project_counts = new, new_counts
-        for cached in (_events, event_info, event_order, _event_cues, _event_cue_list, _detected, _counts, _share_slots,
-                       _unit_words):
+        for cached in (_events, event_info, event_order, _event_cues, _event_cue_list, _detected, _counts, _share_slots, _unit_words):
             cached.cache_clear()
 
 
@@ -400,10 +399,9 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
 
 
 #: Verbs of a figure rising, which let a toll's noun stand further from its new figure.
-_RISE = frozenset("""risen rose rises climbed increased reached
-выросло возросло выросла возросла увеличилось достигло
-ارتفع ارتفعت وصل وصلت gestiegen stieg erhöht alourdi passé grimpé aumentado ascendido subido
-yükseldi ulaştı ارتفع ارتفعت وصل وصلت""".split()) | {fold_str(w) for w in "ulaştı ارتفع ارتفعت وصل وصلت".split()}
+_RISE = frozenset(fold_str(w) for w in """risen rose rises climbed increased reached выросло возросло выросла возросла
+увеличилось достигло ارتفع ارتفعت وصل وصلت gestiegen stieg erhöht alourdi passé grimpé aumentado ascendido subido
+yükseldi ulaştı""".split())
 
 #: Number words that are mostly an indefinite article ("bir sınır muhafızı": a border guard).
 _ARTICLES = frozenset({"bir"})
@@ -437,9 +435,9 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
     # that each number counts one thing ("2 killed and 5 injured").
     pairs = []
     shares = _share_slots()
-    money = money_figures(folded, tokens, numbers, langs)
+    money, besides = money_figures(folded, tokens, numbers, langs), besides_figures(tokens, numbers, langs)
     sums = _share_slots("sum")
-    for slot in sorted(k for k in lex if k not in ("units", "currencies")):
+    for slot in sorted(k for k in lex if k not in ("units", "currencies", "besides")):
         cues = [c for lang in langs for c in (lex[slot].get(lang) or [])]
         for s, e in find_cues(cues, folded):
             first = _tok_index(starts, s)
@@ -464,6 +462,8 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                 # "two of the dead were Turkish citizens": the share's words stand between
                 if 1 <= dist <= (SHARE_REACH if part else 4) and not _SEPARATOR.search(folded[lo:hi]):
                     pairs.append((dist, side, ti, slot, value))
+                elif side == 0 and ti in besides and dist <= 12 and not re.search(r"[;:؛]", folded[lo:hi]):
+                    pairs.append((dist + 4, side, ti, slot, value))  # "killing X, Y and seven others": a list between
                 elif side == 1 and "de" in langs and dist <= 12 and de_bracket(tokens, ti, first, idle) \
                         and CLAUSE_END.match(folded[e:]) and not _SEPARATOR.search(folded[lo:hi]):
                     # German puts the participle last: "Neun Menschen wurden in der Stadt X verhaftet"
@@ -768,7 +768,7 @@ def attribution(sentence_text: str, offset: int, language: Optional[str], script
                  if not detect_events(sentence_text[orig(e) - offset:m.start - offset], language, script)]
         subject_first = langs[0] in SUBJECT_FIRST
         before = [(m, a) for m, a in before if not reported_subject(m.text, sentence_text[m.end - offset:orig(s) - offset], langs[0])
-                  and not (langs[0] == "en" and OWN_SUBJECT.match(sentence_text[m.end - offset:orig(s) - offset]))]
+                  and not (langs[0] == "en" and OWN_SUBJECT.search(sentence_text[m.end - offset:orig(s) - offset]))]
         if not subject_first:
             # "X detained Y on Thursday after a protest, his party said": the speaker stands
             # next to the verb (allowing an apposition or a "who ..." aside), not anywhere before it

@@ -347,6 +347,9 @@ def _read_events(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -
 
 def _events_read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
     out = _counts(c, story, actors)
+    # "killed X, Y and seven others": the toll, and what happened to each one it names
+    out += [i for ev in sorted({i.predicate for i in out}) if _besides_named(c, ev, actors)
+            for i in _proposition(c, ev, story, actors, []) if i.slot == "yes-no"]
     if any(i.predicate == c.event or c.event in ((predicates().get(i.predicate) or {}).get("measures") or ())
            for i in out):
         # the clause's figure is its fact ("charged with taking a bribe of 48 million": the
@@ -381,6 +384,11 @@ def _events_read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -
                                if more), [])
             return out + found + _in_passing(c, events[k + 1:], found[0], story, actors)
     return out or _quoted(c, actors)
+
+
+def _besides_named(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> bool:
+    told = c.values.get((event_info().get(event) or {}).get("count") or "")
+    return told is not None and parties.with_listed(c, told, actors) != told
 
 
 def _in_passing(c: EvidenceCandidate, events: list[str], first: Item, story: Story, actors: dict[str, Actor]
@@ -539,7 +547,7 @@ def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> lis
     shares: set[tuple] = set()  # (predicate, figure) a share of it was read from
     counted = _count_events()
     read = [(k, v, late) for k, told in sorted(c.values.items())
-            for v, late in figures.measures(c, _count_events().get(k), told)]  # a later quake's magnitude too
+            for v, late in figures.measures(c, _count_events().get(k), parties.with_listed(c, told, actors))]  # a later quake's magnitude too
     read = [(k, v2, late, where) for k, v, late in read for v2, where in figures.placed(c, story, actors, v)]
     for slot, value, later, place in read:
         pred = counted.get(slot)

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
-from dossier.extract.cues import TOKEN_RX, event_spans, find_cues, languages_for, reporting_spans, words_between
+from dossier.extract.cues import TOKEN_RX, event_spans, find_cues, languages_for, numbers_in, reporting_spans, words_between
 from dossier.extract.gazetteer import ICU_LANGUAGES, city_of, gazetteer, is_title_word, role_key, title_lexicon
+from dossier.extract.units import besides_figures
 from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of, to_latin
 from dossier.text.fold import fold, fold_case, fold_str
@@ -443,6 +444,30 @@ def conjoined(c: EvidenceCandidate, first: str, actors: dict[str, Actor]) -> lis
         if a != first and a not in out:
             out.append(a)
     return out
+
+
+#: What stands between the last name of a list and the figure of the others: a conjunction or
+#: "with", then perhaps the word "others" itself ("X and seven others", "X y otras siete
+#: personas", "X ve beraberindeki 7 kişi", "X avec sept autres"); Arabic writes و onto the figure.
+_BESIDES_GAP = re.compile(r"\s*,?\s*(?:(?:and|et|y|e|и|і|та|und|ve|və|with|avec|con|mit|ile|along\s+with|"
+                          r"together\s+with|junto\s+con|вместе\s+с)\s+(?:[^\W\d_]+\s+)?|و)$", re.I)
+
+
+def with_listed(c: EvidenceCandidate, value: str, actors: dict[str, Actor]) -> str:
+    """A figure of people besides those a list names ("X, Y and seven others", counts.yml
+    `besides`) counts the named too: "9"."""
+    if not value.isdigit():
+        return value
+    folded = fold_str(c.quote)
+    langs = languages_for(c.language, script_of(c.quote))
+    tokens = list(TOKEN_RX.finditer(folded))
+    numbers = [n for n in numbers_in(folded, langs) if n[1] == int(value)]
+    for ti in sorted(besides_figures(tokens, numbers, langs)):
+        at = tokens[ti].start()
+        people = [p for p in _people(_spans(c, actors), c, actors) if p[1] <= at]
+        if people and _BESIDES_GAP.match(c.quote[people[-1][1]:at] + ("و" if folded[at] == "و" else "")):
+            return str(int(value) + 1 + len(conjoined(c, people[-1][2], actors)))
+    return value
 
 
 def whole_list(c: EvidenceCandidate, actors: dict[str, Actor]) -> Optional[str]:

@@ -335,3 +335,18 @@ def money_figures(folded: str, tokens: list, numbers: list, langs: tuple[str, ..
         if any(w in exact or (stems and w.startswith(stems)) for w in after) or _CURRENCY_SIGN.search(folded[:pos]):
             out.add(ti)
     return out
+
+
+@lru_cache(maxsize=64)
+def _besides(langs: tuple[str, ...]) -> frozenset[str]:
+    lex = load_lexicon("counts").get("besides") or {}
+    return frozenset(fold_str(str(w)) for lang in langs for w in lex.get(lang) or [])
+
+
+def besides_figures(tokens: list, numbers: list, langs: tuple[str, ...]) -> set[int]:
+    """Token indices of the figures that count people besides those a list names ("X and seven
+    others", "وثمانية آخرين", "otras siete personas"): counts.yml `besides` right before the
+    figure, or after it or its noun."""
+    words = _besides(langs)
+    near = lambda i: tokens[i].group(0) if 0 <= i < len(tokens) else ""  # noqa: E731
+    return {n[0] for n in numbers if near(n[0] - 1) in words or near(n[0] + 1) in words or near(n[0] + 2) in words}
