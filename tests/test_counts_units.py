@@ -459,3 +459,21 @@ def test_a_run_of_digits_counts_nothing_and_breaks_nothing():
     from dossier.extract.units import plain_figures
     assert extract_counts("9" * 5000 + " people were killed.", "en") == {}
     assert plain_figures("9" * 5000 + "-" + "9" * 5000) == "9" * 5000 + "-" + "9" * 5000
+
+
+@pytest.mark.parametrize("text, lang, slot, value", [
+    ("Death tolls from Monday's earthquakes in Ruritania rose to 4,512 on Tuesday.", "en", "killed", "4512"),
+    ("The death toll in the capital stood at 312 on Friday.", "en", "killed", "312"),
+    ("Die Zahl der Toten nach dem Erdbeben liegt nun bei 21.848.", "de", "killed", "21848"),
+    ("Die Zahl der Verletzten liegt bei 48.", "de", "injured", "48"),
+])
+def test_a_toll_that_stands_at_a_figure(text, lang, slot, value):
+    assert extract_counts(text, lang).get(slot) == value
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("The crash killed Ana Silva, Bo Lee and seven others.", "en", "7"),  # the list between: the others
+    ("Ana Silva, Bo Lee et six autres personnes sont décédés.", "fr", "6"),
+])
+def test_a_figure_of_others_after_a_list_is_read(text, lang, value):
+    assert extract_counts(text, lang).get("killed") == value

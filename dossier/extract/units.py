@@ -198,8 +198,9 @@ def plain_figures(folded: str) -> str:
 
 
 #: Words right before a figure a count rose to ("to", "до", "à", "auf", "إلى").
-#: Or a verb of amounting to ("составила 45 млн", "totalled", "beträgt", "بلغت").
-RISE_TO = frozenset(fold_str(w) for w in ("to", "до", "à", "a", "auf", "إلى", "الى", "ila", "hasta", "составила",
+#: Or a verb of amounting to ("составила 45 млн", "totalled", "beträgt", "بلغت"), or of standing
+#: at ("the toll stood at", "liegt bei").
+RISE_TO = frozenset(fold_str(w) for w in ("to", "до", "à", "a", "auf", "at", "bei", "إلى", "الى", "ila", "hasta", "составила",
                                             "составил", "составило", "составляет", "составляют", "totalled",
                                             "totaled", "beträgt", "betrug", "بلغت", "بلغ", "reached", "достигло",
                                             "достигла", "достиг", "достигли", "досягло", "досягла", "сягнуло",
