@@ -458,3 +458,25 @@ def test_who_called_an_act_treason_is_named_before_the_verb_of_naming():
                           "trahison.", "fr"))
     called = [c for c in result if c.frame and c.frame.predicate == "called treason"]
     assert [(c.frame.subject, sources(c)) for c in called] == [("bo", {"a", "b", "c"})]
+
+
+# --- declarations: one act per state --------------------------------------------------------
+
+_EMERGENCY = [
+    ("d1", "Ruritania declared a state of emergency in Capitalia for two weeks after the flood.", "en"),
+    ("d2", "Ana Silva declared a state of emergency in Capitalia after the flood on Monday.", "en"),
+    ("d3", "The Ruritania Foreign Ministry declared a state of emergency after the flood in Capitalia.", "en"),
+    ("d4", "A state of emergency was declared in Capitalia after the flood.", "en"),
+]
+
+
+def test_declarations_by_doers_of_one_state_or_none_known_are_one_claim():
+    found = [c for c in claims(*_EMERGENCY) if c.frame is not None and c.frame.predicate == "declared emergency"]
+    assert [sources(c) for c in found] == [{"d1", "d2", "d3", "d4"}], [(c.id, sources(c)) for c in found]
+
+
+def test_declarations_by_two_states_stay_apart():
+    found = [c for c in claims(("d1", "Ruritania declared a state of emergency after the flood in Capitalia.", "en"),
+                               ("d2", "Sweden declared a state of emergency after the flood in Capitalia.", "en"))
+             if c.frame is not None and c.frame.predicate == "declared emergency"]
+    assert sorted(c.frame.subject for c in found) == ["ruritania", "sweden"], found

@@ -18,6 +18,7 @@ def absorb(groups: dict[tuple, list], preds: dict, actors: Optional[dict] = None
     _absorb_surname(groups, actors or {})
     _absorb_led(groups, actors or {})
     _absorb_spoken(groups, actors or {})
+    _absorb_declared(groups, actors or {})
     _absorb_unnamed(groups)
     _absorb_counted(groups, preds)
     _absorb_by_whose(groups, preds)
@@ -106,6 +107,34 @@ def _absorb_named(groups: dict[tuple, list]) -> None:
                 if all(need <= set(it.cand.actors) and not it.listed for it in groups[small]):
                     groups[big].extend(groups.pop(small))
                     break
+
+
+def _absorb_declared(groups: dict[tuple, list], actors: dict) -> None:
+    """Fold a story's declarations of one kind (a state of emergency) by doers of one state,
+    or of no state the documents tell, into the largest: "Ruritania declared", "the Higher
+    Defence Council declared" and "President X declared" tell one act. Doers of two states
+    (each declared mourning) stay apart."""
+    by_story: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        if key[0] == "yes-no" and key[2] is not None and key[4] is not None \
+                and (event_info().get(key[1]) or {}).get("class") == "declaration":
+            by_story.setdefault((key[1], key[3], key[4], len(key)), []).append(key)
+    for keys in by_story.values():
+        if len(keys) < 2 or len({_state_of(k[2], actors) for k in keys} - {None}) > 1:
+            continue
+        into, *rest = sorted(keys, key=lambda k: (-len(groups[k]), repr(k)))
+        for key in rest:
+            for item in groups.pop(key):
+                item.key, item.subject = into, into[2]
+                groups[into].append(item)
+
+
+def _state_of(actor_id: str, actors: dict) -> Optional[str]:
+    """The state an actor is, belongs to, or heads (None: the documents tell none)."""
+    actor = actors.get(actor_id)
+    if actor is None:
+        return None
+    return actor_id if actor.kind == "state" else actor.state or led_state(actor_id, actors)
 
 
 def _absorb_unnamed(groups: dict[tuple, list]) -> None:
