@@ -737,3 +737,16 @@ def test_function_words_and_site_metadata_open_no_name():
                         "Valdrecht'te baraj yıkıldı.\n", "tr")
     texts = {m.text for m in find_mentions(doc)}
     assert not texts & {"Giriş Tarihi", "Güncellenme Tarihi", "Tarihi"}, texts
+
+
+def test_a_surname_alone_means_the_full_name_most_documents_give():
+    """A document naming only "Valdi" means "Osric Valdi", whom four documents name in full, not
+    "Mira Valdi", whom one names; a second namesake named as often leaves it apart."""
+    texts = {f"d{i}": (f"President Osric Valdi visited Capitalia on day {i}. Osric Valdi spoke.", "en") for i in range(4)}
+    texts["m"] = ("Her niece Mira Valdi also spoke at the event. Mira Valdi left.", "en")
+    texts["s"] = ("Valdi arrived in the city on Monday. Valdi met the mayor.", "en")
+    _, _, acts, _ = resolve_texts(texts)
+    assert any(m.source == "s" for m in owner(acts, "Osric Valdi").mentions)
+    texts.update({f"n{i}": (f"Mira Valdi spoke on day {i}. Mira Valdi left.", "en") for i in range(3)})
+    _, _, acts, _ = resolve_texts(texts)
+    assert not any(m.source == "s" for a in acts if a.name in ("Osric Valdi", "Mira Valdi") for m in a.mentions)

@@ -534,24 +534,37 @@ def _attach_single_words(ordered: list[MentionCandidate], fulls: dict[str, list[
         return fitted[key]
 
     pending: list[int] = []
+    docs: dict[str, set[str]] = {}  # full name -> the documents naming it in full (made when needed)
     for idx in singles:
         m = ordered[idx]
         local = sorted({clusters.find(lab) for lab in by_doc_full.get(m.source, set()) if fits_once(m, lab)})
-        if len(local) == 1:
-            target = local[0]
-        elif not local:
+        if not local:
             near = by_part.get("s:" + normalize_surface(m.name), set()).union(
                 *(by_part.get("k:" + k, set()) for k in name_keys(m.name)))
-            anywhere = sorted({clusters.find(lab) for lab in near if fits_once(m, lab)})
-            target = anywhere[0] if len(anywhere) == 1 else None
-        else:
-            target = None
+            local = sorted({clusters.find(lab) for lab in near if fits_once(m, lab)})
+            local = local if len(local) < 2 else [t for t in [_prominent(local, fulls, ordered, clusters, docs)] if t]
+        target = local[0] if len(local) == 1 else None
         if target is not None:
             label_of[idx] = target
             clusters.names[clusters.find(target)].add(m.name)
         else:
             pending.append(idx)
     return pending
+
+
+#: A full name in this many times the documents of any other a word fits is the one it means.
+PROMINENT = 3
+
+
+def _prominent(labels: list[str], fulls: dict[str, list[int]], ordered: list[MentionCandidate],
+               clusters: _Clusters, docs: dict[str, set[str]]) -> Optional[str]:
+    """The full name of several a surname fits that two or more documents name, far more often
+    than any other ("X Raisi" in fifteen, a misread "Törene Reisi" in one)."""
+    if not docs:
+        for lab, idxs in fulls.items():
+            docs.setdefault(clusters.find(lab), set()).update(ordered[i].source for i in idxs)
+    first, second = sorted(((len(docs.get(lab, ())), lab) for lab in labels), reverse=True)[:2]
+    return first[1] if first[0] >= 2 and first[0] >= PROMINENT * second[0] else None
 
 
 def _merge_joined(ordered: list[MentionCandidate], fulls: dict[str, list[int]], pending: list[int],
