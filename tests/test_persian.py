@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dossier import pipeline
-from dossier.extract import cues
+from dossier.extract import cues, stories
 from dossier.io.safe_yaml import load_yaml_text
 from dossier.text.fold import fold_case
 from tests.claims_on_names import Names
@@ -109,6 +109,11 @@ def test_an_arabic_cue_that_is_another_persian_word_is_not_read_in_persian():
     # Arabic "توسط" is mediation; Persian "توسط" is "by"
     assert "mediated" in cues.detect_events("وتم الاتفاق بتوسط الرئيس.", "ar")
     assert "mediated" not in cues.detect_events("این خبر توسط خبرگزاری منتشر شد.", "fa")
+    # Arabic "انقلاب" is a coup; Persian "انقلاب" is a revolution ("رهبر انقلاب"), a coup "کودتا"
+    assert "the coup attempt" in stories.nouns("أحبطت السلطات محاولة الانقلاب.", "", "ar")
+    assert "the coup attempt" not in stories.nouns("رهبر انقلاب پنج روز عزای عمومی اعلام کرد.", "", "fa")
+    assert "coup" not in cues.detect_events("رهبر انقلاب پنج روز عزای عمومی اعلام کرد.", "fa")
+    assert "the coup attempt" in stories.nouns("ارتش از کودتا جلوگیری کرد.", "", "fa")
 
 
 @pytest.mark.parametrize("text", [

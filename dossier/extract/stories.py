@@ -110,7 +110,9 @@ def _incident_cues(script: str, language: Optional[str] = None) -> tuple[tuple[s
         langs = set(LEXICON_SCRIPTS.get(script, ())) | ({"uk"} if script == "Cyrl" else set())
     out = []
     for entry in _lexicon().get("incidents") or []:
-        cues = tuple(c for lang, cs in (entry.get("cues") or {}).items() if lang in langs for c in cs)
+        unlike = set((entry.get("false_friends") or {}).get(language or "") or ())  # a relative's word, another here
+        cues = tuple(c for lang, cs in (entry.get("cues") or {}).items() if lang in langs for c in cs
+                     if lang == language or c not in unlike)
         out.append((entry["noun"], cues))
     return tuple(out)
 
