@@ -477,3 +477,17 @@ def test_a_toll_that_stands_at_a_figure(text, lang, slot, value):
 ])
 def test_a_figure_of_others_after_a_list_is_read(text, lang, value):
     assert extract_counts(text, lang).get("killed") == value
+
+
+@pytest.mark.parametrize("text, lang, slot, value", [
+    # a German verb bracket holding "und" between two places, and "weitere" after the figure
+    ("Neun weitere Menschen wurden demnach in den Städten Capitalia und Zorblat verhaftet.", "de", "arrested", "9"),
+    ("Die Behörden leiteten die Evakuierung von rund 17.000 Menschen ein.", "de", "evacuated", "17000"),
+    ("Zudem sollten weitere 25.000 Anwohner fortgebracht werden.", "de", "evacuated", "25000"),
+])
+def test_german_counts_inside_a_bracket_and_by_noun(text, lang, slot, value):
+    assert extract_counts(text, lang).get(slot) == value
+
+
+def test_a_figure_already_counted_is_not_taken_again_across_und():
+    assert extract_counts("Neun Menschen wurden getötet und Dutzende verhaftet.", "de") == {"killed": "9"}

@@ -465,7 +465,7 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                 elif side == 0 and ti in besides and dist <= 12 and not re.search(r"[;:؛]", folded[lo:hi]):
                     pairs.append((dist + 4, side, ti, slot, value))  # "killing X, Y and seven others": a list between
                 elif side == 1 and "de" in langs and dist <= 12 and de_bracket(tokens, ti, first, idle) \
-                        and CLAUSE_END.match(folded[e:]) and not _SEPARATOR.search(folded[lo:hi]):
+                        and CLAUSE_END.match(folded[e:]) and not re.search(r"[,;]", folded[lo:hi]):  # "in X und Y": inside
                     # German puts the participle last: "Neun Menschen wurden in der Stadt X verhaftet"
                     pairs.append((dist + 4, side, ti, slot, value))
                 elif side == 0 and ti > 0 and tokens[ti - 1].group(0) in RISE_TO and (

@@ -86,7 +86,7 @@ at least more than over about around nearly almost some up to roughly approximat
 не менее более свыше около почти по меньшей мере порядка примерно до
 щонайменше понад близько майже
 ما لا يقل عن أكثر من نحو حوالي قرابة زهاء ما يزيد على أزيد الأقل
-mindestens mehr als über rund etwa fast knapp gut
+mindestens mehr als über rund etwa fast knapp gut weitere weiteren
 au moins plus de près environ quelque
 al menos más de casi unos unas cerca alrededor
 en az fazla yaklaşık kadar civarında aşkın
