@@ -491,3 +491,11 @@ def test_german_counts_inside_a_bracket_and_by_noun(text, lang, slot, value):
 
 def test_a_figure_already_counted_is_not_taken_again_across_und():
     assert extract_counts("Neun Menschen wurden getötet und Dutzende verhaftet.", "de") == {"killed": "9"}
+
+
+@pytest.mark.parametrize("text, lang, slot, value", [
+    ("All 10 of its crew were killed in the crash.", "en", "killed", "10"),   # the whole, no share
+    ("Three people in all were under arrest pending trial.", "en", "arrested", "3"),
+])
+def test_all_of_them_is_the_whole_figure(text, lang, slot, value):
+    assert extract_counts(text, lang).get(slot) == value

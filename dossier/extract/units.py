@@ -68,9 +68,14 @@ def turkic_share(raw: str, words: dict[str, int]) -> Optional[int]:
     return words.get(m.group(1)) if m and m.group(1) not in ("bir", "on") else None
 
 
+#: "All ten of its crew": the whole, no part.
+_ALL = re.compile(r"(?<!\w)(?:all|tous|toutes|todos|todas|alle|все|всех|tüm|bütün|جميع|كل)\s+$")
+
+
 def part_of(folded: str, start: int, end: int) -> bool:
     """Whether the figure at start:end of folded text is a part of a total ("two of the dead")."""
-    return bool(_PARTITIVE.match(folded[end:end + 30]) or _AMONG.search(folded[max(0, start - 40):start]))
+    return (bool(_PARTITIVE.match(folded[end:end + 30])) and not _ALL.search(folded[max(0, start - 12):start])) \
+        or bool(_AMONG.search(folded[max(0, start - 40):start]))
 
 
 #: A share, not a count: "32%", "%90", "yüzde 68", "68 процентов", "68 بالمئة", "68 Prozent".
