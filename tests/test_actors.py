@@ -750,3 +750,11 @@ def test_a_surname_alone_means_the_full_name_most_documents_give():
     texts.update({f"n{i}": (f"Mira Valdi spoke on day {i}. Mira Valdi left.", "en") for i in range(3)})
     _, _, acts, _ = resolve_texts(texts)
     assert not any(m.source == "s" for a in acts if a.name in ("Osric Valdi", "Mira Valdi") for m in a.mentions)
+
+
+def test_a_turkish_common_noun_opening_a_sentence_with_a_case_ending_is_no_part_of_a_name():
+    """"Törene" (to the ceremony) beside "törende" in lower case is a word; a name keeps an
+    apostrophe before its endings."""
+    doc = make_doc("t", "Capitalia'da düzenlenen törende aileler de yer aldı. Törene Valdi ve beraberindeki yedi "
+                        "kişinin cenazeleri de getirildi. Cumhurbaşkanı Osric Valdi konuştu.", "tr")
+    assert {m.text for m in find_mentions(doc) if m.kind == "person"} == {"Valdi", "Osric Valdi"}

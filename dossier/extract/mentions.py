@@ -645,7 +645,8 @@ def _capitalized_mentions(doc: Document, sent: Sentence, text: str, toks: list[T
         gap = doc.text[toks[i - 1].end:tok.start].strip() if i else ""
         # a dash opens a reply in Cyrillic text; in Latin text it sets off a phrase ("north – Korvesk –")
         initial = i == 0 or gap in (".", "!", "?", ":") or gap in ("—", "–", "-") and tok.script != "Latn"
-        if initial and len(run) > 1 and not german and fold(tok.bare) in lower:
+        if initial and len(run) > 1 and not german and (fold(tok.bare) in lower
+                                                        or morph.turkic_case_form(fold(tok.bare), lower, sent.language)):
             i += 1
             continue  # "Ardından Delta": a word the document writes in lower case opens the sentence
         if initial and len(run) > 1 and tok.script == "Cyrl" and morph.is_common_word(tok.text, sent.language, nouns=True):

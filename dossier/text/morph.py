@@ -219,3 +219,18 @@ def is_future(word: str, language: Optional[str]) -> bool:
     parses = _parses(word.lower(), morph_language(language))
     verbs = [set(p.tag.grammemes) for p in parses if "VERB" in p.tag.grammemes]
     return bool(verbs) and "VERB" in max(parses, key=_score).tag.grammemes and all("futr" in v for v in verbs)
+
+
+#: Turkish and Azerbaijani case and possessive endings a common noun takes with no apostrophe.
+_TURKIC_ENDINGS = ("nın", "nin", "nun", "nün", "dan", "den", "tan", "ten", "da", "de", "ta", "te", "ya", "ye", "yə",
+                   "ın", "in", "un", "ün", "a", "e", "ə", "ı", "i", "u", "ü")
+
+
+def turkic_case_form(word: str, lower: set | dict, language: Optional[str]) -> bool:
+    """Whether a capitalised Turkish or Azerbaijani word is a common noun the text writes in
+    lower case with another ending ("Törene" beside "törende"): a name keeps an apostrophe
+    before its endings ("Reisi'nin"). `word` and `lower` folded."""
+    if language not in ("tr", "az") or len(word) < 5:
+        return False
+    stem = next((word[:-len(e)] for e in _TURKIC_ENDINGS if word.endswith(e) and len(word) - len(e) >= 4), None)
+    return stem is not None and any(w != word and w.startswith(stem) and len(w) <= len(stem) + 3 for w in lower)
