@@ -499,3 +499,19 @@ def test_a_figure_already_counted_is_not_taken_again_across_und():
 ])
 def test_all_of_them_is_the_whole_figure(text, lang, slot, value):
     assert extract_counts(text, lang).get(slot) == value
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On binlerce kişi törene katıldı.", "tr"),          # tens of thousands: no figure of ten
+    ("Yüz binlerce kişi evsiz kaldı.", "tr"),           # hundreds of thousands: no figure of a hundred
+])
+def test_a_number_word_before_a_vague_quantity_is_no_figure(text, lang):
+    assert extract_counts(text, lang) == {}
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("قتل ثلاثة آلاف شخص", "ar", "3000"), ("погибли три тысячи человек", "ru", "3000"),
+    ("загинули три тисячі людей", "uk", "3000"),
+])
+def test_a_number_word_before_thousands_is_still_a_figure(text, lang, value):
+    assert extract_counts(text, lang).get("killed") == value

@@ -18,7 +18,7 @@ from dossier.extract.patterns import attributive, compile_cue, find_cues, langua
 from dossier.extract.speakers import OWN_SUBJECT, SOURCE_END, SPEAKER_REACH, reported_subject
 from dossier.extract.units import (ASIDE, CLAUSE_END, FILLERS, PERCENT_AFTER, PERCENT_BEFORE, QUALIFIERS, money_figures,  # noqa: F401
                                    RISE_TO, SPACED_THOUSANDS, SPANS, TIME_UNITS, de_bracket, is_month, plain_figures,
-                                   part_of, turkic_share, NOT_NOUNS, besides_figures)
+                                   part_of, turkic_share, NOT_NOUNS, besides_figures, vague_words)
 from dossier.model import MentionCandidate
 from dossier.text import script_of
 from dossier.text.fold import fold, fold_str
@@ -142,8 +142,7 @@ def _detected(text: str, language: Optional[str], script: Optional[str]) -> tupl
     found = tuple(event for event, cues in _event_cues(langs) if find_cues(cues, folded))
     if found or folded == plain:
         return found
-    # "The company denied that it had breached the rules": a denial of no event named is the
-    # denial itself, though its verb reports what is denied
+    # "The company denied that it had breached the rules": a denial of no event named is the denial itself
     return tuple(event for event, cues in _event_cues(langs)
                  if event_info()[event].get("class") == "denial" and find_cues(cues, plain))
 
@@ -173,8 +172,7 @@ def main_event(text: str, language: Optional[str], script: Optional[str] = None)
     return events[0]
 
 
-#: Relative pronouns that open a clause about the name before it (the Arabic ones also carry
-#: their clitics: "والذي").
+#: Relative pronouns that open a clause about the name before it (Arabic's with clitics: "والذي").
 _RELATIVES = {"en": ("who",), "ar": ("الذي", "التي", "الذين", "والذي", "والتي"), "ru": ("который", "которая", "которые"),
               "fr": ("qui",), "es": ("quien", "quienes"), "uk": ("який", "яка", "які")}
 
@@ -271,8 +269,7 @@ def is_negated(text: str, language: Optional[str], script: Optional[str] = None,
     return False
 
 
-#: Words, and numbers written with thousands separators ("5,000", "5.000", "5 000") or a
-#: decimal part ("2,7 тысячи") as one token.
+#: Words, and numbers with thousands separators ("5,000", "5 000") or a decimal part ("2,7 тысячи").
 TOKEN_RX = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|\d+[.,]\d{1,2}(?![\d])|[\w'-]+")
 _DECIMAL = re.compile(r"^(\d+)[.,](\d{1,2})$")
 #: Abbreviated multipliers the number lexicon's words do not cover.
@@ -371,6 +368,9 @@ def _numbers(folded: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, b
             last_word = None
             continue  # "87 years old", "for 25 years"
         if not raw[0].isdigit():
+            if nxt in vague_words(langs) and not nxt.startswith(_THOUSANDS):
+                last_word = None
+                continue  # "on binlerce", "yüz binlerce": tens, hundreds of thousands, no figure
             if value in (1000, 1000000) and out and out[-1][0] == i - 1 and tokens[i - 1].group(0)[0].isdigit():
                 continue  # the scale of the digits before it ("3 bin", "5 mil"), already read
             joined = _joined_number(last_word[1], value) if last_word else None

@@ -356,3 +356,10 @@ def besides_figures(tokens: list, numbers: list, langs: tuple[str, ...]) -> set[
     words = _besides(langs)
     near = lambda i: tokens[i].group(0) if 0 <= i < len(tokens) else ""  # noqa: E731
     return {n[0] for n in numbers if near(n[0] - 1) in words or near(n[0] + 1) in words or near(n[0] + 2) in words}
+
+
+@lru_cache(maxsize=64)
+def vague_words(langs: tuple[str, ...]) -> frozenset[str]:
+    """numbers.yml words of no figure in these languages ("binlerce", "тысячи" as "thousands of"), folded."""
+    lex = load_lexicon("numbers")
+    return frozenset(fold_str(str(w)) for lang in langs for w, v in (lex.get(lang) or {}).items() if v is None)
