@@ -758,3 +758,8 @@ def test_a_turkish_common_noun_opening_a_sentence_with_a_case_ending_is_no_part_
     doc = make_doc("t", "Capitalia'da düzenlenen törende aileler de yer aldı. Törene Valdi ve beraberindeki yedi "
                         "kişinin cenazeleri de getirildi. Cumhurbaşkanı Osric Valdi konuştu.", "tr")
     assert {m.text for m in find_mentions(doc) if m.kind == "person"} == {"Valdi", "Osric Valdi"}
+
+
+def test_a_deputy_after_another_title_is_no_part_of_the_name():
+    doc = make_doc("t", "Genelkurmay Başkanı Yardımcısı Osric Vane açıklama yaptı.", "tr")
+    assert [m.text for m in find_mentions(doc) if m.kind == "person"] == ["Osric Vane"]
