@@ -755,11 +755,11 @@ def test_a_surname_alone_means_the_full_name_most_documents_give():
 def test_a_turkish_common_noun_opening_a_sentence_with_a_case_ending_is_no_part_of_a_name():
     """"Törene" (to the ceremony) beside "törende" in lower case is a word; a name keeps an
     apostrophe before its endings."""
-    doc = make_doc("t", "Capitalia'da düzenlenen törende aileler de yer aldı. Törene Valdi ve beraberindeki yedi "
-                        "kişinin cenazeleri de getirildi. Cumhurbaşkanı Osric Valdi konuştu.", "tr")
+    doc = make_doc("t", "Capitalia'da düzenlenen törende konuşmalar yapıldı. Törene Valdi de katıldı. "
+                        "Cumhurbaşkanı Osric Valdi konuştu.", "tr")
     assert {m.text for m in find_mentions(doc) if m.kind == "person"} == {"Valdi", "Osric Valdi"}
 
 
 def test_a_deputy_after_another_title_is_no_part_of_the_name():
-    doc = make_doc("t", "Genelkurmay Başkanı Yardımcısı Osric Vane açıklama yaptı.", "tr")
+    doc = make_doc("t", "Belediye Başkanı Yardımcısı Osric Vane açıklama yaptı.", "tr")
     assert [m.text for m in find_mentions(doc) if m.kind == "person"] == ["Osric Vane"]

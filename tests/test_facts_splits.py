@@ -463,7 +463,7 @@ def test_who_called_an_act_treason_is_named_before_the_verb_of_naming():
 # --- declarations: one act per state --------------------------------------------------------
 
 _EMERGENCY = [
-    ("d1", "Ruritania declared a state of emergency in Capitalia for two weeks after the flood.", "en"),
+    ("d1", "Ruritania declared a state of emergency in Capitalia for ten days after the flood.", "en"),
     ("d2", "Ana Silva declared a state of emergency in Capitalia after the flood on Monday.", "en"),
     ("d3", "The Ruritania Foreign Ministry declared a state of emergency after the flood in Capitalia.", "en"),
     ("d4", "A state of emergency was declared in Capitalia after the flood.", "en"),

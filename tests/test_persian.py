@@ -35,14 +35,14 @@ def test_persian_counts(text, expected):
     "آنا سیلوا در سقوط بالگرد جان باخت.",               # verb-final: the one who died comes first
     "آنا سیلوا و بو لی در سقوط هلیکوپتر جان باختند.",   # a list, the verb six words on
     # the verb far from the name: the first named after "که" is the subject
-    "دولت تایید کرده است که آنا سیلوا، رئیس جمهور ۶۳ ساله این کشور، و چند مقام دیگر در سقوط هلیکوپتر جان باختند.",
+    "پلیس اعلام کرد که آنا سیلوا، وزیر پیشین و نماینده مجلس، و دو نفر دیگر در آتش سوزی جان باختند.",
 ])
 def test_who_died_is_named_before_the_verb(text):
     assert ("killed", "ana", None, ("yes",)) in framed(("d1", text, "fa"))
 
 
 def test_one_named_far_before_the_verb_but_marked_by_ra_is_no_subject():
-    found = framed(("d1", "گزارش شد که آنا سیلوا را پس از حادثه در سقوط هلیکوپتر جان باختند.", "fa"))
+    found = framed(("d1", "گزارش شد که آنا سیلوا را پس از حادثه در آتش سوزی جان باختند.", "fa"))
     assert not any(p == "killed" and s == "ana" for p, s, _o, _v in found), found
 
 

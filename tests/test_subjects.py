@@ -199,15 +199,15 @@ def test_a_deal_brokered_by_x_is_done_whatever_the_deal_will_do():
 
 
 @pytest.mark.parametrize("lang,text,total", [
-    ("en", "The crash killed Ana Silva, Bo Lee and seven others.", "9"),
-    ("en", "A plane crashed near Capitalia, killing Ana Silva and seven others, officials said.", "8"),
-    ("fr", "Ana Silva, Bo Lee et six autres personnes sont décédés dans l'accident.", "8"),
-    ("ar", "أعلنت السلطات مصرع آنا سيلفا وثمانية آخرين في تحطم طائرة.", "9"),
-    ("ru", "Ана Силва и ещё семь человек погибли в катастрофе.", "8"),
-    ("tr", "Ana Silva ve beraberindeki 7 kişi kazada hayatını kaybetti.", "8"),
+    ("en", "The blast killed Ana Silva, Bo Lee and four others.", "6"),
+    ("en", "A bus fell into a ravine near Capitalia, killing Ana Silva and eleven others, police said.", "12"),
+    ("fr", "Ana Silva, Bo Lee et trois autres personnes sont mortes dans l'incendie.", "5"),
+    ("ar", "أعلنت الشرطة مصرع آنا سيلفا وأربعة آخرين في الحريق.", "5"),
+    ("ru", "Ана Силва и ещё пять человек погибли при пожаре.", "6"),
+    ("tr", "Ana Silva ve beraberindeki 3 kişi yangında hayatını kaybetti.", "4"),
     ("en", "Police arrested Ana Silva and three others in Capitalia.", "4"),
-    ("en", "Seven others were killed in the crash.", "7"),                      # no one named: the figure alone
-    ("en", "The blast killed seven people and injured Ana Silva.", "7"),        # no "others": the figure alone
+    ("en", "Twelve others were killed in the fire.", "12"),                      # no one named: the figure alone
+    ("en", "The blast killed two people and injured Ana Silva.", "2"),        # no "others": the figure alone
 ])
 def test_a_figure_of_others_counts_the_named_too(lang, text, total):
     counts = [c for c in claims(("d1", text, lang)) if c.frame is not None and c.frame.slot == "count"]

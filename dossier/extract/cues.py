@@ -463,7 +463,7 @@ def extract_counts(text: str, language: Optional[str], script: Optional[str] = N
                 if 1 <= dist <= (SHARE_REACH if part else 4) and not _SEPARATOR.search(folded[lo:hi]):
                     pairs.append((dist, side, ti, slot, value))
                 elif side == 0 and ti in besides and dist <= 12 and not re.search(r"[;:؛]", folded[lo:hi]):
-                    pairs.append((dist + 4, side, ti, slot, value))  # "killing X, Y and seven others": a list between
+                    pairs.append((dist + 4, side, ti, slot, value))  # "killing X, Y and four others": a list between
                 elif side == 1 and "de" in langs and dist <= 12 and de_bracket(tokens, ti, first, idle) \
                         and CLAUSE_END.match(folded[e:]) and not re.search(r"[,;]", folded[lo:hi]):  # "in X und Y": inside
                     # German puts the participle last: "Neun Menschen wurden in der Stadt X verhaftet"

@@ -347,7 +347,7 @@ def _read_events(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -
 
 def _events_read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
     out = _counts(c, story, actors)
-    # "killed X, Y and seven others": the toll, and what happened to each one it names
+    # "killed X, Y and four others": the toll, and what happened to each one it names
     out += [i for ev in sorted({i.predicate for i in out}) if _besides_named(c, ev, actors)
             for i in _proposition(c, ev, story, actors, []) if i.slot == "yes-no"]
     if any(i.predicate == c.event or c.event in ((predicates().get(i.predicate) or {}).get("measures") or ())

@@ -111,8 +111,8 @@ def _absorb_named(groups: dict[tuple, list]) -> None:
 
 def _absorb_declared(groups: dict[tuple, list], actors: dict) -> None:
     """Fold a story's declarations of one kind (a state of emergency) by doers of one state,
-    or of no state the documents tell, into the largest: "Ruritania declared", "the Higher
-    Defence Council declared" and "President X declared" tell one act. Doers of two states
+    or of no state the documents tell, into the largest: "Ruritania declared", "the security
+    council declared" and "President X declared" tell one act. Doers of two states
     (each declared mourning) stay apart."""
     by_story: dict[tuple, list[tuple]] = {}
     for key in groups:

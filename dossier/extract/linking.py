@@ -559,7 +559,7 @@ PROMINENT = 3
 def _prominent(labels: list[str], fulls: dict[str, list[int]], ordered: list[MentionCandidate],
                clusters: _Clusters, docs: dict[str, set[str]]) -> Optional[str]:
     """The full name of several a surname fits that two or more documents name, far more often
-    than any other ("X Raisi" in fifteen, a misread "Törene Reisi" in one)."""
+    than any other ("Osric Valdi" in fifteen, a misread "Törene Valdi" in one)."""
     if not docs:
         for lab, idxs in fulls.items():
             docs.setdefault(clusters.find(lab), set()).update(ordered[i].source for i in idxs)

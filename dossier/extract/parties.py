@@ -447,15 +447,15 @@ def conjoined(c: EvidenceCandidate, first: str, actors: dict[str, Actor]) -> lis
 
 
 #: What stands between the last name of a list and the figure of the others: a conjunction or
-#: "with", then perhaps the word "others" itself ("X and seven others", "X y otras siete
-#: personas", "X ve beraberindeki 7 kişi", "X avec sept autres"); Arabic writes و onto the figure.
+#: "with", then perhaps the word "others" itself ("X and four others", "X y otras tres
+#: personas", "X ve beraberindeki 3 kişi", "X avec trois autres"); Arabic writes و onto the figure.
 _BESIDES_GAP = re.compile(r"\s*,?\s*(?:(?:and|et|y|e|и|і|та|und|ve|və|with|avec|con|mit|ile|along\s+with|"
                           r"together\s+with|junto\s+con|вместе\s+с)\s+(?:[^\W\d_]+\s+)?|و)$", re.I)
 
 
 def with_listed(c: EvidenceCandidate, value: str, actors: dict[str, Actor]) -> str:
-    """A figure of people besides those a list names ("X, Y and seven others", counts.yml
-    `besides`) counts the named too: "9"."""
+    """A figure of people besides those a list names ("X, Y and four others", counts.yml
+    `besides`) counts the named too: "6"."""
     if not value.isdigit():
         return value
     folded = fold_str(c.quote)

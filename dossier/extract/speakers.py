@@ -27,5 +27,5 @@ def reported_subject(name: str, after: str, language: str) -> bool:
 SOURCE_END = {False: re.compile(r"[,;:،]"), True: re.compile(
     r"[,;:،]|(?<!\w)(?:wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten|soll|sollen|sei|seien)(?!\w)")}
 #: A comma and the verb's own lower-case subject after a name ("X, Iranian media reported"), or
-#: after a list it closes ("X and seven others, officials said"): X is said of (searched: the last comma).
+#: after a list it closes ("X and four others, police said"): X is said of (searched: the last comma).
 OWN_SUBJECT = re.compile(r"\s*[,،]\s*(?:[A-ZÀ-Þ][^\W\d_]*\s+)?[a-zà-ÿ][^,،]*[^\W\d_]\s*$")

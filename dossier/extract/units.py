@@ -350,8 +350,8 @@ def _besides(langs: tuple[str, ...]) -> frozenset[str]:
 
 
 def besides_figures(tokens: list, numbers: list, langs: tuple[str, ...]) -> set[int]:
-    """Token indices of the figures that count people besides those a list names ("X and seven
-    others", "وثمانية آخرين", "otras siete personas"): counts.yml `besides` right before the
+    """Token indices of the figures that count people besides those a list names ("X and four
+    others", "وأربعة آخرين", "otras tres personas"): counts.yml `besides` right before the
     figure, or after it or its noun."""
     words = _besides(langs)
     near = lambda i: tokens[i].group(0) if 0 <= i < len(tokens) else ""  # noqa: E731

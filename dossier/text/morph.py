@@ -229,7 +229,7 @@ _TURKIC_ENDINGS = ("nın", "nin", "nun", "nün", "dan", "den", "tan", "ten", "da
 def turkic_case_form(word: str, lower: set | dict, language: Optional[str]) -> bool:
     """Whether a capitalised Turkish or Azerbaijani word is a common noun the text writes in
     lower case with another ending ("Törene" beside "törende"): a name keeps an apostrophe
-    before its endings ("Reisi'nin"). `word` and `lower` folded."""
+    before its endings ("Valdi'nin"). `word` and `lower` folded."""
     if language not in ("tr", "az") or len(word) < 5:
         return False
     stem = next((word[:-len(e)] for e in _TURKIC_ENDINGS if word.endswith(e) and len(word) - len(e) >= 4), None)
