@@ -546,8 +546,9 @@ def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> lis
     out = []
     shares: set[tuple] = set()  # (predicate, figure) a share of it was read from
     counted = _count_events()
+    # a later quake's magnitude too; the people a list names besides "N others"
     read = [(k, v, late) for k, told in sorted(c.values.items())
-            for v, late in figures.measures(c, _count_events().get(k), parties.with_listed(c, told, actors))]  # a later quake's magnitude too
+            for v, late in figures.measures(c, _count_events().get(k), parties.with_listed(c, told, actors))]
     read = [(k, v2, late, where) for k, v, late in read for v2, where in figures.placed(c, story, actors, v)]
     for slot, value, later, place in read:
         pred = counted.get(slot)
