@@ -480,3 +480,15 @@ def test_declarations_by_two_states_stay_apart():
                                ("d2", "Sweden declared a state of emergency after the flood in Capitalia.", "en"))
              if c.frame is not None and c.frame.predicate == "declared emergency"]
     assert sorted(c.frame.subject for c in found) == ["ruritania", "sweden"], found
+
+
+def test_declarations_told_as_often_are_named_by_the_doer_more_documents_name():
+    # "aa", a misspelling one document writes, sorts first by its id: the doer two documents name wins
+    names = Names({"ana": ("Ana Silva", "person"), "aa": ("Ana Silvaa", "person"), "capital": ("Capitalia", "place")},
+                  {"Ana Silva": "ana", "Ana Silvaa": "aa", "Capitalia": "capital"})
+    found = [c for c in names.claims(
+        ("d1", "Ana Silvaa declared a state of emergency after the flood in Capitalia.", "en"),
+        ("d2", "Ana Silva declared a state of emergency after the flood in Capitalia.", "en"),
+        ("d3", "Ana Silva visited Capitalia after the flood.", "en"))
+        if c.frame is not None and c.frame.predicate == "declared emergency"]
+    assert [(c.frame.subject, sources(c)) for c in found] == [("ana", {"d1", "d2"})], found

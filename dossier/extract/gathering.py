@@ -122,11 +122,17 @@ def _absorb_declared(groups: dict[tuple, list], actors: dict) -> None:
     for keys in by_story.values():
         if len(keys) < 2 or len({_state_of(k[2], actors) for k in keys} - {None}) > 1:
             continue
-        into, *rest = sorted(keys, key=lambda k: (-len(groups[k]), repr(k)))
+        # the most told, then the doer most documents name (not a misspelling one document has)
+        into, *rest = sorted(keys, key=lambda k: (-len(groups[k]), -_documents(k[2], actors), repr(k)))
         for key in rest:
             for item in groups.pop(key):
                 item.key, item.subject = into, into[2]
                 groups[into].append(item)
+
+
+def _documents(actor_id: str, actors: dict) -> int:
+    actor = actors.get(actor_id)
+    return len({m.source for m in actor.mentions}) if actor is not None else 0
 
 
 def _state_of(actor_id: str, actors: dict) -> Optional[str]:
