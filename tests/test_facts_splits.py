@@ -475,6 +475,13 @@ def test_declarations_by_doers_of_one_state_or_none_known_are_one_claim():
     assert [sources(c) for c in found] == [{"d1", "d2", "d3", "d4"}], [(c.id, sources(c)) for c in found]
 
 
+def test_declarations_by_two_people_of_no_state_told_stay_apart():
+    found = [c for c in claims(("d1", "Ana Silva declared a state of emergency after the flood in Capitalia.", "en"),
+                               ("d2", "Bo Lee declared a state of emergency after the flood in Capitalia.", "en"))
+             if c.frame is not None and c.frame.predicate == "declared emergency"]
+    assert sorted(c.frame.subject for c in found) == ["ana", "bo"], found
+
+
 def test_declarations_by_two_states_stay_apart():
     found = [c for c in claims(("d1", "Ruritania declared a state of emergency after the flood in Capitalia.", "en"),
                                ("d2", "Sweden declared a state of emergency after the flood in Capitalia.", "en"))
@@ -484,11 +491,13 @@ def test_declarations_by_two_states_stay_apart():
 
 def test_declarations_told_as_often_are_named_by_the_doer_more_documents_name():
     # "aa", a misspelling one document writes, sorts first by its id: the doer two documents name wins
-    names = Names({"ana": ("Ana Silva", "person"), "aa": ("Ana Silvaa", "person"), "capital": ("Capitalia", "place")},
-                  {"Ana Silva": "ana", "Ana Silvaa": "aa", "Capitalia": "capital"})
+    names = Names({"ana": ("Ana Silva", "person"), "aa": ("Ana Silvaa", "person"), "capital": ("Capitalia", "place"),
+                   "ruritania": ("Ruritania", "state")},
+                  {"Ana Silva": "ana", "Ana Silvaa": "aa", "Capitalia": "capital", "Ruritania": "ruritania"})
     found = [c for c in names.claims(
+        ("d0", "Ruritania declared a state of emergency after the flood in Capitalia.", "en"),
         ("d1", "Ana Silvaa declared a state of emergency after the flood in Capitalia.", "en"),
         ("d2", "Ana Silva declared a state of emergency after the flood in Capitalia.", "en"),
         ("d3", "Ana Silva visited Capitalia after the flood.", "en"))
         if c.frame is not None and c.frame.predicate == "declared emergency"]
-    assert [(c.frame.subject, sources(c)) for c in found] == [("ana", {"d1", "d2"})], found
+    assert [(c.frame.subject, sources(c)) for c in found] == [("ana", {"d0", "d1", "d2"})], found

@@ -110,17 +110,18 @@ def _absorb_named(groups: dict[tuple, list]) -> None:
 
 
 def _absorb_declared(groups: dict[tuple, list], actors: dict) -> None:
-    """Fold a story's declarations of one kind (a state of emergency) by doers of one state,
-    or of no state the documents tell, into the largest: "Ruritania declared", "the security
-    council declared" and "President X declared" tell one act. Doers of two states
-    (each declared mourning) stay apart."""
+    """Fold a story's declarations of one kind (a state of emergency) whose doers are of one
+    state, or of no state the documents tell, into the largest, when one state is among them:
+    "Ruritania declared", "the security council declared" and "President X declared" tell one
+    act. Doers of two states, or only of states untold (two leaders each declaring mourning),
+    stay apart."""
     by_story: dict[tuple, list[tuple]] = {}
     for key in groups:
         if key[0] == "yes-no" and key[2] is not None and key[4] is not None \
                 and (event_info().get(key[1]) or {}).get("class") == "declaration":
             by_story.setdefault((key[1], key[3], key[4], len(key)), []).append(key)
     for keys in by_story.values():
-        if len(keys) < 2 or len({_state_of(k[2], actors) for k in keys} - {None}) > 1:
+        if len(keys) < 2 or len({_state_of(k[2], actors) for k in keys} - {None}) != 1:
             continue
         # the most told, then the doer most documents name (not a misspelling one document has)
         into, *rest = sorted(keys, key=lambda k: (-len(groups[k]), -_documents(k[2], actors), repr(k)))
