@@ -763,3 +763,11 @@ def test_a_turkish_common_noun_opening_a_sentence_with_a_case_ending_is_no_part_
 def test_a_deputy_after_another_title_is_no_part_of_the_name():
     doc = make_doc("t", "Belediye Başkanı Yardımcısı Osric Vane açıklama yaptı.", "tr")
     assert [m.text for m in find_mentions(doc) if m.kind == "person"] == ["Osric Vane"]
+
+
+def test_arabic_and_with_a_possessed_noun_is_no_part_of_a_name():
+    """"للرئيس X ومرافقيه": to the president X and his companions; a name such as "وجيهة" stays one."""
+    from dossier.extract.gazetteer import is_stop
+    doc = make_doc("a", "وقدم التعازي للرئيس سامي ومرافقيه في الحادث.", "ar")
+    assert not any("ومرافقيه" in m.text for m in find_mentions(doc))
+    assert is_stop("ومرافقيهم") and not is_stop("وجيهة") and not is_stop("وليد")

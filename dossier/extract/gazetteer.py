@@ -102,10 +102,15 @@ def stop_lexicon() -> tuple[dict[str, frozenset], frozenset, tuple[str, ...], fr
     return stop, frozenset(calendar), endings, not_ar
 
 
+#: Arabic "and" written onto a noun that ends in a possessive ("ومرافقيه", and his companions):
+#: no part of a name.
+_AND_POSSESSED = re.compile(r"^و[\u0621-\u064a]{4,}(?:ه|ها|هم|هما|هن|كم)$")
+
+
 def is_stop(word: str) -> bool:
     w = fold(strip_suffix(word))
     stop, calendar, _, not_ar = stop_lexicon()
-    return w in calendar or w in not_ar or any(w in s for s in stop.values())
+    return w in calendar or w in not_ar or any(w in s for s in stop.values()) or bool(_AND_POSSESSED.match(w))
 
 
 @lru_cache(maxsize=1)
