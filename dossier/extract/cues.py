@@ -116,15 +116,15 @@ def _event_cues(langs: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ..
     """(event id, its cues in `langs`) in events.yml order, for events with any cue there."""
     out = []
     for event in _events():
-        cues = _cues_of(event, langs)
+        cues = cues_of(event, langs)
         if cues:
             out.append((event["id"], cues))
     return tuple(out)
 
 
-def _cues_of(event: dict, langs: tuple[str, ...]) -> tuple[str, ...]:
-    """An event's cues in `langs`, less a relative's cues that are another word in the first
-    language (events.yml `false_friends`)."""
+def cues_of(event: dict, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """An event's (or incident noun's) cues in `langs`, less a relative's cues that are another
+    word in the first language (`false_friends`)."""
     unlike = set((event.get("false_friends") or {}).get(langs[0]) or ()) if langs else set()
     return tuple(c for lang in langs for c in (event.get("cues", {}).get(lang) or []) if lang == langs[0] or c not in unlike)
 
@@ -195,7 +195,7 @@ def event_spans(folded: str, langs: tuple[str, ...], event: str) -> list[tuple[i
 
 @lru_cache(maxsize=None)
 def _event_cue_list(event: str, langs: tuple[str, ...]) -> tuple[str, ...]:
-    return _cues_of(event_info().get(event) or {}, langs)
+    return cues_of(event_info().get(event) or {}, langs)
 
 
 def words_between(folded: str, a: int, b: int) -> Optional[int]:

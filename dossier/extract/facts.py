@@ -346,9 +346,11 @@ def _read_events(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -
 
 
 def _events_read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
-    out = _counts(c, story, actors)
-    # "killed X, Y and four others": the toll, and what happened to each one it names
-    out += [i for ev in sorted({i.predicate for i in out}) if _besides_named(c, ev, actors)
+    # "killed X, Y and four others": the figure counts the named too, and each one named underwent it
+    told = {slot: parties.with_listed(c, value, actors) for slot, value in c.values.items()}
+    out = _counts(c, story, actors, told)
+    grown = {slot for slot, value in told.items() if value != c.values[slot]}
+    out += [i for ev in sorted({i.predicate for i in out}) if (event_info().get(ev) or {}).get("count") in grown
             for i in _proposition(c, ev, story, actors, []) if i.slot == "yes-no"]
     if any(i.predicate == c.event or c.event in ((predicates().get(i.predicate) or {}).get("measures") or ())
            for i in out):
@@ -384,11 +386,6 @@ def _events_read(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -
                                if more), [])
             return out + found + _in_passing(c, events[k + 1:], found[0], story, actors)
     return out or _quoted(c, actors)
-
-
-def _besides_named(c: EvidenceCandidate, event: str, actors: dict[str, Actor]) -> bool:
-    told = c.values.get((event_info().get(event) or {}).get("count") or "")
-    return told is not None and parties.with_listed(c, told, actors) != told
 
 
 def _in_passing(c: EvidenceCandidate, events: list[str], first: Item, story: Story, actors: dict[str, Actor]
@@ -541,14 +538,14 @@ def _referred(c: EvidenceCandidate, event: str, story: Story, actors: dict[str, 
     return found if found in actors else None
 
 
-def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor]) -> list[Item]:
-    """The figures a clause gives, one proposition each ("2 killed and 5 injured")."""
+def _counts(c: EvidenceCandidate, story: Story, actors: dict[str, Actor], told: dict[str, str]) -> list[Item]:
+    """The figures a clause gives (`told`: its values, a list's named counted in), one
+    proposition each ("2 killed and 5 injured")."""
     out = []
     shares: set[tuple] = set()  # (predicate, figure) a share of it was read from
     counted = _count_events()
-    # a later quake's magnitude too; the people a list names besides "N others"
-    read = [(k, v, late) for k, told in sorted(c.values.items())
-            for v, late in figures.measures(c, _count_events().get(k), parties.with_listed(c, told, actors))]
+    read = [(k, v, late) for k, value in sorted(told.items())
+            for v, late in figures.measures(c, _count_events().get(k), value)]  # a later quake's magnitude too
     read = [(k, v2, late, where) for k, v, late in read for v2, where in figures.placed(c, story, actors, v)]
     for slot, value, later, place in read:
         pred = counted.get(slot)

@@ -9,7 +9,7 @@ from typing import Optional
 from dossier.extract.analysis import PLANNED
 from dossier.extract.cues import event_info
 from dossier.extract.gazetteer import role_key
-from dossier.extract.parties import SPEAKER_ROLES, led_state, namesakes
+from dossier.extract.parties import SPEAKER_ROLES, led_state, namesakes, state_of
 
 
 def absorb(groups: dict[tuple, list], preds: dict, actors: Optional[dict] = None) -> None:
@@ -137,11 +137,11 @@ def _documents(actor_id: str, actors: dict) -> int:
 
 
 def _state_of(actor_id: str, actors: dict) -> Optional[str]:
-    """The state an actor is, belongs to, or heads (None: the documents tell none)."""
+    """The state an actor is, acts for, or heads (None: the documents tell none)."""
     actor = actors.get(actor_id)
-    if actor is None:
-        return None
-    return actor_id if actor.kind == "state" else actor.state or led_state(actor_id, actors)
+    if actor is not None and actor.kind == "state":
+        return actor_id
+    return state_of(actor_id, actors) or led_state(actor_id, actors)
 
 
 def _absorb_unnamed(groups: dict[tuple, list]) -> None:

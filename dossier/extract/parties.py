@@ -446,11 +446,12 @@ def conjoined(c: EvidenceCandidate, first: str, actors: dict[str, Actor]) -> lis
     return out
 
 
-#: What stands between the last name of a list and the figure of the others: a conjunction or
-#: "with", then perhaps the word "others" itself ("X and four others", "X y otras tres
-#: personas", "X ve beraberindeki 3 kişi", "X avec trois autres"); Arabic writes و onto the figure.
-_BESIDES_GAP = re.compile(r"\s*,?\s*(?:(?:and|et|y|e|и|і|та|und|ve|və|with|avec|con|mit|ile|along\s+with|"
-                          r"together\s+with|junto\s+con|вместе\s+с)\s+(?:[^\W\d_]+\s+)?|و)$", re.I)
+#: "With" between the last name of a list and the figure of the others, as "and" (`_LIST_END`)
+#: stands there ("X avec trois autres"); then perhaps one word ("X y otras tres personas",
+#: "X ve beraberindeki 3 kişi"). Arabic writes و onto the figure.
+_WITH_OTHERS = re.compile(r"\s*,?\s*(?:with|avec|con|mit|ile|along\s+with|together\s+with|junto\s+con|вместе\s+с)\s",
+                          re.I)
+_ONE_WORD = re.compile(r"\s*(?:[^\W\d_]+\s+)?$")
 
 
 def with_listed(c: EvidenceCandidate, value: str, actors: dict[str, Actor]) -> str:
@@ -465,7 +466,9 @@ def with_listed(c: EvidenceCandidate, value: str, actors: dict[str, Actor]) -> s
     for ti in sorted(besides_figures(tokens, numbers, langs)):
         at = tokens[ti].start()
         people = [p for p in _people(_spans(c, actors), c, actors) if p[1] <= at]
-        if people and _BESIDES_GAP.match(c.quote[people[-1][1]:at] + ("و" if folded[at] == "و" else "")):
+        gap = c.quote[people[-1][1]:at] + ("و" if folded[at] == "و" else "") if people else ""
+        joined = _LIST_END.match(gap) or _WITH_OTHERS.match(gap)
+        if joined and _ONE_WORD.match(gap, joined.end()):
             return str(int(value) + 1 + len(conjoined(c, people[-1][2], actors)))
     return value
 

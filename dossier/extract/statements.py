@@ -577,9 +577,11 @@ def clause_frame(c: EvidenceCandidate, event: str, actors: dict[str, Actor], at:
         elif lang in ("tr", "az") and _TR_PARTICIPLE.search(quote[cs:ce] + re.match(r"\w*", quote[ce:]).group(0)):
             pool = near_after(3)  # "kazada hayatını kaybeden Bakan X": the participle's noun comes after it
         elif lang in ("tr", "az", "de", "fa"):
-            pool = near_before(6 if lang == "fa" else 4) + ([  # verb-final: or the first named after "که" ("که X، ...، و Y ... جان باختند")
-                m for m in ments if quote.rfind(" که ", 0, cs) < m[0] and m[1] <= cs and allowed("subject", m)
-                and not re.match(r"\s*را(?!\w)", quote[m[1]:])][:1] if lang == "fa" else [])
+            pool = near_before(6 if lang == "fa" else 4)
+            if lang == "fa":  # verb-final: or the first named after "که" ("که X، ...، و Y ... جان باختند")
+                opens = quote.rfind(" که ", 0, cs)
+                pool += [m for m in ments if opens < m[0] and m[1] <= cs and allowed("subject", m)
+                         and not re.match(r"\s*را(?!\w)", quote[m[1]:])][:1]
             if lang == "de":  # the verb's bracket: "ist Irans Präsident X bei einem Absturz ums Leben gekommen"
                 pool += [m for m in near_before(12) if _DE_BRACKET.search(quote[:m[0]])
                          or _DE_V2.match(quote[m[1]:]) and _opens_clause(quote, m, ments)]

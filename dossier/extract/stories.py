@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from dossier.extract import predicate_lexicon
-from dossier.extract.cues import TOKEN_RX, event_positions, event_spans, find_cues, languages_for
+from dossier.extract.cues import TOKEN_RX, cues_of, event_positions, event_spans, find_cues, languages_for
 from dossier.extract.units import is_month
 from dossier.model import Actor, Document, EvidenceCandidate
 from dossier.text import script_of, to_latin
@@ -104,17 +104,12 @@ class Story:
 def _incident_cues(script: str, language: Optional[str] = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each incident noun's cues for text in `language` (else every language of `script`):
     one language's word is another's everyday word (Turkish "sel*", flood; French "selon")."""
-    if language:
-        langs = set(languages_for(language, script))
-    else:
-        langs = set(LEXICON_SCRIPTS.get(script, ())) | ({"uk"} if script == "Cyrl" else set())
-    out = []
-    for entry in _lexicon().get("incidents") or []:
-        unlike = set((entry.get("false_friends") or {}).get(language or "") or ())  # a relative's word, another here
-        cues = tuple(c for lang, cs in (entry.get("cues") or {}).items() if lang in langs for c in cs
-                     if lang == language or c not in unlike)
-        out.append((entry["noun"], cues))
-    return tuple(out)
+    if language:  # a relative's cue that is another word here is left out (`false_friends`)
+        return tuple((entry["noun"], cues_of(entry, languages_for(language, script)))
+                     for entry in _lexicon().get("incidents") or [])
+    langs = set(LEXICON_SCRIPTS.get(script, ())) | ({"uk"} if script == "Cyrl" else set())
+    return tuple((entry["noun"], tuple(c for lang, cs in (entry.get("cues") or {}).items() if lang in langs for c in cs))
+                 for entry in _lexicon().get("incidents") or [])
 
 
 @lru_cache(maxsize=None)
